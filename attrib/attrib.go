@@ -1,0 +1,442 @@
+// Package attrib finds statements in an analysed article: each proposition
+// with its attribution chain ("Moneycontrol ← CNN-News18 ← top intelligence
+// sources"), its cue, its polarity (asserts or denies) and its hedges. It is
+// rule-based: speech verbs, "according to", "citing", "per", "sources told
+// X", quotations over several sentences, and reference back to sources named
+// earlier ("it", "the channel", "the report", "the ministry").
+package attrib
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// Extractor finds statements in analysed documents. It holds no state
+// between documents and is safe for concurrent use.
+type Extractor struct{}
+
+// New returns a rule-based Extractor.
+func New() *Extractor { return &Extractor{} }
+
+// Extract returns the statements of doc in text order. Every statement's
+// chain starts with the article's outlet.
+func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
+	r := newReader(doc)
+	for si := range doc.Sentences {
+		r.sentence(si)
+	}
+	r.resolvePending()
+	return r.out
+}
+
+// mention is a source named in the article, with the chain (below the
+// article's outlet) it was named under, for resolving later references.
+type mention struct {
+	src   claimtrail.Source
+	chain []claimtrail.Source
+}
+
+// reader walks one document's sentences in order, remembering what it needs
+// to resolve references and quotations that run on.
+type reader struct {
+	doc      *nlp.Document
+	outlet   claimtrail.Source
+	out      []claimtrail.Statement
+	mentions []mention
+	// quoteChain is the chain of a quotation still open at the end of the
+	// previous sentence; nil when no quotation is open.
+	quoteChain []claimtrail.Source
+	quoteCue   claimtrail.Span
+	quoteSrc   claimtrail.Span
+	// lastPara is the paragraph of the latest attributed statement and
+	// lastChain its chain, for whole quoted paragraphs that follow one.
+	lastPara  int
+	lastChain []claimtrail.Source
+	lastCue   claimtrail.Span
+	// pending holds own-voice statements hedged with "reportedly": they
+	// take the chain of the article's main cited report, which may come
+	// later in the text.
+	pending []int
+}
+
+func newReader(doc *nlp.Document) *reader {
+	name := strings.TrimSpace(doc.Article.Outlet)
+	if name == "" {
+		name = "unknown outlet"
+	}
+	return &reader{doc: doc, outlet: claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}, lastPara: -1}
+}
+
+func (r *reader) text() string { return r.doc.Article.Text }
+
+// sentence finds the statements of sentence si.
+func (r *reader) sentence(si int) {
+	s := r.doc.Sentences[si]
+	toks := r.doc.SentenceTokens(si)
+	q := quoteMask(toks, r.quoteChain != nil)
+	carried := r.quoteChain
+	if a, ok := r.find(toks, q, 0, len(toks)); ok {
+		r.emit(si, toks, q, a)
+		r.updateQuote(toks, q, a.chain, a.cue, a.srcSpan)
+		return
+	}
+	switch {
+	case carried != nil:
+		r.emitQuoted(si, toks, q, carried, r.quoteCue, r.quoteSrc)
+		r.updateQuote(toks, q, carried, r.quoteCue, r.quoteSrc)
+	case startsQuote(toks) && r.lastChain != nil && s.Paragraph <= r.lastPara+1:
+		// A paragraph that is one quotation right after an attributed one
+		// continues the same speaker's words.
+		r.emitQuoted(si, toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
+		r.updateQuote(toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
+	default:
+		r.ownVoice(si, toks, q)
+		r.quoteChain = nil
+	}
+}
+
+// updateQuote carries a quotation that is still open at the end of the
+// sentence over to the next one.
+func (r *reader) updateQuote(toks []nlp.Token, q []bool, chain []claimtrail.Source, cue, src claimtrail.Span) {
+	if len(toks) > 0 && q[len(toks)-1] && !isQuote(toks[len(toks)-1].Text) {
+		r.quoteChain, r.quoteCue, r.quoteSrc = chain, cue, src
+		return
+	}
+	r.quoteChain = nil
+}
+
+// attribution is one cue found in a sentence, with token ranges.
+type attribution struct {
+	cue        claimtrail.Span
+	srcSpan    claimtrail.Span
+	chain      []claimtrail.Source // below the article's outlet
+	lo, hi     int                 // content tokens
+	holeLo     int                 // a parenthetical cue inside the content ("X, they said, Y"): tokens [holeLo, holeHi) are not content
+	holeHi     int
+	denial     bool
+	verbLemmaD bool
+}
+
+// find looks for the first attribution cue among toks[lo:hi] outside
+// quotations, and then for a nested one inside its content.
+func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool) {
+	for i := lo; i < hi; i++ {
+		if q[i] {
+			continue
+		}
+		a, ok := r.cueAt(toks, q, lo, hi, i)
+		if !ok {
+			continue
+		}
+		if a.holeHi == 0 {
+			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
+				inner.chain = append(append([]claimtrail.Source{}, a.chain...), inner.chain...)
+				inner.cue, inner.srcSpan = a.cue, a.srcSpan
+				inner.denial = inner.denial || a.denial
+				return inner, true
+			}
+		}
+		return a, true
+	}
+	return attribution{}, false
+}
+
+// cueAt tries each cue pattern at token i.
+func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
+	w := lower(toks[i])
+	switch {
+	case w == "according" && i+1 < hi && lower(toks[i+1]) == "to":
+		return r.prepositional(toks, q, lo, hi, i, i+2)
+	case w == "as" && i+2 < hi && lower(toks[i+1]) == "reported" && lower(toks[i+2]) == "by":
+		return r.prepositional(toks, q, lo, hi, i, i+3)
+	case w == "per" && i+1 < hi && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
+		return r.prepositional(toks, q, lo, hi, i, i+1)
+	case speechVerbs[w] && (isVerb(toks[i]) || i+1 < hi && lower(toks[i+1]) == "that"):
+		return r.verb(toks, q, lo, hi, i)
+	}
+	return attribution{}, false
+}
+
+// prepositional handles "according to X", "as reported by X" and "per X":
+// the source runs to the next comma; the content is the clause on the other
+// side of it.
+func (r *reader) prepositional(toks []nlp.Token, q []bool, lo, hi, cueLo, srcLo int) (attribution, bool) {
+	srcHi := srcLo
+	for srcHi < hi && !boundary(toks[srcHi]) && !q[srcHi] {
+		srcHi++
+	}
+	if srcHi == srcLo {
+		return attribution{}, false
+	}
+	a := attribution{
+		cue:     span(toks, cueLo, srcLo),
+		srcSpan: span(toks, srcLo, srcHi),
+		chain:   r.sourceChain(toks, srcLo, srcHi, ""),
+	}
+	if cueLo == lo || toks[cueLo-1].Text == "," && cueLo-1 == lo {
+		a.lo, a.hi = srcHi+1, hi
+	} else {
+		a.lo, a.hi = lo, cueLo
+		if srcHi < hi-1 && toks[srcHi].Text == "," {
+			// "X, according to them, Y": the content runs on past the cue.
+			a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, cueLo, srcHi+1
+		}
+	}
+	a.lo, a.hi = trim(toks, a.lo, a.hi)
+	return a, a.lo < a.hi && len(a.chain) > 0
+}
+
+// verb handles a speech verb: "X said (that) Y", "Y, X said", "“Y,” said X",
+// "X told Z that Y", "X denied Y".
+func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, bool) {
+	subjHi := v
+	for subjHi > lo && isAdverbial(toks[subjHi-1]) {
+		subjHi--
+	}
+	subjLo, subjHi := subject(toks, q, lo, subjHi)
+	if subjLo == subjHi && subjHi < v && subjHi > lo {
+		return attribution{}, false // a subject that is no source ("in what officials describe as")
+	}
+	w := lower(toks[v])
+	a := attribution{cue: span(toks, v, v+1), denial: denialVerbs[w]}
+	if subjLo == subjHi {
+		return r.inverted(toks, q, lo, hi, v, a)
+	}
+	a.srcSpan = span(toks, subjLo, subjHi)
+	after := v + 1
+	var addressee []claimtrail.Source
+	if (w == "told" || w == "tells" || w == "tell") && after < hi {
+		end := after
+		for end < hi && end-after < 8 && lower(toks[end]) != "that" && !boundary(toks[end]) {
+			end++
+		}
+		if end > after {
+			addressee = r.sourceChain(toks, after, end, "")
+			after = end
+		}
+	}
+	a.chain = append(addressee, r.sourceChain(toks, subjLo, subjHi, w)...)
+	if len(a.chain) == 0 {
+		return attribution{}, false
+	}
+	switch {
+	case after >= hi || toks[after].Text == "." || toks[after].Text == "!" || toks[after].Text == "?":
+		// "Y, X said."
+		a.lo, a.hi = lo, subjLo
+	case toks[after].Text == "," && subjLo > lo && toks[subjLo-1].Text == ",":
+		// "Y, X said, Z": the cue sits inside the content.
+		a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, subjLo-1, after+1
+	default:
+		a.lo, a.hi = contentAfter(toks, q, after, hi), hi
+	}
+	a.lo, a.hi = trim(toks, a.lo, a.hi)
+	return a, a.lo < a.hi
+}
+
+// inverted handles a cue with no subject before it: "“Y,” said another
+// official." and "Y, sources said" where the comma hides the subject.
+func (r *reader) inverted(toks []nlp.Token, q []bool, lo, hi, v int, a attribution) (attribution, bool) {
+	if v == lo || !(toks[v-1].Text == "," || isQuote(toks[v-1].Text)) {
+		return attribution{}, false
+	}
+	srcLo, srcHi := v+1, v+1
+	for srcHi < hi && !boundary(toks[srcHi]) && !q[srcHi] {
+		srcHi++
+	}
+	if srcHi == srcLo {
+		return attribution{}, false
+	}
+	a.srcSpan = span(toks, srcLo, srcHi)
+	a.chain = r.sourceChain(toks, srcLo, srcHi, lower(toks[v]))
+	a.lo, a.hi = trim(toks, lo, v)
+	return a, len(a.chain) > 0 && a.lo < a.hi
+}
+
+// subject returns the noun phrase that ends just before hi: back to a
+// comma, colon, quotation mark or "that", skipping a relative clause set off
+// by commas ("Officials …, who requested anonymity …, said").
+func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
+	if hi > lo && toks[hi-1].Text == "," {
+		c := hi - 2
+		for c >= lo && toks[c].Text != "," && !q[c] && !isQuote(toks[c].Text) {
+			c--
+		}
+		if c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]) {
+			hi = c
+		} else {
+			return hi, hi
+		}
+	}
+	j := hi
+	for j > lo && !boundary(toks[j-1]) && !q[j-1] && lower(toks[j-1]) != "that" {
+		j--
+	}
+	for k := j; k < hi; k++ {
+		switch lower(toks[k]) {
+		case "what", "which", "who", "whom":
+			return hi, hi // "in what officials describe as …" is no attribution
+		}
+	}
+	if hi-j == 1 {
+		switch lower(toks[j]) {
+		case "if", "when", "unless", "once", "until", "as", "though", "although":
+			return hi, hi // "If confirmed, …"
+		}
+	}
+	// Trailing time expressions are not part of the name: "the ministry on Tuesday".
+	for hi-j >= 3 && lower(toks[hi-2]) == "on" {
+		hi -= 2
+	}
+	return j, hi
+}
+
+// contentAfter finds where the content starts after a cue verb: after
+// "that", a colon or an opening quotation mark when one comes soon, else
+// straight after the verb.
+func contentAfter(toks []nlp.Token, q []bool, after, hi int) int {
+	for k := after; k < hi && k-after < 16; k++ {
+		w := lower(toks[k])
+		if w == "that" || toks[k].Text == ":" {
+			return k + 1
+		}
+		if k == after && (q[k] || isQuote(toks[k].Text)) {
+			return k
+		}
+		if boundary(toks[k]) && !isQuote(toks[k].Text) && toks[k].Text != "," {
+			break
+		}
+	}
+	return after
+}
+
+// emit turns an attribution into statements, one per clause of its content.
+func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
+	chain := r.fullChain(a.chain)
+	for _, c := range clauses(toks, a.lo, a.hi, a.holeLo, a.holeHi) {
+		st := r.statement(si, toks, q, c, chain)
+		st.Cue, st.Source = a.cue, a.srcSpan
+		if a.denial {
+			st.Polarity = claimtrail.Denies
+			st.Negates = st.Content.In(r.text())
+		}
+		r.out = append(r.out, st)
+	}
+	r.lastChain, r.lastCue, r.lastPara = a.chain, a.cue, r.doc.Sentences[si].Paragraph
+}
+
+// emitQuoted records a sentence inside a quotation as the quoted speaker's.
+func (r *reader) emitQuoted(si int, toks []nlp.Token, q []bool, chain []claimtrail.Source, cue, src claimtrail.Span) {
+	lo, hi := trim(toks, 0, len(toks))
+	if lo >= hi {
+		return
+	}
+	full := r.fullChain(chain)
+	for _, c := range clauses(toks, lo, hi, 0, 0) {
+		st := r.statement(si, toks, q, c, full)
+		st.Cue, st.Source = cue, src
+		r.out = append(r.out, st)
+	}
+	r.lastPara = r.doc.Sentences[si].Paragraph
+}
+
+// ownVoice records an unattributed sentence that states a fact as the
+// outlet's own statement. Headings and sentences naming nothing are skipped.
+func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
+	s := r.doc.Sentences[si]
+	if len(toks) < 5 || !endsSentence(toks) || !hasVerb(toks) {
+		return
+	}
+	if len(r.doc.EntitiesIn(s.Span)) == 0 && len(r.doc.QuantitiesIn(s.Span)) == 0 {
+		return
+	}
+	lo, hi := trim(toks, 0, len(toks))
+	for _, c := range clauses(toks, lo, hi, 0, 0) {
+		st := r.statement(si, toks, q, c, []claimtrail.Source{r.outlet})
+		if hasWord(toks, "reportedly") || hasWord(toks, "allegedly") {
+			r.pending = append(r.pending, len(r.out))
+		}
+		r.out = append(r.out, st)
+	}
+}
+
+// resolvePending gives statements hedged with "reportedly" the chain of the
+// article's main cited report: the first chain naming another outlet.
+func (r *reader) resolvePending() {
+	var primary []claimtrail.Source
+	for _, st := range r.out {
+		if len(st.Chain) > 2 && st.Chain[1].Kind == claimtrail.KindOutlet {
+			primary = st.Chain
+			break
+		}
+	}
+	if primary == nil {
+		return
+	}
+	for _, i := range r.pending {
+		st := &r.out[i]
+		st.Chain = primary
+		sent := st.Sentence.In(r.text())
+		for _, h := range []string{"reportedly", "allegedly"} {
+			if k := strings.Index(sent, h); k >= 0 {
+				st.Cue = claimtrail.Span{Start: st.Sentence.Start + k, End: st.Sentence.Start + k + len(h)}
+				break
+			}
+		}
+		st.Hedges = addHedge(st.Hedges, "anonymous sourcing", primary)
+	}
+}
+
+// statement builds a statement over the content clause c.
+func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain []claimtrail.Source) claimtrail.Statement {
+	sent := r.doc.Sentences[si]
+	st := claimtrail.Statement{
+		Article:  r.doc.Article.ID,
+		Content:  span(toks, c.lo, c.hi),
+		Sentence: sent.Span,
+		Chain:    chain,
+		Polarity: claimtrail.Asserts,
+		Hedges:   hedges(toks, r.text(), sent.Span),
+	}
+	st.Hedges = addHedge(st.Hedges, "anonymous sourcing", chain)
+	content := st.Content.In(r.text())
+	switch {
+	case verdict(toks, c.lo, c.hi):
+		st.Polarity = claimtrail.Denies
+		st.Negates = verdictTarget(content)
+	case negated(toks, q, c.lo, c.hi):
+		st.Polarity = claimtrail.Denies
+		st.Negated = true
+		st.Negates = content
+	}
+	return st
+}
+
+// fullChain prefixes a chain with the article's outlet, dropping the outlet
+// when the chain already starts with it ("Moneycontrol reported").
+func (r *reader) fullChain(chain []claimtrail.Source) []claimtrail.Source {
+	if len(chain) > 0 && nlp.Fold(chain[0].Name) == nlp.Fold(r.outlet.Name) {
+		chain = chain[1:]
+	}
+	return append([]claimtrail.Source{r.outlet}, chain...)
+}
+
+func addHedge(hs []string, h string, chain []claimtrail.Source) []string {
+	if len(chain) == 0 || chain[len(chain)-1].Kind != claimtrail.KindAnonymous {
+		return hs
+	}
+	for _, x := range hs {
+		if x == h {
+			return hs
+		}
+	}
+	return append(hs, h)
+}
+
+func span(toks []nlp.Token, lo, hi int) claimtrail.Span {
+	if lo >= hi {
+		return claimtrail.Span{}
+	}
+	return claimtrail.Span{Start: toks[lo].Start, End: toks[hi-1].End}
+}

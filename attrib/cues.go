@@ -1,0 +1,86 @@
+package attrib
+
+// The lexicons below are claimtrail's own lists of the words that signal
+// attribution, denial, hedging and anonymity in English news.
+
+// speechVerbs are verbs that introduce what a source says, believes or
+// reports. Inflected forms are listed because the tagger gives no lemmas.
+var speechVerbs = set(`said says say saying told tells tell reported reports report reporting
+claimed claims claim alleged alleges allege confirmed confirms confirm stated states state
+added adds add noted notes note announced announces announce argued argues argue contend contends
+contended cautioned cautions caution warned warns warn insisted insists insist suggested suggests
+suggest revealed reveals disclosed discloses wrote writes tweeted posted asserted asserts
+acknowledged acknowledges believe believes believed estimated estimates explained explains
+maintained maintains concluded concludes conclude described describes describe quoted
+indicated indicates indicate predicted predicts declared declares admitted admits
+denied denies deny rejected rejects reject dismissed dismisses dismiss rubbished rubbishes rubbish
+refuted refutes refute debunked debunks slammed slams disputed disputes dispute contradicted
+contradicts called calls termed terms branded brands labelled labeled`)
+
+// denialVerbs are speech verbs whose object is what the source says is false.
+var denialVerbs = set(`denied denies deny rejected rejects reject dismissed dismisses dismiss
+rubbished rubbishes rubbish refuted refutes refute debunked debunks disputed disputes dispute
+contradicted contradicts`)
+
+// verdictWords call a report or proposition false.
+var verdictWords = set(`fabricated fabrication fabrications baseless false falsehood falsehoods
+propaganda disinformation misinformation fake hoax untrue unfounded lie lies lying rubbish
+nonsense concocted fictitious fiction groundless misleading bogus manufactured`)
+
+// negators turn a restatement into a denial when the claim is stated
+// positively elsewhere.
+var negators = set(`no not never neither nor none nothing n't nobody without`)
+
+// hedgeWords distance the writer from a statement.
+var hedgeWords = set(`reportedly allegedly alleged purportedly apparently supposedly unconfirmed
+unverified rumoured rumored possibly potentially may might could perhaps likely`)
+
+// hedgePhrases are multi-word hedges, matched on lower-cased text.
+var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "is believed to",
+	"are believed to", "it is understood", "is expected to", "are expected to", "not yet confirmed"}
+
+// anonymousHeads are head nouns of unnamed sources.
+var anonymousHeads = set(`source sources official officials insider insiders people person persons
+diplomat diplomats aide aides analyst analysts expert experts observer observers figures figure
+circles circle quarters authorities investigators someone spokesperson critics residents witnesses
+politicians journalists lawmakers legislators activists scholars commentators officers`)
+
+// outletHeads are definite descriptions that refer back to an outlet.
+var outletHeads = set(`channel outlet newspaper paper broadcaster network website site portal daily
+publication tabloid agency magazine station`)
+
+// documentHeads are descriptions of written material.
+var documentHeads = set(`report reports story article statement post piece item dispatch memo
+document documents inputs input dossier bulletin release assessment`)
+
+// officialHeads make an unnamed body an official source.
+var officialHeads = set(`ministry government office department military army spokesman spokeswoman
+spokesperson embassy administration cabinet presidency secretariat wing establishment police
+foreign minister authorities`)
+
+// determiners are stripped from the front of a source's name.
+var determiners = set(`the a an this that these those its his her their our`)
+
+// relayCues mark a source that passes on another's words: "citing",
+// "per", "quoting".
+var relayCues = set(`citing quoting per`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	w := ""
+	flush := func() {
+		if w != "" {
+			m[w] = true
+			w = ""
+		}
+	}
+	for _, r := range words {
+		if r == ' ' || r == '\n' || r == '\t' {
+			flush()
+			continue
+		}
+		w += string(r)
+	}
+	flush()
+	return m
+}

@@ -1,0 +1,388 @@
+package seq
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// A window is the unit the labeller decodes at once: one paragraph's
+// tokens. PolNeAR content often runs over several sentences of a paragraph
+// (a quotation, a paraphrase followed by "he added"), and rarely across a
+// paragraph break, so a paragraph is the natural window.
+type window struct {
+	first, last int // token indexes into doc.Tokens, half-open
+	s0, s1      int // sentence indexes into doc.Sentences, half-open
+	index       int // paragraph number in the document
+}
+
+// windows groups a document's sentences into paragraphs.
+func windows(doc *nlp.Document) []window {
+	var out []window
+	for i, s := range doc.Sentences {
+		if s.First >= s.Last {
+			continue
+		}
+		if i > 0 && len(out) > 0 && doc.Sentences[i-1].Paragraph == s.Paragraph && out[len(out)-1].last == s.First {
+			out[len(out)-1].last = s.Last
+			out[len(out)-1].s1 = i + 1
+			continue
+		}
+		out = append(out, window{first: s.First, last: s.Last, s0: i, s1: i + 1, index: len(out)})
+	}
+	return out
+}
+
+// tokenInfo is what the feature templates read about one token.
+type tokenInfo struct {
+	lower    string
+	tag      string
+	shape    string
+	cue      bool  // the word is in the cue lexicon
+	quote    int8  // 1 opening, 2 closing, 3 ambiguous straight quote, 0 none
+	inQuote  bool  // inside a double quotation
+	sent     int32 // sentence number within the window
+	sentPos  int32 // position within its sentence
+	sentLen  int32
+	leftCue  int32 // index of the nearest cue word to the left in the sentence, -1 if none
+	rightCue int32 // index of the nearest cue word to the right in the sentence, -1 if none
+}
+
+// scratch holds per-window buffers reused across windows.
+type scratch struct {
+	info  []tokenInfo
+	feats []uint32 // flattened feature buckets
+	offs  []int32  // feats[offs[i]:offs[i+1]] belong to token i
+}
+
+// featurize fills s with the feature buckets of the tokens in w.
+func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
+	n := w.last - w.first
+	toks := doc.Tokens[w.first:w.last]
+	s.info = s.info[:0]
+	sent, sentStart := int32(-1), 0
+	inQ := false
+	si := w.s0 - 1
+	for i := range toks {
+		t := &toks[i]
+		for si+1 < w.s1 && w.first+i >= doc.Sentences[si+1].First {
+			si++
+			sent++
+			sentStart = i
+		}
+		lower := lowerASCII(t.Text)
+		q := quoteKind(t.Text)
+		switch q {
+		case 1:
+			inQ = true
+		case 2:
+			inQ = false
+		case 3:
+			inQ = !inQ
+		}
+		s.info = append(s.info, tokenInfo{
+			lower:   lower,
+			tag:     t.Tag,
+			shape:   shape(t.Text),
+			cue:     m.lexicon[lower],
+			quote:   q,
+			inQuote: inQ && q == 0,
+			sent:    sent,
+			sentPos: int32(i - sentStart),
+		})
+	}
+	// Sentence lengths and nearest cue words, one sentence at a time.
+	for start := 0; start < n; {
+		end := start
+		for end < n && s.info[end].sent == s.info[start].sent {
+			end++
+		}
+		last := int32(-1)
+		for i := start; i < end; i++ {
+			s.info[i].sentLen = int32(end - start)
+			s.info[i].leftCue = last
+			if s.info[i].cue {
+				last = int32(i)
+			}
+		}
+		last = -1
+		for i := end - 1; i >= start; i-- {
+			s.info[i].rightCue = last
+			if s.info[i].cue {
+				last = int32(i)
+			}
+		}
+		start = end
+	}
+	s.feats = s.feats[:0]
+	s.offs = append(s.offs[:0], 0)
+	for i := 0; i < n; i++ {
+		s.feats = m.tokenFeatures(s.feats, s.info, i, w.index)
+		s.offs = append(s.offs, int32(len(s.feats)))
+	}
+}
+
+// Feature templates. Each feature is a hash of its template number and its
+// parts, folded into the model's bucket table.
+const (
+	fBias = iota + 1
+	fWord
+	fSuffix3
+	fSuffix2
+	fShape
+	fTag
+	fTagPrev
+	fTagNext
+	fTagPrev2
+	fTagNext2
+	fTagBigramPrev
+	fTagBigramNext
+	fWordPrev
+	fWordNext
+	fWordPrev2
+	fWordNext2
+	fWordBigramPrev
+	fWordBigramNext
+	fCue
+	fCuePrev
+	fCueNext
+	fQuote
+	fInQuote
+	fInQuoteTag
+	fLeftCue
+	fRightCue
+	fLeftCueDist
+	fRightCueDist
+	fLeftCueTag
+	fRightCueTag
+	fRightCueAfter
+	fLeftCueBefore
+	fSentFirst
+	fSentLast
+	fSentRel
+	fSentIndex
+	fParaFirst
+	fCommaToLeftCue
+	fCommaToRightCue
+	fCapTag
+	fNoCue
+	fQuoteInSent
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	h ^= 0xff
+	h *= fnvPrime
+	return h
+}
+
+func hashInt(h uint64, v int) uint64 {
+	h ^= uint64(v) & 0xffff
+	h *= fnvPrime
+	h ^= 0xfe
+	h *= fnvPrime
+	return h
+}
+
+func (m *Model) bucket(h uint64) uint32 {
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	return uint32(h & m.mask)
+}
+
+func tmpl(t int) uint64 { return hashInt(fnvOffset, t) }
+
+// distBucket folds a token distance into a few classes.
+func distBucket(d int) int {
+	switch {
+	case d <= 3:
+		return d
+	case d <= 5:
+		return 4
+	case d <= 10:
+		return 5
+	case d <= 20:
+		return 6
+	}
+	return 7
+}
+
+const (
+	boundary = "<b>"
+)
+
+// tokenFeatures appends the feature buckets of token i.
+func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uint32 {
+	t := &info[i]
+	at := func(j int) *tokenInfo {
+		if j < 0 || j >= len(info) || info[j].sent != t.sent {
+			return nil
+		}
+		return &info[j]
+	}
+	word := func(j int) string {
+		if x := at(j); x != nil {
+			return x.lower
+		}
+		return boundary
+	}
+	tag := func(j int) string {
+		if x := at(j); x != nil {
+			return x.tag
+		}
+		return boundary
+	}
+	add := func(h uint64) { out = append(out, m.bucket(h)) }
+	add(tmpl(fBias))
+	add(hashStr(tmpl(fWord), t.lower))
+	add(hashStr(tmpl(fSuffix3), suffix(t.lower, 3)))
+	add(hashStr(tmpl(fSuffix2), suffix(t.lower, 2)))
+	add(hashStr(tmpl(fShape), t.shape))
+	add(hashStr(tmpl(fTag), t.tag))
+	add(hashStr(tmpl(fTagPrev), tag(i-1)))
+	add(hashStr(tmpl(fTagNext), tag(i+1)))
+	add(hashStr(tmpl(fTagPrev2), tag(i-2)))
+	add(hashStr(tmpl(fTagNext2), tag(i+2)))
+	add(hashStr(hashStr(tmpl(fTagBigramPrev), tag(i-1)), t.tag))
+	add(hashStr(hashStr(tmpl(fTagBigramNext), t.tag), tag(i+1)))
+	add(hashStr(tmpl(fWordPrev), word(i-1)))
+	add(hashStr(tmpl(fWordNext), word(i+1)))
+	add(hashStr(tmpl(fWordPrev2), word(i-2)))
+	add(hashStr(tmpl(fWordNext2), word(i+2)))
+	add(hashStr(hashStr(tmpl(fWordBigramPrev), word(i-1)), t.lower))
+	add(hashStr(hashStr(tmpl(fWordBigramNext), t.lower), word(i+1)))
+	if t.cue {
+		add(tmpl(fCue))
+	}
+	if x := at(i - 1); x != nil && x.cue {
+		add(tmpl(fCuePrev))
+	}
+	if x := at(i + 1); x != nil && x.cue {
+		add(tmpl(fCueNext))
+	}
+	if t.quote != 0 {
+		add(hashInt(hashInt(tmpl(fQuote), int(t.quote)), b2i(t.inQuote)))
+	}
+	add(hashInt(tmpl(fInQuote), b2i(t.inQuote)))
+	add(hashStr(hashInt(tmpl(fInQuoteTag), b2i(t.inQuote)), t.tag))
+
+	commas := func(from, to int) int {
+		n := 0
+		for j := from + 1; j < to; j++ {
+			if info[j].lower == "," {
+				n++
+			}
+		}
+		return min(n, 2)
+	}
+	if t.leftCue >= 0 {
+		c := int(t.leftCue)
+		d := distBucket(i - c)
+		add(hashStr(tmpl(fLeftCue), info[c].lower))
+		add(hashInt(tmpl(fLeftCueDist), d))
+		add(hashStr(hashInt(tmpl(fLeftCueTag), d), t.tag))
+		add(hashStr(hashStr(tmpl(fLeftCueBefore), word(c-1)), info[c].lower))
+		add(hashInt(tmpl(fCommaToLeftCue), commas(c, i)))
+	} else {
+		add(hashInt(tmpl(fLeftCueDist), -1))
+	}
+	if t.rightCue >= 0 {
+		c := int(t.rightCue)
+		d := distBucket(c - i)
+		add(hashStr(tmpl(fRightCue), info[c].lower))
+		add(hashInt(tmpl(fRightCueDist), d))
+		add(hashStr(hashInt(tmpl(fRightCueTag), d), t.tag))
+		add(hashStr(hashStr(tmpl(fRightCueAfter), info[c].lower), word(c+1)))
+		add(hashInt(tmpl(fCommaToRightCue), commas(i, c)))
+	} else {
+		add(hashInt(tmpl(fRightCueDist), -1))
+	}
+	if t.leftCue < 0 && t.rightCue < 0 && !t.cue {
+		add(hashInt(tmpl(fNoCue), b2i(t.inQuote)))
+	}
+	if t.sentPos == 0 {
+		add(tmpl(fSentFirst))
+	}
+	if t.sentPos == t.sentLen-1 {
+		add(tmpl(fSentLast))
+	}
+	add(hashInt(tmpl(fSentRel), int(4*t.sentPos/max(t.sentLen, 1))))
+	add(hashInt(tmpl(fSentIndex), min(int(t.sent), 3)))
+	if para == 0 {
+		add(tmpl(fParaFirst))
+	}
+	if t.shape == "Xx" || t.shape == "X" {
+		add(hashStr(tmpl(fCapTag), t.tag))
+	}
+	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// quoteKind classifies a token as a double quotation mark.
+func quoteKind(s string) int8 {
+	switch s {
+	case "“", "``":
+		return 1
+	case "”", "''":
+		return 2
+	case "\"":
+		return 3
+	}
+	return 0
+}
+
+// shape summarises a word's form: "Xx", "x", "X", "d", "Xd", or the
+// punctuation itself.
+func shape(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.IsDigit(r):
+		return "d"
+	case unicode.IsUpper(r):
+		if len(s) > 1 && strings.ToUpper(s) == s {
+			return "X"
+		}
+		return "Xx"
+	case unicode.IsLetter(r):
+		return "x"
+	}
+	if len(s) <= 4 {
+		return s
+	}
+	return "p"
+}
+
+func suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[len(s)-n:]
+}
+
+// lowerASCII lower-cases s, allocating only when s holds upper-case letters.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

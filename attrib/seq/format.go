@@ -1,0 +1,231 @@
+package seq
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"sort"
+)
+
+// The model file is the magic "CTSEQMDL", a little-endian uint16 format
+// version, a CRC-32 (IEEE) of the rest, then a DEFLATE stream of:
+//
+//	uint8 bits          feature table has 2^bits rows
+//	uint8 tags          number of tags (7)
+//	float32 scale       weight = stored int16 × scale
+//	(tags+1)×tags float32 transition scores, start row last
+//	uvarint n, n × (uvarint len, bytes)     cue lexicon
+//	uvarint rows, rows × (uvarint row delta, tags × int16)  non-zero rows
+const (
+	magic         = "CTSEQMDL"
+	formatVersion = 1
+)
+
+// ErrFormat is wrapped by every error about a malformed model file.
+var ErrFormat = errors.New("not a claimtrail attribution model")
+
+// Marshal encodes the model in its file format.
+func (m *Model) Marshal() ([]byte, error) {
+	var body bytes.Buffer
+	zw, err := flate.NewWriter(&body, flate.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	w := &binWriter{w: zw}
+	w.u8(m.bits)
+	w.u8(nTags)
+	w.f32(m.scale)
+	for i := range m.trans {
+		for _, v := range m.trans[i] {
+			w.f32(v)
+		}
+	}
+	words := make([]string, 0, len(m.lexicon))
+	for word := range m.lexicon {
+		words = append(words, word)
+	}
+	sort.Strings(words)
+	w.uvarint(uint64(len(words)))
+	for _, word := range words {
+		w.uvarint(uint64(len(word)))
+		w.raw([]byte(word))
+	}
+	rows := 0
+	for r := 0; r*nTags < len(m.weights); r++ {
+		if !zeroRow(m.weights[r*nTags : r*nTags+nTags]) {
+			rows++
+		}
+	}
+	w.uvarint(uint64(rows))
+	prev := -1
+	for r := 0; r*nTags < len(m.weights); r++ {
+		row := m.weights[r*nTags : r*nTags+nTags]
+		if zeroRow(row) {
+			continue
+		}
+		w.uvarint(uint64(r - prev))
+		prev = r
+		for _, v := range row {
+			w.u16(uint16(v))
+		}
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(magic)+6+body.Len())
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint16(out, formatVersion)
+	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(body.Bytes()))
+	return append(out, body.Bytes()...), nil
+}
+
+func zeroRow(row []int16) bool {
+	for _, v := range row {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Unmarshal decodes a model file written by Marshal. It fails with an error
+// wrapping ErrFormat when data is not a model, is of another format version,
+// or is corrupt.
+func Unmarshal(data []byte) (*Model, error) {
+	if len(data) < len(magic)+6 || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: missing magic %q", ErrFormat, magic)
+	}
+	if v := binary.LittleEndian.Uint16(data[len(magic):]); v != formatVersion {
+		return nil, fmt.Errorf("%w: format version %d, this build reads version %d (retrain with `claimtrail train attribution`)", ErrFormat, v, formatVersion)
+	}
+	sum := binary.LittleEndian.Uint32(data[len(magic)+2:])
+	body := data[len(magic)+6:]
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, fmt.Errorf("%w: checksum mismatch, the file is corrupt or truncated", ErrFormat)
+	}
+	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(body)), 1<<30))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	r := &binReader{b: raw}
+	m := &Model{bits: r.u8()}
+	if tags := r.u8(); r.err == nil && tags != nTags {
+		return nil, fmt.Errorf("%w: %d tags, want %d", ErrFormat, tags, nTags)
+	}
+	if r.err == nil && (m.bits < 8 || m.bits > 26) {
+		return nil, fmt.Errorf("%w: feature table of 2^%d rows", ErrFormat, m.bits)
+	}
+	m.mask = 1<<m.bits - 1
+	m.scale = r.f32()
+	for i := range m.trans {
+		for j := range m.trans[i] {
+			m.trans[i][j] = r.f32()
+		}
+	}
+	n := r.uvarint()
+	if n > uint64(len(raw)) {
+		return nil, fmt.Errorf("%w: lexicon of %d words", ErrFormat, n)
+	}
+	m.lexicon = make(map[string]bool, n)
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		m.lexicon[string(r.bytes(r.uvarint()))] = true
+	}
+	m.weights = make([]int16, (m.mask+1)*nTags)
+	rows := r.uvarint()
+	at := -1
+	for i := uint64(0); i < rows && r.err == nil; i++ {
+		at += int(r.uvarint())
+		if at < 0 || uint64(at) > m.mask {
+			return nil, fmt.Errorf("%w: feature row %d out of range", ErrFormat, at)
+		}
+		for t := 0; t < nTags; t++ {
+			m.weights[at*nTags+t] = int16(r.u16())
+		}
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, r.err)
+	}
+	if len(r.b) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(r.b))
+	}
+	return m, nil
+}
+
+type binWriter struct {
+	w   io.Writer
+	err error
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (w *binWriter) raw(b []byte) {
+	if w.err == nil {
+		_, w.err = w.w.Write(b)
+	}
+}
+func (w *binWriter) u8(v uint8)       { w.raw([]byte{v}) }
+func (w *binWriter) u16(v uint16)     { w.raw(binary.LittleEndian.AppendUint16(w.buf[:0], v)) }
+func (w *binWriter) f32(v float32)    { w.raw(binary.LittleEndian.AppendUint32(w.buf[:0], math.Float32bits(v))) }
+func (w *binWriter) uvarint(v uint64) { w.raw(binary.AppendUvarint(w.buf[:0], v)) }
+
+type binReader struct {
+	b   []byte
+	err error
+}
+
+var errShort = errors.New("unexpected end of data")
+
+func (r *binReader) bytes(n uint64) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if uint64(len(r.b)) < n {
+		r.err = errShort
+		r.b = nil
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *binReader) u8() uint8 {
+	if b := r.bytes(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
+func (r *binReader) u16() uint16 {
+	if b := r.bytes(2); b != nil {
+		return binary.LittleEndian.Uint16(b)
+	}
+	return 0
+}
+
+func (r *binReader) f32() float32 {
+	if b := r.bytes(4); b != nil {
+		return math.Float32frombits(binary.LittleEndian.Uint32(b))
+	}
+	return 0
+}
+
+func (r *binReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errShort
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}

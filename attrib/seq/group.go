@@ -1,0 +1,175 @@
+package seq
+
+import (
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// run is a maximal stretch of tokens with one role, in window token indexes.
+type run struct {
+	role        Role
+	first, last int // half-open
+	sent        int // sentence number within the window
+}
+
+// runs splits a tag sequence into role runs.
+func runs(tags []uint8, sentOf func(i int) int) []run {
+	var out []run
+	for i := 0; i < len(tags); i++ {
+		t := tags[i]
+		if t == tagO {
+			continue
+		}
+		r := tagRole(t)
+		j := i + 1
+		for j < len(tags) && tags[j] == insideTag(r) {
+			j++
+		}
+		out = append(out, run{role: r, first: i, last: j, sent: sentOf(i)})
+		i = j - 1
+	}
+	return out
+}
+
+// gap is the number of tokens between two runs (0 when adjacent or overlapping).
+func gap(a, b run) int {
+	switch {
+	case a.last <= b.first:
+		return b.first - a.last
+	case b.last <= a.first:
+		return a.first - b.last
+	}
+	return 0
+}
+
+// nearestCue returns the index in cues of the cue run nearest to r,
+// preferring cues in r's sentence when sameSentence, or -1 when none.
+func nearestCue(all []run, cues []int, r run, sameSentence bool) int {
+	best, bestD := -1, 0
+	for _, c := range cues {
+		if sameSentence && all[c].sent != r.sent {
+			continue
+		}
+		d := gap(all[c], r)
+		if all[c].sent != r.sent {
+			d += 1000 // any cue in the sentence beats one outside it
+		}
+		if best < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// group turns the tags of window w into attributions: each cue run heads an
+// attribution; every content run joins the nearest cue in the window, every
+// source run the nearest cue (in its sentence when there is one); a cue left
+// without a source shares the nearest source of its sentence ("she said …
+// and added …"). Content in a window without a cue becomes an attribution
+// without cue or source.
+func group(doc *nlp.Document, w window, tags []uint8, out []Attribution) []Attribution {
+	sentOf := func(i int) int {
+		tok := doc.Tokens[w.first+i]
+		for s := w.s0; s < w.s1; s++ {
+			if tok.Start < doc.Sentences[s].End || s == w.s1-1 {
+				return s - w.s0
+			}
+		}
+		return 0
+	}
+	rs := runs(tags, sentOf)
+	var cues []int
+	for i, r := range rs {
+		if r.role == Cue {
+			cues = append(cues, i)
+		}
+	}
+	span := func(r run) claimtrail.Span {
+		return claimtrail.Span{Start: doc.Tokens[w.first+r.first].Start, End: doc.Tokens[w.first+r.last-1].End}
+	}
+	type building struct {
+		source   []run
+		contents []run
+	}
+	byCue := make(map[int]*building, len(cues))
+	for _, c := range cues {
+		byCue[c] = &building{}
+	}
+	var orphans []run
+	for i, r := range rs {
+		switch r.role {
+		case Content:
+			if c := nearestCue(rs, cues, r, false); c >= 0 {
+				byCue[c].contents = append(byCue[c].contents, r)
+			} else {
+				orphans = append(orphans, r)
+			}
+		case Source:
+			if c := nearestCue(rs, cues, r, false); c >= 0 {
+				byCue[c].source = append(byCue[c].source, rs[i])
+			}
+		}
+	}
+	for _, c := range cues {
+		b := byCue[c]
+		if len(b.source) > 0 {
+			continue
+		}
+		best, bestD := -1, 0
+		for i, r := range rs {
+			if r.role != Source || r.sent != rs[c].sent {
+				continue
+			}
+			if d := gap(r, rs[c]); best < 0 || d < bestD {
+				best, bestD = i, d
+			}
+		}
+		if best >= 0 {
+			b.source = []run{rs[best]}
+		}
+	}
+	for _, c := range cues {
+		b := byCue[c]
+		a := Attribution{Cue: span(rs[c])}
+		if len(b.source) > 0 {
+			a.Source = sourceSpan(b.source, rs[c], span)
+		}
+		for _, r := range b.contents {
+			a.ContentParts = append(a.ContentParts, span(r))
+		}
+		if len(a.ContentParts) == 0 {
+			continue // a cue with nothing attributed is no attribution
+		}
+		a.Content = claimtrail.Span{Start: a.ContentParts[0].Start, End: a.ContentParts[len(a.ContentParts)-1].End}
+		out = append(out, a)
+	}
+	for _, r := range orphans {
+		s := span(r)
+		out = append(out, Attribution{Content: s, ContentParts: []claimtrail.Span{s}})
+	}
+	return out
+}
+
+// sourceSpan picks the source of a cue from the source runs assigned to it:
+// the nearest run, extended over others within three tokens of it.
+func sourceSpan(rs []run, cue run, span func(run) claimtrail.Span) claimtrail.Span {
+	best := 0
+	for i := range rs {
+		if gap(rs[i], cue) < gap(rs[best], cue) {
+			best = i
+		}
+	}
+	lo, hi := rs[best], rs[best]
+	for changed := true; changed; {
+		changed = false
+		for _, r := range rs {
+			if r.first < lo.first && lo.first-r.last <= 3 {
+				lo, changed = r, true
+			}
+			if r.last > hi.last && r.first-hi.last <= 3 {
+				hi, changed = r, true
+			}
+		}
+	}
+	return claimtrail.Span{Start: span(lo).Start, End: span(hi).End}
+}

@@ -1,0 +1,200 @@
+// Package seq is claimtrail's learned attribution extractor: a sequence
+// labeller that tags each token of a paragraph as part of a source, a cue or
+// the content of an attribution (BIO tags), and groups the tagged spans into
+// attributions ("the minister" · "said" · "the talks had failed").
+//
+// The model is an averaged structured perceptron over hashed features of
+// prose v3 tokens and part-of-speech tags (words, suffixes, shapes, the
+// neighbouring words and tags, a cue lexicon, quotation state, distance to
+// the nearest cue word, position in the sentence and paragraph), decoded
+// with Viterbi over tag transitions. It is trained on the PolNeAR corpus by
+// `claimtrail train attribution`; the trained weights ship embedded and load
+// with Default.
+package seq
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// Tags of the BIO scheme. Role r (0 source, 1 cue, 2 content) begins with
+// tag 1+2r and continues with tag 2+2r.
+const (
+	tagO = iota
+	tagBSource
+	tagISource
+	tagBCue
+	tagICue
+	tagBContent
+	tagIContent
+	nTags
+)
+
+// Role names what a labelled span is.
+type Role int
+
+// Roles a token can take, besides none.
+const (
+	Source Role = iota
+	Cue
+	Content
+)
+
+func tagRole(t uint8) Role   { return Role((t - 1) / 2) }
+func isBegin(t uint8) bool   { return t != tagO && t%2 == 1 }
+func beginTag(r Role) uint8  { return uint8(1 + 2*r) }
+func insideTag(r Role) uint8 { return uint8(2 + 2*r) }
+
+// allowed reports whether tag cur may follow tag prev (prev == nTags at the
+// start of a window): an inside tag only continues its own role.
+func allowed(prev, cur uint8) bool {
+	if cur == tagO || isBegin(cur) {
+		return true
+	}
+	return prev == cur || prev == cur-1
+}
+
+// Attribution is one attribution the model found, in byte offsets into the
+// article text.
+type Attribution struct {
+	Source  claimtrail.Span // who; empty when the attribution names no source
+	Cue     claimtrail.Span // the attributing words ("said", "according to"); empty for content found without a cue
+	Content claimtrail.Span // what is attributed: from the first to the last content fragment
+	// ContentParts holds the content's fragments when it is discontinuous
+	// ("The plan, she said, is dead"): two parts around the cue. It always
+	// holds at least one part.
+	ContentParts []claimtrail.Span
+}
+
+// Model is a trained attribution labeller. It is safe for concurrent use.
+type Model struct {
+	bits    uint8
+	mask    uint64
+	lexicon map[string]bool
+	scale   float32          // weight = int16 value × scale
+	weights []int16          // (mask+1) × nTags
+	trans   [nTags + 1][nTags]float32
+	pool    sync.Pool
+}
+
+//go:embed model.bin
+var embedded []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	m, err := Unmarshal(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("load embedded attribution model: %w", err)
+	}
+	return m, nil
+})
+
+// Default returns the embedded model trained on PolNeAR, loading it on the
+// first call.
+func Default() (*Model, error) { return defaultModel() }
+
+// Label finds the attributions in an analysed document, in text order.
+func (m *Model) Label(doc *nlp.Document) []Attribution {
+	s, _ := m.pool.Get().(*labelScratch)
+	if s == nil {
+		s = new(labelScratch)
+	}
+	defer m.pool.Put(s)
+	var out []Attribution
+	for _, w := range windows(doc) {
+		m.featurize(doc, w, &s.scratch)
+		tags := m.decode(&s.scratch, &s.vit, w.last-w.first)
+		out = group(doc, w, tags, out)
+	}
+	return out
+}
+
+type labelScratch struct {
+	scratch
+	vit viterbi
+}
+
+// decode scores the featurized window with the model's weights and returns
+// the best tag sequence.
+func (m *Model) decode(s *scratch, v *viterbi, n int) []uint8 {
+	em := v.emissions(n)
+	for i := 0; i < n; i++ {
+		var acc [nTags]int32
+		for _, f := range s.feats[s.offs[i]:s.offs[i+1]] {
+			row := m.weights[int(f)*nTags : int(f)*nTags+nTags : int(f)*nTags+nTags]
+			for t := range acc {
+				acc[t] += int32(row[t])
+			}
+		}
+		for t := range acc {
+			em[i*nTags+t] = float32(acc[t])
+		}
+	}
+	return v.best(n, &m.trans)
+}
+
+// viterbi holds the buffers of one decoding.
+type viterbi struct {
+	em    []float32
+	score []float32
+	back  []uint8
+	tags  []uint8
+}
+
+func (v *viterbi) emissions(n int) []float32 {
+	if cap(v.em) < n*nTags {
+		v.em = make([]float32, n*nTags)
+		v.score = make([]float32, n*nTags)
+		v.back = make([]uint8, n*nTags)
+		v.tags = make([]uint8, n)
+	}
+	v.em, v.score, v.back, v.tags = v.em[:n*nTags], v.score[:n*nTags], v.back[:n*nTags], v.tags[:n]
+	return v.em
+}
+
+// best runs Viterbi over the emissions already in v, with transition
+// scores trans (row nTags is the start), honouring the BIO constraints.
+func (v *viterbi) best(n int, trans *[nTags + 1][nTags]float32) []uint8 {
+	if n == 0 {
+		return v.tags[:0]
+	}
+	const neg = -1e30
+	for t := uint8(0); t < nTags; t++ {
+		if !allowed(nTags, t) {
+			v.score[t] = neg
+			continue
+		}
+		v.score[t] = v.em[t] + trans[nTags][t]
+	}
+	for i := 1; i < n; i++ {
+		prev := v.score[(i-1)*nTags : i*nTags]
+		for t := uint8(0); t < nTags; t++ {
+			bestS, bestP := float32(neg), uint8(0)
+			for p := uint8(0); p < nTags; p++ {
+				if !allowed(p, t) || prev[p] <= neg {
+					continue
+				}
+				if s := prev[p] + trans[p][t]; s > bestS {
+					bestS, bestP = s, p
+				}
+			}
+			v.score[i*nTags+int(t)] = bestS + v.em[i*nTags+int(t)]
+			v.back[i*nTags+int(t)] = bestP
+		}
+	}
+	last := v.score[(n-1)*nTags:]
+	bt := uint8(0)
+	for t := uint8(1); t < nTags; t++ {
+		if last[t] > last[bt] {
+			bt = t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		v.tags[i] = bt
+		bt = v.back[i*nTags+int(bt)]
+	}
+	return v.tags
+}

@@ -1,0 +1,186 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// sourceChain reads the source phrase toks[lo:hi] as a chain below the
+// article's outlet: "a CNN-News18 report citing top intelligence sources" is
+// [CNN-News18, top intelligence sources]; "CNN-News18's sources" is
+// [CNN-News18, sources]; "intelligence inputs cited by CNN-News18" is
+// [CNN-News18, intelligence inputs]. verb is the cue verb, which helps type
+// an unknown name ("X reported" makes X an outlet).
+func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimtrail.Source {
+	for i := lo; i < hi; i++ {
+		w := lower(toks[i])
+		switch {
+		case relayCues[w] && i > lo:
+			return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
+		case w == "cited" && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
+			return append(r.sourceChain(toks, i+2, hi, verb), r.sourceChain(toks, lo, i, verb)...)
+		case (w == "’s" || w == "'s") && i > lo && i+1 < hi:
+			if head := lower(toks[hi-1]); anonymousHeads[head] || documentHeads[head] {
+				return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
+			}
+		}
+	}
+	return r.classify(toks, lo, hi, verb)
+}
+
+// classify types a single source phrase, resolving pronouns and definite
+// descriptions to a source named earlier. It returns the chain under which
+// the source was first named (so "it" after "First Post reported that per
+// CNN-News 18 …" is [First Post]).
+func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrail.Source {
+	for lo < hi && determiners[lower(toks[lo])] {
+		lo++
+	}
+	for hi > lo && (toks[hi-1].Text == "." || toks[hi-1].Text == "," || isQuote(toks[hi-1].Text)) {
+		hi--
+	}
+	if lo >= hi {
+		return nil
+	}
+	sp := span(toks, lo, hi)
+	name := sp.In(r.text())
+	head := lower(toks[hi-1])
+	definite := lo > 0 && determiners[lower(toks[lo-1])] && lower(toks[lo-1]) != "a" && lower(toks[lo-1]) != "an"
+	if hi-lo == 1 {
+		if c, ok := r.pronoun(lower(toks[lo])); ok {
+			return c
+		}
+	}
+	ents := r.doc.EntitiesIn(sp)
+	named := lastNamed(ents)
+	switch {
+	case named != nil && named.Label == nlp.Person:
+		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindPerson}, nil)
+	case anonymousHeads[head]:
+		return r.remember(claimtrail.Source{Name: anonymousName(name), Kind: claimtrail.KindAnonymous}, nil)
+	case documentHeads[head] && strings.Contains(strings.ToLower(name), "media"):
+		return r.remember(claimtrail.Source{Name: strings.TrimSuffix(strings.TrimSuffix(name, toks[hi-1].Text), " "), Kind: claimtrail.KindOutlet}, nil)
+	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
+		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
+	case documentHeads[head] || outletHeads[head]:
+		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && (definite || hi-lo <= 2) {
+			return c
+		}
+		if outletHeads[head] {
+			return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}, nil)
+		}
+		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindDocument}, nil)
+	case officialHeads[head] && named == nil:
+		if definite && hi-lo <= 2 {
+			if c, ok := r.recent(func(m mention) bool {
+				return m.src.Kind == claimtrail.KindOfficial && strings.Contains(strings.ToLower(m.src.Name), head)
+			}); ok {
+				return c
+			}
+		}
+		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
+	case named != nil:
+		return r.remember(claimtrail.Source{Name: named.Text, Kind: entityKind(named, name, verb)}, nil)
+	case capitalisedPhrase(toks[lo:hi]):
+		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
+	}
+	return nil // a phrase that names no source: "the tone of the talks suggests"
+}
+
+// remember records a newly named source and returns its chain.
+func (r *reader) remember(src claimtrail.Source, prefix []claimtrail.Source) []claimtrail.Source {
+	chain := append(append([]claimtrail.Source{}, prefix...), src)
+	r.mentions = append(r.mentions, mention{src: src, chain: chain})
+	return chain
+}
+
+// pronoun resolves "it", "he", "she" and "they" to the latest fitting source.
+func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
+	var fits func(m mention) bool
+	switch w {
+	case "it":
+		fits = func(m mention) bool {
+			k := m.src.Kind
+			return k == claimtrail.KindOutlet || k == claimtrail.KindOrganization || k == claimtrail.KindOfficial || k == claimtrail.KindDocument
+		}
+	case "he", "she", "him", "her":
+		fits = func(m mention) bool { return m.src.Kind == claimtrail.KindPerson }
+	case "they", "them":
+		fits = func(m mention) bool {
+			return m.src.Kind == claimtrail.KindAnonymous || m.src.Kind == claimtrail.KindOfficial || m.src.Kind == claimtrail.KindOrganization
+		}
+	default:
+		return nil, false
+	}
+	c, ok := r.recent(fits)
+	if !ok {
+		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
+	}
+	return c, true
+}
+
+// recent returns the chain of the latest statement-level source that fits:
+// for "it" after "First Post reported that per CNN-News 18, sources said",
+// the speaker named first in that statement (First Post) is meant, so the
+// search walks back over statements, not over every name.
+func (r *reader) recent(fits func(m mention) bool) ([]claimtrail.Source, bool) {
+	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-12; i-- {
+		chain := r.out[i].Chain[1:]
+		for k, src := range chain {
+			if fits(mention{src: src}) {
+				return append([]claimtrail.Source{}, chain[:k+1]...), true
+			}
+		}
+	}
+	for i := len(r.mentions) - 1; i >= 0; i-- {
+		if fits(r.mentions[i]) {
+			return r.mentions[i].chain, true
+		}
+	}
+	return nil, false
+}
+
+// lastNamed returns the entity that heads the phrase: the last person,
+// outlet or organisation, else the last entity of any kind.
+func lastNamed(ents []nlp.Entity) *nlp.Entity {
+	for i := len(ents) - 1; i >= 0; i-- {
+		switch ents[i].Label {
+		case nlp.Person, nlp.Outlet, nlp.Organization:
+			return &ents[i]
+		}
+	}
+	if len(ents) > 0 {
+		return &ents[len(ents)-1]
+	}
+	return nil
+}
+
+// entityKind types a named source that is not a person or an outlet.
+func entityKind(e *nlp.Entity, phrase, verb string) claimtrail.SourceKind {
+	low := strings.ToLower(phrase)
+	switch {
+	case e.Label == nlp.Place:
+		return claimtrail.KindOfficial // "Islamabad said": a state speaking
+	case strings.Contains(low, "ministry") || strings.Contains(low, "government") || strings.Contains(low, "office") ||
+		strings.Contains(low, "military") || strings.Contains(low, "army") || strings.Contains(low, "spokes"):
+		return claimtrail.KindOfficial
+	case verb == "reported" || verb == "reports":
+		return claimtrail.KindOutlet
+	}
+	return claimtrail.KindOrganization
+}
+
+// anonymousName keeps the descriptive words of an unnamed source
+// ("top intelligence sources", "officials familiar with the deliberations").
+func anonymousName(name string) string { return strings.Join(strings.Fields(name), " ") }
+
+func capitalisedPhrase(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.Tag == "NNP" || t.Tag == "NNPS" {
+			return true
+		}
+	}
+	return false
+}

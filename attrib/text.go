@@ -1,0 +1,260 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+func lower(t nlp.Token) string { return strings.ToLower(t.Text) }
+
+func isVerb(t nlp.Token) bool {
+	if strings.HasPrefix(t.Tag, "VB") {
+		return true
+	}
+	switch strings.ToLower(t.Text) {
+	case "said", "says", "told", "claimed", "alleged", "denied", "rubbished", "added", "reported":
+		return true // the tagger sometimes calls these adjectives or nouns
+	}
+	return false
+}
+
+// isAdverbial reports whether t may stand between a subject and its cue
+// verb: "It further said", "the ministry has also denied".
+func isAdverbial(t nlp.Token) bool {
+	switch strings.ToLower(t.Text) {
+	case "further", "also", "later", "then", "earlier", "previously", "reportedly", "has", "have", "had",
+		"was", "were", "is", "again", "officially", "publicly", "flatly", "strongly", "categorically", "on", "today", "yesterday", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return t.Tag == "RB" || t.Tag == "MD"
+}
+
+func isRelative(t nlp.Token) bool {
+	switch strings.ToLower(t.Text) {
+	case "who", "which", "whom", "whose":
+		return true
+	}
+	return false
+}
+
+// boundary reports whether t ends a source phrase.
+func boundary(t nlp.Token) bool {
+	switch t.Text {
+	case ",", ";", ":", ".", "!", "?", "(", ")", "—", "–":
+		return true
+	}
+	return isQuote(t.Text)
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "“", "”", "\"", "«", "»", "‘", "’":
+		return true
+	}
+	return false
+}
+
+func isOpenQuote(s string) bool  { return s == "“" || s == "«" }
+func isCloseQuote(s string) bool { return s == "”" || s == "»" }
+
+// quoteMask marks the tokens inside double quotation marks. open says a
+// quotation is already open when the sentence starts. Straight quotes
+// alternate; single quotes are left alone, since they also serve as
+// apostrophes and scare quotes.
+func quoteMask(toks []nlp.Token, open bool) []bool {
+	q := make([]bool, len(toks))
+	in := open
+	for i, t := range toks {
+		switch {
+		case isOpenQuote(t.Text):
+			in = true
+		case isCloseQuote(t.Text):
+			q[i] = in
+			in = false
+			continue
+		case t.Text == "\"":
+			in = !in
+		}
+		q[i] = in
+	}
+	return q
+}
+
+func startsQuote(toks []nlp.Token) bool {
+	return len(toks) > 0 && (isOpenQuote(toks[0].Text) || toks[0].Text == "\"")
+}
+
+// trim narrows toks[lo:hi] past punctuation and quotation marks at its
+// edges, and a leading "that".
+func trim(toks []nlp.Token, lo, hi int) (int, int) {
+	for lo < hi && (isEdgePunct(toks[lo].Text) || lower(toks[lo]) == "that") {
+		lo++
+	}
+	for hi > lo && isEdgePunct(toks[hi-1].Text) {
+		hi--
+	}
+	return lo, hi
+}
+
+func isEdgePunct(s string) bool {
+	switch s {
+	case ",", ";", ":", ".", "!", "?", "—", "–", "-":
+		return true
+	}
+	return isQuote(s)
+}
+
+// clause is a token range of content holding one proposition.
+type clause struct{ lo, hi int }
+
+// clauses splits content toks[lo:hi] into propositions at "after",
+// "following", "while" and semicolons when both sides have a verb, leaving
+// out the tokens [holeLo, holeHi) of a parenthetical cue. Only the first
+// part of a content with a hole is kept apart from the hole.
+func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
+	if holeHi > holeLo {
+		a1, b1 := trim(toks, lo, holeLo)
+		a2, b2 := trim(toks, holeHi, hi)
+		switch {
+		case b1-a1 >= 5 && b2-a2 >= 5 || b1-a1 > 0 && b2-a2 > 0 && isVerbLed(toks[a2]):
+			return []clause{{a1, b2}} // one proposition around the cue: "X, they said, could Y"
+		case b2-a2 > b1-a1:
+			return []clause{{a2, b2}}
+		case b1 > a1:
+			return []clause{{a1, b1}}
+		}
+		return nil
+	}
+	for k := lo + 3; k < hi-3; k++ {
+		w := lower(toks[k])
+		if w != "after" && w != "following" && w != ";" && w != "while" && w != "whereas" {
+			continue
+		}
+		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) {
+			first, second := clause{lo, k}, clause{k + 1, hi}
+			first.lo, first.hi = trim(toks, first.lo, first.hi)
+			rest := clauses(toks, second.lo, second.hi, 0, 0)
+			return append([]clause{first}, rest...)
+		}
+	}
+	return []clause{{lo, hi}}
+}
+
+func hasVerb(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFiniteVerb(toks []nlp.Token) bool {
+	for _, t := range toks {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(toks []nlp.Token, w string) bool {
+	for _, t := range toks {
+		if lower(t) == w {
+			return true
+		}
+	}
+	return false
+}
+
+func endsSentence(toks []nlp.Token) bool {
+	last := toks[len(toks)-1].Text
+	if isQuote(last) && len(toks) > 1 {
+		last = toks[len(toks)-2].Text
+	}
+	return last == "." || last == "!" || last == "”" || last == "\""
+}
+
+// hedges lists the hedging words and phrases of a sentence.
+func hedges(toks []nlp.Token, text string, sent claimtrail.Span) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(h string) {
+		if !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
+	for _, t := range toks {
+		if w := lower(t); hedgeWords[w] && w != "may" && w != "might" && w != "could" && w != "likely" {
+			add(w)
+		}
+	}
+	low := strings.ToLower(sent.In(text))
+	for _, p := range hedgePhrases {
+		if strings.Contains(low, p) {
+			add(p)
+		}
+	}
+	return out
+}
+
+// verdict reports whether the content calls something false: "the news item
+// is completely fabricated", "a deliberate fabrication".
+func verdict(toks []nlp.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if verdictWords[lower(toks[k])] {
+			return true
+		}
+	}
+	return false
+}
+
+// verdictTarget extracts what a verdict calls false: "The claim of X is a
+// deliberate fabrication" gives X; a bare "The news item is fabricated"
+// gives "".
+func verdictTarget(content string) string {
+	low := strings.ToLower(content)
+	for _, lead := range []string{"the claim of ", "the claim that ", "claims of ", "claims that ", "reports of ", "reports that ", "the report that ", "the allegation that ", "allegations of ", "the story that "} {
+		k := strings.Index(low, lead)
+		if k < 0 {
+			continue
+		}
+		rest := content[k+len(lead):]
+		for _, v := range []string{" is ", " was ", " are ", " were "} {
+			if e := strings.Index(rest, v); e > 0 {
+				return strings.TrimSpace(rest[:e])
+			}
+		}
+	}
+	return ""
+}
+
+// negated reports whether the content's main statement is negated: "No
+// such meetings ever took place", "had not proposed … any deployment".
+func negated(toks []nlp.Token, q []bool, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if q[k] && !q[lo] {
+			continue // "removed the line “not valid for Israel”": the negation is quoted, not said
+		}
+		w := lower(toks[k])
+		if !negators[w] {
+			continue
+		}
+		if w == "no" && k+1 < hi && (lower(toks[k+1]) == "longer" || lower(toks[k+1]) == "doubt") {
+			continue
+		}
+		if w == "without" || w == "not" && k+1 < hi && lower(toks[k+1]) == "only" {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// isVerbLed reports whether a clause starts with a verb, so that it needs the
+// subject before a parenthetical cue: "Participating in X, they said, could …".
+func isVerbLed(t nlp.Token) bool { return t.Tag == "MD" || strings.HasPrefix(t.Tag, "VB") }

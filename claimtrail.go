@@ -1,0 +1,201 @@
+// Package claimtrail holds the core vocabulary of a claim ledger: articles,
+// byte spans, sources, statements, claims and the ledger that ties them
+// together. It depends on nothing beyond the standard library; every stage of
+// the pipeline (load, nlp, attrib, link, stance, story, render, store) speaks
+// these types.
+package claimtrail
+
+import (
+	"time"
+)
+
+// Version is the version of the claimtrail module, printed by `claimtrail version`.
+const Version = "0.1.0"
+
+// LedgerSchema names the JSON contract written by `--format json`.
+const LedgerSchema = "claimtrail.ledger/v1"
+
+// Article is one news text: its main text with paragraph spans and what is
+// known about where it came from.
+type Article struct {
+	ID         string    // stable identifier within a ledger ("a1", or a store key)
+	URL        string    // canonical URL when known
+	Outlet     string    // publishing outlet ("Moneycontrol")
+	Title      string    // headline
+	Byline     string    // author line when known
+	Published  time.Time // zero when unknown
+	Text       string    // main text, UTF-8; every Span indexes into it
+	Lang       string    // BCP 47 language tag when known ("en")
+	Path       string    // file or URL it was loaded from
+	Paragraphs []Span    // paragraph boundaries in Text
+}
+
+// Words counts the whitespace-separated words of the article's text.
+func (a *Article) Words() int {
+	n, in := 0, false
+	for i := 0; i < len(a.Text); i++ {
+		c := a.Text[i]
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// Span is a half-open range [Start, End) of byte offsets into an article's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Empty reports whether the span covers no bytes.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// In returns the text the span covers, or "" when it does not fit text.
+func (s Span) In(text string) string {
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
+
+// Contains reports whether o lies wholly inside s.
+func (s Span) Contains(o Span) bool { return o.Start >= s.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// SourceKind says what sort of party a Source is.
+type SourceKind string
+
+// Source kinds, as written in the JSON contract.
+const (
+	KindOutlet       SourceKind = "outlet"
+	KindOfficial     SourceKind = "official"
+	KindPerson       SourceKind = "person"
+	KindOrganization SourceKind = "organization"
+	KindAnonymous    SourceKind = "anonymous"
+	KindDocument     SourceKind = "document"
+)
+
+// Source is a party that a statement is attributed to: an outlet, a named
+// person, an office, an anonymous group, a document.
+type Source struct {
+	Name string     `json:"name"`
+	Kind SourceKind `json:"kind"`
+}
+
+// Polarity says whether a statement asserts its content or denies it.
+type Polarity string
+
+// Polarities of a statement.
+const (
+	Asserts Polarity = "asserts"
+	Denies  Polarity = "denies"
+)
+
+// Statement is one proposition found in one article, with the chain of
+// sources it is attributed to. Chain runs from the article's own outlet to
+// the original speaker: [Moneycontrol, CNN-News18, top intelligence sources].
+type Statement struct {
+	Article  string   // ID of the article the statement is in
+	Content  Span     // the proposition itself
+	Cue      Span     // the attribution cue ("said", "according to"); empty when unattributed
+	Source   Span     // where this article names the immediate speaker; empty when unnamed here
+	Sentence Span     // the sentence (or quotation) holding the statement
+	Chain    []Source // from the article's outlet to the original speaker
+	Polarity Polarity
+	Hedges   []string // hedging found around the statement ("reportedly", "if confirmed")
+	// Negates holds, for a denial, the text of the proposition it negates
+	// when the denial names it ("No such meetings ... ever took place" negates
+	// "meetings ... took place"); empty when the denial is a bare verdict.
+	Negates string
+	// Negated marks a denial found only by negation ("had not proposed any
+	// deployment"): it denies a claim only if the claim is asserted
+	// positively elsewhere, and otherwise asserts a negative proposition.
+	Negated bool
+}
+
+// Speaker is the last source in the chain: who first said it. The zero
+// Source is returned for an unattributed statement.
+func (s *Statement) Speaker() Source {
+	if len(s.Chain) == 0 {
+		return Source{}
+	}
+	return s.Chain[len(s.Chain)-1]
+}
+
+// Stance is an article's position on a claim.
+type Stance string
+
+// Stances of an article toward a claim.
+const (
+	StanceAsserts Stance = "asserts" // states it as true, on its own or its sources' authority
+	StanceDenies  Stance = "denies"  // states or relays that it is false
+	StanceReports Stance = "reports" // covers it without endorsing it
+	StanceAbsent  Stance = "absent"  // does not address it
+)
+
+// Status is the ledger's verdict on how a claim stands.
+type Status string
+
+// Claim statuses.
+const (
+	Corroborated Status = "corroborated"  // two or more independent origins, no denial
+	SingleSource Status = "single-source" // one independent origin, no denial
+	Contested    Status = "contested"     // asserted and denied
+)
+
+// Flag marks a property of a claim's sourcing.
+type Flag string
+
+// Claim flags.
+const (
+	FlagAnonymousOnly   Flag = "anonymous-only"    // every origin is anonymous
+	FlagHedged          Flag = "hedged"            // every assertion is hedged
+	FlagDeniedBySubject Flag = "denied-by-subject" // a party the claim is about denies it
+)
+
+// Claim is one proposition as stated, relayed and denied across the story's
+// articles, with the ledger's judgement of it.
+type Claim struct {
+	ID         string
+	Text       string // canonical wording
+	Statements []Statement
+	Stances    map[string]Stance // by article ID; every article of the ledger has one
+	Origins    []Source          // independent ultimate sources after collapsing relays
+	DeniedBy   []Source
+	Status     Status
+	Flags      []Flag
+}
+
+// HasFlag reports whether the claim carries f.
+func (c *Claim) HasFlag(f Flag) bool {
+	for _, g := range c.Flags {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Ledger is a story's claim ledger: the articles read and the claims found.
+type Ledger struct {
+	Articles []Article
+	Claims   []Claim
+}
+
+// Article returns the article with the given ID, or nil.
+func (l *Ledger) Article(id string) *Article {
+	for i := range l.Articles {
+		if l.Articles[i].ID == id {
+			return &l.Articles[i]
+		}
+	}
+	return nil
+}

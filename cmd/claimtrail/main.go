@@ -1,0 +1,51 @@
+// Command claimtrail turns a pile of news articles about one story into a
+// claim ledger: every claim, who asserts it on whose authority, who denies
+// it, and how independent the corroboration is.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// errReported marks an error whose details the command already printed; main
+// only sets the exit status.
+var errReported = errors.New("reported")
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "claimtrail",
+		Short: "Turn news articles about one story into a claim ledger",
+		Long: `claimtrail reads news articles about one story and prints its claim ledger:
+every factual claim, who asserts it and on whose authority, who denies it,
+and whether the outlets repeating it are independent sources or relays of one.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	for _, add := range commands {
+		root.AddCommand(add())
+	}
+	return root
+}
+
+// commands lists the constructors of the top-level subcommands; each
+// cmd_*.go file appends its own in an init function, restic-style.
+var commands []func() *cobra.Command
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCmd().ExecuteContext(ctx)
+	stop()
+	if err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "claimtrail:", err)
+		}
+		os.Exit(1)
+	}
+}

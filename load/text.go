@@ -1,0 +1,355 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Text loads a plain-text article. The first non-empty line is the title;
+// the rest is the text, one paragraph per line or per blank-line separated
+// block (hard-wrapped blocks are joined back into paragraphs). A first line
+// that reads as a body paragraph rather than a headline (long, several
+// sentences) stays in the text, and its first sentence becomes the title.
+// name labels the input in errors and becomes Article.Path.
+func Text(name string, data []byte) (claimtrail.Article, error) {
+	return textArticle(name, data, DefaultMaxFileSize)
+}
+
+func textArticle(name string, data []byte, max int64) (claimtrail.Article, error) {
+	s, err := decode(data, max)
+	if err != nil {
+		return claimtrail.Article{}, &Error{Input: name, Err: err}
+	}
+	a, err := fromText(s)
+	if err != nil {
+		return claimtrail.Article{}, &Error{Input: name, Err: err}
+	}
+	a.Path = name
+	return a, nil
+}
+
+// fromText builds an article from normalised text: title line, paragraphs,
+// boilerplate cut.
+func fromText(s string) (claimtrail.Article, error) {
+	lines := strings.Split(s, "\n")
+	first := 0
+	for first < len(lines) && isBlank(lines[first]) {
+		first++
+	}
+	if first == len(lines) {
+		return claimtrail.Article{}, ErrEmpty
+	}
+	head := strings.TrimSpace(lines[first])
+	var a claimtrail.Article
+	body := lines[first+1:]
+	if headline(head) {
+		a.Title = clean(head)
+	} else {
+		a.Title = firstSentence(head)
+		body = lines[first:]
+	}
+	paras := cutBoilerplate(textParagraphs(body))
+	if len(paras) == 0 {
+		return claimtrail.Article{}, fmt.Errorf("%w: nothing after the title line", ErrNoContent)
+	}
+	a.Text, a.Paragraphs = joinParagraphs(paras)
+	return a, nil
+}
+
+// decode checks raw bytes and returns them as normalised text: size within
+// max, UTF-16/32 with a byte-order mark decoded, UTF-8 BOM stripped, no NUL
+// bytes or mostly-control data, valid UTF-8, CRLF and CR turned into LF,
+// Unicode NFC, not blank.
+func decode(data []byte, max int64) (string, error) {
+	if int64(len(data)) > max {
+		return "", tooLarge(int64(len(data)), max)
+	}
+	data, err := fromWideUnicode(data)
+	if err != nil {
+		return "", err
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", ErrEmpty
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
+	}
+	if i := invalidUTF8(data); i >= 0 {
+		return "", fmt.Errorf("%w (invalid byte 0x%02x at offset %d)", ErrNotUTF8, data[i], i)
+	}
+	if mostlyControl(data) {
+		return "", fmt.Errorf("%w (mostly control characters)", ErrBinary)
+	}
+	s := string(data)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	s = norm.NFC.String(s)
+	if strings.TrimSpace(s) == "" {
+		return "", ErrEmpty
+	}
+	return s, nil
+}
+
+// fromWideUnicode decodes UTF-16 and UTF-32 text that starts with a
+// byte-order mark into UTF-8; other data is returned as it is.
+func fromWideUnicode(data []byte) ([]byte, error) {
+	var dec interface {
+		Bytes([]byte) ([]byte, error)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		dec = utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		dec = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		dec = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
+	default:
+		return data, nil
+	}
+	out, err := dec.Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w (bad UTF-16/32: %v)", ErrNotUTF8, err)
+	}
+	if bytes.ContainsRune(out, utf8.RuneError) {
+		return nil, fmt.Errorf("%w (bad UTF-16/32 data)", ErrNotUTF8)
+	}
+	return out, nil
+}
+
+// invalidUTF8 gives the offset of the first byte that is not UTF-8, or -1.
+func invalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// mostlyControl reports whether more than a tenth of the characters are
+// control characters other than ordinary whitespace.
+func mostlyControl(data []byte) bool {
+	var ctrl, all int
+	for _, r := range string(data) {
+		all++
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+			ctrl++
+		}
+	}
+	return ctrl*10 > all
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// headline reports whether a first line reads as a title rather than as a
+// body paragraph.
+func headline(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	return len(s) <= 150 || sentenceEnds(s) < 2
+}
+
+// sentenceEnds counts sentence-final punctuation followed by a space and a
+// capital letter or quote: a rough count of sentences beyond the first.
+func sentenceEnds(s string) int {
+	n := 0
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(r) || r == '"' || r == '“' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// firstSentence returns the first sentence of a paragraph, cut at a word
+// boundary when long, as a stand-in title.
+func firstSentence(s string) string {
+	s = clean(s)
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(r) {
+				s = s[:i+1]
+				break
+			}
+		}
+	}
+	const max = 200
+	if len(s) > max {
+		cut := strings.LastIndexByte(s[:max], ' ')
+		if cut <= 0 {
+			cut = max
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		s = s[:cut]
+	}
+	return s
+}
+
+// textParagraphs splits lines into paragraphs: blank lines separate blocks;
+// a hard-wrapped block is joined into paragraphs, any other block gives one
+// paragraph per line.
+func textParagraphs(lines []string) []string {
+	var paras, block []string
+	flush := func() {
+		if len(block) == 0 {
+			return
+		}
+		if hardWrapped(block) {
+			paras = append(paras, unwrap(block)...)
+		} else {
+			for _, l := range block {
+				paras = append(paras, strings.TrimSpace(l))
+			}
+		}
+		block = block[:0]
+	}
+	for _, l := range lines {
+		if isBlank(l) {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+	return paras
+}
+
+// hardWrapped reports whether a block's lines look broken at a fixed width:
+// every line but the last is 40 to 100 bytes long and they differ little.
+func hardWrapped(block []string) bool {
+	if len(block) < 2 {
+		return false
+	}
+	lo, hi := 1<<30, 0
+	for _, l := range block[:len(block)-1] {
+		n := len(strings.TrimSpace(l))
+		lo, hi = min(lo, n), max(hi, n)
+	}
+	return lo >= 40 && hi <= 100 && hi-lo <= 40
+}
+
+// unwrap joins hard-wrapped lines into paragraphs, ending a paragraph after
+// a line that ends a sentence well short of the wrap width.
+func unwrap(block []string) []string {
+	width := 0
+	for _, l := range block {
+		width = max(width, len(strings.TrimSpace(l)))
+	}
+	var paras []string
+	var cur []string
+	for _, l := range block {
+		l = strings.TrimSpace(l)
+		cur = append(cur, l)
+		if endsSentence(l) && len(l)*4 < width*3 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		paras = append(paras, strings.Join(cur, " "))
+	}
+	return paras
+}
+
+func endsSentence(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return strings.ContainsRune(".!?\"”’:", r)
+}
+
+// joinParagraphs lays paragraphs out as one text, separated by a blank
+// line, and returns the byte span of each.
+func joinParagraphs(paras []string) (string, []claimtrail.Span) {
+	var b strings.Builder
+	spans := make([]claimtrail.Span, 0, len(paras))
+	for _, p := range paras {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p)
+		spans = append(spans, claimtrail.Span{Start: start, End: b.Len()})
+	}
+	return b.String(), spans
+}
+
+// clean collapses runs of white space into one space, trims, and puts the
+// result in NFC: for titles, outlets and other one-line metadata.
+func clean(s string) string {
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+}
+
+// timeLayouts are the forms parseTime accepts, most specific first.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+// parseTime reads an RFC 3339 time or a date (2006-01-02), with a few
+// near-RFC 3339 variants that feeds and sidecars write; a time without a
+// zone is taken as UTC.
+func parseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time or a date (2006-01-02)", s)
+}
+
+// checkURL accepts an absolute http or https URL.
+func checkURL(s string) error {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return fmt.Errorf("%q is not a URL", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("%q is not an http or https URL", s)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("%q has no host", s)
+	}
+	return nil
+}

@@ -1,0 +1,253 @@
+package nlp
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// Label is the kind of thing an entity names.
+type Label string
+
+// Entity labels.
+const (
+	Person       Label = "person"
+	Organization Label = "organization"
+	Place        Label = "place"
+	Outlet       Label = "outlet"
+	Other        Label = "other" // a proper name no rule or list could type
+)
+
+// Entity is a proper name in the text.
+type Entity struct {
+	claimtrail.Span
+	Text  string
+	Label Label
+	// Key identifies what the entity names across articles: "CNN-News 18"
+	// and "CNN-News18" share the key "cnnnews18"; "Islamabad" and
+	// "Pakistani" share "pakistan"; a person's key is the surname.
+	Key string
+}
+
+// Gazetteer holds the name lists entities are labelled and keyed with.
+type Gazetteer struct {
+	labels  map[string]Label  // folded name → label
+	aliases map[string]string // folded name → canonical key
+	titles  map[string]bool   // words that precede a person's name
+	given   map[string]bool   // common given names
+	orgEnds map[string]bool   // last words that make a name an organisation
+	outWord map[string]bool   // words that make a name an outlet
+	stop    map[string]bool   // capitalised function words that never start a name
+}
+
+// DefaultGazetteer returns the built-in name lists. They are parsed once and
+// never modified, so the Gazetteer is safe to share.
+func DefaultGazetteer() *Gazetteer { return defaultGazetteer() }
+
+var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
+	g := &Gazetteer{
+		labels:  map[string]Label{},
+		aliases: map[string]string{},
+		titles:  wordSet(personTitles),
+		given:   wordSet(givenNames),
+		orgEnds: wordSet(organizationEnds),
+		outWord: wordSet(outletWords),
+		stop:    wordSet(capitalisedStopwords),
+	}
+	g.addList(outletNames, Outlet)
+	g.addList(organizationNames, Organization)
+	g.addList(placeNames, Place)
+	g.addList(personNames, Person)
+	return g
+})
+
+// addList reads lines of "Name | alias | alias" and files each under label,
+// keyed by the first name's fold.
+func (g *Gazetteer) addList(list string, label Label) {
+	for _, line := range strings.Split(list, "\n") {
+		names := strings.Split(line, "|")
+		key := Fold(names[0])
+		if key == "" {
+			continue
+		}
+		for _, n := range names {
+			f := Fold(n)
+			g.labels[f] = label
+			g.aliases[f] = key
+		}
+	}
+}
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+// Fold reduces a name to the letters and digits that identify it, lower-cased:
+// "CNN-News 18" → "cnnnews18", "U.S." → "us".
+func Fold(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Lookup returns the label and key the lists give a name, if any.
+func (g *Gazetteer) Lookup(name string) (Label, string, bool) {
+	f := Fold(name)
+	l, ok := g.labels[f]
+	if !ok {
+		return "", "", false
+	}
+	return l, g.aliases[f], true
+}
+
+// IsTitle reports whether word is a title that precedes a person's name.
+func (g *Gazetteer) IsTitle(word string) bool { return g.titles[strings.ToLower(word)] }
+
+// entities finds runs of capitalised tokens in each sentence and labels them.
+func (g *Gazetteer) entities(doc *Document) []Entity {
+	var out []Entity
+	for si := range doc.Sentences {
+		toks := doc.SentenceTokens(si)
+		for i := 0; i < len(toks); {
+			j := g.nameRun(toks, i)
+			if j == i {
+				i++
+				continue
+			}
+			if e, ok := g.label(doc, toks, i, j); ok {
+				out = append(out, e)
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// nameRun returns the end of the run of name tokens starting at i (i when
+// none starts there). Lower-case connectors ("of", "for", "and", "the") may
+// join capitalised words inside a run.
+func (g *Gazetteer) nameRun(toks []Token, i int) int {
+	if !capitalised(toks[i].Text) || g.stop[strings.ToLower(toks[i].Text)] {
+		return i
+	}
+	j := i + 1
+	for j < len(toks) {
+		t := toks[j].Text
+		if capitalised(t) && !g.stop[strings.ToLower(t)] && adjacent(toks[j-1], toks[j]) {
+			j++
+			continue
+		}
+		if isDigits(t) && j > i && strings.HasSuffix(toks[j-1].Text, "-News") {
+			j++ // "CNN-News 18"
+			continue
+		}
+		if (t == "of" || t == "for" || t == "and" || t == "&") && j+1 < len(toks) && capitalised(toks[j+1].Text) &&
+			!g.stop[strings.ToLower(toks[j+1].Text)] && t != "and" {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// adjacent reports whether only spaces separate two tokens.
+func adjacent(a, b Token) bool { return b.Start-a.End <= 1 }
+
+// label types the name toks[i:j] and builds its entity. A sentence-initial
+// single word is kept only when a list knows it or the tagger calls it a
+// proper noun, since any word starts a sentence with a capital.
+func (g *Gazetteer) label(doc *Document, toks []Token, i, j int) (Entity, bool) {
+	// A leading title belongs to the context, not the name: "General Asim Munir".
+	titled := false
+	for i < j-1 && g.titles[strings.ToLower(toks[i].Text)] {
+		titled = true
+		i++
+	}
+	// A known name at the end of a longer run is the name; the rest is a
+	// description: "Political Affairs Rana Sanaullah".
+	for k := i + 1; k < j; k++ {
+		sub := claimtrail.Span{Start: toks[k].Start, End: toks[j-1].End}
+		if l, key, ok := g.Lookup(sub.In(doc.Text())); ok && l == Person {
+			return Entity{Span: sub, Text: sub.In(doc.Text()), Label: l, Key: key}, true
+		}
+	}
+	span := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
+	text := span.In(doc.Text())
+	e := Entity{Span: span, Text: text}
+	if l, key, ok := g.Lookup(text); ok {
+		e.Label, e.Key = l, key
+		return e, true
+	}
+	if i == 0 && j == 1 && toks[0].Tag != "NNP" && toks[0].Tag != "NNPS" {
+		return e, false
+	}
+	words := strings.Fields(text)
+	last := strings.ToLower(words[len(words)-1])
+	e.Key = Fold(text)
+	switch {
+	case g.outWord[last] || strings.Contains(text, "News") || strings.HasPrefix(last, "news"):
+		e.Label = Outlet
+	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
+		e.Label = Organization
+	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
+		e.Label = Person
+		e.Key = personKey(words)
+	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j]):
+		e.Label = Person
+		e.Key = personKey(words)
+	default:
+		e.Label = Other
+	}
+	return e, true
+}
+
+// personKey keys a person by surname, so "Asim Munir" and "Munir" meet.
+func personKey(words []string) string { return Fold(words[len(words)-1]) }
+
+func allProper(toks []Token) bool {
+	for _, t := range toks {
+		if t.Tag != "NNP" || !isWordy(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordy(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalised reports whether s starts with an upper-case letter.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,173 @@
+// Package nlp analyses one article's text: sentences and tokens with byte
+// offsets and part-of-speech tags (from prose v3), then entity and quantity
+// spans labelled by claimtrail's own rules and name lists. Every later stage
+// reads a Document instead of raw text.
+package nlp
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// Token is one word or punctuation mark.
+type Token struct {
+	claimtrail.Span
+	Text string
+	Tag  string // Penn Treebank part-of-speech tag
+}
+
+// Sentence is one sentence; its tokens are Document.Tokens[First:Last].
+type Sentence struct {
+	claimtrail.Span
+	First, Last int
+	Paragraph   int // index into Article.Paragraphs (0 when the article has none)
+}
+
+// Document is the analysis of one article.
+type Document struct {
+	Article    *claimtrail.Article
+	Tokens     []Token
+	Sentences  []Sentence
+	Entities   []Entity   // sorted by start offset, not overlapping
+	Quantities []Quantity // sorted by start offset
+}
+
+// Text is the article's text.
+func (d *Document) Text() string { return d.Article.Text }
+
+// SentenceTokens returns the tokens of sentence i.
+func (d *Document) SentenceTokens(i int) []Token {
+	s := d.Sentences[i]
+	return d.Tokens[s.First:s.Last]
+}
+
+// SentenceAt returns the index of the sentence holding byte offset off, or -1.
+func (d *Document) SentenceAt(off int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case off < d.Sentences[m].Start:
+			hi = m
+		case off >= d.Sentences[m].End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// EntitiesIn returns the entities lying inside span.
+func (d *Document) EntitiesIn(span claimtrail.Span) []Entity {
+	var out []Entity
+	for _, e := range d.Entities {
+		if span.Contains(e.Span) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// QuantitiesIn returns the quantities lying inside span.
+func (d *Document) QuantitiesIn(span claimtrail.Span) []Quantity {
+	var out []Quantity
+	for _, q := range d.Quantities {
+		if span.Contains(q.Span) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Analyzer turns articles into Documents. It is safe for concurrent use.
+type Analyzer struct {
+	seg    *segment.Segmenter
+	tok    *tokenize.Tokenizer
+	tagger *tag.Tagger
+	names  *Gazetteer
+}
+
+// NewAnalyzer loads the sentence, token and tagging models and the built-in
+// name lists.
+func NewAnalyzer() (*Analyzer, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	tagger, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("load tagging model: %w", err)
+	}
+	return &Analyzer{seg: seg, tok: tokenize.New(), tagger: tagger, names: DefaultGazetteer()}, nil
+}
+
+// Gazetteer returns the name lists the analyzer labels entities with.
+func (a *Analyzer) Gazetteer() *Gazetteer { return a.names }
+
+// Analyze segments, tokenizes and tags the article's text and finds its
+// entities and quantities.
+func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Document, error) {
+	doc := &Document{Article: art}
+	for pi, para := range paragraphs(art) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a.analyzeParagraph(doc, pi, para)
+	}
+	doc.Entities = a.names.entities(doc)
+	doc.Quantities = quantities(doc)
+	return doc, nil
+}
+
+func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span) {
+	text := doc.Article.Text
+	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
+		start := para.Start + s.Start
+		toks := a.tok.Tokenize(s.Text)
+		if len(toks) == 0 {
+			continue
+		}
+		a.tagger.TagTokens(toks)
+		sent := Sentence{Span: claimtrail.Span{Start: start, End: start + len(s.Text)}, First: len(doc.Tokens), Paragraph: pi}
+		for _, t := range toks {
+			doc.Tokens = append(doc.Tokens, Token{
+				Span: claimtrail.Span{Start: start + t.Start, End: start + t.End()},
+				Text: t.Text,
+				Tag:  t.Tag,
+			})
+		}
+		sent.Last = len(doc.Tokens)
+		doc.Sentences = append(doc.Sentences, sent)
+	}
+}
+
+// paragraphs returns the article's paragraph spans, or its lines when the
+// loader gave none, so that sentences never run across a heading.
+func paragraphs(art *claimtrail.Article) []claimtrail.Span {
+	if len(art.Paragraphs) > 0 {
+		return art.Paragraphs
+	}
+	var out []claimtrail.Span
+	start := 0
+	text := art.Text
+	for start < len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = append(out, claimtrail.Span{Start: start, End: end})
+		}
+		start = end + 1
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package nlp
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// Quantity is a number in the text with what it counts: "nearly 20,000
+// troops", "more than 200,000 personnel", "$5 billion".
+type Quantity struct {
+	claimtrail.Span
+	Text     string
+	Value    float64 // 20000 for "20,000" and for "20 thousand"
+	Unit     string  // the counted noun, lower-cased ("troops"); "" when none follows
+	Modifier string  // approximation or bound ("nearly", "up to", "more than"); "" when exact
+}
+
+var quantityModifiers = []string{
+	"nearly", "almost", "about", "around", "approximately", "roughly", "some", "over",
+	"up to", "more than", "less than", "fewer than", "at least", "at most", "as many as",
+	"close to", "upwards of", "an estimated", "under",
+}
+
+var numberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+}
+
+var scaleWords = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
+	"k": 1e3, "m": 1e6, "bn": 1e9,
+}
+
+// quantities scans each sentence for numbers and the words around them.
+func quantities(doc *Document) []Quantity {
+	var out []Quantity
+	for si := range doc.Sentences {
+		toks := doc.SentenceTokens(si)
+		for i := 0; i < len(toks); i++ {
+			q, next, ok := quantityAt(doc, toks, i)
+			if ok {
+				out = append(out, q)
+				i = next - 1
+			}
+		}
+	}
+	return out
+}
+
+// quantityAt reads a quantity whose number is toks[i], returning it and the
+// index just past it.
+func quantityAt(doc *Document, toks []Token, i int) (Quantity, int, bool) {
+	v, ok := numberValue(toks[i].Text)
+	if !ok {
+		return Quantity{}, 0, false
+	}
+	start, end := i, i+1
+	if end < len(toks) {
+		if s, ok := scaleWords[strings.ToLower(toks[end].Text)]; ok {
+			v *= s
+			end++
+		}
+	}
+	if start > 0 && toks[start-1].Text == "$" {
+		start--
+	}
+	mod := ""
+	for _, m := range quantityModifiers {
+		words := strings.Fields(m)
+		if start >= len(words) && equalWords(toks[start-len(words):start], words) {
+			mod = m
+			start -= len(words)
+			break
+		}
+	}
+	unit := ""
+	switch {
+	case toks[i].Text == "$" || i > 0 && toks[i-1].Text == "$":
+		unit = "dollars"
+	case end < len(toks) && (toks[end].Text == "%" || strings.EqualFold(toks[end].Text, "percent")):
+		unit = "percent"
+		end++
+	case end < len(toks) && strings.HasPrefix(toks[end].Tag, "NN") && !capitalised(toks[end].Text):
+		unit = strings.ToLower(toks[end].Text)
+		end++
+	case v >= 1900 && v <= 2100 && v == float64(int(v)) && !strings.Contains(toks[i].Text, ","):
+		unit = "year"
+	}
+	span := claimtrail.Span{Start: toks[start].Start, End: toks[end-1].End}
+	return Quantity{Span: span, Text: span.In(doc.Text()), Value: v, Unit: unit, Modifier: mod}, end, true
+}
+
+func equalWords(toks []Token, words []string) bool {
+	for k, w := range words {
+		if !strings.EqualFold(toks[k].Text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberValue parses "20,000", "5.2", "40" or a number word.
+func numberValue(s string) (float64, bool) {
+	if v, ok := numberWords[strings.ToLower(s)]; ok {
+		return v, true
+	}
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return v, err == nil
+}

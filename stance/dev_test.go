@@ -1,0 +1,66 @@
+package stance_test
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/claimtrail/claimtrail/eval/fnc1"
+	"github.com/claimtrail/claimtrail/stance"
+)
+
+func envInt(k string, d int) int {
+	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
+		return v
+	}
+	return d
+}
+
+func TestDev(t *testing.T) {
+	if os.Getenv("STANCE_DEV") == "" {
+		t.Skip("dev only")
+	}
+	ctx := context.Background()
+	d, err := fnc1.Open(ctx, "../../shared/data/fnc1/train_bodies.csv", "../../shared/data/fnc1/train_stances.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []stance.Pair
+	for _, p := range d.Pairs {
+		l, _ := stance.ParseLabel(p.Stance)
+		pairs = append(pairs, stance.Pair{Claim: p.Headline, BodyID: p.BodyID, Label: l})
+	}
+	t0 := time.Now()
+	wp, _ := strconv.ParseFloat(os.Getenv("WP"), 64)
+	m, err := stance.Train(ctx, d.Bodies, pairs, stance.TrainOptions{Seed: 1, Holdout: 0.2,
+		Rounds: envInt("ROUNDS", 0), Depth: envInt("DEPTH", 0), WeightPower: wp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("train %v", time.Since(t0))
+	if out := os.Getenv("OUT"); out != "" {
+		if err := m.Save(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var held []stance.Pair
+	for _, p := range pairs {
+		if m.HeldOut(p.BodyID) {
+			held = append(held, p)
+		}
+	}
+	t0 = time.Now()
+	preds, err := m.PredictPairs(ctx, d.Bodies, held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("predict %d pairs %v", len(held), time.Since(t0))
+	var c fnc1.Confusion
+	for i, p := range held {
+		c.Add(int(p.Label), int(preds[i].Label))
+	}
+	mt := c.Metrics()
+	mt.WriteText(os.Stdout)
+}

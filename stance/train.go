@@ -1,0 +1,221 @@
+package stance
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Pair is one labelled training example: a claim (headline), the body it
+// is paired with, and the gold label.
+type Pair struct {
+	Claim  string
+	BodyID int
+	Label  Label
+}
+
+// TrainOptions are the settings of Train; zero values take the defaults.
+type TrainOptions struct {
+	Seed    uint64  // seed of the hold-out split and of boosting (default 1)
+	Holdout float64 // share of bodies held out of training (0: none)
+	Rounds  int     // boosting rounds (default 300)
+	Depth   int     // tree depth (default 5)
+	// LearningRate shrinks each tree (default 0.08).
+	LearningRate float64
+	// WeightPower sets class weights to (n / (4·n_class))^WeightPower to
+	// offset the imbalance of the classes (default 0.5; 0 is unweighted when
+	// NoClassWeights is set).
+	WeightPower    float64
+	NoClassWeights bool
+	// Progress, when not nil, is told about each stage ("features",
+	// "boosting") as work is done.
+	Progress func(stage string, done, total int)
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.Rounds == 0 {
+		o.Rounds = 300
+	}
+	if o.Depth == 0 {
+		o.Depth = 5
+	}
+	if o.LearningRate == 0 {
+		o.LearningRate = 0.08
+	}
+	if o.WeightPower == 0 && !o.NoClassWeights {
+		o.WeightPower = 0.5
+	}
+}
+
+// Train fits a model to the pairs whose bodies are not held out. bodies maps
+// Body IDs to texts; every pair must name one of them. The result is the
+// same for the same data and options.
+func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOptions) (*Model, error) {
+	opt.defaults()
+	if opt.Holdout < 0 || opt.Holdout >= 1 {
+		return nil, fmt.Errorf("train stance: hold-out share %v outside [0, 1)", opt.Holdout)
+	}
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	// Training bodies, in ID order for determinism.
+	var ids []int
+	for id := range bodies {
+		if !HeldOut(opt.Seed, opt.Holdout, id) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Ints(ids)
+	var train []Pair
+	for _, p := range pairs {
+		if _, ok := bodies[p.BodyID]; !ok {
+			return nil, fmt.Errorf("train stance: pair %q names unknown body %d", p.Claim, p.BodyID)
+		}
+		if int(p.Label) >= len(Labels) {
+			return nil, fmt.Errorf("train stance: pair %q has invalid label %d", p.Claim, p.Label)
+		}
+		if !HeldOut(opt.Seed, opt.Holdout, p.BodyID) {
+			train = append(train, p)
+		}
+	}
+	if len(train) == 0 {
+		return nil, errors.New("train stance: no training pairs left after the hold-out")
+	}
+	m := &Model{lx: newLexicon()}
+	m.data.Features = featureNames
+	m.data.IDF = buildIDF(m.lx, ids, bodies, train)
+	m.data.Info = Info{Seed: opt.Seed, Holdout: opt.Holdout, TrainPairs: len(train),
+		TrainBodies: len(ids), Rounds: opt.Rounds, Depth: opt.Depth}
+
+	X, err := m.featureRows(ctx, bodies, train, func(done, total int) { progress("features", done, total) })
+	if err != nil {
+		return nil, err
+	}
+	y := make([]uint8, len(train))
+	var count [4]float64
+	for i, p := range train {
+		y[i] = uint8(p.Label)
+		count[p.Label]++
+	}
+	var cw [4]float64
+	for k := range cw {
+		cw[k] = 1
+		if count[k] > 0 {
+			cw[k] = math.Pow(float64(len(train))/(4*count[k]), opt.WeightPower)
+		}
+	}
+	w := make([]float32, len(train))
+	for i := range w {
+		w[i] = float32(cw[y[i]])
+	}
+	f, err := trainForest(ctx, X, y, w, 4, boostParams{
+		Rounds: opt.Rounds, Depth: opt.Depth, LearningRate: opt.LearningRate,
+		Lambda: 1, MinHessian: 1, Subsample: 0.8, ColSample: 0.8, Bins: 64, Seed: opt.Seed,
+	}, func(done, total int) { progress("boosting", done, total) })
+	if err != nil {
+		return nil, fmt.Errorf("train stance: %w", err)
+	}
+	m.data.Forest = *f
+	return m, nil
+}
+
+// buildIDF computes smoothed inverse document frequencies over the
+// training bodies and the distinct training claims, hashed into a table.
+func buildIDF(lx *lexicon, ids []int, bodies map[int]string, pairs []Pair) []uint8 {
+	df := make([]uint32, 1<<idfBits)
+	docs := 0
+	seen := make(map[uint64]bool)
+	var toks []token
+	add := func(text string) {
+		docs++
+		toks = lx.tokenize(toks[:0], text)
+		clear(seen)
+		for _, t := range toks {
+			if t.flags&flagStop != 0 {
+				continue
+			}
+			b := t.stem >> (64 - idfBits)
+			if !seen[b] {
+				seen[b] = true
+				df[b]++
+			}
+		}
+	}
+	for _, id := range ids {
+		add(bodies[id])
+	}
+	claims := make(map[string]bool)
+	for _, p := range pairs {
+		if !claims[p.Claim] {
+			claims[p.Claim] = true
+			add(p.Claim)
+		}
+	}
+	idf := make([]uint8, len(df))
+	for i, n := range df {
+		v := math.Log(float64(docs+1)/float64(n+1)) + 1
+		idf[i] = uint8(min(math.Round(v*idfScale), 255))
+	}
+	return idf
+}
+
+// featureRows computes the feature vectors of pairs, preparing each body
+// once, on all CPUs.
+func (m *Model) featureRows(ctx context.Context, bodies map[int]string, pairs []Pair, progress func(done, total int)) ([][]float32, error) {
+	byBody := make(map[int][]int)
+	var order []int
+	for i, p := range pairs {
+		if _, ok := byBody[p.BodyID]; !ok {
+			order = append(order, p.BodyID)
+		}
+		byBody[p.BodyID] = append(byBody[p.BodyID], i)
+	}
+	X := make([][]float32, len(pairs))
+	flat := make([]float32, len(pairs)*numFeatures)
+	for i := range X {
+		X[i] = flat[i*numFeatures : (i+1)*numFeatures]
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var scratch []float32
+			for id := range jobs {
+				b := m.PrepareBody(bodies[id])
+				for _, i := range byBody[id] {
+					c := m.prepareClaim(pairs[i].Claim)
+					scratch, _ = m.features(&c, b, X[i], scratch)
+				}
+				mu.Lock()
+				done += len(byBody[id])
+				progress(done, len(pairs))
+				mu.Unlock()
+			}
+		}()
+	}
+	var err error
+	for _, id := range order {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		jobs <- id
+	}
+	close(jobs)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	return X, nil
+}

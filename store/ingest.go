@@ -1,0 +1,272 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/dedup"
+)
+
+// Options tune story assignment; the zero value uses the defaults.
+type Options struct {
+	// Window is how far apart in time an article and a story may be for
+	// the article to join it (default 7 days).
+	Window time.Duration
+	// MinShared is how many key terms an article must share with a story
+	// to join it (default 3).
+	MinShared int
+	// PerTerm caps the stories looked at per key term, most recently
+	// updated first (default 64). It bounds the cost of assignment when a
+	// term is common to many stories.
+	PerTerm int
+	// Now gives the ingest time (default time.Now).
+	Now func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.Window <= 0 {
+		o.Window = 7 * 24 * time.Hour
+	}
+	if o.MinShared <= 0 {
+		o.MinShared = 3
+	}
+	if o.PerTerm <= 0 {
+		o.PerTerm = 64
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Tx is one write transaction of an adapter, offering the primitives Write
+// is built from. An adapter's Begin must serialise writers (SQLite: BEGIN
+// IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), so that two
+// copies of one article arriving at once are still stored once and linked.
+type Tx interface {
+	// ByKey finds the stored article with the given key.
+	ByKey(ctx context.Context, key string) (id, story int64, found bool, err error)
+	// CopyCandidates returns stored articles with the given content hash
+	// or sharing at least one of the MinHash band keys.
+	CopyCandidates(ctx context.Context, hash string, bands []int64) ([]Candidate, error)
+	// Candidate returns one stored article as a candidate.
+	Candidate(ctx context.Context, id int64) (Candidate, error)
+	// Postings returns, for each term, up to perTerm stories indexed under
+	// it whose last article is at or after since, most recent first.
+	Postings(ctx context.Context, terms []string, since time.Time, perTerm int) ([]Posting, error)
+	// NewStory creates a story and returns its ID.
+	NewStory(ctx context.Context, title string, at time.Time) (int64, error)
+	// InsertArticle stores a new article and returns its ID.
+	InsertArticle(ctx context.Context, r *Row) (int64, error)
+	// Repoint makes every copy of from, and from itself, a copy of to.
+	Repoint(ctx context.Context, from, to int64) error
+	// TouchStory indexes the story under terms at time at, moves its time
+	// range to include at, and marks its ledger stale.
+	TouchStory(ctx context.Context, story int64, terms []string, at, now time.Time) error
+	Commit() error
+	Rollback() error
+}
+
+// Row is an article as InsertArticle writes it.
+type Row struct {
+	Key         string
+	ContentHash string
+	Article     *claimtrail.Article
+	Analysis    Analysis
+	Signature   []byte  // MinHash signature; nil for texts too short to have one
+	Bands       []int64 // band keys of Signature
+	Terms       []string
+	CopyOf      int64
+	Story       int64
+	At          time.Time // published time, else ingest time
+	Ingested    time.Time
+}
+
+// Candidate is a stored article that may be an earlier copy of a new one.
+type Candidate struct {
+	ID          int64
+	CopyOf      int64
+	Story       int64
+	ContentHash string
+	Signature   []byte
+	At          time.Time
+}
+
+// Posting is one entry of the story index: a story filed under a term.
+type Posting struct {
+	Term    string
+	Story   int64
+	Started time.Time // time of the story's first article
+}
+
+// Write stores one article through a transaction from begin, following
+// the rules of Store.Put. Adapters implement Put with it.
+func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *claimtrail.Article, an Analysis, opt Options) (res PutResult, err error) {
+	opt = opt.withDefaults()
+	if strings.TrimSpace(a.Text) == "" {
+		return res, errors.New("article has no text")
+	}
+	now := opt.Now().UTC()
+	row := &Row{
+		Key:         Key(a),
+		ContentHash: ContentHash(a.Text),
+		Article:     a,
+		Analysis:    an,
+		Terms:       Terms(a, an),
+		At:          now,
+		Ingested:    now,
+	}
+	if !a.Published.IsZero() {
+		row.At = a.Published.UTC()
+	}
+	sig, hasSig := dedup.Sum(a.Text)
+	if hasSig {
+		row.Signature, _ = sig.MarshalBinary()
+		b := sig.Bands()
+		row.Bands = b[:]
+	}
+
+	tx, err := begin(ctx)
+	if err != nil {
+		return res, fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if id, story, found, err := tx.ByKey(ctx, row.Key); err != nil {
+		return res, fmt.Errorf("look up key: %w", err)
+	} else if found {
+		tx.Rollback()
+		return PutResult{ID: id, Story: story, Existing: true}, nil
+	}
+
+	orig, found, err := findOriginal(ctx, tx, row, &sig, hasSig)
+	if err != nil {
+		return res, err
+	}
+	becomesOriginal := false
+	switch {
+	case found && row.At.Before(orig.At):
+		// The new article predates its group: it becomes the original.
+		row.Story, becomesOriginal = orig.Story, true
+	case found:
+		row.Story, row.CopyOf = orig.Story, orig.ID
+	default:
+		row.Story, res.NewStory, err = assign(ctx, tx, row, opt)
+		if err != nil {
+			return res, err
+		}
+	}
+	id, err := tx.InsertArticle(ctx, row)
+	if err != nil {
+		return res, fmt.Errorf("insert article: %w", err)
+	}
+	if becomesOriginal {
+		if err := tx.Repoint(ctx, orig.ID, id); err != nil {
+			return res, fmt.Errorf("repoint copies: %w", err)
+		}
+	}
+	if err := tx.TouchStory(ctx, row.Story, row.Terms, row.At, now); err != nil {
+		return res, fmt.Errorf("update story: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("commit: %w", err)
+	}
+	return PutResult{ID: id, Story: row.Story, CopyOf: row.CopyOf, NewStory: res.NewStory}, nil
+}
+
+// findOriginal looks for the original of the group the new article is a
+// copy of: same content, or a MinHash signature within the threshold.
+func findOriginal(ctx context.Context, tx Tx, row *Row, sig *dedup.Signature, hasSig bool) (Candidate, bool, error) {
+	cands, err := tx.CopyCandidates(ctx, row.ContentHash, row.Bands)
+	if err != nil {
+		return Candidate{}, false, fmt.Errorf("find copies: %w", err)
+	}
+	best, bestSim := Candidate{}, -1.0
+	for _, c := range cands {
+		sim := 0.0
+		switch {
+		case c.ContentHash == row.ContentHash:
+			sim = 2 // exact copies beat near ones
+		case hasSig && c.Signature != nil:
+			var cs dedup.Signature
+			if cs.UnmarshalBinary(c.Signature) != nil {
+				continue
+			}
+			if sim = sig.Similarity(&cs); sim < dedup.Threshold {
+				continue
+			}
+		default:
+			continue
+		}
+		if sim > bestSim {
+			best, bestSim = c, sim
+		}
+	}
+	if bestSim < 0 {
+		return Candidate{}, false, nil
+	}
+	if best.CopyOf != 0 {
+		root, err := tx.Candidate(ctx, best.CopyOf)
+		if err != nil {
+			return Candidate{}, false, fmt.Errorf("find original: %w", err)
+		}
+		best = root
+	}
+	return best, true, nil
+}
+
+// assign finds the story sharing most key terms with the article within the
+// time window, or starts a new one. Its cost depends on the number of terms
+// and opt.PerTerm, not on the size of the corpus.
+func assign(ctx context.Context, tx Tx, row *Row, opt Options) (story int64, isNew bool, err error) {
+	if len(row.Terms) > 0 {
+		posts, err := tx.Postings(ctx, row.Terms, row.At.Add(-opt.Window), opt.PerTerm)
+		if err != nil {
+			return 0, false, fmt.Errorf("find story: %w", err)
+		}
+		score := map[int64]int{}
+		for _, p := range posts {
+			if p.Started.After(row.At.Add(opt.Window)) {
+				continue
+			}
+			score[p.Story]++
+		}
+		var best int64
+		for s, n := range score {
+			if n >= opt.MinShared && (best == 0 || n > score[best] || n == score[best] && s > best) {
+				best = s
+			}
+		}
+		if best != 0 {
+			return best, false, nil
+		}
+	}
+	story, err = tx.NewStory(ctx, storyTitle(row.Article), row.At)
+	if err != nil {
+		return 0, false, fmt.Errorf("new story: %w", err)
+	}
+	return story, true, nil
+}
+
+// storyTitle names a story after its first article.
+func storyTitle(a *claimtrail.Article) string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return t
+	}
+	t := strings.Join(strings.Fields(a.Text), " ")
+	if len(t) > 80 {
+		cut := strings.LastIndexByte(t[:80], ' ')
+		if cut < 40 {
+			cut = 80
+		}
+		t = strings.ToValidUTF8(t[:cut], "") + "…"
+	}
+	return t
+}

@@ -1,0 +1,335 @@
+// Package sqlite is claimtrail's embedded store: a store.Store in one SQLite
+// file (modernc.org/sqlite, pure Go), in WAL mode, with FTS5 full-text
+// search over articles and claims. The schema is migrated on open by the
+// versioned scripts embedded from migrations/; a database written by a newer
+// claimtrail is refused.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/store"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Store is a store.Store in an SQLite database file.
+type Store struct {
+	db   *sql.DB
+	path string
+	opt  store.Options
+}
+
+var _ store.Store = (*Store)(nil)
+
+// DefaultPath is where the corpus lives when no --db is given:
+// $XDG_DATA_HOME/claimtrail/claimtrail.db, else
+// ~/.local/share/claimtrail/claimtrail.db.
+func DefaultPath() (string, error) {
+	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "claimtrail", "claimtrail.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("default database path: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "claimtrail", "claimtrail.db"), nil
+}
+
+// Open opens (creating when missing) the database file at path and brings
+// its schema up to date.
+func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open sqlite: empty path")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, opt: opt}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrations returns the embedded scripts in order; script i brings the
+// schema to version i+1.
+func migrations() ([]string, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []string
+	for _, n := range names {
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(b))
+	}
+	return out, nil
+}
+
+// SchemaVersion is the schema version this build of claimtrail writes.
+func SchemaVersion() int {
+	m, _ := migrations()
+	return len(m)
+}
+
+// migrate applies the pending migrations, each in its own transaction, and
+// refuses a database newer than this binary.
+func (s *Store) migrate(ctx context.Context) error {
+	scripts, err := migrations()
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if have > len(scripts) {
+		return fmt.Errorf("database schema version %d is newer than this claimtrail supports (%d): upgrade claimtrail", have, len(scripts))
+	}
+	for v := have; v < len(scripts); v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, scripts[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+// Put stores one article; see store.Store.
+func (s *Store) Put(ctx context.Context, a *claimtrail.Article, an store.Analysis) (store.PutResult, error) {
+	res, err := store.Write(ctx, s.begin, a, an, s.opt)
+	if err != nil {
+		return res, fmt.Errorf("put %s: %w", articleName(a), err)
+	}
+	return res, nil
+}
+
+func articleName(a *claimtrail.Article) string {
+	for _, s := range []string{a.Path, a.URL, a.Title} {
+		if s != "" {
+			return s
+		}
+	}
+	return "article"
+}
+
+func (s *Store) begin(ctx context.Context) (store.Tx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &writeTx{tx: tx}, nil
+}
+
+// nanos converts a time to the stored integer form.
+func nanos(t time.Time) int64 { return t.UTC().UnixNano() }
+
+// fromNanos converts a stored integer to a time; 0 gives the zero time.
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+// writeTx implements store.Tx on an SQLite transaction.
+type writeTx struct{ tx *sql.Tx }
+
+func (w *writeTx) Commit() error   { return w.tx.Commit() }
+func (w *writeTx) Rollback() error { return w.tx.Rollback() }
+
+func (w *writeTx) ByKey(ctx context.Context, key string) (id, story int64, found bool, err error) {
+	err = w.tx.QueryRowContext(ctx, `SELECT id, story_id FROM articles WHERE key = ?`, key).Scan(&id, &story)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, false, nil
+	}
+	return id, story, err == nil, err
+}
+
+const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at`
+
+func scanCandidate(sc interface{ Scan(...any) error }) (store.Candidate, error) {
+	var c store.Candidate
+	var at int64
+	err := sc.Scan(&c.ID, &c.CopyOf, &c.Story, &c.ContentHash, &c.Signature, &at)
+	c.At = fromNanos(at)
+	return c, err
+}
+
+func (w *writeTx) CopyCandidates(ctx context.Context, hash string, bands []int64) ([]store.Candidate, error) {
+	q := `SELECT ` + candidateCols + ` FROM articles WHERE content_hash = ?`
+	args := []any{hash}
+	if len(bands) > 0 {
+		q += ` OR id IN (SELECT article_id FROM article_bands WHERE band IN (` + placeholders(len(bands)) + `))`
+		for _, b := range bands {
+			args = append(args, b)
+		}
+	}
+	rows, err := w.tx.QueryContext(ctx, q+` ORDER BY id LIMIT 256`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func (w *writeTx) Candidate(ctx context.Context, id int64) (store.Candidate, error) {
+	return scanCandidate(w.tx.QueryRowContext(ctx, `SELECT `+candidateCols+` FROM articles WHERE id = ?`, id))
+}
+
+func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time, perTerm int) ([]store.Posting, error) {
+	stmt, err := w.tx.PrepareContext(ctx, `SELECT t.story_id, s.started FROM story_terms t JOIN stories s ON s.id = t.story_id
+		WHERE t.term = ? AND t.last_seen >= ? ORDER BY t.last_seen DESC LIMIT ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	var out []store.Posting
+	for _, term := range terms {
+		rows, err := stmt.QueryContext(ctx, term, nanos(since), perTerm)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			p := store.Posting{Term: term}
+			var started int64
+			if err := rows.Scan(&p.Story, &started); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			p.Started = fromNanos(started)
+			out = append(out, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int64, error) {
+	r, err := w.tx.ExecContext(ctx, `INSERT INTO stories (title, started, updated, touched) VALUES (?, ?, ?, ?)`,
+		title, nanos(at), nanos(at), nanos(at))
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
+}
+
+func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error) {
+	a := r.Article
+	paras, _ := json.Marshal(a.Paragraphs)
+	an, err := json.Marshal(r.Analysis)
+	if err != nil {
+		return 0, fmt.Errorf("encode analysis: %w", err)
+	}
+	terms, _ := json.Marshal(r.Terms)
+	var published, copyOf any
+	if !a.Published.IsZero() {
+		published = nanos(a.Published)
+	}
+	if r.CopyOf != 0 {
+		copyOf = r.CopyOf
+	}
+	res, err := w.tx.ExecContext(ctx, `INSERT INTO articles (key, content_hash, url, outlet, title, byline,
+		published, at, text, lang, path, paragraphs, analysis, terms, signature, copy_of, story_id, ingested)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.Key, r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, nanos(r.At), a.Text, a.Lang,
+		a.Path, string(paras), string(an), string(terms), r.Signature, copyOf, r.Story, nanos(r.Ingested))
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, id, a.Title, a.Text); err != nil {
+		return 0, fmt.Errorf("index text: %w", err)
+	}
+	for _, b := range r.Bands {
+		if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)`, b, id); err != nil {
+			return 0, fmt.Errorf("index bands: %w", err)
+		}
+	}
+	return id, nil
+}
+
+func (w *writeTx) Repoint(ctx context.Context, from, to int64) error {
+	_, err := w.tx.ExecContext(ctx, `UPDATE articles SET copy_of = ? WHERE id = ? OR copy_of = ?`, to, from, from)
+	return err
+}
+
+func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, at, now time.Time) error {
+	if _, err := w.tx.ExecContext(ctx, `UPDATE stories SET started = MIN(started, ?), updated = MAX(updated, ?), touched = ? WHERE id = ?`,
+		nanos(at), nanos(at), nanos(now), story); err != nil {
+		return err
+	}
+	for _, t := range terms {
+		if _, err := w.tx.ExecContext(ctx, `INSERT INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)
+			ON CONFLICT (term, story_id) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`, t, story, nanos(at)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}

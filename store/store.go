@@ -1,0 +1,176 @@
+// Package store keeps claimtrail's corpus: articles with their analysis,
+// near-duplicate links between them, and the stories they form as they
+// arrive. It defines the Store interface that the SQLite (store/sqlite) and
+// PostgreSQL (store/postgres) adapters implement, and the ingest logic both
+// share: Write puts one article in one transaction, idempotently (the same
+// canonical URL, else the same content, is stored once), records a
+// near-duplicate as a copy of the earliest article of its group, and assigns
+// the article to a story through an inverted index of key terms, so the cost
+// of assignment does not grow with the corpus.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// ErrNotFound is returned when a requested article or story does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is a persistent corpus of articles and stories.
+type Store interface {
+	// Put stores one article and its analysis in one transaction and
+	// assigns it to a story. Putting an article that is already stored
+	// changes nothing and reports Existing.
+	Put(ctx context.Context, a *claimtrail.Article, an Analysis) (PutResult, error)
+	// Article returns the stored article with the given ID.
+	Article(ctx context.Context, id int64) (*Record, error)
+	// StoryArticles returns a story's articles, oldest first.
+	StoryArticles(ctx context.Context, story int64) ([]Record, error)
+	// Story returns the summary of one story.
+	Story(ctx context.Context, id int64) (*StorySummary, error)
+	// Stories lists stories updated at or after q.Since, most recent first.
+	Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
+	// SetLedger records the summary of a story's freshly built ledger: its
+	// claims (searchable) and how many are contested. It clears the
+	// story's stale mark unless articles arrived after built.
+	SetLedger(ctx context.Context, story int64, built time.Time, l LedgerSummary) error
+	// StaleStories lists stories whose ledger summary is missing or older
+	// than their newest article.
+	StaleStories(ctx context.Context) ([]int64, error)
+	// Search finds articles and claims matching the words of text.
+	Search(ctx context.Context, text string, limit int) ([]Hit, error)
+	// Feed returns what is remembered about a polled feed (zero when new).
+	Feed(ctx context.Context, url string) (FeedState, error)
+	// SetFeed remembers a feed's validators and poll time.
+	SetFeed(ctx context.Context, f FeedState) error
+	// Close releases the store.
+	Close() error
+}
+
+// Analysis is what the pipeline found in one article; it is stored with
+// the article.
+type Analysis struct {
+	Statements []claimtrail.Statement
+	// Entities holds normalised keys of the named entities in the article
+	// (repeats allowed: frequent ones weigh more in story assignment).
+	Entities []string
+}
+
+// Analyzer analyses one article before it is stored.
+type Analyzer interface {
+	Analyze(ctx context.Context, a *claimtrail.Article) (Analysis, error)
+}
+
+// AnalyzerFunc adapts a function to the Analyzer interface.
+type AnalyzerFunc func(ctx context.Context, a *claimtrail.Article) (Analysis, error)
+
+// Analyze calls f.
+func (f AnalyzerFunc) Analyze(ctx context.Context, a *claimtrail.Article) (Analysis, error) {
+	return f(ctx, a)
+}
+
+// Record is one stored article. Article.ID holds the decimal store ID.
+type Record struct {
+	ID       int64
+	Key      string // "url:<canonical URL>" or "sha256:<hex of the text>"
+	Article  claimtrail.Article
+	Analysis Analysis
+	// CopyOf is the ID of the earliest article this one is a near-duplicate
+	// of; 0 when the article is an original. A copy relays its original:
+	// it is not an independent origin.
+	CopyOf   int64
+	Story    int64
+	Ingested time.Time
+}
+
+// PutResult says what Put did with an article.
+type PutResult struct {
+	ID       int64 // store ID of the article (of the stored one when Existing)
+	Story    int64
+	Existing bool  // the article was already stored; nothing changed
+	CopyOf   int64 // non-zero when stored as a near-duplicate of that article
+	NewStory bool  // the article started a new story
+}
+
+// StoryQuery selects stories for Stories.
+type StoryQuery struct {
+	Since time.Time // only stories updated at or after Since; zero for all
+	Limit int       // at most this many; 0 for no limit
+}
+
+// StorySummary describes one story for listings.
+type StorySummary struct {
+	ID        int64
+	Title     string
+	Articles  int
+	Copies    int // articles stored as near-duplicates of another
+	Outlets   int
+	Claims    int // from the last ledger built
+	Contested int // from the last ledger built
+	Started   time.Time
+	Updated   time.Time // time of the newest article
+	Stale     bool      // articles arrived since the last ledger was built
+}
+
+// LedgerSummary is what the store keeps of a story's ledger.
+type LedgerSummary struct {
+	Claims []ClaimSummary
+}
+
+// ClaimSummary is one claim of a story's ledger, kept for search.
+type ClaimSummary struct {
+	ID     string
+	Text   string
+	Status claimtrail.Status
+}
+
+// Summarize keeps what the store needs of a ledger.
+func Summarize(l *claimtrail.Ledger) LedgerSummary {
+	var s LedgerSummary
+	for _, c := range l.Claims {
+		s.Claims = append(s.Claims, ClaimSummary{ID: c.ID, Text: c.Text, Status: c.Status})
+	}
+	return s
+}
+
+// Contested counts the contested claims of s.
+func (s LedgerSummary) Contested() int {
+	n := 0
+	for _, c := range s.Claims {
+		if c.Status == claimtrail.Contested {
+			n++
+		}
+	}
+	return n
+}
+
+// HitKind says whether a search hit is an article or a claim.
+type HitKind string
+
+// Kinds of search hits.
+const (
+	HitArticle HitKind = "article"
+	HitClaim   HitKind = "claim"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Kind    HitKind
+	Story   int64
+	Article int64  // for article hits
+	Claim   string // claim ID within the story's ledger, for claim hits
+	Title   string // article title, or claim text
+	Snippet string // matching passage, terms in [brackets]
+}
+
+// FeedState is what is remembered of a polled feed between polls.
+type FeedState struct {
+	URL          string
+	ETag         string
+	LastModified string
+	Checked      time.Time
+}

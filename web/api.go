@@ -1,0 +1,261 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+func (s *Server) apiRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/stories", s.apiStories)
+	mux.HandleFunc("GET /api/stories/{story}", s.apiLedger)
+	mux.HandleFunc("GET /api/stories/{story}/claims/{claim}", s.apiClaim)
+	mux.HandleFunc("GET /api/stories/{story}/claimreview", s.exportClaimReview)
+	mux.HandleFunc("GET /api/stories/{story}/statements.csv", s.exportCSV)
+	mux.HandleFunc("POST /api/stories/{story}/articles", s.apiAdd)
+	mux.HandleFunc("POST /api/stories/{story}/check", s.apiCheck)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusNotFound, fmt.Errorf("no endpoint %s %s", r.Method, r.URL.Path))
+	})
+}
+
+// writeJSON answers v as JSON; markup characters are escaped (\u003c).
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	enc := json.NewEncoder(buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, `{"error":"encode response"}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	list, err := s.opt.Source.Stories(r.Context(), strings.TrimSpace(r.URL.Query().Get("q")))
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	if list == nil {
+		list = []Story{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"stories": list})
+}
+
+// ledgerJSON writes l in the DESIGN.md contract (render.JSON).
+var ledgerJSON = tmpLedgerJSON
+
+// tmpLedgerJSON stands in until render.JSON lands. TEMPORARY.
+func tmpLedgerJSON(w io.Writer, l *claimtrail.Ledger) error {
+	type claim struct {
+		ID     string `json:"id"`
+		Text   string `json:"text"`
+		Status string `json:"status"`
+	}
+	doc := struct {
+		Schema string  `json:"schema"`
+		Claims []claim `json:"claims"`
+	}{Schema: claimtrail.LedgerSchema}
+	for _, c := range l.Claims {
+		doc.Claims = append(doc.Claims, claim{c.ID, c.Text, string(c.Status)})
+	}
+	return json.NewEncoder(w).Encode(doc)
+}
+
+func (s *Server) apiLedger(w http.ResponseWriter, r *http.Request) {
+	_, l, ok := s.story(w, r)
+	if !ok {
+		return
+	}
+	s.export(w, r, "application/json; charset=utf-8", func(w io.Writer) error { return ledgerJSON(w, l) })
+}
+
+// contract is the ledger contract with its claims left raw, so one claim
+// can be picked out without restating the contract's fields.
+type contract struct {
+	Schema   string            `json:"schema"`
+	Articles []json.RawMessage `json:"articles"`
+	Claims   []json.RawMessage `json:"claims"`
+}
+
+func (s *Server) apiClaim(w http.ResponseWriter, r *http.Request) {
+	_, l, ok := s.story(w, r)
+	if !ok {
+		return
+	}
+	id := r.PathValue("claim")
+	var buf bytes.Buffer
+	var doc contract
+	if err := ledgerJSON(&buf, l); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("read ledger contract: %w", err))
+		return
+	}
+	for _, raw := range doc.Claims {
+		var head struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(raw, &head) == nil && head.ID == id {
+			writeJSON(w, http.StatusOK, map[string]any{"schema": doc.Schema, "claim": raw, "articles": doc.Articles})
+			return
+		}
+	}
+	s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no claim %q", r.PathValue("story"), id))
+}
+
+// addRequest is the JSON body of POST /api/stories/{story}/articles.
+type addRequest struct {
+	Articles []articleForm `json:"articles"`
+	URLs     []string      `json:"urls"`
+}
+
+func (s *Server) apiAdd(w http.ResponseWriter, r *http.Request) {
+	if s.adder == nil {
+		s.fail(w, r, http.StatusForbidden, errors.New("this server does not accept new articles"))
+		return
+	}
+	story := r.PathValue("story")
+	if !ValidStoryID(story) {
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("story id %q: use 1 to 64 letters, digits, dots, dashes or underscores", story))
+		return
+	}
+	var arts []claimtrail.Article
+	var err error
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		arts, err = s.collectJSON(r)
+	} else {
+		var f articleForm
+		var ups []upload
+		if f, ups, err = parseUpload(r); err == nil {
+			arts, err = s.collect(r.Context(), f, ups)
+		}
+	}
+	if err != nil {
+		status := http.StatusUnprocessableEntity
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		s.fail(w, r, status, err)
+		return
+	}
+	l, err := s.adder.AddArticles(r.Context(), story, arts)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{
+		"story": story, "added": len(arts), "articles": len(l.Articles), "claims": len(l.Claims),
+		"ledger": "/api/stories/" + story,
+	})
+}
+
+func (s *Server) collectJSON(r *http.Request) ([]claimtrail.Article, error) {
+	var req addRequest
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return nil, fmt.Errorf("request body: %w", err)
+	}
+	var arts []claimtrail.Article
+	var errs []error
+	for i, f := range req.Articles {
+		f.Fetch = ""
+		if strings.TrimSpace(f.Text) == "" {
+			errs = append(errs, fmt.Errorf("articles[%d]: text is empty", i))
+			continue
+		}
+		as, err := s.collect(r.Context(), f, nil)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("articles[%d]: %w", i, err))
+		}
+		arts = append(arts, as...)
+	}
+	for _, u := range req.URLs {
+		as, err := s.collect(r.Context(), articleForm{Fetch: u}, nil)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		arts = append(arts, as...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if len(arts) == 0 {
+		return nil, errors.New("nothing to add: give \"articles\" or \"urls\"")
+	}
+	return arts, nil
+}
+
+// checkRequest is the JSON body of POST /api/stories/{story}/check.
+type checkRequest struct {
+	Claim string `json:"claim"`
+}
+
+// checkAnswer is one article's verdict in the check response.
+type checkAnswer struct {
+	Article    string       `json:"article"`
+	Outlet     string       `json:"outlet"`
+	Title      string       `json:"title"`
+	Stance     string       `json:"stance"`
+	Label      string       `json:"label"`
+	Confidence float64      `json:"confidence"`
+	Evidence   []evidenceIn `json:"evidence"`
+}
+
+type evidenceIn struct {
+	Text string `json:"text"`
+	Span [2]int `json:"span"`
+}
+
+func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
+	_, l, ok := s.story(w, r)
+	if !ok {
+		return
+	}
+	var req checkRequest
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("request body: %w", err))
+		return
+	}
+	start := time.Now()
+	res, err := s.check(r.Context(), l, req.Claim)
+	if err != nil {
+		status := http.StatusUnprocessableEntity
+		if s.opt.Checker == nil {
+			status = http.StatusNotImplemented
+		}
+		s.fail(w, r, status, err)
+		return
+	}
+	out := make([]checkAnswer, len(res))
+	for i, x := range res {
+		out[i] = checkAnswer{Article: x.Article.ID, Outlet: x.Article.Outlet, Title: x.Article.Title,
+			Stance: string(x.Verdict.Stance), Label: x.Verdict.Label, Confidence: x.Verdict.Confidence, Evidence: []evidenceIn{}}
+		for _, sp := range x.Verdict.Evidence {
+			if t := sp.In(x.Article.Text); t != "" {
+				out[i].Evidence = append(out[i].Evidence, evidenceIn{Text: t, Span: [2]int{sp.Start, sp.End}})
+			}
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"claim": strings.TrimSpace(req.Claim), "results": out, "elapsed_ms": time.Since(start).Milliseconds(),
+	})
+}

@@ -1,0 +1,327 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/render"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// webCSS adds the UI's own rules to the report's stylesheet.
+const webCSS = `
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+header.top{display:flex;gap:1rem;align-items:baseline;border-bottom:1px solid #d0d7de;margin-bottom:1rem;padding-bottom:.5rem}
+.brand{font-weight:700;font-size:1.2rem;text-decoration:none}
+footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.85rem}
+a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #0969da;outline-offset:2px}
+label{display:block;margin-top:.5rem;font-weight:600}
+input,textarea{width:100%;max-width:40rem;font:inherit;padding:.3rem;box-sizing:border-box}
+input[type=file]{border:0}
+button{font:inherit;margin-top:.75rem;padding:.35rem .9rem}
+fieldset{margin-top:1rem;border:1px solid #d0d7de;max-width:42rem}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
+form.search label{width:100%}
+form.search input{flex:1}
+table.list,table.results{border-collapse:collapse;margin-top:1rem}
+.list th,.list td,.results th,.results td{border-bottom:1px solid #d0d7de;padding:.35rem .6rem;text-align:left;vertical-align:top}
+.stances{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem}
+.stances li{padding:.15rem .5rem;border-radius:.3rem;border:1px solid #d0d7de}
+.error{color:#a40e26;font-weight:600}
+.polarity.denies{color:#a40e26;font-weight:600}
+.polarity.asserts{color:#116329;font-weight:600}
+.article-text{max-width:46rem}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+dl.meta dd{margin:0}
+.htmx-indicator{opacity:0}.htmx-request .htmx-indicator,.htmx-request.htmx-indicator{opacity:1}
+figure.graph{margin:0;overflow-x:auto}
+a.evidence{background:#fff3a3;color:inherit;text-decoration:none;border-bottom:2px solid #9a6700}
+a.evidence.denies{background:#ffd5d2;border-bottom-color:#a40e26}
+`
+
+var styleCSS = []byte(render.ReportCSS + webCSS)
+
+// pages holds one template set per page, each with the shared layout.
+type pages map[string]*template.Template
+
+var loadPages = sync.OnceValues(func() (pages, error) {
+	funcs := maps.Clone(render.Funcs)
+	funcs["percent"] = func(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+	funcs["iso"] = func(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+	funcs["legend"] = func() template.HTML { return template.HTML(render.GraphLegend) }
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	ps := pages{}
+	for _, n := range names {
+		name := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", n, err)
+		}
+		ps[name] = t
+	}
+	return ps, nil
+})
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// base is what every page's layout needs.
+type base struct {
+	Title     string
+	StoryID   string
+	Writable  bool
+	Public    bool
+	Checkable bool
+}
+
+func (s *Server) base(title, story string) base {
+	return base{Title: title, StoryID: story, Writable: s.writable(), Public: s.opt.Public, Checkable: s.opt.Checker != nil}
+}
+
+// html renders page (or only its block when block is set, for htmx) into a
+// buffer first, so a template error becomes a clean 500.
+func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, page, block string, data any) {
+	ps, err := loadPages()
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	t := ps[page]
+	if t == nil {
+		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("no page %q", page))
+		return
+	}
+	if block == "" {
+		block = "layout"
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, block, data); err != nil {
+		s.log.Error("render page", "page", page, "err", err)
+		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Vary", "HX-Request")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// fail answers an error: JSON for the API, an HTML page otherwise.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
+	if status >= 500 {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, status, map[string]string{"error": err.Error()})
+		return
+	}
+	msg := err.Error()
+	if status >= 500 {
+		msg = "Something went wrong on the server; the log has the details."
+	}
+	s.html(w, r, status, "error", "", struct {
+		base
+		Message string
+	}{s.base(http.StatusText(status), ""), msg})
+}
+
+func (s *Server) routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /{$}", s.storiesPage)
+	mux.HandleFunc("GET /stories/{story}", s.storyPage)
+	mux.HandleFunc("GET /stories/{story}/claims/{claim}", s.claimPage)
+	mux.HandleFunc("GET /stories/{story}/articles/{article}", s.articlePage)
+	mux.HandleFunc("GET /stories/{story}/check", s.checkPage)
+	mux.HandleFunc("POST /stories/{story}/check", s.checkPost)
+	mux.HandleFunc("GET /add", s.addPage)
+	mux.HandleFunc("POST /add", s.addPost)
+	mux.HandleFunc("GET /stories/{story}/report.html", s.exportHTML)
+	mux.HandleFunc("GET /stories/{story}/claimreview.json", s.exportClaimReview)
+	mux.HandleFunc("GET /stories/{story}/statements.csv", s.exportCSV)
+	mux.HandleFunc("GET /static/style.css", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		w.Write(styleCSS)
+	})
+	static := http.FileServerFS(staticFS)
+	mux.Handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		static.ServeHTTP(w, r)
+	}))
+	s.apiRoutes(mux)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusNotFound, fmt.Errorf("no page at %s", r.URL.Path))
+	})
+}
+
+// story loads a story's summary and ledger, answering 404 itself.
+func (s *Server) story(w http.ResponseWriter, r *http.Request) (Story, *claimtrail.Ledger, bool) {
+	id := r.PathValue("story")
+	l, err := s.opt.Source.Ledger(r.Context(), id)
+	if err != nil {
+		status := http.StatusInternalServerError
+		if errors.Is(err, ErrNotFound) {
+			status = http.StatusNotFound
+		}
+		s.fail(w, r, status, err)
+		return Story{}, nil, false
+	}
+	st := Story{ID: id, Title: id}
+	if list, err := s.opt.Source.Stories(r.Context(), ""); err == nil {
+		for _, x := range list {
+			if x.ID == id {
+				st = x
+				break
+			}
+		}
+	}
+	return st, l, true
+}
+
+func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	list, err := s.opt.Source.Stories(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	s.html(w, r, http.StatusOK, "stories", "", struct {
+		base
+		Query   string
+		Stories []Story
+	}{s.base("Stories", ""), q, list})
+}
+
+type storyData struct {
+	base
+	Story Story
+	View  *render.View
+}
+
+func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
+	st, l, ok := s.story(w, r)
+	if !ok {
+		return
+	}
+	s.html(w, r, http.StatusOK, "story", "", storyData{s.base(st.Title, st.ID), st, render.NewView(l)})
+}
+
+// statementView is one statement on a claim page.
+type statementView struct {
+	Statement *claimtrail.Statement
+	Article   *claimtrail.Article
+	Evidence  template.HTML
+	Anchor    string // "in-ARTICLE" on the article's first statement
+}
+
+func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) {
+	st, l, ok := s.story(w, r)
+	if !ok {
+		return
+	}
+	v := render.NewView(l)
+	id := r.PathValue("claim")
+	var cv *render.ClaimView
+	for i := range v.Claims {
+		if v.Claims[i].Claim.ID == id {
+			cv = &v.Claims[i]
+		}
+	}
+	if cv == nil {
+		s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no claim %q", st.ID, id))
+		return
+	}
+	graph, err := render.ChainGraph(l, cv.Claim)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	seen := map[string]bool{}
+	var sts []statementView
+	for i := range cv.Claim.Statements {
+		x := &cv.Claim.Statements[i]
+		a := l.Article(x.Article)
+		if a == nil {
+			continue
+		}
+		sv := statementView{Statement: x, Article: a, Evidence: render.Evidence(a, x)}
+		if !seen[a.ID] {
+			sv.Anchor, seen[a.ID] = "in-"+a.ID, true
+		}
+		sts = append(sts, sv)
+	}
+	s.html(w, r, http.StatusOK, "claim", "", struct {
+		storyData
+		Claim      *render.ClaimView
+		Graph      template.HTML
+		Timeline   []render.Event
+		Statements []statementView
+	}{storyData{s.base("Claim "+id, st.ID), st, v}, cv, graph, render.Timeline(l, cv.Claim), sts})
+}
+
+type articleClaim struct {
+	Claim  *claimtrail.Claim
+	Stance claimtrail.Stance
+}
+
+func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
+	st, l, ok := s.story(w, r)
+	if !ok {
+		return
+	}
+	a := l.Article(r.PathValue("article"))
+	if a == nil {
+		s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no article %q", st.ID, r.PathValue("article")))
+		return
+	}
+	var claims []articleClaim
+	var marks []render.Mark
+	for i := range l.Claims {
+		c := &l.Claims[i]
+		if sc := render.StanceOf(c, a.ID); sc != claimtrail.StanceAbsent {
+			claims = append(claims, articleClaim{c, sc})
+		}
+		for _, x := range c.Statements {
+			if x.Article == a.ID {
+				marks = append(marks, render.Mark{
+					Span: x.Sentence, Tag: "a", Class: "evidence " + string(x.Polarity),
+					Href:  "/stories/" + url.PathEscape(st.ID) + "/claims/" + url.PathEscape(c.ID) + "#in-" + url.PathEscape(a.ID),
+					Title: fmt.Sprintf("%s claim %s: %s", x.Polarity, c.ID, c.Text),
+				})
+			}
+		}
+	}
+	text := render.Highlight(a.Text, claimtrail.Span{Start: 0, End: len(a.Text)}, marks)
+	s.html(w, r, http.StatusOK, "article", "", struct {
+		storyData
+		Article *claimtrail.Article
+		Claims  []articleClaim
+		Text    template.HTML
+	}{storyData{s.base(a.Title, st.ID), st, nil}, a, claims, text})
+}
