@@ -188,6 +188,19 @@ func (c *Claim) HasFlag(f Flag) bool {
 type Ledger struct {
 	Articles []Article
 	Claims   []Claim
+	// OffStory lists the IDs of articles read but found to be about
+	// something else: their statements make no claims of this ledger.
+	OffStory []string
+}
+
+// IsOffStory reports whether the article with the given ID is off the story.
+func (l *Ledger) IsOffStory(id string) bool {
+	for _, o := range l.OffStory {
+		if o == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Article returns the article with the given ID, or nil.

@@ -130,7 +130,7 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		if !ok {
 			continue
 		}
-		if a.holeHi == 0 {
+		if a.holeHi == 0 && !a.denial {
 			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
 				inner.chain = append(append([]claimtrail.Source{}, a.chain...), inner.chain...)
 				inner.cue, inner.srcSpan = a.cue, a.srcSpan
@@ -301,6 +301,9 @@ func contentAfter(toks []nlp.Token, q []bool, after, hi int) int {
 		if w == "that" || toks[k].Text == ":" {
 			return k + 1
 		}
+		if speechVerbs[w] && k > after {
+			break // "said sources told X that …": the content holds another cue
+		}
 		if k == after && (q[k] || isQuote(toks[k].Text)) {
 			return k
 		}
@@ -313,6 +316,7 @@ func contentAfter(toks []nlp.Token, q []bool, after, hi int) int {
 
 // emit turns an attribution into statements, one per clause of its content.
 func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
+	a.chain = r.ownedAnonymous(si, a.chain)
 	chain := r.fullChain(a.chain)
 	for _, c := range clauses(toks, a.lo, a.hi, a.holeLo, a.holeHi) {
 		st := r.statement(si, toks, q, c, chain)
@@ -324,6 +328,24 @@ func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
 		r.out = append(r.out, st)
 	}
 	r.lastChain, r.lastCue, r.lastPara = a.chain, a.cue, r.doc.Sentences[si].Paragraph
+}
+
+// ownedAnonymous gives unnamed sources with no owner the outlet cited just
+// before in the same paragraph: in "As reported by X, … However, intelligence
+// sources said …" the sources are X's.
+func (r *reader) ownedAnonymous(si int, chain []claimtrail.Source) []claimtrail.Source {
+	if len(chain) != 1 || chain[0].Kind != claimtrail.KindAnonymous || len(r.out) == 0 {
+		return chain
+	}
+	prev := r.out[len(r.out)-1]
+	para := r.doc.Sentences[si].Paragraph
+	if r.doc.SentenceAt(prev.Sentence.Start) < 0 || r.doc.Sentences[r.doc.SentenceAt(prev.Sentence.Start)].Paragraph != para {
+		return chain
+	}
+	if len(prev.Chain) > 1 && prev.Chain[1].Kind == claimtrail.KindOutlet {
+		return []claimtrail.Source{prev.Chain[1], chain[0]}
+	}
+	return chain
 }
 
 // emitQuoted records a sentence inside a quotation as the quoted speaker's.
@@ -416,10 +438,13 @@ func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain [
 // fullChain prefixes a chain with the article's outlet, dropping the outlet
 // when the chain already starts with it ("Moneycontrol reported").
 func (r *reader) fullChain(chain []claimtrail.Source) []claimtrail.Source {
-	if len(chain) > 0 && nlp.Fold(chain[0].Name) == nlp.Fold(r.outlet.Name) {
-		chain = chain[1:]
+	full := []claimtrail.Source{r.outlet}
+	for _, s := range chain {
+		if nlp.Fold(s.Name) != nlp.Fold(full[len(full)-1].Name) {
+			full = append(full, s) // "Moneycontrol reported" adds no link
+		}
 	}
-	return append([]claimtrail.Source{r.outlet}, chain...)
+	return full
 }
 
 func addHedge(hs []string, h string, chain []claimtrail.Source) []string {

@@ -46,7 +46,7 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	}
 	sp := span(toks, lo, hi)
 	name := sp.In(r.text())
-	head := lower(toks[hi-1])
+	head := lower(toks[headIndex(toks, lo, hi)])
 	definite := lo > 0 && determiners[lower(toks[lo-1])] && lower(toks[lo-1]) != "a" && lower(toks[lo-1]) != "an"
 	if hi-lo == 1 {
 		if c, ok := r.pronoun(lower(toks[lo])); ok {
@@ -65,7 +65,7 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
 	case documentHeads[head] || outletHeads[head]:
-		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && (definite || hi-lo <= 2) {
+		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && definite && hi-lo <= 2 {
 			return c
 		}
 		if outletHeads[head] {
@@ -183,4 +183,22 @@ func capitalisedPhrase(toks []nlp.Token) bool {
 		}
 	}
 	return false
+}
+
+// headIndex finds the head noun of a source phrase: the last noun before a
+// preposition or a postmodifier ("officials familiar with the talks",
+// "sources close to the army"), else the last word.
+func headIndex(toks []nlp.Token, lo, hi int) int {
+	last := hi - 1
+	for k := lo; k < hi; k++ {
+		t := toks[k]
+		noun := strings.HasPrefix(t.Tag, "NN")
+		if k > lo && !noun && strings.HasPrefix(toks[k-1].Tag, "NN") {
+			switch {
+			case t.Tag == "IN" || t.Tag == "TO" || t.Tag == "WP" || t.Tag == "WDT" || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "JJ":
+				return k - 1
+			}
+		}
+	}
+	return last
 }

@@ -10,11 +10,11 @@ import (
 func lower(t nlp.Token) string { return strings.ToLower(t.Text) }
 
 func isVerb(t nlp.Token) bool {
-	if strings.HasPrefix(t.Tag, "VB") {
+	if strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBN" {
 		return true
 	}
 	switch strings.ToLower(t.Text) {
-	case "said", "says", "told", "claimed", "alleged", "denied", "rubbished", "added", "reported":
+	case "said", "says", "told", "claimed", "denied", "rubbished", "added", "reported":
 		return true // the tagger sometimes calls these adjectives or nouns
 	}
 	return false
@@ -250,6 +250,9 @@ func negated(toks []nlp.Token, q []bool, lo, hi int) bool {
 		if w == "without" || w == "not" && k+1 < hi && lower(toks[k+1]) == "only" {
 			continue
 		}
+		if inRelativeClause(toks, lo, k) {
+			continue // "a country that has never recognised X": the negation describes, it does not deny
+		}
 		return true
 	}
 	return false
@@ -258,3 +261,17 @@ func negated(toks []nlp.Token, q []bool, lo, hi int) bool {
 // isVerbLed reports whether a clause starts with a verb, so that it needs the
 // subject before a parenthetical cue: "Participating in X, they said, could …".
 func isVerbLed(t nlp.Token) bool { return t.Tag == "MD" || strings.HasPrefix(t.Tag, "VB") }
+
+// inRelativeClause reports whether token k sits in a relative clause opened
+// after a noun since the last comma: "a country that has never …".
+func inRelativeClause(toks []nlp.Token, lo, k int) bool {
+	for j := k - 1; j > lo; j-- {
+		switch lower(toks[j]) {
+		case ",", ";":
+			return false
+		case "that", "which", "who", "whose":
+			return strings.HasPrefix(toks[j-1].Tag, "NN")
+		}
+	}
+	return false
+}

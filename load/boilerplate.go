@@ -37,8 +37,8 @@ var tailCues = concat(
 		`©`,
 		`^copyright\b`,
 		`\(c\) (19|20)\d\d\b`,
-		`\b(previous|next|older|newer) (post|article|story|entry)\b`,
-		`\b(post|leave|add|write|load|view|show) (a |your |all )?comments?\b`,
+		`^(previous|next|older|newer) (post|article|story|entry)\b`,
+		`^(post|leave|add|write|load|view|show|read) (a |your |all )?comments?\b`,
 		`^\d+ comments?$`,
 		`^comments?( \(\d+\))?$`,
 	),
@@ -80,7 +80,7 @@ var promoStart = regexp.MustCompile(`^(discover|download|subscribe|sign up|follo
 
 // reported matches attribution, which marks news text rather than
 // boilerplate.
-var reported = regexp.MustCompile(`\b(said|says|told|according to|stated|reported|claimed|added)\b|[“”"]`)
+var reported = regexp.MustCompile(`\b(said|say|says|told|according to|stated|reported|claimed|added|announced)\b|[“”"]`)
 
 func concat(lists ...[]cue) []cue {
 	var out []cue
@@ -91,6 +91,9 @@ func concat(lists ...[]cue) []cue {
 }
 
 const (
+	// lineKind is the weight of cues for line kinds that are never body
+	// text.
+	lineKind = 4
 	// boilerplateScore is the score at or above which a trailing paragraph
 	// is cut.
 	boilerplateScore = 3
@@ -105,16 +108,19 @@ func tailScore(p string) int {
 		return 0
 	}
 	l := strings.ToLower(strings.Join(strings.Fields(p), " "))
-	score := 0
+	score, kind := 0, false
 	for _, c := range tailCues {
 		if c.re.MatchString(l) {
 			score += c.weight
+			kind = kind || c.weight >= lineKind
 		}
 	}
 	if promoStart.MatchString(l) {
 		score++
 	}
-	if reported.MatchString(l) {
+	if !kind && reported.MatchString(l) {
+		// Attribution marks news text, unless the line is of a kind that
+		// is never body text ("Also read: minister says …").
 		score -= 2
 	}
 	if len(p) > 250 {

@@ -88,8 +88,23 @@ func parseHTML(data []byte, pageURL string, max int64) (claimtrail.Article, erro
 	if len(paras) == 0 {
 		return claimtrail.Article{}, fmt.Errorf("%w in the page", ErrNoContent)
 	}
+	if n := words(paras); n < minHTMLWords {
+		return claimtrail.Article{}, fmt.Errorf("%w in the page (only %d words)", ErrNoContent, n)
+	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
 	return a, nil
+}
+
+// minHTMLWords is the fewest words of main text a page must have to count
+// as an article rather than an empty shell of navigation.
+const minHTMLWords = 5
+
+func words(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += len(strings.Fields(p))
+	}
+	return n
 }
 
 // readable runs go-readability on a copy of doc, turning a panic inside it

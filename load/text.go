@@ -247,17 +247,21 @@ func textParagraphs(lines []string) []string {
 }
 
 // hardWrapped reports whether a block's lines look broken at a fixed width:
-// every line but the last is 40 to 100 bytes long and they differ little.
+// every line but the last is 40 to 100 bytes long, they differ little, and
+// most of them stop mid-sentence.
 func hardWrapped(block []string) bool {
 	if len(block) < 2 {
 		return false
 	}
-	lo, hi := 1<<30, 0
+	lo, hi, ends := 1<<30, 0, 0
 	for _, l := range block[:len(block)-1] {
-		n := len(strings.TrimSpace(l))
-		lo, hi = min(lo, n), max(hi, n)
+		l = strings.TrimSpace(l)
+		lo, hi = min(lo, len(l)), max(hi, len(l))
+		if endsSentence(l) {
+			ends++
+		}
 	}
-	return lo >= 40 && hi <= 100 && hi-lo <= 40
+	return lo >= 40 && hi <= 100 && hi-lo <= 40 && ends*2 <= len(block)-1
 }
 
 // unwrap joins hard-wrapped lines into paragraphs, ending a paragraph after

@@ -133,18 +133,23 @@ func StatusLabel(s claimtrail.Status) string {
 }
 
 // StatusWords explains a claim's status in one sentence, naming its
-// independent origins and who denies it.
+// independent origins and who denies it: "Contested: 1 independent origin
+// (officials); denied by the ministry; anonymous-only".
 func StatusWords(c *claimtrail.Claim) string {
+	return StatusLabel(c.Status) + ": " + StatusDetail(c)
+}
+
+// StatusDetail is StatusWords without the leading status label.
+func StatusDetail(c *claimtrail.Claim) string {
 	var b strings.Builder
-	b.WriteString(StatusLabel(c.Status))
 	n := len(c.Origins)
 	switch {
 	case n == 1:
-		fmt.Fprintf(&b, ": 1 independent origin (%s)", c.Origins[0].Name)
+		fmt.Fprintf(&b, "1 independent origin (%s)", c.Origins[0].Name)
 	case n > 1:
-		fmt.Fprintf(&b, ": %d independent origins (%s)", n, sourceNames(c.Origins))
+		fmt.Fprintf(&b, "%d independent origins (%s)", n, sourceNames(c.Origins))
 	default:
-		b.WriteString(": no identified origin")
+		b.WriteString("no identified origin")
 	}
 	if len(c.DeniedBy) > 0 {
 		fmt.Fprintf(&b, "; denied by %s", sourceNames(c.DeniedBy))
@@ -165,18 +170,6 @@ func sourceNames(ss []claimtrail.Source) string {
 		names[i] = s.Name
 	}
 	return strings.Join(names, ", ")
-}
-
-// ChainText writes a chain as "Outlet → Relay → Speaker (kind)".
-func ChainText(chain []claimtrail.Source) string {
-	parts := make([]string, len(chain))
-	for i, s := range chain {
-		parts[i] = s.Name
-		if s.Kind != "" && s.Kind != claimtrail.KindOutlet {
-			parts[i] += " (" + string(s.Kind) + ")"
-		}
-	}
-	return strings.Join(parts, " → ")
 }
 
 // SafeURL returns u when it is an absolute http or https URL, else "".
@@ -478,12 +471,14 @@ func NewGraph(l *claimtrail.Ledger, c *claimtrail.Claim) *Graph {
 		return len(g.Nodes) - 1
 	}
 	edges := map[[3]int]int{}
+	// Origins and deniers match chain nodes by name, ignoring kind and a
+	// trailing qualifier: "top sources (CNN-News18)" is the node "top sources".
 	isOrigin, isDenier := map[string]bool{}, map[string]bool{}
 	for _, s := range c.Origins {
-		isOrigin[key(s)] = true
+		isOrigin[bareName(s.Name)] = true
 	}
 	for _, s := range c.DeniedBy {
-		isDenier[key(s)] = true
+		isDenier[bareName(s.Name)] = true
 	}
 	roles := map[int]string{}
 	for _, st := range c.Statements {
@@ -499,9 +494,9 @@ func NewGraph(l *claimtrail.Ledger, c *claimtrail.Claim) *Graph {
 		for i, s := range chain {
 			n := node(s)
 			switch {
-			case isDenier[key(s)]:
+			case isDenier[bareName(s.Name)]:
 				roles[n] = RoleDenier
-			case isOrigin[key(s)] && roles[n] != RoleDenier:
+			case isOrigin[bareName(s.Name)] && roles[n] != RoleDenier:
 				roles[n] = RoleOrigin
 			case roles[n] == RoleOrigin || roles[n] == RoleDenier:
 			case i == len(chain)-1 && i > 0:
@@ -535,6 +530,17 @@ func NewGraph(l *claimtrail.Ledger, c *claimtrail.Claim) *Graph {
 	}
 	g.layout()
 	return g
+}
+
+// bareName is a source name lower-cased, without a trailing "(…)".
+func bareName(name string) string {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if strings.HasSuffix(name, ")") {
+		if i := strings.LastIndex(name, " ("); i > 0 {
+			name = strings.TrimSpace(name[:i])
+		}
+	}
+	return name
 }
 
 // layout gives each node the longest path from a publishing outlet as its
@@ -623,15 +629,16 @@ func nodeStyle(role string) map[string]string {
 
 // Funcs are the template functions the HTML report and the web UI share.
 var Funcs = template.FuncMap{
-	"symbol":      StanceSymbol,
-	"statusLabel": StatusLabel,
-	"statusWords": StatusWords,
-	"chainText":   ChainText,
-	"safeURL":     SafeURL,
-	"evidence":    Evidence,
-	"nodeStyle":   nodeStyle,
-	"chainGraph":  ChainGraph,
-	"timeline":    Timeline,
+	"symbol":       StanceSymbol,
+	"statusLabel":  StatusLabel,
+	"statusWords":  StatusWords,
+	"statusDetail": StatusDetail,
+	"chainText":    ChainText,
+	"safeURL":      SafeURL,
+	"evidence":     Evidence,
+	"nodeStyle":    nodeStyle,
+	"chainGraph":   ChainGraph,
+	"timeline":     Timeline,
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -670,7 +677,7 @@ const GraphTemplate = `<svg class="chain-graph" xmlns="http://www.w3.org/2000/sv
 	`<g class="node {{.Role}}" data-role="{{.Role}}"><title>{{.Source.Name}} — {{.Source.Kind}}, {{.Role}}</title>` +
 	`<rect x="{{.X}}" y="{{.Y}}" width="176" height="42" rx="6" fill="{{index $s "fill"}}" stroke="{{index $s "stroke"}}" stroke-width="{{index $s "width"}}"{{with index $s "dash"}} stroke-dasharray="{{.}}"{{end}}/>` +
 	`<text x="{{add .X 8}}" y="{{add .Y 17}}" font-family="system-ui, sans-serif" font-size="13" fill="#1f2328">{{.Label}}</text>` +
-	`<text x="{{add .X 8}}" y="{{add .Y 34}}" font-family="system-ui, sans-serif" font-size="11" fill="#57606a">{{.Source.Kind}} · {{.Role}}</text></g>{{end}}` +
+	`<text x="{{add .X 8}}" y="{{add .Y 34}}" font-family="system-ui, sans-serif" font-size="11" fill="#57606a">{{if eq (print .Source.Kind) .Role}}{{.Role}}{{else}}{{.Source.Kind}} · {{.Role}}{{end}}</text></g>{{end}}` +
 	`</svg>`
 
 var graphTemplate = template.Must(template.New("graph").Funcs(template.FuncMap{
@@ -746,7 +753,7 @@ const reportHTML = `<!doctype html>
 </tr>{{end}}</tbody></table>{{end}}
 {{define "claim"}}{{$c := .Claim}}<section class="claim" id="claim-{{$c.ID}}">
 <h3>{{$c.Text}}</h3>
-<p><span class="status {{$c.Status}}">{{statusLabel $c.Status}}</span> {{statusWords $c}}</p>
+<p><span class="status {{$c.Status}}">{{statusLabel $c.Status}}</span> {{statusDetail $c}}</p>
 <div class="graph">{{chainGraph $.Ledger $c}}</div>` + GraphLegend + `
 {{with timeline $.Ledger $c}}<h4>Timeline</h4><ol class="timeline">{{range .}}<li><time>{{date .Time}}</time> — <strong>{{.Kind}}</strong>: {{.Article.Outlet}} ({{.Stance}})</li>{{end}}</ol>{{end}}
 <h4>Evidence</h4>

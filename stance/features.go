@@ -189,7 +189,8 @@ var featureNames = func() []string {
 	cats := []string{"refute", "deny", "negation", "hedge", "report", "confirm", "doubt"}
 	for _, c := range cats {
 		names = append(names,
-			"claim_"+c, "body_rate_"+c, "lead_"+c, "top3_"+c, "best_"+c, "covered_share_"+c)
+			"claim_"+c, "body_rate_"+c, "lead_"+c, "top3_"+c, "best_"+c, "covered_share_"+c,
+			"window_"+c, "weighted_"+c)
 	}
 	return names
 }()
@@ -315,7 +316,15 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 	// Lexicon features.
 	var covered int
 	var coveredCats [numCats]int32
+	var weighted [numCats]float32
+	var coverSum float32
 	for s, v := range cover {
+		if v > 0 {
+			coverSum += v
+			for k := 0; k < numCats; k++ {
+				weighted[k] += v * float32(b.sentCats[s][k])
+			}
+		}
 		if v >= 0.25 {
 			covered++
 			for k := 0; k < numCats; k++ {
@@ -345,7 +354,13 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		x[j+3] = float32(top3)
 		x[j+4] = float32(bestK)
 		x[j+5] = safeDiv(float32(coveredCats[k]), float32(covered))
-		j += 6
+		if s := best[0].sent; s >= 0 {
+			for w := max(s-1, 0); w <= min(s+1, ns-1); w++ {
+				x[j+6] += float32(b.sentCats[w][k])
+			}
+		}
+		x[j+7] = safeDiv(weighted[k], coverSum)
+		j += 8
 	}
 	return scratch, best
 }

@@ -17,24 +17,9 @@ type node struct {
 	Value     float32 // leaf output
 }
 
-// tree is a regression tree; Nodes[0] is the root.
+// tree is a regression tree while it grows; Nodes[0] is the root.
 type tree struct {
 	Nodes []node
-}
-
-func (t *tree) eval(x []float32) float32 {
-	i := int32(0)
-	for {
-		n := &t.Nodes[i]
-		if n.Feature < 0 {
-			return n.Value
-		}
-		if x[n.Feature] <= n.Threshold {
-			i = n.Left
-		} else {
-			i = n.Right
-		}
-	}
 }
 
 func (t *tree) evalBins(row []uint8) float32 {
@@ -52,23 +37,91 @@ func (t *tree) evalBins(row []uint8) float32 {
 	}
 }
 
-// forest is a gradient-boosted ensemble of trees for softmax
-// classification: round r's tree for class k is Trees[r*Classes+k].
+// forest is a gradient-boosted ensemble of regression trees for softmax
+// classification, each tree stored as a complete binary tree of depth
+// Depth: internal node i of a tree (0 ≤ i < 2^Depth−1) sends x left, to
+// 2i+1, when x[Feat[i]] <= Thr[i] and right, to 2i+2, otherwise; leaf j
+// holds Leaf[j]. A node that did not split has threshold +Inf.
+//
+// A binary forest (Classes 2) grows one tree per round, for class 1, and is
+// logistic regression on the trees' sum; otherwise round r's tree for
+// class k is tree r·Classes+k.
 type forest struct {
 	Classes int
+	Depth   int
 	Base    []float32
-	Trees   []tree
+	Feat    []uint16  // per tree 2^Depth−1 internal nodes
+	Thr     []float32 // per tree 2^Depth−1 internal nodes
+	Leaf    []float32 // per tree 2^Depth leaves
 }
 
-// scores writes the class probabilities for feature vector x into p.
+// perRound is the number of trees grown per boosting round.
+func (f *forest) perRound() int {
+	if f.Classes == 2 {
+		return 1
+	}
+	return f.Classes
+}
+
+// trees is the number of trees in the forest.
+func (f *forest) trees() int {
+	if f.Depth <= 0 || f.Depth > 16 {
+		return 0
+	}
+	return len(f.Leaf) >> f.Depth
+}
+
+// probs writes the class probabilities for feature vector x into p
+// (len Classes).
 func (f *forest) probs(x []float32, p []float64) {
 	for k := range p {
 		p[k] = float64(f.Base[k])
 	}
-	for i := range f.Trees {
-		p[i%f.Classes] += float64(f.Trees[i].eval(x))
+	per, off := f.perRound(), f.Classes-f.perRound()
+	inner, leaves := 1<<f.Depth-1, 1<<f.Depth
+	feat, thr := f.Feat, f.Thr
+	for t, n := 0, f.trees(); t < n; t++ {
+		ft, th := feat[t*inner:(t+1)*inner], thr[t*inner:(t+1)*inner]
+		i := 0
+		for i < inner {
+			if x[ft[i]] <= th[i] {
+				i = 2*i + 1
+			} else {
+				i = 2*i + 2
+			}
+		}
+		p[t%per+off] += float64(f.Leaf[t*leaves+i-inner])
 	}
 	softmax(p)
+}
+
+// add appends tree t, grown to at most f.Depth levels, in complete form.
+func (f *forest) add(t *tree) {
+	inner, leaves := 1<<f.Depth-1, 1<<f.Depth
+	feat := make([]uint16, inner)
+	thr := make([]float32, inner)
+	leaf := make([]float32, leaves)
+	var fill func(n int32, i int)
+	fill = func(n int32, i int) {
+		nd := &t.Nodes[n]
+		if i >= inner { // a leaf position
+			leaf[i-inner] = nd.Value
+			return
+		}
+		if nd.Feature < 0 { // no split: always go left, same value below
+			feat[i], thr[i] = 0, float32(math.Inf(1))
+			fill(n, 2*i+1)
+			fill(n, 2*i+2)
+			return
+		}
+		feat[i], thr[i] = uint16(nd.Feature), nd.Threshold
+		fill(nd.Left, 2*i+1)
+		fill(nd.Right, 2*i+2)
+	}
+	fill(0, 0)
+	f.Feat = append(f.Feat, feat...)
+	f.Thr = append(f.Thr, thr...)
+	f.Leaf = append(f.Leaf, leaf...)
 }
 
 func softmax(p []float64) {
@@ -86,23 +139,23 @@ func softmax(p []float64) {
 	}
 }
 
-// check reports a forest whose structure does not fit nf features.
-func (f *forest) check(nf int) error {
-	if f.Classes != 4 || len(f.Base) != f.Classes || len(f.Trees)%f.Classes != 0 {
-		return fmt.Errorf("forest has %d classes, %d base scores, %d trees", f.Classes, len(f.Base), len(f.Trees))
+// check reports a forest whose structure does not fit classes and nf
+// features.
+func (f *forest) check(classes, nf int) error {
+	if f.Classes != classes || len(f.Base) != f.Classes {
+		return fmt.Errorf("forest has %d classes and %d base scores, want %d", f.Classes, len(f.Base), classes)
 	}
-	for ti, t := range f.Trees {
-		if len(t.Nodes) == 0 {
-			return fmt.Errorf("tree %d is empty", ti)
-		}
-		for ni, n := range t.Nodes {
-			if n.Feature < 0 {
-				continue
-			}
-			if int(n.Feature) >= nf || n.Left <= int32(ni) || n.Right <= int32(ni) ||
-				int(n.Left) >= len(t.Nodes) || int(n.Right) >= len(t.Nodes) {
-				return fmt.Errorf("tree %d node %d is malformed", ti, ni)
-			}
+	if f.Depth < 1 || f.Depth > 12 {
+		return fmt.Errorf("forest depth %d outside 1..12", f.Depth)
+	}
+	n := len(f.Leaf) >> f.Depth
+	inner := 1<<f.Depth - 1
+	if n == 0 || len(f.Leaf) != n<<f.Depth || len(f.Feat) != n*inner || len(f.Thr) != n*inner || n%f.perRound() != 0 {
+		return fmt.Errorf("forest arrays do not hold whole trees")
+	}
+	for i, ft := range f.Feat {
+		if int(ft) >= nf {
+			return fmt.Errorf("node %d uses feature %d of %d", i, ft, nf)
 		}
 	}
 	return nil
@@ -183,7 +236,7 @@ func trainForest(ctx context.Context, X [][]float32, y []uint8, w []float32, cla
 		}
 	}
 	// Base scores: log of the weighted class priors.
-	f := &forest{Classes: classes, Base: make([]float32, classes)}
+	f := &forest{Classes: classes, Depth: p.Depth, Base: make([]float32, classes)}
 	prior := make([]float64, classes)
 	wsum := 0.0
 	for i := range y {
@@ -193,6 +246,11 @@ func trainForest(ctx context.Context, X [][]float32, y []uint8, w []float32, cla
 	for k := range prior {
 		f.Base[k] = float32(math.Log(math.Max(prior[k]/wsum, 1e-6)))
 	}
+	if classes == 2 {
+		f.Base[1] -= f.Base[0]
+		f.Base[0] = 0
+	}
+	per, off := f.perRound(), classes-f.perRound()
 	score := make([]float64, n*classes)
 	for i := 0; i < n; i++ {
 		for k := 0; k < classes; k++ {
@@ -222,7 +280,7 @@ func trainForest(ctx context.Context, X [][]float32, y []uint8, w []float32, cla
 			}
 		}
 		sample := slices.Clone(b.rows)
-		for k := 0; k < classes; k++ {
+		for k := off; k < off+per; k++ {
 			for i := 0; i < n; i++ {
 				pk := probs[i*classes+k]
 				yk := 0.0
@@ -245,7 +303,7 @@ func trainForest(ctx context.Context, X [][]float32, y []uint8, w []float32, cla
 			t := tree{}
 			b.t = &t
 			b.grow(b.rows, 0)
-			f.Trees = append(f.Trees, t)
+			f.add(&t)
 			for i := 0; i < n; i++ {
 				score[i*classes+k] += float64(t.evalBins(xb[i*nf : (i+1)*nf]))
 			}

@@ -46,18 +46,20 @@ type Model struct {
 type modelData struct {
 	Features []string // feature names, must equal featureNames
 	IDF      []uint8  // hashed IDF table, 1<<idfBits entries, value*idfScale
-	Forest   forest
+	Related  forest   // stage 1: unrelated (0) or related (1)
+	Stance   forest   // stage 2, on related pairs: agree, disagree, discuss
 	Info     Info
 }
 
 // Info describes how a model was trained.
 type Info struct {
-	Seed        uint64  // seed of the hold-out split and the boosting
-	Holdout     float64 // share of bodies held out of training
-	TrainPairs  int     // pairs trained on
-	TrainBodies int     // bodies trained on
-	Rounds      int     // boosting rounds
-	Depth       int     // tree depth
+	Seed          uint64  // seed of the hold-out split and the boosting
+	Holdout       float64 // share of bodies held out of training
+	TrainPairs    int     // pairs trained on
+	TrainBodies   int     // bodies trained on
+	Rounds        int     // boosting rounds of the stance stage
+	RelatedRounds int     // boosting rounds of the related stage
+	Depth         int     // tree depth
 }
 
 // Info returns how the model was trained.
@@ -131,8 +133,11 @@ func newModel(d modelData) (*Model, error) {
 			return nil, fmt.Errorf("stance model feature %d is %q, this build computes %q; retrain with `claimtrail train stance`", i, n, featureNames[i])
 		}
 	}
-	if err := d.Forest.check(numFeatures); err != nil {
-		return nil, fmt.Errorf("corrupt stance model: %w", err)
+	if err := d.Related.check(2, numFeatures); err != nil {
+		return nil, fmt.Errorf("corrupt stance model: related stage: %w", err)
+	}
+	if err := d.Stance.check(3, numFeatures); err != nil {
+		return nil, fmt.Errorf("corrupt stance model: stance stage: %w", err)
 	}
 	return &Model{data: d, lx: newLexicon()}, nil
 }
@@ -155,6 +160,35 @@ func (m *Model) Encode(w io.Writer) error {
 	return zw.Close()
 }
 
+// classify runs the two stages on a feature vector. A pair is related when
+// stage 1 says so with probability at least one half; stage 2 then picks
+// among agree, disagree and discuss. Probs multiplies out the stages:
+// P(agree) = P(related)·P(agree | related).
+func (m *Model) classify(x []float32) Prediction {
+	var p Prediction
+	var rel [2]float64
+	m.data.Related.probs(x, rel[:])
+	p.Probs[Unrelated] = rel[0]
+	if rel[1] < 0.5 {
+		// Unrelated: stage 2 is skipped, its share split evenly.
+		for k := Agree; k <= Discuss; k++ {
+			p.Probs[k] = rel[1] / 3
+		}
+		p.Label, p.Confidence = Unrelated, rel[0]
+		return p
+	}
+	var st [3]float64
+	m.data.Stance.probs(x, st[:])
+	for k := range st {
+		p.Probs[k] = rel[1] * st[k]
+		if st[k] > st[p.Label] {
+			p.Label = Label(k)
+		}
+	}
+	p.Confidence = p.Probs[p.Label]
+	return p
+}
+
 // Save writes the model to path.
 func (m *Model) Save(path string) error {
 	var buf bytes.Buffer
@@ -175,7 +209,7 @@ func (m *Model) Predict(claim, body string) Prediction {
 // PredictPrepared judges the stance of a prepared body toward claim.
 func (m *Model) PredictPrepared(claimText string, b *Body) Prediction {
 	c := m.prepareClaim(claimText)
-	var xa [64]float32
+	var xa [96]float32
 	x := xa[:0]
 	if numFeatures <= len(xa) {
 		x = xa[:numFeatures]
@@ -184,14 +218,7 @@ func (m *Model) PredictPrepared(claimText string, b *Body) Prediction {
 	}
 	var sa [64]float32
 	_, best := m.features(&c, b, x, sa[:0])
-	var p Prediction
-	m.data.Forest.probs(x, p.Probs[:])
-	for k := range p.Probs {
-		if p.Probs[k] > p.Probs[p.Label] {
-			p.Label = Label(k)
-		}
-	}
-	p.Confidence = p.Probs[p.Label]
+	p := m.classify(x)
 	for _, s := range best {
 		if s.sent >= 0 {
 			p.Evidence = append(p.Evidence, b.sents[s.sent])

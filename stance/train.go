@@ -22,12 +22,15 @@ type Pair struct {
 type TrainOptions struct {
 	Seed    uint64  // seed of the hold-out split and of boosting (default 1)
 	Holdout float64 // share of bodies held out of training (0: none)
-	Rounds  int     // boosting rounds (default 300)
-	Depth   int     // tree depth (default 5)
+	Rounds  int     // boosting rounds of the stance stage (default 300)
+	// RelatedRounds is the number of boosting rounds of the related stage
+	// (default 150).
+	RelatedRounds int
+	Depth         int // tree depth (default 5)
 	// LearningRate shrinks each tree (default 0.08).
 	LearningRate float64
 	// WeightPower sets class weights to (n / (4·n_class))^WeightPower to
-	// offset the imbalance of the classes (default 0.5; 0 is unweighted when
+	// offset the imbalance of the classes (default 0.75; 0 is unweighted when
 	// NoClassWeights is set).
 	WeightPower    float64
 	NoClassWeights bool
@@ -43,6 +46,9 @@ func (o *TrainOptions) defaults() {
 	if o.Rounds == 0 {
 		o.Rounds = 300
 	}
+	if o.RelatedRounds == 0 {
+		o.RelatedRounds = 150
+	}
 	if o.Depth == 0 {
 		o.Depth = 5
 	}
@@ -50,7 +56,7 @@ func (o *TrainOptions) defaults() {
 		o.LearningRate = 0.08
 	}
 	if o.WeightPower == 0 && !o.NoClassWeights {
-		o.WeightPower = 0.5
+		o.WeightPower = 0.75
 	}
 }
 
@@ -93,38 +99,61 @@ func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOp
 	m.data.Features = featureNames
 	m.data.IDF = buildIDF(m.lx, ids, bodies, train)
 	m.data.Info = Info{Seed: opt.Seed, Holdout: opt.Holdout, TrainPairs: len(train),
-		TrainBodies: len(ids), Rounds: opt.Rounds, Depth: opt.Depth}
+		TrainBodies: len(ids), Rounds: opt.Rounds, RelatedRounds: opt.RelatedRounds, Depth: opt.Depth}
 
 	X, err := m.featureRows(ctx, bodies, train, func(done, total int) { progress("features", done, total) })
 	if err != nil {
 		return nil, err
 	}
+	params := boostParams{Lambda: 1, MinHessian: 1, Subsample: 0.8, ColSample: 0.8, Bins: 64, Seed: opt.Seed}
+	// Stage 1: related or not, on every pair.
 	y := make([]uint8, len(train))
-	var count [4]float64
 	for i, p := range train {
-		y[i] = uint8(p.Label)
-		count[p.Label]++
-	}
-	var cw [4]float64
-	for k := range cw {
-		cw[k] = 1
-		if count[k] > 0 {
-			cw[k] = math.Pow(float64(len(train))/(4*count[k]), opt.WeightPower)
+		if p.Label != Unrelated {
+			y[i] = 1
 		}
 	}
-	w := make([]float32, len(train))
-	for i := range w {
-		w[i] = float32(cw[y[i]])
-	}
-	f, err := trainForest(ctx, X, y, w, 4, boostParams{
-		Rounds: opt.Rounds, Depth: opt.Depth, LearningRate: opt.LearningRate,
-		Lambda: 1, MinHessian: 1, Subsample: 0.8, ColSample: 0.8, Bins: 64, Seed: opt.Seed,
-	}, func(done, total int) { progress("boosting", done, total) })
+	p1 := params
+	p1.Rounds, p1.Depth, p1.LearningRate = opt.RelatedRounds, opt.Depth, 0.1
+	rel, err := trainForest(ctx, X, y, classWeights(y, 2, opt.WeightPower), 2, p1,
+		func(done, total int) { progress("related", done, total) })
 	if err != nil {
 		return nil, fmt.Errorf("train stance: %w", err)
 	}
-	m.data.Forest = *f
+	// Stage 2: agree, disagree or discuss, on related pairs.
+	var X2 [][]float32
+	var y2 []uint8
+	for i, p := range train {
+		if p.Label != Unrelated {
+			X2 = append(X2, X[i])
+			y2 = append(y2, uint8(p.Label))
+		}
+	}
+	if len(X2) == 0 {
+		return nil, errors.New("train stance: no related training pairs")
+	}
+	p2 := params
+	p2.Rounds, p2.Depth, p2.LearningRate, p2.Seed = opt.Rounds, opt.Depth, opt.LearningRate, opt.Seed+1
+	st, err := trainForest(ctx, X2, y2, classWeights(y2, 3, opt.WeightPower), 3, p2,
+		func(done, total int) { progress("stance", done, total) })
+	if err != nil {
+		return nil, fmt.Errorf("train stance: %w", err)
+	}
+	m.data.Related, m.data.Stance = *rel, *st
 	return m, nil
+}
+
+// classWeights weights each row by (n / (classes·n_class))^power.
+func classWeights(y []uint8, classes int, power float64) []float32 {
+	count := make([]float64, classes)
+	for _, k := range y {
+		count[k]++
+	}
+	w := make([]float32, len(y))
+	for i, k := range y {
+		w[i] = float32(math.Pow(float64(len(y))/(float64(classes)*count[k]), power))
+	}
+	return w
 }
 
 // buildIDF computes smoothed inverse document frequencies over the

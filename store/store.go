@@ -12,6 +12,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -173,4 +175,44 @@ type FeedState struct {
 	ETag         string
 	LastModified string
 	Checked      time.Time
+}
+
+// LedgerBuilder builds the ledger summary of a story from its articles.
+type LedgerBuilder func(ctx context.Context, recs []Record) (LedgerSummary, error)
+
+// RefreshLedger rebuilds the ledger summary of one story with build and
+// records it. Articles that join while it runs leave the story stale.
+func RefreshLedger(ctx context.Context, s Store, story int64, build LedgerBuilder) error {
+	built := time.Now()
+	recs, err := s.StoryArticles(ctx, story)
+	if err != nil {
+		return err
+	}
+	l, err := build(ctx, recs)
+	if err != nil {
+		return fmt.Errorf("ledger of story %d: %w", story, err)
+	}
+	return s.SetLedger(ctx, story, built, l)
+}
+
+// CopyOf maps the article IDs of the copies among recs to the article IDs
+// of their originals: the form the pipeline takes to count a copy as a
+// relay of its original rather than as an independent origin.
+func CopyOf(recs []Record) map[string]string {
+	m := map[string]string{}
+	for _, r := range recs {
+		if r.CopyOf != 0 {
+			m[r.Article.ID] = strconv.FormatInt(r.CopyOf, 10)
+		}
+	}
+	return m
+}
+
+// Articles returns the articles of recs, in order.
+func Articles(recs []Record) []claimtrail.Article {
+	out := make([]claimtrail.Article, len(recs))
+	for i, r := range recs {
+		out[i] = r.Article
+	}
+	return out
 }

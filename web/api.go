@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/render"
 )
 
 func (s *Server) apiRoutes(mux *http.ServeMux) {
@@ -54,25 +56,8 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"stories": list})
 }
 
-// ledgerJSON writes l in the DESIGN.md contract (render.JSON).
-var ledgerJSON = tmpLedgerJSON
-
-// tmpLedgerJSON stands in until render.JSON lands. TEMPORARY.
-func tmpLedgerJSON(w io.Writer, l *claimtrail.Ledger) error {
-	type claim struct {
-		ID     string `json:"id"`
-		Text   string `json:"text"`
-		Status string `json:"status"`
-	}
-	doc := struct {
-		Schema string  `json:"schema"`
-		Claims []claim `json:"claims"`
-	}{Schema: claimtrail.LedgerSchema}
-	for _, c := range l.Claims {
-		doc.Claims = append(doc.Claims, claim{c.ID, c.Text, string(c.Status)})
-	}
-	return json.NewEncoder(w).Encode(doc)
-}
+// ledgerJSON writes l in the DESIGN.md contract.
+var ledgerJSON = render.JSON
 
 func (s *Server) apiLedger(w http.ResponseWriter, r *http.Request) {
 	_, l, ok := s.story(w, r)
@@ -82,38 +67,26 @@ func (s *Server) apiLedger(w http.ResponseWriter, r *http.Request) {
 	s.export(w, r, "application/json; charset=utf-8", func(w io.Writer) error { return ledgerJSON(w, l) })
 }
 
-// contract is the ledger contract with its claims left raw, so one claim
-// can be picked out without restating the contract's fields.
-type contract struct {
-	Schema   string            `json:"schema"`
-	Articles []json.RawMessage `json:"articles"`
-	Claims   []json.RawMessage `json:"claims"`
-}
-
 func (s *Server) apiClaim(w http.ResponseWriter, r *http.Request) {
 	_, l, ok := s.story(w, r)
 	if !ok {
 		return
 	}
 	id := r.PathValue("claim")
-	var buf bytes.Buffer
-	var doc contract
-	if err := ledgerJSON(&buf, l); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
-	}
-	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("read ledger contract: %w", err))
-		return
-	}
-	for _, raw := range doc.Claims {
-		var head struct {
-			ID string `json:"id"`
+	doc := render.Contract(l)
+	for _, c := range doc.Claims {
+		if c.ID != id {
+			continue
 		}
-		if json.Unmarshal(raw, &head) == nil && head.ID == id {
-			writeJSON(w, http.StatusOK, map[string]any{"schema": doc.Schema, "claim": raw, "articles": doc.Articles})
-			return
+		// The articles the claim's stances name, so the answer stands alone.
+		arts := []render.ArticleDoc{}
+		for _, a := range doc.Articles {
+			if s, ok := c.Stances[a.ID]; ok && s != string(claimtrail.StanceAbsent) {
+				arts = append(arts, a)
+			}
 		}
+		writeJSON(w, http.StatusOK, map[string]any{"schema": doc.Schema, "claim": c, "articles": arts})
+		return
 	}
 	s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no claim %q", r.PathValue("story"), id))
 }
@@ -154,14 +127,19 @@ func (s *Server) apiAdd(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, status, err)
 		return
 	}
-	l, err := s.adder.AddArticles(r.Context(), story, arts)
+	got, err := s.adder.AddArticles(r.Context(), story, arts)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	l, err := s.opt.Source.Ledger(r.Context(), got)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{
-		"story": story, "added": len(arts), "articles": len(l.Articles), "claims": len(l.Claims),
-		"ledger": "/api/stories/" + story,
+		"story": got, "added": len(arts), "articles": len(l.Articles), "claims": len(l.Claims),
+		"ledger": "/api/stories/" + url.PathEscape(got),
 	})
 }
 

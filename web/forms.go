@@ -331,11 +331,12 @@ func (s *Server) addPost(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusUnprocessableEntity, err)
 		return
 	}
-	if _, err := s.adder.AddArticles(r.Context(), story, arts); err != nil {
+	got, err := s.adder.AddArticles(r.Context(), story, arts)
+	if err != nil {
 		fail(http.StatusInternalServerError, err)
 		return
 	}
-	http.Redirect(w, r, "/stories/"+url.PathEscape(story), http.StatusSeeOther)
+	http.Redirect(w, r, "/stories/"+url.PathEscape(got), http.StatusSeeOther)
 }
 
 func (s *Server) exportHTML(w http.ResponseWriter, r *http.Request) {

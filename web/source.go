@@ -37,11 +37,12 @@ type Source interface {
 	Ledger(ctx context.Context, story string) (*claimtrail.Ledger, error)
 }
 
-// Adder is a Source that takes new articles: it adds them to the story
-// (creating the story when it does not exist), rebuilds the ledger and
-// returns it.
+// Adder is a Source that takes new articles. It adds them to the story
+// (creating it when it does not exist), rebuilds the ledger, and returns
+// the ID of the story the articles went to: a store that assigns articles
+// to stories itself may choose another story than the one asked for.
 type Adder interface {
-	AddArticles(ctx context.Context, story string, arts []claimtrail.Article) (*claimtrail.Ledger, error)
+	AddArticles(ctx context.Context, story string, arts []claimtrail.Article) (string, error)
 }
 
 // BuildFunc builds a ledger from a story's articles, in order; the pipeline
@@ -155,14 +156,14 @@ func (m *Memory) Ledger(ctx context.Context, id string) (*claimtrail.Ledger, err
 	return s.ledger, nil
 }
 
-// AddArticles appends arts to story id (creating it), rebuilds its ledger
-// from all its articles and returns the new ledger.
-func (m *Memory) AddArticles(ctx context.Context, id string, arts []claimtrail.Article) (*claimtrail.Ledger, error) {
+// AddArticles appends arts to story id (creating it) and rebuilds its
+// ledger from all its articles.
+func (m *Memory) AddArticles(ctx context.Context, id string, arts []claimtrail.Article) (string, error) {
 	if m.build == nil {
-		return nil, errors.New("add articles: this server has no pipeline to rebuild the ledger")
+		return "", errors.New("add articles: this server has no pipeline to rebuild the ledger")
 	}
 	if !ValidStoryID(id) {
-		return nil, fmt.Errorf("story %q: invalid id (letters, digits, . _ - only, at most 64)", id)
+		return "", fmt.Errorf("story %q: invalid id (letters, digits, . _ - only, at most 64)", id)
 	}
 	m.write.Lock()
 	defer m.write.Unlock()
@@ -178,11 +179,11 @@ func (m *Memory) AddArticles(ctx context.Context, id string, arts []claimtrail.A
 	all = append(all, arts...)
 	l, err := m.build(ctx, slices.Clone(all))
 	if err != nil {
-		return nil, fmt.Errorf("rebuild story %q: %w", id, err)
+		return "", fmt.Errorf("rebuild story %q: %w", id, err)
 	}
 	s := &memStory{arts: all, ledger: l, story: summarize(id, title, l)}
 	m.mu.Lock()
 	m.byID[id] = s
 	m.mu.Unlock()
-	return l, nil
+	return id, nil
 }

@@ -98,3 +98,36 @@ func itoa(n int) string {
 	}
 	return string(rune('0'+n)) + s
 }
+
+func TestDiagConfusion(t *testing.T) {
+	path := os.Getenv("DIAG_MODEL")
+	if path == "" {
+		t.Skip("DIAG_MODEL not set")
+	}
+	data, _ := os.ReadFile(path)
+	m, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := polnearSamples(t, "dev")
+	var conf [4][4]int
+	var s labelScratch
+	for _, sm := range samples {
+		gold := goldTags(sm.Doc, sm.Gold)
+		for _, w := range windows(sm.Doc) {
+			tags := m.tag(sm.Doc, w, &s)
+			for i, p := range tags {
+				g := gold[w.first+i]
+				gi, pi := 0, 0
+				if g != tagO {
+					gi = int(tagRole(g)) + 1
+				}
+				if p != tagO {
+					pi = int(tagRole(p)) + 1
+				}
+				conf[gi][pi]++
+			}
+		}
+	}
+	t.Logf("rows gold O,S,C,T; cols pred: %v", conf)
+}

@@ -52,9 +52,15 @@ type tokenInfo struct {
 
 // scratch holds per-window buffers reused across windows.
 type scratch struct {
-	info  []tokenInfo
-	feats []uint32 // flattened feature buckets
-	offs  []int32  // feats[offs[i]:offs[i+1]] belong to token i
+	info   []tokenInfo
+	feats  []uint32 // flattened feature buckets
+	offs   []int32  // feats[offs[i]:offs[i+1]] belong to token i
+	efeats []uint32 // transition feature buckets, likewise
+	eoffs  []int32
+
+	// Stacked features of the second pass, laid out likewise.
+	xfeats, xefeats []uint32
+	xoffs, xeoffs   []int32
 }
 
 // featurize fills s with the feature buckets of the tokens in w.
@@ -116,12 +122,59 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 		}
 		start = end
 	}
-	s.feats = s.feats[:0]
-	s.offs = append(s.offs[:0], 0)
+	s.feats, s.efeats = s.feats[:0], s.efeats[:0]
+	s.offs, s.eoffs = append(s.offs[:0], 0), append(s.eoffs[:0], 0)
 	for i := 0; i < n; i++ {
 		s.feats = m.tokenFeatures(s.feats, s.info, i, w.index)
 		s.offs = append(s.offs, int32(len(s.feats)))
+		s.efeats = edgeFeatures(s.efeats, s.info, i)
+		s.eoffs = append(s.eoffs, int32(len(s.efeats)))
 	}
+}
+
+// Transition feature templates.
+const (
+	eBias = iota + 100
+	eTag
+	eTagPair
+	eShape
+	eCue
+	eWord
+	eQuote
+	eSentFirst
+)
+
+func edgeBucket(h uint64) uint32 {
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	return uint32(h & edgeMask)
+}
+
+// edgeFeatures appends the transition feature buckets of token i: what the
+// choice between continuing a span, ending it or starting another depends on.
+func edgeFeatures(out []uint32, info []tokenInfo, i int) []uint32 {
+	t := &info[i]
+	add := func(h uint64) { out = append(out, edgeBucket(h)) }
+	add(tmpl(eBias))
+	add(hashStr(tmpl(eTag), t.tag))
+	prev := boundary
+	if i > 0 && info[i-1].sent == t.sent {
+		prev = info[i-1].tag
+	}
+	add(hashStr(hashStr(tmpl(eTagPair), prev), t.tag))
+	add(hashStr(tmpl(eShape), t.shape))
+	if t.cue {
+		add(tmpl(eCue))
+		add(hashStr(tmpl(eWord), t.lower))
+	} else if len(t.shape) > 0 && t.shape[0] != 'x' && t.shape[0] != 'X' && t.shape[0] != 'd' {
+		add(hashStr(tmpl(eWord), t.lower))
+	}
+	add(hashInt(hashInt(tmpl(eQuote), int(t.quote)), b2i(t.inQuote)))
+	if t.sentPos == 0 {
+		add(hashInt(tmpl(eSentFirst), min(int(t.sent), 1)))
+	}
+	return out
 }
 
 // Feature templates. Each feature is a hash of its template number and its
@@ -385,4 +438,131 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// Stacked feature templates: what the first pass predicted around a token.
+const (
+	xTag = iota + 200
+	xTagPrev
+	xTagNext
+	xTagPrev2
+	xTagNext2
+	xTri
+	xTagWord
+	xTagPOS
+	xLeftCue
+	xRightCue
+	xLeftCueWord
+	xRightCueWord
+	xLeftCueWin
+	xRightCueWin
+	xSourceSide
+	xSentRoles
+	xPrevSentEnd
+	xNextSentStart
+	xeTags
+)
+
+// stackFeatures fills s.xfeats and s.xefeats with the stacked features of
+// the window whose token infos s holds, given the first pass's tags.
+func (m *Model) stackFeatures(s *scratch, tags []uint8) {
+	n := len(tags)
+	info := s.info
+	// Per sentence: the roles it holds, its first and last token.
+	s.xfeats, s.xefeats = s.xfeats[:0], s.xefeats[:0]
+	s.xoffs, s.xeoffs = append(s.xoffs[:0], 0), append(s.xeoffs[:0], 0)
+	tagAt := func(j int) int {
+		if j < 0 || j >= n {
+			return -1
+		}
+		return int(tags[j])
+	}
+	isCue := func(j int) bool { return tags[j] != tagO && tagRole(tags[j]) == Cue }
+	sentStart := 0
+	for i := 0; i < n; i++ {
+		t := &info[i]
+		if i > 0 && info[i-1].sent != t.sent {
+			sentStart = i
+		}
+		sentEnd := sentStart + int(t.sentLen)
+		add := func(h uint64) { s.xfeats = append(s.xfeats, m.bucket(h)) }
+		tg := int(tags[i])
+		add(hashInt(tmpl(xTag), tg))
+		add(hashInt(tmpl(xTagPrev), tagAt(i-1)))
+		add(hashInt(tmpl(xTagNext), tagAt(i+1)))
+		add(hashInt(tmpl(xTagPrev2), tagAt(i-2)))
+		add(hashInt(tmpl(xTagNext2), tagAt(i+2)))
+		add(hashInt(hashInt(hashInt(tmpl(xTri), tagAt(i-1)), tg), tagAt(i+1)))
+		add(hashStr(hashInt(tmpl(xTagWord), tg), t.lower))
+		add(hashStr(hashInt(tmpl(xTagPOS), tg), t.tag))
+		left, right := -1, -1
+		for j := i - 1; j >= sentStart; j-- {
+			if isCue(j) {
+				left = j
+				break
+			}
+		}
+		for j := i + 1; j < sentEnd; j++ {
+			if isCue(j) {
+				right = j
+				break
+			}
+		}
+		if left >= 0 {
+			add(hashInt(hashInt(tmpl(xLeftCue), distBucket(i-left)), tg))
+			add(hashStr(tmpl(xLeftCueWord), info[left].lower))
+		} else {
+			add(hashInt(hashInt(tmpl(xLeftCue), -1), tg))
+		}
+		if right >= 0 {
+			add(hashInt(hashInt(tmpl(xRightCue), distBucket(right-i)), tg))
+			add(hashStr(tmpl(xRightCueWord), info[right].lower))
+		} else {
+			add(hashInt(hashInt(tmpl(xRightCue), -1), tg))
+		}
+		if left < 0 && right < 0 {
+			// The nearest cue in another sentence of the paragraph.
+			d := 0
+			for j := sentStart - 1; j >= 0; j-- {
+				if isCue(j) {
+					d = int(t.sent - info[j].sent)
+					break
+				}
+			}
+			add(hashInt(tmpl(xLeftCueWin), min(d, 3)))
+			d = 0
+			for j := sentEnd; j < n; j++ {
+				if isCue(j) {
+					d = int(info[j].sent - t.sent)
+					break
+				}
+			}
+			add(hashInt(tmpl(xRightCueWin), min(d, 3)))
+		}
+		srcL, srcR, roles := 0, 0, 0
+		for j := sentStart; j < sentEnd; j++ {
+			if tags[j] == tagO {
+				continue
+			}
+			r := tagRole(tags[j])
+			roles |= 1 << r
+			if r == Source && j < i {
+				srcL = 1
+			}
+			if r == Source && j > i {
+				srcR = 1
+			}
+		}
+		add(hashInt(hashInt(tmpl(xSourceSide), srcL), srcR))
+		add(hashInt(hashInt(tmpl(xSentRoles), roles), tg))
+		if t.sentPos == 0 {
+			add(hashInt(tmpl(xPrevSentEnd), tagAt(i-1)))
+		}
+		if int(t.sentPos) == int(t.sentLen)-1 {
+			add(hashInt(tmpl(xNextSentStart), tagAt(i+1)))
+		}
+		s.xoffs = append(s.xoffs, int32(len(s.xfeats)))
+		s.xefeats = append(s.xefeats, edgeBucket(hashInt(hashInt(tmpl(xeTags), tagAt(i-1)), tg)))
+		s.xeoffs = append(s.xeoffs, int32(len(s.xefeats)))
+	}
 }

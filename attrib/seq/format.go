@@ -17,10 +17,13 @@ import (
 //
 //	uint8 bits          feature table has 2^bits rows
 //	uint8 tags          number of tags (7)
-//	float32 scale       weight = stored int16 × scale
-//	(tags+1)×tags float32 transition scores, start row last
+//	uint8 edge bits     transition feature table has 2^edge bits rows
+//	uint8 passes        number of stacked passes (2)
 //	uvarint n, n × (uvarint len, bytes)     cue lexicon
-//	uvarint rows, rows × (uvarint row delta, tags × int16)  non-zero rows
+//	per pass:
+//	  float32 scale     weight = stored int16 × scale
+//	  uvarint rows, rows × (uvarint row delta, tags × int16)  non-zero token rows
+//	  uvarint rows, rows × (uvarint row delta, (tags+1)×tags × int16)  non-zero transition rows
 const (
 	magic         = "CTSEQMDL"
 	formatVersion = 1
@@ -39,12 +42,8 @@ func (m *Model) Marshal() ([]byte, error) {
 	w := &binWriter{w: zw}
 	w.u8(m.bits)
 	w.u8(nTags)
-	w.f32(m.scale)
-	for i := range m.trans {
-		for _, v := range m.trans[i] {
-			w.f32(v)
-		}
-	}
+	w.u8(edgeBits)
+	w.u8(uint8(len(m.passes)))
 	words := make([]string, 0, len(m.lexicon))
 	for word := range m.lexicon {
 		words = append(words, word)
@@ -55,24 +54,10 @@ func (m *Model) Marshal() ([]byte, error) {
 		w.uvarint(uint64(len(word)))
 		w.raw([]byte(word))
 	}
-	rows := 0
-	for r := 0; r*nTags < len(m.weights); r++ {
-		if !zeroRow(m.weights[r*nTags : r*nTags+nTags]) {
-			rows++
-		}
-	}
-	w.uvarint(uint64(rows))
-	prev := -1
-	for r := 0; r*nTags < len(m.weights); r++ {
-		row := m.weights[r*nTags : r*nTags+nTags]
-		if zeroRow(row) {
-			continue
-		}
-		w.uvarint(uint64(r - prev))
-		prev = r
-		for _, v := range row {
-			w.u16(uint16(v))
-		}
+	for _, p := range m.passes {
+		w.f32(p.scale)
+		writeRows(w, p.weights, nTags)
+		writeRows(w, p.edges, nTrans)
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -85,6 +70,46 @@ func (m *Model) Marshal() ([]byte, error) {
 	out = binary.LittleEndian.AppendUint16(out, formatVersion)
 	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(body.Bytes()))
 	return append(out, body.Bytes()...), nil
+}
+
+// writeRows writes the non-zero rows of a table of the given width.
+func writeRows(w *binWriter, tab []int16, width int) {
+	rows := 0
+	for r := 0; r*width < len(tab); r++ {
+		if !zeroRow(tab[r*width : r*width+width]) {
+			rows++
+		}
+	}
+	w.uvarint(uint64(rows))
+	prev := -1
+	for r := 0; r*width < len(tab); r++ {
+		row := tab[r*width : r*width+width]
+		if zeroRow(row) {
+			continue
+		}
+		w.uvarint(uint64(r - prev))
+		prev = r
+		for _, v := range row {
+			w.u16(uint16(v))
+		}
+	}
+}
+
+// readRows reads a table of 2^bits rows written by writeRows.
+func readRows(r *binReader, rowsTotal uint64, width int) ([]int16, error) {
+	tab := make([]int16, rowsTotal*uint64(width))
+	rows := r.uvarint()
+	at := -1
+	for i := uint64(0); i < rows && r.err == nil; i++ {
+		at += int(r.uvarint())
+		if at < 0 || uint64(at) >= rowsTotal {
+			return nil, fmt.Errorf("%w: feature row %d out of range", ErrFormat, at)
+		}
+		for t := 0; t < width; t++ {
+			tab[at*width+t] = int16(r.u16())
+		}
+	}
+	return tab, nil
 }
 
 func zeroRow(row []int16) bool {
@@ -124,11 +149,11 @@ func Unmarshal(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("%w: feature table of 2^%d rows", ErrFormat, m.bits)
 	}
 	m.mask = 1<<m.bits - 1
-	m.scale = r.f32()
-	for i := range m.trans {
-		for j := range m.trans[i] {
-			m.trans[i][j] = r.f32()
-		}
+	if eb := r.u8(); r.err == nil && eb != edgeBits {
+		return nil, fmt.Errorf("%w: transition table of 2^%d rows, want 2^%d", ErrFormat, eb, edgeBits)
+	}
+	if np := r.u8(); r.err == nil && int(np) != len(m.passes) {
+		return nil, fmt.Errorf("%w: %d passes, want %d", ErrFormat, np, len(m.passes))
 	}
 	n := r.uvarint()
 	if n > uint64(len(raw)) {
@@ -138,16 +163,15 @@ func Unmarshal(data []byte) (*Model, error) {
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		m.lexicon[string(r.bytes(r.uvarint()))] = true
 	}
-	m.weights = make([]int16, (m.mask+1)*nTags)
-	rows := r.uvarint()
-	at := -1
-	for i := uint64(0); i < rows && r.err == nil; i++ {
-		at += int(r.uvarint())
-		if at < 0 || uint64(at) > m.mask {
-			return nil, fmt.Errorf("%w: feature row %d out of range", ErrFormat, at)
+	for i := range m.passes {
+		p := &m.passes[i]
+		p.scale = r.f32()
+		var err error
+		if p.weights, err = readRows(r, m.mask+1, nTags); err != nil {
+			return nil, err
 		}
-		for t := 0; t < nTags; t++ {
-			m.weights[at*nTags+t] = int16(r.u16())
+		if p.edges, err = readRows(r, edgeMask+1, nTrans); err != nil {
+			return nil, err
 		}
 	}
 	if r.err != nil {
@@ -170,9 +194,11 @@ func (w *binWriter) raw(b []byte) {
 		_, w.err = w.w.Write(b)
 	}
 }
-func (w *binWriter) u8(v uint8)       { w.raw([]byte{v}) }
-func (w *binWriter) u16(v uint16)     { w.raw(binary.LittleEndian.AppendUint16(w.buf[:0], v)) }
-func (w *binWriter) f32(v float32)    { w.raw(binary.LittleEndian.AppendUint32(w.buf[:0], math.Float32bits(v))) }
+func (w *binWriter) u8(v uint8)   { w.raw([]byte{v}) }
+func (w *binWriter) u16(v uint16) { w.raw(binary.LittleEndian.AppendUint16(w.buf[:0], v)) }
+func (w *binWriter) f32(v float32) {
+	w.raw(binary.LittleEndian.AppendUint32(w.buf[:0], math.Float32bits(v)))
+}
 func (w *binWriter) uvarint(v uint64) { w.raw(binary.AppendUvarint(w.buf[:0], v)) }
 
 type binReader struct {

@@ -140,7 +140,9 @@ func group(doc *nlp.Document, w window, tags []uint8, out []Attribution) []Attri
 		if len(a.ContentParts) == 0 {
 			continue // a cue with nothing attributed is no attribution
 		}
-		a.Content = claimtrail.Span{Start: a.ContentParts[0].Start, End: a.ContentParts[len(a.ContentParts)-1].End}
+		if len(a.ContentParts) > 0 {
+			a.Content = claimtrail.Span{Start: a.ContentParts[0].Start, End: a.ContentParts[len(a.ContentParts)-1].End}
+		}
 		out = append(out, a)
 	}
 	for _, r := range orphans {

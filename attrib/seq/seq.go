@@ -15,6 +15,7 @@ package seq
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/claimtrail/claimtrail"
@@ -75,11 +76,26 @@ type Model struct {
 	bits    uint8
 	mask    uint64
 	lexicon map[string]bool
-	scale   float32          // weight = int16 value × scale
-	weights []int16          // (mask+1) × nTags
-	trans   [nTags + 1][nTags]float32
-	pool    sync.Pool
+	// passes are the two stacked labellers: the second reads the first's
+	// tags around each token as features.
+	passes [2]pass
+	pool   sync.Pool
 }
+
+// pass is the weights of one labelling pass.
+type pass struct {
+	scale   float32 // weight = int16 value × scale, for both tables
+	weights []int16 // token features: (mask+1) × nTags
+	edges   []int16 // transition features: (edgeMask+1) × nTrans
+}
+
+// Transition features score a pair of tags (previous, current) at a token;
+// the previous tag is nTags at the start of a window.
+const (
+	nTrans   = (nTags + 1) * nTags
+	edgeBits = 16
+	edgeMask = 1<<edgeBits - 1
+)
 
 //go:embed model.bin
 var embedded []byte
@@ -105,11 +121,31 @@ func (m *Model) Label(doc *nlp.Document) []Attribution {
 	defer m.pool.Put(s)
 	var out []Attribution
 	for _, w := range windows(doc) {
-		m.featurize(doc, w, &s.scratch)
-		tags := m.decode(&s.scratch, &s.vit, w.last-w.first)
-		out = group(doc, w, tags, out)
+		out = group(doc, w, m.tag(doc, w, s), out)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start() < out[j].start() })
 	return out
+}
+
+// tag labels one window with both passes.
+func (m *Model) tag(doc *nlp.Document, w window, s *labelScratch) []uint8 {
+	m.featurize(doc, w, &s.scratch)
+	n := w.last - w.first
+	first := m.passes[0].decode(&s.scratch, &s.vit, n, false)
+	m.stackFeatures(&s.scratch, first)
+	return m.passes[1].decode(&s.scratch, &s.vit, n, true)
+}
+
+// start is where the attribution's earliest span begins.
+func (a *Attribution) start() int {
+	s := a.Content.Start
+	if !a.Cue.Empty() {
+		s = min(s, a.Cue.Start)
+	}
+	if !a.Source.Empty() {
+		s = min(s, a.Source.Start)
+	}
+	return s
 }
 
 type labelScratch struct {
@@ -117,47 +153,74 @@ type labelScratch struct {
 	vit viterbi
 }
 
-// decode scores the featurized window with the model's weights and returns
-// the best tag sequence.
-func (m *Model) decode(s *scratch, v *viterbi, n int) []uint8 {
-	em := v.emissions(n)
+// decode scores the featurized window with the pass's weights and returns
+// the best tag sequence; stacked adds the stacked features.
+func (p *pass) decode(s *scratch, v *viterbi, n int, stacked bool) []uint8 {
+	em, tr := v.reset(n)
 	for i := 0; i < n; i++ {
 		var acc [nTags]int32
-		for _, f := range s.feats[s.offs[i]:s.offs[i+1]] {
-			row := m.weights[int(f)*nTags : int(f)*nTags+nTags : int(f)*nTags+nTags]
-			for t := range acc {
-				acc[t] += int32(row[t])
-			}
+		sumRows(&acc, p.weights, s.feats[s.offs[i]:s.offs[i+1]])
+		if stacked {
+			sumRows(&acc, p.weights, s.xfeats[s.xoffs[i]:s.xoffs[i+1]])
 		}
 		for t := range acc {
 			em[i*nTags+t] = float32(acc[t])
 		}
+		var eacc [nTrans]int32
+		sumEdgeRows(&eacc, p.edges, s.efeats[s.eoffs[i]:s.eoffs[i+1]])
+		if stacked {
+			sumEdgeRows(&eacc, p.edges, s.xefeats[s.xeoffs[i]:s.xeoffs[i+1]])
+		}
+		for t := range eacc {
+			tr[i*nTrans+t] = float32(eacc[t])
+		}
 	}
-	return v.best(n, &m.trans)
+	return v.best(n)
+}
+
+func sumRows(acc *[nTags]int32, tab []int16, feats []uint32) {
+	for _, f := range feats {
+		row := tab[int(f)*nTags : int(f)*nTags+nTags : int(f)*nTags+nTags]
+		for t := range acc {
+			acc[t] += int32(row[t])
+		}
+	}
+}
+
+func sumEdgeRows(acc *[nTrans]int32, tab []int16, feats []uint32) {
+	for _, f := range feats {
+		row := tab[int(f)*nTrans : int(f)*nTrans+nTrans : int(f)*nTrans+nTrans]
+		for t := range acc {
+			acc[t] += int32(row[t])
+		}
+	}
 }
 
 // viterbi holds the buffers of one decoding.
 type viterbi struct {
-	em    []float32
+	em    []float32 // n × nTags emission scores
+	tr    []float32 // n × nTrans transition scores into each token
 	score []float32
 	back  []uint8
 	tags  []uint8
 }
 
-func (v *viterbi) emissions(n int) []float32 {
+// reset sizes the buffers for n tokens and returns the emission and
+// transition score slices to fill.
+func (v *viterbi) reset(n int) (em, tr []float32) {
 	if cap(v.em) < n*nTags {
 		v.em = make([]float32, n*nTags)
+		v.tr = make([]float32, n*nTrans)
 		v.score = make([]float32, n*nTags)
 		v.back = make([]uint8, n*nTags)
 		v.tags = make([]uint8, n)
 	}
-	v.em, v.score, v.back, v.tags = v.em[:n*nTags], v.score[:n*nTags], v.back[:n*nTags], v.tags[:n]
-	return v.em
+	v.em, v.tr, v.score, v.back, v.tags = v.em[:n*nTags], v.tr[:n*nTrans], v.score[:n*nTags], v.back[:n*nTags], v.tags[:n]
+	return v.em, v.tr
 }
 
-// best runs Viterbi over the emissions already in v, with transition
-// scores trans (row nTags is the start), honouring the BIO constraints.
-func (v *viterbi) best(n int, trans *[nTags + 1][nTags]float32) []uint8 {
+// best runs Viterbi over the scores in v, honouring the BIO constraints.
+func (v *viterbi) best(n int) []uint8 {
 	if n == 0 {
 		return v.tags[:0]
 	}
@@ -167,17 +230,18 @@ func (v *viterbi) best(n int, trans *[nTags + 1][nTags]float32) []uint8 {
 			v.score[t] = neg
 			continue
 		}
-		v.score[t] = v.em[t] + trans[nTags][t]
+		v.score[t] = v.em[t] + v.tr[nTags*nTags+int(t)]
 	}
 	for i := 1; i < n; i++ {
 		prev := v.score[(i-1)*nTags : i*nTags]
+		tr := v.tr[i*nTrans : (i+1)*nTrans]
 		for t := uint8(0); t < nTags; t++ {
 			bestS, bestP := float32(neg), uint8(0)
 			for p := uint8(0); p < nTags; p++ {
 				if !allowed(p, t) || prev[p] <= neg {
 					continue
 				}
-				if s := prev[p] + trans[p][t]; s > bestS {
+				if s := prev[p] + tr[int(p)*nTags+int(t)]; s > bestS {
 					bestS, bestP = s, p
 				}
 			}

@@ -20,9 +20,14 @@ type Sample struct {
 
 // TrainOptions tunes Train. The zero value trains with the defaults.
 type TrainOptions struct {
-	Epochs int    // passes over the training windows; default 10
-	Seed   uint64 // shuffling seed
-	Bits   uint8  // the feature table has 2^Bits rows; default 20
+	Epochs int // second-pass epochs over the training windows; default 10
+	// FirstEpochs is the number of epochs of the first pass; default 5.
+	FirstEpochs int
+	// Folds is the number of folds the first pass is jackknifed over to
+	// tag the training data for the second; default 4.
+	Folds int
+	Seed  uint64 // shuffling seed
+	Bits  uint8  // the feature table has 2^Bits rows; default 20
 	// Prune zeroes quantised weights whose magnitude is below this many
 	// steps of 1/32767 of the largest weight, to keep the file small;
 	// default 40.
@@ -38,13 +43,22 @@ type EpochReport struct {
 	Dev   polnear.Score
 }
 
-// Train fits a model on the training samples. When dev samples are given,
-// the averaged weights are scored on them after every epoch and the best
-// epoch's weights are kept (ranked by the sum of the three roles' overlap F1
-// and exact content F1); otherwise the last epoch's are.
+// Train fits a model on the training samples. The first pass is trained on
+// all of them, and, to give the second pass realistic first-pass tags to
+// learn from, also on each of Folds complements of one fold, tagging the
+// fold it left out. When dev samples are given, the second pass's averaged
+// weights are scored on them after every epoch and the best epoch's are kept
+// (ranked by the sum of the three roles' overlap F1 and exact content F1);
+// otherwise the last epoch's are.
 func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, []EpochReport, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 10
+	}
+	if opt.FirstEpochs <= 0 {
+		opt.FirstEpochs = 5
+	}
+	if opt.Folds <= 1 {
+		opt.Folds = 4
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20
@@ -63,52 +77,129 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 	if len(ws) == 0 {
 		return nil, nil, errors.New("train: the training documents hold no tokens")
 	}
-	var devWs []trainWindow
-	if len(dev) > 0 {
-		devWs = featurizeAll(m, dev)
+	devWs := featurizeAll(m, dev)
+	t := &trainer{
+		ctx:      ctx,
+		rng:      rand.New(rand.NewPCG(opt.Seed, 0x5eed)),
+		progress: opt.Progress,
+		total:    ((opt.Folds+1)*opt.FirstEpochs + opt.Epochs) * len(ws),
+		size:     int(m.mask+1) * nTags,
 	}
-	p := newPerceptron(int(m.mask+1) * nTags)
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	// First pass, jackknifed over the training folds.
+	for k := 0; k < opt.Folds; k++ {
+		var in, out []*trainWindow
+		for i := range ws {
+			if ws[i].sample%opt.Folds == k {
+				out = append(out, &ws[i])
+			} else {
+				in = append(in, &ws[i])
+			}
+		}
+		ps, _, err := t.run(in, opt.FirstEpochs, nil, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		m.stackAll(train, out, &ps)
+	}
+	all := make([]*trainWindow, len(ws))
+	for i := range ws {
+		all[i] = &ws[i]
+	}
+	first, _, err := t.run(all, opt.FirstEpochs, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	devPtrs := make([]*trainWindow, len(devWs))
+	for i := range devWs {
+		devPtrs[i] = &devWs[i]
+	}
+	m.stackAll(dev, devPtrs, &first)
+	for _, w := range all {
+		w.stacked = true
+	}
+	for _, w := range devPtrs {
+		w.stacked = true
+	}
+	second, reports, err := t.run(all, opt.Epochs, dev, devPtrs)
+	if err != nil {
+		return nil, nil, err
+	}
+	m.passes[0] = quantise(&first, 0)
+	m.passes[1] = quantise(&second, opt.Prune)
+	return m, reports, nil
+}
+
+// trainer runs perceptron training and reports progress.
+type trainer struct {
+	ctx      context.Context
+	rng      *rand.Rand
+	progress func(done, total int)
+	done     int
+	total    int
+	size     int
+	v        viterbi
+}
+
+// run trains one pass for the given epochs over ws. With dev windows, the
+// averaged weights are scored after each epoch and the best are returned.
+func (t *trainer) run(ws []*trainWindow, epochs int, dev []Sample, devWs []*trainWindow) (params, []EpochReport, error) {
+	p := newPerceptron(t.size)
 	order := make([]int, len(ws))
 	for i := range order {
 		order[i] = i
 	}
 	var (
 		reports   []EpochReport
-		best      []float32
-		bestTrans [nTags + 1][nTags]float32
+		best      params
 		bestScore = math.Inf(-1)
-		v         viterbi
-		done      int
-		total     = opt.Epochs * len(ws)
 	)
-	for epoch := 1; epoch <= opt.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	for epoch := 1; epoch <= epochs; epoch++ {
+		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for k, i := range order {
 			if k%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, reports, err
+				if err := t.ctx.Err(); err != nil {
+					return params{}, nil, err
 				}
 			}
-			p.learn(&ws[i], &v)
-			done++
-			if opt.Progress != nil && (done%64 == 0 || done == total) {
-				opt.Progress(done, total)
+			p.learn(ws[i], &t.v)
+			t.done++
+			if t.progress != nil && (t.done%64 == 0 || t.done == t.total) {
+				t.progress(t.done, t.total)
 			}
 		}
-		avg, avgTrans := p.averaged()
 		if len(devWs) == 0 {
-			best, bestTrans = avg, avgTrans
 			continue
 		}
-		score := evaluate(dev, devWs, avg, &avgTrans, &v)
+		avg := p.averaged()
+		score := evaluate(dev, devWs, &avg, &t.v)
 		reports = append(reports, EpochReport{Epoch: epoch, Dev: score})
 		if s := rank(score); s > bestScore {
-			bestScore, best, bestTrans = s, avg, avgTrans
+			bestScore, best = s, avg
 		}
 	}
-	m.quantise(best, &bestTrans, opt.Prune)
-	return m, reports, nil
+	if len(devWs) == 0 {
+		best = p.averaged()
+	}
+	// Skipped epochs (a ws shorter than total planned) still count as done.
+	return best, reports, nil
+}
+
+// stackAll tags the windows with first-pass weights and stores their
+// stacked features.
+func (m *Model) stackAll(samples []Sample, ws []*trainWindow, first *params) {
+	var s scratch
+	var v viterbi
+	for _, w := range ws {
+		w.stacked = false
+		scores(&v, w, first)
+		tags := v.best(len(w.gold))
+		m.featurize(samples[w.sample].Doc, w.win, &s)
+		m.stackFeatures(&s, tags)
+		w.xfeats = append(w.xfeats[:0], s.xfeats...)
+		w.xoffs = append(w.xoffs[:0], s.xoffs...)
+		w.xefeats = append(w.xefeats[:0], s.xefeats...)
+		w.xeoffs = append(w.xeoffs[:0], s.xeoffs...)
+	}
 }
 
 // rank is the figure Train maximises on dev.
@@ -126,7 +217,13 @@ type trainWindow struct {
 	win    window
 	feats  []uint32
 	offs   []int32
+	efeats []uint32
+	eoffs  []int32
 	gold   []uint8
+	// Stacked features from first-pass tags, used when stacked is set.
+	stacked         bool
+	xfeats, xefeats []uint32
+	xoffs, xeoffs   []int32
 }
 
 func featurizeAll(m *Model, samples []Sample) []trainWindow {
@@ -142,6 +239,8 @@ func featurizeAll(m *Model, samples []Sample) []trainWindow {
 				win:    w,
 				feats:  append([]uint32(nil), s.feats...),
 				offs:   append([]int32(nil), s.offs...),
+				efeats: append([]uint32(nil), s.efeats...),
+				eoffs:  append([]int32(nil), s.eoffs...),
 				gold:   windowGold(gold[w.first:w.last]),
 			})
 		}
@@ -231,89 +330,126 @@ var baseLexicon = []string{
 	"wrote", "writes",
 }
 
+// params are the float weights of a model under training.
+type params struct {
+	token []float32 // (mask+1) × nTags
+	edge  []float32 // (edgeMask+1) × nTrans
+}
+
 // perceptron holds the weights of an averaged structured perceptron, using
 // the w − u/c trick for averaging.
 type perceptron struct {
-	w, trainEm []float32
-	u          []float64
-	trans      [nTags + 1][nTags]float32
-	transU     [nTags + 1][nTags]float64
-	c          float64
+	w     params
+	u, eu []float64
+	c     float64
 }
 
 func newPerceptron(n int) *perceptron {
-	return &perceptron{w: make([]float32, n), u: make([]float64, n), c: 1}
+	return &perceptron{
+		w: params{token: make([]float32, n), edge: make([]float32, (edgeMask+1)*nTrans)},
+		u: make([]float64, n), eu: make([]float64, (edgeMask+1)*nTrans), c: 1,
+	}
 }
 
 // learn decodes one window with the current weights and updates them toward
 // the gold tags where the prediction differs.
 func (p *perceptron) learn(w *trainWindow, v *viterbi) {
 	n := len(w.gold)
-	emissions(v, w, p.w)
-	pred := v.best(n, &p.trans)
+	scores(v, w, &p.w)
+	pred := v.best(n)
 	for i := 0; i < n; i++ {
 		g, q := w.gold[i], pred[i]
 		if g != q {
-			for _, f := range w.feats[w.offs[i]:w.offs[i+1]] {
-				p.w[int(f)*nTags+int(g)]++
-				p.u[int(f)*nTags+int(g)] += p.c
-				p.w[int(f)*nTags+int(q)]--
-				p.u[int(f)*nTags+int(q)] -= p.c
+			p.update(w.feats[w.offs[i]:w.offs[i+1]], int(g), int(q))
+			if w.stacked {
+				p.update(w.xfeats[w.xoffs[i]:w.xoffs[i+1]], int(g), int(q))
 			}
 		}
-		pg, pq := uint8(nTags), uint8(nTags)
+		pg, pq := nTags, nTags
 		if i > 0 {
-			pg, pq = w.gold[i-1], pred[i-1]
+			pg, pq = int(w.gold[i-1]), int(pred[i-1])
 		}
 		if pg != pq || g != q {
-			p.trans[pg][g]++
-			p.transU[pg][g] += p.c
-			p.trans[pq][q]--
-			p.transU[pq][q] -= p.c
+			tg, tq := pg*nTags+int(g), pq*nTags+int(q)
+			p.updateEdge(w.efeats[w.eoffs[i]:w.eoffs[i+1]], tg, tq)
+			if w.stacked {
+				p.updateEdge(w.xefeats[w.xeoffs[i]:w.xeoffs[i+1]], tg, tq)
+			}
 		}
 	}
 	p.c++
 }
 
-// averaged returns the averaged weights.
-func (p *perceptron) averaged() ([]float32, [nTags + 1][nTags]float32) {
-	avg := make([]float32, len(p.w))
-	for i := range p.w {
-		avg[i] = p.w[i] - float32(p.u[i]/p.c)
+// update moves the token weights of feats toward tag g and away from q.
+func (p *perceptron) update(feats []uint32, g, q int) {
+	for _, f := range feats {
+		p.w.token[int(f)*nTags+g]++
+		p.u[int(f)*nTags+g] += p.c
+		p.w.token[int(f)*nTags+q]--
+		p.u[int(f)*nTags+q] -= p.c
 	}
-	var tr [nTags + 1][nTags]float32
-	for i := range tr {
-		for j := range tr[i] {
-			tr[i][j] = p.trans[i][j] - float32(p.transU[i][j]/p.c)
-		}
-	}
-	return avg, tr
 }
 
-// emissions fills v's emission scores for window w under weights.
-func emissions(v *viterbi, w *trainWindow, weights []float32) {
+// updateEdge moves the transition weights of feats toward transition g and
+// away from q.
+func (p *perceptron) updateEdge(feats []uint32, g, q int) {
+	for _, f := range feats {
+		p.w.edge[int(f)*nTrans+g]++
+		p.eu[int(f)*nTrans+g] += p.c
+		p.w.edge[int(f)*nTrans+q]--
+		p.eu[int(f)*nTrans+q] -= p.c
+	}
+}
+
+// averaged returns the averaged weights.
+func (p *perceptron) averaged() params {
+	avg := params{token: make([]float32, len(p.w.token)), edge: make([]float32, len(p.w.edge))}
+	for i := range p.w.token {
+		avg.token[i] = p.w.token[i] - float32(p.u[i]/p.c)
+	}
+	for i := range p.w.edge {
+		avg.edge[i] = p.w.edge[i] - float32(p.eu[i]/p.c)
+	}
+	return avg
+}
+
+// scores fills v's emission and transition scores for window w.
+func scores(v *viterbi, w *trainWindow, ps *params) {
 	n := len(w.gold)
-	em := v.emissions(n)
+	em, tr := v.reset(n)
 	for i := 0; i < n; i++ {
 		var acc [nTags]float32
-		for _, f := range w.feats[w.offs[i]:w.offs[i+1]] {
-			row := weights[int(f)*nTags : int(f)*nTags+nTags : int(f)*nTags+nTags]
-			for t := range acc {
-				acc[t] += row[t]
-			}
+		sumFloatRows(acc[:], ps.token, w.feats[w.offs[i]:w.offs[i+1]])
+		if w.stacked {
+			sumFloatRows(acc[:], ps.token, w.xfeats[w.xoffs[i]:w.xoffs[i+1]])
 		}
 		copy(em[i*nTags:], acc[:])
+		var eacc [nTrans]float32
+		sumFloatRows(eacc[:], ps.edge, w.efeats[w.eoffs[i]:w.eoffs[i+1]])
+		if w.stacked {
+			sumFloatRows(eacc[:], ps.edge, w.xefeats[w.xeoffs[i]:w.xeoffs[i+1]])
+		}
+		copy(tr[i*nTrans:], eacc[:])
+	}
+}
+
+func sumFloatRows(acc []float32, tab []float32, feats []uint32) {
+	width := len(acc)
+	for _, f := range feats {
+		row := tab[int(f)*width : int(f)*width+width : int(f)*width+width]
+		for t := range acc {
+			acc[t] += row[t]
+		}
 	}
 }
 
 // evaluate labels the dev windows with the given weights and scores the
 // result against the gold attributions.
-func evaluate(samples []Sample, ws []trainWindow, weights []float32, trans *[nTags + 1][nTags]float32, v *viterbi) polnear.Score {
+func evaluate(samples []Sample, ws []*trainWindow, ps *params, v *viterbi) polnear.Score {
 	pred := make([][]Attribution, len(samples))
-	for i := range ws {
-		w := &ws[i]
-		emissions(v, w, weights)
-		tags := v.best(len(w.gold), trans)
+	for _, w := range ws {
+		scores(v, w, ps)
+		tags := v.best(len(w.gold))
 		pred[w.sample] = group(samples[w.sample].Doc, w.win, tags, pred[w.sample])
 	}
 	var total polnear.Score
@@ -323,30 +459,32 @@ func evaluate(samples []Sample, ws []trainWindow, weights []float32, trans *[nTa
 	return total
 }
 
-// quantise stores weights as int16 steps of one scale, zeroing those
-// smaller than prune steps.
-func (m *Model) quantise(weights []float32, trans *[nTags + 1][nTags]float32, prune int) {
-	var maxAbs float32
-	for _, v := range weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+// quantise stores weights as int16 steps of one scale, zeroing token
+// weights smaller than prune steps.
+func quantise(ps *params, prune int) pass {
+	var maxAbs float64
+	for _, tab := range [][]float32{ps.token, ps.edge} {
+		for _, v := range tab {
+			maxAbs = max(maxAbs, math.Abs(float64(v)))
+		}
 	}
 	if maxAbs == 0 {
 		maxAbs = 1
 	}
-	m.scale = maxAbs / 32767
-	m.weights = make([]int16, len(weights))
-	for i, v := range weights {
-		q := math.Round(float64(v / m.scale))
-		if math.Abs(q) < float64(prune) {
-			continue
+	p := pass{scale: float32(maxAbs / 32767)}
+	q := func(tab []float32, minSteps int) []int16 {
+		out := make([]int16, len(tab))
+		for i, v := range tab {
+			x := math.Round(float64(v / p.scale))
+			if math.Abs(x) >= float64(max(minSteps, 1)) {
+				out[i] = int16(x)
+			}
 		}
-		m.weights[i] = int16(q)
+		return out
 	}
-	for i := range trans {
-		for j := range trans[i] {
-			m.trans[i][j] = trans[i][j] / m.scale
-		}
-	}
+	p.weights = q(ps.token, prune)
+	p.edges = q(ps.edge, 1)
+	return p
 }
 
 // ToPolnear converts attributions to the corpus package's form for scoring

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/load"
+	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/render"
+	"github.com/spf13/cobra"
+)
+
+func init() { commands = append(commands, newAnalyzeCmd) }
+
+type analyzeOptions struct {
+	format string
+	outlet string
+	color  string
+}
+
+func newAnalyzeCmd() *cobra.Command {
+	var opts analyzeOptions
+	cmd := &cobra.Command{
+		Use:   "analyze [flags] PATH|DIR ...",
+		Short: "Print the claim ledger of the articles at the given paths",
+		Long: `analyze reads news articles about one story (.txt, .html, .jsonl files, or folders of
+them, with optional FILE.meta.json sidecars) and prints the story's claim ledger: every
+claim, who asserts it through which chain of sources, who denies it, each article's
+stance, and how many independent origins stand behind it.
+
+Inputs that cannot be read are reported on stderr and skipped; the others are still
+analysed, and the exit status is 1.`,
+		Example: `  claimtrail analyze examples/story
+  claimtrail analyze --format json examples/story > ledger.json
+  claimtrail analyze --outlet "Daily Example" article.txt`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAnalyze(cmd, opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
+	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
+	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
+	write, err := ledgerWriter(opts.format, opts.color, cmd.OutOrStdout())
+	if err != nil {
+		return err
+	}
+	ctx := cmd.Context()
+	articles, loadErrs := load.Paths(ctx, args, load.Options{Outlet: opts.outlet})
+	stderr := cmd.ErrOrStderr()
+	for _, e := range loadErrs {
+		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
+	}
+	if len(articles) == 0 {
+		return fmt.Errorf("no articles could be read from %d input(s)", len(args))
+	}
+	p, err := pipeline.New(pipeline.Options{Judge: defaultJudge(stderr)})
+	if err != nil {
+		return err
+	}
+	ledger, err := p.Ledger(ctx, articles)
+	if err != nil {
+		return err
+	}
+	if err := write(ledger); err != nil {
+		return err
+	}
+	if len(loadErrs) > 0 {
+		fmt.Fprintf(stderr, "claimtrail: analysed %d article(s); skipped %d input(s) with errors (listed above)\n", len(articles), len(loadErrs))
+		return errReported
+	}
+	return nil
+}
+
+// ledgerWriter returns the renderer for a --format value.
+func ledgerWriter(format, color string, w io.Writer) (func(*claimtrail.Ledger) error, error) {
+	switch format {
+	case "text":
+		useColor, err := wantColor(color, w)
+		if err != nil {
+			return nil, err
+		}
+		return func(l *claimtrail.Ledger) error {
+			return render.Text(w, l, render.TextOptions{Width: 100, Color: useColor})
+		}, nil
+	case "json":
+		return func(l *claimtrail.Ledger) error { return render.JSON(w, l) }, nil
+	case "markdown", "md":
+		return func(l *claimtrail.Ledger) error { return render.Markdown(w, l) }, nil
+	case "html":
+		return func(l *claimtrail.Ledger) error { return render.HTML(w, l) }, nil
+	}
+	return nil, fmt.Errorf("unknown --format %q: want text, json, markdown or html", format)
+}
+
+// wantColor decides on ANSI colour: only on a terminal, never with NO_COLOR.
+func wantColor(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		if os.Getenv("NO_COLOR") != "" {
+			return false, nil
+		}
+		f, ok := w.(*os.File)
+		if !ok {
+			return false, nil
+		}
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0, nil
+	}
+	return false, fmt.Errorf("unknown --color %q: want auto, always or never", mode)
+}

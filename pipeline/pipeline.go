@@ -1,0 +1,124 @@
+// Package pipeline runs claimtrail's stages in order over a set of
+// articles: analyse each article (in parallel), extract its statements, link
+// statements into claims across articles, and build the story's ledger.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib"
+	"github.com/claimtrail/claimtrail/link"
+	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// Options configure a Pipeline.
+type Options struct {
+	// Workers is how many articles are analysed at once; 0 means one per CPU.
+	Workers int
+	// Judge, when set, gives stances for articles with no statement about a
+	// claim (the trained stance model).
+	Judge story.Judge
+	// CopyOf maps near-copies to their originals (by article ID).
+	CopyOf map[string]string
+}
+
+// Pipeline turns articles into a ledger. It is safe for concurrent use.
+type Pipeline struct {
+	opts     Options
+	analyzer *nlp.Analyzer
+	extract  *attrib.Extractor
+	linker   *link.Linker
+}
+
+// New loads the models the stages need.
+func New(opts Options) (*Pipeline, error) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("new pipeline: %w", err)
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	return &Pipeline{opts: opts, analyzer: a, extract: attrib.New(), linker: link.New()}, nil
+}
+
+// Analysis is one article's analysis and statements.
+type Analysis struct {
+	Doc        *nlp.Document
+	Statements []claimtrail.Statement
+}
+
+// Analyze analyses one article and extracts its statements.
+func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analysis, error) {
+	doc, err := p.analyzer.Analyze(ctx, art)
+	if err != nil {
+		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
+	}
+	return &Analysis{Doc: doc, Statements: p.extract.Extract(doc)}, nil
+}
+
+// Ledger numbers the articles that have no ID ("a1", "a2", … in order),
+// analyses them in parallel, links their statements and builds the ledger.
+func (p *Pipeline) Ledger(ctx context.Context, articles []claimtrail.Article) (*claimtrail.Ledger, error) {
+	arts := make([]claimtrail.Article, len(articles))
+	copy(arts, articles)
+	for i := range arts {
+		if arts[i].ID == "" {
+			arts[i].ID = "a" + strconv.Itoa(i+1)
+		}
+	}
+	analyses, err := p.analyzeAll(ctx, arts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Build(arts, analyses), nil
+}
+
+// Build links analysed articles and builds their ledger; analyses[i]
+// belongs to arts[i].
+func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claimtrail.Ledger {
+	docs := make(map[string]*nlp.Document, len(arts))
+	var stmts []claimtrail.Statement
+	for i, an := range analyses {
+		an.Doc.Article = &arts[i]
+		docs[arts[i].ID] = an.Doc
+		stmts = append(stmts, an.Statements...)
+	}
+	claims := p.linker.Link(docs, stmts)
+	b := story.Builder{Judge: p.opts.Judge, CopyOf: p.opts.CopyOf}
+	return b.Build(arts, docs, claims)
+}
+
+// analyzeAll analyses articles on a pool of workers, keeping their order.
+func (p *Pipeline) analyzeAll(ctx context.Context, arts []claimtrail.Article) ([]*Analysis, error) {
+	out := make([]*Analysis, len(arts))
+	errs := make([]error, len(arts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < p.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i], errs[i] = p.Analyze(ctx, &arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,133 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// LedgerDoc is the JSON contract of a ledger (DESIGN.md, schema
+// "claimtrail.ledger/v1"). Field names are a contract: extend, never rename.
+type LedgerDoc struct {
+	Schema   string       `json:"schema"`
+	Articles []ArticleDoc `json:"articles"`
+	Claims   []ClaimDoc   `json:"claims"`
+}
+
+// ArticleDoc is one article of the ledger.
+type ArticleDoc struct {
+	ID        string  `json:"id"`
+	Outlet    string  `json:"outlet"`
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	Published *string `json:"published"` // RFC 3339; null when unknown
+	Path      string  `json:"path"`
+	Words     int     `json:"words"`
+	OffStory  bool    `json:"off_story,omitempty"` // read, but about something else
+}
+
+// SourceDoc is one party in a chain, an origin or a denier.
+type SourceDoc struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// ClaimDoc is one claim with its verdict and evidence.
+type ClaimDoc struct {
+	ID                 string            `json:"id"`
+	Text               string            `json:"text"`
+	Status             string            `json:"status"`
+	Flags              []string          `json:"flags"`
+	Origins            []SourceDoc       `json:"origins"`
+	IndependentOrigins int               `json:"independent_origins"`
+	DeniedBy           []SourceDoc       `json:"denied_by"`
+	Stances            map[string]string `json:"stances"`
+	Statements         []StatementDoc    `json:"statements"`
+}
+
+// StatementDoc is one statement of a claim, with its evidence. Span, CueSpan
+// and SentenceSpan are byte offsets into the article's text.
+type StatementDoc struct {
+	Article      string      `json:"article"`
+	Polarity     string      `json:"polarity"`
+	Chain        []SourceDoc `json:"chain"`
+	Cue          string      `json:"cue"`
+	Text         string      `json:"text"`
+	Sentence     string      `json:"sentence"`
+	Span         [2]int      `json:"span"`
+	Hedges       []string    `json:"hedges"`
+	CueSpan      [2]int      `json:"cue_span"`
+	SentenceSpan [2]int      `json:"sentence_span"`
+	Negates      string      `json:"negates,omitempty"`
+	Negated      bool        `json:"negated,omitempty"`
+}
+
+// Contract converts a ledger to its JSON contract form.
+func Contract(l *claimtrail.Ledger) LedgerDoc {
+	doc := LedgerDoc{Schema: claimtrail.LedgerSchema, Articles: []ArticleDoc{}, Claims: []ClaimDoc{}}
+	texts := map[string]string{}
+	for i := range l.Articles {
+		a := &l.Articles[i]
+		texts[a.ID] = a.Text
+		ad := ArticleDoc{ID: a.ID, Outlet: a.Outlet, Title: a.Title, URL: a.URL, Path: a.Path, Words: a.Words(), OffStory: l.IsOffStory(a.ID)}
+		if !a.Published.IsZero() {
+			p := a.Published.UTC().Format(time.RFC3339)
+			ad.Published = &p
+		}
+		doc.Articles = append(doc.Articles, ad)
+	}
+	for i := range l.Claims {
+		doc.Claims = append(doc.Claims, claimDoc(&l.Claims[i], texts))
+	}
+	return doc
+}
+
+func claimDoc(c *claimtrail.Claim, texts map[string]string) ClaimDoc {
+	cd := ClaimDoc{
+		ID: c.ID, Text: c.Text, Status: string(c.Status), Flags: []string{},
+		Origins: sources(c.Origins), IndependentOrigins: len(c.Origins), DeniedBy: sources(c.DeniedBy),
+		Stances: map[string]string{}, Statements: []StatementDoc{},
+	}
+	for _, f := range c.Flags {
+		cd.Flags = append(cd.Flags, string(f))
+	}
+	for id, s := range c.Stances {
+		cd.Stances[id] = string(s)
+	}
+	for _, st := range c.Statements {
+		text := texts[st.Article]
+		hedges := st.Hedges
+		if hedges == nil {
+			hedges = []string{}
+		}
+		cd.Statements = append(cd.Statements, StatementDoc{
+			Article: st.Article, Polarity: string(st.Polarity), Chain: sources(st.Chain),
+			Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
+			Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
+			CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
+			Negates: st.Negates, Negated: st.Negated,
+		})
+	}
+	return cd
+}
+
+func sources(ss []claimtrail.Source) []SourceDoc {
+	out := make([]SourceDoc, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, SourceDoc{Name: s.Name, Kind: string(s.Kind)})
+	}
+	return out
+}
+
+// JSON writes the ledger as indented JSON per the contract.
+func JSON(w io.Writer, l *claimtrail.Ledger) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(Contract(l)); err != nil {
+		return fmt.Errorf("render json: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,88 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// Markdown writes the ledger as a Markdown document: an article table, a
+// claims × articles stance matrix, then each claim with its evidence.
+func Markdown(w io.Writer, l *claimtrail.Ledger) error {
+	b := bufio.NewWriter(w)
+	fmt.Fprintf(b, "# Claim ledger\n\n%d claims from %d articles.\n\n", len(l.Claims), len(l.Articles)-len(l.OffStory))
+	b.WriteString("| ID | Outlet | Title | Published | Words |\n|---|---|---|---|---|\n")
+	for _, a := range l.Articles {
+		pub := "unknown"
+		if !a.Published.IsZero() {
+			pub = a.Published.Format("2006-01-02")
+		}
+		title := mdEscape(a.Title)
+		if l.IsOffStory(a.ID) {
+			title += " *(off the story)*"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %d |\n", a.ID, mdEscape(outletName(a.Outlet)), title, pub, a.Words())
+	}
+	if len(l.Claims) > 0 {
+		b.WriteString("\n## Stances\n\n| Claim | Status |")
+		for _, a := range l.Articles {
+			fmt.Fprintf(b, " %s |", a.ID)
+		}
+		b.WriteString("\n|---|---|" + strings.Repeat("---|", len(l.Articles)) + "\n")
+		for _, c := range l.Claims {
+			fmt.Fprintf(b, "| %s | %s |", c.ID, c.Status)
+			for _, a := range l.Articles {
+				fmt.Fprintf(b, " %s |", c.Stances[a.ID])
+			}
+			b.WriteString("\n")
+		}
+	}
+	for i := range l.Claims {
+		mdClaim(b, l, &l.Claims[i])
+	}
+	if err := b.Flush(); err != nil {
+		return fmt.Errorf("render markdown: %w", err)
+	}
+	return nil
+}
+
+func mdClaim(b *bufio.Writer, l *claimtrail.Ledger, c *claimtrail.Claim) {
+	fmt.Fprintf(b, "\n## %s — %s\n\n> %s\n\n", c.ID, c.Status, mdEscape(c.Text))
+	origins := make([]string, len(c.Origins))
+	for i, o := range c.Origins {
+		origins[i] = mdEscape(SourceText(o))
+	}
+	fmt.Fprintf(b, "- **Independent origins (%d):** %s\n", len(c.Origins), orNone(strings.Join(origins, "; ")))
+	if len(c.DeniedBy) > 0 {
+		d := make([]string, len(c.DeniedBy))
+		for i, s := range c.DeniedBy {
+			d[i] = mdEscape(SourceText(s))
+		}
+		fmt.Fprintf(b, "- **Denied by:** %s\n", strings.Join(d, "; "))
+	}
+	if len(c.Flags) > 0 {
+		f := make([]string, len(c.Flags))
+		for i, x := range c.Flags {
+			f[i] = "`" + string(x) + "`"
+		}
+		fmt.Fprintf(b, "- **Flags:** %s\n", strings.Join(f, ", "))
+	}
+	b.WriteString("\n| Article | Polarity | Chain | Statement | Cue | Span |\n|---|---|---|---|---|---|\n")
+	for _, st := range c.Statements {
+		a := l.Article(st.Article)
+		if a == nil {
+			continue
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %d–%d |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
+			mdEscape(Excerpt(a.Text, st.Content)), mdEscape(Excerpt(a.Text, st.Cue)), st.Content.Start, st.Content.End)
+	}
+}
+
+// mdEscape keeps text from breaking a table or turning into markup.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("|", "\\|", "\n", " ", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
+	return r.Replace(s)
+}

@@ -1,0 +1,234 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// TextOptions configure the terminal view.
+type TextOptions struct {
+	Width int  // columns to wrap at; 100 when 0
+	Color bool // ANSI colours, for a terminal only
+}
+
+// Text writes the ledger for a terminal: the articles, then each claim with
+// its status, origins, deniers, per-article stances and the statements that
+// are its evidence. Claims come in ledger order (contested first).
+func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
+	if opt.Width <= 0 {
+		opt.Width = 100
+	}
+	t := &textWriter{w: bufio.NewWriter(w), opt: opt, l: l}
+	t.header()
+	for i := range l.Claims {
+		t.claim(&l.Claims[i])
+	}
+	if len(l.Claims) == 0 {
+		t.line("No claims found.")
+	}
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("render text: %w", err)
+	}
+	return nil
+}
+
+type textWriter struct {
+	w   *bufio.Writer
+	opt TextOptions
+	l   *claimtrail.Ledger
+}
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiBold  = "\x1b[1m"
+	ansiDim   = "\x1b[2m"
+	ansiRed   = "\x1b[31m"
+	ansiGreen = "\x1b[32m"
+	ansiYel   = "\x1b[33m"
+	ansiCyan  = "\x1b[36m"
+)
+
+func (t *textWriter) paint(code, s string) string {
+	if !t.opt.Color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *textWriter) line(s string) { t.w.WriteString(s + "\n") }
+
+// wrapped writes s wrapped to the width, the first line after prefix and the
+// rest indented to match it.
+func (t *textWriter) wrapped(prefix, s string) {
+	indent := strings.Repeat(" ", utf8.RuneCountInString(stripANSI(prefix)))
+	for i, l := range Wrap(s, t.opt.Width-len(indent)) {
+		if i == 0 {
+			t.line(prefix + l)
+		} else {
+			t.line(indent + l)
+		}
+	}
+}
+
+func (t *textWriter) header() {
+	inStory := len(t.l.Articles) - len(t.l.OffStory)
+	counts := map[claimtrail.Status]int{}
+	for _, c := range t.l.Claims {
+		counts[c.Status]++
+	}
+	t.line(t.paint(ansiBold, fmt.Sprintf("Claim ledger: %d claims from %d articles", len(t.l.Claims), inStory)) +
+		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source)",
+			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource]))
+	t.line("")
+	for _, a := range t.l.Articles {
+		title := a.Title
+		if title == "" {
+			title = a.Path
+		}
+		mark := ""
+		if t.l.IsOffStory(a.ID) {
+			mark = t.paint(ansiDim, "  [off the story: not counted]")
+		}
+		t.wrapped(fmt.Sprintf("  %-4s %s — ", a.ID, outletName(a.Outlet)), title+mark)
+	}
+	t.line("")
+}
+
+func outletName(o string) string {
+	if o == "" {
+		return "(outlet unknown)"
+	}
+	return o
+}
+
+func (t *textWriter) statusLabel(s claimtrail.Status) string {
+	label := strings.ToUpper(string(s))
+	switch s {
+	case claimtrail.Contested:
+		return t.paint(ansiBold+ansiRed, label)
+	case claimtrail.Corroborated:
+		return t.paint(ansiBold+ansiGreen, label)
+	}
+	return t.paint(ansiBold+ansiYel, label)
+}
+
+func (t *textWriter) claim(c *claimtrail.Claim) {
+	t.line(strings.Repeat("─", t.opt.Width))
+	t.wrapped(fmt.Sprintf("%s %s  ", c.ID, t.statusLabel(c.Status)), c.Text)
+	origins := make([]string, len(c.Origins))
+	for i, o := range c.Origins {
+		origins[i] = SourceText(o)
+	}
+	t.wrapped(fmt.Sprintf("   origins (%d independent): ", len(c.Origins)), orNone(strings.Join(origins, "; ")))
+	if len(c.DeniedBy) > 0 {
+		denied := make([]string, len(c.DeniedBy))
+		for i, d := range c.DeniedBy {
+			denied[i] = SourceText(d)
+		}
+		t.wrapped("   denied by: ", strings.Join(denied, "; "))
+	}
+	if len(c.Flags) > 0 {
+		flags := make([]string, len(c.Flags))
+		for i, f := range c.Flags {
+			flags[i] = string(f)
+		}
+		t.wrapped("   flags: ", t.paint(ansiYel, strings.Join(flags, ", ")))
+	}
+	t.wrapped("   stances: ", t.stances(c))
+	for _, st := range c.Statements {
+		t.statement(&st)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// stances lists each article's stance in article order.
+func (t *textWriter) stances(c *claimtrail.Claim) string {
+	var parts []string
+	for _, a := range t.l.Articles {
+		s, ok := c.Stances[a.ID]
+		if !ok {
+			continue
+		}
+		parts = append(parts, a.ID+" "+string(s))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (t *textWriter) statement(st *claimtrail.Statement) {
+	a := t.l.Article(st.Article)
+	if a == nil {
+		return
+	}
+	verb := t.paint(ansiGreen, "asserts")
+	if st.Polarity == claimtrail.Denies {
+		verb = t.paint(ansiRed, "denies ")
+	}
+	t.wrapped(fmt.Sprintf("   %s %-4s ", verb, st.Article), t.paint(ansiCyan, ChainText(st.Chain)))
+	detail := "“" + Excerpt(a.Text, st.Content) + "”"
+	var notes []string
+	if !st.Cue.Empty() {
+		notes = append(notes, fmt.Sprintf("cue %q", Excerpt(a.Text, st.Cue)))
+	}
+	notes = append(notes, fmt.Sprintf("bytes %d–%d", st.Content.Start, st.Content.End))
+	if len(st.Hedges) > 0 {
+		notes = append(notes, "hedged: "+strings.Join(st.Hedges, ", "))
+	}
+	t.wrapped("                ", detail)
+	t.wrapped("                ", t.paint(ansiDim, strings.Join(notes, "; ")))
+}
+
+// Wrap breaks s into lines of at most width runes at spaces; a longer word
+// stands on a line of its own.
+func Wrap(s string, width int) []string {
+	if width < 20 {
+		width = 20
+	}
+	var lines []string
+	cur, n := "", 0
+	for _, w := range strings.Fields(s) {
+		wn := utf8.RuneCountInString(stripANSI(w))
+		if n > 0 && n+1+wn > width {
+			lines = append(lines, cur)
+			cur, n = "", 0
+		}
+		if n > 0 {
+			cur += " "
+			n++
+		}
+		cur += w
+		n += wn
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// stripANSI removes colour codes so widths count what shows.
+func stripANSI(s string) string {
+	if !strings.Contains(s, "\x1b[") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

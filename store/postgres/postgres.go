@@ -1,0 +1,309 @@
+// Package postgres is claimtrail's team store: a store.Store in PostgreSQL
+// (github.com/jackc/pgx/v5), with tsvector full-text search over articles
+// and claims. Writers are serialised by a transaction-scoped advisory lock,
+// so any number of workers may ingest at once. The schema is migrated on
+// open by the versioned scripts embedded from migrations/; a database
+// written by a newer claimtrail is refused.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/store"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Lock keys of the advisory locks claimtrail takes.
+const (
+	writeLock   int64 = 0x636c61696d01 // one article write at a time
+	migrateLock int64 = 0x636c61696d02 // one migration at a time
+)
+
+// Store is a store.Store in a PostgreSQL database.
+type Store struct {
+	pool *pgxpool.Pool
+	opt  store.Options
+}
+
+var _ store.Store = (*Store)(nil)
+
+// IsDSN reports whether s names a PostgreSQL database rather than a file.
+func IsDSN(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Open connects to the database at dsn and brings its schema up to date.
+// A search_path parameter in dsn selects the schema.
+func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	s := &Store{pool: pool, opt: opt}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres %s@%s/%s: %w", cfg.ConnConfig.User, cfg.ConnConfig.Host, cfg.ConnConfig.Database, err)
+	}
+	return s, nil
+}
+
+// Pool is the connection pool, shared with the job queue.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// migrations returns the embedded scripts; script i brings the schema to
+// version i+1.
+func migrations() ([]string, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []string
+	for _, n := range names {
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(b))
+	}
+	return out, nil
+}
+
+// SchemaVersion is the schema version this build of claimtrail writes.
+func SchemaVersion() int {
+	m, _ := migrations()
+	return len(m)
+}
+
+// migrate applies pending migrations under an advisory lock, in one
+// transaction, and refuses a database newer than this binary.
+func (s *Store) migrate(ctx context.Context) error {
+	scripts, err := migrations()
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrateLock); err != nil {
+		return fmt.Errorf("lock for migration: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS claimtrail_schema (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	var have int
+	err = tx.QueryRow(ctx, `SELECT version FROM claimtrail_schema`).Scan(&have)
+	if errors.Is(err, pgx.ErrNoRows) {
+		_, err = tx.Exec(ctx, `INSERT INTO claimtrail_schema (version) VALUES (0)`)
+	}
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if have > len(scripts) {
+		return fmt.Errorf("database schema version %d is newer than this claimtrail supports (%d): upgrade claimtrail", have, len(scripts))
+	}
+	for v := have; v < len(scripts); v++ {
+		if _, err := tx.Exec(ctx, scripts[v]); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
+	}
+	if _, err := tx.Exec(ctx, `UPDATE claimtrail_schema SET version = $1`, len(scripts)); err != nil {
+		return fmt.Errorf("record schema version: %w", err)
+	}
+	return tx.Commit(ctx)
+}
+
+// Put stores one article; see store.Store.
+func (s *Store) Put(ctx context.Context, a *claimtrail.Article, an store.Analysis) (store.PutResult, error) {
+	res, err := store.Write(ctx, s.begin, a, an, s.opt)
+	if err != nil {
+		return res, fmt.Errorf("put %s: %w", articleName(a), err)
+	}
+	return res, nil
+}
+
+func articleName(a *claimtrail.Article) string {
+	for _, s := range []string{a.Path, a.URL, a.Title} {
+		if s != "" {
+			return s
+		}
+	}
+	return "article"
+}
+
+func (s *Store) begin(ctx context.Context) (store.Tx, error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLock); err != nil {
+		tx.Rollback(ctx)
+		return nil, fmt.Errorf("lock for write: %w", err)
+	}
+	return &writeTx{tx: tx, ctx: ctx}, nil
+}
+
+// writeTx implements store.Tx on a PostgreSQL transaction.
+type writeTx struct {
+	tx  pgx.Tx
+	ctx context.Context // for Commit and Rollback
+}
+
+func (w *writeTx) Commit() error { return w.tx.Commit(w.ctx) }
+
+// Rollback uses a fresh context: a transaction must be rolled back even when
+// the write's context was cancelled.
+func (w *writeTx) Rollback() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return w.tx.Rollback(ctx)
+}
+
+func (w *writeTx) ByKey(ctx context.Context, key string) (id, story int64, found bool, err error) {
+	err = w.tx.QueryRow(ctx, `SELECT id, story_id FROM articles WHERE key = $1`, key).Scan(&id, &story)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, 0, false, nil
+	}
+	return id, story, err == nil, err
+}
+
+const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at`
+
+func scanCandidate(row pgx.Row) (store.Candidate, error) {
+	var c store.Candidate
+	err := row.Scan(&c.ID, &c.CopyOf, &c.Story, &c.ContentHash, &c.Signature, &c.At)
+	c.At = c.At.UTC()
+	return c, err
+}
+
+func (w *writeTx) CopyCandidates(ctx context.Context, hash string, bands []int64) ([]store.Candidate, error) {
+	if bands == nil {
+		bands = []int64{}
+	}
+	rows, err := w.tx.Query(ctx, `SELECT `+candidateCols+` FROM articles WHERE content_hash = $1
+		OR id IN (SELECT article_id FROM article_bands WHERE band = ANY($2)) ORDER BY id LIMIT 256`, hash, bands)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Candidate
+	for rows.Next() {
+		c, err := scanCandidate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func (w *writeTx) Candidate(ctx context.Context, id int64) (store.Candidate, error) {
+	return scanCandidate(w.tx.QueryRow(ctx, `SELECT `+candidateCols+` FROM articles WHERE id = $1`, id))
+}
+
+func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time, perTerm int) ([]store.Posting, error) {
+	rows, err := w.tx.Query(ctx, `SELECT t.term, p.story_id, s.started
+		FROM unnest($1::text[]) AS t(term)
+		CROSS JOIN LATERAL (SELECT story_id FROM story_terms
+			WHERE term = t.term AND last_seen >= $2 ORDER BY last_seen DESC LIMIT $3) p
+		JOIN stories s ON s.id = p.story_id`, terms, since, perTerm)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Posting
+	for rows.Next() {
+		var p store.Posting
+		if err := rows.Scan(&p.Term, &p.Story, &p.Started); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int64, error) {
+	var id int64
+	err := w.tx.QueryRow(ctx, `INSERT INTO stories (title, started, updated, touched) VALUES ($1, $2, $2, $2) RETURNING id`,
+		title, at).Scan(&id)
+	return id, err
+}
+
+func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error) {
+	a := r.Article
+	paras, _ := json.Marshal(a.Paragraphs)
+	an, err := json.Marshal(r.Analysis)
+	if err != nil {
+		return 0, fmt.Errorf("encode analysis: %w", err)
+	}
+	terms, _ := json.Marshal(r.Terms)
+	var published *time.Time
+	if !a.Published.IsZero() {
+		published = &a.Published
+	}
+	var copyOf *int64
+	if r.CopyOf != 0 {
+		copyOf = &r.CopyOf
+	}
+	var id int64
+	err = w.tx.QueryRow(ctx, `INSERT INTO articles (key, content_hash, url, outlet, title, byline,
+		published, at, text, lang, path, paragraphs, analysis, terms, signature, copy_of, story_id, ingested)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+		r.Key, r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, r.At, a.Text, a.Lang,
+		a.Path, string(paras), string(an), string(terms), r.Signature, copyOf, r.Story, r.Ingested).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	if len(r.Bands) > 0 {
+		if _, err := w.tx.Exec(ctx, `INSERT INTO article_bands (band, article_id)
+			SELECT DISTINCT b, $2::bigint FROM unnest($1::bigint[]) AS b`, r.Bands, id); err != nil {
+			return 0, fmt.Errorf("index bands: %w", err)
+		}
+	}
+	return id, nil
+}
+
+func (w *writeTx) Repoint(ctx context.Context, from, to int64) error {
+	_, err := w.tx.Exec(ctx, `UPDATE articles SET copy_of = $1 WHERE id = $2 OR copy_of = $2`, to, from)
+	return err
+}
+
+func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, at, now time.Time) error {
+	if _, err := w.tx.Exec(ctx, `UPDATE stories SET started = LEAST(started, $1), updated = GREATEST(updated, $1),
+		touched = $2 WHERE id = $3`, at, now, story); err != nil {
+		return err
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	_, err := w.tx.Exec(ctx, `INSERT INTO story_terms (term, story_id, last_seen)
+		SELECT t, $2::bigint, $3::timestamptz FROM unnest($1::text[]) AS t
+		ON CONFLICT (term, story_id) DO UPDATE SET last_seen = GREATEST(story_terms.last_seen, excluded.last_seen)`,
+		terms, story, at)
+	return err
+}

@@ -1,0 +1,217 @@
+package story
+
+import (
+	"sort"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// citations maps each outlet (by folded name) to the outlets it cites in the
+// story's chains, in first-seen order.
+func citations(articles []claimtrail.Article, claims []claimtrail.Claim) map[string][]string {
+	out := map[string][]string{}
+	seen := map[[2]string]bool{}
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			for k := 0; k+1 < len(st.Chain); k++ {
+				a, b := st.Chain[k], st.Chain[k+1]
+				if a.Kind != claimtrail.KindOutlet || b.Kind != claimtrail.KindOutlet {
+					continue
+				}
+				ka, kb := nlp.Fold(a.Name), nlp.Fold(b.Name)
+				if ka == kb || seen[[2]string{ka, kb}] {
+					continue
+				}
+				seen[[2]string{ka, kb}] = true
+				out[ka] = append(out[ka], kb)
+			}
+		}
+	}
+	return out
+}
+
+// root follows an outlet through the outlets it relays: an outlet that cites
+// exactly one other outlet in the story passes that outlet's reporting on.
+func root(key string, relays map[string][]string) string {
+	for hops := 0; hops < 8; hops++ {
+		next := relays[key]
+		if len(next) != 1 {
+			return key
+		}
+		key = next[0]
+	}
+	return key
+}
+
+// origin is one independent ultimate source of a claim.
+type origin struct {
+	key string
+	src claimtrail.Source
+}
+
+// origins returns a claim's independent origins. Each asserting statement's
+// chain is walked from its speaker back: a named speaker is its own origin;
+// an anonymous source or a document belongs to the outlet or party that cites
+// it, after following that outlet's relays; a statement in an outlet's own
+// voice has that outlet as origin, or the original's outlet for a copy.
+// Origins with the same root count once.
+func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string) []claimtrail.Source {
+	var found []origin
+	for _, st := range stmts {
+		if st.Polarity != claimtrail.Asserts || len(st.Chain) == 0 {
+			continue
+		}
+		chain := st.Chain
+		if orig, ok := b.CopyOf[st.Article]; ok && outlets[orig] != "" {
+			chain = append([]claimtrail.Source{{Name: outlets[orig], Kind: claimtrail.KindOutlet}}, chain[1:]...)
+		}
+		found = append(found, originOf(chain, relays, names))
+	}
+	return merge(found)
+}
+
+// originOf walks one chain to its origin.
+func originOf(chain []claimtrail.Source, relays map[string][]string, names map[string]string) origin {
+	speaker := chain[len(chain)-1]
+	switch {
+	case len(chain) == 1:
+		return origin{key: nlp.Fold(speaker.Name), src: speaker}
+	case speaker.Kind == claimtrail.KindAnonymous || speaker.Kind == claimtrail.KindDocument:
+		owner := chain[len(chain)-2]
+		key := nlp.Fold(owner.Name)
+		if len(chain) > 2 && owner.Kind == claimtrail.KindOutlet {
+			key = root(key, relays) // a cited outlet's sources are its root's sources
+		}
+		return origin{key: key, src: claimtrail.Source{Name: speaker.Name + " (" + ownerName(key, owner, names) + ")", Kind: speaker.Kind}}
+	case speaker.Kind == claimtrail.KindOutlet && len(chain) > 1:
+		key := root(nlp.Fold(speaker.Name), relays)
+		return origin{key: key, src: claimtrail.Source{Name: ownerName(key, speaker, names), Kind: claimtrail.KindOutlet}}
+	}
+	return origin{key: nlp.Fold(speaker.Name), src: speaker}
+}
+
+// ownerName finds the display name of the source with the given key as the
+// story first named it, falling back to the owner as named.
+func ownerName(key string, owner claimtrail.Source, names map[string]string) string {
+	if n, ok := names[key]; ok {
+		return n
+	}
+	return owner.Name
+}
+
+// displayNames maps folded source names to the first spelling seen.
+func displayNames(claims []claimtrail.Claim) map[string]string {
+	names := map[string]string{}
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			for _, s := range st.Chain {
+				if k := nlp.Fold(s.Name); names[k] == "" {
+					names[k] = s.Name
+				}
+			}
+		}
+	}
+	return names
+}
+
+// merge keeps one origin per key, preferring a named outlet's anonymous
+// sources' longest description, in first-seen order.
+func merge(found []origin) []claimtrail.Source {
+	var keys []string
+	best := map[string]claimtrail.Source{}
+	for _, o := range found {
+		cur, ok := best[o.key]
+		if !ok {
+			keys = append(keys, o.key)
+			best[o.key] = o.src
+			continue
+		}
+		if cur.Kind == claimtrail.KindOutlet && o.src.Kind == claimtrail.KindAnonymous {
+			best[o.key] = o.src // the outlet's sources are the deeper origin
+		}
+	}
+	out := make([]claimtrail.Source, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, best[k])
+	}
+	return out
+}
+
+// members returns the articles that belong to the story: the largest group
+// of articles joined by shared claims, or by shared names where no claim is
+// shared. An article in no group but a lone one is off the story.
+func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) map[string]bool {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b string) { parent[find(a)] = find(b) }
+	for _, a := range articles {
+		parent[a.ID] = a.ID
+	}
+	for _, c := range claims {
+		for k := 1; k < len(c.Statements); k++ {
+			union(c.Statements[0].Article, c.Statements[k].Article)
+		}
+	}
+	groups := map[string][]string{}
+	for _, a := range articles {
+		r := find(a.ID)
+		groups[r] = append(groups[r], a.ID)
+	}
+	var roots []string
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Slice(roots, func(i, j int) bool {
+		if len(groups[roots[i]]) != len(groups[roots[j]]) {
+			return len(groups[roots[i]]) > len(groups[roots[j]])
+		}
+		return roots[i] < roots[j]
+	})
+	in := map[string]bool{}
+	if len(roots) == 0 {
+		return in
+	}
+	for _, id := range groups[roots[0]] {
+		in[id] = true
+	}
+	if len(groups[roots[0]]) == 1 && len(articles) > 1 {
+		// No claim joins two articles: fall back to shared names.
+		for _, a := range articles {
+			in[a.ID] = nameOverlap(docs[a.ID], docs[articles[0].ID]) >= 0.2
+		}
+	}
+	return in
+}
+
+// nameOverlap is the Jaccard overlap of two documents' entity keys.
+func nameOverlap(a, b *nlp.Document) float64 {
+	if a == nil || b == nil {
+		return 0
+	}
+	ka, kb := map[string]bool{}, map[string]bool{}
+	for _, e := range a.Entities {
+		ka[e.Key] = true
+	}
+	for _, e := range b.Entities {
+		kb[e.Key] = true
+	}
+	inter := 0
+	for k := range ka {
+		if kb[k] {
+			inter++
+		}
+	}
+	union := len(ka) + len(kb) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}

@@ -1,0 +1,297 @@
+// Package story turns linked claims into a story's ledger: which articles
+// belong to the story, each claim's independent origins after collapsing
+// relays and copies, who denies it, each article's stance, and the claim's
+// status and flags.
+package story
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// Judge gives an article's stance on a claim when the article has no
+// statement about it, from a trained stance model. ok is false when the
+// judge has no confident answer.
+type Judge interface {
+	Judge(claim string, art *claimtrail.Article) (st claimtrail.Stance, confidence float64, ok bool)
+}
+
+// Builder builds ledgers.
+type Builder struct {
+	// Judge, when set, fills the stance of articles with no statement
+	// about a claim.
+	Judge Judge
+	// CopyOf maps the ID of an article that is a near-copy of another to the
+	// ID of the original: a copy relays, it never adds an origin.
+	CopyOf map[string]string
+}
+
+// Build assembles the ledger of articles from linked claims. docs maps
+// article IDs to their analyses.
+func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) *claimtrail.Ledger {
+	l := &claimtrail.Ledger{Articles: articles}
+	inStory := members(articles, docs, claims)
+	for id := range idsOf(articles) {
+		if !inStory[id] {
+			l.OffStory = append(l.OffStory, id)
+		}
+	}
+	sort.Strings(l.OffStory)
+	relays := citations(articles, claims)
+	names := displayNames(claims)
+	outlets := map[string]string{}
+	for _, a := range articles {
+		outlets[a.ID] = a.Outlet
+	}
+	for _, c := range claims {
+		if !anyIn(c.Statements, inStory) {
+			continue
+		}
+		b.judge(&c, articles, docs, inStory, relays, outlets, names)
+		l.Claims = append(l.Claims, c)
+	}
+	order(l.Claims)
+	return l
+}
+
+// judge fills a claim's origins, denials, stances, status and flags.
+func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs map[string]*nlp.Document,
+	inStory map[string]bool, relays map[string][]string, outlets, names map[string]string) {
+	c.Origins = b.origins(c.Statements, relays, outlets, names)
+	c.DeniedBy = deniers(c.Statements)
+	asserted := false
+	for _, st := range c.Statements {
+		asserted = asserted || st.Polarity == claimtrail.Asserts
+	}
+	switch {
+	case asserted && len(c.DeniedBy) > 0:
+		c.Status = claimtrail.Contested
+	case len(c.Origins) >= 2:
+		c.Status = claimtrail.Corroborated
+	default:
+		c.Status = claimtrail.SingleSource
+	}
+	c.Flags = flags(c, docs)
+	c.Stances = map[string]claimtrail.Stance{}
+	for i := range articles {
+		a := &articles[i]
+		c.Stances[a.ID] = b.stance(c, a, inStory[a.ID])
+	}
+}
+
+// stance is article a's position on claim c: from its own statements when it
+// has any, else from the judge, else absent.
+func (b *Builder) stance(c *claimtrail.Claim, a *claimtrail.Article, inStory bool) claimtrail.Stance {
+	asserts, reports, denies := false, false, false
+	for _, st := range c.Statements {
+		if st.Article != a.ID {
+			continue
+		}
+		switch {
+		case st.Polarity == claimtrail.Denies:
+			denies = true
+		case distanced(&st):
+			reports = true
+		default:
+			asserts = true
+		}
+	}
+	switch {
+	case denies:
+		return claimtrail.StanceDenies
+	case asserts:
+		return claimtrail.StanceAsserts
+	case reports:
+		return claimtrail.StanceReports
+	}
+	if inStory && b.Judge != nil {
+		if s, _, ok := b.Judge.Judge(c.Text, a); ok {
+			return s
+		}
+	}
+	return claimtrail.StanceAbsent
+}
+
+// distancingCues are cues by which a writer passes a claim on without making
+// it their own.
+var distancingCues = map[string]bool{"claimed": true, "claims": true, "alleged": true, "alleges": true,
+	"reportedly": true, "allegedly": true, "purportedly": true}
+
+// distanced reports whether a statement only relays its content: a
+// distancing cue, or hedges on a statement in the outlet's own voice.
+func distanced(st *claimtrail.Statement) bool {
+	for _, h := range st.Hedges {
+		if distancingCues[h] && len(st.Chain) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// deniers lists the speakers of a claim's denials, once each.
+func deniers(stmts []claimtrail.Statement) []claimtrail.Source {
+	var out []claimtrail.Source
+	seen := map[string]bool{}
+	for _, st := range stmts {
+		if st.Polarity != claimtrail.Denies {
+			continue
+		}
+		s := st.Speaker()
+		if k := nlp.Fold(s.Name); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// flags computes a claim's sourcing flags.
+func flags(c *claimtrail.Claim, docs map[string]*nlp.Document) []claimtrail.Flag {
+	var out []claimtrail.Flag
+	anon := len(c.Origins) > 0
+	for _, o := range c.Origins {
+		anon = anon && o.Kind == claimtrail.KindAnonymous
+	}
+	if anon {
+		out = append(out, claimtrail.FlagAnonymousOnly)
+	}
+	hedged, n := true, 0
+	for _, st := range c.Statements {
+		if st.Polarity != claimtrail.Asserts {
+			continue
+		}
+		n++
+		if !hasRealHedge(st.Hedges) {
+			hedged = false
+		}
+	}
+	if n > 0 && hedged {
+		out = append(out, claimtrail.FlagHedged)
+	}
+	if deniedBySubject(c, docs) {
+		out = append(out, claimtrail.FlagDeniedBySubject)
+	}
+	return out
+}
+
+func hasRealHedge(hs []string) bool {
+	for _, h := range hs {
+		if h != "anonymous sourcing" {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedBySubject reports whether a party the claim is about denies it: an
+// official, organisation or person whose denial names the claim's main actor
+// (the place, organisation or person its assertions name most), or whose own
+// name contains it.
+func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
+	actor := mainActor(c, docs)
+	if actor == "" {
+		return false
+	}
+	for _, st := range c.Statements {
+		if st.Polarity != claimtrail.Denies {
+			continue
+		}
+		sp := st.Speaker()
+		if sp.Kind != claimtrail.KindOfficial && sp.Kind != claimtrail.KindOrganization && sp.Kind != claimtrail.KindPerson {
+			continue
+		}
+		if strings.Contains(nlp.Fold(sp.Name), actor) {
+			return true
+		}
+		if d := docs[st.Article]; d != nil {
+			for _, e := range d.EntitiesIn(st.Content) {
+				if e.Key == actor {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// mainActor is the entity key the claim's assertions name most often.
+func mainActor(c *claimtrail.Claim, docs map[string]*nlp.Document) string {
+	count := map[string]int{}
+	for _, st := range c.Statements {
+		d := docs[st.Article]
+		if st.Polarity != claimtrail.Asserts || d == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, e := range d.EntitiesIn(st.Content) {
+			if e.Label == nlp.Other || e.Label == nlp.Outlet || seen[e.Key] {
+				continue
+			}
+			seen[e.Key] = true
+			count[e.Key]++
+		}
+	}
+	best, n := "", 0
+	for k, v := range count {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// order sorts claims contested first, then corroborated, then single-source;
+// within a status, claims carried by more articles first. IDs follow the order.
+func order(claims []claimtrail.Claim) {
+	rank := map[claimtrail.Status]int{claimtrail.Contested: 0, claimtrail.Corroborated: 1, claimtrail.SingleSource: 2}
+	sort.SliceStable(claims, func(i, j int) bool {
+		a, b := &claims[i], &claims[j]
+		if rank[a.Status] != rank[b.Status] {
+			return rank[a.Status] < rank[b.Status]
+		}
+		return articleCount(a) > articleCount(b)
+	})
+	for i := range claims {
+		claims[i].ID = "c" + itoa(i+1)
+	}
+}
+
+func articleCount(c *claimtrail.Claim) int {
+	seen := map[string]bool{}
+	for _, st := range c.Statements {
+		seen[st.Article] = true
+	}
+	return len(seen)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+func idsOf(articles []claimtrail.Article) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range articles {
+		m[a.ID] = true
+	}
+	return m
+}
+
+func anyIn(stmts []claimtrail.Statement, in map[string]bool) bool {
+	for _, st := range stmts {
+		if in[st.Article] {
+			return true
+		}
+	}
+	return false
+}
