@@ -222,8 +222,9 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		return attribution{}, false
 	}
 	switch {
-	case after >= hi || toks[after].Text == "." || toks[after].Text == "!" || toks[after].Text == "?":
-		// "Y, X said."
+	case after >= hi || toks[after].Text == "." || toks[after].Text == "!" || toks[after].Text == "?",
+		subjLo > lo && (toks[subjLo-1].Text == "," || isQuote(toks[subjLo-1].Text)) && adjunctOnly(toks, q, after, hi):
+		// "Y, X said." and "“Y,” X said in a statement."
 		a.lo, a.hi = lo, subjLo
 	case toks[after].Text == "," && subjLo > lo && toks[subjLo-1].Text == ",":
 		// "Y, X said, Z": the cue sits inside the content.
@@ -233,6 +234,17 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	}
 	a.lo, a.hi = trim(toks, a.lo, a.hi)
 	return a, a.lo < a.hi
+}
+
+// adjunctOnly reports whether toks[after:hi] is only a trailing phrase with
+// no clause of its own: "in a statement.", "on Tuesday."
+func adjunctOnly(toks []nlp.Token, q []bool, after, hi int) bool {
+	for k := after; k < hi; k++ {
+		if q[k] || lower(toks[k]) == "that" || toks[k].Text == ":" || hasFiniteVerb(toks[k:k+1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // inverted handles a cue with no subject before it: "“Y,” said another
@@ -391,6 +403,11 @@ func (r *reader) resolvePending() {
 		if len(st.Chain) > 2 && st.Chain[1].Kind == claimtrail.KindOutlet {
 			primary = st.Chain
 			break
+		}
+	}
+	for _, st := range r.out {
+		if primary == nil && len(st.Chain) == 2 && st.Chain[1].Kind == claimtrail.KindAnonymous {
+			primary = st.Chain // the outlet's own unnamed sources
 		}
 	}
 	if primary == nil {

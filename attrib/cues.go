@@ -41,7 +41,7 @@ var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "is bel
 
 // anonymousHeads are head nouns of unnamed sources.
 var anonymousHeads = set(`source sources official officials insider insiders people person persons
-diplomat diplomats aide aides analyst analysts expert experts observer observers figures figure
+diplomat diplomats aide aides analyst analysts expert experts observer observers
 circles circle quarters authorities investigators someone spokesperson critics residents witnesses
 politicians journalists lawmakers legislators activists scholars commentators officers`)
 
@@ -51,7 +51,8 @@ publication tabloid agency magazine station`)
 
 // documentHeads are descriptions of written material.
 var documentHeads = set(`report reports story article statement post piece item dispatch memo
-document documents inputs input dossier bulletin release assessment`)
+document documents inputs input dossier bulletin release assessment figures data statistics
+survey poll study`)
 
 // officialHeads make an unnamed body an official source.
 var officialHeads = set(`ministry government office department military army spokesman spokeswoman

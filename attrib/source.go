@@ -19,8 +19,16 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 		switch {
 		case relayCues[w] && i > lo:
 			return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
-		case w == "cited" && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
+		case (w == "cited" || toks[i].Tag == "VBN") && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
+			// "intelligence inputs cited by X", "figures published by X"
 			return append(r.sourceChain(toks, i+2, hi, verb), r.sourceChain(toks, lo, i, verb)...)
+		case (w == "who" || w == "that") && i+2 < hi && (lower(toks[i+1]) == "spoke" || lower(toks[i+1]) == "told" || lower(toks[i+1]) == "talked") && i > lo:
+			// "sources who spoke to X": X passes their words on
+			k := i + 2
+			if k < hi && (lower(toks[k]) == "to" || lower(toks[k]) == "with") {
+				k++
+			}
+			return append(r.sourceChain(toks, k, hi, verb), r.sourceChain(toks, lo, i, verb)...)
 		case (w == "’s" || w == "'s") && i > lo && i+1 < hi:
 			if head := lower(toks[hi-1]); anonymousHeads[head] || documentHeads[head] {
 				return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
@@ -55,6 +63,15 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	}
 	ents := r.doc.EntitiesIn(sp)
 	named := lastNamed(ents)
+	hi2 := headIndex(toks, lo, hi)
+	if named != nil && named.Label != nlp.Person && named.End < toks[hi2].Start && !anonymousHeads[head] && !documentHeads[head] {
+		// A name that only modifies the head: "the Kesh transit authority".
+		kind := claimtrail.KindOrganization
+		if officialHeads[head] || head == "authority" {
+			kind = claimtrail.KindOfficial
+		}
+		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
+	}
 	switch {
 	case named != nil && named.Label == nlp.Person:
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindPerson}, nil)
@@ -73,7 +90,7 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		}
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindDocument}, nil)
 	case officialHeads[head] && named == nil:
-		if definite && hi-lo <= 2 {
+		if definite && hi-lo == 1 {
 			if c, ok := r.recent(func(m mention) bool {
 				return m.src.Kind == claimtrail.KindOfficial && strings.Contains(strings.ToLower(m.src.Name), head)
 			}); ok {

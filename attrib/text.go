@@ -129,7 +129,7 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 	}
 	for k := lo + 3; k < hi-3; k++ {
 		w := lower(toks[k])
-		if w != "after" && w != "following" && w != ";" && w != "while" && w != "whereas" {
+		if w != "after" && w != "following" && w != ";" && w != "whereas" {
 			continue
 		}
 		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) {

@@ -31,7 +31,7 @@ type Linker struct {
 }
 
 // New returns a Linker with the thresholds tuned on claimtrail's examples.
-func New() *Linker { return &Linker{Join: 0.34, Deny: 0.33, Members: 8, Posting: 64} }
+func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 8, Posting: 64} }
 
 // Link groups statements into claims. docs maps article IDs to their
 // analyses (for entities and quantities). Claims come back in order of first
@@ -174,10 +174,11 @@ func overlap(a, b *item) (float64, int) {
 			}
 		}
 	}
-	if telling == 0 {
-		return 0, 0
+	cos := dot / (a.norm * b.norm)
+	if telling == 0 && cos < 0.4 {
+		return 0, 0 // without a shared name or number, only near-identical wording links
 	}
-	return dot / (a.norm * b.norm), telling
+	return cos, telling
 }
 
 // containment is the weighted share of d's features that m also has, and
@@ -185,18 +186,20 @@ func overlap(a, b *item) (float64, int) {
 // any troop deployment to Gaza") is measured by how much of it the claim
 // holds, not by how much of the claim it repeats.
 func containment(d, m *item) (float64, int) {
-	sum, dot, telling := 0.0, 0.0, 0
+	sum, dot, telling, words := 0.0, 0.0, 0, 0
 	for f, w := range d.feats {
 		sum += w
 		if _, ok := m.feats[f]; ok {
 			dot += w
 			if f[0] != 's' {
 				telling++
+			} else {
+				words++
 			}
 		}
 	}
-	if sum == 0 {
-		return 0, 0
+	if sum == 0 || words == 0 {
+		return 0, 0 // sharing only names says nothing of the predicate
 	}
 	return dot / sum, telling
 }
@@ -395,11 +398,16 @@ func Wording(content string) string {
 	return s
 }
 
-// Stems returns the stems of the content words of text.
+// Stems returns the stems of the common words of text. Capitalised words
+// are left out: they are names, which the entity features already carry.
 func Stems(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
-		if len(w) < 3 || stopwords[w] {
+	for _, w := range strings.FieldsFunc(text, notWordRune) {
+		if len(w) < 3 || w[0] >= 'A' && w[0] <= 'Z' {
+			continue
+		}
+		w = strings.ToLower(w)
+		if stopwords[w] {
 			continue
 		}
 		out = append(out, english.Stem(w, false))
@@ -408,5 +416,5 @@ func Stems(text string) []string {
 }
 
 func notWordRune(r rune) bool {
-	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–')
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–')
 }

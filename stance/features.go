@@ -118,7 +118,26 @@ func (m *Model) PrepareBody(text string) *Body {
 		b.norm += float64(w) * float64(w)
 	}
 	b.norm = math.Sqrt(b.norm)
+	for i, sp := range b.sents {
+		q := quotes(text[sp.Start:sp.End])
+		b.sentCats[i][catQuote] = uint8(min(q, math.MaxUint8))
+		b.cats[catQuote] += int32(q)
+		if i < leadSentences {
+			b.lead[catQuote] += int32(q)
+		}
+	}
 	return b
+}
+
+// quotes counts the quotation marks in s: " and “ ” „.
+func quotes(s string) int {
+	n := strings.Count(s, `"`)
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D || s[i+2] == 0x9E) {
+			n++
+		}
+	}
+	return n
 }
 
 // claimTerm is one content stem of a claim.
@@ -145,6 +164,7 @@ func (m *Model) prepareClaim(text string) claim {
 	c.question = strings.IndexByte(text, '?') >= 0
 	c.quoted = strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "\u2018") ||
 		strings.Contains(text, "\u201c") || strings.Contains(text, "'")
+	c.cats[catQuote] = int32(quotes(text))
 	var prev uint64
 	havePrev := false
 	for _, t := range toks {
@@ -186,7 +206,7 @@ var featureNames = func() []string {
 		"claim_numbers", "numbers_found", "numbers_missing", "claim_question", "claim_quoted",
 		"polarity_mismatch", "first_sentence_cover", "top3_cosine_share",
 	}
-	cats := []string{"refute", "deny", "negation", "hedge", "report", "confirm", "doubt"}
+	cats := []string{"refute", "deny", "negation", "hedge", "report", "confirm", "doubt", "quote"}
 	for _, c := range cats {
 		names = append(names,
 			"claim_"+c, "body_rate_"+c, "lead_"+c, "top3_"+c, "best_"+c, "covered_share_"+c,

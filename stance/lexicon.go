@@ -11,6 +11,7 @@ const (
 	catReport          // said, according, told, sources
 	catConfirm         // confirmed, evidence, officially, proof
 	catDoubt           // doubt, skeptical, questionable, unlikely
+	catQuote           // quotation marks (counted from punctuation, not words)
 	numCats
 )
 

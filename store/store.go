@@ -28,6 +28,8 @@ type Store interface {
 	// assigns it to a story. Putting an article that is already stored
 	// changes nothing and reports Existing.
 	Put(ctx context.Context, a *claimtrail.Article, an Analysis) (PutResult, error)
+	// Lookup finds the stored article with the given Key.
+	Lookup(ctx context.Context, key string) (id int64, found bool, err error)
 	// Article returns the stored article with the given ID.
 	Article(ctx context.Context, id int64) (*Record, error)
 	// StoryArticles returns a story's articles, oldest first.

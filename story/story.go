@@ -187,14 +187,11 @@ func hasRealHedge(hs []string) bool {
 }
 
 // deniedBySubject reports whether a party the claim is about denies it: an
-// official, organisation or person whose denial names the claim's main actor
-// (the place, organisation or person its assertions name most), or whose own
-// name contains it.
+// official, organisation or person whose own name contains a name the
+// claim's assertions mention ("Veldrania's foreign ministry"), or whose
+// denial starts by naming one ("Pakistan had not proposed …").
 func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
-	actor := mainActor(c, docs)
-	if actor == "" {
-		return false
-	}
+	subjects := claimNames(c, docs)
 	for _, st := range c.Statements {
 		if st.Polarity != claimtrail.Denies {
 			continue
@@ -203,44 +200,37 @@ func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
 		if sp.Kind != claimtrail.KindOfficial && sp.Kind != claimtrail.KindOrganization && sp.Kind != claimtrail.KindPerson {
 			continue
 		}
-		if strings.Contains(nlp.Fold(sp.Name), actor) {
-			return true
+		name := nlp.Fold(sp.Name)
+		for k := range subjects {
+			if len(k) > 2 && strings.Contains(name, k) {
+				return true
+			}
 		}
 		if d := docs[st.Article]; d != nil {
-			for _, e := range d.EntitiesIn(st.Content) {
-				if e.Key == actor {
-					return true
-				}
+			if ents := d.EntitiesIn(st.Content); len(ents) > 0 && subjects[ents[0].Key] && ents[0].Label != nlp.Person {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// mainActor is the entity key the claim's assertions name most often.
-func mainActor(c *claimtrail.Claim, docs map[string]*nlp.Document) string {
-	count := map[string]int{}
+// claimNames is the set of entity keys the claim's assertions name, other
+// than outlets.
+func claimNames(c *claimtrail.Claim, docs map[string]*nlp.Document) map[string]bool {
+	names := map[string]bool{}
 	for _, st := range c.Statements {
 		d := docs[st.Article]
 		if st.Polarity != claimtrail.Asserts || d == nil {
 			continue
 		}
-		seen := map[string]bool{}
 		for _, e := range d.EntitiesIn(st.Content) {
-			if e.Label == nlp.Other || e.Label == nlp.Outlet || seen[e.Key] {
-				continue
+			if e.Label != nlp.Outlet {
+				names[e.Key] = true
 			}
-			seen[e.Key] = true
-			count[e.Key]++
 		}
 	}
-	best, n := "", 0
-	for k, v := range count {
-		if v > n || v == n && k < best {
-			best, n = k, v
-		}
-	}
-	return best
+	return names
 }
 
 // order sorts claims contested first, then corroborated, then single-source;

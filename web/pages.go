@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -103,34 +104,91 @@ func (s *Server) base(title, story string) base {
 	return base{Title: title, StoryID: story, Writable: s.writable(), Public: s.opt.Public, Checkable: s.opt.Checker != nil}
 }
 
-// html renders page (or only its block when block is set, for htmx) into a
-// buffer first, so a template error becomes a clean 500.
-func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, page, block string, data any) {
+// render executes page (or only its block when block is set, for htmx)
+// into buf.
+func (s *Server) render(buf *bytes.Buffer, page, block string, data any) error {
 	ps, err := loadPages()
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
+		return err
 	}
 	t := ps[page]
 	if t == nil {
-		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("no page %q", page))
-		return
+		return fmt.Errorf("no page %q", page)
 	}
 	if block == "" {
 		block = "layout"
 	}
+	if err := t.ExecuteTemplate(buf, block, data); err != nil {
+		return fmt.Errorf("render page %s: %w", page, err)
+	}
+	return nil
+}
+
+// html renders a page into a buffer first, so a template error becomes a
+// clean 500, then sends it.
+func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, page, block string, data any) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := t.ExecuteTemplate(buf, block, data); err != nil {
+	if err := s.render(buf, page, block, data); err != nil {
 		s.log.Error("render page", "page", page, "err", err)
 		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
 		return
 	}
+	sendHTML(w, status, buf.Bytes())
+}
+
+func sendHTML(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Vary", "HX-Request")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
+}
+
+// pageCache keeps rendered ledger pages. A ledger is never modified once a
+// Source hands it out (a rebuild makes a new one), so a page rendered from
+// the same ledger pointer is still right.
+type pageCache struct {
+	mu    sync.Mutex
+	pages map[string]cachedPage
+}
+
+type cachedPage struct {
+	ledger *claimtrail.Ledger
+	body   []byte
+}
+
+const maxCachedPages = 512
+
+// cached serves the page at r's path from the cache when it was rendered
+// from l; otherwise it renders it with page and data and keeps it.
+func (s *Server) cached(w http.ResponseWriter, r *http.Request, l *claimtrail.Ledger, page string, data func() (any, error)) {
+	key := r.URL.Path
+	s.cache.mu.Lock()
+	c, ok := s.cache.pages[key]
+	s.cache.mu.Unlock()
+	if ok && c.ledger == l {
+		sendHTML(w, http.StatusOK, c.body)
+		return
+	}
+	d, err := data()
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.render(&buf, page, "", d); err != nil {
+		s.log.Error("render page", "page", page, "err", err)
+		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
+		return
+	}
+	s.cache.mu.Lock()
+	if s.cache.pages == nil || len(s.cache.pages) >= maxCachedPages {
+		s.cache.pages = map[string]cachedPage{}
+	}
+	s.cache.pages[key] = cachedPage{ledger: l, body: buf.Bytes()}
+	s.cache.mu.Unlock()
+	sendHTML(w, http.StatusOK, buf.Bytes())
 }
 
 // fail answers an error: JSON for the API, an HTML page otherwise.
@@ -192,14 +250,10 @@ func (s *Server) story(w http.ResponseWriter, r *http.Request) (Story, *claimtra
 		s.fail(w, r, status, err)
 		return Story{}, nil, false
 	}
-	st := Story{ID: id, Title: id}
-	if list, err := s.opt.Source.Stories(r.Context(), ""); err == nil {
-		for _, x := range list {
-			if x.ID == id {
-				st = x
-				break
-			}
-		}
+	st, err := s.opt.Source.Story(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return Story{}, nil, false
 	}
 	return st, l, true
 }
@@ -229,7 +283,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.html(w, r, http.StatusOK, "story", "", storyData{s.base(st.Title, st.ID), st, render.NewView(l)})
+	s.cached(w, r, l, "story", func() (any, error) {
+		return storyData{s.base(st.Title, st.ID), st, render.NewView(l)}, nil
+	})
 }
 
 // statementView is one statement on a claim page.
@@ -245,22 +301,25 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := render.NewView(l)
 	id := r.PathValue("claim")
+	if !slices.ContainsFunc(l.Claims, func(c claimtrail.Claim) bool { return c.ID == id }) {
+		s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no claim %q", st.ID, id))
+		return
+	}
+	s.cached(w, r, l, "claim", func() (any, error) { return s.claimData(st, l, id) })
+}
+
+func (s *Server) claimData(st Story, l *claimtrail.Ledger, id string) (any, error) {
+	v := render.NewView(l)
 	var cv *render.ClaimView
 	for i := range v.Claims {
 		if v.Claims[i].Claim.ID == id {
 			cv = &v.Claims[i]
 		}
 	}
-	if cv == nil {
-		s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no claim %q", st.ID, id))
-		return
-	}
 	graph, err := render.ChainGraph(l, cv.Claim)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
+		return nil, err
 	}
 	seen := map[string]bool{}
 	var sts []statementView
@@ -276,13 +335,13 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) {
 		}
 		sts = append(sts, sv)
 	}
-	s.html(w, r, http.StatusOK, "claim", "", struct {
+	return struct {
 		storyData
 		Claim      *render.ClaimView
 		Graph      template.HTML
 		Timeline   []render.Event
 		Statements []statementView
-	}{storyData{s.base("Claim "+id, st.ID), st, v}, cv, graph, render.Timeline(l, cv.Claim), sts})
+	}{storyData{s.base("Claim "+id, st.ID), st, v}, cv, graph, render.Timeline(l, cv.Claim), sts}, nil
 }
 
 type articleClaim struct {
@@ -300,6 +359,10 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, fmt.Errorf("story %q has no article %q", st.ID, r.PathValue("article")))
 		return
 	}
+	s.cached(w, r, l, "article", func() (any, error) { return s.articleData(st, l, a), nil })
+}
+
+func (s *Server) articleData(st Story, l *claimtrail.Ledger, a *claimtrail.Article) any {
 	var claims []articleClaim
 	var marks []render.Mark
 	for i := range l.Claims {
@@ -318,10 +381,10 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	text := render.Highlight(a.Text, claimtrail.Span{Start: 0, End: len(a.Text)}, marks)
-	s.html(w, r, http.StatusOK, "article", "", struct {
+	return struct {
 		storyData
 		Article *claimtrail.Article
 		Claims  []articleClaim
 		Text    template.HTML
-	}{storyData{s.base(a.Title, st.ID), st, nil}, a, claims, text})
+	}{storyData{s.base(a.Title, st.ID), st, nil}, a, claims, text}
 }

@@ -32,6 +32,8 @@ type Source interface {
 	// Stories lists the stories matching query (all when query is empty),
 	// most recently updated first.
 	Stories(ctx context.Context, query string) ([]Story, error)
+	// Story returns one story's summary, or an error wrapping ErrNotFound.
+	Story(ctx context.Context, id string) (Story, error)
 	// Ledger returns a story's ledger, or an error wrapping ErrNotFound.
 	// The caller must not modify it.
 	Ledger(ctx context.Context, story string) (*claimtrail.Ledger, error)
@@ -143,6 +145,17 @@ func matches(s *memStory, words []string) bool {
 		}
 	}
 	return true
+}
+
+// Story returns the summary of story id.
+func (m *Memory) Story(ctx context.Context, id string) (Story, error) {
+	m.mu.RLock()
+	s, ok := m.byID[id]
+	m.mu.RUnlock()
+	if !ok {
+		return Story{}, fmt.Errorf("story %q: %w", id, ErrNotFound)
+	}
+	return s.story, nil
 }
 
 // Ledger returns the ledger of story id.

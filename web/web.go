@@ -69,6 +69,7 @@ type Server struct {
 	adder   Adder
 	handler http.Handler
 	log     *slog.Logger
+	cache   pageCache
 }
 
 // New returns a Server over opt.Source. Writes are enabled when the source

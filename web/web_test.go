@@ -79,7 +79,7 @@ func (loader) URL(ctx context.Context, u string) ([]claimtrail.Article, error) {
 	return nil, errors.New("network disabled in tests")
 }
 
-func newServer(t *testing.T, opt web.Options) (*web.Server, *web.Memory) {
+func newServer(t testing.TB, opt web.Options) (*web.Server, *web.Memory) {
 	t.Helper()
 	m := web.NewMemory(build)
 	if err := m.Put("port", "Port closure", webtest.Ledger()); err != nil {
@@ -295,6 +295,9 @@ func TestAdd(t *testing.T) {
 	if err != nil || len(l.Articles) != 1 || l.Articles[0].Outlet != "Pasted Post" || l.Articles[0].Published.Day() != 9 {
 		t.Fatalf("ledger after add: %v %+v", err, l)
 	}
+	if _, body := get(t, s, "/stories/new-story"); !strings.Contains(body, "1 articles") {
+		t.Errorf("story page after add lacks the article count")
+	}
 	// Multipart upload with two files to the existing story.
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
@@ -310,6 +313,9 @@ func TestAdd(t *testing.T) {
 	}
 	if l, _ = m.Ledger(context.Background(), "new-story"); len(l.Articles) != 3 {
 		t.Errorf("after upload: %d articles, want 3", len(l.Articles))
+	}
+	if _, body := get(t, s, "/stories/new-story"); !strings.Contains(body, "3 articles") {
+		t.Errorf("cached story page not refreshed after the upload")
 	}
 	// Bad inputs re-show the form with the error, adding nothing.
 	for _, bad := range []url.Values{

@@ -48,6 +48,9 @@ type tokenInfo struct {
 	sentLen  int32
 	leftCue  int32 // index of the nearest cue word to the left in the sentence, -1 if none
 	rightCue int32 // index of the nearest cue word to the right in the sentence, -1 if none
+	// leftVerb and rightVerb index the nearest verbs in the sentence, -1 if none.
+	leftVerb, rightVerb int32
+	quotes              int8 // quotation marks in the sentence, up to 2
 }
 
 // scratch holds per-window buffers reused across windows.
@@ -105,19 +108,31 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 		for end < n && s.info[end].sent == s.info[start].sent {
 			end++
 		}
-		last := int32(-1)
+		last, lastVerb, quotes := int32(-1), int32(-1), int8(0)
 		for i := start; i < end; i++ {
 			s.info[i].sentLen = int32(end - start)
 			s.info[i].leftCue = last
+			s.info[i].leftVerb = lastVerb
 			if s.info[i].cue {
 				last = int32(i)
 			}
+			if strings.HasPrefix(s.info[i].tag, "VB") {
+				lastVerb = int32(i)
+			}
+			if s.info[i].quote != 0 && quotes < 2 {
+				quotes++
+			}
 		}
-		last = -1
+		last, lastVerb = -1, -1
 		for i := end - 1; i >= start; i-- {
 			s.info[i].rightCue = last
+			s.info[i].rightVerb = lastVerb
+			s.info[i].quotes = quotes
 			if s.info[i].cue {
 				last = int32(i)
+			}
+			if strings.HasPrefix(s.info[i].tag, "VB") {
+				lastVerb = int32(i)
 			}
 		}
 		start = end
@@ -222,6 +237,15 @@ const (
 	fCapTag
 	fNoCue
 	fQuoteInSent
+	fWordTagNext
+	fWordTagPrev
+	fWordPrev3
+	fWordNext3
+	fTagTri
+	fLeftVerb
+	fRightVerb
+	fLeftVerbDist
+	fRightVerbDist
 )
 
 const (
@@ -364,6 +388,20 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 	if t.leftCue < 0 && t.rightCue < 0 && !t.cue {
 		add(hashInt(tmpl(fNoCue), b2i(t.inQuote)))
 	}
+	add(hashStr(hashStr(tmpl(fWordTagNext), t.lower), tag(i+1)))
+	add(hashStr(hashStr(tmpl(fWordTagPrev), tag(i-1)), t.lower))
+	add(hashStr(tmpl(fWordPrev3), word(i-3)))
+	add(hashStr(tmpl(fWordNext3), word(i+3)))
+	add(hashStr(hashStr(hashStr(tmpl(fTagTri), tag(i-1)), t.tag), tag(i+1)))
+	if t.leftVerb >= 0 {
+		add(hashStr(tmpl(fLeftVerb), info[t.leftVerb].lower))
+		add(hashStr(hashInt(tmpl(fLeftVerbDist), distBucket(i-int(t.leftVerb))), t.tag))
+	}
+	if t.rightVerb >= 0 {
+		add(hashStr(tmpl(fRightVerb), info[t.rightVerb].lower))
+		add(hashStr(hashInt(tmpl(fRightVerbDist), distBucket(int(t.rightVerb)-i)), t.tag))
+	}
+	add(hashInt(hashInt(tmpl(fQuoteInSent), int(t.quotes)), b2i(t.inQuote)))
 	if t.sentPos == 0 {
 		add(tmpl(fSentFirst))
 	}

@@ -22,6 +22,7 @@ import (
 //	uvarint n, n × (uvarint len, bytes)     cue lexicon
 //	per pass:
 //	  float32 scale     weight = stored int16 × scale
+//	  tags × float32    bias added to each tag's score, in steps of scale
 //	  uvarint rows, rows × (uvarint row delta, tags × int16)  non-zero token rows
 //	  uvarint rows, rows × (uvarint row delta, (tags+1)×tags × int16)  non-zero transition rows
 const (
@@ -56,6 +57,9 @@ func (m *Model) Marshal() ([]byte, error) {
 	}
 	for _, p := range m.passes {
 		w.f32(p.scale)
+		for _, b := range p.bias {
+			w.f32(b)
+		}
 		writeRows(w, p.weights, nTags)
 		writeRows(w, p.edges, nTrans)
 	}
@@ -166,6 +170,9 @@ func Unmarshal(data []byte) (*Model, error) {
 	for i := range m.passes {
 		p := &m.passes[i]
 		p.scale = r.f32()
+		for t := range p.bias {
+			p.bias[t] = r.f32()
+		}
 		var err error
 		if p.weights, err = readRows(r, m.mask+1, nTags); err != nil {
 			return nil, err

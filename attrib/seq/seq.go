@@ -84,9 +84,10 @@ type Model struct {
 
 // pass is the weights of one labelling pass.
 type pass struct {
-	scale   float32 // weight = int16 value × scale, for both tables
-	weights []int16 // token features: (mask+1) × nTags
-	edges   []int16 // transition features: (edgeMask+1) × nTrans
+	scale   float32        // weight = int16 value × scale, for both tables
+	weights []int16        // token features: (mask+1) × nTags
+	edges   []int16        // transition features: (edgeMask+1) × nTrans
+	bias    [nTags]float32 // added to each tag's score, in steps of scale
 }
 
 // Transition features score a pair of tags (previous, current) at a token;
@@ -164,7 +165,7 @@ func (p *pass) decode(s *scratch, v *viterbi, n int, stacked bool) []uint8 {
 			sumRows(&acc, p.weights, s.xfeats[s.xoffs[i]:s.xoffs[i+1]])
 		}
 		for t := range acc {
-			em[i*nTags+t] = float32(acc[t])
+			em[i*nTags+t] = float32(acc[t]) + p.bias[t]
 		}
 		var eacc [nTrans]int32
 		sumEdgeRows(&eacc, p.edges, s.efeats[s.eoffs[i]:s.eoffs[i+1]])

@@ -270,6 +270,20 @@ func (s *storeSource) Stories(ctx context.Context, query string) ([]web.Story, e
 	return out, nil
 }
 
+func (s *storeSource) Story(ctx context.Context, id string) (web.Story, error) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return web.Story{}, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
+	}
+	x, err := s.st.Story(ctx, n)
+	if errors.Is(err, store.ErrNotFound) {
+		return web.Story{}, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
+	} else if err != nil {
+		return web.Story{}, err
+	}
+	return web.Story{ID: id, Title: x.Title, Articles: x.Articles, Claims: x.Claims, Contested: x.Contested, Updated: x.Updated}, nil
+}
+
 func (s *storeSource) Ledger(ctx context.Context, id string) (*claimtrail.Ledger, error) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil {

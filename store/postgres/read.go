@@ -39,6 +39,19 @@ func scanRecord(row pgx.Row) (store.Record, error) {
 	return r, nil
 }
 
+// Lookup finds the stored article with the given key.
+func (s *Store) Lookup(ctx context.Context, key string) (int64, bool, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1`, key).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("look up %s: %w", key, err)
+	}
+	return id, true, nil
+}
+
 // Article returns one stored article.
 func (s *Store) Article(ctx context.Context, id int64) (*store.Record, error) {
 	r, err := scanRecord(s.pool.QueryRow(ctx, `SELECT `+recordCols+` FROM articles WHERE id = $1`, id))

@@ -37,6 +37,19 @@ func scanRecord(sc interface{ Scan(...any) error }) (store.Record, error) {
 	return r, nil
 }
 
+// Lookup finds the stored article with the given key.
+func (s *Store) Lookup(ctx context.Context, key string) (int64, bool, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE key = ?`, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("look up %s: %w", key, err)
+	}
+	return id, true, nil
+}
+
 // Article returns one stored article.
 func (s *Store) Article(ctx context.Context, id int64) (*store.Record, error) {
 	r, err := scanRecord(s.db.QueryRowContext(ctx, `SELECT `+recordCols+` FROM articles WHERE id = ?`, id))

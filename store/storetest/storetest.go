@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"Feeds", testFeeds},
 		{"NotFound", testNotFound},
 		{"ConcurrentSameArticle", testConcurrentSameArticle},
+		{"GeneratedStories", testGeneratedStories},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
@@ -148,6 +149,12 @@ func testRoundTrip(t *testing.T, open Opener) {
 	}
 	if r.Story != res.Story || r.CopyOf != 0 || !strings.HasPrefix(r.Key, "url:https://example.org/news/bridge-0") {
 		t.Errorf("record = story %d copy %d key %q", r.Story, r.CopyOf, r.Key)
+	}
+	if id, found, err := s.Lookup(ctx(t), store.Key(a)); err != nil || !found || id != res.ID {
+		t.Errorf("Lookup(%s) = %d, %v, %v; want %d", store.Key(a), id, found, err, res.ID)
+	}
+	if _, found, err := s.Lookup(ctx(t), "url:https://example.org/none"); err != nil || found {
+		t.Errorf("Lookup of a missing key = %v, %v", found, err)
 	}
 	if strings.Contains(r.Key, "utm_") {
 		t.Errorf("key %q keeps tracking parameters", r.Key)
@@ -488,5 +495,43 @@ func testConcurrentSameArticle(t *testing.T, open Opener) {
 	}
 	if len(list) != 1 || list[0].Articles != 1+n/2 || list[0].Copies != n/2 {
 		t.Errorf("after concurrent puts: %+v; want 1 story with %d articles, %d copies", list, 1+n/2, n/2)
+	}
+}
+
+// testGeneratedStories checks story assignment on generated stories: stored
+// stories must be pure (their articles from one generated story) and about
+// as many as the generated ones.
+func testGeneratedStories(t *testing.T, open Opener) {
+	s := open(t, store.Options{})
+	g := NewGenerator(42)
+	const n = 300
+	byStored := map[int64]map[int]int{}
+	truth := map[int]bool{}
+	for i := range n {
+		r := put(t, s, g.Article(i))
+		if r.CopyOf != 0 {
+			t.Errorf("generated article %d stored as a copy of %d", i, r.CopyOf)
+		}
+		if byStored[r.Story] == nil {
+			byStored[r.Story] = map[int]int{}
+		}
+		byStored[r.Story][g.Story(i)]++
+		truth[g.Story(i)] = true
+	}
+	pure := 0
+	for _, m := range byStored {
+		best := 0
+		for _, c := range m {
+			best = max(best, c)
+		}
+		pure += best
+	}
+	purity := float64(pure) / n
+	t.Logf("%d generated stories became %d stored stories; purity %.3f", len(truth), len(byStored), purity)
+	if purity < 0.95 {
+		t.Errorf("purity %.3f < 0.95: stories mix articles of different generated stories", purity)
+	}
+	if len(byStored) > len(truth)*13/10 {
+		t.Errorf("%d generated stories split into %d stored ones", len(truth), len(byStored))
 	}
 }

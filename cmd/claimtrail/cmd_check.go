@@ -1,0 +1,187 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/load"
+	"github.com/claimtrail/claimtrail/stance"
+	"github.com/spf13/cobra"
+)
+
+func init() { commands = append(commands, newCheckCmd) }
+
+type checkOptions struct {
+	format, model, outlet string
+}
+
+func newCheckCmd() *cobra.Command {
+	var o checkOptions
+	cmd := &cobra.Command{
+		Use:   "check [--format text|json] CLAIM PATH|DIR ...",
+		Short: "Say which articles assert, deny, report or ignore one claim",
+		Long: `Judge the stance of every article toward one claim with the stance model:
+asserts (FNC-1 agree), denies (disagree), reports (discuss: covers it without
+taking a side) or absent (unrelated), with the model's confidence and up to
+three evidence sentences (the body sentences that match the claim best, with
+their byte spans in the article text). Articles are sorted by stance, then by
+confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
+		Example: `  claimtrail check "The bridge will reopen in March" articles/
+  claimtrail check --format json "The mayor resigned" a.txt b.html`,
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.format != "text" && o.format != "json" {
+				return fmt.Errorf("check: unknown --format %q (want text or json)", o.format)
+			}
+			if strings.TrimSpace(args[0]) == "" {
+				return fmt.Errorf("check: the claim is empty")
+			}
+			return runCheck(cmd, o, args[0], args[1:])
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	f.StringVar(&o.model, "model", "", "stance model file (default: the embedded model)")
+	f.StringVar(&o.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
+	return cmd
+}
+
+// checkResult is one article's stance toward the claim.
+type checkResult struct {
+	ID         string             `json:"id"`
+	Path       string             `json:"path"`
+	Outlet     string             `json:"outlet,omitempty"`
+	Title      string             `json:"title,omitempty"`
+	URL        string             `json:"url,omitempty"`
+	Stance     claimtrail.Stance  `json:"stance"`
+	Label      stance.Label       `json:"label"`
+	Confidence float64            `json:"confidence"`
+	Probs      map[string]float64 `json:"probs"`
+	Evidence   []checkEvidence    `json:"evidence"`
+}
+
+// checkEvidence is one evidence sentence with its byte span in the text.
+type checkEvidence struct {
+	Span [2]int `json:"span"`
+	Text string `json:"text"`
+}
+
+// checkReport is the JSON output of check.
+type checkReport struct {
+	Claim    string        `json:"claim"`
+	Articles []checkResult `json:"articles"`
+	Errors   []string      `json:"errors,omitempty"`
+}
+
+func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) error {
+	ctx := cmd.Context()
+	m, err := loadStanceModel(o.model)
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	arts, errs := load.Paths(ctx, paths, load.Options{Outlet: o.outlet})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	rep := checkReport{Claim: claim, Articles: make([]checkResult, 0, len(arts))}
+	for _, e := range errs {
+		fmt.Fprintln(stderr, "claimtrail: check:", e)
+		rep.Errors = append(rep.Errors, e.Error())
+	}
+	if len(arts) == 0 {
+		if len(errs) > 0 {
+			return errReported
+		}
+		return fmt.Errorf("check: no articles found in %s", strings.Join(paths, ", "))
+	}
+	for i := range arts {
+		a := &arts[i]
+		id := a.ID
+		if id == "" {
+			id = fmt.Sprintf("a%d", i+1)
+		}
+		p := m.Predict(claim, a.Text)
+		r := checkResult{ID: id, Path: a.Path, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
+			Stance: p.Label.Stance(), Label: p.Label, Confidence: p.Confidence,
+			Probs: map[string]float64{}, Evidence: []checkEvidence{}}
+		for _, l := range stance.Labels {
+			r.Probs[l.String()] = p.Probs[l]
+		}
+		if p.Label != stance.Unrelated {
+			for _, s := range p.Evidence {
+				r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{s.Start, s.End}, Text: s.In(a.Text)})
+			}
+		}
+		rep.Articles = append(rep.Articles, r)
+	}
+	sort.SliceStable(rep.Articles, func(i, j int) bool {
+		a, b := rep.Articles[i], rep.Articles[j]
+		if a.Label != b.Label {
+			return a.Label < b.Label
+		}
+		return a.Confidence > b.Confidence
+	})
+	w := cmd.OutOrStdout()
+	if o.format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(rep)
+	} else {
+		err = writeCheckText(w, &rep)
+	}
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return errReported
+	}
+	return nil
+}
+
+func writeCheckText(w io.Writer, rep *checkReport) error {
+	var b strings.Builder
+	count := map[claimtrail.Stance]int{}
+	for _, r := range rep.Articles {
+		count[r.Stance]++
+	}
+	fmt.Fprintf(&b, "Claim: %s\n%d article(s): %d asserts, %d denies, %d reports, %d absent\n",
+		rep.Claim, len(rep.Articles), count[claimtrail.StanceAsserts], count[claimtrail.StanceDenies],
+		count[claimtrail.StanceReports], count[claimtrail.StanceAbsent])
+	for _, r := range rep.Articles {
+		name := r.Path
+		if r.Title != "" {
+			name = r.Title
+		}
+		if r.Outlet != "" {
+			name = r.Outlet + ": " + name
+		}
+		fmt.Fprintf(&b, "\n%-8s %3.0f%%  %s  %s\n", r.Stance, 100*r.Confidence, r.ID, name)
+		if r.Path != "" && r.Path != name {
+			fmt.Fprintf(&b, "               %s\n", r.Path)
+		}
+		for _, e := range r.Evidence {
+			fmt.Fprintf(&b, "    [%d:%d] %s\n", e.Span[0], e.Span[1], checkClip(checkOneLine(e.Text), 160))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// checkOneLine folds runs of white space into single spaces.
+func checkOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// checkClip shortens s to at most n bytes on a rune boundary, marking the cut.
+func checkClip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}

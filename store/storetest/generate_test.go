@@ -1,0 +1,26 @@
+package storetest
+
+import (
+	"testing"
+
+	"github.com/claimtrail/claimtrail/dedup"
+)
+
+func TestGeneratorDeterministicAndDistinct(t *testing.T) {
+	g, h := NewGenerator(1), NewGenerator(1)
+	var prev dedup.Signature
+	for i := range 50 {
+		a, b := g.Article(i), h.Article(i)
+		if a.Text != b.Text || a.Title != b.Title {
+			t.Fatalf("article %d differs between generators with one seed", i)
+		}
+		sig, ok := dedup.Sum(a.Text)
+		if !ok {
+			t.Fatalf("article %d too short: %q", i, a.Text)
+		}
+		if i > 0 && sig.Near(&prev) {
+			t.Errorf("articles %d and %d are near-duplicates", i-1, i)
+		}
+		prev = sig
+	}
+}
