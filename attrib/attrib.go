@@ -31,6 +31,22 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	return r.out
 }
 
+// NeedsTags reports whether a sentence's tokens need part-of-speech tags for
+// extraction: only sentences with a cue word or a clause joint do. Pass it
+// to nlp.TagOnly to analyse faster.
+func NeedsTags(toks []nlp.Token) bool {
+	for _, t := range toks {
+		w := lower(t)
+		if speechVerbs[w] || tagWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// tagWords are the non-verb words around which extraction reads tags.
+var tagWords = set(`according per citing quoting cited after following whereas ;`)
+
 // mention is a source named in the article, with the chain (below the
 // article's outlet) it was named under, for resolving later references.
 type mention struct {
@@ -379,7 +395,7 @@ func (r *reader) emitQuoted(si int, toks []nlp.Token, q []bool, chain []claimtra
 // outlet's own statement. Headings and sentences naming nothing are skipped.
 func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 	s := r.doc.Sentences[si]
-	if len(toks) < 5 || !endsSentence(toks) || !hasVerb(toks) {
+	if len(toks) < 5 || !endsSentence(toks) || s.Tagged && !hasVerb(toks) {
 		return
 	}
 	if len(r.doc.EntitiesIn(s.Span)) == 0 && len(r.doc.QuantitiesIn(s.Span)) == 0 {

@@ -3,13 +3,18 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/load"
 )
 
 // Validators are the conditional-GET tokens a server gave for a feed; send
@@ -147,4 +152,53 @@ func absolute(base *url.URL, link string) string {
 		return link
 	}
 	return base.ResolveReference(u).String()
+}
+
+// Article builds an article from the item itself, for feeds that carry the
+// full text: its Content (else its Description) is loaded through
+// load.HTML, and the item's link, title, publication time and authors fill
+// what the fragment lacks. It fails, with an *Error naming the item's
+// link, when the item carries too little text to be an article; fetch the
+// link with Page then.
+func (it Item) Article() (claimtrail.Article, error) {
+	name := first(it.Link, it.GUID, it.Title)
+	body := first(it.Content, it.Description)
+	if strings.TrimSpace(body) == "" {
+		return claimtrail.Article{}, &Error{URL: name, Err: errors.New("feed item carries no text")}
+	}
+	if !strings.Contains(body, "<") {
+		body = "<p>" + html.EscapeString(body) + "</p>"
+	}
+	page := "<html><head><title>" + html.EscapeString(it.Title) + "</title></head><body><article>" + body + "</article></body></html>"
+	link := it.Link
+	if _, err := checkURL(link); err != nil {
+		link = ""
+	}
+	a, err := load.HTML(name, []byte(page), link)
+	if err != nil {
+		var le *load.Error
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return claimtrail.Article{}, &Error{URL: name, Err: fmt.Errorf("feed item: %w", err)}
+	}
+	if it.Title != "" {
+		a.Title = it.Title
+	}
+	if !it.Published.IsZero() {
+		a.Published = it.Published
+	}
+	if len(it.Authors) > 0 {
+		a.Byline = strings.Join(it.Authors, ", ")
+	}
+	return a, nil
+}
+
+func first(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
 }

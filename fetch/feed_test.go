@@ -128,7 +128,7 @@ func TestFeedErrors(t *testing.T) {
 		"/empty": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/xml")
 		},
-		"/page": html(article),
+		"/page": htmlPage(article),
 		"/missing": func(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 		},
@@ -153,4 +153,33 @@ func TestFeedErrors(t *testing.T) {
 		}
 		wantErr(t, err, tt.url, tt.target, tt.msg)
 	}
+}
+
+func TestItemArticle(t *testing.T) {
+	it := Item{
+		Link:      "https://notes.example/ferries",
+		Title:     "Ferries resume",
+		Published: time.Date(2026, 3, 11, 6, 0, 0, 0, time.UTC),
+		Authors:   []string{"R. Lund", "M. Berg"},
+		Content:   "<p>All ferry routes out of Veloria ran again on Wednesday morning, the operators said.</p><p>Queues at the terminal cleared by noon.</p>",
+	}
+	a, err := it.Article()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != it.Title || a.URL != it.Link || a.Path != it.Link || !a.Published.Equal(it.Published) || a.Byline != "R. Lund, M. Berg" || len(a.Paragraphs) != 2 {
+		t.Errorf("got %+v", a)
+	}
+
+	plain := Item{Link: "https://notes.example/p", Description: "A plain-text summary with enough words to count as text & more."}
+	if a, err := plain.Article(); err != nil || a.Text != plain.Description {
+		t.Errorf("plain description: %q, %v", a.Text, err)
+	}
+
+	short := Item{Link: "https://notes.example/short", Description: "Read on."}
+	_, err = short.Article()
+	wantErr(t, err, short.Link, nil, "feed item: no article text found")
+
+	_, err = Item{GUID: "g-1"}.Article()
+	wantErr(t, err, "g-1", nil, "feed item carries no text")
 }

@@ -40,7 +40,7 @@ func server(t *testing.T, routes map[string]http.HandlerFunc) (*httptest.Server,
 	return s, &hits
 }
 
-func html(body string) http.HandlerFunc {
+func htmlPage(body string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, body)
@@ -76,7 +76,7 @@ func TestPage(t *testing.T) {
 	s, _ := server(t, map[string]http.HandlerFunc{
 		"/news/pier": func(w http.ResponseWriter, r *http.Request) {
 			ua, accept = r.UserAgent(), r.Header.Get("Accept")
-			html(article)(w, r)
+			htmlPage(article)(w, r)
 		},
 		"/short/pier": func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/news/pier", http.StatusMovedPermanently)
@@ -129,7 +129,7 @@ func TestPageErrors(t *testing.T) {
 			w.Header().Set("Content-Type", "application/json")
 			fmt.Fprint(w, `{"a":1}`)
 		},
-		"/empty": html(`<html><body><nav><a href="/">Home</a></nav></body></html>`),
+		"/empty": htmlPage(`<html><body><nav><a href="/">Home</a></nav></body></html>`),
 		"/gone": func(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "gone", http.StatusNotFound)
 		},
@@ -202,7 +202,7 @@ func TestTimeout(t *testing.T) {
 }
 
 func TestCancelled(t *testing.T) {
-	s, _ := server(t, map[string]http.HandlerFunc{"/": html(article)})
+	s, _ := server(t, map[string]http.HandlerFunc{"/": htmlPage(article)})
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	_, err := fast().Page(ctx, s.URL+"/")

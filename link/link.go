@@ -28,21 +28,25 @@ type Linker struct {
 	// Posting is the most claims one index feature may point at before it
 	// is too common to propose candidates.
 	Posting int
+	// Candidates is how many claims, those sharing the most indexed
+	// features, a statement is compared with.
+	Candidates int
 }
 
 // New returns a Linker with the thresholds tuned on claimtrail's examples.
-func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 8, Posting: 64} }
+func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 8, Posting: 64, Candidates: 24} }
 
 // Link groups statements into claims. docs maps article IDs to their
 // analyses (for entities and quantities). Claims come back in order of first
 // appearance, without IDs, stances or verdicts: the story package adds those.
 func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statement) []claimtrail.Claim {
 	items := make([]item, len(stmts))
+	v := vocab{}
 	for i := range stmts {
-		items[i] = newItem(docs[stmts[i].Article], &stmts[i])
+		items[i] = newItem(v, docs[stmts[i].Article], &stmts[i])
 	}
 	weighByRarity(items)
-	b := &builder{l: l, items: items, index: map[string][]int{}}
+	b := &builder{l: l, items: items, index: map[uint32][]int{}}
 	var denials, negations []int
 	for i := range items {
 		st := items[i].st
@@ -74,9 +78,17 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 // item is a statement with its linking features.
 type item struct {
 	st    *claimtrail.Statement
-	text  string // the content's text
-	feats map[string]float64
+	text  string    // the content's text
+	feats []feature // sorted by id
 	norm  float64
+}
+
+// feature is one interned feature of a statement with its weight.
+type feature struct {
+	id      uint32
+	w       float64
+	telling bool // a name or a number, not a common word
+	indexed bool // proposes candidates
 }
 
 // Feature weights: names and numbers tell more than common words.
@@ -87,8 +99,20 @@ const (
 	weightStem     = 1.0
 )
 
-func newItem(doc *nlp.Document, st *claimtrail.Statement) item {
-	it := item{st: st, feats: map[string]float64{}}
+// vocab interns feature strings.
+type vocab map[string]uint32
+
+func (v vocab) id(s string) uint32 {
+	if id, ok := v[s]; ok {
+		return id
+	}
+	id := uint32(len(v))
+	v[s] = id
+	return id
+}
+
+func newItem(v vocab, doc *nlp.Document, st *claimtrail.Statement) item {
+	it := item{st: st}
 	if doc == nil {
 		return it
 	}
@@ -100,6 +124,14 @@ func newItem(doc *nlp.Document, st *claimtrail.Statement) item {
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
 		}
 	}
+	seen := map[uint32]bool{}
+	add := func(key string, w float64, telling, indexed bool) {
+		id := v.id(key)
+		if !seen[id] {
+			seen[id] = true
+			it.feats = append(it.feats, feature{id: id, w: w, telling: telling, indexed: indexed})
+		}
+	}
 	speaker := nlp.Fold(st.Speaker().Name)
 	for _, e := range doc.EntitiesIn(span) {
 		if e.Key == "" || e.Key == speaker {
@@ -109,23 +141,17 @@ func newItem(doc *nlp.Document, st *claimtrail.Statement) item {
 		if e.Label == nlp.Place {
 			w = weightPlace
 		}
-		it.feats["e:"+e.Key] = w
+		add("e:"+e.Key, w, true, true)
 	}
 	for _, q := range doc.QuantitiesIn(span) {
-		if q.Unit == "year" {
-			continue
+		if q.Unit != "year" {
+			add("q:"+strconv.FormatFloat(q.Value, 'f', -1, 64), weightQuantity, true, true)
 		}
-		it.feats["q:"+strconv.FormatFloat(q.Value, 'f', -1, 64)] = weightQuantity
 	}
 	for _, s := range Stems(span.In(text)) {
-		if _, ok := it.feats["s:"+s]; !ok {
-			it.feats["s:"+s] = weightStem
-		}
+		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
-	for _, w := range it.feats {
-		it.norm += w * w
-	}
-	it.norm = math.Sqrt(it.norm)
+	sort.Slice(it.feats, func(i, j int) bool { return it.feats[i].id < it.feats[j].id })
 	return it
 }
 
@@ -133,50 +159,58 @@ func newItem(doc *nlp.Document, st *claimtrail.Statement) item {
 // that the names every statement of a story shares ("Pakistan", "Gaza") tell
 // less than the ones only a few share ("Mossad", "20,000").
 func weighByRarity(items []item) {
-	df := map[string]int{}
+	df := map[uint32]int{}
 	for _, it := range items {
-		for f := range it.feats {
-			df[f]++
+		for _, f := range it.feats {
+			df[f.id]++
 		}
 	}
 	n := float64(len(items))
 	for i := range items {
 		it := &items[i]
 		it.norm = 0
-		for f, w := range it.feats {
-			w *= math.Log(1 + n/float64(df[f]))
-			it.feats[f] = w
-			it.norm += w * w
+		for k := range it.feats {
+			f := &it.feats[k]
+			f.w *= math.Log(1 + n/float64(df[f.id]))
+			it.norm += f.w * f.w
 		}
 		it.norm = math.Sqrt(it.norm)
 	}
 }
 
-// similarity is the cosine of two items' weighted feature sets. Two
-// statements must share a name or a number, besides words, to be alike.
+// similarity is the cosine of two items' weighted feature sets. Without a
+// shared name or number, only near-identical wording counts.
 func similarity(a, b *item) float64 {
 	s, _ := overlap(a, b)
 	return s
 }
 
 // overlap returns the cosine of two items and how many names and numbers
-// they share.
+// they share, merging their sorted features.
 func overlap(a, b *item) (float64, int) {
 	if a.norm == 0 || b.norm == 0 {
 		return 0, 0
 	}
 	dot, telling := 0.0, 0
-	for f, w := range a.feats {
-		if v, ok := b.feats[f]; ok {
-			dot += w * v
-			if f[0] != 's' {
+	for i, j := 0, 0; i < len(a.feats) && j < len(b.feats); {
+		fa, fb := &a.feats[i], &b.feats[j]
+		switch {
+		case fa.id < fb.id:
+			i++
+		case fa.id > fb.id:
+			j++
+		default:
+			dot += fa.w * fb.w
+			if fa.telling {
 				telling++
 			}
+			i++
+			j++
 		}
 	}
 	cos := dot / (a.norm * b.norm)
 	if telling == 0 && cos < 0.4 {
-		return 0, 0 // without a shared name or number, only near-identical wording links
+		return 0, 0
 	}
 	return cos, telling
 }
@@ -184,14 +218,20 @@ func overlap(a, b *item) (float64, int) {
 // containment is the weighted share of d's features that m also has, and
 // how many names and numbers they share: a short denial ("had not proposed
 // any troop deployment to Gaza") is measured by how much of it the claim
-// holds, not by how much of the claim it repeats.
+// holds, not by how much of the claim it repeats. Sharing only names says
+// nothing of the predicate, so at least one common word must be shared too.
 func containment(d, m *item) (float64, int) {
 	sum, dot, telling, words := 0.0, 0.0, 0, 0
-	for f, w := range d.feats {
-		sum += w
-		if _, ok := m.feats[f]; ok {
-			dot += w
-			if f[0] != 's' {
+	j := 0
+	for i := range d.feats {
+		f := &d.feats[i]
+		sum += f.w
+		for j < len(m.feats) && m.feats[j].id < f.id {
+			j++
+		}
+		if j < len(m.feats) && m.feats[j].id == f.id {
+			dot += f.w
+			if f.telling {
 				telling++
 			} else {
 				words++
@@ -199,7 +239,7 @@ func containment(d, m *item) (float64, int) {
 		}
 	}
 	if sum == 0 || words == 0 {
-		return 0, 0 // sharing only names says nothing of the predicate
+		return 0, 0
 	}
 	return dot / sum, telling
 }
@@ -210,27 +250,46 @@ type builder struct {
 	items   []item
 	members [][]int          // claim → items
 	deniers [][]int          // claim → denial items
-	index   map[string][]int // telling feature → claims
+	index   map[uint32][]int // indexed feature → claims
+	counts  []int            // per claim, shared features with the item at hand; all zero between calls
+	touched []int            // scratch: claims counted for the item at hand
 }
 
-// candidates returns the claims that share a telling feature with item i.
+// candidates returns the claims that share the most indexed features with
+// item i, at most Candidates of them: linking one statement costs a bounded
+// number of comparisons however large the story grows.
 func (b *builder) candidates(i int) []int {
-	seen := map[int]bool{}
-	var out []int
-	for f := range b.items[i].feats {
-		post := b.index[f]
-		if len(post) > b.l.Posting {
+	for len(b.counts) < len(b.members) {
+		b.counts = append(b.counts, 0)
+	}
+	touched := b.touched[:0]
+	for _, f := range b.items[i].feats {
+		post := b.index[f.id]
+		if !f.indexed || len(post) > b.l.Posting {
 			continue
 		}
 		for _, c := range post {
-			if !seen[c] {
-				seen[c] = true
-				out = append(out, c)
+			if b.counts[c] == 0 {
+				touched = append(touched, c)
 			}
+			b.counts[c]++
 		}
 	}
-	sort.Ints(out)
-	return out
+	sort.Slice(touched, func(x, y int) bool {
+		cx, cy := b.counts[touched[x]], b.counts[touched[y]]
+		if cx != cy {
+			return cx > cy
+		}
+		return touched[x] < touched[y]
+	})
+	for _, c := range touched {
+		b.counts[c] = 0
+	}
+	b.touched = touched
+	if len(touched) > b.l.Candidates {
+		touched = touched[:b.l.Candidates]
+	}
+	return append([]int(nil), touched...)
 }
 
 // score is the best similarity of item i to the first members of claim c.
@@ -251,7 +310,7 @@ func (b *builder) score(i, c int) float64 {
 func (b *builder) assert(i int) {
 	best, bestScore := -1, b.l.Join
 	for _, c := range b.candidates(i) {
-		if s := b.score(i, c); s >= bestScore {
+		if s := b.score(i, c); s > bestScore || s == bestScore && best >= 0 && c < best {
 			best, bestScore = c, s
 		}
 	}
@@ -261,18 +320,18 @@ func (b *builder) assert(i int) {
 		b.deniers = append(b.deniers, nil)
 	}
 	b.members[best] = append(b.members[best], i)
-	for f := range b.items[i].feats {
-		if f[0] == 's' && len(f) < 6 {
-			continue // short stems are too common to propose candidates
+	for _, f := range b.items[i].feats {
+		if !f.indexed {
+			continue
 		}
-		post := b.index[f]
+		post := b.index[f.id]
 		if len(post) == 0 || post[len(post)-1] != best {
-			b.index[f] = append(post, best)
+			b.index[f.id] = append(post, best)
 		}
 	}
 }
 
-// denyScore is the best similarity of denial i to the first members of
+// denyScore is the best containment of denial i in the first members of
 // claim c among members sharing at least two names or numbers with it: a
 // denial must name what it denies.
 func (b *builder) denyScore(i, c int) float64 {
@@ -366,7 +425,7 @@ func (b *builder) canonical(ms []int) string {
 				s += similarity(&b.items[i], &b.items[j])
 			}
 		}
-		s -= float64(len(b.items[i].feats)) * 0.01
+		s -= float64(len(b.items[i].feats)) * 0.01 // prefer the shorter wording
 		if s > bestScore {
 			best, bestScore = i, s
 		}

@@ -1,8 +1,9 @@
 package load
 
 import (
-	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // Trailing boilerplate — app and newsletter promotions, comment and
@@ -11,88 +12,187 @@ import (
 // cut only from the end of an article: cutBoilerplate walks back from the
 // last paragraph and stops at the first one that does not score as
 // boilerplate, so nothing in the body is ever removed.
+//
+// A paragraph is scored on its words: lower-cased, punctuation dropped,
+// numbers written "#", "(c)" written "©". A cue is a phrase over those
+// words that must stand at the start of the paragraph ("^also read"), be
+// the whole of it ("=reply"), or appear anywhere; "…" in a phrase allows a
+// gap of a few words ("download the … app"). Alternatives are written
+// "(a|b)"; "(|x )" makes x optional. Matching is a handful of substring
+// searches per cue, so scoring costs microseconds.
 
-// cue is one sign of boilerplate, matched against a lower-cased paragraph.
+// cue is one compiled sign of boilerplate.
 type cue struct {
-	re     *regexp.Regexp
 	weight int
+	place  byte     // '^' start, '=' whole paragraph, 0 anywhere
+	parts  []string // phrase pieces, in order, separated by gaps, each " padded "
 }
 
-func cues(weight int, patterns ...string) []cue {
-	out := make([]cue, len(patterns))
-	for i, p := range patterns {
-		out[i] = cue{regexp.MustCompile(p), weight}
+// maxGap is the most words a "…" in a cue may skip.
+const maxGap = 10
+
+// lexicon lists the cues by weight. Weight lineKind is for kinds of line
+// that are never body text; 3 for phrases typical of promotions and
+// widgets; 1 for words that only hint at them.
+var lexicon = map[int][]string{
+	lineKind: {
+		"^(also read|read also|read more|see also|also see|more from|more stories|most read|filed under|first published|disclaimer)",
+		"^(related|recommended|trending|more|top) (stories|articles|news|posts|reads|coverage|reading|videos)",
+		"=(related|recommended|trending|trending now|recommended for you|topics|tags)",
+		"^(tags|tag)",
+		"^you may (|also )like",
+		"=(advertisement|advertising|sponsored|sponsored content|ad|reply|featured|promoted|reuse content|what's next|comments|comment|comments #|# comments|# comment)",
+		"^(promoted by|sponsored by|next page|previous page)",
+		"all rights reserved",
+		"©",
+		"^copyright",
+		"^(previous|next|older|newer) (post|article|story|entry)",
+		"^(post|leave|add|write|load|view|show|read) (a |your |all |)(comment|comments)",
+		"^a version of this (article|story) (appears|appeared) in print",
+		"^(this article was|this story was|originally) (published|reprinted|republished) (on|in|by)",
+	},
+	3: {
+		"download (the|our) … (app|apps)",
+		"(sign up|subscribe|register) … (newsletter|newsletters|updates|alerts|briefing|digest)",
+		"(newsletter|newsletters)",
+		"follow us",
+		"^share",
+		"share (this|on|via)",
+		"stay (on top of|ahead of|updated|tuned|informed|connected)",
+		"find the best of",
+		"discover the latest",
+		"curated for you",
+		"in your inbox",
+		"(whatsapp|telegram|google news) (channel|group)",
+		"join (our|us on)",
+		"(click|tap) here",
+		"catch (all the|the) latest",
+		"first published",
+	},
+	1: {
+		"(app|apps)",
+		"updates",
+		"latest (news|updates|stories|headlines|trends)",
+		"(breaking|top) (news|stories|headlines)",
+		"(startup|tech|business|finance|market|sport|sports) news",
+		"(every|each) (day|week|weekend|morning|evening)",
+		"(subscribe|subscription)",
+		"(exclusive|exclusives)",
+		"one place",
+		"^(discover|download|subscribe|sign up|follow|share|stay|find|get|join|read|watch|listen|click|tap|like|check out|explore|don't miss|never miss|install|visit)",
+	},
+}
+
+// socialNetworks are named in follow and share lines; two or more in one
+// short paragraph is a strong cue, one a weak one.
+var socialNetworks = map[string]bool{
+	"facebook": true, "twitter": true, "instagram": true, "youtube": true, "linkedin": true,
+	"whatsapp": true, "telegram": true, "threads": true, "tiktok": true, "x": true,
+}
+
+// reportingWords mark news text rather than boilerplate.
+var reportingWords = []string{"said", "say", "says", "told", "according to", "stated", "reported", "claimed", "added", "announced"}
+
+// tailCues is the compiled lexicon, indexed by the first word of each cue
+// so that a paragraph is only tested against cues that can match it.
+var tailCues = compileLexicon()
+
+func compileLexicon() map[string][]cue {
+	out := map[string][]cue{}
+	for w, pats := range lexicon {
+		for _, p := range pats {
+			var place byte
+			if p[0] == '^' || p[0] == '=' {
+				place, p = p[0], p[1:]
+			}
+			for _, alt := range expandCue(p) {
+				var parts []string
+				for _, piece := range strings.Split(alt, "…") {
+					parts = append(parts, " "+strings.Join(strings.Fields(piece), " ")+" ")
+				}
+				first := strings.Fields(parts[0])[0]
+				out[first] = append(out[first], cue{weight: w, place: place, parts: parts})
+			}
+		}
 	}
 	return out
 }
 
-// tailCues is the lexicon. Weights: 4 for a line kind that is never body
-// text, 3 for a phrase typical of promotions and widgets, 1 for words that
-// only hint at one.
-var tailCues = concat(
-	cues(4,
-		`^(also read|read also|read more|see also|also see|related( (stories|articles|news|posts))?|recommended( for you)?|more from|more stories|you may (also )?like|trending( now)?|most read|tags?|topics|filed under|first published|disclaimer)\b`,
-		`^(advertisement|advertising|sponsored( content)?|ad)$`,
-		`\ball rights reserved\b`,
-		`©`,
-		`^copyright\b`,
-		`\(c\) (19|20)\d\d\b`,
-		`^(previous|next|older|newer) (post|article|story|entry)\b`,
-		`^(post|leave|add|write|load|view|show|read) (a |your |all )?comments?\b`,
-		`^\d+ comments?$`,
-		`^comments?( \(\d+\))?$`,
-	),
-	cues(3,
-		`\bdownload (the|our)\b.{0,60}\bapp\b`,
-		`\b(sign up|subscribe|register)\b.{0,60}\b(newsletter|updates|alerts|briefing|digest)\b`,
-		`\bnewsletters?\b`,
-		`\bfollow us\b`,
-		`^share\b`,
-		`\bshare (this|on|via)\b`,
-		`\bstay (on top of|ahead of|updated|tuned|informed|connected)\b`,
-		`\bfind the best of\b`,
-		`\bdiscover the latest\b`,
-		`\b(specially |hand-?picked and )?curated for you\b`,
-		`\bin your inbox\b`,
-		`\b(whatsapp|telegram|google news) (channel|group)\b`,
-		`\bjoin (our|us on)\b`,
-		`\b(click|tap) here\b`,
-		`\bcatch (all )?the latest\b`,
-	),
-	cues(1,
-		`\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|threads|tiktok)\b`,
-		`\bapps?\b`,
-		`\bupdates\b`,
-		`\blatest (news|updates|stories|headlines|trends)\b`,
-		`\b(breaking|top) (news|stories|headlines)\b`,
-		`\b(startup|tech|business|finance|market|sports?) news\b`,
-		`\b(every|each) (day|week|weekend|morning|evening)\b`,
-		`\bsubscri(be|ption)\b`,
-		`\bexclusives?\b`,
-		`\bone place\b`,
-		`!$`,
-	),
-)
-
-// promoStart matches a paragraph that opens with an imperative typical of
-// promotions ("Download …", "Stay …", "Follow …").
-var promoStart = regexp.MustCompile(`^(discover|download|subscribe|sign up|follow|share|stay|find|get|join|read|watch|listen|click|tap|like|check out|explore|don't miss|never miss|install|visit)\b`)
-
-// reported matches attribution, which marks news text rather than
-// boilerplate.
-var reported = regexp.MustCompile(`\b(said|say|says|told|according to|stated|reported|claimed|added|announced)\b|[“”"]`)
-
-func concat(lists ...[]cue) []cue {
-	var out []cue
-	for _, l := range lists {
-		out = append(out, l...)
+// expandCue writes out every alternative of a pattern with (a|b) groups.
+func expandCue(p string) []string {
+	open := strings.IndexByte(p, '(')
+	if open < 0 {
+		return []string{p}
+	}
+	end := open + strings.IndexByte(p[open:], ')')
+	var out []string
+	for _, alt := range strings.Split(p[open+1:end], "|") {
+		for _, rest := range expandCue(p[end+1:]) {
+			out = append(out, p[:open]+alt+rest)
+		}
 	}
 	return out
+}
+
+// words normalises a paragraph for matching: " w1 w2 … wn " with a
+// leading and trailing space so every word has a space on both sides.
+func words(p string) string {
+	p = strings.ReplaceAll(strings.ToLower(p), "(c)", " © ")
+	var b strings.Builder
+	b.Grow(len(p) + 2)
+	b.WriteByte(' ')
+	inNum := false
+	for _, r := range p {
+		switch {
+		case unicode.IsDigit(r):
+			if !inNum {
+				b.WriteByte('#')
+			}
+			inNum = true
+			continue
+		case unicode.IsLetter(r):
+			b.WriteRune(r)
+		case r == '\'' || r == '’':
+			b.WriteByte('\'')
+		case r == '©':
+			b.WriteString(" © ")
+		default:
+			b.WriteByte(' ')
+		}
+		inNum = false
+	}
+	b.WriteByte(' ')
+	return " " + strings.Join(strings.Fields(b.String()), " ") + " "
+}
+
+// match reports whether the cue is in the normalised words w.
+func (c cue) match(w string) bool {
+	switch c.place {
+	case '=':
+		return len(c.parts) == 1 && w == c.parts[0]
+	case '^':
+		if !strings.HasPrefix(w, c.parts[0]) {
+			return false
+		}
+	}
+	i := strings.Index(w, c.parts[0])
+	if i < 0 {
+		return false
+	}
+	rest := w[i+len(c.parts[0])-1:]
+	for _, part := range c.parts[1:] {
+		j := strings.Index(rest, part)
+		if j < 0 || strings.Count(rest[:j], " ") > maxGap {
+			return false
+		}
+		rest = rest[j+len(part)-1:]
+	}
+	return true
 }
 
 const (
-	// lineKind is the weight of cues for line kinds that are never body
-	// text.
+	// lineKind is the weight of cues for kinds of line that are never
+	// body text.
 	lineKind = 4
 	// boilerplateScore is the score at or above which a trailing paragraph
 	// is cut.
@@ -107,18 +207,33 @@ func tailScore(p string) int {
 	if len(p) > longParagraph {
 		return 0
 	}
-	l := strings.ToLower(strings.Join(strings.Fields(p), " "))
-	score, kind := 0, false
-	for _, c := range tailCues {
-		if c.re.MatchString(l) {
-			score += c.weight
-			kind = kind || c.weight >= lineKind
+	w := words(p)
+	score, kind, social := 0, false, 0
+	fields := strings.Fields(w)
+	for i, f := range fields {
+		if socialNetworks[f] {
+			social++
+		}
+		if slices.Contains(fields[:i], f) {
+			continue // cues for this word already tried
+		}
+		for _, c := range tailCues[f] {
+			if c.match(w) {
+				score += c.weight
+				kind = kind || c.weight >= lineKind
+			}
 		}
 	}
-	if promoStart.MatchString(l) {
+	switch {
+	case social >= 2:
+		score += 3
+	case social == 1:
 		score++
 	}
-	if !kind && reported.MatchString(l) {
+	if strings.HasSuffix(strings.TrimSpace(p), "!") {
+		score++
+	}
+	if !kind && reporting(p, w) {
 		// Attribution marks news text, unless the line is of a kind that
 		// is never body text ("Also read: minister says …").
 		score -= 2
@@ -127,6 +242,18 @@ func tailScore(p string) int {
 		score--
 	}
 	return score
+}
+
+func reporting(p, w string) bool {
+	if strings.ContainsAny(p, "“”\"") {
+		return true
+	}
+	for _, r := range reportingWords {
+		if strings.Contains(w, " "+r+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // cutBoilerplate drops trailing paragraphs that score as boilerplate,

@@ -26,6 +26,10 @@ func TestTailScore(t *testing.T) {
 		{"Tags: strike, port, Veloria", true},
 		{"12 comments", true},
 		{"Join our WhatsApp channel for breaking news", true},
+		{"Follow the Quay Times: Twitter | Facebook", true},
+		{"Reply", true},
+		{"A version of this article appears in print on page 4 of the Sunday edition.", true},
+		{"Next page: Sports >>", true},
 		// body text, even with promotional words in it
 		{"The union said members could follow the vote on a new app the port authority launched last month.", false},
 		{"He said the offer was “not worth the paper it is written on”.", false},

@@ -33,6 +33,12 @@ func TestTextTitleAndParagraphs(t *testing.T) {
 			paras: []string{strings.TrimSpace(strings.Repeat("The port stayed shut for a ninth day. ", 10)), "Next paragraph."},
 		},
 		{
+			name:  "stray byte-order marks",
+			in:    "\ufeffHead\ufeffline\n\nOne\ufeff.\n",
+			title: "Headline",
+			paras: []string{"One."},
+		},
+		{
 			name:  "curly quotes and CRLF",
 			in:    "Quote\r\n\r\n“It is over,” she said.\r\nShe left.\r",
 			title: "Quote",

@@ -88,7 +88,7 @@ func parseHTML(data []byte, pageURL string, max int64) (claimtrail.Article, erro
 	if len(paras) == 0 {
 		return claimtrail.Article{}, fmt.Errorf("%w in the page", ErrNoContent)
 	}
-	if n := words(paras); n < minHTMLWords {
+	if n := wordCount(paras); n < minHTMLWords {
 		return claimtrail.Article{}, fmt.Errorf("%w in the page (only %d words)", ErrNoContent, n)
 	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
@@ -99,7 +99,7 @@ func parseHTML(data []byte, pageURL string, max int64) (claimtrail.Article, erro
 // as an article rather than an empty shell of navigation.
 const minHTMLWords = 5
 
-func words(paras []string) int {
+func wordCount(paras []string) int {
 	n := 0
 	for _, p := range paras {
 		n += len(strings.Fields(p))
@@ -198,10 +198,13 @@ func pageMeta(doc *html.Node, base *url.URL) meta {
 					m.docTitle = clean(textOf(n))
 				}
 			case "meta":
-				key := strings.ToLower(strings.TrimSpace(first(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"))))
-				if v := clean(attr(n, "content")); key != "" && v != "" {
-					if _, seen := tags[key]; !seen {
-						tags[key] = v
+				// property may hold several space-separated names.
+				keys := strings.Fields(strings.ToLower(first(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"))))
+				if v := clean(attr(n, "content")); v != "" {
+					for _, k := range keys {
+						if _, seen := tags[k]; !seen {
+							tags[k] = v
+						}
 					}
 				}
 			case "link":
@@ -220,8 +223,8 @@ func pageMeta(doc *html.Node, base *url.URL) meta {
 	}
 	walk(doc)
 
-	m.title = first(ld.headline, tags["og:title"], tags["twitter:title"], tags["dc.title"])
-	m.byline = first(ld.author, notURL(tags["author"]), notURL(tags["article:author"]), notURL(tags["dc.creator"]), notURL(tags["byl"]))
+	m.title = first(ld.headline, tags["dc:title"], tags["dc.title"], tags["og:title"], tags["twitter:title"])
+	m.byline = first(ld.author, notURL(tags["dc:creator"]), notURL(tags["dc.creator"]), notURL(tags["author"]), notURL(tags["article:author"]), notURL(tags["byl"]))
 	m.outlet = first(ld.publisher, tags["og:site_name"], tags["application-name"])
 	m.lang = first(m.lang, ld.lang, strings.ReplaceAll(tags["og:locale"], "_", "-"))
 	for _, v := range []string{ld.published, tags["article:published_time"], tags["datepublished"],

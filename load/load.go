@@ -82,12 +82,14 @@ func (o Options) maxSize() int64 {
 // explicitly must have one of those extensions. A sidecar FILE.meta.json
 // beside a file overrides (for .jsonl: fills in) its metadata, and
 // opt.Outlet overrides every outlet. The returned errors are *Error, one per
-// bad input or line; good inputs still load. Paths stops early, with the
+// bad input or line; good inputs still load. A file named twice (or
+// inside a folder also named) loads once. Paths stops early, with the
 // context's error, only when ctx is done.
 func Paths(ctx context.Context, paths []string, opt Options) ([]claimtrail.Article, []error) {
 	var (
 		arts []claimtrail.Article
 		errs []error
+		seen = map[string]bool{}
 	)
 	for _, p := range paths {
 		files, err := expand(p)
@@ -98,6 +100,14 @@ func Paths(ctx context.Context, paths []string, opt Options) ([]claimtrail.Artic
 			if err := ctx.Err(); err != nil {
 				return arts, append(errs, err)
 			}
+			key, err := filepath.Abs(f)
+			if err != nil {
+				key = filepath.Clean(f)
+			}
+			if seen[key] {
+				continue // named twice, or inside a folder also named
+			}
+			seen[key] = true
 			a, e := loadFile(f, opt)
 			arts = append(arts, a...)
 			errs = append(errs, e...)

@@ -307,3 +307,11 @@ func writeFile(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+func TestPathsOnce(t *testing.T) {
+	dir := filepath.Join("testdata", "txt-lines")
+	arts, errs := Paths(context.Background(), []string{dir, filepath.Join(dir, "harbour.txt"), dir + "/./"}, Options{})
+	if len(arts) != 1 || len(errs) != 0 {
+		t.Fatalf("got %d articles, errors %v; want the one file once", len(arts), errs)
+	}
+}

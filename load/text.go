@@ -99,6 +99,9 @@ func decode(data []byte, max int64) (string, error) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
+	// A byte-order mark inside the text (files pasted together) is a
+	// zero-width character that only gets in the way of matching.
+	s = strings.ReplaceAll(s, "\ufeff", "")
 	s = norm.NFC.String(s)
 	if strings.TrimSpace(s) == "" {
 		return "", ErrEmpty
@@ -314,7 +317,7 @@ func joinParagraphs(paras []string) (string, []claimtrail.Span) {
 // clean collapses runs of white space into one space, trims, and puts the
 // result in NFC: for titles, outlets and other one-line metadata.
 func clean(s string) string {
-	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+	return norm.NFC.String(strings.Join(strings.Fields(strings.ReplaceAll(s, "\ufeff", "")), " "))
 }
 
 // timeLayouts are the forms parseTime accepts, most specific first.

@@ -115,17 +115,18 @@ func (g *Gazetteer) Lookup(name string) (Label, string, bool) {
 func (g *Gazetteer) IsTitle(word string) bool { return g.titles[strings.ToLower(word)] }
 
 // entities finds runs of capitalised tokens in each sentence and labels them.
-func (g *Gazetteer) entities(doc *Document) []Entity {
+func (g *Gazetteer) entities(doc *Document, mid map[string]bool) []Entity {
 	var out []Entity
 	for si := range doc.Sentences {
 		toks := doc.SentenceTokens(si)
+		tagged := doc.Sentences[si].Tagged
 		for i := 0; i < len(toks); {
 			j := g.nameRun(toks, i)
 			if j == i {
 				i++
 				continue
 			}
-			if e, ok := g.label(doc, toks, i, j); ok {
+			if e, ok := g.label(doc, toks, i, j, tagged, mid); ok {
 				out = append(out, e)
 			}
 			i = j
@@ -168,7 +169,7 @@ func adjacent(a, b Token) bool { return b.Start-a.End <= 1 }
 // label types the name toks[i:j] and builds its entity. A sentence-initial
 // single word is kept only when a list knows it or the tagger calls it a
 // proper noun, since any word starts a sentence with a capital.
-func (g *Gazetteer) label(doc *Document, toks []Token, i, j int) (Entity, bool) {
+func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mid map[string]bool) (Entity, bool) {
 	// A leading title belongs to the context, not the name: "General Asim Munir".
 	titled := false
 	for i < j-1 && g.titles[strings.ToLower(toks[i].Text)] {
@@ -190,7 +191,7 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int) (Entity, bool) 
 		e.Label, e.Key = l, key
 		return e, true
 	}
-	if i == 0 && j == 1 && toks[0].Tag != "NNP" && toks[0].Tag != "NNPS" {
+	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !mid[toks[0].Text] {
 		return e, false
 	}
 	words := strings.Fields(text)
@@ -204,7 +205,7 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int) (Entity, bool) 
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		e.Label = Person
 		e.Key = personKey(words)
-	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j]):
+	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged):
 		e.Label = Person
 		e.Key = personKey(words)
 	default:
@@ -216,9 +217,11 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int) (Entity, bool) 
 // personKey keys a person by surname, so "Asim Munir" and "Munir" meet.
 func personKey(words []string) string { return Fold(words[len(words)-1]) }
 
-func allProper(toks []Token) bool {
+// allProper reports whether every token is a proper noun: by its tag when
+// the sentence is tagged, else by its capital.
+func allProper(toks []Token, tagged bool) bool {
 	for _, t := range toks {
-		if t.Tag != "NNP" || !isWordy(t.Text) {
+		if !isWordy(t.Text) || tagged && t.Tag != "NNP" || !tagged && !capitalised(t.Text) {
 			return false
 		}
 	}

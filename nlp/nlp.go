@@ -26,7 +26,8 @@ type Token struct {
 type Sentence struct {
 	claimtrail.Span
 	First, Last int
-	Paragraph   int // index into Article.Paragraphs (0 when the article has none)
+	Paragraph   int  // index into Article.Paragraphs (0 when the article has none)
+	Tagged      bool // its tokens carry part-of-speech tags
 }
 
 // Document is the analysis of one article.
@@ -92,11 +93,21 @@ type Analyzer struct {
 	tok    *tokenize.Tokenizer
 	tagger *tag.Tagger
 	names  *Gazetteer
+	tagIf  func([]Token) bool
 }
 
+// Option configures an Analyzer.
+type Option func(*Analyzer)
+
+// TagOnly tags just the sentences for which need reports true. Tagging is
+// most of the cost of analysis, and a stage that reads tags only near
+// certain words (attribution cues) can say so; untagged sentences still get
+// entities and quantities from lexical rules.
+func TagOnly(need func([]Token) bool) Option { return func(a *Analyzer) { a.tagIf = need } }
+
 // NewAnalyzer loads the sentence, token and tagging models and the built-in
-// name lists.
-func NewAnalyzer() (*Analyzer, error) {
+// name lists. By default every sentence is tagged.
+func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 	seg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
@@ -105,7 +116,11 @@ func NewAnalyzer() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagging model: %w", err)
 	}
-	return &Analyzer{seg: seg, tok: tokenize.New(), tagger: tagger, names: DefaultGazetteer()}, nil
+	a := &Analyzer{seg: seg, tok: tokenize.New(), tagger: tagger, names: DefaultGazetteer()}
+	for _, o := range opts {
+		o(a)
+	}
+	return a, nil
 }
 
 // Gazetteer returns the name lists the analyzer labels entities with.
@@ -121,7 +136,7 @@ func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Docum
 		}
 		a.analyzeParagraph(doc, pi, para)
 	}
-	doc.Entities = a.names.entities(doc)
+	doc.Entities = a.names.entities(doc, midSentenceNames(doc))
 	doc.Quantities = quantities(doc)
 	return doc, nil
 }
@@ -134,16 +149,21 @@ func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span)
 		if len(toks) == 0 {
 			continue
 		}
-		a.tagger.TagTokens(toks)
 		sent := Sentence{Span: claimtrail.Span{Start: start, End: start + len(s.Text)}, First: len(doc.Tokens), Paragraph: pi}
 		for _, t := range toks {
 			doc.Tokens = append(doc.Tokens, Token{
 				Span: claimtrail.Span{Start: start + t.Start, End: start + t.End()},
 				Text: t.Text,
-				Tag:  t.Tag,
 			})
 		}
 		sent.Last = len(doc.Tokens)
+		if own := doc.Tokens[sent.First:sent.Last]; a.tagIf == nil || a.tagIf(own) {
+			a.tagger.TagTokens(toks)
+			for i := range own {
+				own[i].Tag = toks[i].Tag
+			}
+			sent.Tagged = true
+		}
 		doc.Sentences = append(doc.Sentences, sent)
 	}
 }
@@ -170,4 +190,19 @@ func paragraphs(art *claimtrail.Article) []claimtrail.Span {
 		start = end + 1
 	}
 	return out
+}
+
+// midSentenceNames collects the capitalised words that appear inside a
+// sentence, not at its start: a sentence-initial word is a name when it is
+// also capitalised elsewhere.
+func midSentenceNames(doc *Document) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range doc.Sentences {
+		for _, t := range doc.Tokens[s.First+1 : s.Last] {
+			if capitalised(t.Text) {
+				m[t.Text] = true
+			}
+		}
+	}
+	return m
 }

@@ -83,7 +83,7 @@ func quantityAt(doc *Document, toks []Token, i int) (Quantity, int, bool) {
 	case end < len(toks) && (toks[end].Text == "%" || strings.EqualFold(toks[end].Text, "percent")):
 		unit = "percent"
 		end++
-	case end < len(toks) && strings.HasPrefix(toks[end].Tag, "NN") && !capitalised(toks[end].Text):
+	case end < len(toks) && countedNoun(toks[end]):
 		unit = strings.ToLower(toks[end].Text)
 		end++
 	case v >= 1900 && v <= 2100 && v == float64(int(v)) && !strings.Contains(toks[i].Text, ","):
@@ -113,3 +113,26 @@ func numberValue(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	return v, err == nil
 }
+
+// countedNoun reports whether t can be what a number counts: a noun by its
+// tag, or, untagged, a lower-case word that is no function word.
+func countedNoun(t Token) bool {
+	if capitalised(t.Text) {
+		return false
+	}
+	if t.Tag != "" {
+		return strings.HasPrefix(t.Tag, "NN")
+	}
+	for _, r := range t.Text {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return !functionWords[t.Text]
+}
+
+var functionWords = map[string]bool{"of": true, "to": true, "in": true, "on": true, "at": true, "for": true,
+	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "by": true, "with": true,
+	"from": true, "as": true, "than": true, "that": true, "is": true, "are": true, "was": true, "were": true,
+	"have": true, "has": true, "had": true, "be": true, "been": true, "will": true, "would": true, "per": true,
+	"more": true, "less": true, "each": true, "which": true, "who": true, "into": true}

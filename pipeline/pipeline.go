@@ -38,7 +38,7 @@ type Pipeline struct {
 
 // New loads the models the stages need.
 func New(opts Options) (*Pipeline, error) {
-	a, err := nlp.NewAnalyzer()
+	a, err := nlp.NewAnalyzer(nlp.TagOnly(attrib.NeedsTags))
 	if err != nil {
 		return nil, fmt.Errorf("new pipeline: %w", err)
 	}
@@ -66,14 +66,7 @@ func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analy
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),
 // analyses them in parallel, links their statements and builds the ledger.
 func (p *Pipeline) Ledger(ctx context.Context, articles []claimtrail.Article) (*claimtrail.Ledger, error) {
-	arts := make([]claimtrail.Article, len(articles))
-	copy(arts, articles)
-	for i := range arts {
-		if arts[i].ID == "" {
-			arts[i].ID = "a" + strconv.Itoa(i+1)
-		}
-	}
-	analyses, err := p.analyzeAll(ctx, arts)
+	arts, analyses, err := p.AnalyzeAll(ctx, articles)
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +76,17 @@ func (p *Pipeline) Ledger(ctx context.Context, articles []claimtrail.Article) (*
 // Build links analysed articles and builds their ledger; analyses[i]
 // belongs to arts[i].
 func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claimtrail.Ledger {
+	docs, claims := p.Link(arts, analyses)
+	b := story.Builder{Judge: p.opts.Judge, CopyOf: p.opts.CopyOf}
+	if b.CopyOf == nil {
+		b.CopyOf = Copies(arts)
+	}
+	return b.Build(arts, docs, claims)
+}
+
+// Link joins the statements of analysed articles into claims; analyses[i]
+// belongs to arts[i]. It returns the documents by article ID with the claims.
+func (p *Pipeline) Link(arts []claimtrail.Article, analyses []*Analysis) (map[string]*nlp.Document, []claimtrail.Claim) {
 	docs := make(map[string]*nlp.Document, len(arts))
 	var stmts []claimtrail.Statement
 	for i, an := range analyses {
@@ -90,9 +94,21 @@ func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claim
 		docs[arts[i].ID] = an.Doc
 		stmts = append(stmts, an.Statements...)
 	}
-	claims := p.linker.Link(docs, stmts)
-	b := story.Builder{Judge: p.opts.Judge, CopyOf: p.opts.CopyOf}
-	return b.Build(arts, docs, claims)
+	return docs, p.linker.Link(docs, stmts)
+}
+
+// AnalyzeAll numbers articles without an ID and analyses them on the
+// pipeline's workers, keeping their order.
+func (p *Pipeline) AnalyzeAll(ctx context.Context, articles []claimtrail.Article) ([]claimtrail.Article, []*Analysis, error) {
+	arts := make([]claimtrail.Article, len(articles))
+	copy(arts, articles)
+	for i := range arts {
+		if arts[i].ID == "" {
+			arts[i].ID = "a" + strconv.Itoa(i+1)
+		}
+	}
+	analyses, err := p.analyzeAll(ctx, arts)
+	return arts, analyses, err
 }
 
 // analyzeAll analyses articles on a pool of workers, keeping their order.

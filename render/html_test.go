@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/render"
@@ -93,6 +94,14 @@ func TestGraphRoles(t *testing.T) {
 			t.Errorf("edge %s -> %s does not go right", g.Nodes[e.From].Source.Name, g.Nodes[e.To].Source.Name)
 		}
 	}
+	// An origin named with a qualifier still marks its node.
+	c1 := l.Claims[0]
+	c1.Origins = []claimtrail.Source{{Name: "Officials familiar with the plan (Harbor Daily)", Kind: claimtrail.KindAnonymous}}
+	for _, n := range render.NewGraph(l, &c1).Nodes {
+		if n.Source.Name == "officials familiar with the plan" && n.Role != render.RoleOrigin {
+			t.Errorf("qualified origin: role %q", n.Role)
+		}
+	}
 	// A cyclic chain must not hang nor panic.
 	c := claimtrail.Claim{ID: "x", Statements: []claimtrail.Statement{{Article: "a1", Chain: []claimtrail.Source{{Name: "A"}, {Name: "B"}, {Name: "A"}}}}}
 	if g := render.NewGraph(l, &c); len(g.Nodes) != 2 {
@@ -109,5 +118,53 @@ func TestTimeline(t *testing.T) {
 	}
 	if want := "a1:first seen a2:relay a3:denial"; strings.Join(got, " ") != want {
 		t.Errorf("timeline %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func FuzzHighlight(f *testing.F) {
+	f.Add("Ein Zug <b>fährt</b>.\n\nNext <script>x</script>", 0, 12, 4, 7)
+	f.Add("a\n\n\nb", 1, 4, 0, 5)
+	f.Add("", 0, 0, -1, 3)
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int) {
+		marks := []render.Mark{
+			{Span: claimtrail.Span{Start: s1, End: e1}, Tag: "mark", Class: `"x"`},
+			{Span: claimtrail.Span{Start: s2, End: e2}, Tag: "strong"},
+		}
+		out := string(render.Highlight(text, claimtrail.Span{Start: 0, End: len(text)}, marks))
+		if strings.Count(out, "<mark") != strings.Count(out, "</mark>") ||
+			strings.Count(out, "<strong") != strings.Count(out, "</strong>") {
+			t.Fatalf("unbalanced: %q", out)
+		}
+		rest := out
+		for _, tag := range []string{`<mark class="&#34;x&#34;">`, "</mark>", `<strong>`, "</strong>", "<br><br>"} {
+			rest = strings.ReplaceAll(rest, tag, "")
+		}
+		if strings.ContainsAny(rest, "<>\"") {
+			t.Fatalf("unescaped markup in %q", out)
+		}
+		if utf8.ValidString(text) && !utf8.ValidString(out) {
+			t.Fatalf("valid text became invalid UTF-8: %q", out)
+		}
+	})
+}
+
+func TestViewOffStory(t *testing.T) {
+	l := webtest.Ledger()
+	l.OffStory = []string{"a4"}
+	v := render.NewView(l)
+	if len(v.Columns) != 4 || len(v.OffStory) != 1 || v.OffStory[0].ID != "a4" {
+		t.Fatalf("columns %d, off story %d", len(v.Columns), len(v.OffStory))
+	}
+	for _, c := range v.Columns {
+		if c.Article.ID == "a4" {
+			t.Error("off-story article a4 is a matrix column")
+		}
+	}
+	var b bytes.Buffer
+	if err := render.HTML(&b, l); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "Read but off the story") {
+		t.Error("report does not list the off-story article")
 	}
 }

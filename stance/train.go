@@ -30,10 +30,13 @@ type TrainOptions struct {
 	// LearningRate shrinks each tree (default 0.08).
 	LearningRate float64
 	// WeightPower sets class weights to (n / (4·n_class))^WeightPower to
-	// offset the imbalance of the classes (default 0.75; 0 is unweighted when
+	// offset the imbalance of the classes (default 1; 0 is unweighted when
 	// NoClassWeights is set).
 	WeightPower    float64
 	NoClassWeights bool
+	// DisagreeBoost multiplies the weight of disagree pairs in the stance
+	// stage once more (default 2): disagree is rare and costly to miss.
+	DisagreeBoost float64
 	// Progress, when not nil, is told about each stage ("features",
 	// "boosting") as work is done.
 	Progress func(stage string, done, total int)
@@ -55,8 +58,11 @@ func (o *TrainOptions) defaults() {
 	if o.LearningRate == 0 {
 		o.LearningRate = 0.08
 	}
+	if o.DisagreeBoost == 0 {
+		o.DisagreeBoost = 2
+	}
 	if o.WeightPower == 0 && !o.NoClassWeights {
-		o.WeightPower = 0.75
+		o.WeightPower = 1
 	}
 }
 
@@ -134,7 +140,13 @@ func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOp
 	}
 	p2 := params
 	p2.Rounds, p2.Depth, p2.LearningRate, p2.Seed = opt.Rounds, opt.Depth, opt.LearningRate, opt.Seed+1
-	st, err := trainForest(ctx, X2, y2, classWeights(y2, 3, opt.WeightPower), 3, p2,
+	w2 := classWeights(y2, 3, opt.WeightPower)
+	for i, k := range y2 {
+		if Label(k) == Disagree {
+			w2[i] *= float32(opt.DisagreeBoost)
+		}
+	}
+	st, err := trainForest(ctx, X2, y2, w2, 3, p2,
 		func(done, total int) { progress("stance", done, total) })
 	if err != nil {
 		return nil, fmt.Errorf("train stance: %w", err)

@@ -146,7 +146,7 @@ func (s *Server) collect(ctx context.Context, f articleForm, files []upload) ([]
 		default:
 			as, err := s.opt.Loader.URL(ctx, u)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("fetch %s: %w", u, err))
+				errs = append(errs, err) // the loader names the URL
 			}
 			arts = append(arts, as...)
 		}
@@ -171,23 +171,14 @@ func (s *Server) collect(ctx context.Context, f articleForm, files []upload) ([]
 	return arts, nil
 }
 
-// pasted makes an article of pasted text, through the Loader when there is
-// one (it finds paragraphs and cuts boilerplate).
+// pasted makes an article of pasted text: the text as given, paragraphs
+// at blank lines, metadata from the form.
 func (s *Server) pasted(ctx context.Context, f articleForm) (claimtrail.Article, error) {
 	if !utf8.ValidString(f.Text) {
 		return claimtrail.Article{}, errors.New("pasted text: not valid UTF-8")
 	}
 	text := strings.ReplaceAll(strings.TrimSpace(f.Text), "\r\n", "\n")
-	a := claimtrail.Article{Text: text, Path: "pasted", Paragraphs: paragraphs(text)}
-	if s.opt.Loader != nil {
-		as, err := s.opt.Loader.File(ctx, "pasted.txt", []byte(text))
-		if err != nil {
-			return a, fmt.Errorf("pasted text: %w", err)
-		}
-		if len(as) == 1 {
-			a = as[0]
-		}
-	}
+	a := claimtrail.Article{Text: text, Paragraphs: paragraphs(text)}
 	a.Path = "pasted"
 	if v := strings.TrimSpace(f.Outlet); v != "" {
 		a.Outlet = v

@@ -179,7 +179,10 @@ func insertOpts(args river.JobArgs) *river.InsertOpts {
 	case FeedArgs:
 		opts.UniqueOpts = river.UniqueOpts{ByArgs: true, ByState: waitingStates}
 	case LedgerArgs:
-		opts.UniqueOpts = river.UniqueOpts{ByArgs: true, ByState: waitingStates}
+		// Not unique: a unique job still marked running while its
+		// completion is being recorded would swallow the request of an
+		// article that joined after its rebuild. A rebuild that finds
+		// the story fresh costs one query.
 		opts.ScheduledAt = time.Now().Add(ledgerDelay)
 	}
 	return opts
@@ -193,7 +196,8 @@ var waitingStates = []rivertype.JobState{
 }
 
 // ledgerDelay lets a burst of articles of one story land before its ledger
-// is rebuilt once.
+// is rebuilt; the rebuilds asked for by the rest of the burst then find the
+// story fresh and return at once.
 const ledgerDelay = 2 * time.Second
 
 // jobs holds what every worker kind shares.
@@ -378,13 +382,7 @@ func (w *ledgerWorker) Work(ctx context.Context, job *river.Job[LedgerArgs]) err
 	if !st.Stale {
 		return nil
 	}
-	if err := store.RefreshLedger(ctx, w.cfg.Store, job.Args.Story, w.cfg.Ledger); err != nil {
-		return err
-	}
-	// Articles that joined during the rebuild could not enqueue another
-	// rebuild while this one ran: run again shortly.
-	if st, err := w.cfg.Store.Story(ctx, job.Args.Story); err == nil && st.Stale {
-		return river.JobSnooze(ledgerDelay)
-	}
-	return nil
+	// Every article that joins the story after this rebuild started
+	// enqueues a rebuild of its own.
+	return store.RefreshLedger(ctx, w.cfg.Store, job.Args.Story, w.cfg.Ledger)
 }

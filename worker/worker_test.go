@@ -70,7 +70,10 @@ func waitIdle(t *testing.T, pool *pgxpool.Pool, limit time.Duration) map[string]
 		if time.Now().After(deadline) {
 			t.Fatalf("jobs still pending after %v: %v", limit, states)
 		}
-		time.Sleep(100 * time.Millisecond)
+		if os.Getenv("DEBUG_WAIT") != "" {
+			t.Log(time.Now().Format("05.000"), states)
+		}
+		time.Sleep(500 * time.Millisecond)
 	}
 }
 
@@ -269,7 +272,9 @@ func TestKilledWorker(t *testing.T) {
 		t.Fatal("the worker was not killed mid-job")
 	}
 	// The dead worker's leadership would expire by itself after its TTL;
-	// end it now so the new worker's rescuer runs at once.
+	// end it now, and let its jobs age past RescueAfter, so the new
+	// worker's rescuer takes them on its first run.
+	time.Sleep(1100 * time.Millisecond)
 	if _, err := pool.Exec(t.Context(), `DELETE FROM river_leader`); err != nil {
 		t.Fatal(err)
 	}
@@ -318,6 +323,12 @@ func TestKilledWorker(t *testing.T) {
 	}
 	if n := count(t, pool, `SELECT count(*) FROM stories WHERE ledger_built IS NULL OR touched > ledger_built`); n != 0 {
 		t.Errorf("%d stories left with a stale ledger", n)
+		rows, _ := pool.Query(t.Context(), `SELECT s.id, s.touched, s.ledger_built, j.state, j.attempt, j.errors::text, j.finalized_at FROM stories s LEFT JOIN river_job j ON j.kind = 'claimtrail_ledger' AND (j.args->>'story')::bigint = s.id WHERE s.ledger_built IS NULL OR s.touched > s.ledger_built`)
+		for rows.Next() {
+			vals, _ := rows.Values()
+			t.Log(vals...)
+		}
+		rows.Close()
 	}
 	var orphan int
 	orphan = count(t, pool, `SELECT count(*) FROM article_bands b WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = b.article_id)`)

@@ -1,6 +1,8 @@
 package seq
 
 import (
+	"unicode"
+
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
@@ -138,11 +140,13 @@ func group(doc *nlp.Document, w window, tags []uint8, out []Attribution) []Attri
 			a.ContentParts = append(a.ContentParts, span(r))
 		}
 		if len(a.ContentParts) == 0 {
-			continue // a cue with nothing attributed is no attribution
+			r, ok := fallbackContent(doc, w, rs, c)
+			if !ok {
+				continue // a cue with nothing to attribute is no attribution
+			}
+			a.ContentParts = []claimtrail.Span{span(r)}
 		}
-		if len(a.ContentParts) > 0 {
-			a.Content = claimtrail.Span{Start: a.ContentParts[0].Start, End: a.ContentParts[len(a.ContentParts)-1].End}
-		}
+		a.Content = claimtrail.Span{Start: a.ContentParts[0].Start, End: a.ContentParts[len(a.ContentParts)-1].End}
 		out = append(out, a)
 	}
 	for _, r := range orphans {
@@ -174,4 +178,53 @@ func sourceSpan(rs []run, cue run, span func(run) claimtrail.Span) claimtrail.Sp
 		}
 	}
 	return claimtrail.Span{Start: span(lo).Start, End: span(hi).End}
+}
+
+// fallbackContent guesses the content of a cue the labeller gave none: the
+// rest of its sentence after it, or failing that the part before it, in
+// either case without other labelled spans and closing punctuation.
+func fallbackContent(doc *nlp.Document, w window, rs []run, c int) (run, bool) {
+	cue := rs[c]
+	lo, hi := 0, w.last-w.first
+	for s := w.s0; s < w.s1; s++ {
+		if s-w.s0 == cue.sent {
+			lo, hi = doc.Sentences[s].First-w.first, doc.Sentences[s].Last-w.first
+		}
+	}
+	for _, r := range rs {
+		if r.sent != cue.sent || r.first == cue.first {
+			continue
+		}
+		if r.last <= cue.first {
+			lo = max(lo, r.last)
+		} else if r.first >= cue.last {
+			hi = min(hi, r.first)
+		}
+	}
+	trim := func(a, b int) (int, int) {
+		for a < b && !wordy(doc.Tokens[w.first+a].Text) {
+			a++
+		}
+		for b > a && !wordy(doc.Tokens[w.first+b-1].Text) {
+			b--
+		}
+		return a, b
+	}
+	if a, b := trim(cue.last, hi); b-a >= 2 {
+		return run{role: Content, first: a, last: b, sent: cue.sent}, true
+	}
+	if a, b := trim(lo, cue.first); b-a >= 2 {
+		return run{role: Content, first: a, last: b, sent: cue.sent}, true
+	}
+	return run{}, false
+}
+
+// wordy reports whether a token holds a letter or digit.
+func wordy(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

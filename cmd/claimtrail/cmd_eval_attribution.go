@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib"
 	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/eval/polnear"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -30,7 +31,7 @@ type attribEvalOptions struct {
 func newEvalAttributionCmd() *cobra.Command {
 	var o attribEvalOptions
 	cmd := &cobra.Command{
-		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor seq]",
+		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor seq|rules|combined]",
 		Short: "Score attribution extraction (source, cue, content) on a PolNeAR split",
 		Long: `Score attribution extraction on a PolNeAR split: a directory holding text/
 and attributions/, for example ../shared/data/polnear/dev.
@@ -61,7 +62,7 @@ viewed independently.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", "seq", "extractor to score: seq")
+	f.StringVar(&o.extractor, "extractor", "seq", "extractor to score: seq (learned), rules (attrib), or combined")
 	f.StringVar(&o.model, "model", "", "score this model file instead of the embedded one (seq)")
 	return cmd
 }
@@ -83,11 +84,35 @@ func newAttribExtractor(o attribEvalOptions) (attribExtractor, error) {
 	} else if m, err = seq.Default(); err != nil {
 		return nil, err
 	}
+	rules := attrib.New()
 	switch o.extractor {
 	case "seq":
 		return func(doc *nlp.Document) []polnear.Attribution { return seq.ToPolnear(m.Label(doc)) }, nil
+	case "rules":
+		return func(doc *nlp.Document) []polnear.Attribution { return statementAttributions(rules.Extract(doc)) }, nil
+	case "combined":
+		return func(doc *nlp.Document) []polnear.Attribution {
+			return seq.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
+		}, nil
 	}
-	return nil, fmt.Errorf("eval attribution: --extractor %q: want seq", o.extractor)
+	return nil, fmt.Errorf("eval attribution: --extractor %q: want seq, rules or combined", o.extractor)
+}
+
+// statementAttributions maps the rule-based extractor's attributed
+// statements (those with a cue) to attributions.
+func statementAttributions(sts []claimtrail.Statement) []polnear.Attribution {
+	var out []polnear.Attribution
+	for _, st := range sts {
+		if st.Cue.Empty() || st.Content.Empty() {
+			continue
+		}
+		a := polnear.Attribution{Cue: polnear.Mention{st.Cue}, Content: polnear.Mention{st.Content}}
+		if !st.Source.Empty() {
+			a.Source = polnear.Mention{st.Source}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // attribReport is the JSON form of an evaluation.

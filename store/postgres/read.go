@@ -148,13 +148,22 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]store.StoryS
 // SetLedger records the summary of a story's ledger.
 func (s *Store) SetLedger(ctx context.Context, story int64, built time.Time, l store.LedgerSummary) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE stories SET ledger_built = $1, claims = $2, contested = $3 WHERE id = $4`,
+		tag, err := tx.Exec(ctx, `UPDATE stories SET ledger_built = $1, claims = $2, contested = $3
+			WHERE id = $4 AND (ledger_built IS NULL OR ledger_built <= $1)`,
 			built, len(l.Claims), l.Contested(), story)
 		if err != nil {
 			return err
 		}
 		if tag.RowsAffected() == 0 {
-			return store.ErrNotFound
+			// Either no such story, or a ledger built later is already there.
+			var exists bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stories WHERE id = $1)`, story).Scan(&exists); err != nil {
+				return err
+			}
+			if !exists {
+				return store.ErrNotFound
+			}
+			return nil
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM claims WHERE story_id = $1`, story); err != nil {
 			return err

@@ -145,13 +145,18 @@ func (s *Store) SetLedger(ctx context.Context, story int64, built time.Time, l s
 		return fmt.Errorf("set ledger of story %d: %w", story, err)
 	}
 	defer tx.Rollback()
-	r, err := tx.ExecContext(ctx, `UPDATE stories SET ledger_built = ?, claims = ?, contested = ? WHERE id = ?`,
-		nanos(built), len(l.Claims), l.Contested(), story)
+	r, err := tx.ExecContext(ctx, `UPDATE stories SET ledger_built = ?, claims = ?, contested = ?
+		WHERE id = ? AND (ledger_built IS NULL OR ledger_built <= ?)`,
+		nanos(built), len(l.Claims), l.Contested(), story, nanos(built))
 	if err != nil {
 		return fmt.Errorf("set ledger of story %d: %w", story, err)
 	}
 	if n, _ := r.RowsAffected(); n == 0 {
-		return fmt.Errorf("set ledger of story %d: %w", story, store.ErrNotFound)
+		// Either no such story, or a ledger built later is already there.
+		if _, err := s.Story(ctx, story); err != nil {
+			return fmt.Errorf("set ledger: %w", err)
+		}
+		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE story_id = ?`, story); err != nil {
 		return fmt.Errorf("set ledger of story %d: %w", story, err)

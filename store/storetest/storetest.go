@@ -357,6 +357,13 @@ func testLedgerAndSearch(t *testing.T, open Opener) {
 	if err := s.SetLedger(ctx(t), r.Story, built, store.LedgerSummary{Claims: l.Claims[:1]}); err != nil {
 		t.Fatal(err)
 	}
+	// A ledger built earlier but recorded later does not replace a newer one.
+	if err := s.SetLedger(ctx(t), r.Story, built.Add(-time.Minute), store.LedgerSummary{}); err != nil {
+		t.Fatal(err)
+	}
+	if st := story(t, s, r.Story); st.Claims != 1 {
+		t.Errorf("an older ledger replaced a newer one: %d claims, want 1", st.Claims)
+	}
 	hits, err := s.Search(ctx(t), "Anchor rust", 10)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	root := newRootCmd()
+	var out, errb bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetArgs(args)
+	err := root.ExecuteContext(t.Context())
+	return out.String(), errb.String(), err
+}
+
+func TestExport(t *testing.T) {
+	story := filepath.Join("..", "..", "examples", "story")
+	out, stderr, err := runCmd(t, "export", "--format", "csv", story)
+	if err != nil {
+		t.Fatalf("export csv: %v\n%s", err, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) < 2 || rows[0][0] != "claim" {
+		t.Fatalf("csv: %v, %d rows", err, len(rows))
+	}
+	out, stderr, err = runCmd(t, "export", "--format", "claimreview", "--author", "Test Desk", story)
+	if err != nil {
+		t.Fatalf("export claimreview: %v\n%s", err, stderr)
+	}
+	var reviews []struct {
+		Type         string `json:"@type"`
+		ReviewRating struct{ AlternateName string }
+		Author       struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(out), &reviews); err != nil || len(reviews) == 0 {
+		t.Fatalf("claimreview: %v, %d reviews", err, len(reviews))
+	}
+	contested := false
+	for _, r := range reviews {
+		if r.Type != "ClaimReview" || r.Author.Name != "Test Desk" || r.ReviewRating.AlternateName == "" {
+			t.Errorf("review %+v", r)
+		}
+		contested = contested || strings.HasPrefix(r.ReviewRating.AlternateName, "Contested: ")
+	}
+	if !contested {
+		t.Error("no review says Contested, though the example story has a contested claim")
+	}
+	for _, bad := range [][]string{
+		{"export", "--format", "pdf", story},
+		{"export", "--db", filepath.Join(t.TempDir(), "x.db"), "1", "2"},
+		{"export", "--db", filepath.Join(t.TempDir(), "x.db"), "77"},
+	} {
+		if _, _, err := runCmd(t, bad...); err == nil {
+			t.Errorf("%v: no error", bad)
+		}
+	}
+}
