@@ -473,7 +473,7 @@ func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain [
 func (r *reader) fullChain(chain []claimtrail.Source) []claimtrail.Source {
 	full := []claimtrail.Source{r.outlet}
 	for _, s := range chain {
-		if nlp.Fold(s.Name) != nlp.Fold(full[len(full)-1].Name) {
+		if nlp.SourceKey(s.Name) != nlp.SourceKey(full[len(full)-1].Name) {
 			full = append(full, s) // "Moneycontrol reported" adds no link
 		}
 	}

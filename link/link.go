@@ -132,7 +132,7 @@ func newItem(v vocab, doc *nlp.Document, st *claimtrail.Statement) item {
 			it.feats = append(it.feats, feature{id: id, w: w, telling: telling, indexed: indexed})
 		}
 	}
-	speaker := nlp.Fold(st.Speaker().Name)
+	speaker := nlp.SourceKey(st.Speaker().Name)
 	for _, e := range doc.EntitiesIn(span) {
 		if e.Key == "" || e.Key == speaker {
 			continue
@@ -393,7 +393,7 @@ func (b *builder) attachBare(bare []int) {
 }
 
 func sameSpeaker(a, b *claimtrail.Statement) bool {
-	return nlp.Fold(a.Speaker().Name) == nlp.Fold(b.Speaker().Name)
+	return nlp.SourceKey(a.Speaker().Name) == nlp.SourceKey(b.Speaker().Name)
 }
 
 // claims turns the groups into claims with a canonical wording each.

@@ -101,6 +101,17 @@ func Fold(name string) string {
 	return b.String()
 }
 
+// SourceKey identifies a source by name across chains and articles: the
+// fold of the name without a leading "the", so that "The Capital Ledger"
+// and "Capital Ledger", "CNN-News 18" and "CNN-News18" are one source.
+func SourceKey(name string) string {
+	f := Fold(name)
+	if len(f) > 3 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), "the ") {
+		f = f[3:]
+	}
+	return f
+}
+
 // Lookup returns the label and key the lists give a name, if any.
 func (g *Gazetteer) Lookup(name string) (Label, string, bool) {
 	f := Fold(name)

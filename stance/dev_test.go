@@ -63,4 +63,23 @@ func TestDev(t *testing.T) {
 	}
 	mt := c.Metrics()
 	mt.WriteText(os.Stdout)
+	for _, bias := range []float64{1, 1.5, 2, 2.5, 3, 4} {
+		var c fnc1.Confusion
+		for i, p := range held {
+			l := int(preds[i].Label)
+			if l != 3 {
+				pr := preds[i].Probs
+				pr[1] *= bias
+				l = 0
+				for k := 1; k < 3; k++ {
+					if pr[k] > pr[l] {
+						l = k
+					}
+				}
+			}
+			c.Add(int(p.Label), l)
+		}
+		mt := c.Metrics()
+		t.Logf("bias %.1f: rel %.4f macro %.4f disagree F1 %.4f P %.3f R %.3f", bias, mt.FNCRelative, mt.MacroF1, mt.F1["disagree"], mt.Precision["disagree"], mt.Recall["disagree"])
+	}
 }

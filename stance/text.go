@@ -78,7 +78,11 @@ func (lx *lexicon) tokenize(dst []token, text string) []token {
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
-		if !wordByte(c) || punct3(text, i) {
+		if l := sepLen(text, i); l > 0 {
+			i += l
+			continue
+		}
+		if !wordByte(c) {
 			i++
 			continue
 		}

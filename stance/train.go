@@ -29,9 +29,9 @@ type TrainOptions struct {
 	Depth         int // tree depth (default 5)
 	// LearningRate shrinks each tree (default 0.08).
 	LearningRate float64
-	// WeightPower sets class weights to (n / (4·n_class))^WeightPower to
-	// offset the imbalance of the classes (default 1; 0 is unweighted when
-	// NoClassWeights is set).
+	// WeightPower sets, in each stage, class weights to
+	// (n / (classes·n_class))^WeightPower to offset the imbalance of the
+	// classes (default 1; with NoClassWeights, 0 leaves them unweighted).
 	WeightPower    float64
 	NoClassWeights bool
 	// DisagreeBoost multiplies the weight of disagree pairs in the stance

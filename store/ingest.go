@@ -65,8 +65,8 @@ type Tx interface {
 	// Repoint makes every copy of from, and from itself, a copy of to.
 	Repoint(ctx context.Context, from, to int64) error
 	// TouchStory indexes the story under terms at time at, moves its time
-	// range to include at, and marks its ledger stale.
-	TouchStory(ctx context.Context, story int64, terms []string, at, now time.Time) error
+	// range to include at, and bumps its version (marking its ledger stale).
+	TouchStory(ctx context.Context, story int64, terms []string, at time.Time) error
 	Commit() error
 	Rollback() error
 }
@@ -172,7 +172,7 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 			return res, fmt.Errorf("repoint copies: %w", err)
 		}
 	}
-	if err := tx.TouchStory(ctx, row.Story, row.Terms, row.At, now); err != nil {
+	if err := tx.TouchStory(ctx, row.Story, row.Terms, row.At); err != nil {
 		return res, fmt.Errorf("update story: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -38,12 +38,13 @@ type Store interface {
 	Story(ctx context.Context, id int64) (*StorySummary, error)
 	// Stories lists stories updated at or after q.Since, most recent first.
 	Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
-	// SetLedger records the summary of a story's freshly built ledger: its
-	// claims (searchable) and how many are contested. It clears the
-	// story's stale mark unless articles arrived after built.
-	SetLedger(ctx context.Context, story int64, built time.Time, l LedgerSummary) error
-	// StaleStories lists stories whose ledger summary is missing or older
-	// than their newest article.
+	// SetLedger records the summary of a story's ledger built from the
+	// story at the given version (StorySummary.Version, read before its
+	// articles): its claims (searchable) and how many are contested. A
+	// summary older than the one recorded is ignored.
+	SetLedger(ctx context.Context, story, version int64, l LedgerSummary) error
+	// StaleStories lists stories whose ledger summary is missing or was
+	// built before their last article joined.
 	StaleStories(ctx context.Context) ([]int64, error)
 	// Search finds articles and claims matching the words of text.
 	Search(ctx context.Context, text string, limit int) ([]Hit, error)
@@ -117,7 +118,8 @@ type StorySummary struct {
 	Contested int // from the last ledger built
 	Started   time.Time
 	Updated   time.Time // time of the newest article
-	Stale     bool      // articles arrived since the last ledger was built
+	Version   int64     // grows by one with each article that joins
+	Stale     bool      // articles joined since the last ledger was built
 }
 
 // LedgerSummary is what the store keeps of a story's ledger.
@@ -185,7 +187,10 @@ type LedgerBuilder func(ctx context.Context, recs []Record) (LedgerSummary, erro
 // RefreshLedger rebuilds the ledger summary of one story with build and
 // records it. Articles that join while it runs leave the story stale.
 func RefreshLedger(ctx context.Context, s Store, story int64, build LedgerBuilder) error {
-	built := time.Now()
+	st, err := s.Story(ctx, story)
+	if err != nil {
+		return err
+	}
 	recs, err := s.StoryArticles(ctx, story)
 	if err != nil {
 		return err
@@ -194,7 +199,7 @@ func RefreshLedger(ctx context.Context, s Store, story int64, build LedgerBuilde
 	if err != nil {
 		return fmt.Errorf("ledger of story %d: %w", story, err)
 	}
-	return s.SetLedger(ctx, story, built, l)
+	return s.SetLedger(ctx, story, st.Version, l)
 }
 
 // CopyOf maps the article IDs of the copies among recs to the article IDs

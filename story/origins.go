@@ -19,7 +19,7 @@ func citations(articles []claimtrail.Article, claims []claimtrail.Claim) map[str
 				if a.Kind != claimtrail.KindOutlet || b.Kind != claimtrail.KindOutlet {
 					continue
 				}
-				ka, kb := nlp.Fold(a.Name), nlp.Fold(b.Name)
+				ka, kb := nlp.SourceKey(a.Name), nlp.SourceKey(b.Name)
 				if ka == kb || seen[[2]string{ka, kb}] {
 					continue
 				}
@@ -76,19 +76,19 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 	speaker := chain[len(chain)-1]
 	switch {
 	case len(chain) == 1:
-		return origin{key: nlp.Fold(speaker.Name), src: speaker}
+		return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
 	case speaker.Kind == claimtrail.KindAnonymous || speaker.Kind == claimtrail.KindDocument:
 		owner := chain[len(chain)-2]
-		key := nlp.Fold(owner.Name)
+		key := nlp.SourceKey(owner.Name)
 		if len(chain) > 2 && owner.Kind == claimtrail.KindOutlet {
 			key = root(key, relays) // a cited outlet's sources are its root's sources
 		}
 		return origin{key: key, src: claimtrail.Source{Name: speaker.Name + " (" + ownerName(key, owner, names) + ")", Kind: speaker.Kind}}
 	case speaker.Kind == claimtrail.KindOutlet && len(chain) > 1:
-		key := root(nlp.Fold(speaker.Name), relays)
+		key := root(nlp.SourceKey(speaker.Name), relays)
 		return origin{key: key, src: claimtrail.Source{Name: ownerName(key, speaker, names), Kind: claimtrail.KindOutlet}}
 	}
-	return origin{key: nlp.Fold(speaker.Name), src: speaker}
+	return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
 }
 
 // ownerName finds the display name of the source with the given key as the
@@ -106,7 +106,7 @@ func displayNames(claims []claimtrail.Claim) map[string]string {
 	for _, c := range claims {
 		for _, st := range c.Statements {
 			for _, s := range st.Chain {
-				if k := nlp.Fold(s.Name); names[k] == "" {
+				if k := nlp.SourceKey(s.Name); names[k] == "" {
 					names[k] = s.Name
 				}
 			}

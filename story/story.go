@@ -140,7 +140,7 @@ func deniers(stmts []claimtrail.Statement) []claimtrail.Source {
 			continue
 		}
 		s := st.Speaker()
-		if k := nlp.Fold(s.Name); !seen[k] {
+		if k := nlp.SourceKey(s.Name); !seen[k] {
 			seen[k] = true
 			out = append(out, s)
 		}
@@ -200,7 +200,7 @@ func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
 		if sp.Kind != claimtrail.KindOfficial && sp.Kind != claimtrail.KindOrganization && sp.Kind != claimtrail.KindPerson {
 			continue
 		}
-		name := nlp.Fold(sp.Name)
+		name := nlp.SourceKey(sp.Name)
 		for k := range subjects {
 			if len(k) > 2 && strings.Contains(name, k) {
 				return true

@@ -179,7 +179,7 @@ func TestJobs(t *testing.T) {
 	if states["discarded"] != 0 {
 		t.Errorf("job states %v: discarded jobs", states)
 	}
-	if n := count(t, pool, `SELECT count(*) FROM stories WHERE ledger_built IS NULL OR touched > ledger_built`); n != 0 {
+	if n := count(t, pool, `SELECT count(*) FROM stories WHERE version > ledger_version`); n != 0 {
 		t.Errorf("%d stories left with a stale ledger", n)
 	}
 	if n := count(t, pool, `SELECT count(*) FROM claims`); n != 10 {
@@ -321,9 +321,9 @@ func TestKilledWorker(t *testing.T) {
 	if n := count(t, pool, `SELECT count(*) FROM river_job WHERE attempt > 1 AND kind = 'claimtrail_article'`); n == 0 {
 		t.Error("no article job was run twice: nothing was rescued from the killed worker")
 	}
-	if n := count(t, pool, `SELECT count(*) FROM stories WHERE ledger_built IS NULL OR touched > ledger_built`); n != 0 {
+	if n := count(t, pool, `SELECT count(*) FROM stories WHERE version > ledger_version`); n != 0 {
 		t.Errorf("%d stories left with a stale ledger", n)
-		rows, _ := pool.Query(t.Context(), `SELECT s.id, s.touched, s.ledger_built, j.state, j.attempt, j.errors::text, j.finalized_at FROM stories s LEFT JOIN river_job j ON j.kind = 'claimtrail_ledger' AND (j.args->>'story')::bigint = s.id WHERE s.ledger_built IS NULL OR s.touched > s.ledger_built`)
+		rows, _ := pool.Query(t.Context(), `SELECT s.id, s.version, s.ledger_version, j.state, j.attempt, j.errors::text, j.finalized_at FROM stories s LEFT JOIN river_job j ON j.kind = 'claimtrail_ledger' AND (j.args->>'story')::bigint = s.id WHERE s.version > s.ledger_version`)
 		for rows.Next() {
 			vals, _ := rows.Values()
 			t.Log(vals...)

@@ -249,7 +249,7 @@ func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time,
 
 func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int64, error) {
 	var id int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO stories (title, started, updated, touched) VALUES ($1, $2, $2, $2) RETURNING id`,
+	err := w.tx.QueryRow(ctx, `INSERT INTO stories (title, started, updated, version) VALUES ($1, $2, $2, 0) RETURNING id`,
 		title, at).Scan(&id)
 	return id, err
 }
@@ -293,9 +293,9 @@ func (w *writeTx) Repoint(ctx context.Context, from, to int64) error {
 	return err
 }
 
-func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, at, now time.Time) error {
+func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, at time.Time) error {
 	if _, err := w.tx.Exec(ctx, `UPDATE stories SET started = LEAST(started, $1), updated = GREATEST(updated, $1),
-		touched = $2 WHERE id = $3`, at, now, story); err != nil {
+		version = version + 1 WHERE id = $2`, at, story); err != nil {
 		return err
 	}
 	if len(terms) == 0 {

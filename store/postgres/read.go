@@ -90,19 +90,18 @@ func (s *Store) StoryArticles(ctx context.Context, story int64) ([]store.Record,
 	return out, nil
 }
 
-const summaryCols = `s.id, s.title, s.started, s.updated, s.touched, s.ledger_built, s.claims, s.contested,
+const summaryCols = `s.id, s.title, s.started, s.updated, s.version, s.ledger_version, s.claims, s.contested,
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id),
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id AND a.copy_of IS NOT NULL),
 	(SELECT COUNT(DISTINCT a.outlet) FROM articles a WHERE a.story_id = s.id AND a.outlet <> '')`
 
 func scanSummary(row pgx.Row) (store.StorySummary, error) {
 	var st store.StorySummary
-	var touched time.Time
-	var built *time.Time
-	err := row.Scan(&st.ID, &st.Title, &st.Started, &st.Updated, &touched, &built, &st.Claims, &st.Contested,
+	var built int64
+	err := row.Scan(&st.ID, &st.Title, &st.Started, &st.Updated, &st.Version, &built, &st.Claims, &st.Contested,
 		&st.Articles, &st.Copies, &st.Outlets)
 	st.Started, st.Updated = st.Started.UTC(), st.Updated.UTC()
-	st.Stale = built == nil || touched.After(*built)
+	st.Stale = st.Version > built
 	return st, err
 }
 
@@ -146,11 +145,10 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]store.StoryS
 }
 
 // SetLedger records the summary of a story's ledger.
-func (s *Store) SetLedger(ctx context.Context, story int64, built time.Time, l store.LedgerSummary) error {
+func (s *Store) SetLedger(ctx context.Context, story, version int64, l store.LedgerSummary) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE stories SET ledger_built = $1, claims = $2, contested = $3
-			WHERE id = $4 AND (ledger_built IS NULL OR ledger_built <= $1)`,
-			built, len(l.Claims), l.Contested(), story)
+		tag, err := tx.Exec(ctx, `UPDATE stories SET ledger_version = $1, claims = $2, contested = $3
+			WHERE id = $4 AND ledger_version <= $1`, version, len(l.Claims), l.Contested(), story)
 		if err != nil {
 			return err
 		}
@@ -185,7 +183,7 @@ func (s *Store) SetLedger(ctx context.Context, story int64, built time.Time, l s
 
 // StaleStories lists stories whose ledger summary is missing or outdated.
 func (s *Store) StaleStories(ctx context.Context) ([]int64, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id FROM stories WHERE ledger_built IS NULL OR touched > ledger_built ORDER BY id`)
+	rows, err := s.pool.Query(ctx, `SELECT id FROM stories WHERE version > ledger_version ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("stale stories: %w", err)
 	}

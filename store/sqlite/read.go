@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/claimtrail/claimtrail/store"
 )
@@ -88,18 +87,18 @@ func (s *Store) StoryArticles(ctx context.Context, story int64) ([]store.Record,
 	return out, nil
 }
 
-const summaryCols = `s.id, s.title, s.started, s.updated, s.touched, COALESCE(s.ledger_built, 0), s.claims, s.contested,
+const summaryCols = `s.id, s.title, s.started, s.updated, s.version, s.ledger_version, s.claims, s.contested,
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id),
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id AND a.copy_of IS NOT NULL),
 	(SELECT COUNT(DISTINCT a.outlet) FROM articles a WHERE a.story_id = s.id AND a.outlet <> '')`
 
 func scanSummary(sc interface{ Scan(...any) error }) (store.StorySummary, error) {
 	var st store.StorySummary
-	var started, updated, touched, built int64
-	err := sc.Scan(&st.ID, &st.Title, &started, &updated, &touched, &built, &st.Claims, &st.Contested,
+	var started, updated, built int64
+	err := sc.Scan(&st.ID, &st.Title, &started, &updated, &st.Version, &built, &st.Claims, &st.Contested,
 		&st.Articles, &st.Copies, &st.Outlets)
 	st.Started, st.Updated = fromNanos(started), fromNanos(updated)
-	st.Stale = built == 0 || touched > built
+	st.Stale = st.Version > built
 	return st, err
 }
 
@@ -139,15 +138,14 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]store.StoryS
 }
 
 // SetLedger records the summary of a story's ledger.
-func (s *Store) SetLedger(ctx context.Context, story int64, built time.Time, l store.LedgerSummary) error {
+func (s *Store) SetLedger(ctx context.Context, story, version int64, l store.LedgerSummary) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("set ledger of story %d: %w", story, err)
 	}
 	defer tx.Rollback()
-	r, err := tx.ExecContext(ctx, `UPDATE stories SET ledger_built = ?, claims = ?, contested = ?
-		WHERE id = ? AND (ledger_built IS NULL OR ledger_built <= ?)`,
-		nanos(built), len(l.Claims), l.Contested(), story, nanos(built))
+	r, err := tx.ExecContext(ctx, `UPDATE stories SET ledger_version = ?, claims = ?, contested = ?
+		WHERE id = ? AND ledger_version <= ?`, version, len(l.Claims), l.Contested(), story, version)
 	if err != nil {
 		return fmt.Errorf("set ledger of story %d: %w", story, err)
 	}
@@ -175,7 +173,7 @@ func (s *Store) SetLedger(ctx context.Context, story int64, built time.Time, l s
 
 // StaleStories lists stories whose ledger summary is missing or outdated.
 func (s *Store) StaleStories(ctx context.Context) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM stories WHERE ledger_built IS NULL OR touched > ledger_built ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM stories WHERE version > ledger_version ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("stale stories: %w", err)
 	}

@@ -265,8 +265,8 @@ func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time,
 }
 
 func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int64, error) {
-	r, err := w.tx.ExecContext(ctx, `INSERT INTO stories (title, started, updated, touched) VALUES (?, ?, ?, ?)`,
-		title, nanos(at), nanos(at), nanos(at))
+	r, err := w.tx.ExecContext(ctx, `INSERT INTO stories (title, started, updated, version) VALUES (?, ?, ?, 0)`,
+		title, nanos(at), nanos(at))
 	if err != nil {
 		return 0, err
 	}
@@ -316,9 +316,9 @@ func (w *writeTx) Repoint(ctx context.Context, from, to int64) error {
 	return err
 }
 
-func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, at, now time.Time) error {
-	if _, err := w.tx.ExecContext(ctx, `UPDATE stories SET started = MIN(started, ?), updated = MAX(updated, ?), touched = ? WHERE id = ?`,
-		nanos(at), nanos(at), nanos(now), story); err != nil {
+func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, at time.Time) error {
+	if _, err := w.tx.ExecContext(ctx, `UPDATE stories SET started = MIN(started, ?), updated = MAX(updated, ?),
+		version = version + 1 WHERE id = ?`, nanos(at), nanos(at), story); err != nil {
 		return err
 	}
 	for _, t := range terms {

@@ -337,7 +337,7 @@ func testLedgerAndSearch(t *testing.T, open Opener) {
 	if err != nil || len(stale) != 2 {
 		t.Fatalf("StaleStories = %v, %v; want 2 stories", stale, err)
 	}
-	built := time.Now()
+	built := story(t, s, r.Story).Version
 	l := store.LedgerSummary{Claims: []store.ClaimSummary{
 		{ID: "c1", Text: "Warnings about rust on the anchor plates were ignored", Status: claimtrail.Contested},
 		{ID: "c2", Text: "The crossing reopens after the cables are replaced", Status: claimtrail.SingleSource},
@@ -353,12 +353,18 @@ func testLedgerAndSearch(t *testing.T, open Opener) {
 	if len(stale) != 1 || stale[0] == r.Story {
 		t.Errorf("StaleStories after SetLedger = %v", stale)
 	}
+	// An article joining makes the story stale again.
+	put(t, s, Bridge(1))
+	if st := story(t, s, r.Story); !st.Stale || st.Version != built+1 {
+		t.Errorf("story after a new article = %+v, want stale at version %d", st, built+1)
+	}
+	built++
 	// Rebuilding replaces the claims.
 	if err := s.SetLedger(ctx(t), r.Story, built, store.LedgerSummary{Claims: l.Claims[:1]}); err != nil {
 		t.Fatal(err)
 	}
 	// A ledger built earlier but recorded later does not replace a newer one.
-	if err := s.SetLedger(ctx(t), r.Story, built.Add(-time.Minute), store.LedgerSummary{}); err != nil {
+	if err := s.SetLedger(ctx(t), r.Story, built-1, store.LedgerSummary{}); err != nil {
 		t.Fatal(err)
 	}
 	if st := story(t, s, r.Story); st.Claims != 1 {

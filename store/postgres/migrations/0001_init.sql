@@ -6,8 +6,8 @@ CREATE TABLE stories (
 	title        TEXT        NOT NULL,
 	started      TIMESTAMPTZ NOT NULL,    -- time of the first article
 	updated      TIMESTAMPTZ NOT NULL,    -- time of the newest article
-	touched      TIMESTAMPTZ NOT NULL,    -- when an article last joined
-	ledger_built TIMESTAMPTZ,             -- when the ledger summary was built
+	version      BIGINT      NOT NULL DEFAULT 1, -- counts the articles that joined
+	ledger_version BIGINT    NOT NULL DEFAULT 0, -- version the ledger summary was built from
 	claims       INTEGER     NOT NULL DEFAULT 0,
 	contested    INTEGER     NOT NULL DEFAULT 0
 );

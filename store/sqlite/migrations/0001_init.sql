@@ -7,8 +7,8 @@ CREATE TABLE stories (
 	title        TEXT    NOT NULL,
 	started      INTEGER NOT NULL,           -- time of the first article
 	updated      INTEGER NOT NULL,           -- time of the newest article
-	touched      INTEGER NOT NULL,           -- when an article last joined
-	ledger_built INTEGER,                    -- when the ledger summary was built
+	version      INTEGER NOT NULL DEFAULT 1, -- counts the articles that joined
+	ledger_version INTEGER NOT NULL DEFAULT 0, -- version the ledger summary was built from
 	claims       INTEGER NOT NULL DEFAULT 0,
 	contested    INTEGER NOT NULL DEFAULT 0
 );
