@@ -186,6 +186,11 @@ func (r *reader) prepositional(toks []nlp.Token, q []bool, lo, hi, cueLo, srcLo 
 	if srcHi == srcLo {
 		return attribution{}, false
 	}
+	if srcHi+1 < hi && toks[srcHi].Text == "," && relayCues[lower(toks[srcHi+1])] {
+		// "According to X, citing Y, …": the relay belongs to the source.
+		for srcHi++; srcHi < hi && !boundary(toks[srcHi]) && !q[srcHi]; srcHi++ {
+		}
+	}
 	a := attribution{
 		cue:     span(toks, cueLo, srcLo),
 		srcSpan: span(toks, srcLo, srcHi),
@@ -245,6 +250,8 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	case toks[after].Text == "," && subjLo > lo && toks[subjLo-1].Text == ",":
 		// "Y, X said, Z": the cue sits inside the content.
 		a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, subjLo-1, after+1
+	case a.denial:
+		a.lo, a.hi = after, hi // "rejected reports that …": the object is what is denied
 	default:
 		a.lo, a.hi = contentAfter(toks, q, after, hi), hi
 	}
@@ -263,6 +270,27 @@ func adjunctOnly(toks []nlp.Token, q []bool, after, hi int) bool {
 	return true
 }
 
+// appositiveName returns the end of a person's name set off by a comma at
+// toks[at] and closing the sentence, or at when there is none.
+func appositiveName(doc *nlp.Document, toks []nlp.Token, at, hi int) int {
+	if at >= hi-1 || toks[at].Text != "," {
+		return at
+	}
+	end := at + 1
+	for end < hi && !boundary(toks[end]) {
+		end++
+	}
+	if end < hi && toks[end].Text != "." {
+		return at
+	}
+	for _, e := range doc.EntitiesIn(span(toks, at+1, end)) {
+		if e.Label == nlp.Person && e.End == toks[end-1].End {
+			return end
+		}
+	}
+	return at
+}
+
 // inverted handles a cue with no subject before it: "“Y,” said another
 // official." and "Y, sources said" where the comma hides the subject.
 func (r *reader) inverted(toks []nlp.Token, q []bool, lo, hi, v int, a attribution) (attribution, bool) {
@@ -275,6 +303,9 @@ func (r *reader) inverted(toks []nlp.Token, q []bool, lo, hi, v int, a attributi
 	}
 	if srcHi == srcLo {
 		return attribution{}, false
+	}
+	if end := appositiveName(r.doc, toks, srcHi, hi); end > srcHi {
+		srcLo, srcHi = srcHi+1, end // "said the transport minister, Ilona Varga."
 	}
 	a.srcSpan = span(toks, srcLo, srcHi)
 	a.chain = r.sourceChain(toks, srcLo, srcHi, lower(toks[v]))
@@ -455,6 +486,9 @@ func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain [
 		Hedges:   hedges(toks, r.text(), sent.Span),
 	}
 	st.Hedges = addHedge(st.Hedges, "anonymous sourcing", chain)
+	if last := toks[c.hi-1].Text; len(last) > 1 && strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") {
+		st.Content.End-- // the tokenizer keeps "May." whole at a sentence's end
+	}
 	content := st.Content.In(r.text())
 	switch {
 	case verdict(toks, c.lo, c.hi):

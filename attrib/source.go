@@ -85,6 +85,9 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && definite && hi-lo <= 2 {
 			return c
 		}
+		if outletHeads[head] && definite {
+			return []claimtrail.Source{r.outlet} // "told the newspaper": the article's own outlet
+		}
 		if outletHeads[head] {
 			return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}, nil)
 		}
@@ -202,20 +205,19 @@ func capitalisedPhrase(toks []nlp.Token) bool {
 	return false
 }
 
-// headIndex finds the head noun of a source phrase: the last noun before a
-// preposition or a postmodifier ("officials familiar with the talks",
-// "sources close to the army"), else the last word.
+// headIndex finds the head noun of a source phrase: the last noun of its
+// first run of nouns ("officials familiar with the talks", "people close to
+// the player", "top intelligence sources"), else the last word.
 func headIndex(toks []nlp.Token, lo, hi int) int {
-	last := hi - 1
-	for k := lo; k < hi; k++ {
-		t := toks[k]
-		noun := strings.HasPrefix(t.Tag, "NN")
-		if k > lo && !noun && strings.HasPrefix(toks[k-1].Tag, "NN") {
-			switch {
-			case t.Tag == "IN" || t.Tag == "TO" || t.Tag == "WP" || t.Tag == "WDT" || t.Tag == "VBN" || t.Tag == "VBG" || t.Tag == "JJ":
-				return k - 1
-			}
-		}
+	k := lo
+	for k < hi && !strings.HasPrefix(toks[k].Tag, "NN") {
+		k++
 	}
-	return last
+	if k == hi {
+		return hi - 1
+	}
+	for k+1 < hi && strings.HasPrefix(toks[k+1].Tag, "NN") {
+		k++
+	}
+	return k
 }

@@ -67,6 +67,10 @@ func quoteMask(toks []nlp.Token, open bool) []bool {
 	q := make([]bool, len(toks))
 	in := open
 	for i, t := range toks {
+		if i == 0 && open && t.Text == "\"" {
+			q[i] = true // a quotation running on into a new paragraph opens it again
+			continue
+		}
 		switch {
 		case isOpenQuote(t.Text):
 			in = true

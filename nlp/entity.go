@@ -189,7 +189,9 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mi
 	}
 	// A known name at the end of a longer run is the name; the rest is a
 	// description: "Political Affairs Rana Sanaullah".
-	for k := i + 1; k < j; k++ {
+	whole := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
+	_, _, known := g.Lookup(whole.In(doc.Text()))
+	for k := i + 1; k < j && !known; k++ {
 		sub := claimtrail.Span{Start: toks[k].Start, End: toks[j-1].End}
 		if l, key, ok := g.Lookup(sub.In(doc.Text())); ok && l == Person {
 			return Entity{Span: sub, Text: sub.In(doc.Text()), Label: l, Key: key}, true
@@ -209,7 +211,7 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mi
 	last := strings.ToLower(words[len(words)-1])
 	e.Key = Fold(text)
 	switch {
-	case g.outWord[last] || strings.Contains(text, "News") || strings.HasPrefix(last, "news"):
+	case anyWord(words, g.outWord) || strings.Contains(text, "News") || strings.HasPrefix(last, "news"):
 		e.Label = Outlet
 	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
 		e.Label = Organization
@@ -264,4 +266,13 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+func anyWord(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }

@@ -76,3 +76,29 @@ func BenchmarkPrepareBody(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkEvalFNC1 measures what `claimtrail eval fnc1` does on the whole
+// FNC-1 training set: read both CSV files, prepare every body once and judge
+// every pair, on GOMAXPROCS CPUs. It reports pairs per second.
+func BenchmarkEvalFNC1(b *testing.B) {
+	loadFNC(b) // skips when the data is absent
+	m := testModel(b)
+	ctx := context.Background()
+	bodies, stances := filepath.Join(dataDir, "train_bodies.csv"), filepath.Join(dataDir, "train_stances.csv")
+	pairs := 0
+	for b.Loop() {
+		d, err := fnc1.Open(ctx, bodies, stances)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps := make([]stance.Pair, len(d.Pairs))
+		for i, p := range d.Pairs {
+			ps[i] = stance.Pair{Claim: p.Headline, BodyID: p.BodyID}
+		}
+		if _, err := m.PredictPairs(ctx, d.Bodies, ps); err != nil {
+			b.Fatal(err)
+		}
+		pairs += len(ps)
+	}
+	b.ReportMetric(float64(pairs)/b.Elapsed().Seconds(), "pairs/s")
+}

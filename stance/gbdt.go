@@ -9,12 +9,11 @@ import (
 
 // node is one node of a regression tree. A leaf has Feature < 0.
 type node struct {
-	Feature   int16
-	Bin       uint8   // training: go left when the feature's bin <= Bin
-	Threshold float32 // inference: go left when the feature value <= Threshold
-	Left      int32
-	Right     int32
-	Value     float32 // leaf output
+	Feature int16
+	Bin     uint8 // go left when the feature's bin <= Bin
+	Left    int32
+	Right   int32
+	Value   float32 // leaf output
 }
 
 // tree is a regression tree while it grows; Nodes[0] is the root.
@@ -38,10 +37,12 @@ func (t *tree) evalBins(row []uint8) float32 {
 }
 
 // forest is a gradient-boosted ensemble of regression trees for softmax
-// classification, each tree stored as a complete binary tree of depth
-// Depth: internal node i of a tree (0 ≤ i < 2^Depth−1) sends x left, to
-// 2i+1, when x[Feat[i]] <= Thr[i] and right, to 2i+2, otherwise; leaf j
-// holds Leaf[j]. A node that did not split has threshold +Inf.
+// classification. Feature values are first mapped to bins by the forest's
+// cut points (Cuts[f]: a value's bin is the number of cut points below it),
+// and every tree is stored as a complete binary tree of depth Depth over
+// bins: internal node i of a tree (0 ≤ i < 2^Depth−1) sends x left, to 2i+1,
+// when bin(x[Feat[i]]) <= Bin[i] and right, to 2i+2, otherwise; leaf j holds
+// Leaf[j]. A node that did not split has Bin 255 (always left).
 //
 // A binary forest (Classes 2) grows one tree per round, for class 1, and is
 // logistic regression on the trees' sum; otherwise round r's tree for
@@ -50,9 +51,10 @@ type forest struct {
 	Classes int
 	Depth   int
 	Base    []float32
-	Feat    []uint16  // per tree 2^Depth−1 internal nodes
-	Thr     []float32 // per tree 2^Depth−1 internal nodes
-	Leaf    []float32 // per tree 2^Depth leaves
+	Cuts    [][]float32 // per feature, ascending, at most 255
+	Feat    []uint16    // per tree 2^Depth−1 internal nodes
+	Bin     []uint8     // per tree 2^Depth−1 internal nodes
+	Leaf    []float32   // per tree 2^Depth leaves
 }
 
 // perRound is the number of trees grown per boosting round.
@@ -71,26 +73,47 @@ func (f *forest) trees() int {
 	return len(f.Leaf) >> f.Depth
 }
 
+// maxFeatures bounds the length of a feature vector.
+const maxFeatures = 128
+
 // probs writes the class probabilities for feature vector x into p
 // (len Classes).
 func (f *forest) probs(x []float32, p []float64) {
+	var xb [maxFeatures]int
+	for k, c := range f.Cuts {
+		xb[k], _ = slices.BinarySearch(c, x[k])
+	}
 	for k := range p {
 		p[k] = float64(f.Base[k])
 	}
 	per, off := f.perRound(), f.Classes-f.perRound()
-	inner, leaves := 1<<f.Depth-1, 1<<f.Depth
-	feat, thr := f.Feat, f.Thr
-	for t, n := 0, f.trees(); t < n; t++ {
-		ft, th := feat[t*inner:(t+1)*inner], thr[t*inner:(t+1)*inner]
-		i := 0
-		for i < inner {
-			if x[ft[i]] <= th[i] {
-				i = 2*i + 1
-			} else {
-				i = 2*i + 2
-			}
+	inner, leaves, depth := 1<<f.Depth-1, 1<<f.Depth, f.Depth
+	feat, bin, leaf := f.Feat, f.Bin, f.Leaf
+	n := f.trees()
+	t := 0
+	// Four trees at a time, without branches: the walks are independent,
+	// so the CPU overlaps them. right is 1 when the value's bin is above
+	// the node's (the sign bit of node bin − value bin).
+	for ; t+4 <= n; t += 4 {
+		b0, b1, b2, b3 := t*inner, (t+1)*inner, (t+2)*inner, (t+3)*inner
+		i0, i1, i2, i3 := 0, 0, 0, 0
+		for d := 0; d < depth; d++ {
+			i0 = 2*i0 + 1 + int(uint(int(bin[b0+i0])-xb[feat[b0+i0]&(maxFeatures-1)])>>63)
+			i1 = 2*i1 + 1 + int(uint(int(bin[b1+i1])-xb[feat[b1+i1]&(maxFeatures-1)])>>63)
+			i2 = 2*i2 + 1 + int(uint(int(bin[b2+i2])-xb[feat[b2+i2]&(maxFeatures-1)])>>63)
+			i3 = 2*i3 + 1 + int(uint(int(bin[b3+i3])-xb[feat[b3+i3]&(maxFeatures-1)])>>63)
 		}
-		p[t%per+off] += float64(f.Leaf[t*leaves+i-inner])
+		p[t%per+off] += float64(leaf[t*leaves+i0-inner])
+		p[(t+1)%per+off] += float64(leaf[(t+1)*leaves+i1-inner])
+		p[(t+2)%per+off] += float64(leaf[(t+2)*leaves+i2-inner])
+		p[(t+3)%per+off] += float64(leaf[(t+3)*leaves+i3-inner])
+	}
+	for ; t < n; t++ {
+		b, i := t*inner, 0
+		for d := 0; d < depth; d++ {
+			i = 2*i + 1 + int(uint(int(bin[b+i])-xb[feat[b+i]&(maxFeatures-1)])>>63)
+		}
+		p[t%per+off] += float64(leaf[t*leaves+i-inner])
 	}
 	softmax(p)
 }
@@ -99,7 +122,7 @@ func (f *forest) probs(x []float32, p []float64) {
 func (f *forest) add(t *tree) {
 	inner, leaves := 1<<f.Depth-1, 1<<f.Depth
 	feat := make([]uint16, inner)
-	thr := make([]float32, inner)
+	bin := make([]uint8, inner)
 	leaf := make([]float32, leaves)
 	var fill func(n int32, i int)
 	fill = func(n int32, i int) {
@@ -109,18 +132,18 @@ func (f *forest) add(t *tree) {
 			return
 		}
 		if nd.Feature < 0 { // no split: always go left, same value below
-			feat[i], thr[i] = 0, float32(math.Inf(1))
+			feat[i], bin[i] = 0, math.MaxUint8
 			fill(n, 2*i+1)
 			fill(n, 2*i+2)
 			return
 		}
-		feat[i], thr[i] = uint16(nd.Feature), nd.Threshold
+		feat[i], bin[i] = uint16(nd.Feature), nd.Bin
 		fill(nd.Left, 2*i+1)
 		fill(nd.Right, 2*i+2)
 	}
 	fill(0, 0)
 	f.Feat = append(f.Feat, feat...)
-	f.Thr = append(f.Thr, thr...)
+	f.Bin = append(f.Bin, bin...)
 	f.Leaf = append(f.Leaf, leaf...)
 }
 
@@ -150,8 +173,16 @@ func (f *forest) check(classes, nf int) error {
 	}
 	n := len(f.Leaf) >> f.Depth
 	inner := 1<<f.Depth - 1
-	if n == 0 || len(f.Leaf) != n<<f.Depth || len(f.Feat) != n*inner || len(f.Thr) != n*inner || n%f.perRound() != 0 {
+	if n == 0 || len(f.Leaf) != n<<f.Depth || len(f.Feat) != n*inner || len(f.Bin) != n*inner || n%f.perRound() != 0 {
 		return fmt.Errorf("forest arrays do not hold whole trees")
+	}
+	if len(f.Cuts) != nf || nf > maxFeatures {
+		return fmt.Errorf("forest bins %d features, want %d", len(f.Cuts), nf)
+	}
+	for k, c := range f.Cuts {
+		if len(c) > math.MaxUint8 || !slices.IsSorted(c) {
+			return fmt.Errorf("cut points of feature %d are malformed", k)
+		}
 	}
 	for i, ft := range f.Feat {
 		if int(ft) >= nf {
@@ -170,7 +201,7 @@ type boostParams struct {
 	MinHessian   float64 // least hessian weight in a child
 	Subsample    float64 // share of rows drawn for each round
 	ColSample    float64 // share of features drawn for each tree
-	Bins         int     // at most 256
+	Bins         int     // at most 256 (255 cut points)
 	Seed         uint64
 }
 
@@ -236,7 +267,7 @@ func trainForest(ctx context.Context, X [][]float32, y []uint8, w []float32, cla
 		}
 	}
 	// Base scores: log of the weighted class priors.
-	f := &forest{Classes: classes, Depth: p.Depth, Base: make([]float32, classes)}
+	f := &forest{Classes: classes, Depth: p.Depth, Base: make([]float32, classes), Cuts: cuts}
 	prior := make([]float64, classes)
 	wsum := 0.0
 	for i := range y {
@@ -389,6 +420,6 @@ func (b *builder) grow(rows []int32, depth int) int32 {
 	}
 	left := b.grow(rows[:i], depth+1)
 	right := b.grow(rows[i:], depth+1)
-	b.t.Nodes[idx] = node{Feature: int16(bestF), Bin: uint8(bestBin), Threshold: b.cuts[bestF][bestBin], Left: left, Right: right}
+	b.t.Nodes[idx] = node{Feature: int16(bestF), Bin: uint8(bestBin), Left: left, Right: right}
 	return idx
 }

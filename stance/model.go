@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 )
 
@@ -48,7 +49,10 @@ type modelData struct {
 	IDF      []uint8  // hashed IDF table, 1<<idfBits entries, value*idfScale
 	Related  forest   // stage 1: unrelated (0) or related (1)
 	Stance   forest   // stage 2, on related pairs: agree, disagree, discuss
-	Info     Info
+	// DisagreeBias multiplies stage 2's disagree probability before the
+	// probabilities are renormalised and the label picked (0 means 1).
+	DisagreeBias float64
+	Info         Info
 }
 
 // Info describes how a model was trained.
@@ -60,6 +64,7 @@ type Info struct {
 	Rounds        int     // boosting rounds of the stance stage
 	RelatedRounds int     // boosting rounds of the related stage
 	Depth         int     // tree depth
+	DisagreeBias  float64 // see TrainOptions.DisagreeBias
 }
 
 // Info returns how the model was trained.
@@ -133,6 +138,9 @@ func newModel(d modelData) (*Model, error) {
 			return nil, fmt.Errorf("stance model feature %d is %q, this build computes %q; retrain with `claimtrail train stance`", i, n, featureNames[i])
 		}
 	}
+	if math.IsNaN(d.DisagreeBias) || d.DisagreeBias < 0 || d.DisagreeBias > 100 {
+		return nil, fmt.Errorf("corrupt stance model: disagree bias %v", d.DisagreeBias)
+	}
 	if err := d.Related.check(2, numFeatures); err != nil {
 		return nil, fmt.Errorf("corrupt stance model: related stage: %w", err)
 	}
@@ -162,7 +170,9 @@ func (m *Model) Encode(w io.Writer) error {
 
 // classify runs the two stages on a feature vector. A pair is related when
 // stage 1 says so with probability at least one half; stage 2 then picks
-// among agree, disagree and discuss. Probs multiplies out the stages:
+// among agree, disagree and discuss, after scaling the disagree
+// probability by the model's DisagreeBias (a prior correction for the
+// rarest class) and renormalising. Probs multiplies out the stages:
 // P(agree) = P(related)·P(agree | related).
 func (m *Model) classify(x []float32) Prediction {
 	var p Prediction
@@ -179,6 +189,13 @@ func (m *Model) classify(x []float32) Prediction {
 	}
 	var st [3]float64
 	m.data.Stance.probs(x, st[:])
+	if bias := m.data.DisagreeBias; bias > 0 && bias != 1 {
+		st[Disagree] *= bias
+		sum := st[0] + st[1] + st[2]
+		for k := range st {
+			st[k] /= sum
+		}
+	}
 	for k := range st {
 		p.Probs[k] = rel[1] * st[k]
 		if st[k] > st[p.Label] {

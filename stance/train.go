@@ -26,7 +26,7 @@ type TrainOptions struct {
 	// RelatedRounds is the number of boosting rounds of the related stage
 	// (default 150).
 	RelatedRounds int
-	Depth         int // tree depth (default 5)
+	Depth         int // tree depth (default 6)
 	// LearningRate shrinks each tree (default 0.08).
 	LearningRate float64
 	// WeightPower sets, in each stage, class weights to
@@ -37,6 +37,11 @@ type TrainOptions struct {
 	// DisagreeBoost multiplies the weight of disagree pairs in the stance
 	// stage once more (default 2): disagree is rare and costly to miss.
 	DisagreeBoost float64
+	// DisagreeBias scales the stance stage's disagree probability at
+	// prediction time before the label is picked (default 1.5): the trees
+	// fit the few disagree training pairs closely and are over-confident
+	// against them on unseen bodies.
+	DisagreeBias float64
 	// Progress, when not nil, is told about each stage ("features",
 	// "boosting") as work is done.
 	Progress func(stage string, done, total int)
@@ -53,10 +58,13 @@ func (o *TrainOptions) defaults() {
 		o.RelatedRounds = 150
 	}
 	if o.Depth == 0 {
-		o.Depth = 5
+		o.Depth = 6
 	}
 	if o.LearningRate == 0 {
 		o.LearningRate = 0.08
+	}
+	if o.DisagreeBias == 0 {
+		o.DisagreeBias = 1.5
 	}
 	if o.DisagreeBoost == 0 {
 		o.DisagreeBoost = 2
@@ -71,7 +79,7 @@ func (o *TrainOptions) defaults() {
 // same for the same data and options.
 func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOptions) (*Model, error) {
 	opt.defaults()
-	if opt.Holdout < 0 || opt.Holdout >= 1 {
+	if opt.Holdout < 0 || opt.Holdout >= 1 || math.IsNaN(opt.Holdout) {
 		return nil, fmt.Errorf("train stance: hold-out share %v outside [0, 1)", opt.Holdout)
 	}
 	progress := opt.Progress
@@ -105,7 +113,9 @@ func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOp
 	m.data.Features = featureNames
 	m.data.IDF = buildIDF(m.lx, ids, bodies, train)
 	m.data.Info = Info{Seed: opt.Seed, Holdout: opt.Holdout, TrainPairs: len(train),
-		TrainBodies: len(ids), Rounds: opt.Rounds, RelatedRounds: opt.RelatedRounds, Depth: opt.Depth}
+		TrainBodies: len(ids), Rounds: opt.Rounds, RelatedRounds: opt.RelatedRounds, Depth: opt.Depth,
+		DisagreeBias: opt.DisagreeBias}
+	m.data.DisagreeBias = opt.DisagreeBias
 
 	X, err := m.featureRows(ctx, bodies, train, func(done, total int) { progress("features", done, total) })
 	if err != nil {

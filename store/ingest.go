@@ -255,6 +255,26 @@ func assign(ctx context.Context, tx Tx, row *Row, opt Options) (story int64, isN
 	return story, true, nil
 }
 
+// AssignStory files one article under a story inside tx, exactly as Write
+// does for an article that is not a copy: it picks the story sharing most
+// key terms within the time window (or starts one) and indexes the story
+// under the article's terms. It exists so that story assignment can be
+// measured on its own.
+func AssignStory(ctx context.Context, tx Tx, a *claimtrail.Article, an Analysis, opt Options) (story int64, isNew bool, err error) {
+	opt = opt.withDefaults()
+	row := &Row{Article: a, Terms: Terms(a, an), At: opt.Now().UTC()}
+	if !a.Published.IsZero() {
+		row.At = a.Published.UTC()
+	}
+	if story, isNew, err = assign(ctx, tx, row, opt); err != nil {
+		return 0, false, err
+	}
+	if err := tx.TouchStory(ctx, story, row.Terms, row.At); err != nil {
+		return 0, false, fmt.Errorf("update story: %w", err)
+	}
+	return story, isNew, nil
+}
+
 // storyTitle names a story after its first article.
 func storyTitle(a *claimtrail.Article) string {
 	if t := strings.TrimSpace(a.Title); t != "" {

@@ -278,6 +278,10 @@ func (w *urlWorker) Work(ctx context.Context, job *river.Job[URLArgs]) error {
 		return nil
 	}
 	a, err := w.cfg.Fetcher.Page(ctx, job.Args.URL)
+	if errors.Is(err, fetch.ErrNotHTML) {
+		// Not a page: perhaps a feed (`claimtrail ingest FEED`).
+		return w.enqueue(ctx, FeedArgs{URL: job.Args.URL})
+	}
 	if err != nil {
 		return fetchError(err)
 	}

@@ -90,3 +90,27 @@ func itoa(n int) string {
 	}
 	return string(rune('0'+n)) + s
 }
+
+func TestDiagTrain(t *testing.T) {
+	if os.Getenv("EXP") == "" {
+		t.Skip()
+	}
+	train := polnearSamples(t, "train")
+	dev := polnearSamples(t, "dev")
+	m, reps, err := Train(t.Context(), train, dev, TrainOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reps {
+		t.Logf("epoch %d: S %.3f C %.3f T %.3f Texact %.3f", r.Epoch, r.Dev.Roles[0].Overlap.PRF().F1, r.Dev.Roles[1].Overlap.PRF().F1, r.Dev.Roles[2].Overlap.PRF().F1, r.Dev.Roles[2].Exact.PRF().F1)
+	}
+	var total polnear.Score
+	for _, s := range dev {
+		total.Add(polnear.Compare(s.Doc.Article.Text, s.Gold, ToPolnear(m.Label(s.Doc))))
+	}
+	logScore(t, "final", total)
+	if out := os.Getenv("EXP_OUT"); out != "" {
+		data, _ := m.Marshal()
+		os.WriteFile(out, data, 0o644)
+	}
+}

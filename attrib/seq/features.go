@@ -499,6 +499,10 @@ const (
 	xPrevSentEnd
 	xNextSentStart
 	xeTags
+	xTagPrevWord
+	xCueDistWord
+	xSentEdges
+	xCuesInSent
 )
 
 // stackFeatures fills s.xfeats and s.xefeats with the stacked features of
@@ -591,6 +595,21 @@ func (m *Model) stackFeatures(s *scratch, tags []uint8) {
 				srcR = 1
 			}
 		}
+		add(hashStr(hashInt(tmpl(xTagPrevWord), tagAt(i-1)), t.lower))
+		if left >= 0 {
+			add(hashInt(hashStr(hashInt(tmpl(xCueDistWord), distBucket(i-left)), info[left].lower), tg))
+		}
+		if right >= 0 {
+			add(hashInt(hashStr(hashInt(tmpl(xCueDistWord), -distBucket(right-i)), info[right].lower), tg))
+		}
+		add(hashInt(hashInt(tmpl(xSentEdges), tagAt(sentStart-1)), tagAt(sentStart)))
+		cues := 0
+		for j := sentStart; j < sentEnd; j++ {
+			if tags[j] == tagBCue {
+				cues++
+			}
+		}
+		add(hashInt(tmpl(xCuesInSent), min(cues, 2)))
 		add(hashInt(hashInt(tmpl(xSourceSide), srcL), srcR))
 		add(hashInt(hashInt(tmpl(xSentRoles), roles), tg))
 		if t.sentPos == 0 {

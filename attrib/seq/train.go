@@ -20,14 +20,14 @@ type Sample struct {
 
 // TrainOptions tunes Train. The zero value trains with the defaults.
 type TrainOptions struct {
-	Epochs int // second-pass epochs over the training windows; default 10
+	Epochs int // second-pass epochs over the training windows; default 5
 	// FirstEpochs is the number of epochs of the first pass; default 5.
 	FirstEpochs int
 	// Folds is the number of folds the first pass is jackknifed over to
 	// tag the training data for the second; default 4.
 	Folds int
 	Seed  uint64 // shuffling seed
-	Bits  uint8  // the feature table has 2^Bits rows; default 20
+	Bits  uint8  // the feature table has 2^Bits rows; default 18
 	// Prune zeroes quantised weights whose magnitude is below this many
 	// steps of 1/32767 of the largest weight, to keep the file small;
 	// default 40.
@@ -52,7 +52,7 @@ type EpochReport struct {
 // otherwise the last epoch's are.
 func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, []EpochReport, error) {
 	if opt.Epochs <= 0 {
-		opt.Epochs = 10
+		opt.Epochs = 5
 	}
 	if opt.FirstEpochs <= 0 {
 		opt.FirstEpochs = 5
@@ -61,7 +61,7 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 		opt.Folds = 4
 	}
 	if opt.Bits == 0 {
-		opt.Bits = 20
+		opt.Bits = 18
 	}
 	if opt.Bits < 8 || opt.Bits > 26 {
 		return nil, nil, fmt.Errorf("train: feature table bits %d out of range 8..26", opt.Bits)
@@ -333,7 +333,7 @@ func goldTags(doc *nlp.Document, gold []polnear.Attribution) []uint8 {
 }
 
 // buildLexicon returns the cue words: a hand-made list of reporting words
-// and the words that the training data mark as cues at least a fifth of the
+// and the words that the training data mark as cues at least a third of the
 // times they occur (and at least five times).
 func buildLexicon(samples []Sample) map[string]bool {
 	lex := make(map[string]bool)
@@ -352,7 +352,7 @@ func buildLexicon(samples []Sample) map[string]bool {
 		}
 	}
 	for w, n := range cue {
-		if n >= 5 && 5*n >= seen[w] {
+		if n >= 5 && 3*n >= seen[w] {
 			lex[w] = true
 		}
 	}

@@ -65,6 +65,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
@@ -303,8 +304,13 @@ func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error
 	if _, err := w.tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, id, a.Title, a.Text); err != nil {
 		return 0, fmt.Errorf("index text: %w", err)
 	}
-	for _, b := range r.Bands {
-		if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)`, b, id); err != nil {
+	if len(r.Bands) > 0 {
+		args := make([]any, 0, 2*len(r.Bands))
+		for _, b := range r.Bands {
+			args = append(args, b, id)
+		}
+		if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES `+
+			rowPlaceholders(len(r.Bands), 2), args...); err != nil {
 			return 0, fmt.Errorf("index bands: %w", err)
 		}
 	}
@@ -321,13 +327,22 @@ func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, a
 		version = version + 1 WHERE id = ?`, nanos(at), nanos(at), story); err != nil {
 		return err
 	}
-	for _, t := range terms {
-		if _, err := w.tx.ExecContext(ctx, `INSERT INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)
-			ON CONFLICT (term, story_id) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`, t, story, nanos(at)); err != nil {
-			return err
-		}
+	if len(terms) == 0 {
+		return nil
 	}
-	return nil
+	args := make([]any, 0, 3*len(terms))
+	for _, t := range terms {
+		args = append(args, t, story, nanos(at))
+	}
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO story_terms (term, story_id, last_seen) VALUES `+rowPlaceholders(len(terms), 3)+`
+		ON CONFLICT (term, story_id) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`, args...)
+	return err
+}
+
+// rowPlaceholders returns n rows of m placeholders: "(?, ?), (?, ?)".
+func rowPlaceholders(n, m int) string {
+	row := "(" + placeholders(m) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+",", n), ",")
 }
 
 func placeholders(n int) string {

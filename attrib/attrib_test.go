@@ -1,0 +1,180 @@
+package attrib
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/load"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// wantStatement is one expected statement of a testdata case.
+type wantStatement struct {
+	Polarity string   `json:"polarity"`
+	Chain    []string `json:"chain"`
+	Cue      string   `json:"cue"`
+	Content  string   `json:"content"`
+	Hedges   []string `json:"hedges"`
+}
+
+// TestCases runs every testdata/<case>: article.txt (loaded as a .txt with
+// no title line, so the whole file is body) against want.json, which lists
+// the statements expected in order.
+func TestCases(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no test cases: %v", err)
+	}
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			var want struct {
+				Outlet     string          `json:"outlet"`
+				Statements []wantStatement `json:"statements"`
+			}
+			raw, err := os.ReadFile(filepath.Join(dir, "want.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatalf("want.json: %v", err)
+			}
+			got := extract(t, an, filepath.Join(dir, "article.txt"), want.Outlet)
+			text := got.text
+			if len(got.stmts) != len(want.Statements) {
+				t.Errorf("%d statements, want %d:\n%s", len(got.stmts), len(want.Statements), describe(got.stmts, text))
+			}
+			for i := 0; i < len(got.stmts) && i < len(want.Statements); i++ {
+				checkStatement(t, i, got.stmts[i], want.Statements[i], text)
+			}
+		})
+	}
+}
+
+type extracted struct {
+	text  string
+	stmts []claimtrail.Statement
+}
+
+func extract(t *testing.T, an *nlp.Analyzer, path, outlet string) extracted {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A first line so that load.Text keeps the whole case as body.
+	art, err := load.Text(path, append([]byte("Test case\n\n"), data...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art.ID, art.Outlet = "a1", outlet
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extracted{text: art.Text, stmts: New().Extract(doc)}
+}
+
+func checkStatement(t *testing.T, i int, st claimtrail.Statement, want wantStatement, text string) {
+	t.Helper()
+	var chain []string
+	for _, s := range st.Chain {
+		chain = append(chain, s.Name)
+	}
+	if got := strings.Join(chain, " ← "); got != strings.Join(want.Chain, " ← ") {
+		t.Errorf("statement %d chain = %s, want %s", i, got, strings.Join(want.Chain, " ← "))
+	}
+	if string(st.Polarity) != want.Polarity {
+		t.Errorf("statement %d polarity = %s, want %s", i, st.Polarity, want.Polarity)
+	}
+	if got := st.Cue.In(text); got != want.Cue {
+		t.Errorf("statement %d cue = %q, want %q", i, got, want.Cue)
+	}
+	if got := st.Content.In(text); got != want.Content {
+		t.Errorf("statement %d content = %q, want %q", i, got, want.Content)
+	}
+	for _, h := range want.Hedges {
+		found := false
+		for _, g := range st.Hedges {
+			found = found || g == h
+		}
+		if !found {
+			t.Errorf("statement %d hedges = %v, want %q among them", i, st.Hedges, h)
+		}
+	}
+	if !st.Sentence.Contains(st.Content) && st.Sentence.Start > st.Content.Start {
+		t.Errorf("statement %d content %v lies outside its sentence %v", i, st.Content, st.Sentence)
+	}
+}
+
+func describe(stmts []claimtrail.Statement, text string) string {
+	var b strings.Builder
+	for _, st := range stmts {
+		var chain []string
+		for _, s := range st.Chain {
+			chain = append(chain, s.Name+"/"+string(s.Kind))
+		}
+		b.WriteString("  " + string(st.Polarity) + " [" + strings.Join(chain, " ← ") + "] cue=" + st.Cue.In(text) + " content=" + st.Content.In(text) + "\n")
+	}
+	return b.String()
+}
+
+// TestSourceKinds checks how sources are typed.
+func TestSourceKinds(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		kind claimtrail.SourceKind
+	}{
+		{"Reuters reported that the mine had closed.", claimtrail.KindOutlet},
+		{"Top intelligence sources said the mine had closed.", claimtrail.KindAnonymous},
+		{"The foreign ministry said the mine had closed.", claimtrail.KindOfficial},
+		{"President Anna Kovac said the mine had closed.", claimtrail.KindPerson},
+		{"Intelligence inputs cited by the agency suggest that the mine had closed.", claimtrail.KindDocument},
+	}
+	for _, c := range cases {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: c.text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts := New().Extract(doc)
+		if len(stmts) != 1 {
+			t.Errorf("%q: %d statements, want 1", c.text, len(stmts))
+			continue
+		}
+		if got := stmts[0].Speaker().Kind; got != c.kind {
+			t.Errorf("%q: speaker %+v, want kind %s", c.text, stmts[0].Speaker(), c.kind)
+		}
+	}
+}
+
+// TestNoStatementsInHeadingsOrNoise checks that text without a cue or a
+// name makes no statement.
+func TestNoStatementsInHeadingsOrNoise(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"A covert pact under western watch", "It was a cold and windy day.", "", "!!! ??? ..."} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := New().Extract(doc); len(got) != 0 {
+			t.Errorf("%q gave %d statements, want none", text, len(got))
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runStance runs the claimtrail command line with args and returns its
+// standard output, standard error and error.
+func runStance(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	root := newRootCmd()
+	var out, errb bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	return out.String(), errb.String(), err
+}
+
+const checkClaim = "The Harbour Bridge will reopen in March"
+
+func TestCheckJSON(t *testing.T) {
+	out, stderr, err := runStance(t, "check", "--format", "json", checkClaim, filepath.Join("testdata", "check"))
+	if err != nil {
+		t.Fatalf("check: %v\n%s", err, stderr)
+	}
+	var rep checkReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if rep.Claim != checkClaim || len(rep.Articles) != 4 {
+		t.Fatalf("report %+v", rep)
+	}
+	got := map[string]string{}
+	for i, a := range rep.Articles {
+		got[filepath.Base(a.Path)] = string(a.Stance)
+		if i > 0 {
+			prev := rep.Articles[i-1]
+			if prev.Label > a.Label || prev.Label == a.Label && prev.Confidence < a.Confidence {
+				t.Errorf("articles not sorted by stance then confidence: %v %.2f before %v %.2f", prev.Label, prev.Confidence, a.Label, a.Confidence)
+			}
+		}
+		if a.Confidence <= 0 || a.Confidence > 1 || len(a.Probs) != 4 {
+			t.Errorf("%s: confidence %v probs %v", a.Path, a.Confidence, a.Probs)
+		}
+		if a.Label.String() == "unrelated" && len(a.Evidence) != 0 {
+			t.Errorf("%s: unrelated article with evidence", a.Path)
+		}
+		if a.Label.String() != "unrelated" && (len(a.Evidence) == 0 || len(a.Evidence) > 3) {
+			t.Errorf("%s: %d evidence sentences, want 1 to 3", a.Path, len(a.Evidence))
+		}
+		for _, e := range a.Evidence {
+			if e.Span[1]-e.Span[0] != len(e.Text) || e.Text == "" {
+				t.Errorf("%s: evidence span %v does not fit %q", a.Path, e.Span, e.Text)
+			}
+		}
+	}
+	for file, want := range map[string]string{"asserts.txt": "asserts", "reports.txt": "reports", "absent.txt": "absent"} {
+		if got[file] != want {
+			t.Errorf("%s: stance %q, want %q", file, got[file], want)
+		}
+	}
+	if got["denies.txt"] == "asserts" || got["denies.txt"] == "absent" {
+		t.Errorf("denies.txt: stance %q, want denies or reports", got["denies.txt"])
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	out, _, err := runStance(t, "check", checkClaim, filepath.Join("testdata", "check", "asserts.txt"), filepath.Join("testdata", "check", "absent.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Claim: " + checkClaim, "2 article(s): 1 asserts, 0 denies, 0 reports, 1 absent", "asserts", "[0:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCheckErrors(t *testing.T) {
+	dir := filepath.Join("testdata", "check")
+	if _, _, err := runStance(t, "check", checkClaim); err == nil {
+		t.Error("no paths: no error")
+	}
+	if _, _, err := runStance(t, "check", "--format", "yaml", checkClaim, dir); err == nil || !strings.Contains(err.Error(), "yaml") {
+		t.Errorf("bad format: err = %v", err)
+	}
+	if _, _, err := runStance(t, "check", " ", dir); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("empty claim: err = %v", err)
+	}
+	if _, _, err := runStance(t, "check", "--model", filepath.Join(dir, "absent.txt"), checkClaim, dir); err == nil || !strings.Contains(err.Error(), "not a stance model") {
+		t.Errorf("bad model: err = %v", err)
+	}
+	// A missing input is reported, the good ones are still judged, and the
+	// exit status says something failed.
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	out, stderr, err := runStance(t, "check", checkClaim, filepath.Join(dir, "asserts.txt"), missing)
+	if err == nil || !strings.Contains(stderr, "missing.txt") || !strings.Contains(out, "asserts") {
+		t.Errorf("missing input: err = %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr)
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail/attrib/seq"
+	"github.com/claimtrail/claimtrail/eval/polnear"
+)
+
+const tinyPolNeAR = "../../eval/polnear/testdata/tiny"
+
+func TestEvalAttributionJSON(t *testing.T) {
+	dir := t.TempDir()
+	for _, ex := range []string{"seq", "rules", "combined"} {
+		out, stderr, err := run(t, "eval", "attribution", "--polnear", tinyPolNeAR, "--format", "json",
+			"--extractor", ex, "--predictions", filepath.Join(dir, ex))
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", ex, err, stderr)
+		}
+		var rep map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%s: output is not JSON: %v\n%s", ex, err, out)
+		}
+		for _, k := range []string{"source", "cue", "content", "attribution", "articles", "sentences_per_second"} {
+			if _, ok := rep[k]; !ok {
+				t.Errorf("%s: key %q missing from %s", ex, k, out)
+			}
+		}
+		var role struct {
+			Exact, Overlap struct{ P, R, F1 *float64 }
+		}
+		if err := json.Unmarshal(rep["content"], &role); err != nil || role.Exact.F1 == nil || role.Overlap.P == nil {
+			t.Errorf("%s: content is not {exact:{p,r,f1}, overlap:{p,r,f1}}: %s", ex, rep["content"])
+		}
+		if string(rep["articles"]) != "3" {
+			t.Errorf("%s: articles = %s, want 3", ex, rep["articles"])
+		}
+		// Every article gets a brat file that the corpus reader accepts.
+		for _, name := range []string{"alpha", "beta", "gamma"} {
+			text, err := os.ReadFile(filepath.Join(dir, ex, name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ann, err := os.ReadFile(filepath.Join(dir, ex, name+".ann"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := polnear.ParseAnn(string(text), ann); err != nil {
+				t.Errorf("%s: %s.ann does not parse: %v", ex, name, err)
+			}
+		}
+	}
+}
+
+func TestEvalAttributionText(t *testing.T) {
+	out, stderr, err := run(t, "eval", "attribution", "--polnear", tinyPolNeAR)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for _, want := range []string{"source", "cue", "content", "attribution", "exact", "overlap", "sentences/s"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestEvalAttributionErrors(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.model")
+	if err := os.WriteFile(bad, []byte("CTSEQMDL\x01\x00garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"eval", "attribution"}, "--polnear SPLIT_DIR is required"},
+		{[]string{"eval", "attribution", "--polnear", tinyPolNeAR, "--format", "xml"}, `--format "xml"`},
+		{[]string{"eval", "attribution", "--polnear", tinyPolNeAR, "--extractor", "magic"}, `--extractor "magic"`},
+		{[]string{"eval", "attribution", "--polnear", "testdata/no-such-split"}, "no-such-split"},
+		{[]string{"eval", "attribution", "--polnear", tinyPolNeAR, "--model", bad}, "bad.model: not a claimtrail attribution model"},
+	} {
+		_, _, err := run(t, c.args...)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want %q", c.args, err, c.want)
+		}
+	}
+}
+
+func TestTrainAttributionTiny(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "tiny.model")
+	stdout, stderr, err := run(t, "train", "attribution", "--polnear", tinyPolNeAR, "--dev", tinyPolNeAR,
+		"--out", out, "--epochs", "2", "--bits", "12", "--seed", "7")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "wrote "+out) {
+		t.Errorf("stdout %q", stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seq.Unmarshal(data); err != nil {
+		t.Errorf("trained model does not load: %v", err)
+	}
+	if _, _, err := run(t, "train", "attribution"); err == nil || !strings.Contains(err.Error(), "--polnear TRAIN_DIR is required") {
+		t.Errorf("missing --polnear: error %v", err)
+	}
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/claimtrail/claimtrail/fetch"
+	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/store"
+	"github.com/claimtrail/claimtrail/store/postgres"
+	"github.com/claimtrail/claimtrail/worker"
+	"github.com/spf13/cobra"
+)
+
+func init() { commands = append(commands, newWorkerCmd) }
+
+type workerOptions struct {
+	db      string
+	workers int
+	grace   time.Duration
+}
+
+func newWorkerCmd() *cobra.Command {
+	var opts workerOptions
+	cmd := &cobra.Command{
+		Use:   "worker --db postgres://...",
+		Short: "Process queued ingest jobs from a PostgreSQL corpus",
+		Long: `worker takes the jobs that 'ingest' and 'watch' queue in a PostgreSQL corpus
+(fetch a page or a feed, analyse and store an article, rebuild a story's
+ledger) and runs them, several at once. Run as many workers on as many
+machines as you like. Failed jobs are retried with backoff; the jobs of a
+worker that dies are taken up again by another after a while, and nothing is
+stored twice.
+
+On SIGINT or SIGTERM the worker stops taking jobs, finishes those in hand
+(up to --grace) and exits; unfinished jobs go back to the queue.`,
+		Example: `  claimtrail worker --db postgres://claimtrail@db.internal/claimtrail --workers 8`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWorker(cmd, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.db, "db", "", "PostgreSQL corpus, postgres://... (default $"+dbEnv+")")
+	cmd.Flags().IntVar(&opts.workers, "workers", 4, "jobs run at once")
+	cmd.Flags().DurationVar(&opts.grace, "grace", 30*time.Second, "time given to jobs in hand when stopping")
+	return cmd
+}
+
+func runWorker(cmd *cobra.Command, opts workerOptions) error {
+	ctx := cmd.Context()
+	stderr := cmd.ErrOrStderr()
+	dsn, err := corpusDSN(opts.db)
+	if err != nil {
+		return err
+	}
+	if !postgres.IsDSN(dsn) {
+		return fmt.Errorf("worker: --db %q: workers need a postgres:// corpus; a SQLite corpus is ingested directly", dsn)
+	}
+	st, err := postgres.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := worker.Migrate(ctx, st.Pool()); err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return err
+	}
+	client, err := worker.NewClient(st.Pool(), worker.Config{
+		Store:    st,
+		Analyzer: corpusAnalyzer(p),
+		Ledger:   ledgerBuilder(stderr),
+		Fetcher:  fetch.New(fetch.Options{}),
+		Workers:  opts.workers,
+		Logger:   slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+	if err != nil {
+		return err
+	}
+	// The client runs until stopped below, not until ctx ends, so that
+	// jobs in hand get their grace period.
+	if err := client.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	fmt.Fprintf(stderr, "claimtrail: worker running %d job(s) at once; Ctrl-C to stop\n", opts.workers)
+	<-ctx.Done()
+	fmt.Fprintln(stderr, "claimtrail: worker stopping")
+	stopCtx, cancel := context.WithTimeout(context.Background(), opts.grace)
+	defer cancel()
+	if err := client.Stop(stopCtx); err != nil {
+		hard, cancelHard := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancelHard()
+		return client.StopAndCancel(hard)
+	}
+	return nil
+}

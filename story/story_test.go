@@ -1,0 +1,166 @@
+package story_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/pipeline"
+)
+
+func ledger(t *testing.T, arts ...claimtrail.Article) *claimtrail.Ledger {
+	t.Helper()
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := p.Ledger(context.Background(), arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func art(outlet, text string) claimtrail.Article {
+	return claimtrail.Article{Outlet: outlet, Title: outlet, Text: text}
+}
+
+func find(t *testing.T, l *claimtrail.Ledger, words string) *claimtrail.Claim {
+	t.Helper()
+	for i := range l.Claims {
+		if strings.Contains(l.Claims[i].Text, words) {
+			return &l.Claims[i]
+		}
+	}
+	var texts []string
+	for _, c := range l.Claims {
+		texts = append(texts, c.Text)
+	}
+	t.Fatalf("no claim with %q among %q", words, texts)
+	return nil
+}
+
+// TestRelaysAreOneOrigin: three outlets carry the claim, but the two later
+// ones only relay the first, whose unnamed sources are the one origin.
+func TestRelaysAreOneOrigin(t *testing.T) {
+	l := ledger(t,
+		art("Coast Wire", "Senior navy sources told Coast Wire that the frigate Aldis ran aground near Port Veyra on Sunday."),
+		art("Daily Beacon", "According to a Coast Wire report citing senior navy sources, the frigate Aldis ran aground near Port Veyra."),
+		art("Evening Lantern", "The Daily Beacon reported that, per Coast Wire, senior navy sources said the frigate Aldis ran aground near Port Veyra."),
+	)
+	c := find(t, l, "Aldis")
+	if c.Status != claimtrail.SingleSource || len(c.Origins) != 1 {
+		t.Fatalf("status %s with origins %v, want single-source with one origin", c.Status, c.Origins)
+	}
+	if !strings.Contains(c.Origins[0].Name, "Coast Wire") || c.Origins[0].Kind != claimtrail.KindAnonymous {
+		t.Errorf("origin %+v, want Coast Wire's unnamed sources", c.Origins[0])
+	}
+	for _, id := range []string{"a1", "a2", "a3"} {
+		if c.Stances[id] != claimtrail.StanceAsserts {
+			t.Errorf("stance of %s = %s, want asserts", id, c.Stances[id])
+		}
+	}
+	if !c.HasFlag(claimtrail.FlagAnonymousOnly) {
+		t.Errorf("flags %v, want anonymous-only", c.Flags)
+	}
+}
+
+// TestIndependentOriginsCorroborate: two outlets with their own named
+// sources make two origins.
+func TestIndependentOriginsCorroborate(t *testing.T) {
+	l := ledger(t,
+		art("Coast Wire", "Harbour master Ilse Danner said the frigate Aldis ran aground near Port Veyra on Sunday."),
+		art("Daily Beacon", "The frigate Aldis ran aground near Port Veyra, the navy's chief of staff, Admiral Oren Pell, told reporters."),
+	)
+	c := find(t, l, "Aldis")
+	if c.Status != claimtrail.Corroborated || len(c.Origins) != 2 {
+		t.Fatalf("status %s with origins %v, want corroborated with two", c.Status, c.Origins)
+	}
+}
+
+// TestDenialContests: a named party denies the claim; an unrelated claim of
+// the same articles stays undenied.
+func TestDenialContests(t *testing.T) {
+	l := ledger(t,
+		art("Coast Wire", "Senior navy sources said the frigate Aldis ran aground near Port Veyra on Sunday. "+
+			"The port of Veyra also handled a record 12,000 containers in May, harbour figures show."),
+		art("Daily Beacon", "The Veyran navy denied that the frigate Aldis ran aground near Port Veyra. "+
+			"The navy said no vessel had run aground near the port this year."),
+	)
+	c := find(t, l, "Aldis")
+	if c.Status != claimtrail.Contested {
+		t.Fatalf("status %s, want contested; statements: %d", c.Status, len(c.Statements))
+	}
+	if c.Stances["a2"] != claimtrail.StanceDenies || c.Stances["a1"] != claimtrail.StanceAsserts {
+		t.Errorf("stances %v", c.Stances)
+	}
+	if len(c.DeniedBy) == 0 || !strings.Contains(strings.ToLower(c.DeniedBy[0].Name), "navy") {
+		t.Errorf("denied by %v, want the navy", c.DeniedBy)
+	}
+	containers := find(t, l, "12,000 containers")
+	if containers.Status == claimtrail.Contested {
+		t.Error("the containers claim was contested by a denial about a ship")
+	}
+}
+
+// TestCopiesAreRelays: the same text under two outlets is one origin.
+func TestCopiesAreRelays(t *testing.T) {
+	text := "The frigate Aldis ran aground near Port Veyra on Sunday after its steering failed in heavy seas, " +
+		"and tugs from the harbour spent six hours refloating the ship before it was towed to the naval dock."
+	l := ledger(t, art("Coast Wire", text), art("Syndicate Daily", text))
+	c := find(t, l, "Aldis")
+	if len(c.Origins) != 1 || c.Origins[0].Name != "Coast Wire" {
+		t.Errorf("origins %v, want Coast Wire alone (the second article is a copy)", c.Origins)
+	}
+}
+
+// TestOffStory: an article about something else stays out of the claims.
+func TestOffStory(t *testing.T) {
+	l := ledger(t,
+		art("Coast Wire", "Senior navy sources said the frigate Aldis ran aground near Port Veyra on Sunday."),
+		art("Daily Beacon", "According to Coast Wire, the frigate Aldis ran aground near Port Veyra."),
+		art("Garden Weekly", "The Lindenhof rose society said its summer show would open on 3 July with 400 entries."),
+	)
+	if !l.IsOffStory("a3") || l.IsOffStory("a1") {
+		t.Fatalf("off-story = %v, want [a3]", l.OffStory)
+	}
+	for _, c := range l.Claims {
+		for _, st := range c.Statements {
+			if st.Article == "a3" {
+				t.Errorf("claim %q holds the off-story article", c.Text)
+			}
+		}
+		if c.Stances["a3"] != claimtrail.StanceAbsent {
+			t.Errorf("off-story stance %s on %q", c.Stances["a3"], c.Text)
+		}
+	}
+}
+
+// stubJudge answers every question with the same stance.
+type stubJudge struct{ s claimtrail.Stance }
+
+func (j stubJudge) Judge(string, *claimtrail.Article) (claimtrail.Stance, float64, bool) {
+	return j.s, 0.9, true
+}
+
+func TestJudgeFillsSilentArticles(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{Judge: stubJudge{claimtrail.StanceReports}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := p.Ledger(context.Background(), []claimtrail.Article{
+		art("Coast Wire", "Senior navy sources said the frigate Aldis ran aground near Port Veyra on Sunday."),
+		art("Daily Beacon", "According to Coast Wire, the frigate Aldis ran aground near Port Veyra. The Aldis crew is safe, Coast Wire said."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := find(t, l, "crew is safe")
+	if c.Stances["a1"] != claimtrail.StanceReports {
+		t.Errorf("silent article stance = %s, want the judge's reports", c.Stances["a1"])
+	}
+	if c.Stances["a2"] != claimtrail.StanceAsserts {
+		t.Errorf("asserting article stance = %s, want asserts from its own statement", c.Stances["a2"])
+	}
+}
