@@ -27,6 +27,7 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	for si := range doc.Sentences {
 		r.sentence(si)
 	}
+	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
 	return r.out
 }
@@ -71,6 +72,9 @@ type reader struct {
 	lastPara  int
 	lastChain []claimtrail.Source
 	lastCue   claimtrail.Span
+	// held holds sentences of a quotation that opened with no cue: the cue
+	// usually closes it ("“… . …,” the ministry said").
+	held []int
 	// pending holds own-voice statements hedged with "reportedly": they
 	// take the chain of the article's main cited report, which may come
 	// later in the text.
@@ -91,17 +95,27 @@ func (r *reader) text() string { return r.doc.Article.Text }
 func (r *reader) sentence(si int) {
 	s := r.doc.Sentences[si]
 	toks := r.doc.SentenceTokens(si)
-	q := quoteMask(toks, r.quoteChain != nil)
+	if len(r.held) > 0 && r.doc.Sentences[r.held[0]].Paragraph != s.Paragraph {
+		r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
+	}
+	q := quoteMask(toks, r.quoteChain != nil || len(r.held) > 0)
 	carried := r.quoteChain
 	if a, ok := r.find(toks, q, 0, len(toks)); ok {
+		if len(r.held) > 0 && q[0] {
+			r.releaseHeld(a.chain, a.cue, a.srcSpan) // “… . … ,” the ministry said.
+		}
 		r.emit(si, toks, q, a)
 		r.updateQuote(toks, q, a.chain, a.cue, a.srcSpan)
 		return
 	}
+	openAtEnd := len(toks) > 0 && q[len(toks)-1] && !isQuote(toks[len(toks)-1].Text)
 	switch {
 	case carried != nil:
 		r.emitQuoted(si, toks, q, carried, r.quoteCue, r.quoteSrc)
 		r.updateQuote(toks, q, carried, r.quoteCue, r.quoteSrc)
+	case openAtEnd && (startsQuote(toks) || len(r.held) > 0):
+		// A quotation whose speaker is named only where it closes.
+		r.held = append(r.held, si)
 	case startsQuote(toks) && r.lastChain != nil && s.Paragraph <= r.lastPara+1:
 		// A paragraph that is one quotation right after an attributed one
 		// continues the same speaker's words.
@@ -110,6 +124,26 @@ func (r *reader) sentence(si int) {
 	default:
 		r.ownVoice(si, toks, q)
 		r.quoteChain = nil
+	}
+}
+
+// releaseHeld emits the held sentences of a quotation with the chain of the
+// cue that closed it, or, when none did (chain nil), as the last speaker's
+// words or the outlet's own.
+func (r *reader) releaseHeld(chain []claimtrail.Source, cue, src claimtrail.Span) {
+	held := r.held
+	r.held = nil
+	for _, si := range held {
+		toks := r.doc.SentenceTokens(si)
+		q := quoteMask(toks, true)
+		switch {
+		case chain != nil:
+			r.emitQuoted(si, toks, q, chain, cue, src)
+		case r.lastChain != nil:
+			r.emitQuoted(si, toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
+		default:
+			r.ownVoice(si, toks, q)
+		}
 	}
 }
 

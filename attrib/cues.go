@@ -25,7 +25,8 @@ contradicted contradicts`)
 // verdictWords call a report or proposition false.
 var verdictWords = set(`fabricated fabrication fabrications baseless false falsehood falsehoods
 propaganda disinformation misinformation fake hoax untrue unfounded lie lies lying rubbish
-nonsense concocted fictitious fiction groundless misleading bogus manufactured`)
+nonsense concocted fictitious fiction groundless misleading bogus manufactured wrong incorrect
+inaccurate erroneous`)
 
 // negators turn a restatement into a denial when the claim is stated
 // positively elsewhere.

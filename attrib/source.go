@@ -210,14 +210,22 @@ func capitalisedPhrase(toks []nlp.Token) bool {
 // the player", "top intelligence sources"), else the last word.
 func headIndex(toks []nlp.Token, lo, hi int) int {
 	k := lo
-	for k < hi && !strings.HasPrefix(toks[k].Tag, "NN") {
-		k++
+	for {
+		for k < hi && !strings.HasPrefix(toks[k].Tag, "NN") {
+			k++
+		}
+		if k == hi {
+			return hi - 1
+		}
+		for k+1 < hi && strings.HasPrefix(toks[k+1].Tag, "NN") && !isPossessive(toks[k+1].Text) {
+			k++
+		}
+		if k+2 < hi && isPossessive(toks[k+1].Text) {
+			k += 2 // "Veldrania's foreign ministry": the possessor is not the head
+			continue
+		}
+		return k
 	}
-	if k == hi {
-		return hi - 1
-	}
-	for k+1 < hi && strings.HasPrefix(toks[k+1].Tag, "NN") {
-		k++
-	}
-	return k
 }
+
+func isPossessive(s string) bool { return s == "’s" || s == "'s" || s == "’" || s == "'" }

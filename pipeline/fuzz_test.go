@@ -33,6 +33,8 @@ func FuzzLedger(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
+		watchdog := time.AfterFunc(5*time.Second, func() { panic(fmt.Sprintf("load and ledger took over 5 s on %q", text)) })
+		defer watchdog.Stop()
 		a, err := load.Text("fuzz.txt", []byte(text))
 		if err != nil {
 			return // the loader refused it with an error: fine
@@ -40,9 +42,7 @@ func FuzzLedger(f *testing.F) {
 		a.Outlet = "Fuzz Wire"
 		b := a
 		b.Outlet = "Other Wire"
-		watchdog := time.AfterFunc(5*time.Second, func() { panic(fmt.Sprintf("ledger took over 5 s on %q", text)) })
 		l, err := p.Ledger(context.Background(), []claimtrail.Article{a, b})
-		watchdog.Stop()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -57,7 +57,8 @@ func TestDevStory(t *testing.T) {
 			test = append(test, sp)
 		}
 	}
-	m, err := stance.Train(ctx, d.Bodies, train, stance.TrainOptions{Seed: 1})
+	m, err := stance.Train(ctx, d.Bodies, train, stance.TrainOptions{Seed: 1, Depth: envInt("DEPTH", 0), Rounds: envInt("ROUNDS", 0),
+		RelatedRounds: envInt("RROUNDS", 0), DisagreeBoost: float64(envInt("BOOST", 0)), DisagreeBias: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,4 +73,23 @@ func TestDevStory(t *testing.T) {
 	t.Logf("train %d pairs, test %d pairs", len(train), len(test))
 	mt := c.Metrics()
 	mt.WriteText(os.Stdout)
+	for _, bias := range []float64{1, 1.5, 2, 3, 4, 6} {
+		var c fnc1.Confusion
+		for i, p := range test {
+			l := int(preds[i].Label)
+			if l != 3 {
+				pr := preds[i].Probs
+				pr[1] *= bias
+				l = 0
+				for k := 1; k < 3; k++ {
+					if pr[k] > pr[l] {
+						l = k
+					}
+				}
+			}
+			c.Add(int(p.Label), l)
+		}
+		mt := c.Metrics()
+		t.Logf("bias %.1f: rel %.4f macro %.4f disagree F1 %.4f P %.3f R %.3f agree %.3f discuss %.3f", bias, mt.FNCRelative, mt.MacroF1, mt.F1["disagree"], mt.Precision["disagree"], mt.Recall["disagree"], mt.F1["agree"], mt.F1["discuss"])
+	}
 }

@@ -60,8 +60,8 @@ func (m *Model) Marshal() ([]byte, error) {
 		for _, b := range p.bias {
 			w.f32(b)
 		}
-		writeRows(w, p.weights, nTags)
-		writeRows(w, p.edges, nTrans)
+		writeRows(w, p.weights, rowStride, nTags)
+		writeRows(w, p.edges, nTrans, nTrans)
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -76,18 +76,19 @@ func (m *Model) Marshal() ([]byte, error) {
 	return append(out, body.Bytes()...), nil
 }
 
-// writeRows writes the non-zero rows of a table of the given width.
-func writeRows(w *binWriter, tab []int16, width int) {
+// writeRows writes the non-zero rows of a table whose rows are stride
+// values apart, of which the first width are used.
+func writeRows(w *binWriter, tab []int16, stride, width int) {
 	rows := 0
-	for r := 0; r*width < len(tab); r++ {
-		if !zeroRow(tab[r*width : r*width+width]) {
+	for r := 0; r*stride < len(tab); r++ {
+		if !zeroRow(tab[r*stride : r*stride+width]) {
 			rows++
 		}
 	}
 	w.uvarint(uint64(rows))
 	prev := -1
-	for r := 0; r*width < len(tab); r++ {
-		row := tab[r*width : r*width+width]
+	for r := 0; r*stride < len(tab); r++ {
+		row := tab[r*stride : r*stride+width]
 		if zeroRow(row) {
 			continue
 		}
@@ -99,9 +100,10 @@ func writeRows(w *binWriter, tab []int16, width int) {
 	}
 }
 
-// readRows reads a table of 2^bits rows written by writeRows.
-func readRows(r *binReader, rowsTotal uint64, width int) ([]int16, error) {
-	tab := make([]int16, rowsTotal*uint64(width))
+// readRows reads a table of rowsTotal rows written by writeRows, laying
+// rows out stride values apart.
+func readRows(r *binReader, rowsTotal uint64, stride, width int) ([]int16, error) {
+	tab := make([]int16, rowsTotal*uint64(stride))
 	rows := r.uvarint()
 	at := -1
 	for i := uint64(0); i < rows && r.err == nil; i++ {
@@ -110,7 +112,7 @@ func readRows(r *binReader, rowsTotal uint64, width int) ([]int16, error) {
 			return nil, fmt.Errorf("%w: feature row %d out of range", ErrFormat, at)
 		}
 		for t := 0; t < width; t++ {
-			tab[at*width+t] = int16(r.u16())
+			tab[at*stride+t] = int16(r.u16())
 		}
 	}
 	return tab, nil
@@ -144,12 +146,21 @@ func Unmarshal(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
+	return decodePayload(raw)
+}
+
+// decodePayload decodes the decompressed body of a model file.
+func decodePayload(raw []byte) (*Model, error) {
 	r := &binReader{b: raw}
 	m := &Model{bits: r.u8()}
-	if tags := r.u8(); r.err == nil && tags != nTags {
+	tags := r.u8()
+	if r.err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, r.err)
+	}
+	if tags != nTags {
 		return nil, fmt.Errorf("%w: %d tags, want %d", ErrFormat, tags, nTags)
 	}
-	if r.err == nil && (m.bits < 8 || m.bits > 26) {
+	if r.err == nil && (m.bits < 8 || m.bits > maxBits) {
 		return nil, fmt.Errorf("%w: feature table of 2^%d rows", ErrFormat, m.bits)
 	}
 	m.mask = 1<<m.bits - 1
@@ -174,10 +185,10 @@ func Unmarshal(data []byte) (*Model, error) {
 			p.bias[t] = r.f32()
 		}
 		var err error
-		if p.weights, err = readRows(r, m.mask+1, nTags); err != nil {
+		if p.weights, err = readRows(r, m.mask+1, rowStride, nTags); err != nil {
 			return nil, err
 		}
-		if p.edges, err = readRows(r, edgeMask+1, nTrans); err != nil {
+		if p.edges, err = readRows(r, edgeMask+1, nTrans, nTrans); err != nil {
 			return nil, err
 		}
 	}

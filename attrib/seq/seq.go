@@ -85,7 +85,7 @@ type Model struct {
 // pass is the weights of one labelling pass.
 type pass struct {
 	scale   float32        // weight = int16 value × scale, for both tables
-	weights []int16        // token features: (mask+1) × nTags
+	weights []int16        // token features: (mask+1) rows of rowStride, nTags used
 	edges   []int16        // transition features: (edgeMask+1) × nTrans
 	bias    [nTags]float32 // added to each tag's score, in steps of scale
 }
@@ -93,9 +93,14 @@ type pass struct {
 // Transition features score a pair of tags (previous, current) at a token;
 // the previous tag is nTags at the start of a window.
 const (
-	nTrans   = (nTags + 1) * nTags
-	edgeBits = 16
-	edgeMask = 1<<edgeBits - 1
+	nTrans = (nTags + 1) * nTags
+	// rowStride pads token weight rows in memory to 8 values (16 bytes),
+	// so that a row never straddles a cache line.
+	rowStride = 8
+	// maxBits bounds the feature table (2^22 rows, 64 MiB in memory).
+	maxBits = 22
+	edgeBits  = 16
+	edgeMask  = 1<<edgeBits - 1
 )
 
 //go:embed model.bin
@@ -181,16 +186,20 @@ func (p *pass) decode(s *scratch, v *viterbi, n int, stacked bool) []uint8 {
 
 func sumRows(acc *[nTags]int32, tab []int16, feats []uint32) {
 	for _, f := range feats {
-		row := tab[int(f)*nTags : int(f)*nTags+nTags : int(f)*nTags+nTags]
-		for t := range acc {
-			acc[t] += int32(row[t])
-		}
+		row := (*[rowStride]int16)(tab[int(f)*rowStride:])
+		acc[0] += int32(row[0])
+		acc[1] += int32(row[1])
+		acc[2] += int32(row[2])
+		acc[3] += int32(row[3])
+		acc[4] += int32(row[4])
+		acc[5] += int32(row[5])
+		acc[6] += int32(row[6])
 	}
 }
 
 func sumEdgeRows(acc *[nTrans]int32, tab []int16, feats []uint32) {
 	for _, f := range feats {
-		row := tab[int(f)*nTrans : int(f)*nTrans+nTrans : int(f)*nTrans+nTrans]
+		row := (*[nTrans]int16)(tab[int(f)*nTrans:])
 		for t := range acc {
 			acc[t] += int32(row[t])
 		}

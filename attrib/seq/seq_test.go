@@ -1,9 +1,12 @@
 package seq
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -214,9 +217,9 @@ func TestDefaultDevScores(t *testing.T) {
 	}
 	logScore(t, "dev", total)
 	floors := map[polnear.Role][2]float64{ // exact, overlap F1
-		polnear.Source:  {0.68, 0.71},
-		polnear.Cue:     {0.64, 0.69},
-		polnear.Content: {0.48, 0.70},
+		polnear.Source:  {0.69, 0.72}, // measured 0.704, 0.735
+		polnear.Cue:     {0.64, 0.70}, // measured 0.655, 0.718
+		polnear.Content: {0.49, 0.71}, // measured 0.505, 0.724
 	}
 	for r, f := range floors {
 		if e := total.Roles[r].Exact.PRF().F1; e < f[0] {
@@ -269,4 +272,37 @@ func BenchmarkLabelPolNeAR(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(sents*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// FuzzUnmarshal feeds arbitrary bytes, and damaged models, to the model
+// reader: it must fail with ErrFormat or load, never panic.
+func FuzzUnmarshal(f *testing.F) {
+	f.Add([]byte(magic + "\x01\x00\x00\x00\x00\x00"))
+	f.Add(embedded[:64])
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Unmarshal(data)
+		if err != nil {
+			if !errors.Is(err, ErrFormat) {
+				t.Fatalf("error %v does not wrap ErrFormat", err)
+			}
+			return
+		}
+		m.Label(analyse(t, "Ann said it rained.\n"))
+	})
+}
+
+// FuzzDecodePayload fuzzes the model body behind the checksum.
+func FuzzDecodePayload(f *testing.F) {
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(embedded[len(magic)+6:])))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw[:200])
+	f.Add([]byte{16, nTags, edgeBits, 2, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, err := decodePayload(data); err != nil && !errors.Is(err, ErrFormat) {
+			t.Fatalf("error %v does not wrap ErrFormat", err)
+		}
+	})
 }

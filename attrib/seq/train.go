@@ -63,8 +63,8 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 	if opt.Bits == 0 {
 		opt.Bits = 18
 	}
-	if opt.Bits < 8 || opt.Bits > 26 {
-		return nil, nil, fmt.Errorf("train: feature table bits %d out of range 8..26", opt.Bits)
+	if opt.Bits < 8 || opt.Bits > maxBits {
+		return nil, nil, fmt.Errorf("train: feature table bits %d out of range 8..%d", opt.Bits, maxBits)
 	}
 	if opt.Prune == 0 {
 		opt.Prune = 40
@@ -530,7 +530,11 @@ func quantise(ps *params, prune int) pass {
 		}
 		return out
 	}
-	p.weights = q(ps.token, prune)
+	tok := q(ps.token, prune)
+	p.weights = make([]int16, len(tok)/nTags*rowStride)
+	for r := 0; r*nTags < len(tok); r++ {
+		copy(p.weights[r*rowStride:], tok[r*nTags:r*nTags+nTags])
+	}
 	p.edges = q(ps.edge, 1)
 	return p
 }

@@ -312,12 +312,11 @@ func (s *storeSource) Ledger(ctx context.Context, id string) (*claimtrail.Ledger
 		arts[i] = r.Article
 		arts[i].ID = strconv.FormatInt(r.ID, 10)
 	}
-	built := time.Now()
 	l, err := s.p.Ledger(ctx, arts)
 	if err != nil {
 		return nil, fmt.Errorf("build ledger of story %s: %w", id, err)
 	}
-	if err := s.st.SetLedger(ctx, n, built, store.Summarize(l)); err != nil {
+	if err := s.st.SetLedger(ctx, n, sum.Version, store.Summarize(l)); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()

@@ -18,7 +18,9 @@ func texts(text string, m Mention) []string {
 	return out
 }
 
-func eq(a, b []string) bool { return strings.Join(a, "\x00") == strings.Join(b, "\x00") && len(a) == len(b) }
+func eq(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00") && len(a) == len(b)
+}
 
 func TestReadSplit(t *testing.T) {
 	arts, err := ReadSplit(context.Background(), "testdata/tiny")

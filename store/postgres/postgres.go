@@ -161,7 +161,11 @@ func (s *Store) begin(ctx context.Context) (store.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLock); err != nil {
+	// The write need not wait for its WAL flush: a server crash can lose
+	// only the last writes, never half of one, and the job that made a
+	// lost write is not yet marked done, because the later (synchronous)
+	// commit that marks it done flushes the WAL up to and past this one.
+	if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(`+fmt.Sprint(writeLock)+`)`); err != nil {
 		tx.Rollback(ctx)
 		return nil, fmt.Errorf("lock for write: %w", err)
 	}
@@ -205,8 +209,10 @@ func (w *writeTx) CopyCandidates(ctx context.Context, hash string, bands []int64
 	if bands == nil {
 		bands = []int64{}
 	}
-	rows, err := w.tx.Query(ctx, `SELECT `+candidateCols+` FROM articles WHERE content_hash = $1
-		OR id IN (SELECT article_id FROM article_bands WHERE band = ANY($2)) ORDER BY id LIMIT 256`, hash, bands)
+	// A UNION, not an OR: the planner turns "hash OR band" into a scan.
+	rows, err := w.tx.Query(ctx, `SELECT `+candidateCols+` FROM articles WHERE id IN (
+		SELECT id FROM articles WHERE content_hash = $1
+		UNION SELECT article_id FROM article_bands WHERE band = ANY($2)) ORDER BY id LIMIT 256`, hash, bands)
 	if err != nil {
 		return nil, err
 	}
