@@ -172,6 +172,18 @@ type Claim struct {
 	DeniedBy   []Source
 	Status     Status
 	Flags      []Flag
+	// Judged holds, by article ID, the stances that came from the stance
+	// model rather than from the article's own statements, with the model's
+	// confidence and evidence.
+	Judged map[string]Judgement
+}
+
+// Judgement is a stance given by the trained stance model, with its
+// evidence: the article's sentences that bear on the claim.
+type Judgement struct {
+	Stance     Stance
+	Confidence float64
+	Evidence   []Span
 }
 
 // HasFlag reports whether the claim carries f.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -46,6 +47,17 @@ type ClaimDoc struct {
 	DeniedBy           []SourceDoc       `json:"denied_by"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []StatementDoc    `json:"statements"`
+	// Judged (extension) holds the stances that came from the stance
+	// model, by article, with its confidence and evidence sentences.
+	Judged map[string]JudgementDoc `json:"judged,omitempty"`
+}
+
+// JudgementDoc is a stance given by the stance model.
+type JudgementDoc struct {
+	Stance     string   `json:"stance"`
+	Confidence float64  `json:"confidence"`
+	Evidence   []string `json:"evidence"`
+	Spans      [][2]int `json:"spans"`
 }
 
 // StatementDoc is one statement of a claim, with its evidence. Span, CueSpan
@@ -96,6 +108,17 @@ func claimDoc(c *claimtrail.Claim, texts map[string]string) ClaimDoc {
 	}
 	for id, s := range c.Stances {
 		cd.Stances[id] = string(s)
+	}
+	for id, j := range c.Judged {
+		if cd.Judged == nil {
+			cd.Judged = map[string]JudgementDoc{}
+		}
+		jd := JudgementDoc{Stance: string(j.Stance), Confidence: math.Round(j.Confidence*1000) / 1000, Evidence: []string{}, Spans: [][2]int{}}
+		for _, sp := range j.Evidence {
+			jd.Evidence = append(jd.Evidence, sp.In(texts[id]))
+			jd.Spans = append(jd.Spans, [2]int{sp.Start, sp.End})
+		}
+		cd.Judged[id] = jd
 	}
 	for _, st := range c.Statements {
 		text := texts[st.Article]

@@ -143,6 +143,15 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 	for _, st := range c.Statements {
 		t.statement(&st)
 	}
+	for _, a := range t.l.Articles {
+		j, ok := c.Judged[a.ID]
+		if !ok || len(j.Evidence) == 0 {
+			continue
+		}
+		t.wrapped(fmt.Sprintf("   %s %-4s ", t.paint(ansiYel, string(j.Stance)), a.ID),
+			fmt.Sprintf("by the stance model (%.0f%%), no statement of its own", j.Confidence*100))
+		t.wrapped("                ", "“"+Excerpt(a.Text, j.Evidence[0])+"”")
+	}
 }
 
 func orNone(s string) string {
@@ -160,7 +169,11 @@ func (t *textWriter) stances(c *claimtrail.Claim) string {
 		if !ok {
 			continue
 		}
-		parts = append(parts, a.ID+" "+string(s))
+		part := a.ID + " " + string(s)
+		if j, ok := c.Judged[a.ID]; ok {
+			part += fmt.Sprintf(" (stance model, %.0f%%)", j.Confidence*100)
+		}
+		parts = append(parts, part)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -63,7 +63,8 @@ type Info struct {
 	TrainBodies   int     // bodies trained on
 	Rounds        int     // boosting rounds of the stance stage
 	RelatedRounds int     // boosting rounds of the related stage
-	Depth         int     // tree depth
+	Depth         int     // tree depth of the stance stage
+	RelatedDepth  int     // tree depth of the related stage
 	DisagreeBias  float64 // see TrainOptions.DisagreeBias
 }
 

@@ -22,11 +22,13 @@ type Pair struct {
 type TrainOptions struct {
 	Seed    uint64  // seed of the hold-out split and of boosting (default 1)
 	Holdout float64 // share of bodies held out of training (0: none)
-	Rounds  int     // boosting rounds of the stance stage (default 300)
+	Rounds  int     // boosting rounds of the stance stage (default 500)
 	// RelatedRounds is the number of boosting rounds of the related stage
 	// (default 150).
 	RelatedRounds int
-	Depth         int // tree depth (default 6)
+	Depth         int // tree depth of the stance stage (default 3)
+	// RelatedDepth is the tree depth of the related stage (default 6).
+	RelatedDepth int
 	// LearningRate shrinks each tree (default 0.08).
 	LearningRate float64
 	// WeightPower sets, in each stage, class weights to
@@ -52,13 +54,16 @@ func (o *TrainOptions) defaults() {
 		o.Seed = 1
 	}
 	if o.Rounds == 0 {
-		o.Rounds = 300
+		o.Rounds = 500
 	}
 	if o.RelatedRounds == 0 {
 		o.RelatedRounds = 150
 	}
 	if o.Depth == 0 {
-		o.Depth = 6
+		o.Depth = 3
+	}
+	if o.RelatedDepth == 0 {
+		o.RelatedDepth = 6
 	}
 	if o.LearningRate == 0 {
 		o.LearningRate = 0.08
@@ -113,7 +118,7 @@ func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOp
 	m.data.Features = featureNames
 	m.data.IDF = buildIDF(m.lx, ids, bodies, train)
 	m.data.Info = Info{Seed: opt.Seed, Holdout: opt.Holdout, TrainPairs: len(train),
-		TrainBodies: len(ids), Rounds: opt.Rounds, RelatedRounds: opt.RelatedRounds, Depth: opt.Depth,
+		TrainBodies: len(ids), Rounds: opt.Rounds, RelatedRounds: opt.RelatedRounds, Depth: opt.Depth, RelatedDepth: opt.RelatedDepth,
 		DisagreeBias: opt.DisagreeBias}
 	m.data.DisagreeBias = opt.DisagreeBias
 
@@ -130,7 +135,7 @@ func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOp
 		}
 	}
 	p1 := params
-	p1.Rounds, p1.Depth, p1.LearningRate = opt.RelatedRounds, opt.Depth, 0.1
+	p1.Rounds, p1.Depth, p1.LearningRate = opt.RelatedRounds, opt.RelatedDepth, 0.1
 	rel, err := trainForest(ctx, X, y, classWeights(y, 2, opt.WeightPower), 2, p1,
 		func(done, total int) { progress("related", done, total) })
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 // statement about it, from a trained stance model. ok is false when the
 // judge has no confident answer.
 type Judge interface {
-	Judge(claim string, art *claimtrail.Article) (st claimtrail.Stance, confidence float64, ok bool)
+	Judge(claim string, art *claimtrail.Article) (claimtrail.Judgement, bool)
 }
 
 // Builder builds ledgers.
@@ -108,8 +108,12 @@ func (b *Builder) stance(c *claimtrail.Claim, a *claimtrail.Article, inStory boo
 		return claimtrail.StanceReports
 	}
 	if inStory && b.Judge != nil {
-		if s, _, ok := b.Judge.Judge(c.Text, a); ok {
-			return s
+		if j, ok := b.Judge.Judge(c.Text, a); ok && j.Stance != claimtrail.StanceAbsent {
+			if c.Judged == nil {
+				c.Judged = map[string]claimtrail.Judgement{}
+			}
+			c.Judged[a.ID] = j
+			return j.Stance
 		}
 	}
 	return claimtrail.StanceAbsent

@@ -140,8 +140,8 @@ func TestOffStory(t *testing.T) {
 // stubJudge answers every question with the same stance.
 type stubJudge struct{ s claimtrail.Stance }
 
-func (j stubJudge) Judge(string, *claimtrail.Article) (claimtrail.Stance, float64, bool) {
-	return j.s, 0.9, true
+func (j stubJudge) Judge(string, *claimtrail.Article) (claimtrail.Judgement, bool) {
+	return claimtrail.Judgement{Stance: j.s, Confidence: 0.9, Evidence: []claimtrail.Span{{Start: 0, End: 5}}}, true
 }
 
 func TestJudgeFillsSilentArticles(t *testing.T) {
@@ -159,6 +159,12 @@ func TestJudgeFillsSilentArticles(t *testing.T) {
 	c := find(t, l, "crew is safe")
 	if c.Stances["a1"] != claimtrail.StanceReports {
 		t.Errorf("silent article stance = %s, want the judge's reports", c.Stances["a1"])
+	}
+	if j, ok := c.Judged["a1"]; !ok || len(j.Evidence) != 1 {
+		t.Errorf("the judged stance carries no evidence: %+v", c.Judged)
+	}
+	if _, ok := c.Judged["a2"]; ok {
+		t.Error("a stance from the article's own statement is marked as judged")
 	}
 	if c.Stances["a2"] != claimtrail.StanceAsserts {
 		t.Errorf("asserting article stance = %s, want asserts from its own statement", c.Stances["a2"])

@@ -98,9 +98,9 @@ const (
 	// so that a row never straddles a cache line.
 	rowStride = 8
 	// maxBits bounds the feature table (2^22 rows, 64 MiB in memory).
-	maxBits = 22
-	edgeBits  = 16
-	edgeMask  = 1<<edgeBits - 1
+	maxBits  = 22
+	edgeBits = 16
+	edgeMask = 1<<edgeBits - 1
 )
 
 //go:embed model.bin

@@ -238,6 +238,12 @@ func (in *ingester) run(ctx context.Context, articles []claimtrail.Article, urls
 		if ctx.Err() != nil {
 			break
 		}
+		if in.knownFeed(ctx, u) {
+			n, bad := in.feed(ctx, u, bar)
+			failed += bad
+			bar.Step(bad > 0 && n == 0)
+			continue
+		}
 		a, err := in.fetch.Page(ctx, u)
 		switch {
 		case errors.Is(err, fetch.ErrNotHTML):
@@ -254,6 +260,24 @@ func (in *ingester) run(ctx context.Context, articles []claimtrail.Article, urls
 		}
 	}
 	return failed
+}
+
+// knownFeed reports whether u is read as a feed without trying it as a
+// page first: it was polled before, or its path says so.
+func (in *ingester) knownFeed(ctx context.Context, u string) bool {
+	if fs, err := in.st.Feed(ctx, u); err == nil && !fs.Checked.IsZero() {
+		return true
+	}
+	p := strings.ToLower(u)
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	for _, suffix := range []string{".xml", ".rss", ".atom", "/feed", "/rss", "/atom"} {
+		if strings.HasSuffix(strings.TrimSuffix(p, "/"), suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // feed reads a feed and stores its items not yet in the corpus; it
