@@ -38,12 +38,18 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 func NeedsTags(toks []nlp.Token) bool {
 	for _, t := range toks {
 		w := lower(t)
-		if speechVerbs[w] || tagWords[w] {
+		if (speechVerbs[w] && !plainCues[w]) || tagWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// plainCues are cue words that are verbs (or "according") wherever they
+// stand, so that a sentence holding only these is read without tags: the
+// rules fall back on word lists for its source phrase.
+var plainCues = set(`said says told tells added adds warned insisted argued explained acknowledged
+announced declared denied rejected dismissed rubbished refuted`)
 
 // tagWords are the non-verb words around which extraction reads tags.
 var tagWords = set(`according per citing quoting cited after following whereas ;`)
@@ -203,7 +209,7 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 		return r.prepositional(toks, q, lo, hi, i, i+3)
 	case w == "per" && i+1 < hi && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
 		return r.prepositional(toks, q, lo, hi, i, i+1)
-	case speechVerbs[w] && (isVerb(toks[i]) || i+1 < hi && lower(toks[i+1]) == "that"):
+	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || i+1 < hi && lower(toks[i+1]) == "that"):
 		return r.verb(toks, q, lo, hi, i)
 	}
 	return attribution{}, false
@@ -296,6 +302,9 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 // adjunctOnly reports whether toks[after:hi] is only a trailing phrase with
 // no clause of its own: "in a statement.", "on Tuesday."
 func adjunctOnly(toks []nlp.Token, q []bool, after, hi int) bool {
+	if after >= hi || !adjunctStarts[lower(toks[after])] {
+		return false
+	}
 	for k := after; k < hi; k++ {
 		if q[k] || lower(toks[k]) == "that" || toks[k].Text == ":" || hasFiniteVerb(toks[k:k+1]) {
 			return false
@@ -324,6 +333,10 @@ func appositiveName(doc *nlp.Document, toks []nlp.Token, at, hi int) int {
 	}
 	return at
 }
+
+// adjunctStarts open a trailing phrase after a cue verb.
+var adjunctStarts = set(`in on at during via through before after late earlier last this yesterday today
+tomorrow tonight recently later when while as`)
 
 // inverted handles a cue with no subject before it: "“Y,” said another
 // official." and "Y, sources said" where the comma hides the subject.

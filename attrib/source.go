@@ -209,6 +209,9 @@ func capitalisedPhrase(toks []nlp.Token) bool {
 // first run of nouns ("officials familiar with the talks", "people close to
 // the player", "top intelligence sources"), else the last word.
 func headIndex(toks []nlp.Token, lo, hi int) int {
+	if toks[lo].Tag == "" {
+		return lexicalHead(toks, lo, hi)
+	}
 	k := lo
 	for {
 		for k < hi && !strings.HasPrefix(toks[k].Tag, "NN") {
@@ -229,3 +232,34 @@ func headIndex(toks []nlp.Token, lo, hi int) int {
 }
 
 func isPossessive(s string) bool { return s == "’s" || s == "'s" || s == "’" || s == "'" }
+
+// lexicalHead finds the head of an untagged source phrase: the word before
+// the first preposition, relative word or postmodifier, past a possessive
+// and past a leading "one of" / "two of".
+func lexicalHead(toks []nlp.Token, lo, hi int) int {
+	if lo+2 < hi && lower(toks[lo+1]) == "of" {
+		lo += 2 // "one of the officials"
+		for lo < hi-1 && determiners[lower(toks[lo])] {
+			lo++
+		}
+	}
+	head := hi - 1
+	for k := lo + 1; k < hi; k++ {
+		if isPossessive(toks[k].Text) {
+			continue
+		}
+		if postmodifiers[lower(toks[k])] {
+			head = k - 1
+			break
+		}
+	}
+	for head > lo && isPossessive(toks[head].Text) {
+		head--
+	}
+	return head
+}
+
+// postmodifiers start what follows a source's head noun: "officials
+// familiar with", "sources close to", "people who".
+var postmodifiers = set(`of with from in at on for to by near about who whom which that close familiar
+involved knowledgeable briefed aware speaking`)

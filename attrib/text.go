@@ -28,6 +28,10 @@ func isAdverbial(t nlp.Token) bool {
 		"was", "were", "is", "again", "officially", "publicly", "flatly", "strongly", "categorically", "on", "today", "yesterday", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		return true
 	}
+	if t.Tag == "" {
+		w := strings.ToLower(t.Text)
+		return strings.HasSuffix(w, "ly") && len(w) > 4 || w == "will" || w == "would" || w == "could" || w == "also"
+	}
 	return t.Tag == "RB" || t.Tag == "MD"
 }
 

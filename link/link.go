@@ -34,7 +34,7 @@ type Linker struct {
 }
 
 // New returns a Linker with the thresholds tuned on claimtrail's examples.
-func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 8, Posting: 64, Candidates: 24} }
+func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 6, Posting: 64, Candidates: 16} }
 
 // Link groups statements into claims. docs maps article IDs to their
 // analyses (for entities and quantities). Claims come back in order of first
@@ -42,8 +42,9 @@ func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 8, Posting: 
 func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statement) []claimtrail.Claim {
 	items := make([]item, len(stmts))
 	v := vocab{}
+	stems := stemmer{}
 	for i := range stmts {
-		items[i] = newItem(v, docs[stmts[i].Article], &stmts[i])
+		items[i] = newItem(v, stems, docs[stmts[i].Article], &stmts[i])
 	}
 	weighByRarity(items)
 	b := &builder{l: l, items: items, index: map[uint32][]int{}}
@@ -111,7 +112,7 @@ func (v vocab) id(s string) uint32 {
 	return id
 }
 
-func newItem(v vocab, doc *nlp.Document, st *claimtrail.Statement) item {
+func newItem(v vocab, stems stemmer, doc *nlp.Document, st *claimtrail.Statement) item {
 	it := item{st: st}
 	if doc == nil {
 		return it
@@ -148,7 +149,7 @@ func newItem(v vocab, doc *nlp.Document, st *claimtrail.Statement) item {
 			add("q:"+strconv.FormatFloat(q.Value, 'f', -1, 64), weightQuantity, true, true)
 		}
 	}
-	for _, s := range Stems(span.In(text)) {
+	for _, s := range stems.stems(span.In(text)) {
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
 	sort.Slice(it.feats, func(i, j int) bool { return it.feats[i].id < it.feats[j].id })
@@ -459,17 +460,29 @@ func Wording(content string) string {
 
 // Stems returns the stems of the common words of text. Capitalised words
 // are left out: they are names, which the entity features already carry.
-func Stems(text string) []string {
+func Stems(text string) []string { return stemmer{}.stems(text) }
+
+// stemmer remembers the stem of each word it has seen: a story repeats its
+// words, and stemming is a large share of linking's cost.
+type stemmer map[string]string
+
+func (m stemmer) stems(text string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(text, notWordRune) {
 		if len(w) < 3 || w[0] >= 'A' && w[0] <= 'Z' {
 			continue
 		}
-		w = strings.ToLower(w)
-		if stopwords[w] {
-			continue
+		s, ok := m[w]
+		if !ok {
+			low := strings.ToLower(w)
+			if !stopwords[low] {
+				s = english.Stem(low, false)
+			}
+			m[w] = s
 		}
-		out = append(out, english.Stem(w, false))
+		if s != "" {
+			out = append(out, s)
+		}
 	}
 	return out
 }

@@ -35,7 +35,7 @@ func TestDev(t *testing.T) {
 	t0 := time.Now()
 	wp, _ := strconv.ParseFloat(os.Getenv("WP"), 64)
 	m, err := stance.Train(ctx, d.Bodies, pairs, stance.TrainOptions{Seed: uint64(envInt("SEED", 1)), Holdout: 0.2,
-		Rounds: envInt("ROUNDS", 0), Depth: envInt("DEPTH", 0), WeightPower: wp, DisagreeBoost: float64(envInt("BOOST", 2)), DisagreeBias: 1, RelatedDepth: envInt("RDEPTH", 0)})
+		Rounds: envInt("ROUNDS", 0), Depth: envInt("DEPTH", 0), WeightPower: wp, DisagreeBoost: float64(envInt("BOOST", 2)), DisagreeBias: 1, RelatedDepth: envInt("RDEPTH", 0), MinLeafWeight: float64(envInt("MINW", 0))})
 	if err != nil {
 		t.Fatal(err)
 	}

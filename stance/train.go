@@ -29,6 +29,10 @@ type TrainOptions struct {
 	Depth         int // tree depth of the stance stage (default 3)
 	// RelatedDepth is the tree depth of the related stage (default 6).
 	RelatedDepth int
+	// MinLeafWeight is the least sum of hessian weights in a leaf of the
+	// stance stage (default 1); larger values keep trees from fitting a
+	// handful of heavily weighted disagree pairs.
+	MinLeafWeight float64
 	// LearningRate shrinks each tree (default 0.08).
 	LearningRate float64
 	// WeightPower sets, in each stage, class weights to
@@ -61,6 +65,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Depth == 0 {
 		o.Depth = 3
+	}
+	if o.MinLeafWeight == 0 {
+		o.MinLeafWeight = 1
 	}
 	if o.RelatedDepth == 0 {
 		o.RelatedDepth = 6
@@ -155,6 +162,7 @@ func Train(ctx context.Context, bodies map[int]string, pairs []Pair, opt TrainOp
 	}
 	p2 := params
 	p2.Rounds, p2.Depth, p2.LearningRate, p2.Seed = opt.Rounds, opt.Depth, opt.LearningRate, opt.Seed+1
+	p2.MinHessian = opt.MinLeafWeight
 	w2 := classWeights(y2, 3, opt.WeightPower)
 	for i, k := range y2 {
 		if Label(k) == Disagree {

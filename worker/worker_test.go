@@ -27,7 +27,9 @@ const childEnv = "CLAIMTRAIL_WORKER_CHILD"
 // fastRetry retries failed jobs after a fifth of a second.
 type fastRetry struct{}
 
-func (fastRetry) NextRetry(*rivertype.JobRow) time.Time { return time.Now().Add(200 * time.Millisecond) }
+func (fastRetry) NextRetry(*rivertype.JobRow) time.Time {
+	return time.Now().Add(200 * time.Millisecond)
+}
 
 // plainAnalyzer finds nothing; story assignment falls back on the text's
 // capitalised words.

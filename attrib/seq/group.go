@@ -1,6 +1,7 @@
 package seq
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/claimtrail/claimtrail"
@@ -109,6 +110,49 @@ func group(doc *nlp.Document, w window, tags []uint8, out []Attribution) []Attri
 		case Source:
 			if c := nearestCue(rs, cues, r, false); c >= 0 {
 				byCue[c].source = append(byCue[c].source, rs[i])
+			}
+		}
+	}
+	// A cue left without content may take an adjacent content run from a
+	// cue that has others, or that is no reporting word while it is one:
+	// "…, a source said." beats a mistaken cue inside the content.
+	effGap := func(a, b run) int {
+		lo, hi := min(a.last, b.last), max(a.first, b.first)
+		n := 0
+		for i := lo; i < hi; i++ {
+			if tags[i] != tagO && tagRole(tags[i]) == Source {
+				continue
+			}
+			if !wordy(doc.Tokens[w.first+i].Text) {
+				continue
+			}
+			n++
+		}
+		return n
+	}
+	reporting := func(c int) bool {
+		return reportingWords[strings.ToLower(doc.Tokens[w.first+rs[c].last-1].Text)]
+	}
+	for _, c := range cues {
+		if len(byCue[c].contents) > 0 {
+			continue
+		}
+		for _, owner := range cues {
+			ob := byCue[owner]
+			moved := false
+			for k, r := range ob.contents {
+				if owner == c || r.sent != rs[c].sent || effGap(r, rs[c]) > 1 {
+					continue
+				}
+				if len(ob.contents) > 1 || (reporting(c) && !reporting(owner)) {
+					byCue[c].contents = append(byCue[c].contents, r)
+					ob.contents = append(ob.contents[:k:k], ob.contents[k+1:]...)
+					moved = true
+					break
+				}
+			}
+			if moved {
+				break
 			}
 		}
 	}
@@ -227,4 +271,12 @@ func wordy(s string) bool {
 		}
 	}
 	return false
+}
+
+// reportingWords are the verbs that report speech or writing outright; in
+// doubt, a cue among them is preferred.
+var reportingWords = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true,
+	"adds": true, "wrote": true, "writes": true, "according": true, "stated": true,
+	"asked": true, "explained": true, "noted": true, "tweeted": true, "reported": true,
 }

@@ -38,6 +38,8 @@ type TrainOptions struct {
 }
 
 // EpochReport is the dev-set score of the averaged weights after an epoch.
+// The last report, with Epoch 0, scores the kept epoch after its per-role
+// score offsets were tuned on dev.
 type EpochReport struct {
 	Epoch int
 	Dev   polnear.Score

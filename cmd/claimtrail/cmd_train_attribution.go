@@ -96,8 +96,12 @@ func runTrainAttribution(cmd *cobra.Command, trainDir, devDir, out string, opt s
 		return err
 	}
 	for _, r := range reports {
-		fmt.Fprintf(stderr, "epoch %2d (0: tuned)  dev overlap F1 source %.3f cue %.3f content %.3f  exact content %.3f\n",
-			r.Epoch, r.Dev.Roles[polnear.Source].Overlap.PRF().F1, r.Dev.Roles[polnear.Cue].Overlap.PRF().F1,
+		label := fmt.Sprintf("epoch %2d", r.Epoch)
+		if r.Epoch == 0 {
+			label = "tuned   " // best epoch with per-role offsets tuned on dev
+		}
+		fmt.Fprintf(stderr, "%s  dev overlap F1 source %.3f cue %.3f content %.3f  exact content %.3f\n",
+			label, r.Dev.Roles[polnear.Source].Overlap.PRF().F1, r.Dev.Roles[polnear.Cue].Overlap.PRF().F1,
 			r.Dev.Roles[polnear.Content].Overlap.PRF().F1, r.Dev.Roles[polnear.Content].Exact.PRF().F1)
 	}
 	data, err := m.Marshal()

@@ -61,8 +61,8 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
 	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)") // first: the pragmas below may wait for a lock
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection
@@ -110,38 +110,50 @@ func SchemaVersion() int {
 	return len(m)
 }
 
-// migrate applies the pending migrations, each in its own transaction, and
-// refuses a database newer than this binary.
+// migrate applies the pending migrations, each in its own transaction,
+// and refuses a database newer than this binary. The version is read inside
+// each (immediate, so exclusive) transaction: two processes opening a new
+// database at once do not both migrate it.
 func (s *Store) migrate(ctx context.Context) error {
 	scripts, err := migrations()
 	if err != nil {
 		return fmt.Errorf("read migrations: %w", err)
 	}
+	for {
+		done, err := s.migrateStep(ctx, scripts)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next pending migration, if any.
+func (s *Store) migrateStep(ctx context.Context, scripts []string) (done bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	defer tx.Rollback()
 	var have int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
 	}
 	if have > len(scripts) {
-		return fmt.Errorf("database schema version %d is newer than this claimtrail supports (%d): upgrade claimtrail", have, len(scripts))
+		return false, fmt.Errorf("database schema version %d is newer than this claimtrail supports (%d): upgrade claimtrail", have, len(scripts))
 	}
-	for v := have; v < len(scripts); v++ {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate to version %d: %w", v+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, scripts[v]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to version %d: %w", v+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to version %d: %w", v+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate to version %d: %w", v+1, err)
-		}
+	if have == len(scripts) {
+		return true, nil
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, scripts[have]); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", have+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", have+1)); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", have+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", have+1, err)
+	}
+	return false, nil
 }
 
 // Put stores one article; see store.Store.

@@ -80,3 +80,24 @@ func TestOpenBadPath(t *testing.T) {
 		t.Error("Open of a directory succeeded")
 	}
 }
+
+// TestConcurrentOpen opens one new database from several goroutines at
+// once: exactly one migrates it, none fails.
+func TestConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "race.db")
+	errs := make(chan error, 6)
+	for range 6 {
+		go func() {
+			s, err := Open(t.Context(), path, store.Options{})
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 6 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
