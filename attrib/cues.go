@@ -58,7 +58,15 @@ survey poll study`)
 // officialHeads make an unnamed body an official source.
 var officialHeads = set(`ministry government office department military army spokesman spokeswoman
 spokesperson embassy administration cabinet presidency secretariat wing establishment police
-foreign minister authorities`)
+foreign minister authorities navy air force guard coastguard council court prosecutor prosecutors
+regulator agency authority commission committee parliament senate congress presidency palace mayor
+governor ministers department`)
+
+// organizationHeads make an unnamed body an organisation: "the company
+// said", "the union denied".
+var organizationHeads = set(`company firm group union club party campaign team board bank charity
+organisation organization network coalition alliance association federation league university
+hospital school operator manufacturer airline carrier insurer developer owner owners`)
 
 // determiners are stripped from the front of a source's name.
 var determiners = set(`the a an this that these those its his her their our`)

@@ -101,6 +101,13 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 			}
 		}
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
+	case organizationHeads[head] && named == nil:
+		if definite && hi-lo == 1 {
+			if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOrganization }); ok {
+				return c
+			}
+		}
+		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
 	case named != nil:
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: entityKind(named, name, verb)}, nil)
 	case capitalisedPhrase(toks[lo:hi]):

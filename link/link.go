@@ -31,10 +31,13 @@ type Linker struct {
 	// Candidates is how many claims, those sharing the most indexed
 	// features, a statement is compared with.
 	Candidates int
+	// Subsumes is the share of a shorter assertion that a longer one must
+	// hold for the two to state the same proposition.
+	Subsumes float64
 }
 
 // New returns a Linker with the thresholds tuned on claimtrail's examples.
-func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 6, Posting: 64, Candidates: 16} }
+func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 6, Posting: 64, Candidates: 16, Subsumes: 0.6} }
 
 // Link groups statements into claims. docs maps article IDs to their
 // analyses (for entities and quantities). Claims come back in order of first
@@ -300,11 +303,65 @@ func (b *builder) score(i, c int) float64 {
 		if k == b.l.Members {
 			break
 		}
-		if s := similarity(&b.items[i], &b.items[m]); s > best {
+		if s := b.alike(&b.items[i], &b.items[m]); s > best {
 			best = s
 		}
 	}
 	return best
+}
+
+// alike is how much two assertions state the same proposition: their
+// cosine, or, when one says all the other says and more ("troops would act
+// as a buffer force … and would secure the road"), the share of the shorter
+// one that the longer holds, scaled onto the cosine's threshold.
+func (b *builder) alike(x, y *item) float64 {
+	cos := similarity(x, y)
+	short, long := x, y
+	if weight(y) < weight(x) {
+		short, long = y, x
+	}
+	c, telling, words := containedIn(short, long)
+	if words < 3 || telling == 0 && words < 5 {
+		return cos
+	}
+	if sub := c * b.l.Join / b.l.Subsumes; sub > cos {
+		return sub
+	}
+	return cos
+}
+
+func weight(it *item) float64 {
+	w := 0.0
+	for _, f := range it.feats {
+		w += f.w
+	}
+	return w
+}
+
+// containedIn is the weighted share of d's features found in m, with how
+// many names or numbers and how many words they share.
+func containedIn(d, m *item) (float64, int, int) {
+	sum, dot, telling, words := 0.0, 0.0, 0, 0
+	j := 0
+	for i := range d.feats {
+		f := &d.feats[i]
+		sum += f.w
+		for j < len(m.feats) && m.feats[j].id < f.id {
+			j++
+		}
+		if j < len(m.feats) && m.feats[j].id == f.id {
+			dot += f.w
+			if f.telling {
+				telling++
+			} else {
+				words++
+			}
+		}
+	}
+	if sum == 0 {
+		return 0, 0, 0
+	}
+	return dot / sum, telling, words
 }
 
 // assert adds assertion i to the best matching claim or starts a new one.

@@ -58,7 +58,7 @@ func TestDevStory(t *testing.T) {
 		}
 	}
 	m, err := stance.Train(ctx, d.Bodies, train, stance.TrainOptions{Seed: 1, Depth: envInt("DEPTH", 0), Rounds: envInt("ROUNDS", 0),
-		RelatedRounds: envInt("RROUNDS", 0), DisagreeBoost: float64(envInt("BOOST", 0)), DisagreeBias: 1, RelatedDepth: envInt("RDEPTH", 0), MinLeafWeight: float64(envInt("MINW", 0))})
+		RelatedRounds: envInt("RROUNDS", 0), DisagreeBoost: float64(envInt("BOOST", 0)), RelatedDepth: envInt("RDEPTH", 0), MinLeafWeight: float64(envInt("MINW", 0))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ type TrainOptions struct {
 	// stage once more (default 2): disagree is rare and costly to miss.
 	DisagreeBoost float64
 	// DisagreeBias scales the stance stage's disagree probability at
-	// prediction time before the label is picked (default 1.5): the trees
+	// prediction time before the label is picked (default 1.25): the trees
 	// fit the few disagree training pairs closely and are over-confident
 	// against them on unseen bodies.
 	DisagreeBias float64
@@ -76,7 +76,7 @@ func (o *TrainOptions) defaults() {
 		o.LearningRate = 0.08
 	}
 	if o.DisagreeBias == 0 {
-		o.DisagreeBias = 1.5
+		o.DisagreeBias = 1.25
 	}
 	if o.DisagreeBoost == 0 {
 		o.DisagreeBoost = 2

@@ -48,10 +48,11 @@ The embedded model (stance/model/fnc1.model) is rebuilt with:
 	f.StringVar(&out, "out", "stance.model", "file to write the trained model to")
 	f.Uint64Var(&opt.Seed, "seed", 1, "seed of the hold-out split and of boosting")
 	f.Float64Var(&opt.Holdout, "holdout", 0.2, "share of bodies held out of training (0 trains on all)")
-	f.IntVar(&opt.Rounds, "rounds", 300, "boosting rounds of the agree/disagree/discuss stage")
+	f.IntVar(&opt.Rounds, "rounds", 500, "boosting rounds of the agree/disagree/discuss stage")
+	f.IntVar(&opt.Depth, "depth", 3, "tree depth of the agree/disagree/discuss stage")
 	f.IntVar(&opt.RelatedRounds, "related-rounds", 150, "boosting rounds of the related/unrelated stage")
-	f.IntVar(&opt.Depth, "depth", 6, "depth of each tree")
-	f.Float64Var(&opt.DisagreeBias, "disagree-bias", 1.5, "scale of the disagree probability before the label is picked")
+	f.IntVar(&opt.RelatedDepth, "related-depth", 6, "tree depth of the related/unrelated stage")
+	f.Float64Var(&opt.DisagreeBias, "disagree-bias", 1.25, "scale of the disagree probability before the label is picked")
 	return cmd
 }
 

@@ -1,0 +1,134 @@
+package link
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// linkTexts analyses each text as one article and links their statements.
+func linkTexts(t *testing.T, texts ...string) []claimtrail.Claim {
+	t.Helper()
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*nlp.Document{}
+	var stmts []claimtrail.Statement
+	for i, text := range texts {
+		a := &claimtrail.Article{ID: string(rune('a' + i)), Outlet: "Outlet " + string(rune('A'+i)), Text: text}
+		d, err := an.Analyze(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[a.ID] = d
+		stmts = append(stmts, attrib.New().Extract(d)...)
+	}
+	return New().Link(docs, stmts)
+}
+
+func claimWith(claims []claimtrail.Claim, words string) *claimtrail.Claim {
+	for i := range claims {
+		for _, st := range claims[i].Statements {
+			if strings.Contains(claims[i].Text, words) {
+				return &claims[i]
+			}
+			_ = st
+		}
+	}
+	return nil
+}
+
+func articlesOf(c *claimtrail.Claim, pol claimtrail.Polarity) string {
+	var ids []string
+	for _, st := range c.Statements {
+		if st.Polarity == pol {
+			ids = append(ids, st.Article)
+		}
+	}
+	return strings.Join(ids, ",")
+}
+
+func TestSamePropositionLinks(t *testing.T) {
+	claims := linkTexts(t,
+		"Navy sources said the frigate Aldis ran aground near Port Veyra on Sunday.",
+		"The frigate Aldis struck a sandbank and ran aground near Port Veyra, Coast Wire reported.",
+		"The Lindenhof rose society said its summer show would open in July.",
+	)
+	c := claimWith(claims, "Aldis")
+	if c == nil || articlesOf(c, claimtrail.Asserts) != "a,b" {
+		t.Fatalf("the two Aldis statements were not linked: %+v", claims)
+	}
+	if roses := claimWith(claims, "summer show"); roses == nil || articlesOf(roses, claimtrail.Asserts) != "c" {
+		t.Error("the unrelated statement was linked to something")
+	}
+}
+
+func TestLongerRestatementLinks(t *testing.T) {
+	claims := linkTexts(t,
+		"Navy sources said the frigate Aldis ran aground near Port Veyra.",
+		"Harbour officials said the frigate Aldis ran aground near Port Veyra on Sunday evening after its steering failed in heavy seas and two tugs needed six hours to pull it free.",
+	)
+	c := claimWith(claims, "aground")
+	if c == nil || articlesOf(c, claimtrail.Asserts) != "a,b" {
+		t.Fatalf("the longer restatement was not linked to the shorter: %q", texts(claims))
+	}
+}
+
+func TestDenialJoinsWhatItNegates(t *testing.T) {
+	claims := linkTexts(t,
+		"Navy sources said the frigate Aldis ran aground near Port Veyra. Port Veyra handled 12,000 containers in May, harbour data show.",
+		"The navy said the frigate Aldis had not run aground near Port Veyra or anywhere else.",
+	)
+	aground := claimWith(claims, "aground")
+	if aground == nil || articlesOf(aground, claimtrail.Denies) != "b" {
+		t.Fatalf("the denial did not join the aground claim: %q", texts(claims))
+	}
+	if c := claimWith(claims, "containers"); c == nil || articlesOf(c, claimtrail.Denies) != "" {
+		t.Error("the denial joined the containers claim")
+	}
+}
+
+func TestNegativeFactStandsAlone(t *testing.T) {
+	claims := linkTexts(t, "The ministry said Veyra has never held a referendum on independence.")
+	if len(claims) != 1 || claims[0].Statements[0].Polarity != claimtrail.Asserts {
+		t.Fatalf("a negation with nothing to deny should be asserted as a negative fact: %+v", claims)
+	}
+}
+
+func TestBareVerdictFollowsSpecificDenial(t *testing.T) {
+	claims := linkTexts(t,
+		"Navy sources said the frigate Aldis ran aground near Port Veyra.",
+		"“The story is false,” the navy said. The navy said the frigate Aldis had not run aground near Port Veyra.",
+	)
+	c := claimWith(claims, "aground")
+	if c == nil || articlesOf(c, claimtrail.Denies) != "b,b" {
+		var got []string
+		for _, st := range c.Statements {
+			got = append(got, string(st.Polarity)+":"+st.Article+":"+st.Speaker().Name)
+		}
+		t.Fatalf("the bare verdict should join the claim its speaker denied: %q", got)
+	}
+}
+
+func TestWording(t *testing.T) {
+	if got := Wording("  “the port   will reopen”, "); got != "The port will reopen" {
+		t.Errorf("Wording = %q", got)
+	}
+	long := strings.Repeat("word ", 100)
+	if got := Wording(long); len(got) > 250 || !strings.HasSuffix(got, "…") {
+		t.Errorf("long wording not cut: %d bytes", len(got))
+	}
+}
+
+func texts(claims []claimtrail.Claim) []string {
+	var out []string
+	for _, c := range claims {
+		out = append(out, c.Text)
+	}
+	return out
+}
