@@ -37,7 +37,9 @@ type Linker struct {
 }
 
 // New returns a Linker with the thresholds tuned on claimtrail's examples.
-func New() *Linker { return &Linker{Join: 0.3, Deny: 0.33, Members: 6, Posting: 64, Candidates: 16, Subsumes: 0.6} }
+func New() *Linker {
+	return &Linker{Join: 0.3, Deny: 0.33, Members: 6, Posting: 64, Candidates: 16, Subsumes: 0.6}
+}
 
 // Link groups statements into claims. docs maps article IDs to their
 // analyses (for entities and quantities). Claims come back in order of first
