@@ -1,8 +1,6 @@
 package story
 
 import (
-	"sort"
-
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
@@ -139,53 +137,79 @@ func merge(found []origin) []claimtrail.Source {
 }
 
 // members returns the articles that belong to the story: the largest group
-// of articles joined by shared claims, or by shared names where no claim is
-// shared. An article in no group but a lone one is off the story.
+// of articles joined by shared claims; where no claim joins two articles,
+// the largest group joined by shared names; where nothing joins any two,
+// every article (there is no telling which one is off the story).
 func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) map[string]bool {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	union := func(a, b string) { parent[find(a)] = find(b) }
-	for _, a := range articles {
-		parent[a.ID] = a.ID
-	}
+	byClaims := newGroups(articles)
 	for _, c := range claims {
 		for k := 1; k < len(c.Statements); k++ {
-			union(c.Statements[0].Article, c.Statements[k].Article)
+			byClaims.union(c.Statements[0].Article, c.Statements[k].Article)
 		}
 	}
-	groups := map[string][]string{}
-	for _, a := range articles {
-		r := find(a.ID)
-		groups[r] = append(groups[r], a.ID)
-	}
-	var roots []string
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Slice(roots, func(i, j int) bool {
-		if len(groups[roots[i]]) != len(groups[roots[j]]) {
-			return len(groups[roots[i]]) > len(groups[roots[j]])
-		}
-		return roots[i] < roots[j]
-	})
-	in := map[string]bool{}
-	if len(roots) == 0 {
+	in := byClaims.largest()
+	if len(in) > 1 || len(articles) <= 1 {
 		return in
 	}
-	for _, id := range groups[roots[0]] {
-		in[id] = true
+	byNames := newGroups(articles)
+	for i := range articles {
+		for j := i + 1; j < len(articles); j++ {
+			if nameOverlap(docs[articles[i].ID], docs[articles[j].ID]) >= 0.2 {
+				byNames.union(articles[i].ID, articles[j].ID)
+			}
+		}
 	}
-	if len(groups[roots[0]]) == 1 && len(articles) > 1 {
-		// No claim joins two articles: fall back to shared names.
-		for _, a := range articles {
-			in[a.ID] = nameOverlap(docs[a.ID], docs[articles[0].ID]) >= 0.2
+	if in = byNames.largest(); len(in) > 1 {
+		return in
+	}
+	for _, a := range articles {
+		in[a.ID] = true
+	}
+	return in
+}
+
+// groups is a union-find over article IDs.
+type groups struct {
+	order  []string
+	parent map[string]string
+}
+
+func newGroups(articles []claimtrail.Article) *groups {
+	g := &groups{parent: map[string]string{}}
+	for _, a := range articles {
+		g.order = append(g.order, a.ID)
+		g.parent[a.ID] = a.ID
+	}
+	return g
+}
+
+func (g *groups) find(x string) string {
+	for g.parent[x] != x {
+		g.parent[x] = g.parent[g.parent[x]]
+		x = g.parent[x]
+	}
+	return x
+}
+
+func (g *groups) union(a, b string) { g.parent[g.find(a)] = g.find(b) }
+
+// largest returns the members of the largest group; of equal groups, the
+// one holding the earliest article.
+func (g *groups) largest() map[string]bool {
+	size := map[string]int{}
+	for _, id := range g.order {
+		size[g.find(id)]++
+	}
+	best := ""
+	for _, id := range g.order {
+		if r := g.find(id); best == "" || size[r] > size[best] {
+			best = r
+		}
+	}
+	in := map[string]bool{}
+	for _, id := range g.order {
+		if g.find(id) == best {
+			in[id] = true
 		}
 	}
 	return in
