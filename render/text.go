@@ -81,7 +81,7 @@ func (t *textWriter) header() {
 	for _, c := range t.l.Claims {
 		counts[c.Status]++
 	}
-	t.line(t.paint(ansiBold, fmt.Sprintf("Claim ledger: %d claims from %d articles", len(t.l.Claims), inStory)) +
+	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Claim ledger: %s from %s", plural(len(t.l.Claims), "claim"), plural(inStory, "article")))+
 		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source)",
 			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource]))
 	t.line("")
@@ -97,6 +97,13 @@ func (t *textWriter) header() {
 		t.wrapped(fmt.Sprintf("  %-4s %s — ", a.ID, outletName(a.Outlet)), title+mark)
 	}
 	t.line("")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func outletName(o string) string {
