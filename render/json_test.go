@@ -27,7 +27,7 @@ func contractLedger() *claimtrail.Ledger {
 			Statements: []claimtrail.Statement{{
 				Article: "a1", Polarity: claimtrail.Asserts,
 				Chain:    []claimtrail.Source{{Name: "Coast Wire", Kind: claimtrail.KindOutlet}, {Name: "Sources", Kind: claimtrail.KindAnonymous}},
-				Content:  claimtrail.Span{Start: 29, End: 53},
+				Content:  claimtrail.Span{Start: 24, End: 53},
 				Cue:      claimtrail.Span{Start: 8, End: 12},
 				Sentence: claimtrail.Span{Start: 0, End: 54},
 				Hedges:   []string{"anonymous sourcing"},
@@ -81,7 +81,7 @@ func TestJSONContract(t *testing.T) {
 	if st["cue"] != "told" || st["text"] != "the frigate Aldis ran aground" {
 		t.Errorf("cue %q text %q", st["cue"], st["text"])
 	}
-	if span := st["span"].([]any); span[0].(float64) != 29 || span[1].(float64) != 53 {
+	if span := st["span"].([]any); span[0].(float64) != 24 || span[1].(float64) != 53 {
 		t.Errorf("span %v", span)
 	}
 	if chain := st["chain"].([]any); chain[1].(map[string]any)["kind"] != "anonymous" {
