@@ -10,12 +10,15 @@ import (
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // Extractor finds statements in analysed documents. It holds no state
 // between documents and is safe for concurrent use.
-type Extractor struct{}
+type Extractor struct {
+	model *seq.Model // the trained labeller, when combined with the rules
+}
 
 // New returns a rule-based Extractor.
 func New() *Extractor { return &Extractor{} }
@@ -29,6 +32,9 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	}
 	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
+	if x.model != nil {
+		r.learned(x.model)
+	}
 	return r.out
 }
 
@@ -209,10 +215,23 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 		return r.prepositional(toks, q, lo, hi, i, i+3)
 	case w == "per" && i+1 < hi && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
 		return r.prepositional(toks, q, lo, hi, i, i+1)
-	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || i+1 < hi && lower(toks[i+1]) == "that"):
+	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || i+1 < hi && lower(toks[i+1]) == "that"):
 		return r.verb(toks, q, lo, hi, i)
 	}
 	return attribution{}, false
+}
+
+// perfect reports whether toks[i] is a participle after a form of "have":
+// "reports have described", "the ministry has denied".
+func perfect(toks []nlp.Token, lo, i int) bool {
+	if i == lo {
+		return false
+	}
+	switch lower(toks[i-1]) {
+	case "have", "has", "had", "having":
+		return true
+	}
+	return false
 }
 
 // prepositional handles "according to X", "as reported by X" and "per X":
@@ -369,9 +388,12 @@ func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 		for c >= lo && toks[c].Text != "," && !q[c] && !isQuote(toks[c].Text) {
 			c--
 		}
-		if c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]) {
-			hi = c
-		} else {
+		switch {
+		case c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]):
+			hi = c // "Officials …, who asked not to be named, said"
+		case c > lo && toks[c].Text == "," && properRun(toks[c+1:hi-1]):
+			hi-- // "The transport director, Ilse Marrow, said": the name is the subject's
+		default:
 			return hi, hi
 		}
 	}
@@ -396,6 +418,20 @@ func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 		hi -= 2
 	}
 	return j, hi
+}
+
+// properRun reports whether toks is a short run of capitalised words: a
+// name in apposition.
+func properRun(toks []nlp.Token) bool {
+	if len(toks) == 0 || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if r := t.Text[0]; r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // contentAfter finds where the content starts after a cue verb: after

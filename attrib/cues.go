@@ -44,7 +44,10 @@ var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "is bel
 var anonymousHeads = set(`source sources official officials insider insiders people person persons
 diplomat diplomats aide aides analyst analysts expert experts observer observers
 circles circle quarters authorities investigators someone spokesperson critics residents witnesses
-politicians journalists lawmakers legislators activists scholars commentators officers`)
+politicians journalists lawmakers legislators activists scholars commentators officers groups
+opponents supporters campaigners lawyers doctors scientists researchers economists workers members
+leaders organisers organizers protesters families relatives neighbours villagers farmers teachers
+students parents voters residents insiders staff employees executives`)
 
 // outletHeads are definite descriptions that refer back to an outlet.
 var outletHeads = set(`channel outlet newspaper paper broadcaster network website site portal daily

@@ -12,6 +12,7 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib"
+	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/link"
 	"github.com/claimtrail/claimtrail/nlp"
 	"github.com/claimtrail/claimtrail/story"
@@ -26,6 +27,10 @@ type Options struct {
 	Judge story.Judge
 	// CopyOf maps near-copies to their originals (by article ID).
 	CopyOf map[string]string
+	// Learned, when set, adds the trained attribution labeller's findings
+	// to the rules' statements (attrib.Extractor.WithModel). It needs every
+	// sentence tagged, so analysis is slower.
+	Learned *seq.Model
 }
 
 // Pipeline turns articles into a ledger. It is safe for concurrent use.
@@ -38,14 +43,21 @@ type Pipeline struct {
 
 // New loads the models the stages need.
 func New(opts Options) (*Pipeline, error) {
-	a, err := nlp.NewAnalyzer(nlp.TagOnly(attrib.NeedsTags))
+	extract := attrib.New()
+	var nlpOpts []nlp.Option
+	if opts.Learned != nil {
+		extract = extract.WithModel(opts.Learned)
+	} else {
+		nlpOpts = append(nlpOpts, nlp.TagOnly(attrib.NeedsTags))
+	}
+	a, err := nlp.NewAnalyzer(nlpOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("new pipeline: %w", err)
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	return &Pipeline{opts: opts, analyzer: a, extract: attrib.New(), linker: link.New()}, nil
+	return &Pipeline{opts: opts, analyzer: a, extract: extract, linker: link.New()}, nil
 }
 
 // Analysis is one article's analysis and statements.

@@ -272,3 +272,37 @@ func TestShippedModelHoldout(t *testing.T) {
 		t.Errorf("macro-F1 %.4f on held-out bodies, want >= 0.55", mt.MacroF1)
 	}
 }
+
+// FuzzPredict checks that the embedded model judges any claim and body
+// without panicking, with probabilities that sum to one and evidence spans
+// that are sentences of the body.
+func FuzzPredict(f *testing.F) {
+	f.Add("The bridge will reopen in March", "Officials said the bridge will reopen in March.\n\nIt is not a hoax.")
+	f.Add("", "")
+	f.Add("\u201cquoted\u201d 20,000?", "a.\xe2\x80 b\xc2. C!")
+	m, err := stance.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, claim, body string) {
+		p := m.Predict(claim, body)
+		sum := 0.0
+		for _, v := range p.Probs {
+			if v < 0 || v > 1 || math.IsNaN(v) {
+				t.Fatalf("probability %v", v)
+			}
+			sum += v
+		}
+		if math.Abs(sum-1) > 1e-6 || p.Confidence != p.Probs[p.Label] {
+			t.Fatalf("probs %v confidence %v label %v", p.Probs, p.Confidence, p.Label)
+		}
+		if len(p.Evidence) > 3 {
+			t.Fatalf("%d evidence spans", len(p.Evidence))
+		}
+		for _, s := range p.Evidence {
+			if s.Empty() || s.End > len(body) || s.Start < 0 {
+				t.Fatalf("evidence span %v in a body of %d bytes", s, len(body))
+			}
+		}
+	})
+}

@@ -88,6 +88,9 @@ func (l Label) Stance() claimtrail.Stance {
 
 // Prediction is the model's judgement of one claim against one body.
 type Prediction struct {
+	// Label is the decision: unrelated when P(related) < 0.5, otherwise the
+	// likeliest of agree, disagree and discuss (so with P(related) just
+	// over one half, Probs[Unrelated] may exceed Probs[Label]).
 	Label      Label
 	Confidence float64    // probability of Label
 	Probs      [4]float64 // probability of each label, indexed by Label

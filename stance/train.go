@@ -22,11 +22,11 @@ type Pair struct {
 type TrainOptions struct {
 	Seed    uint64  // seed of the hold-out split and of boosting (default 1)
 	Holdout float64 // share of bodies held out of training (0: none)
-	Rounds  int     // boosting rounds of the stance stage (default 500)
+	Rounds  int     // boosting rounds of the stance stage (default 400)
 	// RelatedRounds is the number of boosting rounds of the related stage
 	// (default 150).
 	RelatedRounds int
-	Depth         int // tree depth of the stance stage (default 3)
+	Depth         int // tree depth of the stance stage (default 4)
 	// RelatedDepth is the tree depth of the related stage (default 6).
 	RelatedDepth int
 	// MinLeafWeight is the least sum of hessian weights in a leaf of the
@@ -58,13 +58,13 @@ func (o *TrainOptions) defaults() {
 		o.Seed = 1
 	}
 	if o.Rounds == 0 {
-		o.Rounds = 500
+		o.Rounds = 400
 	}
 	if o.RelatedRounds == 0 {
 		o.RelatedRounds = 150
 	}
 	if o.Depth == 0 {
-		o.Depth = 3
+		o.Depth = 4
 	}
 	if o.MinLeafWeight == 0 {
 		o.MinLeafWeight = 1

@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -16,9 +16,16 @@ type Options struct {
 	// Window is how far apart in time an article and a story may be for
 	// the article to join it (default 7 days).
 	Window time.Duration
-	// MinShared is how many key terms an article must share with a story
-	// to join it (default 3).
-	MinShared int
+	// MinScore is the score an article must reach with a story to join it
+	// (default 2, the best balance of pairwise precision and recall on
+	// the FNC-1 bodies: see store/sqlite TestFNC1Stories). Each key term
+	// the article shares with the story adds the share of the story's
+	// articles that have the term (so a term that one article of a big
+	// story mentioned in passing adds little) times the term's rarity in
+	// the corpus (see rarity: a term most articles have adds little). Two
+	// single articles thus need two distinctive terms in common, or more
+	// common ones.
+	MinScore float64
 	// PerTerm caps the stories looked at per key term, most recently
 	// updated first (default 64). It bounds the cost of assignment when a
 	// term is common to many stories.
@@ -31,8 +38,8 @@ func (o Options) withDefaults() Options {
 	if o.Window <= 0 {
 		o.Window = 7 * 24 * time.Hour
 	}
-	if o.MinShared <= 0 {
-		o.MinShared = 3
+	if o.MinScore <= 0 {
+		o.MinScore = 2
 	}
 	if o.PerTerm <= 0 {
 		o.PerTerm = 64
@@ -58,14 +65,21 @@ type Tx interface {
 	// Postings returns, for each term, up to perTerm stories indexed under
 	// it whose last article is at or after since, most recent first.
 	Postings(ctx context.Context, terms []string, since time.Time, perTerm int) ([]Posting, error)
+	// TermCounts returns how many assigned articles have each of terms,
+	// and how many assigned articles there are.
+	TermCounts(ctx context.Context, terms []string) (counts map[string]int, total int, err error)
+	// CountTerms counts one more assigned article with terms.
+	CountTerms(ctx context.Context, terms []string) error
 	// NewStory creates a story and returns its ID.
 	NewStory(ctx context.Context, title string, at time.Time) (int64, error)
 	// InsertArticle stores a new article and returns its ID.
 	InsertArticle(ctx context.Context, r *Row) (int64, error)
 	// Repoint makes every copy of from, and from itself, a copy of to.
 	Repoint(ctx context.Context, from, to int64) error
-	// TouchStory indexes the story under terms at time at, moves its time
-	// range to include at, and bumps its version (marking its ledger stale).
+	// TouchStory indexes the story under terms at time at (counting one
+	// more article per term), moves its time range to include at, and
+	// bumps its version, which counts its articles and marks its ledger
+	// stale.
 	TouchStory(ctx context.Context, story int64, terms []string, at time.Time) error
 	Commit() error
 	Rollback() error
@@ -101,6 +115,8 @@ type Posting struct {
 	Term    string
 	Story   int64
 	Started time.Time // time of the story's first article
+	Count   int       // articles of the story with the term
+	Size    int       // articles of the story
 }
 
 // Write stores one article through a transaction from begin, following
@@ -108,7 +124,7 @@ type Posting struct {
 func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *claimtrail.Article, an Analysis, opt Options) (res PutResult, err error) {
 	opt = opt.withDefaults()
 	if strings.TrimSpace(a.Text) == "" {
-		return res, errors.New("article has no text")
+		return res, ErrNoText
 	}
 	now := opt.Now().UTC()
 	row := &Row{
@@ -161,6 +177,9 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 		row.Story, res.NewStory, err = assign(ctx, tx, row, opt)
 		if err != nil {
 			return res, err
+		}
+		if err := tx.CountTerms(ctx, row.Terms); err != nil {
+			return res, fmt.Errorf("count terms: %w", err)
 		}
 	}
 	id, err := tx.InsertArticle(ctx, row)
@@ -231,20 +250,11 @@ func assign(ctx context.Context, tx Tx, row *Row, opt Options) (story int64, isN
 		if err != nil {
 			return 0, false, fmt.Errorf("find story: %w", err)
 		}
-		score := map[int64]int{}
-		for _, p := range posts {
-			if p.Started.After(row.At.Add(opt.Window)) {
-				continue
-			}
-			score[p.Story]++
+		counts, total, err := tx.TermCounts(ctx, row.Terms)
+		if err != nil {
+			return 0, false, fmt.Errorf("count terms: %w", err)
 		}
-		var best int64
-		for s, n := range score {
-			if n >= opt.MinShared && (best == 0 || n > score[best] || n == score[best] && s > best) {
-				best = s
-			}
-		}
-		if best != 0 {
+		if best := bestStory(posts, counts, total, row.At.Add(opt.Window), opt.MinScore); best != 0 {
 			return best, false, nil
 		}
 	}
@@ -269,10 +279,46 @@ func AssignStory(ctx context.Context, tx Tx, a *claimtrail.Article, an Analysis,
 	if story, isNew, err = assign(ctx, tx, row, opt); err != nil {
 		return 0, false, err
 	}
+	if err := tx.CountTerms(ctx, row.Terms); err != nil {
+		return 0, false, fmt.Errorf("count terms: %w", err)
+	}
 	if err := tx.TouchStory(ctx, story, row.Terms, row.At); err != nil {
 		return 0, false, fmt.Errorf("update story: %w", err)
 	}
 	return story, isNew, nil
+}
+
+// rarityScale is the corpus size below which every term counts as rare.
+const rarityScale = 100
+
+// rarity weighs a term found in df of total articles: 1 for a term few
+// articles have, falling towards 0 for one most have; ln((N+K)/(df+1)) /
+// ln K, at most 1, with K = rarityScale so that a young corpus does not
+// take every term for a common one.
+func rarity(df, total int) float64 {
+	r := math.Log(float64(total+rarityScale)/float64(df+1)) / math.Log(rarityScale)
+	return math.Max(0, math.Min(1, r))
+}
+
+// bestStory scores the stories in posts (see Options.MinScore) and
+// returns the best one scoring at least min, or 0. Stories started after
+// latest are out of the window.
+func bestStory(posts []Posting, counts map[string]int, total int, latest time.Time, min float64) int64 {
+	score := map[int64]float64{}
+	for _, p := range posts {
+		if p.Started.After(latest) || p.Size <= 0 {
+			continue
+		}
+		share := math.Min(1, float64(p.Count)/float64(p.Size))
+		score[p.Story] += share * rarity(counts[p.Term], total)
+	}
+	var best int64
+	for s, v := range score {
+		if v >= min && (best == 0 || v > score[best] || v == score[best] && s > best) {
+			best = s
+		}
+	}
+	return best
 }
 
 // storyTitle names a story after its first article.

@@ -22,6 +22,10 @@ import (
 // ErrNotFound is returned when a requested article or story does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrNoText is returned by Put for an article without text; retrying
+// cannot help.
+var ErrNoText = errors.New("article has no text")
+
 // Store is a persistent corpus of articles and stories.
 type Store interface {
 	// Put stores one article and its analysis in one transaction and

@@ -59,6 +59,11 @@ func TestTerms(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("missing terms %v in %v", want, got)
 	}
+	// The outlet's own name in a title ties nothing.
+	got = Terms(&claimtrail.Article{Title: "Harbour closes - Valley Herald", Outlet: "Valley Herald"}, Analysis{})
+	if strings.Join(got, "|") != "w:closes|w:harbour" {
+		t.Errorf("Terms with the outlet in the title = %v", got)
+	}
 	// Entities from the analysis replace capitalised words; speakers count.
 	an := Analysis{
 		Entities: []string{"Kestrel Structures", "the", "Kestrel  Structures"},

@@ -19,9 +19,9 @@ const (
 
 // Terms returns the key terms of an article, used to find its story:
 // "e:<key>" for its most frequent entities and named speakers, and
-// "w:<word>" for the content words of its title. Entities come from the
-// analysis; when it has none, capitalised words of the text stand in for
-// them. The result is sorted and has no repeats.
+// "w:<word>" for the content words of its title, less the outlet's name.
+// Entities come from the analysis; when it has none, capitalised words of
+// the text stand in for them. The result is sorted and has no repeats.
 func Terms(a *claimtrail.Article, an Analysis) []string {
 	counts := map[string]int{}
 	for _, e := range an.Entities {
@@ -53,12 +53,16 @@ func Terms(a *claimtrail.Article, an Analysis) []string {
 			out = append(out, t)
 		}
 	}
+	outlet := map[string]bool{} // "Harbour Daily" in every title of its outlet ties nothing
+	for _, w := range dedup.Words(a.Outlet) {
+		outlet[w] = true
+	}
 	n := 0
 	for _, w := range dedup.Words(a.Title) {
 		if n == maxTitleTerms {
 			break
 		}
-		if len(w) < 3 || stopWords[w] || seen["w:"+w] {
+		if len(w) < 3 || stopWords[w] || outlet[w] || seen["w:"+w] {
 			continue
 		}
 		seen["w:"+w] = true

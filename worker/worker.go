@@ -233,9 +233,15 @@ func (j *jobs) put(ctx context.Context, a *claimtrail.Article) error {
 	} else {
 		an, err := j.cfg.Analyzer.Analyze(ctx, a)
 		if err != nil {
+			if ctx.Err() != nil { // stopped or timed out: run again
+				return err
+			}
+			// The same text would fail the same way again.
 			return river.JobCancel(fmt.Errorf("analyse %s: %w", name(a), err))
 		}
-		if res, err = j.cfg.Store.Put(ctx, a, an); err != nil {
+		if res, err = j.cfg.Store.Put(ctx, a, an); errors.Is(err, store.ErrNoText) {
+			return river.JobCancel(err)
+		} else if err != nil {
 			return err
 		}
 	}

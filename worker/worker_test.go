@@ -151,6 +151,10 @@ func TestJobs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// An article without text can never be stored: cancelled, not retried.
+	if _, err := q.Enqueue(t.Context(), ArticleArgs{Article: claimtrail.Article{Title: "Empty", Path: "empty.txt"}}); err != nil {
+		t.Fatal(err)
+	}
 	for range 2 {
 		if _, err := q.Enqueue(t.Context(), FeedArgs{URL: ff.feed.URL}); err != nil {
 			t.Fatal(err)
@@ -175,8 +179,8 @@ func TestJobs(t *testing.T) {
 	if n := count(t, pool, `SELECT count(*) FROM articles`); n != 10 {
 		t.Errorf("%d articles stored, want 10 (6 loaded, 4 from the feed)", n)
 	}
-	if states["cancelled"] != 1 {
-		t.Errorf("job states %v: want exactly one cancelled job (the 404 page)", states)
+	if states["cancelled"] != 2 {
+		t.Errorf("job states %v: want exactly two cancelled jobs (the 404 page, the empty article)", states)
 	}
 	if states["discarded"] != 0 {
 		t.Errorf("job states %v: discarded jobs", states)

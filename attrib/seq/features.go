@@ -52,9 +52,6 @@ type tokenInfo struct {
 	// leftVerb and rightVerb index the nearest verbs in the sentence, -1 if none.
 	leftVerb, rightVerb int32
 	quotes              int8 // quotation marks in the sentence, up to 2
-	// prevSentCue tells whether the previous sentence of the window holds
-	// a cue word: 0 no, 1 yes, 2 no previous sentence.
-	prevSentCue int8
 }
 
 // scratch holds per-window buffers reused across windows.
@@ -107,7 +104,6 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 		})
 	}
 	// Sentence lengths and nearest cue words, one sentence at a time.
-	prevCue := int8(2)
 	for start := 0; start < n; {
 		end := start
 		for end < n && s.info[end].sent == s.info[start].sent {
@@ -129,15 +125,10 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 			}
 		}
 		last, lastVerb = -1, -1
-		hasCue := int8(0)
 		for i := end - 1; i >= start; i-- {
 			s.info[i].rightCue = last
 			s.info[i].rightVerb = lastVerb
 			s.info[i].quotes = quotes
-			s.info[i].prevSentCue = prevCue
-			if s.info[i].cue {
-				hasCue = 1
-			}
 			if s.info[i].cue {
 				last = int32(i)
 			}
@@ -145,7 +136,6 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 				lastVerb = int32(i)
 			}
 		}
-		prevCue = hasCue
 		start = end
 	}
 	s.feats, s.efeats = s.feats[:0], s.efeats[:0]
@@ -257,7 +247,6 @@ const (
 	fRightVerb
 	fLeftVerbDist
 	fRightVerbDist
-	fPrevSentCue
 )
 
 const (
@@ -414,7 +403,6 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 		add(hashStr(hashInt(tmpl(fRightVerbDist), distBucket(int(t.rightVerb)-i)), t.tag))
 	}
 	add(hashInt(hashInt(tmpl(fQuoteInSent), int(t.quotes)), b2i(t.inQuote)))
-	add(hashInt(hashInt(hashInt(tmpl(fPrevSentCue), int(t.prevSentCue)), b2i(t.leftCue >= 0 || t.rightCue >= 0 || t.cue)), b2i(t.inQuote)))
 	if t.sentPos == 0 {
 		add(tmpl(fSentFirst))
 	}

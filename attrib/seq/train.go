@@ -20,7 +20,7 @@ type Sample struct {
 
 // TrainOptions tunes Train. The zero value trains with the defaults.
 type TrainOptions struct {
-	Epochs int // second-pass epochs over the training windows; default 5
+	Epochs int // second-pass epochs over the training windows; default 8
 	// FirstEpochs is the number of epochs of the first pass; default 5.
 	FirstEpochs int
 	// Folds is the number of folds the first pass is jackknifed over to
@@ -54,7 +54,7 @@ type EpochReport struct {
 // otherwise the last epoch's are.
 func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, []EpochReport, error) {
 	if opt.Epochs <= 0 {
-		opt.Epochs = 5
+		opt.Epochs = 8
 	}
 	if opt.FirstEpochs <= 0 {
 		opt.FirstEpochs = 5

@@ -232,3 +232,23 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version: %q, %v", out, err)
 	}
 }
+
+// TestAnalyzeCombinedExtractor runs the rules with the trained attribution
+// labeller: the example's main claim must come out as with the rules alone.
+func TestAnalyzeCombinedExtractor(t *testing.T) {
+	out, stderr, err := run(t, "analyze", "--format", "json", "--extractor", "combined", exampleStory)
+	if err != nil {
+		t.Fatalf("analyze --extractor combined: %v\n%s", err, stderr)
+	}
+	var l render.LedgerDoc
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatal(err)
+	}
+	troops := findClaim(t, l, "15,000 troops")
+	if troops.Status != "contested" || troops.IndependentOrigins != 1 {
+		t.Errorf("troops claim: %s with %d origins, want contested with 1", troops.Status, troops.IndependentOrigins)
+	}
+	if _, _, err := run(t, "analyze", "--extractor", "magic", exampleStory); err == nil || !strings.Contains(err.Error(), "magic") {
+		t.Errorf("an unknown extractor gave %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/render"
@@ -15,9 +16,10 @@ import (
 func init() { commands = append(commands, newAnalyzeCmd) }
 
 type analyzeOptions struct {
-	format string
-	outlet string
-	color  string
+	format    string
+	outlet    string
+	color     string
+	extractor string
 }
 
 func newAnalyzeCmd() *cobra.Command {
@@ -44,6 +46,7 @@ analysed, and the exit status is 1.`,
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
+	f.StringVar(&opts.extractor, "extractor", "rules", "attribution: rules, or combined (rules plus the trained labeller; slower)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -62,7 +65,19 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if len(articles) == 0 {
 		return fmt.Errorf("no articles could be read from %d input(s)", len(args))
 	}
-	p, err := pipeline.New(pipeline.Options{Judge: defaultJudge(stderr)})
+	popts := pipeline.Options{Judge: defaultJudge(stderr)}
+	switch opts.extractor {
+	case "rules":
+	case "combined":
+		m, err := seq.Default()
+		if err != nil {
+			return fmt.Errorf("load attribution model: %w", err)
+		}
+		popts.Learned = m
+	default:
+		return fmt.Errorf("unknown --extractor %q: want rules or combined", opts.extractor)
+	}
+	p, err := pipeline.New(popts)
 	if err != nil {
 		return err
 	}

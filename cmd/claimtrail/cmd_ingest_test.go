@@ -185,9 +185,10 @@ func TestIngestURLsAndFeed(t *testing.T) {
 	if !strings.Contains(stderr, "/missing") || !strings.Contains(stderr, "/gone") {
 		t.Errorf("stderr does not name the two missing pages:\n%s", stderr)
 	}
+	// The feed is read once per run: a plain GET, then a conditional GET
+	// answered 304.
 	out, _, _ = run(t, "ingest", "--db", db, srv.URL+"/feed.xml")
 	if feedHits != 2 || notModified != 1 || strings.Contains(out, "added") {
-		// One plain GET, then one conditional GET answered 304.
 		t.Errorf("second feed read: %d hits, %d not modified, output %q; want a 304 and nothing stored", feedHits, notModified, out)
 	}
 }

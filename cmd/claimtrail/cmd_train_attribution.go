@@ -47,7 +47,9 @@ The embedded model is rebuilt with:
 	f.StringVar(&devDir, "dev", "", "PolNeAR split to pick the best epoch on")
 	f.StringVar(&out, "out", "attribution.model", "file to write the trained model to")
 	f.Uint64Var(&opt.Seed, "seed", 1, "seed for shuffling the training data")
-	f.IntVar(&opt.Epochs, "epochs", 5, "second-pass epochs over the training data")
+	f.IntVar(&opt.Epochs, "epochs", 8, "second-pass epochs over the training data")
+	f.IntVar(&opt.FirstEpochs, "first-epochs", 5, "first-pass epochs over the training data")
+	f.IntVar(&opt.Folds, "folds", 4, "folds the first pass is jackknifed over")
 	f.Uint8Var(&opt.Bits, "bits", 18, "the feature table has 2^bits rows")
 	f.IntVar(&opt.Prune, "prune", 40, "zero quantised weights below this many steps")
 	return cmd

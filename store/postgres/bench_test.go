@@ -22,7 +22,7 @@ func BenchmarkIngestFNC1(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		b.StopTimer()
-		if _, err := s.pool.Exec(b.Context(), `TRUNCATE articles, stories, article_bands, story_terms, claims RESTART IDENTITY`); err != nil {
+		if _, err := s.pool.Exec(b.Context(), `TRUNCATE articles, stories, article_bands, story_terms, term_df, claims RESTART IDENTITY`); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

@@ -233,9 +233,9 @@ func (w *writeTx) Candidate(ctx context.Context, id int64) (store.Candidate, err
 }
 
 func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time, perTerm int) ([]store.Posting, error) {
-	rows, err := w.tx.Query(ctx, `SELECT t.term, p.story_id, s.started
+	rows, err := w.tx.Query(ctx, `SELECT t.term, p.story_id, p.articles, s.started, s.version
 		FROM unnest($1::text[]) AS t(term)
-		CROSS JOIN LATERAL (SELECT story_id FROM story_terms
+		CROSS JOIN LATERAL (SELECT story_id, articles FROM story_terms
 			WHERE term = t.term AND last_seen >= $2 ORDER BY last_seen DESC LIMIT $3) p
 		JOIN stories s ON s.id = p.story_id`, terms, since, perTerm)
 	if err != nil {
@@ -245,12 +245,39 @@ func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time,
 	var out []store.Posting
 	for rows.Next() {
 		var p store.Posting
-		if err := rows.Scan(&p.Term, &p.Story, &p.Started); err != nil {
+		if err := rows.Scan(&p.Term, &p.Story, &p.Count, &p.Started, &p.Size); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+func (w *writeTx) TermCounts(ctx context.Context, terms []string) (map[string]int, int, error) {
+	rows, err := w.tx.Query(ctx, `SELECT term, articles FROM term_df WHERE term = ANY($1)`, append([]string{""}, terms...))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, 0, err
+		}
+		counts[t] = n
+	}
+	total := counts[""]
+	delete(counts, "")
+	return counts, total, rows.Err()
+}
+
+func (w *writeTx) CountTerms(ctx context.Context, terms []string) error {
+	_, err := w.tx.Exec(ctx, `INSERT INTO term_df (term, articles)
+		SELECT DISTINCT t, 1 FROM unnest($1::text[]) AS t
+		ON CONFLICT (term) DO UPDATE SET articles = term_df.articles + 1`, append([]string{""}, terms...))
+	return err
 }
 
 func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int64, error) {
@@ -309,7 +336,8 @@ func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, a
 	}
 	_, err := w.tx.Exec(ctx, `INSERT INTO story_terms (term, story_id, last_seen)
 		SELECT t, $2::bigint, $3::timestamptz FROM unnest($1::text[]) AS t
-		ON CONFLICT (term, story_id) DO UPDATE SET last_seen = GREATEST(story_terms.last_seen, excluded.last_seen)`,
+		ON CONFLICT (term, story_id) DO UPDATE SET last_seen = GREATEST(story_terms.last_seen, excluded.last_seen),
+			articles = story_terms.articles + 1`,
 		terms, story, at)
 	return err
 }

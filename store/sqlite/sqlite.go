@@ -247,7 +247,7 @@ func (w *writeTx) Candidate(ctx context.Context, id int64) (store.Candidate, err
 }
 
 func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time, perTerm int) ([]store.Posting, error) {
-	stmt, err := w.tx.PrepareContext(ctx, `SELECT t.story_id, s.started FROM story_terms t JOIN stories s ON s.id = t.story_id
+	stmt, err := w.tx.PrepareContext(ctx, `SELECT t.story_id, t.articles, s.started, s.version FROM story_terms t JOIN stories s ON s.id = t.story_id
 		WHERE t.term = ? AND t.last_seen >= ? ORDER BY t.last_seen DESC LIMIT ?`)
 	if err != nil {
 		return nil, err
@@ -262,7 +262,7 @@ func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time,
 		for rows.Next() {
 			p := store.Posting{Term: term}
 			var started int64
-			if err := rows.Scan(&p.Story, &started); err != nil {
+			if err := rows.Scan(&p.Story, &p.Count, &started, &p.Size); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -275,6 +275,43 @@ func (w *writeTx) Postings(ctx context.Context, terms []string, since time.Time,
 		}
 	}
 	return out, nil
+}
+
+func (w *writeTx) TermCounts(ctx context.Context, terms []string) (map[string]int, int, error) {
+	args := make([]any, 0, len(terms)+1)
+	args = append(args, "")
+	for _, t := range terms {
+		args = append(args, t)
+	}
+	rows, err := w.tx.QueryContext(ctx, `SELECT term, articles FROM term_df WHERE term IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, 0, err
+		}
+		counts[t] = n
+	}
+	total := counts[""]
+	delete(counts, "")
+	return counts, total, rows.Err()
+}
+
+func (w *writeTx) CountTerms(ctx context.Context, terms []string) error {
+	args := make([]any, 0, len(terms)+1)
+	args = append(args, "")
+	for _, t := range terms {
+		args = append(args, t)
+	}
+	rows := strings.TrimSuffix(strings.Repeat("(?, 1),", len(args)), ",")
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO term_df (term, articles) VALUES `+rows+`
+		ON CONFLICT (term) DO UPDATE SET articles = articles + 1`, args...)
+	return err
 }
 
 func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int64, error) {
@@ -347,7 +384,8 @@ func (w *writeTx) TouchStory(ctx context.Context, story int64, terms []string, a
 		args = append(args, t, story, nanos(at))
 	}
 	_, err := w.tx.ExecContext(ctx, `INSERT INTO story_terms (term, story_id, last_seen) VALUES `+rowPlaceholders(len(terms), 3)+`
-		ON CONFLICT (term, story_id) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`, args...)
+		ON CONFLICT (term, story_id) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen),
+			articles = articles + 1`, args...)
 	return err
 }
 

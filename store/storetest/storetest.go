@@ -415,8 +415,8 @@ func testLedgerAndSearch(t *testing.T, open Opener) {
 
 func testBadArticle(t *testing.T, open Opener) {
 	s := open(t, store.Options{})
-	if _, err := s.Put(ctx(t), &claimtrail.Article{Title: "Empty", Text: " \n "}, store.Analysis{}); err == nil {
-		t.Error("Put of an article without text succeeded")
+	if _, err := s.Put(ctx(t), &claimtrail.Article{Title: "Empty", Text: " \n "}, store.Analysis{}); !errors.Is(err, store.ErrNoText) {
+		t.Errorf("Put of an article without text = %v, want ErrNoText", err)
 	}
 	list, err := s.Stories(ctx(t), store.StoryQuery{})
 	if err != nil {

@@ -52,9 +52,17 @@ CREATE TABLE story_terms (
 	term      TEXT        NOT NULL,
 	story_id  BIGINT      NOT NULL REFERENCES stories (id),
 	last_seen TIMESTAMPTZ NOT NULL,
+	articles  INTEGER     NOT NULL DEFAULT 1, -- articles of the story with the term
 	PRIMARY KEY (term, story_id)
 );
 CREATE INDEX story_terms_recent ON story_terms (term, last_seen DESC);
+
+-- How many assigned articles have each key term; the row for '' counts
+-- all assigned articles.
+CREATE TABLE term_df (
+	term     TEXT   PRIMARY KEY,
+	articles BIGINT NOT NULL
+);
 
 CREATE TABLE claims (
 	story_id BIGINT NOT NULL REFERENCES stories (id),

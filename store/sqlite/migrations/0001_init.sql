@@ -49,9 +49,17 @@ CREATE TABLE story_terms (
 	term      TEXT    NOT NULL,
 	story_id  INTEGER NOT NULL REFERENCES stories (id),
 	last_seen INTEGER NOT NULL,
+	articles  INTEGER NOT NULL DEFAULT 1,    -- articles of the story with the term
 	PRIMARY KEY (term, story_id)
 ) WITHOUT ROWID;
-CREATE INDEX story_terms_recent ON story_terms (term, last_seen DESC);
+CREATE INDEX story_terms_recent ON story_terms (term, last_seen DESC, story_id, articles);
+
+-- How many assigned articles have each key term; the row for '' counts
+-- all assigned articles.
+CREATE TABLE term_df (
+	term     TEXT    PRIMARY KEY,
+	articles INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
 	title, text, content = 'articles', content_rowid = 'id',

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimtrail/claimtrail/store"
+	"github.com/claimtrail/claimtrail/store/postgres"
+	"github.com/claimtrail/claimtrail/store/postgres/pgtest"
+)
+
+// TestPostgresIngestAndWorker queues the example story in PostgreSQL with
+// `ingest`, lets `worker` process it, stops the worker as SIGINT would, and
+// reads the result with `stories` and `show`.
+func TestPostgresIngestAndWorker(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	out, stderr, err := run(t, "ingest", "--db", dsn, exampleStory)
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "queued 5 job(s)") {
+		t.Errorf("ingest output = %q, want 5 jobs queued", out)
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var wout, werr bytes.Buffer
+	root := newRootCmd()
+	root.SetArgs([]string{"worker", "--db", dsn, "--workers", "2"})
+	root.SetOut(&wout)
+	root.SetErr(&werr)
+	var wg sync.WaitGroup
+	var workerErr error
+	wg.Go(func() { workerErr = root.ExecuteContext(ctx) })
+
+	s, err := postgres.Open(t.Context(), dsn, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		list, err := s.Stories(t.Context(), store.StoryQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := 0
+		for _, st := range list {
+			if !st.Stale {
+				fresh += st.Articles
+			}
+		}
+		if fresh == 5 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			wg.Wait()
+			t.Fatalf("worker did not store and build the example story in 60s: %+v\n%s", list, werr.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	cancel()
+	wg.Wait()
+	if workerErr != nil {
+		t.Errorf("worker returned %v after SIGINT-like cancellation", workerErr)
+	}
+	out, _, err = run(t, "stories", "--db", dsn)
+	if err != nil || !strings.Contains(out, "Veldrania") {
+		t.Errorf("stories = %q, %v", out, err)
+	}
+	out, _, err = run(t, "search", "--db", dsn, "troops")
+	if err != nil || !strings.Contains(out, "[troops]") {
+		t.Errorf("search = %q, %v", out, err)
+	}
+}
