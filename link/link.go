@@ -227,27 +227,11 @@ func overlap(a, b *item) (float64, int) {
 // holds, not by how much of the claim it repeats. Sharing only names says
 // nothing of the predicate, so at least one common word must be shared too.
 func containment(d, m *item) (float64, int) {
-	sum, dot, telling, words := 0.0, 0.0, 0, 0
-	j := 0
-	for i := range d.feats {
-		f := &d.feats[i]
-		sum += f.w
-		for j < len(m.feats) && m.feats[j].id < f.id {
-			j++
-		}
-		if j < len(m.feats) && m.feats[j].id == f.id {
-			dot += f.w
-			if f.telling {
-				telling++
-			} else {
-				words++
-			}
-		}
-	}
-	if sum == 0 || words == 0 {
+	c, telling, words := containedIn(d, m)
+	if words == 0 {
 		return 0, 0
 	}
-	return dot / sum, telling
+	return c, telling
 }
 
 // builder accumulates claims as statements arrive.

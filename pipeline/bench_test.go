@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/load"
 )
 
@@ -51,8 +52,22 @@ func fnc1Bodies(b *testing.B) [][]byte {
 // reports articles per second in all and per core (analysis runs on every
 // core, linking on one).
 func BenchmarkLoadAnalyseLink(b *testing.B) {
+	benchLoadAnalyseLink(b, Options{})
+}
+
+// BenchmarkLoadAnalyseLinkCombined is the same with the trained attribution
+// labeller added to the rules (analyze --extractor combined).
+func BenchmarkLoadAnalyseLinkCombined(b *testing.B) {
+	m, err := seq.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchLoadAnalyseLink(b, Options{Learned: m})
+}
+
+func benchLoadAnalyseLink(b *testing.B, opts Options) {
 	bodies := fnc1Bodies(b)
-	p, err := New(Options{})
+	p, err := New(opts)
 	if err != nil {
 		b.Fatal(err)
 	}
