@@ -30,79 +30,10 @@ type Body struct {
 	norm     float64             // Euclidean norm of the TF-IDF vector
 }
 
-// term is one content stem of a body: its weight, the sentences it is in
-// and which cues stand near any of its occurrences.
+// term is one content stem of a body: its weight and the sentences it is in.
 type term struct {
 	tfidf float32
 	sents []uint16 // ascending, unique
-	near  uint8    // nearNegated | nearRefuted | nearHedged
-}
-
-// Cues near a term's occurrence, in the same sentence.
-const (
-	nearNegated uint8 = 1 << iota // negation up to 3 words before
-	nearRefuted                   // refutation, denial or doubt up to 5 words away
-	nearHedged                    // hedging or attribution up to 5 words away
-)
-
-const (
-	negWindow  = 3
-	nearWindow = 5
-)
-
-var (
-	refuteCats = uint16(1<<catRefute | 1<<catDeny | 1<<catDoubt)
-	hedgeCats  = uint16(1<<catHedge | 1<<catReport)
-)
-
-// nearCues returns, per token, the nearCue flags from the cue tokens
-// around it within its sentence (sent gives each token's sentence).
-func nearCues(toks []token, sent []uint16) []uint8 {
-	flags := make([]uint8, len(toks))
-	const far = -1 << 30
-	lastNeg, lastRef, lastHedge := far, far, far
-	for i, t := range toks {
-		if i > 0 && sent[i] != sent[i-1] {
-			lastNeg, lastRef, lastHedge = far, far, far
-		}
-		if i-lastNeg <= negWindow {
-			flags[i] |= nearNegated
-		}
-		if i-lastRef <= nearWindow {
-			flags[i] |= nearRefuted
-		}
-		if i-lastHedge <= nearWindow {
-			flags[i] |= nearHedged
-		}
-		if t.flags&flagNeg != 0 {
-			lastNeg = i
-		}
-		if t.cats&refuteCats != 0 {
-			lastRef = i
-		}
-		if t.cats&hedgeCats != 0 {
-			lastHedge = i
-		}
-	}
-	nextRef, nextHedge := -far, -far
-	for i := len(toks) - 1; i >= 0; i-- {
-		if i < len(toks)-1 && sent[i] != sent[i+1] {
-			nextRef, nextHedge = -far, -far
-		}
-		if nextRef-i <= nearWindow {
-			flags[i] |= nearRefuted
-		}
-		if nextHedge-i <= nearWindow {
-			flags[i] |= nearHedged
-		}
-		if toks[i].cats&refuteCats != 0 {
-			nextRef = i
-		}
-		if toks[i].cats&hedgeCats != 0 {
-			nextHedge = i
-		}
-	}
-	return flags
 }
 
 // Text returns the body's text.
@@ -140,20 +71,12 @@ func (m *Model) PrepareBody(text string) *Body {
 	}
 	b.sentCats = make([][numCats]uint8, len(b.sents))
 	counts := make([]float32, 0, len(toks)/2)
-	sentOf := make([]uint16, len(toks))
-	for i, s := 0, 0; i < len(toks); i++ {
-		for s < len(b.sents)-1 && int(toks[i].start) >= b.sents[s].End {
-			s++
-		}
-		sentOf[i] = uint16(s)
-	}
-	near := nearCues(toks, sentOf)
 	s := 0
 	var prev uint64
 	havePrev := false
-	for ti, t := range toks {
-		if int(sentOf[ti]) != s {
-			s = int(sentOf[ti])
+	for _, t := range toks {
+		for s < len(b.sents)-1 && int(t.start) >= b.sents[s].End {
+			s++
 			havePrev = false
 		}
 		if t.cats != 0 {
@@ -181,7 +104,6 @@ func (m *Model) PrepareBody(text string) *Body {
 		}
 		counts[i]++
 		tm := &b.list[i]
-		tm.near |= near[ti]
 		if n := len(tm.sents); n == 0 || tm.sents[n-1] != uint16(s) {
 			tm.sents = append(tm.sents, uint16(s))
 		}
@@ -283,7 +205,6 @@ var featureNames = func() []string {
 		"best_sentence_position", "max_missing_idf", "claim_terms", "log_body_words",
 		"claim_numbers", "numbers_found", "numbers_missing", "claim_question", "claim_quoted",
 		"polarity_mismatch", "first_sentence_cover", "top3_cosine_share",
-		"claim_negated_in_body", "claim_refuted_near", "claim_hedged_near",
 	}
 	cats := []string{"refute", "deny", "negation", "hedge", "report", "confirm", "doubt", "quote"}
 	for _, c := range cats {
@@ -319,7 +240,7 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		cover[i] = 0
 	}
 	var total, present, idfTotal, idfPresent, lead, first, dot, claimNorm float32
-	var maxMissing, negated, refuted, hedged float32
+	var maxMissing float32
 	var numbers, numbersFound float32
 	for _, t := range c.terms {
 		total++
@@ -348,15 +269,6 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		}
 		if tm.sents[0] == 0 {
 			first += t.idf
-		}
-		if tm.near&nearNegated != 0 {
-			negated += t.idf
-		}
-		if tm.near&nearRefuted != 0 {
-			refuted += t.idf
-		}
-		if tm.near&nearHedged != 0 {
-			hedged += t.idf
 		}
 		for _, s := range tm.sents {
 			cover[s] += t.idf
@@ -421,9 +333,6 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 	x[18] = bool01((c.neg > 0) != bestNeg)
 	x[19] = safeDiv(first, idfTotal)
 	x[20] = safeDiv(x[7], x[2])
-	x[21] = safeDiv(negated, idfTotal)
-	x[22] = safeDiv(refuted, idfTotal)
-	x[23] = safeDiv(hedged, idfTotal)
 	// Lexicon features.
 	var covered int
 	var coveredCats [numCats]int32
@@ -446,7 +355,7 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		}
 	}
 	per100 := 100 / float32(max(b.tokens, 1))
-	j := 24
+	j := 21
 	for k := 0; k < numCats; k++ {
 		var top3, bestK int32
 		for r, sc := range best {

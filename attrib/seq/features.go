@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/kljensen/snowball/english"
 )
 
 // A window is the unit the labeller decodes at once: one paragraph's
@@ -52,6 +53,8 @@ type tokenInfo struct {
 	// leftVerb and rightVerb index the nearest verbs in the sentence, -1 if none.
 	leftVerb, rightVerb int32
 	quotes              int8 // quotation marks in the sentence, up to 2
+	stem                string
+	class               int8 // cueClass of the stem
 }
 
 // scratch holds per-window buffers reused across windows.
@@ -65,6 +68,13 @@ type scratch struct {
 	// Stacked features of the second pass, laid out likewise.
 	xfeats, xefeats []uint32
 	xoffs, xeoffs   []int32
+
+	stemCache map[string]string
+	// exclude, during training, holds the stem counts of the document being
+	// featurized, taken out of the model's counts (leave one document out),
+	// so that the cue classes the weights learn from are as reliable as on
+	// unseen text.
+	exclude map[string]stemCount
 }
 
 // featurize fills s with the feature buckets of the tokens in w.
@@ -92,7 +102,15 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 		case 3:
 			inQ = !inQ
 		}
+		st := s.stemOf(lower)
+		c := m.stems[st]
+		if x, ok := s.exclude[st]; ok {
+			c.cue -= x.cue
+			c.seen -= x.seen
+		}
 		s.info = append(s.info, tokenInfo{
+			stem:    st,
+			class:   int8(cueClass(c)),
 			lower:   lower,
 			tag:     t.Tag,
 			shape:   shape(t.Text),
@@ -247,6 +265,20 @@ const (
 	fRightVerb
 	fLeftVerbDist
 	fRightVerbDist
+	fStem
+	fClass
+	fClassTag
+	fClassPrev
+	fClassNext
+	fClassBigram
+	fClassNextWord
+	fClassPrevWord
+	fStemPrev
+	fStemNext
+	fMaxClassLeft
+	fMaxClassRight
+	fColonInSent
+	fAfterColon
 )
 
 const (
@@ -417,6 +449,45 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 	if t.shape == "Xx" || t.shape == "X" {
 		add(hashStr(tmpl(fCapTag), t.tag))
 	}
+	class := func(j int) int {
+		if x := at(j); x != nil {
+			return int(x.class)
+		}
+		return -1
+	}
+	stem := func(j int) string {
+		if x := at(j); x != nil {
+			return x.stem
+		}
+		return boundary
+	}
+	add(hashStr(tmpl(fStem), t.stem))
+	add(hashStr(tmpl(fStemPrev), stem(i-1)))
+	add(hashStr(tmpl(fStemNext), stem(i+1)))
+	c := int(t.class)
+	add(hashInt(tmpl(fClass), c))
+	add(hashStr(hashInt(tmpl(fClassTag), c), t.tag))
+	add(hashInt(hashInt(tmpl(fClassPrev), class(i-1)), c))
+	add(hashInt(hashInt(tmpl(fClassNext), c), class(i+1)))
+	add(hashInt(hashInt(hashInt(tmpl(fClassBigram), class(i-1)), c), class(i+1)))
+	if c > 0 {
+		add(hashStr(hashInt(tmpl(fClassNextWord), c), word(i+1)))
+		add(hashStr(hashInt(tmpl(fClassPrevWord), c), word(i-1)))
+	}
+	// The strongest cue class within five tokens on either side.
+	ml, mr := 0, 0
+	for j := i - 1; j >= i-5; j-- {
+		if x := at(j); x != nil {
+			ml = max(ml, int(x.class))
+		}
+	}
+	for j := i + 1; j <= i+5; j++ {
+		if x := at(j); x != nil {
+			mr = max(mr, int(x.class))
+		}
+	}
+	add(hashInt(hashInt(tmpl(fMaxClassLeft), ml/3), c/3))
+	add(hashInt(hashInt(tmpl(fMaxClassRight), mr/3), c/3))
 	return out
 }
 
@@ -623,4 +694,51 @@ func (m *Model) stackFeatures(s *scratch, tags []uint8) {
 		s.xefeats = append(s.xefeats, edgeBucket(hashInt(hashInt(tmpl(xeTags), tagAt(i-1)), tg)))
 		s.xeoffs = append(s.xeoffs, int32(len(s.xefeats)))
 	}
+}
+
+// stemCount is how often a stem occurs in the training data and how often
+// it is (part of) a cue there.
+type stemCount struct{ cue, seen int32 }
+
+// cueClass folds a stem's cue count and rate into a small class: 0 when the
+// stem is never a cue, else rate class (1..4) × count class (0..2).
+func cueClass(c stemCount) int {
+	if c.cue <= 0 || c.seen <= 0 {
+		return 0
+	}
+	var rate int
+	switch r := float64(c.cue) / float64(c.seen); {
+	case r >= 0.5:
+		rate = 4
+	case r >= 0.2:
+		rate = 3
+	case r >= 0.05:
+		rate = 2
+	default:
+		rate = 1
+	}
+	cnt := 0
+	switch {
+	case c.cue >= 5:
+		cnt = 2
+	case c.cue >= 2:
+		cnt = 1
+	}
+	return rate*3 + cnt
+}
+
+// stemOf returns the snowball stem of a lower-case word, cached in s.
+func (s *scratch) stemOf(lower string) string {
+	if st, ok := s.stemCache[lower]; ok {
+		return st
+	}
+	if s.stemCache == nil || len(s.stemCache) > 1<<16 {
+		s.stemCache = make(map[string]string, 1024)
+	}
+	st := lower
+	if len(lower) > 2 && wordy(lower) {
+		st = english.Stem(lower, false)
+	}
+	s.stemCache[lower] = st
+	return st
 }

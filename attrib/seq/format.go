@@ -20,6 +20,7 @@ import (
 //	uint8 edge bits     transition feature table has 2^edge bits rows
 //	uint8 passes        number of stacked passes (2)
 //	uvarint n, n × (uvarint len, bytes)     cue lexicon
+//	uvarint n, n × (uvarint len, bytes, uvarint cue, uvarint seen)  stem cue counts
 //	per pass:
 //	  float32 scale     weight = stored int16 × scale
 //	  tags × float32    bias added to each tag's score, in steps of scale
@@ -27,7 +28,7 @@ import (
 //	  uvarint rows, rows × (uvarint row delta, (tags+1)×tags × int16)  non-zero transition rows
 const (
 	magic         = "CTSEQMDL"
-	formatVersion = 1
+	formatVersion = 2
 )
 
 // ErrFormat is wrapped by every error about a malformed model file.
@@ -54,6 +55,18 @@ func (m *Model) Marshal() ([]byte, error) {
 	for _, word := range words {
 		w.uvarint(uint64(len(word)))
 		w.raw([]byte(word))
+	}
+	stems := make([]string, 0, len(m.stems))
+	for st := range m.stems {
+		stems = append(stems, st)
+	}
+	sort.Strings(stems)
+	w.uvarint(uint64(len(stems)))
+	for _, st := range stems {
+		w.uvarint(uint64(len(st)))
+		w.raw([]byte(st))
+		w.uvarint(uint64(m.stems[st].cue))
+		w.uvarint(uint64(m.stems[st].seen))
 	}
 	for _, p := range m.passes {
 		w.f32(p.scale)
@@ -177,6 +190,19 @@ func decodePayload(raw []byte) (*Model, error) {
 	m.lexicon = make(map[string]bool, n)
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		m.lexicon[string(r.bytes(r.uvarint()))] = true
+	}
+	n = r.uvarint()
+	if n > uint64(len(raw)) {
+		return nil, fmt.Errorf("%w: %d stem counts", ErrFormat, n)
+	}
+	m.stems = make(map[string]stemCount, n)
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		st := string(r.bytes(r.uvarint()))
+		cue, seen := r.uvarint(), r.uvarint()
+		if cue > seen || seen > math.MaxInt32 {
+			return nil, fmt.Errorf("%w: stem %q counted %d cues in %d occurrences", ErrFormat, st, cue, seen)
+		}
+		m.stems[st] = stemCount{cue: int32(cue), seen: int32(seen)}
 	}
 	for i := range m.passes {
 		p := &m.passes[i]

@@ -76,6 +76,9 @@ type Model struct {
 	bits    uint8
 	mask    uint64
 	lexicon map[string]bool
+	// stems holds, for every word stem the training data mark as a cue at
+	// least once, how often it is marked a cue and how often it occurs.
+	stems map[string]stemCount
 	// passes are the two stacked labellers: the second reads the first's
 	// tags around each token as features.
 	passes [2]pass

@@ -75,11 +75,13 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 		return nil, nil, errors.New("train: no training documents")
 	}
 	m := &Model{bits: opt.Bits, mask: 1<<opt.Bits - 1, lexicon: buildLexicon(train)}
-	ws := featurizeAll(m, train)
+	var docStems []map[string]stemCount
+	m.stems, docStems = countStems(train)
+	ws := featurizeAll(m, train, docStems)
 	if len(ws) == 0 {
 		return nil, nil, errors.New("train: the training documents hold no tokens")
 	}
-	devWs := featurizeAll(m, dev)
+	devWs := featurizeAll(m, dev, nil)
 	t := &trainer{
 		ctx:      ctx,
 		rng:      rand.New(rand.NewPCG(opt.Seed, 0x5eed)),
@@ -101,7 +103,7 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 		if err != nil {
 			return nil, nil, err
 		}
-		m.stackAll(train, out, &ps)
+		m.stackAll(train, docStems, out, &ps)
 	}
 	all := make([]*trainWindow, len(ws))
 	for i := range ws {
@@ -115,7 +117,7 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 	for i := range devWs {
 		devPtrs[i] = &devWs[i]
 	}
-	m.stackAll(dev, devPtrs, &first)
+	m.stackAll(dev, nil, devPtrs, &first)
 	for _, w := range all {
 		w.stacked = true
 	}
@@ -230,13 +232,17 @@ func (t *trainer) tuneBias(dev []Sample, ws []*trainWindow, ps *params) [nTags]f
 
 // stackAll tags the windows with first-pass weights and stores their
 // stacked features.
-func (m *Model) stackAll(samples []Sample, ws []*trainWindow, first *params) {
+func (m *Model) stackAll(samples []Sample, exclude []map[string]stemCount, ws []*trainWindow, first *params) {
 	var s scratch
 	var v viterbi
 	for _, w := range ws {
 		w.stacked = false
 		scores(&v, w, first)
 		tags := v.best(len(w.gold))
+		s.exclude = nil
+		if exclude != nil {
+			s.exclude = exclude[w.sample]
+		}
 		m.featurize(samples[w.sample].Doc, w.win, &s)
 		m.stackFeatures(&s, tags)
 		w.xfeats = append(w.xfeats[:0], s.xfeats...)
@@ -270,11 +276,17 @@ type trainWindow struct {
 	xoffs, xeoffs   []int32
 }
 
-func featurizeAll(m *Model, samples []Sample) []trainWindow {
+// featurizeAll featurizes every window of the samples; exclude, when not
+// nil, holds each sample's own stem counts, left out of its features.
+func featurizeAll(m *Model, samples []Sample, exclude []map[string]stemCount) []trainWindow {
 	var out []trainWindow
 	var s scratch
 	for si := range samples {
 		doc := samples[si].Doc
+		s.exclude = nil
+		if exclude != nil {
+			s.exclude = exclude[si]
+		}
 		gold := goldTags(doc, samples[si].Gold)
 		for _, w := range windows(doc) {
 			m.featurize(doc, w, &s)
@@ -359,6 +371,41 @@ func buildLexicon(samples []Sample) map[string]bool {
 		}
 	}
 	return lex
+}
+
+// countStems counts, per word stem, its occurrences and cue occurrences in
+// the samples, over all of them (keeping the stems that are a cue at least
+// once) and per sample.
+func countStems(samples []Sample) (map[string]stemCount, []map[string]stemCount) {
+	var s scratch
+	total := make(map[string]stemCount)
+	per := make([]map[string]stemCount, len(samples))
+	for i, sm := range samples {
+		tags := goldTags(sm.Doc, sm.Gold)
+		doc := make(map[string]stemCount)
+		for k, t := range sm.Doc.Tokens {
+			st := s.stemOf(lowerASCII(t.Text))
+			c := doc[st]
+			c.seen++
+			if tags[k] != tagO && tagRole(tags[k]) == Cue {
+				c.cue++
+			}
+			doc[st] = c
+		}
+		for st, c := range doc {
+			t := total[st]
+			t.cue += c.cue
+			t.seen += c.seen
+			total[st] = t
+		}
+		per[i] = doc
+	}
+	for st, c := range total {
+		if c.cue == 0 {
+			delete(total, st)
+		}
+	}
+	return total, per
 }
 
 // baseLexicon lists common English reporting words.

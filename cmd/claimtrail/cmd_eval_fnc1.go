@@ -33,7 +33,8 @@ confusion matrix and the pairs judged per second (CSV reading and feature
 extraction included).
 
 --predictions writes the predicted labels as an FNC-1 CSV (Headline,Body
-ID,Stance) in the order of the input rows, for the official scorer.
+ID,Stance) in the order of the input rows (with --holdout-only, of the rows
+kept), for the official scorer.
 --holdout-only keeps only the pairs whose bodies the model was not trained on
 (the model's stored hold-out split; use it with the FNC-1 training files).
 An unlabelled stances file (no Stance column) gives predictions and speed only.`,
