@@ -167,7 +167,7 @@ type Claim struct {
 	ID         string
 	Text       string // canonical wording
 	Statements []Statement
-	Stances    map[string]Stance // by article ID; every article of the ledger has one
+	Stances    map[string]Stance // by article ID; an article not in the map is absent (see StanceOf)
 	Origins    []Source          // independent ultimate sources after collapsing relays
 	DeniedBy   []Source
 	Status     Status
@@ -184,6 +184,15 @@ type Judgement struct {
 	Stance     Stance
 	Confidence float64
 	Evidence   []Span
+}
+
+// StanceOf returns the stance of the article with the given ID on the
+// claim: absent when the article does not address it.
+func (c *Claim) StanceOf(article string) Stance {
+	if s, ok := c.Stances[article]; ok && s != "" {
+		return s
+	}
+	return StanceAbsent
 }
 
 // HasFlag reports whether the claim carries f.

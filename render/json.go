@@ -92,12 +92,12 @@ func Contract(l *claimtrail.Ledger) LedgerDoc {
 		doc.Articles = append(doc.Articles, ad)
 	}
 	for i := range l.Claims {
-		doc.Claims = append(doc.Claims, claimDoc(&l.Claims[i], texts))
+		doc.Claims = append(doc.Claims, claimDoc(&l.Claims[i], l.Articles, texts))
 	}
 	return doc
 }
 
-func claimDoc(c *claimtrail.Claim, texts map[string]string) ClaimDoc {
+func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[string]string) ClaimDoc {
 	cd := ClaimDoc{
 		ID: c.ID, Text: c.Text, Status: string(c.Status), Flags: []string{},
 		Origins: sources(c.Origins), IndependentOrigins: len(c.Origins), DeniedBy: sources(c.DeniedBy),
@@ -106,8 +106,8 @@ func claimDoc(c *claimtrail.Claim, texts map[string]string) ClaimDoc {
 	for _, f := range c.Flags {
 		cd.Flags = append(cd.Flags, string(f))
 	}
-	for id, s := range c.Stances {
-		cd.Stances[id] = string(s)
+	for _, a := range articles {
+		cd.Stances[a.ID] = string(c.StanceOf(a.ID))
 	}
 	for id, j := range c.Judged {
 		if cd.Judged == nil {

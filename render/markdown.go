@@ -35,7 +35,7 @@ func Markdown(w io.Writer, l *claimtrail.Ledger) error {
 		for _, c := range l.Claims {
 			fmt.Fprintf(b, "| %s | %s |", c.ID, c.Status)
 			for _, a := range l.Articles {
-				fmt.Fprintf(b, " %s |", c.Stances[a.ID])
+				fmt.Fprintf(b, " %s |", c.StanceOf(a.ID))
 			}
 			b.WriteString("\n")
 		}

@@ -172,11 +172,7 @@ func orNone(s string) string {
 func (t *textWriter) stances(c *claimtrail.Claim) string {
 	var parts []string
 	for _, a := range t.l.Articles {
-		s, ok := c.Stances[a.ID]
-		if !ok {
-			continue
-		}
-		part := a.ID + " " + string(s)
+		part := a.ID + " " + string(c.StanceOf(a.ID))
 		if j, ok := c.Judged[a.ID]; ok {
 			part += fmt.Sprintf(" (stance model, %.0f%%)", j.Confidence*100)
 		}

@@ -7,6 +7,7 @@ package story
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -42,6 +43,12 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 	sort.Strings(l.OffStory)
 	relays := citations(articles, claims)
 	names := displayNames(claims)
+	lowered := map[string]string{}
+	if b.Judge != nil {
+		for _, a := range articles {
+			lowered[a.ID] = strings.ToLower(a.Text)
+		}
+	}
 	outlets := map[string]string{}
 	for _, a := range articles {
 		outlets[a.ID] = a.Outlet
@@ -50,7 +57,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 		if !anyIn(c.Statements, inStory) {
 			continue
 		}
-		b.judge(&c, articles, docs, inStory, relays, outlets, names)
+		b.judge(&c, articles, docs, inStory, relays, outlets, names, lowered)
 		l.Claims = append(l.Claims, c)
 	}
 	order(l.Claims)
@@ -59,7 +66,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 
 // judge fills a claim's origins, denials, stances, status and flags.
 func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs map[string]*nlp.Document,
-	inStory map[string]bool, relays map[string][]string, outlets, names map[string]string) {
+	inStory map[string]bool, relays map[string][]string, outlets, names, lowered map[string]string) {
 	c.Origins = b.origins(c.Statements, relays, outlets, names)
 	c.DeniedBy = deniers(c.Statements)
 	asserted := false
@@ -76,47 +83,76 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 	}
 	c.Flags = flags(c, docs)
 	c.Stances = map[string]claimtrail.Stance{}
+	byArticle := map[string][]*claimtrail.Statement{}
+	for i := range c.Statements {
+		st := &c.Statements[i]
+		byArticle[st.Article] = append(byArticle[st.Article], st)
+	}
+	for id, stmts := range byArticle {
+		if inStory[id] {
+			c.Stances[id] = ownStance(stmts)
+		}
+	}
+	if b.Judge == nil {
+		return
+	}
+	words := contentWords(c.Text)
 	for i := range articles {
 		a := &articles[i]
-		c.Stances[a.ID] = b.stance(c, a, inStory[a.ID])
-	}
-}
-
-// stance is article a's position on claim c: from its own statements when it
-// has any, else from the judge, else absent.
-func (b *Builder) stance(c *claimtrail.Claim, a *claimtrail.Article, inStory bool) claimtrail.Stance {
-	asserts, reports, denies := false, false, false
-	for _, st := range c.Statements {
-		if st.Article != a.ID {
+		if !inStory[a.ID] || byArticle[a.ID] != nil || !mentionsHalf(lowered[a.ID], words) {
 			continue
 		}
-		switch {
-		case st.Polarity == claimtrail.Denies:
-			denies = true
-		case distanced(&st):
-			reports = true
-		default:
-			asserts = true
-		}
-	}
-	switch {
-	case denies:
-		return claimtrail.StanceDenies
-	case asserts:
-		return claimtrail.StanceAsserts
-	case reports:
-		return claimtrail.StanceReports
-	}
-	if inStory && b.Judge != nil {
 		if j, ok := b.Judge.Judge(c.Text, a); ok && j.Stance != claimtrail.StanceAbsent {
 			if c.Judged == nil {
 				c.Judged = map[string]claimtrail.Judgement{}
 			}
 			c.Judged[a.ID] = j
-			return j.Stance
+			c.Stances[a.ID] = j.Stance
 		}
 	}
-	return claimtrail.StanceAbsent
+}
+
+// ownStance is an article's stance from its own statements about a claim:
+// a denial denies; an assertion asserts; only distanced assertions report.
+func ownStance(stmts []*claimtrail.Statement) claimtrail.Stance {
+	asserts, reports := false, false
+	for _, st := range stmts {
+		switch {
+		case st.Polarity == claimtrail.Denies:
+			return claimtrail.StanceDenies
+		case distanced(st):
+			reports = true
+		default:
+			asserts = true
+		}
+	}
+	if !asserts && reports {
+		return claimtrail.StanceReports
+	}
+	return claimtrail.StanceAsserts
+}
+
+// contentWords are the claim's words of four letters or more, lower-cased.
+func contentWords(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 4 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// mentionsHalf reports whether text holds at least half of words: the
+// stance model is asked only about articles that use a claim's words.
+func mentionsHalf(text string, words []string) bool {
+	n := 0
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			n++
+		}
+	}
+	return len(words) > 0 && 2*n >= len(words)
 }
 
 // distancingCues are cues by which a writer passes a claim on without making

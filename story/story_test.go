@@ -131,8 +131,8 @@ func TestOffStory(t *testing.T) {
 				t.Errorf("claim %q holds the off-story article", c.Text)
 			}
 		}
-		if c.Stances["a3"] != claimtrail.StanceAbsent {
-			t.Errorf("off-story stance %s on %q", c.Stances["a3"], c.Text)
+		if c.StanceOf("a3") != claimtrail.StanceAbsent {
+			t.Errorf("off-story stance %s on %q", c.StanceOf("a3"), c.Text)
 		}
 	}
 }
@@ -150,7 +150,8 @@ func TestJudgeFillsSilentArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	l, err := p.Ledger(context.Background(), []claimtrail.Article{
-		art("Coast Wire", "Senior navy sources said the frigate Aldis ran aground near Port Veyra on Sunday."),
+		art("Coast Wire", "Senior navy sources said the frigate Aldis ran aground near Port Veyra on Sunday. "+
+			"Families waited for news of the crew at the safe end of the quay."),
 		art("Daily Beacon", "According to Coast Wire, the frigate Aldis ran aground near Port Veyra. The Aldis crew is safe, Coast Wire said."),
 	})
 	if err != nil {
