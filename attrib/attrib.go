@@ -301,6 +301,21 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	if len(a.chain) == 0 {
 		return attribution{}, false
 	}
+	// "Citing X, the Herald said …" and "the Courier reported, citing X,
+	// that …": X is the subject's source.
+	if lo < subjLo && relayCues[lower(toks[lo])] && toks[subjLo-1].Text == "," {
+		a.chain = append(a.chain, r.sourceChain(toks, lo+1, subjLo-1, w)...)
+	}
+	if after+2 < hi && toks[after].Text == "," && relayCues[lower(toks[after+1])] {
+		end := after + 2
+		for end < hi && !boundary(toks[end]) && !q[end] {
+			end++
+		}
+		if end < hi && toks[end].Text == "," {
+			a.chain = append(a.chain, r.sourceChain(toks, after+2, end, w)...)
+			after = end + 1
+		}
+	}
 	switch {
 	case after >= hi || toks[after].Text == "." || toks[after].Text == "!" || toks[after].Text == "?",
 		subjLo > lo && (toks[subjLo-1].Text == "," || isQuote(toks[subjLo-1].Text)) && adjunctOnly(toks, q, after, hi):
@@ -352,6 +367,11 @@ func appositiveName(doc *nlp.Document, toks []nlp.Token, at, hi int) int {
 	}
 	return at
 }
+
+// nounClause are nouns whose "that" clause belongs to them, not to the
+// cue: "the claim that …", "reports that …".
+var nounClause = set(`report reports claim claims allegation allegations suggestion suggestions story
+stories rumour rumours rumor rumors idea notion assertion assertions news`)
 
 // adjunctStarts open a trailing phrase after a cue verb.
 var adjunctStarts = set(`in on at during via through before after late earlier last this yesterday today
@@ -440,6 +460,9 @@ func properRun(toks []nlp.Token) bool {
 func contentAfter(toks []nlp.Token, q []bool, after, hi int) int {
 	for k := after; k < hi && k-after < 16; k++ {
 		w := lower(toks[k])
+		if w == "that" && k > after && nounClause[lower(toks[k-1])] {
+			return after // "said the report that X was false": the report is the object
+		}
 		if w == "that" || toks[k].Text == ":" {
 			return k + 1
 		}

@@ -15,7 +15,8 @@ maintained maintains concluded concludes conclude described describes describe q
 indicated indicates indicate predicted predicts declared declares admitted admits
 denied denies deny rejected rejects reject dismissed dismisses dismiss rubbished rubbishes rubbish
 refuted refutes refute debunked debunks slammed slams disputed disputes dispute contradicted
-contradicts called calls termed terms branded brands labelled labeled`)
+contradicts called calls termed terms branded brands labelled labeled show shows showed
+recorded`)
 
 // denialVerbs are speech verbs whose object is what the source says is false.
 var denialVerbs = set(`denied denies deny rejected rejects reject dismissed dismisses dismiss

@@ -43,7 +43,7 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 // the source was first named (so "it" after "First Post reported that per
 // CNN-News 18 …" is [First Post]).
 func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrail.Source {
-	for lo < hi && determiners[lower(toks[lo])] {
+	for lo < hi && (determiners[lower(toks[lo])] || conjunctions[lower(toks[lo])]) {
 		lo++
 	}
 	for hi > lo && (toks[hi-1].Text == "." || toks[hi-1].Text == "," || isQuote(toks[hi-1].Text)) {
@@ -82,6 +82,15 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
 	case documentHeads[head] || outletHeads[head]:
+		if documentHeads[head] && definite {
+			// "the documents show": the documents named before, if any.
+			for i := len(r.mentions) - 1; i >= 0; i-- {
+				m := r.mentions[i]
+				if m.src.Kind == claimtrail.KindDocument && strings.HasSuffix(strings.ToLower(m.src.Name), head) {
+					return m.chain
+				}
+			}
+		}
 		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && definite && hi-lo <= 2 {
 			return c
 		}
@@ -108,12 +117,30 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 			}
 		}
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
+	case named != nil && r.person(named) != "":
+		// "Horvat told reporters" after "Health minister Lena Horvat".
+		return r.remember(claimtrail.Source{Name: r.person(named), Kind: claimtrail.KindPerson}, nil)
 	case named != nil:
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: entityKind(named, name, verb)}, nil)
 	case capitalisedPhrase(toks[lo:hi]):
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
+}
+
+// person returns the full name of a person the document names whose
+// surname is the single-word entity e, or "".
+func (r *reader) person(e *nlp.Entity) string {
+	if strings.Contains(e.Text, " ") {
+		return ""
+	}
+	key := nlp.Fold(e.Text)
+	for _, o := range r.doc.Entities {
+		if o.Label == nlp.Person && o.Key == key && o.Text != e.Text {
+			return o.Text
+		}
+	}
+	return ""
 }
 
 // remember records a newly named source and returns its chain.
@@ -198,6 +225,10 @@ func entityKind(e *nlp.Entity, phrase, verb string) claimtrail.SourceKind {
 	}
 	return claimtrail.KindOrganization
 }
+
+// conjunctions may open a source phrase cut from a coordination: "…, and
+// aid groups say".
+var conjunctions = set(`and but or while whereas`)
 
 // anonymousName keeps the descriptive words of an unnamed source
 // ("top intelligence sources", "officials familiar with the deliberations").

@@ -65,16 +65,16 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 			b.assert(i)
 		}
 	}
-	for _, i := range negations {
-		if !b.deny(i) {
-			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
-			b.assert(i)
-		}
-	}
 	var bare []int
 	for _, i := range denials {
 		if !b.deny(i) {
 			bare = append(bare, i)
+		}
+	}
+	for _, i := range negations {
+		if !b.deny(i) && !b.denyAlongside(i) {
+			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
+			b.assert(i)
 		}
 	}
 	b.attachBare(bare)
@@ -226,12 +226,12 @@ func overlap(a, b *item) (float64, int) {
 // any troop deployment to Gaza") is measured by how much of it the claim
 // holds, not by how much of the claim it repeats. Sharing only names says
 // nothing of the predicate, so at least one common word must be shared too.
-func containment(d, m *item) (float64, int) {
+func containment(d, m *item) (float64, bool) {
 	c, telling, words := containedIn(d, m)
-	if words == 0 {
-		return 0, 0
-	}
-	return c, telling
+	// A denial must name what it denies: two names or numbers and a word of
+	// the predicate, one name and three words, or three names.
+	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3
+	return c, named
 }
 
 // builder accumulates claims as statements arrive.
@@ -353,7 +353,14 @@ func containedIn(d, m *item) (float64, int, int) {
 // assert adds assertion i to the best matching claim or starts a new one.
 func (b *builder) assert(i int) {
 	best, bestScore := -1, b.l.Join
+	negated := b.items[i].st.Negated
 	for _, c := range b.candidates(i) {
+		if b.items[b.members[c][0]].st.Negated != negated {
+			continue // a negative fact never joins the positive claim it contradicts
+		}
+		if negated && !b.sharesName(i, c) {
+			continue // negative facts are alike only about the same named thing
+		}
 		if s := b.score(i, c); s > bestScore || s == bestScore && best >= 0 && c < best {
 			best, bestScore = c, s
 		}
@@ -376,15 +383,14 @@ func (b *builder) assert(i int) {
 }
 
 // denyScore is the best containment of denial i in the first members of
-// claim c among members sharing at least two names or numbers with it: a
-// denial must name what it denies.
+// claim c that it names (see containment).
 func (b *builder) denyScore(i, c int) float64 {
 	best := 0.0
 	for k, m := range b.members[c] {
 		if k == b.l.Members {
 			break
 		}
-		if s, n := containment(&b.items[i], &b.items[m]); n >= 2 && s > best {
+		if s, named := containment(&b.items[i], &b.items[m]); named && s > best {
 			best = s
 		}
 	}
@@ -401,6 +407,36 @@ func (b *builder) deny(i int) bool {
 		if b.denyScore(i, c) >= b.l.Deny {
 			b.deniers[c] = append(b.deniers[c], i)
 			matched = true
+		}
+	}
+	return matched
+}
+
+// sharesName reports whether item i shares a name or number with the first
+// member of claim c.
+func (b *builder) sharesName(i, c int) bool {
+	_, telling, _ := containedIn(&b.items[i], &b.items[b.members[c][0]])
+	return telling > 0
+}
+
+// denyAlongside attaches negation i to the claims that its speaker denied
+// explicitly in the same article, when it shares their predicate ("No
+// closure order has been issued" after the minister "denied that her
+// ministry had ordered the closure"), reporting whether it did.
+func (b *builder) denyAlongside(i int) bool {
+	st := b.items[i].st
+	matched := false
+	for c, ds := range b.deniers {
+		for _, d := range ds {
+			o := b.items[d].st
+			if o.Article != st.Article || !sameSpeaker(o, st) || o.Negated {
+				continue
+			}
+			if share, _, words := containedIn(&b.items[i], &b.items[b.members[c][0]]); words >= 2 && share >= 0.3 {
+				b.deniers[c] = append(b.deniers[c], i)
+				matched = true
+			}
+			break
 		}
 	}
 	return matched
@@ -424,6 +460,9 @@ func (b *builder) assertedBy(c int, st *claimtrail.Statement) bool {
 func (b *builder) attachBare(bare []int) {
 	for _, i := range bare {
 		st := b.items[i].st
+		if !aboutReport(b.items[i].text) {
+			continue // "slammed the outlet as …" judges a source, not a claim
+		}
 		for c, ds := range b.deniers {
 			for _, d := range ds {
 				o := b.items[d].st
@@ -434,6 +473,23 @@ func (b *builder) attachBare(bare []int) {
 			}
 		}
 	}
+}
+
+// aboutReport reports whether a bare verdict's opening words name what is
+// reported ("the news item is fabricated", "such false narratives").
+func aboutReport(text string) bool {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) > 6 {
+		words = words[:6]
+	}
+	for _, w := range words {
+		switch strings.Trim(w, "“”\"‘’,.") {
+		case "story", "stories", "report", "reports", "news", "item", "claim", "claims", "allegation",
+			"allegations", "narrative", "narratives", "article", "it", "this", "that", "rumour", "rumours", "rumor", "rumors":
+			return true
+		}
+	}
+	return false
 }
 
 func sameSpeaker(a, b *claimtrail.Statement) bool {

@@ -148,7 +148,23 @@ func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 		}
 	}
 	in := byClaims.largest()
-	if len(in) > 1 || len(articles) <= 1 {
+	if len(in) > 1 {
+		// Articles no claim joins, but that name what the story names
+		// (a short denial that matched nothing), belong too.
+		for _, a := range articles {
+			if in[a.ID] {
+				continue
+			}
+			for id := range in {
+				if nameOverlap(docs[a.ID], docs[id]) >= 0.2 {
+					in[a.ID] = true
+					break
+				}
+			}
+		}
+		return in
+	}
+	if len(articles) <= 1 {
 		return in
 	}
 	byNames := newGroups(articles)

@@ -41,6 +41,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 		}
 	}
 	sort.Strings(l.OffStory)
+	canonicalOutlets(articles, claims)
 	relays := citations(articles, claims)
 	names := displayNames(claims)
 	lowered := map[string]string{}
@@ -113,14 +114,16 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 }
 
 // ownStance is an article's stance from its own statements about a claim:
-// a denial denies; an assertion asserts; only distanced assertions report.
+// a denial denies; an assertion asserts; an article that only relays
+// another outlet's report, or only hedges the claim in its own voice,
+// reports it.
 func ownStance(stmts []*claimtrail.Statement) claimtrail.Stance {
 	asserts, reports := false, false
 	for _, st := range stmts {
 		switch {
 		case st.Polarity == claimtrail.Denies:
 			return claimtrail.StanceDenies
-		case distanced(st):
+		case distanced(st) || relayed(st):
 			reports = true
 		default:
 			asserts = true
@@ -171,6 +174,12 @@ func distanced(st *claimtrail.Statement) bool {
 	return false
 }
 
+// relayed reports whether a statement passes on another outlet's report:
+// its chain's first link after the article's outlet is an outlet.
+func relayed(st *claimtrail.Statement) bool {
+	return len(st.Chain) > 1 && st.Chain[1].Kind == claimtrail.KindOutlet
+}
+
 // deniers lists the speakers of a claim's denials, once each.
 func deniers(stmts []claimtrail.Statement) []claimtrail.Source {
 	var out []claimtrail.Source
@@ -193,7 +202,7 @@ func flags(c *claimtrail.Claim, docs map[string]*nlp.Document) []claimtrail.Flag
 	var out []claimtrail.Flag
 	anon := len(c.Origins) > 0
 	for _, o := range c.Origins {
-		anon = anon && o.Kind == claimtrail.KindAnonymous
+		anon = anon && (o.Kind == claimtrail.KindAnonymous || o.Kind == claimtrail.KindDocument && unnamed(o.Name))
 	}
 	if anon {
 		out = append(out, claimtrail.FlagAnonymousOnly)
@@ -215,6 +224,20 @@ func flags(c *claimtrail.Claim, docs map[string]*nlp.Document) []claimtrail.Flag
 		out = append(out, claimtrail.FlagDeniedBySubject)
 	}
 	return out
+}
+
+// unnamed reports whether a document origin is described, not named:
+// "intelligence inputs (CNN-News18)" but not "UN Report (UN)".
+func unnamed(name string) bool {
+	if k := strings.Index(name, " ("); k >= 0 {
+		name = name[:k]
+	}
+	for _, w := range strings.Fields(name) {
+		if r := w[0]; r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func hasRealHedge(hs []string) bool {

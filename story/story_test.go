@@ -56,9 +56,10 @@ func TestRelaysAreOneOrigin(t *testing.T) {
 	if !strings.Contains(c.Origins[0].Name, "Coast Wire") || c.Origins[0].Kind != claimtrail.KindAnonymous {
 		t.Errorf("origin %+v, want Coast Wire's unnamed sources", c.Origins[0])
 	}
-	for _, id := range []string{"a1", "a2", "a3"} {
-		if c.Stances[id] != claimtrail.StanceAsserts {
-			t.Errorf("stance of %s = %s, want asserts", id, c.Stances[id])
+	// The wire asserts on its own sources' word; the relays report it.
+	for id, want := range map[string]claimtrail.Stance{"a1": claimtrail.StanceAsserts, "a2": claimtrail.StanceReports, "a3": claimtrail.StanceReports} {
+		if got := c.StanceOf(id); got != want {
+			t.Errorf("stance of %s = %s, want %s", id, got, want)
 		}
 	}
 	if !c.HasFlag(claimtrail.FlagAnonymousOnly) {
@@ -152,7 +153,7 @@ func TestJudgeFillsSilentArticles(t *testing.T) {
 	l, err := p.Ledger(context.Background(), []claimtrail.Article{
 		art("Coast Wire", "Senior navy sources said the frigate Aldis ran aground near Port Veyra on Sunday. "+
 			"Families waited for news of the crew at the safe end of the quay."),
-		art("Daily Beacon", "According to Coast Wire, the frigate Aldis ran aground near Port Veyra. The Aldis crew is safe, Coast Wire said."),
+		art("Daily Beacon", "According to Coast Wire, the frigate Aldis ran aground near Port Veyra. The Aldis crew is safe, the harbour master said."),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -168,6 +169,6 @@ func TestJudgeFillsSilentArticles(t *testing.T) {
 		t.Error("a stance from the article's own statement is marked as judged")
 	}
 	if c.Stances["a2"] != claimtrail.StanceAsserts {
-		t.Errorf("asserting article stance = %s, want asserts from its own statement", c.Stances["a2"])
+		t.Errorf("asserting article stance = %s, want asserts from its own statement", c.StanceOf("a2"))
 	}
 }

@@ -168,6 +168,19 @@ func (e *Enqueuer) Enqueue(ctx context.Context, args river.JobArgs) (inserted bo
 	return !res.UniqueSkippedAsDuplicate, nil
 }
 
+// EnqueueMany puts jobs on the queue in one round trip and one
+// transaction: all or none.
+func (e *Enqueuer) EnqueueMany(ctx context.Context, args []river.JobArgs) error {
+	params := make([]river.InsertManyParams, len(args))
+	for i, a := range args {
+		params[i] = river.InsertManyParams{Args: a, InsertOpts: insertOpts(a)}
+	}
+	if _, err := e.client.InsertMany(ctx, params); err != nil {
+		return fmt.Errorf("enqueue %d jobs: %w", len(args), err)
+	}
+	return nil
+}
+
 // insertOpts gives each job kind its queue and uniqueness: a URL is
 // fetched at most once a day however many polls list it, and a story has
 // at most one ledger rebuild waiting.

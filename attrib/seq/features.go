@@ -279,6 +279,10 @@ const (
 	fMaxClassRight
 	fColonInSent
 	fAfterColon
+	fVerbFrame
+	fDash
+	fParaQuote
+	fSpeakerColon
 )
 
 const (
@@ -488,6 +492,36 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 	}
 	add(hashInt(hashInt(tmpl(fMaxClassLeft), ml/3), c/3))
 	add(hashInt(hashInt(tmpl(fMaxClassRight), mr/3), c/3))
+	// Verb frames: a verb after a subject-like word and before a
+	// complement ("she wants to", "officials expect that").
+	if strings.HasPrefix(t.tag, "VB") || t.tag == "MD" {
+		add(hashStr(hashStr(hashStr(hashInt(tmpl(fVerbFrame), c/3), frameLeft(tag(i-1))), frameRight(word(i+1), tag(i+1))), t.tag[:min(len(t.tag), 3)]))
+	}
+	// Colons: "NAME: text" in transcripts, "he added: …".
+	colonAt, colonBefore := -1, false
+	for j := i - int(t.sentPos); j < i-int(t.sentPos)+int(t.sentLen) && j < len(info); j++ {
+		if info[j].lower == ":" {
+			if colonAt < 0 {
+				colonAt = j
+			}
+			if j < i {
+				colonBefore = true
+			}
+		}
+	}
+	if colonAt >= 0 {
+		add(hashInt(hashInt(tmpl(fColonInSent), b2i(colonBefore)), b2i(t.inQuote)))
+		if colonBefore {
+			add(hashStr(tmpl(fAfterColon), t.tag))
+		}
+		if t.lower == ":" {
+			add(hashInt(hashStr(tmpl(fSpeakerColon), tag(i-1)), min(int(t.sentPos), 4)))
+		}
+	}
+	if t.lower == "―" || t.lower == "—" || t.lower == "--" || t.lower == "–" {
+		add(hashStr(hashStr(hashInt(tmpl(fDash), b2i(at(i-1) != nil && at(i-1).quote != 0)), shapeOf(at(i+1))), shapeOf(at(i-1))))
+	}
+	add(hashInt(hashInt(tmpl(fParaQuote), int(info[0].quote)), b2i(t.inQuote)))
 	return out
 }
 
@@ -575,11 +609,16 @@ const (
 	xCueDistWord
 	xSentEdges
 	xCuesInSent
+	xMargin
 )
 
 // stackFeatures fills s.xfeats and s.xefeats with the stacked features of
 // the window whose token infos s holds, given the first pass's tags.
-func (m *Model) stackFeatures(s *scratch, tags []uint8) {
+//
+// em holds the first pass's emission scores (len(tags) × nTags): how close
+// each role came to being chosen at each token is a feature too, so that
+// the second pass can recover spans the first narrowly missed.
+func (m *Model) stackFeatures(s *scratch, tags []uint8, em []float32) {
 	n := len(tags)
 	info := s.info
 	// Per sentence: the roles it holds, its first and last token.
@@ -690,6 +729,12 @@ func (m *Model) stackFeatures(s *scratch, tags []uint8) {
 		if int(t.sentPos) == int(t.sentLen)-1 {
 			add(hashInt(tmpl(xNextSentStart), tagAt(i+1)))
 		}
+		if len(em) >= (i+1)*nTags {
+			for r := Source; r <= Content; r++ {
+				rank, b := roleMargin(em[i*nTags:(i+1)*nTags], r)
+				add(hashInt(hashInt(hashInt(hashInt(tmpl(xMargin), int(r)), rank), b), tg))
+			}
+		}
 		s.xoffs = append(s.xoffs, int32(len(s.xfeats)))
 		s.xefeats = append(s.xefeats, edgeBucket(hashInt(hashInt(tmpl(xeTags), tagAt(i-1)), tg)))
 		s.xeoffs = append(s.xeoffs, int32(len(s.xefeats)))
@@ -741,4 +786,64 @@ func (s *scratch) stemOf(lower string) string {
 	}
 	s.stemCache[lower] = st
 	return st
+}
+
+// frameLeft classes the word before a verb by what could be its subject.
+func frameLeft(tag string) string {
+	switch tag {
+	case "PRP", "NNP", "NNPS", "NN", "NNS", "MD", "RB", "TO", ",":
+		return tag
+	}
+	return "o"
+}
+
+// frameRight classes the word after a verb by what could begin a
+// complement.
+func frameRight(word, tag string) string {
+	switch word {
+	case "that", "to", "if", "whether", ":", ",", "the", "a", "it", "he", "she", "they", "we", "i", "on", "for", "about", "of", "in":
+		return word
+	}
+	if q := quoteKind(word); q != 0 {
+		return "q"
+	}
+	return tag
+}
+
+func shapeOf(t *tokenInfo) string {
+	if t == nil {
+		return boundary
+	}
+	return t.shape
+}
+
+// roleMargin ranks role r's best tag among a token's emission scores (0 for
+// the best, up to 2) and buckets its distance below the best score, as a
+// fraction of the scores' spread, into 0..3.
+func roleMargin(em []float32, r Role) (rank, bucket int) {
+	lo, hi := em[0], em[0]
+	for _, e := range em {
+		lo, hi = min(lo, e), max(hi, e)
+	}
+	v := max(em[beginTag(r)], em[insideTag(r)])
+	for _, e := range em {
+		if e > v {
+			rank++
+		}
+	}
+	if hi <= lo {
+		return min(rank, 2), 3
+	}
+	f := (hi - v) / (hi - lo)
+	switch {
+	case f <= 0.1:
+		bucket = 0
+	case f <= 0.25:
+		bucket = 1
+	case f <= 0.5:
+		bucket = 2
+	default:
+		bucket = 3
+	}
+	return min(rank, 2), bucket
 }

@@ -141,7 +141,7 @@ func (m *Model) tag(doc *nlp.Document, w window, s *labelScratch) []uint8 {
 	m.featurize(doc, w, &s.scratch)
 	n := w.last - w.first
 	first := m.passes[0].decode(&s.scratch, &s.vit, n, false)
-	m.stackFeatures(&s.scratch, first)
+	m.stackFeatures(&s.scratch, first, s.vit.em)
 	return m.passes[1].decode(&s.scratch, &s.vit, n, true)
 }
 

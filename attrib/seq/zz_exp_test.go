@@ -27,7 +27,12 @@ func TestZZErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ := Default()
+	data, _ := os.ReadFile(os.Getenv("ZZ"))
+	m, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inContent, pos := 0, map[string]int{}
 	missed, fp := map[string]int{}, map[string]int{}
 	nm, nf := 0, 0
 	for _, s := range ss {
@@ -51,6 +56,18 @@ func TestZZErrors(t *testing.T) {
 					parts = append(parts, strings.ToLower(strings.Join(strings.Fields(text[f.Start:f.End]), " ")))
 				}
 				missed[strings.Join(parts, "…")]++
+				for _, p := range pred {
+					if p.Content.Overlaps(g.Cue[0]) {
+						inContent++
+						break
+					}
+				}
+				for _, tk := range s.Doc.Tokens {
+					if tk.Start >= g.Cue[len(g.Cue)-1].Start && tk.End <= g.Cue[len(g.Cue)-1].End {
+						pos[tk.Tag]++
+						break
+					}
+				}
 				nm++
 			}
 		}
@@ -89,6 +106,7 @@ func TestZZErrors(t *testing.T) {
 			fmt.Fprintf(f, "%4d %q\n", x.v, x.k)
 		}
 	}
+	fmt.Println("missed", nm, "inside predicted content", inContent, pos)
 	dump("missed", missed, nm)
 	dump("fp", fp, nf)
 }

@@ -85,7 +85,7 @@ func TestAnalyzeExampleLedger(t *testing.T) {
 	if !strings.Contains(troops.Origins[0].Name, "Northgate Wire") || troops.Origins[0].Kind != "anonymous" {
 		t.Errorf("troops origin = %+v, want Northgate Wire's anonymous sources", troops.Origins[0])
 	}
-	wantStances := map[string]string{"a1": "asserts", "a2": "asserts", "a3": "asserts", "a4": "denies", "a5": "absent"}
+	wantStances := map[string]string{"a1": "asserts", "a2": "reports", "a3": "reports", "a4": "denies", "a5": "absent"}
 	for id, want := range wantStances {
 		if got := troops.Stances[id]; got != want {
 			t.Errorf("troops stance of %s = %s, want %s", id, got, want)
@@ -99,12 +99,12 @@ func TestAnalyzeExampleLedger(t *testing.T) {
 	}
 	relayed := false
 	for _, st := range troops.Statements {
-		if st.Article == "a3" && chainText(st.Chain) == "Harbour Daily Post ← Capital Ledger ← Northgate Wire ← senior intelligence sources" {
+		if st.Article == "a3" && chainText(st.Chain) == "Harbour Daily Post ← The Capital Ledger ← Northgate Wire ← senior intelligence sources" {
 			relayed = true
 		}
 	}
 	if !relayed {
-		t.Error("troops claim lacks the relay chain Harbour Daily Post ← Capital Ledger ← Northgate Wire ← senior intelligence sources")
+		t.Error("troops claim lacks the relay chain Harbour Daily Post ← The Capital Ledger ← Northgate Wire ← senior intelligence sources")
 	}
 
 	meetings := findClaim(t, l, "secret meetings")
@@ -208,7 +208,7 @@ func TestAnalyzeTextFitsWidth(t *testing.T) {
 	if strings.Contains(out, "\x1b[") {
 		t.Error("colour codes written with --color never")
 	}
-	if !strings.Contains(out, "Harbour Daily Post ← Capital Ledger ← Northgate Wire ← senior intelligence sources") {
+	if !strings.Contains(out, "Harbour Daily Post ← The Capital Ledger ← Northgate Wire ← senior intelligence sources") {
 		t.Error("text view does not draw the relay chain")
 	}
 	if first := strings.Index(out, "CONTESTED"); first < 0 || first > strings.Index(out, "SINGLE-SOURCE") {

@@ -19,6 +19,7 @@ import (
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/store/sqlite"
 	"github.com/claimtrail/claimtrail/worker"
+	"github.com/riverqueue/river"
 	"github.com/spf13/cobra"
 )
 
@@ -193,19 +194,22 @@ func enqueueInputs(ctx context.Context, stderr io.Writer, pg *postgres.Store, ar
 		fmt.Fprintln(stderr, "claimtrail: ingest:", err)
 		return 0, len(articles) + len(urls)
 	}
-	enqueue := func(name string, args interface{ Kind() string }) {
-		if _, err := q.Enqueue(ctx, args); err != nil {
-			fmt.Fprintf(stderr, "claimtrail: ingest: %s: %v\n", name, err)
-			failed++
-			return
-		}
-		queued++
-	}
+	var jobs []river.JobArgs
 	for _, a := range articles {
-		enqueue(a.Path, worker.ArticleArgs{Article: a})
+		jobs = append(jobs, worker.ArticleArgs{Article: a})
 	}
 	for _, u := range urls {
-		enqueue(u, worker.URLArgs{URL: u})
+		jobs = append(jobs, worker.URLArgs{URL: u})
+	}
+	for len(jobs) > 0 {
+		batch := jobs[:min(len(jobs), 500)]
+		jobs = jobs[len(batch):]
+		if err := q.EnqueueMany(ctx, batch); err != nil {
+			fmt.Fprintln(stderr, "claimtrail: ingest:", err)
+			failed += len(batch)
+			continue
+		}
+		queued += len(batch)
 	}
 	return queued, failed
 }

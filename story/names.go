@@ -1,0 +1,96 @@
+package story
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// canonicalOutlets rewrites the outlet names in the claims' chains to one
+// spelling per outlet: an article's own outlet name where one matches ("The
+// Capital Ledger" for "Capital Ledger"), and the fuller name where a short
+// one is a part of exactly one other ("Coastline Herald" for "Herald"), so
+// that one outlet is one source however the articles name it.
+func canonicalOutlets(articles []claimtrail.Article, claims []claimtrail.Claim) {
+	full := map[string]string{} // key → preferred spelling
+	var keys []string
+	add := func(name string, preferred bool) {
+		k := nlp.SourceKey(name)
+		if k == "" {
+			return
+		}
+		if _, ok := full[k]; !ok {
+			keys = append(keys, k)
+			full[k] = name
+		} else if preferred {
+			full[k] = name
+		}
+	}
+	for _, a := range articles {
+		add(a.Outlet, true)
+	}
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			for _, s := range st.Chain {
+				if s.Kind == claimtrail.KindOutlet {
+					add(s.Name, false)
+				}
+			}
+		}
+	}
+	alias := map[string]string{}
+	for _, k := range keys {
+		alias[k] = full[k]
+		var within []string
+		for _, o := range keys {
+			if o != k && wordsWithin(full[k], full[o]) {
+				within = append(within, o)
+			}
+		}
+		if len(within) == 1 {
+			alias[k] = full[within[0]]
+		}
+	}
+	for ci := range claims {
+		for si := range claims[ci].Statements {
+			chain := claims[ci].Statements[si].Chain
+			for k := range chain {
+				if chain[k].Kind == claimtrail.KindOutlet {
+					if name, ok := alias[nlp.SourceKey(chain[k].Name)]; ok {
+						chain[k].Name = name
+					}
+				}
+			}
+		}
+	}
+}
+
+// wordsWithin reports whether every word of short (but "the") is a word of
+// long, and long has more words.
+func wordsWithin(short, long string) bool {
+	sw, lw := nameWords(short), nameWords(long)
+	if len(sw) == 0 || len(sw) >= len(lw) {
+		return false
+	}
+	set := map[string]bool{}
+	for _, w := range lw {
+		set[w] = true
+	}
+	for _, w := range sw {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		if f := nlp.Fold(w); f != "" && f != "the" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
