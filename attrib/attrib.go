@@ -194,7 +194,7 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		}
 		if a.holeHi == 0 && !a.denial {
 			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
-				inner.chain = append(append([]claimtrail.Source{}, a.chain...), inner.chain...)
+				inner.chain = joinChains(a.chain, inner.chain)
 				inner.cue, inner.srcSpan = a.cue, a.srcSpan
 				inner.denial = inner.denial || a.denial
 				return inner, true
@@ -203,6 +203,22 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		return a, true
 	}
 	return attribution{}, false
+}
+
+// joinChains puts a nested attribution's chain under its outer one. When
+// the outer chain already reaches the inner one's first source ("it", the
+// report that cited CNN-News 18, "said sources told CNN-News 18"), the
+// inner chain takes over from there.
+func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
+	if len(inner) > 0 {
+		first := nlp.SourceKey(inner[0].Name)
+		for j, s := range outer {
+			if nlp.SourceKey(s.Name) == first {
+				return append(append([]claimtrail.Source{}, outer[:j]...), inner...)
+			}
+		}
+	}
+	return append(append([]claimtrail.Source{}, outer...), inner...)
 }
 
 // cueAt tries each cue pattern at token i.

@@ -91,7 +91,11 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 				}
 			}
 		}
-		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && definite && hi-lo <= 2 {
+		recent := r.recent
+		if documentHeads[head] {
+			recent = r.recentWhole // "the report adds": still citing what the report cited
+		}
+		if c, ok := recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && definite && hi-lo <= 2 {
 			return c
 		}
 		if outletHeads[head] && definite {
@@ -168,7 +172,11 @@ func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
 	default:
 		return nil, false
 	}
-	c, ok := r.recent(fits)
+	recent := r.recent
+	if w == "it" {
+		recent = r.recentWhole
+	}
+	c, ok := recent(fits)
 	if !ok {
 		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
 	}
@@ -180,10 +188,24 @@ func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
 // the speaker named first in that statement (First Post) is meant, so the
 // search walks back over statements, not over every name.
 func (r *reader) recent(fits func(m mention) bool) ([]claimtrail.Source, bool) {
+	return r.recentUpTo(fits, false)
+}
+
+// recentWhole is recent, but returns the whole chain of the statement the
+// source was found in: "it further said" and "the report adds" go on
+// relaying what that statement relayed.
+func (r *reader) recentWhole(fits func(m mention) bool) ([]claimtrail.Source, bool) {
+	return r.recentUpTo(fits, true)
+}
+
+func (r *reader) recentUpTo(fits func(m mention) bool, whole bool) ([]claimtrail.Source, bool) {
 	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-12; i-- {
 		chain := r.out[i].Chain[1:]
 		for k, src := range chain {
 			if fits(mention{src: src}) {
+				if whole {
+					k = len(chain) - 1
+				}
 				return append([]claimtrail.Source{}, chain[:k+1]...), true
 			}
 		}

@@ -489,8 +489,8 @@ func (p *perceptron) learn(w *trainWindow, v *viterbi) {
 // Costs of the cost-augmented decoding in training, in units of one
 // perceptron update.
 var (
-	costMiss  float32 = 2
-	costOther float32 = 0.5
+	costMiss  float32 = 1
+	costOther float32 = 0
 )
 
 // update moves the token weights of feats toward tag g and away from q.

@@ -208,7 +208,7 @@ func TestAnalyzeTextFitsWidth(t *testing.T) {
 	if strings.Contains(out, "\x1b[") {
 		t.Error("colour codes written with --color never")
 	}
-	if !strings.Contains(out, "Harbour Daily Post ← The Capital Ledger ← Northgate Wire ← senior intelligence sources") {
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "Harbour Daily Post ← The Capital Ledger ← Northgate Wire ← senior intelligence sources") {
 		t.Error("text view does not draw the relay chain")
 	}
 	if first := strings.Index(out, "CONTESTED"); first < 0 || first > strings.Index(out, "SINGLE-SOURCE") {
