@@ -384,6 +384,10 @@ func appositiveName(doc *nlp.Document, toks []nlp.Token, at, hi int) int {
 	return at
 }
 
+// hedgingCues are cues by which a writer keeps the content at a distance.
+var hedgingCues = set(`suggest suggests suggested claimed claims claim alleged alleges allege believe believes
+believed speculated speculate indicated indicates purported`)
+
 // nounClause are nouns whose "that" clause belongs to them, not to the
 // cue: "the claim that …", "reports that …".
 var nounClause = set(`report reports claim claims allegation allegations suggestion suggestions story
@@ -502,6 +506,9 @@ func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
 	for _, c := range clauses(toks, a.lo, a.hi, a.holeLo, a.holeHi) {
 		st := r.statement(si, toks, q, c, chain)
 		st.Cue, st.Source = a.cue, a.srcSpan
+		if w := strings.ToLower(a.cue.In(r.text())); hedgingCues[w] {
+			st.Hedges = append(st.Hedges, w) // "inputs suggest that …", "X claimed that …"
+		}
 		if a.denial {
 			st.Polarity = claimtrail.Denies
 			st.Negates = st.Content.In(r.text())

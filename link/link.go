@@ -589,3 +589,39 @@ func (m stemmer) stems(text string) []string {
 func notWordRune(r rune) bool {
 	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–')
 }
+
+// Match is a statement that bears on a given claim.
+type Match struct {
+	Statement *claimtrail.Statement
+	Score     float64
+}
+
+// Related finds, among stmts, the statements that state or deny the
+// proposition of claim (a statement of claimDoc, usually the claim's text
+// analysed as a one-sentence article), by the same measures Link uses:
+// assertions alike enough to join its claim, denials that name it. Every
+// statement is compared once, so the cost is linear in len(stmts).
+func (l *Linker) Related(claimDoc *nlp.Document, claim *claimtrail.Statement, docs map[string]*nlp.Document, stmts []claimtrail.Statement) []Match {
+	items := make([]item, 0, len(stmts)+1)
+	v, stems := vocab{}, stemmer{}
+	items = append(items, newItem(v, stems, claimDoc, claim))
+	for i := range stmts {
+		items = append(items, newItem(v, stems, docs[stmts[i].Article], &stmts[i]))
+	}
+	weighByRarity(items)
+	b := &builder{l: l, items: items}
+	var out []Match
+	for i := 1; i < len(items); i++ {
+		st := items[i].st
+		if st.Polarity == claimtrail.Denies {
+			if s, named := containment(&items[i], &items[0]); named && s >= l.Deny {
+				out = append(out, Match{Statement: st, Score: s})
+			}
+			continue
+		}
+		if s := b.alike(&items[i], &items[0]); s >= l.Join {
+			out = append(out, Match{Statement: st, Score: s})
+		}
+	}
+	return out
+}

@@ -38,7 +38,7 @@ func (j *StanceJudge) Judge(claim string, art *claimtrail.Article) (claimtrail.J
 	if p.Label == stance.Unrelated || p.Confidence < j.MinConfidence || len(p.Evidence) == 0 {
 		return claimtrail.Judgement{}, false
 	}
-	if coverage(claim, p.Evidence[0].In(art.Text)) < j.MinCoverage {
+	if Coverage(claim, p.Evidence[0].In(art.Text)) < j.MinCoverage {
 		return claimtrail.Judgement{}, false
 	}
 	return claimtrail.Judgement{Stance: p.Label.Stance(), Confidence: p.Confidence, Evidence: p.Evidence}, true
@@ -59,8 +59,9 @@ func (j *StanceJudge) body(art *claimtrail.Article) *stance.Body {
 	return b
 }
 
-// coverage is the share of the claim's longer words that the sentence holds.
-func coverage(claim, sentence string) float64 {
+// Coverage is the share of the claim's longer words (four letters or more)
+// that the sentence holds.
+func Coverage(claim, sentence string) float64 {
 	words := strings.FieldsFunc(strings.ToLower(claim), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	low := strings.ToLower(sentence)
 	n, found := 0, 0

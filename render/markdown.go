@@ -70,14 +70,21 @@ func mdClaim(b *bufio.Writer, l *claimtrail.Ledger, c *claimtrail.Claim) {
 		}
 		fmt.Fprintf(b, "- **Flags:** %s\n", strings.Join(f, ", "))
 	}
-	b.WriteString("\n| Article | Polarity | Chain | Statement | Cue | Span |\n|---|---|---|---|---|---|\n")
+	b.WriteString("\n| Article | Polarity | Chain | Statement | Cue | Hedges | Span |\n|---|---|---|---|---|---|---|\n")
 	for _, st := range c.Statements {
 		a := l.Article(st.Article)
 		if a == nil {
 			continue
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %d–%d |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
-			mdEscape(Excerpt(a.Text, st.Content)), mdEscape(Excerpt(a.Text, st.Cue)), st.Content.Start, st.Content.End)
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %d–%d |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
+			mdEscape(Excerpt(a.Text, st.Content)), mdEscape(Excerpt(a.Text, st.Cue)), mdEscape(strings.Join(st.Hedges, ", ")),
+			st.Content.Start, st.Content.End)
+	}
+	for _, a := range l.Articles {
+		if j, ok := c.Judged[a.ID]; ok && len(j.Evidence) > 0 {
+			fmt.Fprintf(b, "| %s | %s (stance model, %.0f%%) | | %s | | | %d–%d |\n", a.ID, j.Stance, j.Confidence*100,
+				mdEscape(Excerpt(a.Text, j.Evidence[0])), j.Evidence[0].Start, j.Evidence[0].End)
+		}
 	}
 }
 

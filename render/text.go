@@ -108,7 +108,7 @@ func plural(n int, noun string) string {
 
 func outletName(o string) string {
 	if o == "" {
-		return "(outlet unknown)"
+		return "unknown outlet"
 	}
 	return o
 }

@@ -91,7 +91,7 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 	}
 	for id, stmts := range byArticle {
 		if inStory[id] {
-			c.Stances[id] = ownStance(stmts)
+			c.Stances[id] = StanceFrom(stmts)
 		}
 	}
 	if b.Judge == nil {
@@ -113,11 +113,11 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 	}
 }
 
-// ownStance is an article's stance from its own statements about a claim:
+// StanceFrom is an article's stance from its own statements about a claim:
 // a denial denies; an assertion asserts; an article that only relays
 // another outlet's report, or only hedges the claim in its own voice,
 // reports it.
-func ownStance(stmts []*claimtrail.Statement) claimtrail.Stance {
+func StanceFrom(stmts []*claimtrail.Statement) claimtrail.Stance {
 	asserts, reports := false, false
 	for _, st := range stmts {
 		switch {

@@ -448,20 +448,6 @@ func newPerceptron(n int) *perceptron {
 func (p *perceptron) learn(w *trainWindow, v *viterbi) {
 	n := len(w.gold)
 	scores(v, w, &p.w)
-	// Cost-augmented decoding: every wrong tag is handicapped by the cost
-	// of choosing it, so the weights learn a margin, and missing a span
-	// (O where gold has a role) costs more than inventing one.
-	for i, g := range w.gold {
-		for t := uint8(0); t < nTags; t++ {
-			switch {
-			case t == g:
-			case g != tagO && t == tagO:
-				v.em[i*nTags+int(t)] += costMiss
-			default:
-				v.em[i*nTags+int(t)] += costOther
-			}
-		}
-	}
 	pred := v.best(n)
 	for i := 0; i < n; i++ {
 		g, q := w.gold[i], pred[i]
@@ -485,13 +471,6 @@ func (p *perceptron) learn(w *trainWindow, v *viterbi) {
 	}
 	p.c++
 }
-
-// Costs of the cost-augmented decoding in training, in units of one
-// perceptron update.
-var (
-	costMiss  float32 = 1
-	costOther float32 = 0
-)
 
 // update moves the token weights of feats toward tag g and away from q.
 func (p *perceptron) update(feats []uint32, g, q int) {

@@ -171,7 +171,7 @@ func TestAnalyzeBadInput(t *testing.T) {
 	if !errors.Is(err, errReported) {
 		t.Fatalf("err = %v, want the reported-errors exit", err)
 	}
-	for _, want := range []string{"empty.txt", "binary.txt", "latin1.txt", "feed.jsonl:2", "missing.txt", "skipped 5 input(s)"} {
+	for _, want := range []string{"empty.txt", "binary.txt", "latin1.txt", "feed.jsonl:2", "missing.txt", "5 input(s) or lines skipped"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not mention %q:\n%s", want, stderr)
 		}
@@ -185,6 +185,13 @@ func TestAnalyzeNothingReadable(t *testing.T) {
 	_, _, err := run(t, "analyze", filepath.Join(t.TempDir(), "nope.txt"))
 	if err == nil || !strings.Contains(err.Error(), "no articles") {
 		t.Fatalf("err = %v, want 'no articles'", err)
+	}
+	empty := t.TempDir()
+	if _, _, err := run(t, "analyze", empty); err == nil || !strings.Contains(err.Error(), "no .txt, .html or .jsonl articles found in "+empty) {
+		t.Errorf("empty folder: err = %v", err)
+	}
+	if _, _, err := run(t, "analyze"); err == nil || !strings.Contains(err.Error(), "at least one PATH") {
+		t.Errorf("no path: err = %v", err)
 	}
 }
 

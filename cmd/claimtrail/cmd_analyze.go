@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib/seq"
@@ -37,7 +38,12 @@ analysed, and the exit status is 1.`,
 		Example: `  claimtrail analyze examples/story
   claimtrail analyze --format json examples/story > ledger.json
   claimtrail analyze --outlet "Daily Example" article.txt`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("analyze needs at least one PATH or DIR of articles (see claimtrail analyze --help)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAnalyze(cmd, opts, args)
 		},
@@ -61,6 +67,9 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	stderr := cmd.ErrOrStderr()
 	for _, e := range loadErrs {
 		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
+	}
+	if len(articles) == 0 && len(loadErrs) == 0 {
+		return fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(args, ", "))
 	}
 	if len(articles) == 0 {
 		return fmt.Errorf("no articles could be read from %d input(s)", len(args))
@@ -89,7 +98,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 		return err
 	}
 	if len(loadErrs) > 0 {
-		fmt.Fprintf(stderr, "claimtrail: analysed %d article(s); skipped %d input(s) with errors (listed above)\n", len(articles), len(loadErrs))
+		fmt.Fprintf(stderr, "claimtrail: analysed %d article(s); %d input(s) or lines skipped with errors (listed above)\n", len(articles), len(loadErrs))
 		return errReported
 	}
 	return nil

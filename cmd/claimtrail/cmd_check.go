@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/load"
+	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/stance"
 	"github.com/spf13/cobra"
 )
@@ -58,6 +60,7 @@ type checkResult struct {
 	Title      string             `json:"title,omitempty"`
 	URL        string             `json:"url,omitempty"`
 	Stance     claimtrail.Stance  `json:"stance"`
+	By         string             `json:"by"` // "statements" (the article's own statements) or "model"
 	Label      stance.Label       `json:"label"`
 	Confidence float64            `json:"confidence"`
 	Probs      map[string]float64 `json:"probs"`
@@ -68,6 +71,41 @@ type checkResult struct {
 type checkEvidence struct {
 	Span [2]int `json:"span"`
 	Text string `json:"text"`
+}
+
+// checkArticle judges one article: by its own statements about the claim
+// when it has any (the same reading as analyze), else by the stance model.
+func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeline.Checked) checkResult {
+	p := m.Predict(claim, a.Text)
+	r := checkResult{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
+		Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Confidence,
+		Probs: map[string]float64{}, Evidence: []checkEvidence{}}
+	for _, l := range stance.Labels {
+		r.Probs[l.String()] = p.Probs[l]
+	}
+	if len(c.Matches) > 0 {
+		r.Stance, r.By, r.Confidence = c.Stance, "statements", 0
+		seen := map[claimtrail.Span]bool{}
+		for _, mt := range c.Matches {
+			r.Confidence = max(r.Confidence, mt.Score)
+			if sp := mt.Statement.Sentence; !seen[sp] && len(r.Evidence) < 3 {
+				seen[sp] = true
+				r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{sp.Start, sp.End}, Text: sp.In(a.Text)})
+			}
+		}
+		r.Confidence = math.Min(1, math.Round(r.Confidence*1000)/1000)
+		return r
+	}
+	if p.Label == stance.Unrelated || len(p.Evidence) == 0 || pipeline.Coverage(claim, p.Evidence[0].In(a.Text)) < 0.5 {
+		// The model finds the article on the story's topic, but no sentence
+		// of it carries the claim's words: it does not address the claim.
+		r.Stance = claimtrail.StanceAbsent
+		return r
+	}
+	for _, s := range p.Evidence {
+		r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{s.Start, s.End}, Text: s.In(a.Text)})
+	}
+	return r
 }
 
 // checkReport is the JSON output of check.
@@ -99,30 +137,25 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		}
 		return fmt.Errorf("check: no articles found in %s", strings.Join(paths, ", "))
 	}
-	for i := range arts {
-		a := &arts[i]
-		id := a.ID
-		if id == "" {
-			id = fmt.Sprintf("a%d", i+1)
-		}
-		p := m.Predict(claim, a.Text)
-		r := checkResult{ID: id, Path: a.Path, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
-			Stance: p.Label.Stance(), Label: p.Label, Confidence: p.Confidence,
-			Probs: map[string]float64{}, Evidence: []checkEvidence{}}
-		for _, l := range stance.Labels {
-			r.Probs[l.String()] = p.Probs[l]
-		}
-		if p.Label != stance.Unrelated {
-			for _, s := range p.Evidence {
-				r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{s.Start, s.End}, Text: s.In(a.Text)})
-			}
-		}
-		rep.Articles = append(rep.Articles, r)
+	pl, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
 	}
+	arts, checked, err := pl.Check(ctx, claim, arts)
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	for i := range arts {
+		rep.Articles = append(rep.Articles, checkArticle(m, claim, &arts[i], checked[i]))
+	}
+	rank := map[claimtrail.Stance]int{claimtrail.StanceAsserts: 0, claimtrail.StanceDenies: 1, claimtrail.StanceReports: 2, claimtrail.StanceAbsent: 3}
 	sort.SliceStable(rep.Articles, func(i, j int) bool {
 		a, b := rep.Articles[i], rep.Articles[j]
-		if a.Label != b.Label {
-			return a.Label < b.Label
+		if a.Stance != b.Stance {
+			return rank[a.Stance] < rank[b.Stance]
+		}
+		if (a.By == "statements") != (b.By == "statements") {
+			return a.By == "statements"
 		}
 		return a.Confidence > b.Confidence
 	})
@@ -160,9 +193,13 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 		if r.Outlet != "" {
 			name = r.Outlet + ": " + name
 		}
-		fmt.Fprintf(&b, "\n%-8s %3.0f%%  %s  %s\n", r.Stance, 100*r.Confidence, r.ID, name)
+		basis := fmt.Sprintf("model %3.0f%%", 100*r.Confidence)
+		if r.By == "statements" {
+			basis = "statements"
+		}
+		fmt.Fprintf(&b, "\n%-8s %-10s  %s  %s\n", r.Stance, basis, r.ID, name)
 		if r.Path != "" && r.Path != name {
-			fmt.Fprintf(&b, "               %s\n", r.Path)
+			fmt.Fprintf(&b, "                     %s\n", r.Path)
 		}
 		for _, e := range r.Evidence {
 			fmt.Fprintf(&b, "    [%d:%d] %s\n", e.Span[0], e.Span[1], checkClip(checkOneLine(e.Text), 160))
