@@ -342,6 +342,9 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, subjLo-1, after+1
 	case a.denial:
 		a.lo, a.hi = after, hi // "rejected reports that …": the object is what is denied
+		if after+2 < hi && lower(toks[after]) == "as" && verdictWords[lower(toks[after+1])] {
+			a.lo = after + 2 // "rejected as baseless a report that …"
+		}
 	default:
 		a.lo, a.hi = contentAfter(toks, q, after, hi), hi
 	}
