@@ -42,11 +42,15 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 // extraction: only sentences with a cue word or a clause joint do. Pass it
 // to nlp.TagOnly to analyse faster.
 func NeedsTags(toks []nlp.Token) bool {
-	for _, t := range toks {
+	for i, t := range toks {
 		w := lower(t)
-		if (speechVerbs[w] && !plainCues[w]) || tagWords[w] {
-			return true
+		if !speechVerbs[w] || plainCues[w] {
+			continue
 		}
+		if i > 0 && (determiners[lower(toks[i-1])] || capitalised(toks[i-1].Text) && i > 1) {
+			continue // "the report", "Islamic State": a noun, no cue
+		}
+		return true
 	}
 	return false
 }
@@ -54,11 +58,9 @@ func NeedsTags(toks []nlp.Token) bool {
 // plainCues are cue words that are verbs (or "according") wherever they
 // stand, so that a sentence holding only these is read without tags: the
 // rules fall back on word lists for its source phrase.
-var plainCues = set(`said says told tells added adds warned insisted argued explained acknowledged
-announced declared denied rejected dismissed rubbished refuted`)
-
-// tagWords are the non-verb words around which extraction reads tags.
-var tagWords = set(`according per citing quoting cited after following whereas ;`)
+var plainCues = set(`said says say saying told tells tell added adds warned insisted argued explained
+acknowledged announced declared denied rejected dismissed rubbished refuted wrote posted revealed
+stated according`)
 
 // mention is a source named in the article, with the chain (below the
 // article's outlet) it was named under, for resolving later references.
@@ -489,7 +491,7 @@ func contentAfter(toks []nlp.Token, q []bool, after, hi int) int {
 		if w == "that" || toks[k].Text == ":" {
 			return k + 1
 		}
-		if speechVerbs[w] && k > after {
+		if speechVerbs[w] && k > after && (plainCues[w] || toks[k].Tag != "" && isVerb(toks[k])) {
 			break // "said sources told X that …": the content holds another cue
 		}
 		if k == after && (q[k] || isQuote(toks[k].Text)) {

@@ -19,7 +19,7 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 		switch {
 		case relayCues[w] && i > lo:
 			return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
-		case (w == "cited" || toks[i].Tag == "VBN") && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
+		case (w == "cited" || toks[i].Tag == "VBN" || toks[i].Tag == "" && participle(w)) && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
 			// "intelligence inputs cited by X", "figures published by X"
 			return append(r.sourceChain(toks, i+2, hi, verb), r.sourceChain(toks, lo, i, verb)...)
 		case (w == "who" || w == "that") && i+2 < hi && (lower(toks[i+1]) == "spoke" || lower(toks[i+1]) == "told" || lower(toks[i+1]) == "talked") && i > lo:
@@ -130,6 +130,16 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
+}
+
+// participle guesses, for an untagged word, whether it is a past
+// participle: "seen", "published", "obtained".
+func participle(w string) bool {
+	switch w {
+	case "seen", "shown", "given", "made", "held", "written", "taken", "drawn", "sent", "kept", "read":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // person returns the full name of a person the document names whose

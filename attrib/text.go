@@ -152,7 +152,7 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 
 func hasVerb(toks []nlp.Token) bool {
 	for _, t := range toks {
-		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+		if t.Tag == "" && lexicalVerb(t) || strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
 			return true
 		}
 	}
@@ -161,13 +161,31 @@ func hasVerb(toks []nlp.Token) bool {
 
 func hasFiniteVerb(toks []nlp.Token) bool {
 	for _, t := range toks {
-		switch t.Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		switch {
+		case t.Tag == "" && lexicalVerb(t):
+			return true
+		case t.Tag == "VBD", t.Tag == "VBZ", t.Tag == "VBP", t.Tag == "MD":
 			return true
 		}
 	}
 	return false
 }
+
+// lexicalVerb guesses, for an untagged token, whether it is a finite verb:
+// an auxiliary or modal, or a lower-case word in -ed.
+func lexicalVerb(t nlp.Token) bool {
+	w := strings.ToLower(t.Text)
+	if finiteWords[w] {
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && t.Text[0] >= 'a' && t.Text[0] <= 'z'
+}
+
+var finiteWords = map[string]bool{"is": true, "was": true, "were": true, "are": true, "has": true, "had": true,
+	"have": true, "will": true, "would": true, "could": true, "can": true, "may": true, "might": true,
+	"must": true, "should": true, "did": true, "does": true, "said": true, "says": true, "told": true,
+	"held": true, "met": true, "made": true, "took": true, "left": true, "fell": true, "sent": true, "won": true,
+	"lost": true, "began": true, "came": true, "went": true, "gave": true, "found": true, "led": true}
 
 func hasWord(toks []nlp.Token, w string) bool {
 	for _, t := range toks {
@@ -283,3 +301,5 @@ func inRelativeClause(toks []nlp.Token, lo, k int) bool {
 	}
 	return false
 }
+
+func capitalised(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }

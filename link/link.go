@@ -38,7 +38,7 @@ type Linker struct {
 
 // New returns a Linker with the thresholds tuned on claimtrail's examples.
 func New() *Linker {
-	return &Linker{Join: 0.3, Deny: 0.33, Members: 6, Posting: 64, Candidates: 16, Subsumes: 0.6}
+	return &Linker{Join: 0.3, Deny: 0.33, Members: 4, Posting: 48, Candidates: 12, Subsumes: 0.6}
 }
 
 // Link groups statements into claims. docs maps article IDs to their
@@ -86,7 +86,8 @@ type item struct {
 	st    *claimtrail.Statement
 	text  string    // the content's text
 	feats []feature // sorted by id
-	norm  float64
+	norm  float64   // Euclidean norm of the weights
+	sum   float64   // sum of the weights
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -174,11 +175,12 @@ func weighByRarity(items []item) {
 	n := float64(len(items))
 	for i := range items {
 		it := &items[i]
-		it.norm = 0
+		it.norm, it.sum = 0, 0
 		for k := range it.feats {
 			f := &it.feats[k]
 			f.w *= math.Log(1 + n/float64(df[f.id]))
 			it.norm += f.w * f.w
+			it.sum += f.w
 		}
 		it.norm = math.Sqrt(it.norm)
 	}
@@ -302,8 +304,11 @@ func (b *builder) score(i, c int) float64 {
 // one that the longer holds, scaled onto the cosine's threshold.
 func (b *builder) alike(x, y *item) float64 {
 	cos := similarity(x, y)
+	if cos >= b.l.Join {
+		return cos
+	}
 	short, long := x, y
-	if weight(y) < weight(x) {
+	if y.sum < x.sum {
 		short, long = y, x
 	}
 	c, telling, words := containedIn(short, long)
@@ -314,14 +319,6 @@ func (b *builder) alike(x, y *item) float64 {
 		return sub
 	}
 	return cos
-}
-
-func weight(it *item) float64 {
-	w := 0.0
-	for _, f := range it.feats {
-		w += f.w
-	}
-	return w
 }
 
 // containedIn is the weighted share of d's features found in m, with how

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -138,11 +139,14 @@ type ClaimSummary struct {
 	Status claimtrail.Status
 }
 
-// Summarize keeps what the store needs of a ledger.
+// Summarize keeps what the store needs of a ledger. Claim texts are made
+// valid UTF-8 (PostgreSQL refuses anything else; a text cut inside a
+// character would otherwise fail the whole summary).
 func Summarize(l *claimtrail.Ledger) LedgerSummary {
 	var s LedgerSummary
 	for _, c := range l.Claims {
-		s.Claims = append(s.Claims, ClaimSummary{ID: c.ID, Text: c.Text, Status: c.Status})
+		text := strings.TrimSpace(strings.ToValidUTF8(c.Text, ""))
+		s.Claims = append(s.Claims, ClaimSummary{ID: c.ID, Text: text, Status: c.Status})
 	}
 	return s
 }

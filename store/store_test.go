@@ -103,6 +103,20 @@ func TestStoryTitle(t *testing.T) {
 	}
 }
 
+func TestSummarize(t *testing.T) {
+	l := &claimtrail.Ledger{Claims: []claimtrail.Claim{
+		{ID: "c1", Text: "\x80\xa6 cut inside a character", Status: claimtrail.Contested},
+		{ID: "c2", Text: "fine", Status: claimtrail.Corroborated},
+	}}
+	s := Summarize(l)
+	if len(s.Claims) != 2 || s.Claims[0].Text != "cut inside a character" || !utf8.ValidString(s.Claims[0].Text) {
+		t.Errorf("Summarize = %+v", s)
+	}
+	if s.Contested() != 1 {
+		t.Errorf("Contested = %d, want 1", s.Contested())
+	}
+}
+
 func FuzzCanonicalURL(f *testing.F) {
 	f.Add("https://example.org/a?b=1#c")
 	f.Add("http://[::1]:80/x")

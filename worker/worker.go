@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -23,6 +24,7 @@ import (
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/store"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
@@ -89,6 +91,11 @@ type Config struct {
 	JobTimeout  time.Duration
 	// RetryPolicy overrides River's exponential backoff (tests).
 	RetryPolicy river.ClientRetryPolicy
+	// LedgerDelay is how long after an article joins a story its ledger is
+	// rebuilt (default 10 s): a burst of articles of one story then costs
+	// one rebuild, and the rebuilds the rest of the burst asked for find
+	// the story fresh and return at once.
+	LedgerDelay time.Duration
 }
 
 // Migrate brings River's tables in the pool's schema up to date.
@@ -120,6 +127,9 @@ func NewClient(pool *pgxpool.Pool, cfg Config) (*river.Client[pgx.Tx], error) {
 	}
 	if cfg.RescueAfter == 0 {
 		cfg.RescueAfter = time.Hour
+	}
+	if cfg.LedgerDelay <= 0 {
+		cfg.LedgerDelay = 10 * time.Second
 	}
 	w := &jobs{cfg: cfg}
 	workers := river.NewWorkers()
@@ -161,7 +171,7 @@ func NewEnqueuer(pool *pgxpool.Pool) (*Enqueuer, error) {
 // Enqueue puts one job on the queue; inserted is false when an identical
 // unique job was already there.
 func (e *Enqueuer) Enqueue(ctx context.Context, args river.JobArgs) (inserted bool, err error) {
-	res, err := e.client.Insert(ctx, args, insertOpts(args))
+	res, err := e.client.Insert(ctx, args, insertOpts(args, 0))
 	if err != nil {
 		return false, fmt.Errorf("enqueue %s: %w", args.Kind(), err)
 	}
@@ -173,7 +183,7 @@ func (e *Enqueuer) Enqueue(ctx context.Context, args river.JobArgs) (inserted bo
 func (e *Enqueuer) EnqueueMany(ctx context.Context, args []river.JobArgs) error {
 	params := make([]river.InsertManyParams, len(args))
 	for i, a := range args {
-		params[i] = river.InsertManyParams{Args: a, InsertOpts: insertOpts(a)}
+		params[i] = river.InsertManyParams{Args: a, InsertOpts: insertOpts(a, 0)}
 	}
 	if _, err := e.client.InsertMany(ctx, params); err != nil {
 		return fmt.Errorf("enqueue %d jobs: %w", len(args), err)
@@ -181,10 +191,10 @@ func (e *Enqueuer) EnqueueMany(ctx context.Context, args []river.JobArgs) error 
 	return nil
 }
 
-// insertOpts gives each job kind its queue and uniqueness: a URL is
-// fetched at most once a day however many polls list it, and a story has
-// at most one ledger rebuild waiting.
-func insertOpts(args river.JobArgs) *river.InsertOpts {
+// insertOpts gives each job kind its queue, uniqueness (a URL is fetched
+// at most once a day however many polls list it; a feed has at most one
+// poll waiting) and, for a ledger rebuild, its delay.
+func insertOpts(args river.JobArgs, ledgerDelay time.Duration) *river.InsertOpts {
 	opts := &river.InsertOpts{Queue: Queue}
 	switch args.(type) {
 	case URLArgs:
@@ -208,11 +218,6 @@ var waitingStates = []rivertype.JobState{
 	rivertype.JobStateScheduled, rivertype.JobStateRetryable,
 }
 
-// ledgerDelay lets a burst of articles of one story land before its ledger
-// is rebuilt; the rebuilds asked for by the rest of the burst then find the
-// story fresh and return at once.
-const ledgerDelay = 2 * time.Second
-
 // jobs holds what every worker kind shares.
 type jobs struct {
 	cfg    Config
@@ -220,7 +225,7 @@ type jobs struct {
 }
 
 func (j *jobs) enqueue(ctx context.Context, args river.JobArgs) error {
-	_, err := j.client.Insert(ctx, args, insertOpts(args))
+	_, err := j.client.Insert(ctx, args, insertOpts(args, j.cfg.LedgerDelay))
 	if err != nil {
 		return fmt.Errorf("enqueue %s: %w", args.Kind(), err)
 	}
@@ -252,9 +257,10 @@ func (j *jobs) put(ctx context.Context, a *claimtrail.Article) error {
 			// The same text would fail the same way again.
 			return river.JobCancel(fmt.Errorf("analyse %s: %w", name(a), err))
 		}
-		if res, err = j.cfg.Store.Put(ctx, a, an); errors.Is(err, store.ErrNoText) {
-			return river.JobCancel(err)
-		} else if err != nil {
+		if res, err = j.cfg.Store.Put(ctx, a, an); err != nil {
+			if permanent(err) {
+				return river.JobCancel(err)
+			}
 			return err
 		}
 	}
@@ -262,6 +268,14 @@ func (j *jobs) put(ctx context.Context, a *claimtrail.Article) error {
 		return nil
 	}
 	return j.enqueue(ctx, LedgerArgs{Story: res.Story})
+}
+
+// permanent reports whether a store error would recur on every retry: an
+// article without text, or data PostgreSQL refuses (class 22, such as text
+// that is not valid UTF-8).
+func permanent(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.Is(err, store.ErrNoText) || errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "22")
 }
 
 func name(a *claimtrail.Article) string {
@@ -315,8 +329,8 @@ func fetchError(err error) error {
 	if errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500 && fe.Status != 408 && fe.Status != 429 {
 		return river.JobCancel(err)
 	}
-	for _, permanent := range []error{fetch.ErrNotHTML, fetch.ErrTooLarge, fetch.ErrScheme, fetch.ErrBadURL, fetch.ErrRedirects, fetch.ErrFeed} {
-		if errors.Is(err, permanent) {
+	for _, p := range []error{fetch.ErrNotHTML, fetch.ErrTooLarge, fetch.ErrScheme, fetch.ErrBadURL, fetch.ErrRedirects, fetch.ErrFeed} {
+		if errors.Is(err, p) {
 			return river.JobCancel(err)
 		}
 	}
@@ -407,5 +421,9 @@ func (w *ledgerWorker) Work(ctx context.Context, job *river.Job[LedgerArgs]) err
 	}
 	// Every article that joins the story after this rebuild started
 	// enqueues a rebuild of its own.
-	return store.RefreshLedger(ctx, w.cfg.Store, job.Args.Story, w.cfg.Ledger)
+	err = store.RefreshLedger(ctx, w.cfg.Store, job.Args.Story, w.cfg.Ledger)
+	if err != nil && permanent(err) {
+		return river.JobCancel(err)
+	}
+	return err
 }

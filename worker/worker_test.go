@@ -16,6 +16,7 @@ import (
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/store/postgres/pgtest"
 	"github.com/claimtrail/claimtrail/store/storetest"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
@@ -160,7 +161,7 @@ func TestJobs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	client, err := NewClient(pool, Config{Store: s, Analyzer: plainAnalyzer, Ledger: titleLedger, Fetcher: ff, RetryPolicy: fastRetry{}})
+	client, err := NewClient(pool, Config{Store: s, Analyzer: plainAnalyzer, Ledger: titleLedger, Fetcher: ff, RetryPolicy: fastRetry{}, LedgerDelay: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func TestWorkerChild(t *testing.T) {
 			return store.Analysis{}, ctx.Err()
 		}
 	})
-	client, err := NewClient(s.Pool(), Config{Store: s, Analyzer: slow, Ledger: titleLedger, Workers: 4})
+	client, err := NewClient(s.Pool(), Config{Store: s, Analyzer: slow, Ledger: titleLedger, Workers: 4, LedgerDelay: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,6 +288,7 @@ func TestKilledWorker(t *testing.T) {
 	client, err := NewClient(pool, Config{
 		Store: s, Analyzer: plainAnalyzer, Ledger: titleLedger,
 		RescueAfter: time.Second, JobTimeout: 900 * time.Millisecond, RetryPolicy: fastRetry{},
+		LedgerDelay: 300 * time.Millisecond,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -383,5 +385,18 @@ func TestItemJob(t *testing.T) {
 	}
 	if _, ok := ItemJob(fetch.Item{GUID: "empty"}, feed); ok {
 		t.Error("empty item gave a job")
+	}
+}
+
+func TestPermanent(t *testing.T) {
+	for err, want := range map[error]bool{
+		fmt.Errorf("put x: %w", store.ErrNoText):                                                  true,
+		fmt.Errorf("put x: %w", &pgconn.PgError{Code: "22021", Message: "invalid byte sequence"}): true,
+		fmt.Errorf("put x: %w", &pgconn.PgError{Code: "40001"}):                                   false,
+		context.Canceled: false,
+	} {
+		if permanent(err) != want {
+			t.Errorf("permanent(%v) = %v", err, !want)
+		}
 	}
 }

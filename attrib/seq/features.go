@@ -114,7 +114,7 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 			lower:   lower,
 			tag:     t.Tag,
 			shape:   shape(t.Text),
-			cue:     m.lexicon[lower] || cueClass(c) >= 3*3+1,
+			cue:     m.lexicon[lower],
 			quote:   q,
 			inQuote: inQ && q == 0,
 			sent:    sent,

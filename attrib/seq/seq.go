@@ -142,7 +142,9 @@ func (m *Model) tag(doc *nlp.Document, w window, s *labelScratch) []uint8 {
 	n := w.last - w.first
 	first := m.passes[0].decode(&s.scratch, &s.vit, n, false)
 	m.stackFeatures(&s.scratch, first, s.vit.em)
-	return m.passes[1].decode(&s.scratch, &s.vit, n, true)
+	tags := m.passes[1].decode(&s.scratch, &s.vit, n, true)
+	conventions(doc, w, tags)
+	return tags
 }
 
 // start is where the attribution's earliest span begins.

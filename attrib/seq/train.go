@@ -544,6 +544,7 @@ func evaluate(samples []Sample, ws []*trainWindow, ps *params, v *viterbi) polne
 	for _, w := range ws {
 		scores(v, w, ps)
 		tags := v.best(len(w.gold))
+		conventions(samples[w.sample].Doc, w.win, tags)
 		pred[w.sample] = group(samples[w.sample].Doc, w.win, tags, pred[w.sample])
 	}
 	var total polnear.Score

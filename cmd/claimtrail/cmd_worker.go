@@ -20,6 +20,7 @@ type workerOptions struct {
 	db      string
 	workers int
 	grace   time.Duration
+	delay   time.Duration
 }
 
 func newWorkerCmd() *cobra.Command {
@@ -45,6 +46,7 @@ On SIGINT or SIGTERM the worker stops taking jobs, finishes those in hand
 	cmd.Flags().StringVar(&opts.db, "db", "", "PostgreSQL corpus, postgres://... (default $"+dbEnv+")")
 	cmd.Flags().IntVar(&opts.workers, "workers", 4, "jobs run at once")
 	cmd.Flags().DurationVar(&opts.grace, "grace", 30*time.Second, "time given to jobs in hand when stopping")
+	cmd.Flags().DurationVar(&opts.delay, "ledger-delay", 10*time.Second, "wait after an article joins a story before rebuilding its ledger, so a burst costs one rebuild")
 	return cmd
 }
 
@@ -71,12 +73,13 @@ func runWorker(cmd *cobra.Command, opts workerOptions) error {
 		return err
 	}
 	client, err := worker.NewClient(st.Pool(), worker.Config{
-		Store:    st,
-		Analyzer: corpusAnalyzer(p),
-		Ledger:   ledgerBuilder(stderr),
-		Fetcher:  fetch.New(fetch.Options{}),
-		Workers:  opts.workers,
-		Logger:   slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Store:       st,
+		Analyzer:    corpusAnalyzer(p),
+		Ledger:      ledgerBuilder(stderr),
+		Fetcher:     fetch.New(fetch.Options{}),
+		Workers:     opts.workers,
+		LedgerDelay: opts.delay,
+		Logger:      slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	if err != nil {
 		return err

@@ -30,7 +30,7 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 	defer cancel()
 	var wout, werr bytes.Buffer
 	root := newRootCmd()
-	root.SetArgs([]string{"worker", "--db", dsn, "--workers", "2"})
+	root.SetArgs([]string{"worker", "--db", dsn, "--workers", "2", "--ledger-delay", "500ms"})
 	root.SetOut(&wout)
 	root.SetErr(&werr)
 	var wg sync.WaitGroup
