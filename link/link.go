@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -548,8 +550,8 @@ func Wording(content string) string {
 		}
 		s = s[:cut] + " …"
 	}
-	if s != "" {
-		s = strings.ToUpper(s[:1]) + s[1:]
+	if r, n := utf8.DecodeRuneInString(s); n > 0 {
+		s = string(unicode.ToUpper(r)) + s[n:]
 	}
 	return s
 }

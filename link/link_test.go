@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib"
@@ -118,6 +119,12 @@ func TestBareVerdictFollowsSpecificDenial(t *testing.T) {
 func TestWording(t *testing.T) {
 	if got := Wording("  “the port   will reopen”, "); got != "The port will reopen" {
 		t.Errorf("Wording = %q", got)
+	}
+	if got := Wording("…und Äpfel"); !utf8.ValidString(got) || got != "…und Äpfel" {
+		t.Errorf("Wording broke a multibyte start: %q", got)
+	}
+	if got := Wording(strings.Repeat("é", 300)); !utf8.ValidString(got) {
+		t.Errorf("Wording cut inside a character: %q", got)
 	}
 	long := strings.Repeat("word ", 100)
 	if got := Wording(long); len(got) > 250 || !strings.HasSuffix(got, "…") {

@@ -103,7 +103,7 @@ func runExport(cmd *cobra.Command, opts exportOptions, args []string) error {
 		return err
 	}
 	if story != "" {
-		st, err := openStore(ctx, db)
+		st, err := openCorpus(ctx, db)
 		if err != nil {
 			return err
 		}

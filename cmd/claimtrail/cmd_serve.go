@@ -21,8 +21,6 @@ import (
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/stance"
 	"github.com/claimtrail/claimtrail/store"
-	"github.com/claimtrail/claimtrail/store/postgres"
-	"github.com/claimtrail/claimtrail/store/sqlite"
 	"github.com/claimtrail/claimtrail/web"
 	"github.com/spf13/cobra"
 )
@@ -89,8 +87,8 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 		return err
 	}
 	var src web.Source
-	if opts.db != "" {
-		st, err := openStore(ctx, opts.db)
+	if opts.db != "" || len(args) == 0 {
+		st, err := openCorpus(ctx, opts.db) // --db, else $CLAIMTRAIL_DB, else the default corpus
 		if err != nil {
 			return err
 		}
@@ -163,23 +161,6 @@ func memorySource(ctx context.Context, stderr io.Writer, p *pipeline.Pipeline, o
 	}
 	fmt.Fprintf(stderr, "claimtrail: story %q: %d articles, %d claims\n", opts.story, len(l.Articles), len(l.Claims))
 	return mem, nil
-}
-
-// openStore opens a postgres:// DSN with PostgreSQL, anything else as a
-// SQLite file.
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		st, err := postgres.Open(ctx, dsn, store.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("open store: %w", err)
-		}
-		return st, nil
-	}
-	st, err := sqlite.Open(ctx, dsn, store.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dsn, err)
-	}
-	return st, nil
 }
 
 // stanceChecker adapts the stance model to web.Checker.
