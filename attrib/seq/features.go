@@ -55,7 +55,6 @@ type tokenInfo struct {
 	quotes              int8 // quotation marks in the sentence, up to 2
 	stem                string
 	class               int8 // cueClass of the stem
-	sclass              int8 // sourceClass of the stem
 }
 
 // scratch holds per-window buffers reused across windows.
@@ -107,13 +106,11 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 		c := m.stems[st]
 		if x, ok := s.exclude[st]; ok {
 			c.cue -= x.cue
-			c.source -= x.source
 			c.seen -= x.seen
 		}
 		s.info = append(s.info, tokenInfo{
 			stem:    st,
 			class:   int8(cueClass(c)),
-			sclass:  int8(sourceClass(c)),
 			lower:   lower,
 			tag:     t.Tag,
 			shape:   shape(t.Text),
@@ -286,11 +283,6 @@ const (
 	fDash
 	fParaQuote
 	fSpeakerColon
-	fSrcClass
-	fSrcClassTag
-	fSrcClassPrev
-	fSrcClassNext
-	fSrcClassShape
 )
 
 const (
@@ -530,18 +522,6 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 		add(hashStr(hashStr(hashInt(tmpl(fDash), b2i(at(i-1) != nil && at(i-1).quote != 0)), shapeOf(at(i+1))), shapeOf(at(i-1))))
 	}
 	add(hashInt(hashInt(tmpl(fParaQuote), int(info[0].quote)), b2i(t.inQuote)))
-	sclass := func(j int) int {
-		if x := at(j); x != nil {
-			return int(x.sclass)
-		}
-		return -1
-	}
-	sc := int(t.sclass)
-	add(hashInt(tmpl(fSrcClass), sc))
-	add(hashStr(hashInt(tmpl(fSrcClassTag), sc), t.tag))
-	add(hashInt(hashInt(tmpl(fSrcClassPrev), sclass(i-1)), sc))
-	add(hashInt(hashInt(tmpl(fSrcClassNext), sc), sclass(i+1)))
-	add(hashStr(hashInt(hashInt(tmpl(fSrcClassShape), sc), c/3), t.shape))
 	return out
 }
 
@@ -762,22 +742,17 @@ func (m *Model) stackFeatures(s *scratch, tags []uint8, em []float32) {
 }
 
 // stemCount is how often a stem occurs in the training data and how often
-// it is (part of) a cue or a source there.
-type stemCount struct{ cue, source, seen int32 }
+// it is (part of) a cue there.
+type stemCount struct{ cue, seen int32 }
 
 // cueClass folds a stem's cue count and rate into a small class: 0 when the
 // stem is never a cue, else rate class (1..4) × count class (0..2).
-func cueClass(c stemCount) int { return rateClass(c.cue, c.seen) }
-
-// sourceClass is the same for the stem's source count.
-func sourceClass(c stemCount) int { return rateClass(c.source, c.seen) }
-
-func rateClass(n, seen int32) int {
-	if n <= 0 || seen <= 0 {
+func cueClass(c stemCount) int {
+	if c.cue <= 0 || c.seen <= 0 {
 		return 0
 	}
 	var rate int
-	switch r := float64(n) / float64(seen); {
+	switch r := float64(c.cue) / float64(c.seen); {
 	case r >= 0.5:
 		rate = 4
 	case r >= 0.2:
@@ -789,9 +764,9 @@ func rateClass(n, seen int32) int {
 	}
 	cnt := 0
 	switch {
-	case n >= 5:
+	case c.cue >= 5:
 		cnt = 2
-	case n >= 2:
+	case c.cue >= 2:
 		cnt = 1
 	}
 	return rate*3 + cnt

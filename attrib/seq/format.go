@@ -20,7 +20,7 @@ import (
 //	uint8 edge bits     transition feature table has 2^edge bits rows
 //	uint8 passes        number of stacked passes (2)
 //	uvarint n, n × (uvarint len, bytes)     cue lexicon
-//	uvarint n, n × (uvarint len, bytes, uvarint cue, uvarint source, uvarint seen)  stem counts
+//	uvarint n, n × (uvarint len, bytes, uvarint cue, uvarint seen)  stem cue counts
 //	per pass:
 //	  float32 scale     weight = stored int16 × scale
 //	  tags × float32    bias added to each tag's score, in steps of scale
@@ -66,7 +66,6 @@ func (m *Model) Marshal() ([]byte, error) {
 		w.uvarint(uint64(len(st)))
 		w.raw([]byte(st))
 		w.uvarint(uint64(m.stems[st].cue))
-		w.uvarint(uint64(m.stems[st].source))
 		w.uvarint(uint64(m.stems[st].seen))
 	}
 	for _, p := range m.passes {
@@ -199,11 +198,11 @@ func decodePayload(raw []byte) (*Model, error) {
 	m.stems = make(map[string]stemCount, n)
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		st := string(r.bytes(r.uvarint()))
-		cue, source, seen := r.uvarint(), r.uvarint(), r.uvarint()
-		if cue+source > seen || seen > math.MaxInt32 {
-			return nil, fmt.Errorf("%w: stem %q counted %d cues and %d sources in %d occurrences", ErrFormat, st, cue, source, seen)
+		cue, seen := r.uvarint(), r.uvarint()
+		if cue > seen || seen > math.MaxInt32 {
+			return nil, fmt.Errorf("%w: stem %q counted %d cues in %d occurrences", ErrFormat, st, cue, seen)
 		}
-		m.stems[st] = stemCount{cue: int32(cue), source: int32(source), seen: int32(seen)}
+		m.stems[st] = stemCount{cue: int32(cue), seen: int32(seen)}
 	}
 	for i := range m.passes {
 		p := &m.passes[i]

@@ -173,7 +173,7 @@ func TestUnmarshalErrors(t *testing.T) {
 		{"wrong version", version, "format version 99"},
 		{"corrupt", flip, "checksum mismatch"},
 		{"truncated", good[:len(good)-10], "checksum mismatch"},
-		{"bad stem counts", badStems, `stem "warn" counted 5 cues and 0 sources in 2 occurrences`},
+		{"bad stem counts", badStems, `stem "warn" counted 5 cues in 2 occurrences`},
 	} {
 		_, err := Unmarshal(c.data)
 		if err == nil || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), c.want) {

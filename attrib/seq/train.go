@@ -373,9 +373,9 @@ func buildLexicon(samples []Sample) map[string]bool {
 	return lex
 }
 
-// countStems counts, per word stem, its occurrences and cue and source
-// occurrences in the samples, over all of them (keeping the stems that are a
-// cue or source at least once) and per sample.
+// countStems counts, per word stem, its occurrences and cue occurrences in
+// the samples, over all of them (keeping the stems that are a cue at least
+// once) and per sample.
 func countStems(samples []Sample) (map[string]stemCount, []map[string]stemCount) {
 	var s scratch
 	total := make(map[string]stemCount)
@@ -390,22 +390,18 @@ func countStems(samples []Sample) (map[string]stemCount, []map[string]stemCount)
 			if tags[k] != tagO && tagRole(tags[k]) == Cue {
 				c.cue++
 			}
-			if tags[k] != tagO && tagRole(tags[k]) == Source {
-				c.source++
-			}
 			doc[st] = c
 		}
 		for st, c := range doc {
 			t := total[st]
 			t.cue += c.cue
-			t.source += c.source
 			t.seen += c.seen
 			total[st] = t
 		}
 		per[i] = doc
 	}
 	for st, c := range total {
-		if c.cue == 0 && c.source == 0 {
+		if c.cue == 0 {
 			delete(total, st)
 		}
 	}

@@ -50,7 +50,7 @@ The embedded model is rebuilt with:
 	f.IntVar(&opt.Epochs, "epochs", 8, "second-pass epochs over the training data")
 	f.IntVar(&opt.FirstEpochs, "first-epochs", 5, "first-pass epochs over the training data")
 	f.IntVar(&opt.Folds, "folds", 4, "folds the first pass is jackknifed over")
-	f.Uint8Var(&opt.Bits, "bits", 18, "the feature table has 2^bits rows")
+	f.Uint8Var(&opt.Bits, "bits", 20, "the feature table has 2^bits rows (20 reproduces the shipped model)")
 	f.IntVar(&opt.Prune, "prune", 40, "zero quantised weights below this many steps")
 	return cmd
 }
