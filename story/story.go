@@ -7,7 +7,6 @@ package story
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -44,11 +43,9 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 	canonicalOutlets(articles, claims)
 	relays := citations(articles, claims)
 	names := displayNames(claims)
-	lowered := map[string]string{}
+	var words *wordIndex
 	if b.Judge != nil {
-		for _, a := range articles {
-			lowered[a.ID] = strings.ToLower(a.Text)
-		}
+		words = newWordIndex(articles, inStory)
 	}
 	outlets := map[string]string{}
 	for _, a := range articles {
@@ -58,7 +55,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 		if !anyIn(c.Statements, inStory) {
 			continue
 		}
-		b.judge(&c, articles, docs, inStory, relays, outlets, names, lowered)
+		b.judge(&c, articles, docs, inStory, relays, outlets, names, words)
 		l.Claims = append(l.Claims, c)
 	}
 	order(l.Claims)
@@ -67,7 +64,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 
 // judge fills a claim's origins, denials, stances, status and flags.
 func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs map[string]*nlp.Document,
-	inStory map[string]bool, relays map[string][]string, outlets, names, lowered map[string]string) {
+	inStory map[string]bool, relays map[string][]string, outlets, names map[string]string, words *wordIndex) {
 	c.Origins = b.origins(c.Statements, relays, outlets, names)
 	c.DeniedBy = deniers(c.Statements)
 	asserted := false
@@ -97,10 +94,9 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 	if b.Judge == nil {
 		return
 	}
-	words := contentWords(c.Text)
-	for i := range articles {
+	for _, i := range words.using(c.Text) {
 		a := &articles[i]
-		if !inStory[a.ID] || byArticle[a.ID] != nil || !mentionsHalf(lowered[a.ID], words) {
+		if byArticle[a.ID] != nil {
 			continue
 		}
 		if j, ok := b.Judge.Judge(c.Text, a); ok && j.Stance != claimtrail.StanceAbsent {
@@ -133,29 +129,6 @@ func StanceFrom(stmts []*claimtrail.Statement) claimtrail.Stance {
 		return claimtrail.StanceReports
 	}
 	return claimtrail.StanceAsserts
-}
-
-// contentWords are the claim's words of four letters or more, lower-cased.
-func contentWords(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if len(w) >= 4 {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// mentionsHalf reports whether text holds at least half of words: the
-// stance model is asked only about articles that use a claim's words.
-func mentionsHalf(text string, words []string) bool {
-	n := 0
-	for _, w := range words {
-		if strings.Contains(text, w) {
-			n++
-		}
-	}
-	return len(words) > 0 && 2*n >= len(words)
 }
 
 // distancingCues are cues by which a writer passes a claim on without making
