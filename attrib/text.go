@@ -126,6 +126,8 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		a1, b1 := trim(toks, lo, holeLo)
 		a2, b2 := trim(toks, holeHi, hi)
 		switch {
+		case b1 > a1 && b2-a2 >= 3 && subordinators[lower(toks[a1])] && !isVerbLed(toks[a2]):
+			return []clause{{a2, b2}} // "Since X, officials said, Y": Y is the main clause
 		case b1-a1 >= 5 && b2-a2 >= 5 || b1-a1 > 0 && b2-a2 > 0 && isVerbLed(toks[a2]):
 			return []clause{{a1, b2}} // one proposition around the cue: "X, they said, could Y"
 		case b2-a2 > b1-a1:
@@ -303,3 +305,6 @@ func inRelativeClause(toks []nlp.Token, lo, k int) bool {
 }
 
 func capitalised(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// subordinators open a clause that is not the sentence's main one.
+var subordinators = set(`since because as although though while if when after before unless whereas once until`)
