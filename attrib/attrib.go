@@ -35,6 +35,13 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	if x.model != nil {
 		r.learned(x.model)
 	}
+	for i := range r.out {
+		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
+			// A denial's hedge words describe what it denies ("an alleged
+			// meeting", "unverified stories"), not the denial.
+			st.Hedges = addHedge(nil, "anonymous sourcing", st.Chain)
+		}
+	}
 	return r.out
 }
 
