@@ -54,7 +54,7 @@ func NeedsTags(toks []nlp.Token) bool {
 		if !speechVerbs[w] || plainCues[w] {
 			continue
 		}
-		if i > 0 && (determiners[lower(toks[i-1])] || capitalised(toks[i-1].Text) && i > 1) {
+		if i > 0 && (determiners[lower(toks[i-1])] || capitalised(t.Text)) {
 			continue // "the report", "Islamic State": a noun, no cue
 		}
 		return true
@@ -240,7 +240,8 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 		return r.prepositional(toks, q, lo, hi, i, i+3)
 	case w == "per" && i+1 < hi && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
 		return r.prepositional(toks, q, lo, hi, i, i+1)
-	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || i+1 < hi && lower(toks[i+1]) == "that"):
+	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) ||
+		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])])):
 		return r.verb(toks, q, lo, hi, i)
 	}
 	return attribution{}, false
@@ -275,10 +276,26 @@ func (r *reader) prepositional(toks []nlp.Token, q []bool, lo, hi, cueLo, srcLo 
 		for srcHi++; srcHi < hi && !boundary(toks[srcHi]) && !q[srcHi]; srcHi++ {
 		}
 	}
+	var cited []claimtrail.Source
+	if srcHi+3 < hi && toks[srcHi].Text == "," && isRelative(toks[srcHi+1]) &&
+		(lower(toks[srcHi+2]) == "cited" || lower(toks[srcHi+2]) == "quoted") {
+		// "According to X, which cited Y, …"
+		end := srcHi + 3
+		for end < hi && !boundary(toks[end]) && !q[end] {
+			end++
+		}
+		cited = r.sourceChain(toks, srcHi+3, end, "")
+		srcHi = end
+	}
 	a := attribution{
 		cue:     span(toks, cueLo, srcLo),
 		srcSpan: span(toks, srcLo, srcHi),
-		chain:   r.sourceChain(toks, srcLo, srcHi, ""),
+	}
+	if cited != nil {
+		a.srcSpan = span(toks, srcLo, srcLo+1)
+		a.chain = append(r.sourceChain(toks, srcLo, srcLo+indexBefore(toks, srcLo, srcHi), ""), cited...)
+	} else {
+		a.chain = r.sourceChain(toks, srcLo, srcHi, "")
 	}
 	if cueLo == lo || toks[cueLo-1].Text == "," && cueLo-1 == lo {
 		a.lo, a.hi = srcHi+1, hi
@@ -293,12 +310,28 @@ func (r *reader) prepositional(toks []nlp.Token, q []bool, lo, hi, cueLo, srcLo 
 	return a, a.lo < a.hi && len(a.chain) > 0
 }
 
+// indexBefore is the number of tokens from lo up to the first comma before
+// hi (the source's own words in "X, which cited Y").
+func indexBefore(toks []nlp.Token, lo, hi int) int {
+	for k := lo; k < hi; k++ {
+		if toks[k].Text == "," {
+			return k - lo
+		}
+	}
+	return hi - lo
+}
+
 // verb handles a speech verb: "X said (that) Y", "Y, X said", "“Y,” said X",
 // "X told Z that Y", "X denied Y".
 func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, bool) {
 	subjHi := v
 	for subjHi > lo && isAdverbial(toks[subjHi-1]) {
 		subjHi--
+	}
+	for k := subjHi; k < v; k++ {
+		if w := lower(toks[k]); w == "not" || w == "never" || w == "n't" {
+			return attribution{}, false // "did not deny", "has never said": no statement
+		}
 	}
 	subjLo, subjHi := subject(toks, q, lo, subjHi)
 	if subjLo == subjHi && subjHi < v && subjHi > lo {

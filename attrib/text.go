@@ -7,7 +7,15 @@ import (
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
-func lower(t nlp.Token) string { return strings.ToLower(t.Text) }
+// lower is a token's text lower-cased, without quotation marks glued to it
+// ("'no", "fiction'" are read as "no", "fiction").
+func lower(t nlp.Token) string {
+	w := strings.ToLower(t.Text)
+	if len(w) > 1 && !isPossessive(w) {
+		w = strings.Trim(w, "'‘’\"“”")
+	}
+	return w
+}
 
 func isVerb(t nlp.Token) bool {
 	if strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBN" {
@@ -25,6 +33,7 @@ func isVerb(t nlp.Token) bool {
 func isAdverbial(t nlp.Token) bool {
 	switch strings.ToLower(t.Text) {
 	case "further", "also", "later", "then", "earlier", "previously", "reportedly", "has", "have", "had",
+		"did", "does", "do", "not", "never", "n't", "yet",
 		"was", "were", "is", "again", "officially", "publicly", "flatly", "strongly", "categorically", "on", "today", "yesterday", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		return true
 	}
@@ -234,19 +243,28 @@ func hedges(toks []nlp.Token, text string, sent claimtrail.Span) []string {
 // is completely fabricated", "a deliberate fabrication".
 func verdict(toks []nlp.Token, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if verdictWords[lower(toks[k])] {
+		w := lower(toks[k])
+		if verdictWords[w] {
 			return true
+		}
+		if (w == "no" || w == "without") && k+1 < hi && groundless[lower(toks[k+1])] {
+			return true // "no truth to reports that …", "without foundation"
 		}
 	}
 	return false
 }
+
+// groundless are the nouns that, negated, call a report false.
+var groundless = set(`truth basis foundation substance merit credibility`)
 
 // verdictTarget extracts what a verdict calls false: "The claim of X is a
 // deliberate fabrication" gives X; a bare "The news item is fabricated"
 // gives "".
 func verdictTarget(content string) string {
 	low := strings.ToLower(content)
-	for _, lead := range []string{"the claim of ", "the claim that ", "claims of ", "claims that ", "reports of ", "reports that ", "the report that ", "the allegation that ", "allegations of ", "the story that "} {
+	for _, lead := range []string{"the claim of ", "the claim that ", "claims of ", "claims that ", "reports of ",
+		"reports that ", "report that ", "allegation that ", "allegations that ", "allegations of ",
+		"story that ", "suggestions that ", "speculation that ", "rumours that ", "rumors that "} {
 		k := strings.Index(low, lead)
 		if k < 0 {
 			continue
@@ -257,6 +275,7 @@ func verdictTarget(content string) string {
 				return strings.TrimSpace(rest[:e])
 			}
 		}
+		return strings.TrimSpace(rest) // "no truth to reports that X"
 	}
 	return ""
 }

@@ -88,6 +88,10 @@ type item struct {
 	st    *claimtrail.Statement
 	text  string    // the content's text
 	feats []feature // sorted by id
+	// negative marks a negated statement, or content stated negatively
+	// ("awarded without a tender"): negative statements agree with each
+	// other, and a negation denies only what is stated positively.
+	negative bool
 	norm  float64   // Euclidean norm of the weights
 	sum   float64   // sum of the weights
 }
@@ -128,6 +132,7 @@ func newItem(v vocab, stems stemmer, doc *nlp.Document, st *claimtrail.Statement
 	span := st.Content
 	text := doc.Text()
 	it.text = span.In(text)
+	it.negative = st.Negated || negativeWording(it.text)
 	if st.Polarity == claimtrail.Denies && st.Negates != "" && !st.Negated {
 		if k := strings.Index(span.In(text), st.Negates); k >= 0 {
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
@@ -162,6 +167,20 @@ func newItem(v vocab, stems stemmer, doc *nlp.Document, st *claimtrail.Statement
 	}
 	sort.Slice(it.feats, func(i, j int) bool { return it.feats[i].id < it.feats[j].id })
 	return it
+}
+
+// negativeWording reports whether text states something negatively.
+func negativeWording(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		switch w {
+		case "no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor":
+			return true
+		}
+		if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
 }
 
 // weighByRarity scales each feature by its inverse statement frequency, so
@@ -233,8 +252,11 @@ func overlap(a, b *item) (float64, int) {
 func containment(d, m *item) (float64, bool) {
 	c, telling, words := containedIn(d, m)
 	// A denial must name what it denies: two names or numbers and a word of
-	// the predicate, one name and three words, or three names.
-	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3
+	// the predicate, one name and three words, three names, or, where it
+	// refers back with common words ("the bank"), four words and half its
+	// weight.
+	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3 ||
+		words >= 4 && c >= 0.5 // "the bank would raise its main interest rate": most of it, in common words
 	return c, named
 }
 
@@ -352,9 +374,9 @@ func containedIn(d, m *item) (float64, int, int) {
 // assert adds assertion i to the best matching claim or starts a new one.
 func (b *builder) assert(i int) {
 	best, bestScore := -1, b.l.Join
-	negated := b.items[i].st.Negated
+	negated := b.items[i].negative
 	for _, c := range b.candidates(i) {
-		if b.items[b.members[c][0]].st.Negated != negated {
+		if b.items[b.members[c][0]].negative != negated {
 			continue // a negative fact never joins the positive claim it contradicts
 		}
 		if negated && !b.sharesName(i, c) {
@@ -400,8 +422,9 @@ func (b *builder) denyScore(i, c int) float64 {
 func (b *builder) deny(i int) bool {
 	matched := false
 	for _, c := range b.candidates(i) {
-		if b.items[b.members[c][0]].st.Negated || b.assertedBy(c, b.items[i].st) {
-			continue // a negative fact, or the denier's own claim
+		first := &b.items[b.members[c][0]]
+		if b.items[i].st.Negated && first.negative || first.st.Negated || b.assertedBy(c, b.items[i].st) {
+			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
 		if b.denyScore(i, c) >= b.l.Deny {
 			b.deniers[c] = append(b.deniers[c], i)
@@ -462,16 +485,45 @@ func (b *builder) attachBare(bare []int) {
 		if !aboutReport(b.items[i].text) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
+		attached := false
 		for c, ds := range b.deniers {
 			for _, d := range ds {
 				o := b.items[d].st
 				if o.Article == st.Article && sameSpeaker(o, st) {
 					b.deniers[c] = append(b.deniers[c], i)
+					attached = true
 					break
 				}
 			}
 		}
+		if !attached {
+			// "called the report pure fiction" and nothing more: the report
+			// is the story's, so the verdict falls on the claim most articles
+			// carry.
+			if c := b.mostCarried(st.Article); c >= 0 {
+				b.deniers[c] = append(b.deniers[c], i)
+			}
+		}
 	}
+}
+
+// mostCarried is the claim asserted by the most articles other than except
+// (the first of equals), or -1 when no claim is carried by two articles or
+// by another article at all.
+func (b *builder) mostCarried(except string) int {
+	best, bestN := -1, 0
+	for c, ms := range b.members {
+		arts := map[string]bool{}
+		for _, m := range ms {
+			if a := b.items[m].st.Article; a != except {
+				arts[a] = true
+			}
+		}
+		if len(arts) > bestN {
+			best, bestN = c, len(arts)
+		}
+	}
+	return best
 }
 
 // aboutReport reports whether a bare verdict's opening words name what is

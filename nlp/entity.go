@@ -187,6 +187,16 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mi
 		titled = true
 		i++
 	}
+	// A title inside the run ends a description: "Auditor General Piet Osk"
+	// is Piet Osk.
+	for k := j - 2; k > i; k-- {
+		if g.titles[strings.ToLower(toks[k].Text)] {
+			if n := j - k - 1; n >= 1 && n <= 3 && allProper(toks[k+1:j], false) {
+				i, titled = k+1, true
+			}
+			break
+		}
+	}
 	// A known name at the end of a longer run is the name; the rest is a
 	// description: "Political Affairs Rana Sanaullah".
 	whole := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
