@@ -92,8 +92,8 @@ type item struct {
 	// ("awarded without a tender"): negative statements agree with each
 	// other, and a negation denies only what is stated positively.
 	negative bool
-	norm  float64   // Euclidean norm of the weights
-	sum   float64   // sum of the weights
+	norm     float64 // Euclidean norm of the weights
+	sum      float64 // sum of the weights
 }
 
 // feature is one interned feature of a statement with its weight.
