@@ -7,9 +7,11 @@ package link
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,14 +49,8 @@ func New() *Linker {
 // analyses (for entities and quantities). Claims come back in order of first
 // appearance, without IDs, stances or verdicts: the story package adds those.
 func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statement) []claimtrail.Claim {
-	items := make([]item, len(stmts))
-	v := vocab{}
-	stems := stemmer{}
-	for i := range stmts {
-		items[i] = newItem(v, stems, docs[stmts[i].Article], &stmts[i])
-	}
-	weighByRarity(items)
-	b := &builder{l: l, items: items, index: map[uint32][]int{}}
+	items, v := newItems(docs, stmts)
+	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v}
 	var denials, negations []int
 	for i := range items {
 		st := items[i].st
@@ -124,10 +120,66 @@ func (v vocab) id(s string) uint32 {
 	return id
 }
 
+// newItems computes the statements' features on every core, then interns
+// them in statement order (so feature IDs do not depend on scheduling) and
+// weighs them by rarity.
+func newItems(docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]item, vocab) {
+	items := make([]item, len(stmts))
+	raws := make([][]rawFeature, len(stmts))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			stems := stemmer{}
+			for i := w; i < len(stmts); i += workers {
+				items[i], raws[i] = rawItem(stems, docs[stmts[i].Article], &stmts[i])
+			}
+		}(w)
+	}
+	wg.Wait()
+	v := vocab{}
+	for i := range items {
+		items[i].intern(v, raws[i])
+	}
+	weighByRarity(items)
+	return items, v
+}
+
+// rawFeature is a feature before interning.
+type rawFeature struct {
+	key              string
+	w                float64
+	telling, indexed bool
+}
+
+// intern gives the item its features as sorted IDs, once each.
+func (it *item) intern(v vocab, raws []rawFeature) {
+	seen := map[uint32]bool{}
+	for _, r := range raws {
+		id := v.id(r.key)
+		if !seen[id] {
+			seen[id] = true
+			it.feats = append(it.feats, feature{id: id, w: r.w, telling: r.telling, indexed: r.indexed})
+		}
+	}
+	sort.Slice(it.feats, func(i, j int) bool { return it.feats[i].id < it.feats[j].id })
+}
+
+// newItem builds one item, for callers outside Link.
 func newItem(v vocab, stems stemmer, doc *nlp.Document, st *claimtrail.Statement) item {
+	it, raws := rawItem(stems, doc, st)
+	it.intern(v, raws)
+	return it
+}
+
+// rawItem computes a statement's features: the keys of the entities and
+// quantities in its content, and the stems of its common words.
+func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, []rawFeature) {
 	it := item{st: st}
 	if doc == nil {
-		return it
+		return it, nil
 	}
 	span := st.Content
 	text := doc.Text()
@@ -138,13 +190,9 @@ func newItem(v vocab, stems stemmer, doc *nlp.Document, st *claimtrail.Statement
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
 		}
 	}
-	seen := map[uint32]bool{}
+	var raws []rawFeature
 	add := func(key string, w float64, telling, indexed bool) {
-		id := v.id(key)
-		if !seen[id] {
-			seen[id] = true
-			it.feats = append(it.feats, feature{id: id, w: w, telling: telling, indexed: indexed})
-		}
+		raws = append(raws, rawFeature{key: key, w: w, telling: telling, indexed: indexed})
 	}
 	speaker := nlp.SourceKey(st.Speaker().Name)
 	for _, e := range doc.EntitiesIn(span) {
@@ -165,8 +213,7 @@ func newItem(v vocab, stems stemmer, doc *nlp.Document, st *claimtrail.Statement
 	for _, s := range stems.stems(span.In(text)) {
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
-	sort.Slice(it.feats, func(i, j int) bool { return it.feats[i].id < it.feats[j].id })
-	return it
+	return it, raws
 }
 
 // negativeWording reports whether text states something negatively.
@@ -267,8 +314,10 @@ type builder struct {
 	members [][]int          // claim → items
 	deniers [][]int          // claim → denial items
 	index   map[uint32][]int // indexed feature → claims
-	counts  []int            // per claim, shared features with the item at hand; all zero between calls
-	touched []int            // scratch: claims counted for the item at hand
+	docs    map[string]*nlp.Document
+	vocab   vocab
+	counts  []int // per claim, shared features with the item at hand; all zero between calls
+	touched []int // scratch: claims counted for the item at hand
 }
 
 // candidates returns the claims that share the most indexed features with
@@ -480,6 +529,10 @@ func (b *builder) assertedBy(c int, st *claimtrail.Statement) bool {
 // claims the same speaker denied specifically in the same article: it is
 // more evidence of that denial, not a denial of everything.
 func (b *builder) attachBare(bare []int) {
+	main := -1
+	if len(bare) > 0 {
+		main = b.mostCarried()
+	}
 	for _, i := range bare {
 		st := b.items[i].st
 		if !aboutReport(b.items[i].text) {
@@ -496,34 +549,57 @@ func (b *builder) attachBare(bare []int) {
 				}
 			}
 		}
-		if !attached {
+		if !attached && main >= 0 && b.mentions(st.Article, main) {
 			// "called the report pure fiction" and nothing more: the report
 			// is the story's, so the verdict falls on the claim most articles
-			// carry.
-			if c := b.mostCarried(st.Article); c >= 0 {
-				b.deniers[c] = append(b.deniers[c], i)
-			}
+			// carry, when the verdict's article names what that claim names.
+			b.deniers[main] = append(b.deniers[main], i)
 		}
 	}
 }
 
-// mostCarried is the claim asserted by the most articles other than except
-// (the first of equals), or -1 when no claim is carried by two articles or
-// by another article at all.
-func (b *builder) mostCarried(except string) int {
-	best, bestN := -1, 0
+// mostCarried is the claim asserted by the most articles (the first of
+// equals), or -1 when no claim is carried by two articles.
+func (b *builder) mostCarried() int {
+	best, bestN := -1, 1
 	for c, ms := range b.members {
 		arts := map[string]bool{}
 		for _, m := range ms {
-			if a := b.items[m].st.Article; a != except {
-				arts[a] = true
-			}
+			arts[b.items[m].st.Article] = true
 		}
 		if len(arts) > bestN {
 			best, bestN = c, len(arts)
 		}
 	}
 	return best
+}
+
+// mentions reports whether the article (its title included) names an
+// entity or uses a longer word of claim c's first statement.
+func (b *builder) mentions(article string, c int) bool {
+	d := b.docs[article]
+	if d == nil {
+		return false
+	}
+	first := &b.items[b.members[c][0]]
+	for _, e := range d.Entities {
+		if id, ok := b.vocab["e:"+e.Key]; ok && first.has(id) {
+			return true
+		}
+	}
+	words := stemmer{}.stems(d.Article.Title + " " + d.Text())
+	for _, w := range words {
+		if id, ok := b.vocab["s:"+w]; ok && len(w) >= 5 && first.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether the item has the feature id.
+func (it *item) has(id uint32) bool {
+	k := sort.Search(len(it.feats), func(k int) bool { return it.feats[k].id >= id })
+	return k < len(it.feats) && it.feats[k].id == id
 }
 
 // aboutReport reports whether a bare verdict's opening words name what is
