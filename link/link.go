@@ -64,13 +64,16 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 		}
 	}
 	var bare []int
-	for _, i := range denials {
-		if !b.deny(i) {
-			bare = append(bare, i)
+	for k, claims := range b.denyAll(denials) {
+		if !b.attach(denials[k], claims) {
+			bare = append(bare, denials[k])
 		}
 	}
-	for _, i := range negations {
-		if !b.deny(i) && !b.denyAlongside(i) {
+	// Negations deny only claims that start positive, which their own
+	// asserting below never adds, so all can be matched at once first.
+	negMatches := b.denyAll(negations)
+	for k, i := range negations {
+		if !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -316,41 +319,56 @@ type builder struct {
 	index   map[uint32][]int // indexed feature → claims
 	docs    map[string]*nlp.Document
 	vocab   vocab
-	counts  []int // per claim, shared features with the item at hand; all zero between calls
-	touched []int // scratch: claims counted for the item at hand
+	sc      scratch // for candidate searches on the builder's goroutine
 }
 
 // candidates returns the claims that share the most indexed features with
 // item i, at most Candidates of them: linking one statement costs a bounded
 // number of comparisons however large the story grows.
 func (b *builder) candidates(i int) []int {
-	for len(b.counts) < len(b.members) {
-		b.counts = append(b.counts, 0)
+	return b.candidatesIn(&b.sc, i, nil)
+}
+
+// scratch is the working memory of one candidate search.
+type scratch struct {
+	counts  []int // per claim, shared features with the item at hand; all zero between calls
+	touched []int // claims counted for the item at hand
+}
+
+// candidatesIn is candidates with the caller's scratch, so that searches
+// can run at once on several goroutines while the claims do not change;
+// skip, when set, leaves claims out before the best are chosen.
+func (b *builder) candidatesIn(sc *scratch, i int, skip func(c int) bool) []int {
+	for len(sc.counts) < len(b.members) {
+		sc.counts = append(sc.counts, 0)
 	}
-	touched := b.touched[:0]
+	touched := sc.touched[:0]
 	for _, f := range b.items[i].feats {
 		post := b.index[f.id]
 		if !f.indexed || len(post) > b.l.Posting {
 			continue
 		}
 		for _, c := range post {
-			if b.counts[c] == 0 {
+			if skip != nil && skip(c) {
+				continue
+			}
+			if sc.counts[c] == 0 {
 				touched = append(touched, c)
 			}
-			b.counts[c]++
+			sc.counts[c]++
 		}
 	}
 	sort.Slice(touched, func(x, y int) bool {
-		cx, cy := b.counts[touched[x]], b.counts[touched[y]]
+		cx, cy := sc.counts[touched[x]], sc.counts[touched[y]]
 		if cx != cy {
 			return cx > cy
 		}
 		return touched[x] < touched[y]
 	})
 	for _, c := range touched {
-		b.counts[c] = 0
+		sc.counts[c] = 0
 	}
-	b.touched = touched
+	sc.touched = touched
 	if len(touched) > b.l.Candidates {
 		touched = touched[:b.l.Candidates]
 	}
@@ -467,20 +485,51 @@ func (b *builder) denyScore(i, c int) float64 {
 	return best
 }
 
-// deny attaches denial i to every claim it matches, reporting whether any did.
-func (b *builder) deny(i int) bool {
-	matched := false
-	for _, c := range b.candidates(i) {
+// denyMatches returns the claims denial i negates. It only reads the
+// claims, so several run at once (see denyAll). Claims that start negated
+// (negative facts) are no candidates: a negation denies only what is stated
+// positively.
+func (b *builder) denyMatches(sc *scratch, i int) []int {
+	var out []int
+	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
+	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if b.items[i].st.Negated && first.negative || first.st.Negated || b.assertedBy(c, b.items[i].st) {
+		if b.items[i].st.Negated && first.negative || b.assertedBy(c, b.items[i].st) {
 			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
 		if b.denyScore(i, c) >= b.l.Deny {
-			b.deniers[c] = append(b.deniers[c], i)
-			matched = true
+			out = append(out, c)
 		}
 	}
-	return matched
+	return out
+}
+
+// denyAll finds the claims each of the denials negates, on every core.
+func (b *builder) denyAll(denials []int) [][]int {
+	out := make([][]int, len(denials))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var sc scratch
+			for k := w; k < len(denials); k += workers {
+				out[k] = b.denyMatches(&sc, denials[k])
+			}
+		}(w)
+	}
+	wg.Wait()
+	return out
+}
+
+// attach records denial i against the claims it negates, reporting whether
+// there were any.
+func (b *builder) attach(i int, claims []int) bool {
+	for _, c := range claims {
+		b.deniers[c] = append(b.deniers[c], i)
+	}
+	return len(claims) > 0
 }
 
 // sharesName reports whether item i shares a name or number with the first
