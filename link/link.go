@@ -752,6 +752,9 @@ func (m stemmer) stems(text string) []string {
 			low := strings.ToLower(w)
 			if !stopwords[low] {
 				s = english.Stem(low, false)
+				if t, ok := synonyms[s]; ok {
+					s = t
+				}
 			}
 			m[w] = s
 		}

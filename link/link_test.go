@@ -139,3 +139,14 @@ func texts(claims []claimtrail.Claim) []string {
 	}
 	return out
 }
+
+func TestSynonymsLink(t *testing.T) {
+	claims := linkTexts(t,
+		"Ministry documents show the health ministry has ordered the closure of the Varlen chemical plant.",
+		"The Evening Courier had reported that the ministry ordered the Varlen plant shut.",
+	)
+	c := claimWith(claims, "Varlen")
+	if c == nil || articlesOf(c, claimtrail.Asserts) != "a,b" {
+		t.Fatalf("'ordered the plant shut' did not link to 'ordered the closure of the plant': %q", texts(claims))
+	}
+}

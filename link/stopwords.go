@@ -34,3 +34,29 @@ func splitWords(s string) []string {
 	}
 	return out
 }
+
+// synonyms maps the stems of words news uses interchangeably for one event
+// to one stem, so that "ordered the plant shut" and "ordered the closure of
+// the plant" share their predicate. Groups are kept small: a wrong merge
+// joins two claims, which is worse than a missed one.
+var synonyms = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range [][]string{
+		{"close", "shut", "closur", "shutdown"},
+		{"send", "deploy", "dispatch", "deploy"},
+		{"meet", "meet", "talk"},
+		{"rais", "rise", "hike", "increas"},
+		{"cut", "lower", "reduc"},
+		{"arrest", "detain", "detent"},
+		{"resign", "quit"},
+		{"buy", "acquir", "purchas", "acquisit"},
+		{"kill", "dead", "die", "death"},
+		{"ban", "prohibit"},
+		{"serv", "act"},
+	} {
+		for _, w := range group[1:] {
+			m[w] = group[0]
+		}
+	}
+	return m
+}()
