@@ -46,15 +46,17 @@ seepage near the spillway, a spokesperson for the board said on Friday.</p>
 	root.SetArgs([]string{"watch", "--db", db, "--every", "1m", srv.URL + "/broken.xml", srv.URL + "/good.xml"})
 	root.SetOut(&out)
 	root.SetErr(&errOut)
-	var wg sync.WaitGroup
-	var err error
-	wg.Go(func() { err = root.ExecuteContext(ctx) })
-
+	// Create the database before watch starts, so that the two do not race
+	// to apply the schema.
 	s, openErr := sqlite.Open(t.Context(), db, store.Options{})
 	if openErr != nil {
 		t.Fatal(openErr)
 	}
 	defer s.Close()
+	var wg sync.WaitGroup
+	var err error
+	wg.Go(func() { err = root.ExecuteContext(ctx) })
+
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		list, _ := s.Stories(t.Context(), store.StoryQuery{})
