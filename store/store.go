@@ -13,6 +13,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -230,4 +232,24 @@ func Articles(recs []Record) []claimtrail.Article {
 		out[i] = r.Article
 	}
 	return out
+}
+
+// Migrations reads an adapter's embedded migration scripts
+// (migrations/*.sql), in name order: script i brings the schema to
+// version i+1.
+func Migrations(fsys fs.FS) ([]string, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, string(b))
+	}
+	return out, nil
 }

@@ -1,31 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// runStance runs the claimtrail command line with args and returns its
-// standard output, standard error and error.
-func runStance(t *testing.T, args ...string) (string, string, error) {
-	t.Helper()
-	root := newRootCmd()
-	var out, errb bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
-	return out.String(), errb.String(), err
-}
-
 const checkClaim = "The Harbour Bridge will reopen in March"
 
 func TestCheckJSON(t *testing.T) {
-	out, stderr, err := runStance(t, "check", "--format", "json", checkClaim, filepath.Join("testdata", "check"))
+	out, stderr, err := run(t, "check", "--format", "json", checkClaim, filepath.Join("testdata", "check"))
 	if err != nil {
 		t.Fatalf("check: %v\n%s", err, stderr)
 	}
@@ -71,7 +56,7 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestCheckText(t *testing.T) {
-	out, _, err := runStance(t, "check", checkClaim, filepath.Join("testdata", "check", "asserts.txt"), filepath.Join("testdata", "check", "absent.txt"))
+	out, _, err := run(t, "check", checkClaim, filepath.Join("testdata", "check", "asserts.txt"), filepath.Join("testdata", "check", "absent.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,22 +69,22 @@ func TestCheckText(t *testing.T) {
 
 func TestCheckErrors(t *testing.T) {
 	dir := filepath.Join("testdata", "check")
-	if _, _, err := runStance(t, "check", checkClaim); err == nil {
+	if _, _, err := run(t, "check", checkClaim); err == nil {
 		t.Error("no paths: no error")
 	}
-	if _, _, err := runStance(t, "check", "--format", "yaml", checkClaim, dir); err == nil || !strings.Contains(err.Error(), "yaml") {
+	if _, _, err := run(t, "check", "--format", "yaml", checkClaim, dir); err == nil || !strings.Contains(err.Error(), "yaml") {
 		t.Errorf("bad format: err = %v", err)
 	}
-	if _, _, err := runStance(t, "check", " ", dir); err == nil || !strings.Contains(err.Error(), "empty") {
+	if _, _, err := run(t, "check", " ", dir); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty claim: err = %v", err)
 	}
-	if _, _, err := runStance(t, "check", "--model", filepath.Join(dir, "absent.txt"), checkClaim, dir); err == nil || !strings.Contains(err.Error(), "not a stance model") {
+	if _, _, err := run(t, "check", "--model", filepath.Join(dir, "absent.txt"), checkClaim, dir); err == nil || !strings.Contains(err.Error(), "not a stance model") {
 		t.Errorf("bad model: err = %v", err)
 	}
 	// A missing input is reported, the good ones are still judged, and the
 	// exit status says something failed.
 	missing := filepath.Join(t.TempDir(), "missing.txt")
-	out, stderr, err := runStance(t, "check", checkClaim, filepath.Join(dir, "asserts.txt"), missing)
+	out, stderr, err := run(t, "check", checkClaim, filepath.Join(dir, "asserts.txt"), missing)
 	if err == nil || !strings.Contains(stderr, "missing.txt") || !strings.Contains(out, "asserts") {
 		t.Errorf("missing input: err = %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr)
 	}

@@ -66,7 +66,7 @@ func TestEvalFNC1JSON(t *testing.T) {
 	dir := t.TempDir()
 	bodies, stances := writeFNC(t, dir, 4, true)
 	preds := filepath.Join(dir, "pred.csv")
-	out, stderr, err := runStance(t, "eval", "fnc1", "--bodies", bodies, "--stances", stances, "--format", "json", "--predictions", preds)
+	out, stderr, err := run(t, "eval", "fnc1", "--bodies", bodies, "--stances", stances, "--format", "json", "--predictions", preds)
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
 	}
@@ -114,7 +114,7 @@ func TestEvalFNC1JSON(t *testing.T) {
 func TestEvalFNC1Text(t *testing.T) {
 	dir := t.TempDir()
 	bodies, stances := writeFNC(t, dir, 2, true)
-	out, _, err := runStance(t, "eval", "fnc1", "--bodies", bodies, "--stances", stances)
+	out, _, err := run(t, "eval", "fnc1", "--bodies", bodies, "--stances", stances)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestEvalFNC1Text(t *testing.T) {
 	}
 	// Unlabelled: predictions and speed, no scores.
 	bodies, stances = writeFNC(t, t.TempDir(), 2, false)
-	out, _, err = runStance(t, "eval", "fnc1", "--bodies", bodies, "--stances", stances, "--format", "json")
+	out, _, err = run(t, "eval", "fnc1", "--bodies", bodies, "--stances", stances, "--format", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestEvalFNC1Errors(t *testing.T) {
 	}
 	wants := []string{"--bodies FILE", "xml", "bad.csv:3: unknown stance", "not a stance model"}
 	for i, args := range cases {
-		if _, _, err := runStance(t, args...); err == nil || !strings.Contains(err.Error(), wants[i]) {
+		if _, _, err := run(t, args...); err == nil || !strings.Contains(err.Error(), wants[i]) {
 			t.Errorf("%v: err = %v, want %q", args, err, wants[i])
 		}
 	}
@@ -157,7 +157,7 @@ func TestTrainStanceTiny(t *testing.T) {
 	dir := t.TempDir()
 	writeFNC(t, dir, 10, true)
 	model := filepath.Join(dir, "tiny.model")
-	out, stderr, err := runStance(t, "train", "stance", "--fnc1", dir, "--out", model, "--seed", "4",
+	out, stderr, err := run(t, "train", "stance", "--fnc1", dir, "--out", model, "--seed", "4",
 		"--holdout", "0.3", "--rounds", "20", "--related-rounds", "10", "--depth", "3")
 	if err != nil {
 		t.Fatalf("train: %v\n%s", err, stderr)
@@ -165,7 +165,7 @@ func TestTrainStanceTiny(t *testing.T) {
 	if !strings.Contains(out, "wrote "+model) || !strings.Contains(out, "held-out bodies' pairs") {
 		t.Errorf("train output:\n%s", out)
 	}
-	out, _, err = runStance(t, "eval", "fnc1", "--bodies", filepath.Join(dir, "train_bodies.csv"),
+	out, _, err = run(t, "eval", "fnc1", "--bodies", filepath.Join(dir, "train_bodies.csv"),
 		"--stances", filepath.Join(dir, "train_stances.csv"), "--model", model, "--holdout-only", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +180,7 @@ func TestTrainStanceTiny(t *testing.T) {
 	if rep.Pairs == 0 || rep.Pairs >= 60 {
 		t.Errorf("--holdout-only kept %d of 60 pairs", rep.Pairs)
 	}
-	if _, _, err := runStance(t, "train", "stance", "--fnc1", filepath.Join(dir, "nowhere")); err == nil || !strings.Contains(err.Error(), "nowhere") {
+	if _, _, err := run(t, "train", "stance", "--fnc1", filepath.Join(dir, "nowhere")); err == nil || !strings.Contains(err.Error(), "nowhere") {
 		t.Errorf("missing folder: err = %v", err)
 	}
 }

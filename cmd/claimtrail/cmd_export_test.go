@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
@@ -9,20 +8,9 @@ import (
 	"testing"
 )
 
-func runCmd(t *testing.T, args ...string) (string, string, error) {
-	t.Helper()
-	root := newRootCmd()
-	var out, errb bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	root.SetArgs(args)
-	err := root.ExecuteContext(t.Context())
-	return out.String(), errb.String(), err
-}
-
 func TestExport(t *testing.T) {
 	story := filepath.Join("..", "..", "examples", "story")
-	out, stderr, err := runCmd(t, "export", "--format", "csv", story)
+	out, stderr, err := run(t, "export", "--format", "csv", story)
 	if err != nil {
 		t.Fatalf("export csv: %v\n%s", err, stderr)
 	}
@@ -30,7 +18,7 @@ func TestExport(t *testing.T) {
 	if err != nil || len(rows) < 2 || rows[0][0] != "claim" {
 		t.Fatalf("csv: %v, %d rows", err, len(rows))
 	}
-	out, stderr, err = runCmd(t, "export", "--format", "claimreview", "--author", "Test Desk", story)
+	out, stderr, err = run(t, "export", "--format", "claimreview", "--author", "Test Desk", story)
 	if err != nil {
 		t.Fatalf("export claimreview: %v\n%s", err, stderr)
 	}
@@ -57,7 +45,7 @@ func TestExport(t *testing.T) {
 		{"export", "--db", filepath.Join(t.TempDir(), "x.db"), "1", "2"},
 		{"export", "--db", filepath.Join(t.TempDir(), "x.db"), "77"},
 	} {
-		if _, _, err := runCmd(t, bad...); err == nil {
+		if _, _, err := run(t, bad...); err == nil {
 			t.Errorf("%v: no error", bad)
 		}
 	}

@@ -12,8 +12,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"sort"
 	"strings"
 	"time"
 
@@ -75,22 +73,7 @@ func (s *Store) Close() error {
 
 // migrations returns the embedded scripts; script i brings the schema to
 // version i+1.
-func migrations() ([]string, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var out []string
-	for _, n := range names {
-		b, err := migrationFS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, string(b))
-	}
-	return out, nil
-}
+func migrations() ([]string, error) { return store.Migrations(migrationFS) }
 
 // SchemaVersion is the schema version this build of claimtrail writes.
 func SchemaVersion() int {

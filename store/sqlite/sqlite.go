@@ -12,11 +12,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -87,22 +85,7 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // migrations returns the embedded scripts in order; script i brings the
 // schema to version i+1.
-func migrations() ([]string, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var out []string
-	for _, n := range names {
-		b, err := migrationFS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, string(b))
-	}
-	return out, nil
-}
+func migrations() ([]string, error) { return store.Migrations(migrationFS) }
 
 // SchemaVersion is the schema version this build of claimtrail writes.
 func SchemaVersion() int {
