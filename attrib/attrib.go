@@ -17,7 +17,8 @@ import (
 // Extractor finds statements in analysed documents. It holds no state
 // between documents and is safe for concurrent use.
 type Extractor struct {
-	model *seq.Model // the trained labeller, when combined with the rules
+	model  *seq.Model // the trained labeller, when combined with the rules
+	tagger Tagger     // tags what the labeller reads, when analysis did not
 }
 
 // New returns a rule-based Extractor.
@@ -33,7 +34,7 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
 	if x.model != nil {
-		r.learned(x.model)
+		r.learned(x.model, x.tagger)
 	}
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {

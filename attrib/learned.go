@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/claimtrail/claimtrail"
@@ -8,19 +9,40 @@ import (
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
+// Tagger tags the sentences of a document that analysis left untagged;
+// *nlp.Analyzer is one.
+type Tagger interface {
+	TagSentences(doc *nlp.Document, first, last int)
+}
+
 // WithModel returns an extractor that adds, to the rules' statements, the
 // attributions of the trained labeller m that the rules missed. Only those
 // with a named source and a reporting cue are kept: the model finds the
 // long tail of cues ("aid groups say", "opponents argued"), while its other
-// attributions (beliefs, intentions) are not statements of fact. The model
-// reads part-of-speech tags, so documents must be tagged in full.
-func (x *Extractor) WithModel(m *seq.Model) *Extractor { return &Extractor{model: m} }
+// attributions (beliefs, intentions) are not statements of fact.
+//
+// So the model runs only on paragraphs holding a reporting word that no
+// rule statement covers. It reads the part-of-speech tags of the whole
+// paragraph: t tags those of its sentences that analysis left untagged
+// (nlp.TagOnly); with t nil, such paragraphs are skipped.
+func (x *Extractor) WithModel(m *seq.Model, t Tagger) *Extractor {
+	return &Extractor{model: m, tagger: t}
+}
 
 // learned turns the model's attributions that no rule statement covers into
 // statements, resolving their sources as the rules do.
-func (r *reader) learned(m *seq.Model) {
+func (r *reader) learned(m *seq.Model, t Tagger) {
+	paras := r.unexplained()
+	if len(paras) == 0 {
+		return
+	}
+	if t != nil {
+		for _, s := range sentenceRanges(r.doc, paras) {
+			t.TagSentences(r.doc, s[0], s[1])
+		}
+	}
 	added := false
-	for _, a := range seq.Uncovered(m.Label(r.doc), r.out) {
+	for _, a := range seq.Uncovered(m.LabelParagraphs(r.doc, func(p int) bool { return paras[p] }), r.out) {
 		if st, ok := r.fromModel(a); ok {
 			r.dropOwnVoice(st.Sentence)
 			r.out = append(r.out, st)
@@ -30,6 +52,58 @@ func (r *reader) learned(m *seq.Model) {
 	if added {
 		sort.SliceStable(r.out, func(i, j int) bool { return r.out[i].Content.Start < r.out[j].Content.Start })
 	}
+}
+
+// unexplained returns the paragraphs holding a reporting word (a speech
+// verb or "according") outside the cue and content of every attributed
+// rule statement. Only there can the model add a statement: fromModel
+// keeps an attribution only when its cue holds a reporting word, and
+// seq.Uncovered drops one that meets a rule statement.
+func (r *reader) unexplained() map[int]bool {
+	var paras map[int]bool
+	for _, s := range r.doc.Sentences {
+		if paras[s.Paragraph] {
+			continue
+		}
+		for _, t := range r.doc.Tokens[s.First:s.Last] {
+			if reportingWord(t) && !r.explains(t.Span) {
+				if paras == nil {
+					paras = map[int]bool{}
+				}
+				paras[s.Paragraph] = true
+				break
+			}
+		}
+	}
+	return paras
+}
+
+// explains reports whether an attributed rule statement covers the span
+// with its cue or content.
+func (r *reader) explains(sp claimtrail.Span) bool {
+	for _, st := range r.out {
+		if !st.Cue.Empty() && (st.Cue.Overlaps(sp) || st.Content.Overlaps(sp)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceRanges returns, for each wanted paragraph, its sentences as a
+// half-open index range.
+func sentenceRanges(doc *nlp.Document, paras map[int]bool) [][2]int {
+	var out [][2]int
+	for si, s := range doc.Sentences {
+		if !paras[s.Paragraph] {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1][1] == si && doc.Sentences[si-1].Paragraph == s.Paragraph {
+			out[n-1][1] = si + 1
+			continue
+		}
+		out = append(out, [2]int{si, si + 1})
+	}
+	return out
 }
 
 // dropOwnVoice removes the outlet's own statements of a sentence that the
@@ -72,12 +146,13 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 
 // reportingCue reports whether a model cue holds a reporting word.
 func reportingCue(toks []nlp.Token) bool {
-	for _, t := range toks {
-		if w := lower(t); speechVerbs[w] || w == "according" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(toks, reportingWord)
+}
+
+// reportingWord reports whether a token is a speech verb or "according".
+func reportingWord(t nlp.Token) bool {
+	w := lower(t)
+	return speechVerbs[w] || w == "according"
 }
 
 // tokenRange returns the tokens of toks inside span, or -1, -1.

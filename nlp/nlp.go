@@ -168,6 +168,29 @@ func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span)
 	}
 }
 
+// TagSentences tags the sentences first to last-1 of a document analysed
+// with TagOnly that are not tagged yet, as Analyze would have: a stage can
+// ask for tags where it turns out to need them.
+func (a *Analyzer) TagSentences(doc *Document, first, last int) {
+	var toks []tag.Token
+	for si := max(first, 0); si < min(last, len(doc.Sentences)); si++ {
+		sent := &doc.Sentences[si]
+		if sent.Tagged {
+			continue
+		}
+		own := doc.Tokens[sent.First:sent.Last]
+		toks = toks[:0]
+		for _, t := range own {
+			toks = append(toks, tag.Token{Text: t.Text})
+		}
+		a.tagger.TagTokens(toks)
+		for i := range own {
+			own[i].Tag = toks[i].Tag
+		}
+		sent.Tagged = true
+	}
+}
+
 // paragraphs returns the article's paragraph spans, or its lines when the
 // loader gave none, so that sentences never run across a heading.
 func paragraphs(art *claimtrail.Article) []claimtrail.Span {

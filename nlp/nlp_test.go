@@ -168,3 +168,41 @@ func TestAnalyzeCancelled(t *testing.T) {
 		t.Error("a cancelled context did not stop the analysis")
 	}
 }
+
+func TestTagSentencesMatchesAnalysis(t *testing.T) {
+	text := "The minister said the bridge would reopen in May. Engineers doubt it.\n\nA spokesman declined to comment."
+	full, err := NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := NewAnalyzer(TagOnly(func([]Token) bool { return false }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := full.Analyze(context.Background(), &claimtrail.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := lazy.Analyze(context.Background(), &claimtrail.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Sentences[0].Tagged {
+		t.Fatal("sentence 0 tagged before TagSentences")
+	}
+	lazy.TagSentences(got, 0, 2)
+	for si, s := range got.Sentences {
+		if s.Tagged != (si < 2) {
+			t.Errorf("sentence %d tagged = %v", si, s.Tagged)
+		}
+		if si >= 2 {
+			continue
+		}
+		for i := s.First; i < s.Last; i++ {
+			if got.Tokens[i].Tag != want.Tokens[i].Tag {
+				t.Errorf("token %q tagged %q, want %q as in full analysis", got.Tokens[i].Text, got.Tokens[i].Tag, want.Tokens[i].Tag)
+			}
+		}
+	}
+	lazy.TagSentences(got, -3, 99) // out of range: clamped, no panic
+}

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
-	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/load"
 )
 
@@ -48,21 +47,18 @@ func fnc1Bodies(b *testing.B) [][]byte {
 }
 
 // BenchmarkLoadAnalyseLink measures load (text parsing), analysis,
-// attribution and linking over the 1,683 FNC-1 bodies as one corpus, and
-// reports articles per second in all and per core (analysis runs on every
-// core, linking on one).
+// attribution (rules and the trained labeller, as analyze runs by default)
+// and linking over the 1,683 FNC-1 bodies as one corpus, and reports
+// articles per second in all and per core (analysis runs on every core,
+// linking on one).
 func BenchmarkLoadAnalyseLink(b *testing.B) {
 	benchLoadAnalyseLink(b, Options{})
 }
 
-// BenchmarkLoadAnalyseLinkCombined is the same with the trained attribution
-// labeller added to the rules (analyze --extractor combined).
-func BenchmarkLoadAnalyseLinkCombined(b *testing.B) {
-	m, err := seq.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	benchLoadAnalyseLink(b, Options{Learned: m})
+// BenchmarkLoadAnalyseLinkRules is the same with attribution by the rules
+// alone (analyze --extractor rules).
+func BenchmarkLoadAnalyseLinkRules(b *testing.B) {
+	benchLoadAnalyseLink(b, Options{RulesOnly: true})
 }
 
 func benchLoadAnalyseLink(b *testing.B, opts Options) {

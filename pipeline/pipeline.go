@@ -27,10 +27,14 @@ type Options struct {
 	Judge story.Judge
 	// CopyOf maps near-copies to their originals (by article ID).
 	CopyOf map[string]string
-	// Learned, when set, adds the trained attribution labeller's findings
-	// to the rules' statements (attrib.Extractor.WithModel). It needs every
-	// sentence tagged, so analysis is slower.
+	// Learned is the trained attribution labeller whose findings are added
+	// to the rules' statements (attrib.Extractor.WithModel); nil means the
+	// embedded model (seq.Default). It runs on the paragraphs where the
+	// rules leave a reporting word unexplained.
 	Learned *seq.Model
+	// RulesOnly leaves the labeller out: attribution by the rules alone,
+	// which tags only sentences with a cue and is about twice as fast.
+	RulesOnly bool
 }
 
 // Pipeline turns articles into a ledger. It is safe for concurrent use.
@@ -43,16 +47,20 @@ type Pipeline struct {
 
 // New loads the models the stages need.
 func New(opts Options) (*Pipeline, error) {
-	extract := attrib.New()
-	var nlpOpts []nlp.Option
-	if opts.Learned != nil {
-		extract = extract.WithModel(opts.Learned)
-	} else {
-		nlpOpts = append(nlpOpts, nlp.TagOnly(attrib.NeedsTags))
-	}
-	a, err := nlp.NewAnalyzer(nlpOpts...)
+	a, err := nlp.NewAnalyzer(nlp.TagOnly(attrib.NeedsTags))
 	if err != nil {
 		return nil, fmt.Errorf("new pipeline: %w", err)
+	}
+	extract := attrib.New()
+	if !opts.RulesOnly {
+		if opts.Learned == nil {
+			m, err := seq.Default()
+			if err != nil {
+				return nil, fmt.Errorf("new pipeline: %w", err)
+			}
+			opts.Learned = m
+		}
+		extract = extract.WithModel(opts.Learned, a)
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)

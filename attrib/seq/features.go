@@ -37,6 +37,16 @@ func windows(doc *nlp.Document) []window {
 	return out
 }
 
+// tagged reports whether every sentence of the window carries tags.
+func (w window) tagged(doc *nlp.Document) bool {
+	for _, s := range doc.Sentences[w.s0:w.s1] {
+		if !s.Tagged {
+			return false
+		}
+	}
+	return true
+}
+
 // tokenInfo is what the feature templates read about one token.
 type tokenInfo struct {
 	lower    string

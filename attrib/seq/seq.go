@@ -124,7 +124,15 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 func Default() (*Model, error) { return defaultModel() }
 
 // Label finds the attributions in an analysed document, in text order.
-func (m *Model) Label(doc *nlp.Document) []Attribution {
+// Paragraphs with an untagged sentence are skipped: the model reads the
+// part-of-speech tags of the whole paragraph.
+func (m *Model) Label(doc *nlp.Document) []Attribution { return m.LabelParagraphs(doc, nil) }
+
+// LabelParagraphs is Label restricted to the paragraphs (numbered as
+// nlp.Sentence.Paragraph) for which want reports true; nil wants all. Each
+// paragraph is labelled on its own, so what is found in one does not
+// depend on which others are labelled.
+func (m *Model) LabelParagraphs(doc *nlp.Document, want func(paragraph int) bool) []Attribution {
 	s, _ := m.pool.Get().(*labelScratch)
 	if s == nil {
 		s = new(labelScratch)
@@ -132,6 +140,9 @@ func (m *Model) Label(doc *nlp.Document) []Attribution {
 	defer m.pool.Put(s)
 	var out []Attribution
 	for _, w := range windows(doc) {
+		if (want != nil && !want(doc.Sentences[w.s0].Paragraph)) || !w.tagged(doc) {
+			continue
+		}
 		out = group(doc, w, m.tag(doc, w, s), out)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start() < out[j].start() })

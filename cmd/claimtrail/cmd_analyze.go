@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
-	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/render"
@@ -52,7 +51,7 @@ analysed, and the exit status is 1.`,
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
-	f.StringVar(&opts.extractor, "extractor", "rules", "attribution: rules, or combined (rules plus the trained labeller; slower)")
+	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller) or rules (rules alone; faster)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -61,6 +60,9 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	write, err := ledgerWriter(opts.format, opts.color, cmd.OutOrStdout())
 	if err != nil {
 		return err
+	}
+	if opts.extractor != "combined" && opts.extractor != "rules" {
+		return fmt.Errorf("unknown --extractor %q: want combined or rules", opts.extractor)
 	}
 	ctx := cmd.Context()
 	articles, loadErrs := load.Paths(ctx, args, load.Options{Outlet: opts.outlet})
@@ -74,19 +76,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if len(articles) == 0 {
 		return fmt.Errorf("no articles could be read from %d input(s)", len(args))
 	}
-	popts := pipeline.Options{Judge: defaultJudge(stderr)}
-	switch opts.extractor {
-	case "rules":
-	case "combined":
-		m, err := seq.Default()
-		if err != nil {
-			return fmt.Errorf("load attribution model: %w", err)
-		}
-		popts.Learned = m
-	default:
-		return fmt.Errorf("unknown --extractor %q: want rules or combined", opts.extractor)
-	}
-	p, err := pipeline.New(popts)
+	p, err := pipeline.New(pipeline.Options{Judge: defaultJudge(stderr), RulesOnly: opts.extractor == "rules"})
 	if err != nil {
 		return err
 	}

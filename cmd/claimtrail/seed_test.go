@@ -74,4 +74,10 @@ func TestSeedStoryLedger(t *testing.T) {
 	if officials.Origins[0].Kind != "anonymous" || officials.Stances[pk] != "asserts" {
 		t.Errorf("officials' account: origins %+v stances %v", officials.Origins, officials.Stances)
 	}
+	// The rules read "in what sources describe as …" as the outlet's own
+	// voice; the trained labeller, on by default, gives it to the sources.
+	framework := findClaim(t, l, "enforcement framework")
+	if len(framework.Origins) != 1 || framework.Origins[0].Kind != "anonymous" {
+		t.Errorf("framework claim: origins %+v, want the anonymous sources", framework.Origins)
+	}
 }
