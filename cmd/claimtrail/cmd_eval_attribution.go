@@ -46,7 +46,11 @@ source). See docs/attribution.md.
 
 --predictions DIR writes NAME.txt and NAME.ann per article, brat standoff
 with character offsets, as in the corpus, so the output can be scored or
-viewed independently.`,
+viewed independently.
+
+--extractor annotators scores people instead of a program: on the articles two
+annotators annotated, the second's attributions against the first's (annotator
+IDs in name order). It is the ceiling the corpus itself sets.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.split == "" {
@@ -62,7 +66,7 @@ viewed independently.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", "seq", "extractor to score: seq (learned), rules (attrib), or combined")
+	f.StringVar(&o.extractor, "extractor", "seq", "extractor to score: seq (learned), rules (attrib), combined, or annotators (agreement between two annotators)")
 	f.StringVar(&o.model, "model", "", "score this model file instead of the embedded one (seq)")
 	return cmd
 }
@@ -94,8 +98,10 @@ func newAttribExtractor(o attribEvalOptions) (attribExtractor, error) {
 		return func(doc *nlp.Document) []polnear.Attribution {
 			return seq.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
 		}, nil
+	case "annotators":
+		return nil, nil // runEvalAttribution reads the second annotation instead
 	}
-	return nil, fmt.Errorf("eval attribution: --extractor %q: want seq, rules or combined", o.extractor)
+	return nil, fmt.Errorf("eval attribution: --extractor %q: want seq, rules, combined or annotators", o.extractor)
 }
 
 // statementAttributions maps the rule-based extractor's attributed
@@ -167,6 +173,18 @@ func runEvalAttribution(cmd *cobra.Command, o attribEvalOptions) error {
 	)
 	for i := range arts {
 		a := &arts[i]
+		if extract == nil { // annotators
+			if a.SecondAnnotator != "" {
+				total.Add(polnear.Compare(a.Text, a.Attributions, a.Second))
+				if o.predictions != "" {
+					if err := writeAttribPrediction(o.predictions, a, a.Second); err != nil {
+						return err
+					}
+				}
+			}
+			_ = bar.Add(1)
+			continue
+		}
 		t0 := time.Now()
 		doc, err := an.Analyze(ctx, attribArticle(a))
 		if err != nil {
@@ -240,8 +258,10 @@ func writeAttribText(w io.Writer, r attribReport) error {
 		fmt.Fprintf(&buf, "%-12s %7.3f %7.3f %7.3f   %7.3f %7.3f %7.3f\n", row.name,
 			row.s.Exact.P, row.s.Exact.R, row.s.Exact.F1, row.s.Overlap.P, row.s.Overlap.R, row.s.Overlap.F1)
 	}
-	fmt.Fprintf(&buf, "\nextraction: %.0f sentences/s; analysis (tokens, tags): %.0f sentences/s\n",
-		r.SentencesPerSecond, r.AnalysisSentencesPerSecond)
+	if r.Sentences > 0 {
+		fmt.Fprintf(&buf, "\nextraction: %.0f sentences/s; analysis (tokens, tags): %.0f sentences/s\n",
+			r.SentencesPerSecond, r.AnalysisSentencesPerSecond)
+	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }

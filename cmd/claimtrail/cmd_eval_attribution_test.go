@@ -111,3 +111,24 @@ func TestTrainAttributionTiny(t *testing.T) {
 		t.Errorf("missing --polnear: error %v", err)
 	}
 }
+
+func TestEvalAttributionAnnotators(t *testing.T) {
+	out, stderr, err := run(t, "eval", "attribution", "--polnear", tinyPolNeAR, "--format", "json", "--extractor", "annotators")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	var rep struct {
+		Articles int
+		Source   struct{ Exact struct{ P, R float64 } }
+		Cue      struct{ Overlap struct{ P, R float64 } }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// Only alpha has a second annotator, who marks one of the first's two
+	// attributions, with the cue "said on Tuesday" for "said": the source
+	// matches, the cue does not even by overlap (1 token of 3).
+	if rep.Articles != 1 || rep.Source.Exact.P != 1 || rep.Source.Exact.R != 0.5 || rep.Cue.Overlap.P != 0 {
+		t.Errorf("agreement report %+v from\n%s", rep, out)
+	}
+}

@@ -86,6 +86,11 @@ type Article struct {
 	Annotator    string // annotator ID of the .ann file used ("4e07")
 	Text         string
 	Attributions []Attribution
+	// Second holds another annotator's attributions when the article was
+	// annotated more than once (the next non-empty file in name order), by
+	// SecondAnnotator; they measure how far two people agree.
+	Second          []Attribution
+	SecondAnnotator string
 }
 
 // ReadSplit reads every article of a split directory (one holding text/ and
@@ -164,14 +169,19 @@ func readArticle(textPath, name, annDir string, annotators []string) (Article, e
 		if err != nil {
 			return Article{}, fmt.Errorf("read annotations: %w", err)
 		}
-		if len(strings.TrimSpace(string(ann))) == 0 && i < len(annotators)-1 {
+		empty := len(strings.TrimSpace(string(ann))) == 0
+		if empty && (a.Annotator != "" || i < len(annotators)-1) {
 			continue // an empty file from one annotator: prefer another's
 		}
 		atts, err := ParseAnn(a.Text, ann)
 		if err != nil {
 			return Article{}, fmt.Errorf("%s:%w", annPath, err)
 		}
-		a.Annotator, a.Attributions = id, atts
+		if a.Annotator == "" {
+			a.Annotator, a.Attributions = id, atts
+			continue
+		}
+		a.SecondAnnotator, a.Second = id, atts
 		break
 	}
 	return a, nil

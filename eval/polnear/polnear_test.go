@@ -60,6 +60,12 @@ func TestReadSplit(t *testing.T) {
 	if got := texts(alpha.Text, b.Source); !eq(got, []string{"the mayor"}) {
 		t.Errorf("E2 source: got %q", got)
 	}
+	// A second annotator's file is kept apart, for agreement.
+	if alpha.Annotator != "0a1b" || alpha.SecondAnnotator != "7c7c" || len(alpha.Second) != 1 {
+		t.Errorf("alpha: annotators %q, %q with %d second attributions, want 0a1b, 7c7c, 1", alpha.Annotator, alpha.SecondAnnotator, len(alpha.Second))
+	} else if got := texts(alpha.Text, alpha.Second[0].Cue); !eq(got, []string{"said on Tuesday"}) {
+		t.Errorf("alpha second cue %q", got)
+	}
 	// The only annotation file is empty: no attributions, no error.
 	if len(beta.Attributions) != 0 || beta.Annotator != "0a1b" {
 		t.Errorf("beta: %d attributions from %q, want 0 from 0a1b", len(beta.Attributions), beta.Annotator)
@@ -67,6 +73,9 @@ func TestReadSplit(t *testing.T) {
 	// Two annotators, the first with an empty file: the other one is used.
 	if gamma.Annotator != "9f9f" || len(gamma.Attributions) != 1 {
 		t.Fatalf("gamma: %d attributions from %q, want 1 from 9f9f", len(gamma.Attributions), gamma.Annotator)
+	}
+	if gamma.SecondAnnotator != "" || beta.SecondAnnotator != "" {
+		t.Errorf("second annotators %q, %q from empty files", gamma.SecondAnnotator, beta.SecondAnnotator)
 	}
 	if g := gamma.Attributions[0]; g.Source != nil || !eq(texts(gamma.Text, g.Cue), []string{"warned"}) {
 		t.Errorf("gamma: source %v cue %q, want no source and cue warned", g.Source, texts(gamma.Text, g.Cue))
