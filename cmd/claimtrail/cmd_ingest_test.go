@@ -117,6 +117,27 @@ func TestCorpusCommands(t *testing.T) {
 	if !strings.Contains(out, "claim   story") || !strings.Contains(out, "article ") || !strings.Contains(out, "[troops]") {
 		t.Errorf("search troops found no claim and article:\n%s", out)
 	}
+	out, _, err = run(t, "search", "--format", "json", "troops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits []struct{ Kind, Claim, Snippet string }
+	if err := json.Unmarshal([]byte(out), &hits); err != nil {
+		t.Fatalf("search --format json: %v\n%s", err, out)
+	}
+	kinds := map[string]bool{}
+	for _, h := range hits {
+		kinds[h.Kind] = kinds[h.Kind] || strings.Contains(h.Snippet, "[troops]") && (h.Kind != "claim" || h.Claim != "")
+	}
+	if !kinds["claim"] || !kinds["article"] {
+		t.Errorf("search --format json: want a claim and an article with [troops]:\n%s", out)
+	}
+	if out, _, err = run(t, "search", "--format", "json", "zzzunfindable"); err != nil || strings.TrimSpace(out) != "[]" {
+		t.Errorf("search with no hits: %q, %v; want []", out, err)
+	}
+	if _, _, err = run(t, "search", "--format", "xml", "troops"); err == nil {
+		t.Error("search --format xml succeeded")
+	}
 }
 
 func TestParseSince(t *testing.T) {
