@@ -20,7 +20,7 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/store"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 //go:embed migrations/*.sql
@@ -59,7 +59,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)") // first: the pragmas below may wait for a lock
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())) // first: the pragmas below may wait for a lock
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
@@ -96,18 +96,40 @@ func SchemaVersion() int {
 // migrate applies the pending migrations, each in its own transaction,
 // and refuses a database newer than this binary. The version is read inside
 // each (immediate, so exclusive) transaction: two processes opening a new
-// database at once do not both migrate it.
+// database at once do not both migrate it. Switching a new file to WAL
+// can fail at once with SQLITE_BUSY, without waiting for the busy timeout,
+// while another process does the same; such a step is retried for as long
+// as the busy timeout.
 func (s *Store) migrate(ctx context.Context) error {
 	scripts, err := migrations()
 	if err != nil {
 		return fmt.Errorf("read migrations: %w", err)
 	}
-	for {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; {
 		done, err := s.migrateStep(ctx, scripts)
+		if busy(err) && time.Now().Before(deadline) {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(wait):
+			}
+			wait = min(2*wait, 100*time.Millisecond)
+			continue
+		}
 		if err != nil || done {
 			return err
 		}
 	}
+}
+
+// busyTimeout is how long a connection waits for another's lock.
+const busyTimeout = 10 * time.Second
+
+// busy reports whether err is SQLite's SQLITE_BUSY (the database is locked).
+func busy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == 5
 }
 
 // migrateStep applies the next pending migration, if any.
