@@ -3,12 +3,14 @@ package attrib
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/nlp"
 )
@@ -24,39 +26,75 @@ type wantStatement struct {
 
 // TestCases runs every testdata/<case>: article.txt (loaded as a .txt with
 // no title line, so the whole file is body) against want.json, which lists
-// the statements expected in order.
+// the statements expected in order. Each case runs three ways, which must
+// agree, unless want.<mode>.json gives a mode its own expectation: as
+// analyze runs it (the rules with the embedded labeller, analysis
+// tagging only what the rules ask for), the rules alone on the same
+// analysis, and the rules alone with every sentence tagged.
 func TestCases(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("testdata", "*"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no test cases: %v", err)
 	}
-	an, err := nlp.NewAnalyzer()
+	lazy, err := nlp.NewAnalyzer(nlp.TagOnly(NeedsTags))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			var want struct {
-				Outlet     string          `json:"outlet"`
-				Statements []wantStatement `json:"statements"`
-			}
-			raw, err := os.ReadFile(filepath.Join(dir, "want.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(raw, &want); err != nil {
-				t.Fatalf("want.json: %v", err)
-			}
-			got := extract(t, an, filepath.Join(dir, "article.txt"), want.Outlet)
-			text := got.text
-			if len(got.stmts) != len(want.Statements) {
-				t.Errorf("%d statements, want %d:\n%s", len(got.stmts), len(want.Statements), describe(got.stmts, text))
-			}
-			for i := 0; i < len(got.stmts) && i < len(want.Statements); i++ {
-				checkStatement(t, i, got.stmts[i], want.Statements[i], text)
-			}
-		})
+	full, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
 	}
+	m, err := seq.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	modes := []struct {
+		name string
+		an   *nlp.Analyzer
+		x    *Extractor
+	}{
+		{"default", lazy, New().WithModel(m, lazy)},
+		{"rules", lazy, New()},
+		{"rules-tagged", full, New()},
+	}
+	for _, dir := range dirs {
+		for _, mode := range modes {
+			t.Run(filepath.Base(dir)+"/"+mode.name, func(t *testing.T) {
+				want := readWant(t, dir, mode.name)
+				got := extractWith(t, mode.an, mode.x, filepath.Join(dir, "article.txt"), want.Outlet)
+				text := got.text
+				if len(got.stmts) != len(want.Statements) {
+					t.Errorf("%d statements, want %d:\n%s", len(got.stmts), len(want.Statements), describe(got.stmts, text))
+				}
+				for i := 0; i < len(got.stmts) && i < len(want.Statements); i++ {
+					checkStatement(t, i, got.stmts[i], want.Statements[i], text)
+				}
+			})
+		}
+	}
+}
+
+// caseWant is a testdata case's want.json.
+type caseWant struct {
+	Outlet     string          `json:"outlet"`
+	Statements []wantStatement `json:"statements"`
+}
+
+// readWant reads want.<mode>.json when the case has one, else want.json.
+func readWant(t *testing.T, dir, mode string) caseWant {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, "want."+mode+".json"))
+	if errors.Is(err, os.ErrNotExist) {
+		raw, err = os.ReadFile(filepath.Join(dir, "want.json"))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want caseWant
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	return want
 }
 
 type extracted struct {
@@ -65,6 +103,11 @@ type extracted struct {
 }
 
 func extract(t *testing.T, an *nlp.Analyzer, path, outlet string) extracted {
+	t.Helper()
+	return extractWith(t, an, New(), path, outlet)
+}
+
+func extractWith(t *testing.T, an *nlp.Analyzer, x *Extractor, path, outlet string) extracted {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -80,7 +123,7 @@ func extract(t *testing.T, an *nlp.Analyzer, path, outlet string) extracted {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return extracted{text: art.Text, stmts: New().Extract(doc)}
+	return extracted{text: art.Text, stmts: x.Extract(doc)}
 }
 
 func checkStatement(t *testing.T, i int, st claimtrail.Statement, want wantStatement, text string) {

@@ -128,20 +128,38 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 	cueLo, cueHi := tokenRange(toks, a.Cue)
 	srcLo, srcHi := tokenRange(toks, a.Source)
 	conLo, conHi := tokenRange(toks, a.Content)
-	if cueLo < 0 || srcLo < 0 || conLo < 0 || !reportingCue(toks[cueLo:cueHi]) || isRelative(toks[srcLo]) {
+	if cueLo < 0 || srcLo < 0 || conLo < 0 || !reportingCue(toks[cueLo:cueHi]) || isRelative(toks[srcLo]) ||
+		negatedCue(toks, min(srcHi, cueLo), cueHi) {
 		return claimtrail.Statement{}, false
 	}
 	chain := r.sourceChain(toks, srcLo, srcHi, lower(toks[cueLo]))
 	if len(chain) == 0 {
 		return claimtrail.Statement{}, false
 	}
+	if srcLo > 0 && lower(toks[srcLo-1]) == "what" {
+		// "X would join Y in what diplomats describe as a pact": the
+		// source vouches for the whole sentence, not for "as a pact".
+		conLo, conHi = trim(toks, 0, len(toks))
+	}
 	q := quoteMask(toks, false)
 	st := r.statement(si, toks, q, clause{conLo, conHi}, r.fullChain(chain))
 	st.Cue, st.Source = a.Cue, a.Source
-	if denialVerbs[lower(toks[cueLo])] {
-		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text())
+	if slices.ContainsFunc(toks[cueLo:cueHi], func(t nlp.Token) bool { return denialVerbs[lower(t)] }) {
+		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text()) // "flatly denied"
 	}
 	return st, true
+}
+
+// negatedCue reports whether a negation stands in toks[from:to], between a
+// source and the end of its cue: "did not deny", "has never said" state
+// nothing, as the rules read them.
+func negatedCue(toks []nlp.Token, from, to int) bool {
+	for _, t := range toks[max(from, 0):min(to, len(toks))] {
+		if w := lower(t); w == "not" || w == "n't" || w == "never" {
+			return true
+		}
+	}
+	return false
 }
 
 // reportingCue reports whether a model cue holds a reporting word.

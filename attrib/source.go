@@ -307,8 +307,8 @@ func isPossessive(s string) bool { return s == "’s" || s == "'s" || s == "’"
 // the first preposition, relative word or postmodifier, past a possessive
 // and past a leading "one of" / "two of".
 func lexicalHead(toks []nlp.Token, lo, hi int) int {
-	if lo+2 < hi && lower(toks[lo+1]) == "of" {
-		lo += 2 // "one of the officials"
+	if lo+2 < hi && lower(toks[lo+1]) == "of" && quantifiers[lower(toks[lo])] {
+		lo += 2 // "one of the officials", not "the ministry of health"
 		for lo < hi-1 && determiners[lower(toks[lo])] {
 			lo++
 		}
@@ -328,6 +328,11 @@ func lexicalHead(toks []nlp.Token, lo, hi int) int {
 	}
 	return head
 }
+
+// quantifiers pick a part of the source phrase after "of": "one of the
+// officials", "some of the lawmakers".
+var quantifiers = set(`one two three four five six seven eight nine ten dozens hundreds some many
+several few none each any most all both either neither`)
 
 // postmodifiers start what follows a source's head noun: "officials
 // familiar with", "sources close to", "people who".
