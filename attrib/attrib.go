@@ -75,6 +75,7 @@ stated according`)
 type mention struct {
 	src   claimtrail.Source
 	chain []claimtrail.Source
+	at    int // byte offset of the sentence it was named in
 }
 
 // reader walks one document's sentences in order, remembering what it needs
@@ -84,6 +85,11 @@ type reader struct {
 	outlet   claimtrail.Source
 	out      []claimtrail.Statement
 	mentions []mention
+	// at is where the sentence being read starts; before, when non-zero,
+	// hides statements and mentions at or after it from reference
+	// resolution (the labeller's attributions are resolved after the whole
+	// document has been read, but "he" means who was named before).
+	at, before int
 	// quoteChain is the chain of a quotation still open at the end of the
 	// previous sentence; nil when no quotation is open.
 	quoteChain []claimtrail.Source
@@ -116,6 +122,7 @@ func (r *reader) text() string { return r.doc.Article.Text }
 // sentence finds the statements of sentence si.
 func (r *reader) sentence(si int) {
 	s := r.doc.Sentences[si]
+	r.at = s.Start
 	toks := r.doc.SentenceTokens(si)
 	if len(r.held) > 0 && r.doc.Sentences[r.held[0]].Paragraph != s.Paragraph {
 		r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})

@@ -3,6 +3,9 @@ package attrib
 import (
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib/seq"
@@ -125,16 +128,22 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 		return claimtrail.Statement{}, false
 	}
 	toks := r.doc.SentenceTokens(si)
+	start := r.doc.Sentences[si].Start
+	r.at, r.before = start, max(start, 1)
+	defer func() { r.before = 0 }()
 	cueLo, cueHi := tokenRange(toks, a.Cue)
 	srcLo, srcHi := tokenRange(toks, a.Source)
 	conLo, conHi := tokenRange(toks, a.Content)
-	if cueLo < 0 || srcLo < 0 || conLo < 0 || !reportingCue(toks[cueLo:cueHi]) || isRelative(toks[srcLo]) ||
+	if cueLo < 0 || srcLo < 0 || conLo < 0 || !reportingCue(toks[cueLo:cueHi]) || !sourceLike(toks[srcLo:srcHi]) ||
 		negatedCue(toks, min(srcHi, cueLo), cueHi) {
 		return claimtrail.Statement{}, false
 	}
 	chain := r.sourceChain(toks, srcLo, srcHi, lower(toks[cueLo]))
 	if len(chain) == 0 {
 		return claimtrail.Statement{}, false
+	}
+	if !statingCue(toks, cueLo, cueHi) || !isQuote(toks[conLo].Text) && !hasVerb(toks[conLo:conHi]) {
+		return claimtrail.Statement{}, false // "declined to say if …", "issued a report on Monday"
 	}
 	if srcLo > 0 && lower(toks[srcLo-1]) == "what" {
 		// "X would join Y in what diplomats describe as a pact": the
@@ -150,6 +159,41 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 	return st, true
 }
 
+// statingCue reports whether the cue toks[lo:hi] states something:
+// "declined to say", "refused to comment" do not, nor does "called" (a
+// demand, a name or a telephone call more often than a statement; the rules
+// read "called the report fiction" themselves).
+func statingCue(toks []nlp.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if w := lower(toks[k]); withholding[w] || w == "called" || w == "calls" || w == "call" {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceLike reports whether a model source span reads as a source phrase:
+// it starts with a word (not a quotation mark, a possessive ending or
+// "of", as spans cut from a longer name do), holds no quotation mark and
+// is no relative pronoun.
+func sourceLike(toks []nlp.Token) bool {
+	if len(toks) == 0 || isRelative(toks[0]) || isPossessive(toks[0].Text) || lower(toks[0]) == "of" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(toks[0].Text); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	for _, t := range toks {
+		if isQuote(t.Text) || strings.ContainsAny(t.Text, "\"“”") {
+			return false
+		}
+	}
+	return true
+}
+
+// withholding words make a cue a refusal to state.
+var withholding = set(`declined declines decline refused refuses refuse`)
+
 // negatedCue reports whether a negation stands in toks[from:to], between a
 // source and the end of its cue: "did not deny", "has never said" state
 // nothing, as the rules read them.
@@ -162,10 +206,28 @@ func negatedCue(toks []nlp.Token, from, to int) bool {
 	return false
 }
 
-// reportingCue reports whether a model cue holds a reporting word.
+// reportingCue reports whether a model cue is led by a reporting word used
+// actively: "said", "has warned", "also told", "according to". A cue led by
+// another word ("shot down claims", "issued a report", "the first report")
+// says nothing of the speaker's stance through its reporting noun, and a
+// passive ("was reported by") puts the speaker elsewhere. Tags are not
+// trusted here: the tagger reads "diplomats describe" as a verb and a noun.
 func reportingCue(toks []nlp.Token) bool {
-	return slices.ContainsFunc(toks, reportingWord)
+	for k, t := range toks {
+		w := lower(t)
+		if reportingWord(t) {
+			passive := k > 0 && beForms[lower(toks[k-1])] && !strings.HasSuffix(w, "ing")
+			return !passive
+		}
+		if !isAdverbial(t) {
+			return false
+		}
+	}
+	return false
 }
+
+// beForms before a participle make it passive: "was told".
+var beForms = set(`is are was were be been being`)
 
 // reportingWord reports whether a token is a speech verb or "according".
 func reportingWord(t nlp.Token) bool {

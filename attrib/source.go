@@ -86,7 +86,7 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 			// "the documents show": the documents named before, if any.
 			for i := len(r.mentions) - 1; i >= 0; i-- {
 				m := r.mentions[i]
-				if m.src.Kind == claimtrail.KindDocument && strings.HasSuffix(strings.ToLower(m.src.Name), head) {
+				if r.visible(m.at) && m.src.Kind == claimtrail.KindDocument && strings.HasSuffix(strings.ToLower(m.src.Name), head) {
 					return m.chain
 				}
 			}
@@ -160,7 +160,7 @@ func (r *reader) person(e *nlp.Entity) string {
 // remember records a newly named source and returns its chain.
 func (r *reader) remember(src claimtrail.Source, prefix []claimtrail.Source) []claimtrail.Source {
 	chain := append(append([]claimtrail.Source{}, prefix...), src)
-	r.mentions = append(r.mentions, mention{src: src, chain: chain})
+	r.mentions = append(r.mentions, mention{src: src, chain: chain, at: r.at})
 	return chain
 }
 
@@ -209,7 +209,12 @@ func (r *reader) recentWhole(fits func(m mention) bool) ([]claimtrail.Source, bo
 }
 
 func (r *reader) recentUpTo(fits func(m mention) bool, whole bool) ([]claimtrail.Source, bool) {
-	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-12; i-- {
+	seen := 0
+	for i := len(r.out) - 1; i >= 0 && seen < 12; i-- {
+		if !r.visible(r.out[i].Sentence.Start) {
+			continue
+		}
+		seen++
 		chain := r.out[i].Chain[1:]
 		for k, src := range chain {
 			if fits(mention{src: src}) {
@@ -221,12 +226,16 @@ func (r *reader) recentUpTo(fits func(m mention) bool, whole bool) ([]claimtrail
 		}
 	}
 	for i := len(r.mentions) - 1; i >= 0; i-- {
-		if fits(r.mentions[i]) {
+		if r.visible(r.mentions[i].at) && fits(r.mentions[i]) {
 			return r.mentions[i].chain, true
 		}
 	}
 	return nil, false
 }
+
+// visible reports whether what was found at byte offset at may be referred
+// back to from where the reader is.
+func (r *reader) visible(at int) bool { return r.before == 0 || at < r.before }
 
 // lastNamed returns the entity that heads the phrase: the last person,
 // outlet or organisation, else the last entity of any kind.
