@@ -11,8 +11,8 @@ import (
 	"github.com/claimtrail/claimtrail/load"
 )
 
-// FuzzLedger feeds arbitrary text through load, analysis, attribution,
-// linking and the ledger: nothing may panic, and every span must fit its
+// FuzzLedger feeds arbitrary text through load, analysis, attribution (the
+// rules and the trained labeller, as analyze runs), linking and the ledger: nothing may panic, and every span must fit its
 // article's text.
 func FuzzLedger(f *testing.F) {
 	for _, seed := range []string{
@@ -22,6 +22,8 @@ func FuzzLedger(f *testing.F) {
 		"No such meetings ever took place, the ministry said. The claim of a deal is false.",
 		", said , according to , citing , per",
 		"$ 5 billion nearly up to more than 200,000",
+		"Title\n\n'The border is safe,' he said. Velmora would join in what diplomats describe as a pact.",
+		"Harbour officials flatly denied that cargo was seized, while others did not deny it.",
 	} {
 		f.Add(seed)
 	}
