@@ -56,7 +56,12 @@ func (o Options) withDefaults() Options {
 // copies of one article arriving at once are still stored once and linked.
 type Tx interface {
 	// ByKey finds the stored article with the given key.
-	ByKey(ctx context.Context, key string) (id, story int64, found bool, err error)
+	ByKey(ctx context.Context, key string) (c Candidate, found bool, err error)
+	// UpdateArticle replaces a stored article's text, metadata, analysis,
+	// terms, signature and bands with r's (its key, story and copy link
+	// stay) and counts one more revision of its story, which marks the
+	// story's ledger stale without making the story look bigger.
+	UpdateArticle(ctx context.Context, id int64, r *Row) error
 	// CopyCandidates returns stored articles with the given content hash
 	// or sharing at least one of the MinHash band keys.
 	CopyCandidates(ctx context.Context, hash string, bands []int64) ([]Candidate, error)
@@ -155,11 +160,10 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 			tx.Rollback()
 		}
 	}()
-	if id, story, found, err := tx.ByKey(ctx, row.Key); err != nil {
+	if old, found, err := tx.ByKey(ctx, row.Key); err != nil {
 		return res, fmt.Errorf("look up key: %w", err)
 	} else if found {
-		tx.Rollback()
-		return PutResult{ID: id, Story: story, Existing: true}, nil
+		return update(ctx, tx, old, row)
 	}
 
 	orig, found, err := findOriginal(ctx, tx, row, &sig, hasSig)
@@ -198,6 +202,29 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 		return res, fmt.Errorf("commit: %w", err)
 	}
 	return PutResult{ID: id, Story: row.Story, CopyOf: row.CopyOf, NewStory: res.NewStory}, nil
+}
+
+// update handles an article whose key is stored: unchanged, nothing is
+// written; with other text, the stored article takes the new one.
+func update(ctx context.Context, tx Tx, old Candidate, row *Row) (res PutResult, err error) {
+	res = PutResult{ID: old.ID, Story: old.Story, CopyOf: old.CopyOf}
+	if old.ContentHash == row.ContentHash {
+		tx.Rollback()
+		res.Existing = true
+		return res, nil
+	}
+	if row.Article.Published.IsZero() {
+		row.At = old.At // when first seen, not when updated
+	}
+	row.Story, row.CopyOf = old.Story, old.CopyOf
+	if err := tx.UpdateArticle(ctx, old.ID, row); err != nil {
+		return res, fmt.Errorf("update article %d: %w", old.ID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("commit: %w", err)
+	}
+	res.Updated = true
+	return res, nil
 }
 
 // findOriginal looks for the original of the group the new article is a

@@ -33,7 +33,10 @@ var ErrNoText = errors.New("article has no text")
 type Store interface {
 	// Put stores one article and its analysis in one transaction and
 	// assigns it to a story. Putting an article that is already stored
-	// changes nothing and reports Existing.
+	// changes nothing and reports Existing; putting one stored under the
+	// same key (URL) with other text (a correction, an update) replaces its
+	// text and analysis, keeps its story, marks the story's ledger stale and
+	// reports Updated.
 	Put(ctx context.Context, a *claimtrail.Article, an Analysis) (PutResult, error)
 	// Lookup finds the stored article with the given Key.
 	Lookup(ctx context.Context, key string) (id int64, found bool, err error)
@@ -51,7 +54,7 @@ type Store interface {
 	// summary older than the one recorded is ignored.
 	SetLedger(ctx context.Context, story, version int64, l LedgerSummary) error
 	// StaleStories lists stories whose ledger summary is missing or was
-	// built before their last article joined.
+	// built before their last article joined or was updated.
 	StaleStories(ctx context.Context) ([]int64, error)
 	// Search finds articles and claims matching the words of text.
 	Search(ctx context.Context, text string, limit int) ([]Hit, error)
@@ -104,6 +107,7 @@ type PutResult struct {
 	ID       int64 // store ID of the article (of the stored one when Existing)
 	Story    int64
 	Existing bool  // the article was already stored; nothing changed
+	Updated  bool  // the article was stored with other text, now replaced
 	CopyOf   int64 // non-zero when stored as a near-duplicate of that article
 	NewStory bool  // the article started a new story
 }
@@ -125,8 +129,8 @@ type StorySummary struct {
 	Contested int // from the last ledger built
 	Started   time.Time
 	Updated   time.Time // time of the newest article
-	Version   int64     // grows by one with each article that joins
-	Stale     bool      // articles joined since the last ledger was built
+	Version   int64     // grows by one with each article that joins or is updated
+	Stale     bool      // articles joined or changed since the last ledger was built
 }
 
 // LedgerSummary is what the store keeps of a story's ledger.

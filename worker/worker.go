@@ -234,7 +234,8 @@ func (j *jobs) enqueue(ctx context.Context, args river.JobArgs) error {
 
 // put analyses and stores one article, then asks for its story's ledger.
 // A retried job finds the article stored and only asks again for the
-// ledger, in case the first attempt died between the two.
+// ledger, in case the first attempt died between the two; an article
+// stored with other text is analysed again and updated.
 func (j *jobs) put(ctx context.Context, a *claimtrail.Article) error {
 	var res store.PutResult
 	key := store.Key(a)
@@ -242,13 +243,16 @@ func (j *jobs) put(ctx context.Context, a *claimtrail.Article) error {
 	if err != nil {
 		return err
 	}
+	var stored *store.Record
 	if found {
-		r, err := j.cfg.Store.Article(ctx, id)
-		if err != nil {
+		if stored, err = j.cfg.Store.Article(ctx, id); err != nil {
 			return err
 		}
-		res.Story = r.Story
-	} else {
+		res.Story = stored.Story
+	}
+	// Analyse and store unless the same text is stored already; other text
+	// under the same key (a corrected article) replaces it.
+	if stored == nil || store.ContentHash(stored.Article.Text) != store.ContentHash(a.Text) {
 		an, err := j.cfg.Analyzer.Analyze(ctx, a)
 		if err != nil {
 			if ctx.Err() != nil { // stopped or timed out: run again

@@ -394,6 +394,8 @@ func putLine(a *claimtrail.Article, r store.PutResult) string {
 	switch {
 	case r.Existing:
 		what = "exists"
+	case r.Updated:
+		what = "updated"
 	case r.CopyOf != 0:
 		what = fmt.Sprintf("copy of %d", r.CopyOf)
 	}

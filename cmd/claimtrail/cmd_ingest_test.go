@@ -51,6 +51,36 @@ func TestCorpusCommands(t *testing.T) {
 		t.Errorf("second ingest stored again:\n%s", out)
 	}
 
+	// The Capital Ledger corrects its article under the same URL: the
+	// stored article is updated, not added.
+	upd := filepath.Join(dir, "update")
+	if err := os.MkdirAll(upd, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join(exampleStory, "02-capital-ledger.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, err := os.ReadFile(filepath.Join(exampleStory, "02-capital-ledger.txt.meta.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrected := string(orig) + "\n\nCorrection: the Sentinel Bureau says its officials did not attend any meeting in Port Casimir.\n"
+	if err := os.WriteFile(filepath.Join(upd, "02.txt"), []byte(corrected), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(upd, "02.txt.meta.json"), meta, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err = run(t, "ingest", upd)
+	if err != nil || !strings.Contains(out, "updated") || !strings.Contains(out, "story 1 ") {
+		t.Errorf("ingest of a corrected article: %v\n%s%s", err, out, stderr)
+	}
+	out, _, err = run(t, "search", "--format", "json", "attend")
+	if err != nil || !strings.Contains(out, "Port Casimir") {
+		t.Errorf("search for the correction's words: %v\n%s", err, out)
+	}
+
 	out, _, err = run(t, "stories", "--format", "json")
 	if err != nil {
 		t.Fatal(err)

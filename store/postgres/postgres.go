@@ -171,12 +171,55 @@ func (w *writeTx) Rollback() error {
 	return w.tx.Rollback(ctx)
 }
 
-func (w *writeTx) ByKey(ctx context.Context, key string) (id, story int64, found bool, err error) {
-	err = w.tx.QueryRow(ctx, `SELECT id, story_id FROM articles WHERE key = $1`, key).Scan(&id, &story)
+func (w *writeTx) ByKey(ctx context.Context, key string) (store.Candidate, bool, error) {
+	c, err := scanCandidate(w.tx.QueryRow(ctx, `SELECT `+candidateCols+` FROM articles WHERE key = $1`, key))
 	if errors.Is(err, pgx.ErrNoRows) {
-		return 0, 0, false, nil
+		return c, false, nil
 	}
-	return id, story, err == nil, err
+	return c, err == nil, err
+}
+
+func (w *writeTx) UpdateArticle(ctx context.Context, id int64, r *store.Row) error {
+	a := r.Article
+	paras, _ := json.Marshal(a.Paragraphs)
+	an, err := json.Marshal(r.Analysis)
+	if err != nil {
+		return fmt.Errorf("encode analysis: %w", err)
+	}
+	terms, _ := json.Marshal(r.Terms)
+	var published *time.Time
+	if !a.Published.IsZero() {
+		published = &a.Published
+	}
+	// tsv is a generated column: it follows the new title and text.
+	if _, err := w.tx.Exec(ctx, `UPDATE articles SET content_hash = $1, url = $2, outlet = $3, title = $4, byline = $5,
+		published = $6, at = $7, text = $8, lang = $9, path = $10, paragraphs = $11, analysis = $12, terms = $13,
+		signature = $14 WHERE id = $15`,
+		r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, r.At, a.Text, a.Lang, a.Path,
+		string(paras), string(an), string(terms), r.Signature, id); err != nil {
+		return err
+	}
+	if _, err := w.tx.Exec(ctx, `DELETE FROM article_bands WHERE article_id = $1`, id); err != nil {
+		return fmt.Errorf("index bands: %w", err)
+	}
+	if err := w.insertBands(ctx, id, r.Bands); err != nil {
+		return err
+	}
+	_, err = w.tx.Exec(ctx, `UPDATE stories SET revisions = revisions + 1, updated = GREATEST(updated, $1) WHERE id = $2`,
+		r.At, r.Story)
+	return err
+}
+
+// insertBands files an article under its MinHash band keys.
+func (w *writeTx) insertBands(ctx context.Context, id int64, bands []int64) error {
+	if len(bands) == 0 {
+		return nil
+	}
+	if _, err := w.tx.Exec(ctx, `INSERT INTO article_bands (band, article_id)
+		SELECT DISTINCT b, $2::bigint FROM unnest($1::bigint[]) AS b`, bands, id); err != nil {
+		return fmt.Errorf("index bands: %w", err)
+	}
+	return nil
 }
 
 const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at`
@@ -295,11 +338,8 @@ func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error
 	if err != nil {
 		return 0, err
 	}
-	if len(r.Bands) > 0 {
-		if _, err := w.tx.Exec(ctx, `INSERT INTO article_bands (band, article_id)
-			SELECT DISTINCT b, $2::bigint FROM unnest($1::bigint[]) AS b`, r.Bands, id); err != nil {
-			return 0, fmt.Errorf("index bands: %w", err)
-		}
+	if err := w.insertBands(ctx, id, r.Bands); err != nil {
+		return 0, err
 	}
 	return id, nil
 }

@@ -90,7 +90,7 @@ func (s *Store) StoryArticles(ctx context.Context, story int64) ([]store.Record,
 	return out, nil
 }
 
-const summaryCols = `s.id, s.title, s.started, s.updated, s.version, s.ledger_version, s.claims, s.contested,
+const summaryCols = `s.id, s.title, s.started, s.updated, s.version + s.revisions, s.ledger_version, s.claims, s.contested,
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id),
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id AND a.copy_of IS NOT NULL),
 	(SELECT COUNT(DISTINCT a.outlet) FROM articles a WHERE a.story_id = s.id AND a.outlet <> '')`
@@ -183,7 +183,7 @@ func (s *Store) SetLedger(ctx context.Context, story, version int64, l store.Led
 
 // StaleStories lists stories whose ledger summary is missing or outdated.
 func (s *Store) StaleStories(ctx context.Context) ([]int64, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id FROM stories WHERE version > ledger_version ORDER BY id`)
+	rows, err := s.pool.Query(ctx, `SELECT id FROM stories WHERE version + revisions > ledger_version ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("stale stories: %w", err)
 	}

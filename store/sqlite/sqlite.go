@@ -204,12 +204,74 @@ type writeTx struct{ tx *sql.Tx }
 func (w *writeTx) Commit() error   { return w.tx.Commit() }
 func (w *writeTx) Rollback() error { return w.tx.Rollback() }
 
-func (w *writeTx) ByKey(ctx context.Context, key string) (id, story int64, found bool, err error) {
-	err = w.tx.QueryRowContext(ctx, `SELECT id, story_id FROM articles WHERE key = ?`, key).Scan(&id, &story)
+func (w *writeTx) ByKey(ctx context.Context, key string) (store.Candidate, bool, error) {
+	c, err := scanCandidate(w.tx.QueryRowContext(ctx, `SELECT `+candidateCols+` FROM articles WHERE key = ?`, key))
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, 0, false, nil
+		return c, false, nil
 	}
-	return id, story, err == nil, err
+	return c, err == nil, err
+}
+
+func (w *writeTx) UpdateArticle(ctx context.Context, id int64, r *store.Row) error {
+	a := r.Article
+	var oldTitle, oldText string
+	if err := w.tx.QueryRowContext(ctx, `SELECT title, text FROM articles WHERE id = ?`, id).Scan(&oldTitle, &oldText); err != nil {
+		return err
+	}
+	// articles_fts indexes articles' columns as external content: the old
+	// row's words are removed with its old values.
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`,
+		id, oldTitle, oldText); err != nil {
+		return fmt.Errorf("unindex text: %w", err)
+	}
+	paras, _ := json.Marshal(a.Paragraphs)
+	an, err := json.Marshal(r.Analysis)
+	if err != nil {
+		return fmt.Errorf("encode analysis: %w", err)
+	}
+	terms, _ := json.Marshal(r.Terms)
+	var published any
+	if !a.Published.IsZero() {
+		published = nanos(a.Published)
+	}
+	if _, err := w.tx.ExecContext(ctx, `UPDATE articles SET content_hash = ?, url = ?, outlet = ?, title = ?, byline = ?,
+		published = ?, at = ?, text = ?, lang = ?, path = ?, paragraphs = ?, analysis = ?, terms = ?, signature = ?
+		WHERE id = ?`,
+		r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, nanos(r.At), a.Text, a.Lang, a.Path,
+		string(paras), string(an), string(terms), r.Signature, id); err != nil {
+		return err
+	}
+	if _, err := w.tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, id, a.Title, a.Text); err != nil {
+		return fmt.Errorf("index text: %w", err)
+	}
+	if err := w.insertBands(ctx, id, r.Bands, true); err != nil {
+		return err
+	}
+	_, err = w.tx.ExecContext(ctx, `UPDATE stories SET revisions = revisions + 1, updated = MAX(updated, ?) WHERE id = ?`,
+		nanos(r.At), r.Story)
+	return err
+}
+
+// insertBands files an article under its MinHash band keys, replacing
+// the bands it had when replace is set.
+func (w *writeTx) insertBands(ctx context.Context, id int64, bands []int64, replace bool) error {
+	if replace {
+		if _, err := w.tx.ExecContext(ctx, `DELETE FROM article_bands WHERE article_id = ?`, id); err != nil {
+			return fmt.Errorf("index bands: %w", err)
+		}
+	}
+	if len(bands) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 2*len(bands))
+	for _, b := range bands {
+		args = append(args, b, id)
+	}
+	if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES `+
+		rowPlaceholders(len(bands), 2), args...); err != nil {
+		return fmt.Errorf("index bands: %w", err)
+	}
+	return nil
 }
 
 const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at`
@@ -358,15 +420,8 @@ func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error
 	if _, err := w.tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, id, a.Title, a.Text); err != nil {
 		return 0, fmt.Errorf("index text: %w", err)
 	}
-	if len(r.Bands) > 0 {
-		args := make([]any, 0, 2*len(r.Bands))
-		for _, b := range r.Bands {
-			args = append(args, b, id)
-		}
-		if _, err := w.tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (band, article_id) VALUES `+
-			rowPlaceholders(len(r.Bands), 2), args...); err != nil {
-			return 0, fmt.Errorf("index bands: %w", err)
-		}
+	if err := w.insertBands(ctx, id, r.Bands, false); err != nil {
+		return 0, err
 	}
 	return id, nil
 }

@@ -29,6 +29,7 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"RoundTrip", testRoundTrip},
 		{"IdempotentByURL", testIdempotentByURL},
+		{"UpdateByURL", testUpdateByURL},
 		{"IdempotentByContent", testIdempotentByContent},
 		{"NearDuplicate", testNearDuplicate},
 		{"EarlierCopyBecomesOriginal", testEarlierCopyBecomesOriginal},
@@ -166,14 +167,68 @@ func testIdempotentByURL(t *testing.T, open Opener) {
 	first := put(t, s, Bridge(0))
 	again := Bridge(0)
 	again.URL = "HTTPS://Example.org/news/bridge-0/#comments"
-	again.Text += " An update was appended."
 	res := put(t, s, again)
-	if !res.Existing || res.ID != first.ID {
-		t.Fatalf("second Put of the same URL = %+v, want Existing with ID %d", res, first.ID)
+	if !res.Existing || res.Updated || res.ID != first.ID {
+		t.Fatalf("second Put of the same URL and text = %+v, want Existing with ID %d", res, first.ID)
 	}
 	st := story(t, s, first.Story)
 	if st.Articles != 1 {
 		t.Errorf("story has %d articles after putting one twice, want 1", st.Articles)
+	}
+}
+
+// testUpdateByURL puts an article again under its URL with a correction
+// appended: the stored text, search index and bands follow the new text,
+// the story keeps one article and its ledger goes stale.
+func testUpdateByURL(t *testing.T, open Opener) {
+	s := open(t, store.Options{})
+	first := put(t, s, Bridge(0))
+	built := story(t, s, first.Story).Version
+	if err := s.SetLedger(ctx(t), first.Story, built, store.LedgerSummary{}); err != nil {
+		t.Fatal(err)
+	}
+	corrected := Bridge(0)
+	corrected.URL = "https://example.org/news/bridge-0"
+	corrected.Text = strings.Replace(corrected.Text, "confirmed", "said", 1) +
+		" Correction: an earlier version misnamed the laboratory as Quillfeather Testing."
+	res := put(t, s, corrected)
+	if !res.Updated || res.Existing || res.ID != first.ID || res.Story != first.Story || res.NewStory {
+		t.Fatalf("Put of the same URL with new text = %+v, want Updated article %d in story %d", res, first.ID, first.Story)
+	}
+	r, err := s.Article(ctx(t), first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Article.Text != corrected.Text {
+		t.Errorf("stored text = %q, want the corrected text", r.Article.Text)
+	}
+	st := story(t, s, first.Story)
+	if st.Articles != 1 || !st.Stale || st.Version != built+1 {
+		t.Errorf("story after the update = %+v, want 1 article, stale at version %d", st, built+1)
+	}
+	if stale, err := s.StaleStories(ctx(t)); err != nil || len(stale) != 1 || stale[0] != first.Story {
+		t.Errorf("StaleStories after the update = %v, %v", stale, err)
+	}
+	hits, err := s.Search(ctx(t), "Quillfeather", 10)
+	if err != nil || len(hits) != 1 || hits[0].Article != first.ID {
+		t.Errorf("search for a word of the new text = %+v, %v; want the article", hits, err)
+	}
+	if hits, err := s.Search(ctx(t), "confirmed", 10); err != nil || len(hits) != 0 {
+		t.Errorf("search for a word only the old text had = %+v, %v; want nothing", hits, err)
+	}
+	// The same correction again changes nothing.
+	if res := put(t, s, corrected); !res.Existing || res.Updated {
+		t.Errorf("putting the corrected text again = %+v, want Existing", res)
+	}
+	if v := story(t, s, first.Story).Version; v != built+1 {
+		t.Errorf("version %d after an unchanged put, want %d", v, built+1)
+	}
+	// A near-copy of the corrected text is still found through its bands.
+	copyOf := Bridge(0)
+	copyOf.URL, copyOf.Outlet = "https://mirror.example.net/bridge", "Mirror"
+	copyOf.Text = corrected.Text
+	if res := put(t, s, copyOf); res.CopyOf != first.ID {
+		t.Errorf("copy of the corrected text = %+v, want a copy of %d", res, first.ID)
 	}
 }
 
