@@ -150,6 +150,8 @@ func (r *reader) sentence(si int) {
 		// continues the same speaker's words.
 		r.emitQuoted(si, toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
 		r.updateQuote(toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
+	case withholds(toks):
+		r.quoteChain = nil // "X declined to say whether Y" asserts nothing
 	default:
 		r.ownVoice(si, toks, q)
 		r.quoteChain = nil
@@ -246,11 +248,16 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 		return r.prepositional(toks, q, lo, hi, i, i+2)
 	case w == "as" && i+2 < hi && lower(toks[i+1]) == "reported" && lower(toks[i+2]) == "by":
 		return r.prepositional(toks, q, lo, hi, i, i+3)
-	case w == "per" && i+1 < hi && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
+	case w == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
+		// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
 		return r.prepositional(toks, q, lo, hi, i, i+1)
+	case callsFor(toks, i, hi):
+		return attribution{}, false // "faces calls to resign", "called for an inquiry": a demand
 	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) ||
 		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])])):
 		return r.verb(toks, q, lo, hi, i)
+	case denialParticles[w] != "" && i+1 < hi && lower(toks[i+1]) == denialParticles[w]:
+		return r.verb(toks, q, lo, hi, i) // "shot down claims that …"
 	}
 	return attribution{}, false
 }
@@ -341,25 +348,41 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 			return attribution{}, false // "did not deny", "has never said": no statement
 		}
 	}
+	if refusal(toks, lo, v) {
+		return attribution{}, false // "declined to say whether …": no statement
+	}
+	if subjHi > lo && coordinators[lower(toks[subjHi-1])] {
+		// "X confirmed that Y but said Z": the verb shares X, whose
+		// attribution holds it (clauses splits Z off).
+		return attribution{}, false
+	}
 	subjLo, subjHi := subject(toks, q, lo, subjHi)
 	if subjLo == subjHi && subjHi < v && subjHi > lo {
 		return attribution{}, false // a subject that is no source ("in what officials describe as")
 	}
 	w := lower(toks[v])
 	a := attribution{cue: span(toks, v, v+1), denial: denialVerbs[w]}
+	after := v + 1
+	if p := denialParticles[w]; p != "" && after < hi && lower(toks[after]) == p {
+		a.cue, a.denial, after = span(toks, v, v+2), true, v+2 // "shot down"
+	}
 	if subjLo == subjHi {
 		return r.inverted(toks, q, lo, hi, v, a)
 	}
 	a.srcSpan = span(toks, subjLo, subjHi)
-	after := v + 1
 	var addressee []claimtrail.Source
 	if (w == "told" || w == "tells" || w == "tell") && after < hi {
-		end := after
-		for end < hi && end-after < 8 && lower(toks[end]) != "that" && !boundary(toks[end]) {
-			end++
-		}
-		if end > after {
-			addressee = r.sourceChain(toks, after, end, "")
+		if end := addresseeEnd(toks, after, hi); end > after {
+			// An outlet passes the words on ("told the Tribune"); an
+			// audience ("told reporters", "told parliament") relays nothing.
+			if !audiences[lower(toks[after])] {
+				known := len(r.mentions)
+				if c := r.sourceChain(toks, after, end, ""); relays(c) {
+					addressee = c
+				} else {
+					r.mentions = r.mentions[:known] // not a source: nothing to refer back to
+				}
+			}
 			after = end
 		}
 	}
@@ -484,6 +507,14 @@ func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 		switch {
 		case c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]):
 			hi = c // "Officials …, who asked not to be named, said"
+		case c > lo && toks[c].Text == "," && c+2 < hi && leadership[lower(toks[c+1])] && lower(toks[c+2]) == "by":
+			// "Environmental groups, led by Green Harbour, alleged": the
+			// phrase belongs to the name.
+			j, _ := subject(toks, q, lo, c)
+			if j == c {
+				return hi, hi
+			}
+			return j, hi - 1
 		case c > lo && toks[c].Text == "," && properRun(toks[c+1:hi-1]):
 			hi-- // "The transport director, Ilse Marrow, said": the name is the subject's
 		default:
@@ -491,13 +522,13 @@ func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 		}
 	}
 	j := hi
-	for j > lo && !boundary(toks[j-1]) && !q[j-1] && lower(toks[j-1]) != "that" {
+	for j > lo && !boundary(toks[j-1]) && !q[j-1] && lower(toks[j-1]) != "that" && !(j-1 > lo && subordinators[lower(toks[j-1])] && lower(toks[j-1]) != "as") {
 		j--
 	}
 	for k := j; k < hi; k++ {
 		switch lower(toks[k]) {
-		case "what", "which", "who", "whom":
-			return hi, hi // "in what officials describe as …" is no attribution
+		case "what", "which", "who", "whom", "where":
+			return hi, hi // "in what officials describe as …", "where doctors told her" are no attribution
 		}
 	}
 	if hi-j == 1 {
@@ -559,10 +590,14 @@ func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
 	for _, c := range clauses(toks, a.lo, a.hi, a.holeLo, a.holeHi) {
 		st := r.statement(si, toks, q, c, chain)
 		st.Cue, st.Source = a.cue, a.srcSpan
-		if w := strings.ToLower(a.cue.In(r.text())); hedgingCues[w] {
+		denial := a.denial
+		if !c.cue.Empty() { // "… but said Z": Z under its own verb
+			st.Cue, denial = c.cue, denialVerbs[strings.ToLower(c.cue.In(r.text()))]
+		}
+		if w := strings.ToLower(st.Cue.In(r.text())); hedgingCues[w] {
 			st.Hedges = append(st.Hedges, w) // "inputs suggest that …", "X claimed that …"
 		}
-		if a.denial {
+		if denial {
 			st.Polarity = claimtrail.Denies
 			st.Negates = st.Content.In(r.text())
 		}

@@ -13,6 +13,7 @@ suggest revealed reveals disclosed discloses wrote writes tweeted posted asserte
 acknowledged acknowledges believe believes believed estimated estimates explained explains
 maintained maintains concluded concludes conclude described describes describe quoted
 indicated indicates indicate predicted predicts declared declares admitted admits
+conceded concedes concede testified testifies testify maintain
 denied denies deny rejected rejects reject dismissed dismisses dismiss rubbished rubbishes rubbish
 refuted refutes refute debunked debunks slammed slams disputed disputes dispute contradicted
 contradicts called calls termed terms branded brands labelled labeled show shows showed
@@ -48,7 +49,14 @@ circles circle quarters authorities investigators someone spokesperson critics r
 politicians journalists lawmakers legislators activists scholars commentators officers groups
 opponents supporters campaigners lawyers doctors scientists researchers economists workers members
 leaders organisers organizers protesters families relatives neighbours villagers farmers teachers
-students parents voters residents insiders staff employees executives`)
+students parents voters residents insiders staff employees executives
+employee engineer engineers worker officer witness resident doctor nurse nurses lawyer scientist
+researcher economist teacher farmer fisherman fishermen driver drivers pilot pilots passenger
+passengers survivor survivors victim victims patient patients customer customers shopkeeper
+shopkeepers trader traders haulier hauliers trucker truckers miner miners soldier soldiers
+inspector inspectors manager managers colleague colleagues neighbour neighbor neighbors friend
+friends relative investigator activist protester protesters volunteer volunteers
+eyewitness eyewitnesses bystander bystanders user users commuters commuter locals`)
 
 // outletHeads are definite descriptions that refer back to an outlet.
 var outletHeads = set(`channel outlet newspaper paper broadcaster network website site portal daily
@@ -64,7 +72,7 @@ var officialHeads = set(`ministry government office department military army spo
 spokesperson embassy administration cabinet presidency secretariat wing establishment police
 foreign minister authorities navy air force guard coastguard council court prosecutor prosecutors
 regulator agency authority commission committee parliament senate congress presidency palace mayor
-governor ministers department`)
+governor ministers department city town county municipality`)
 
 // organizationHeads make an unnamed body an organisation: "the company
 // said", "the union denied".
@@ -74,6 +82,16 @@ hospital school operator manufacturer airline carrier insurer developer owner ow
 
 // determiners are stripped from the front of a source's name.
 var determiners = set(`the a an this that these those its his her their our`)
+
+// withholdingVerbs make "X declined to say whether Y" a refusal to state,
+// not a statement of Y.
+var withholdingVerbs = set(`declined declines decline refused refuses refuse`)
+
+// denialParticles turn a verb into a denial when they follow it: "shot
+// down claims that …", "knocked down reports …".
+var denialParticles = map[string]string{"shot": "down", "shoots": "down", "knocked": "down",
+	"knocks": "down", "batted": "down", "bats": "down", "brushed": "aside", "brushes": "aside",
+	"waved": "away", "waves": "away", "pushed": "back", "pushes": "back"}
 
 // relayCues mark a source that passes on another's words: "citing",
 // "per", "quoting".

@@ -151,7 +151,7 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 		conLo, conHi = trim(toks, 0, len(toks))
 	}
 	q := quoteMask(toks, false)
-	st := r.statement(si, toks, q, clause{conLo, conHi}, r.fullChain(chain))
+	st := r.statement(si, toks, q, clause{lo: conLo, hi: conHi}, r.fullChain(chain))
 	st.Cue, st.Source = a.Cue, a.Source
 	if slices.ContainsFunc(toks[cueLo:cueHi], func(t nlp.Token) bool { return denialVerbs[lower(t)] }) {
 		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text()) // "flatly denied"

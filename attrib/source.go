@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -19,7 +20,7 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 		switch {
 		case relayCues[w] && i > lo:
 			return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
-		case (w == "cited" || toks[i].Tag == "VBN" || toks[i].Tag == "" && participle(w)) && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
+		case (w == "cited" || toks[i].Tag == "VBN" || toks[i].Tag == "" && participle(w)) && !leadership[w] && i+1 < hi && lower(toks[i+1]) == "by" && i > lo:
 			// "intelligence inputs cited by X", "figures published by X"
 			return append(r.sourceChain(toks, i+2, hi, verb), r.sourceChain(toks, lo, i, verb)...)
 		case (w == "who" || w == "that") && i+2 < hi && (lower(toks[i+1]) == "spoke" || lower(toks[i+1]) == "told" || lower(toks[i+1]) == "talked") && i > lo:
@@ -64,6 +65,11 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	ents := r.doc.EntitiesIn(sp)
 	named := lastNamed(ents)
 	hi2 := headIndex(toks, lo, hi)
+	if named != nil && named.Start >= toks[hi2].End && ledBy(toks, lo, hi) {
+		// A name after "led by" describes the head ("groups, led by Green
+		// Harbour"): the source is the name at the head, if there is one.
+		named = entityAt(ents, toks[hi2].Span)
+	}
 	if named != nil && named.Label != nlp.Person && named.End < toks[hi2].Start && !anonymousHeads[head] && !documentHeads[head] {
 		// A name that only modifies the head: "the Kesh transit authority".
 		kind := claimtrail.KindOrganization
@@ -128,9 +134,29 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: entityKind(named, name, verb)}, nil)
 	case capitalisedPhrase(toks[lo:hi]):
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
+	case verb != "" && hi-lo <= 3 && toks[lo].Tag == "" && allCapitalised(toks[lo:hi]) && !determiners[lower(toks[lo])]:
+		// An untagged name the lists do not know, right before its cue:
+		// "Sorkin told …", "Ruby Okafor said …".
+		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}, nil)
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
 }
+
+// allCapitalised reports whether every token starts with a capital letter
+// and is a word (not "I", not an abbreviation in capitals).
+func allCapitalised(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if !capitalised(t.Text) || len(t.Text) < 2 || strings.ToUpper(t.Text) == t.Text {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// leadership participles describe who heads or backs a group, not who
+// passes its words on: "environmental groups, led by Green Harbour".
+var leadership = set(`led headed backed supported joined accompanied represented followed flanked
+chaired organised organized funded financed owned run founded sponsored endorsed`)
 
 // participle guesses, for an untagged word, whether it is a past
 // participle: "seen", "published", "obtained".
@@ -182,6 +208,11 @@ func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
 	default:
 		return nil, false
 	}
+	if w == "he" || w == "she" {
+		if c, ok := r.laterSubject(); ok {
+			return c, true
+		}
+	}
 	recent := r.recent
 	if w == "it" {
 		recent = r.recentWhole
@@ -191,6 +222,75 @@ func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
 		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
 	}
 	return c, true
+}
+
+// laterSubject finds a person who opens a sentence after the latest
+// person source and before the sentence being read: in "Eklund said …
+// Brandvik did not deny that … She said …", "she" is Brandvik, although
+// only Eklund was a source.
+func (r *reader) laterSubject() ([]claimtrail.Source, bool) {
+	since := r.lastPersonSource()
+	for si := len(r.doc.Sentences) - 1; si >= 0; si-- {
+		s := r.doc.Sentences[si]
+		if s.Start >= r.at || r.before != 0 && s.Start >= r.before {
+			continue
+		}
+		if s.Start <= since {
+			break
+		}
+		toks := r.doc.SentenceTokens(si)
+		if len(toks) < 5 || !endsSentence(toks) {
+			continue // a heading, a caption: no subject to refer back to
+		}
+		lead := span(toks, 0, min(len(toks), 4))
+		for _, e := range r.doc.EntitiesIn(lead) {
+			if e.Label != nlp.Person || e.Start != lead.Start && !titleBefore(toks, e.Start) || strings.ToUpper(e.Text) == e.Text {
+				continue
+			}
+			name := e.Text
+			if full := r.person(&e); full != "" {
+				name = full
+			}
+			return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}, nil), true
+		}
+	}
+	return nil, false
+}
+
+// titleBefore reports whether only capitalised words (a title: "Mayor",
+// "Regional governor") stand before byte offset at in the sentence.
+func titleBefore(toks []nlp.Token, at int) bool {
+	for _, t := range toks {
+		if t.Start >= at {
+			return true
+		}
+		if !capitalised(t.Text) && !strings.EqualFold(t.Text, "governor") && !strings.EqualFold(t.Text, "minister") {
+			return false
+		}
+	}
+	return false
+}
+
+// lastPersonSource is where the latest person source visible from here was
+// named (a statement's sentence or a mention), or -1.
+func (r *reader) lastPersonSource() int {
+	at := -1
+	for i := len(r.out) - 1; i >= 0; i-- {
+		st := r.out[i]
+		if !r.visible(st.Sentence.Start) || st.Sentence.Start >= r.at {
+			continue
+		}
+		if slices.ContainsFunc(st.Chain, func(s claimtrail.Source) bool { return s.Kind == claimtrail.KindPerson }) {
+			at = max(at, st.Sentence.Start)
+			break
+		}
+	}
+	for _, m := range r.mentions {
+		if m.src.Kind == claimtrail.KindPerson && r.visible(m.at) && m.at < r.at {
+			at = max(at, m.at)
+		}
+	}
+	return at
 }
 
 // recent returns the chain of the latest statement-level source that fits:
@@ -236,6 +336,27 @@ func (r *reader) recentUpTo(fits func(m mention) bool, whole bool) ([]claimtrail
 // visible reports whether what was found at byte offset at may be referred
 // back to from where the reader is.
 func (r *reader) visible(at int) bool { return r.before == 0 || at < r.before }
+
+// ledBy reports whether toks[lo:hi] holds a leadership participle with
+// "by": "led by", "backed by".
+func ledBy(toks []nlp.Token, lo, hi int) bool {
+	for k := lo; k+1 < hi; k++ {
+		if leadership[lower(toks[k])] && lower(toks[k+1]) == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// entityAt returns the entity covering span sp, or nil.
+func entityAt(ents []nlp.Entity, sp claimtrail.Span) *nlp.Entity {
+	for i := range ents {
+		if ents[i].Start <= sp.Start && sp.End <= ents[i].End {
+			return &ents[i]
+		}
+	}
+	return nil
+}
 
 // lastNamed returns the entity that heads the phrase: the last person,
 // outlet or organisation, else the last entity of any kind.

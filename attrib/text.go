@@ -123,8 +123,13 @@ func isEdgePunct(s string) bool {
 	return isQuote(s)
 }
 
-// clause is a token range of content holding one proposition.
-type clause struct{ lo, hi int }
+// clause is a token range of content holding one proposition; cue, when
+// set, is a verb of the content's own that introduces it ("X confirmed Y
+// but said Z": said).
+type clause struct {
+	lo, hi int
+	cue    claimtrail.Span
+}
 
 // clauses splits content toks[lo:hi] into propositions at "after",
 // "following", "while" and semicolons when both sides have a verb, leaving
@@ -136,15 +141,18 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		a2, b2 := trim(toks, holeHi, hi)
 		switch {
 		case b1 > a1 && b2-a2 >= 3 && subordinators[lower(toks[a1])] && !isVerbLed(toks[a2]):
-			return []clause{{a2, b2}} // "Since X, officials said, Y": Y is the main clause
+			return []clause{{lo: a2, hi: b2}} // "Since X, officials said, Y": Y is the main clause
 		case b1-a1 >= 5 && b2-a2 >= 5 || b1-a1 > 0 && b2-a2 > 0 && isVerbLed(toks[a2]):
-			return []clause{{a1, b2}} // one proposition around the cue: "X, they said, could Y"
+			return []clause{{lo: a1, hi: b2}} // one proposition around the cue: "X, they said, could Y"
 		case b2-a2 > b1-a1:
-			return []clause{{a2, b2}}
+			return []clause{{lo: a2, hi: b2}}
 		case b1 > a1:
-			return []clause{{a1, b1}}
+			return []clause{{lo: a1, hi: b1}}
 		}
 		return nil
+	}
+	if first, rest, ok := coordinatedCue(toks, lo, hi); ok {
+		return append(clauses(toks, first.lo, first.hi, 0, 0), rest)
 	}
 	for k := lo + 3; k < hi-3; k++ {
 		w := lower(toks[k])
@@ -152,13 +160,13 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 			continue
 		}
 		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) {
-			first, second := clause{lo, k}, clause{k + 1, hi}
+			first, second := clause{lo: lo, hi: k}, clause{lo: k + 1, hi: hi}
 			first.lo, first.hi = trim(toks, first.lo, first.hi)
 			rest := clauses(toks, second.lo, second.hi, 0, 0)
 			return append([]clause{first}, rest...)
 		}
 	}
-	return []clause{{lo, hi}}
+	return []clause{{lo: lo, hi: hi}}
 }
 
 func hasVerb(toks []nlp.Token) bool {
@@ -327,3 +335,168 @@ func capitalised(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
 // subordinators open a clause that is not the sentence's main one.
 var subordinators = set(`since because as although though while if when after before unless whereas once until`)
+
+// callsFor reports whether toks[i] is "call(s/ed)" making a demand rather
+// than a statement: "faces calls to resign", "called for an inquiry",
+// "called on the minister to quit".
+func callsFor(toks []nlp.Token, i, hi int) bool {
+	switch lower(toks[i]) {
+	case "call", "calls", "called":
+	default:
+		return false
+	}
+	if i+1 >= hi {
+		return false
+	}
+	switch lower(toks[i+1]) {
+	case "to", "for", "on", "upon":
+		return true
+	}
+	return false
+}
+
+// refusal reports whether the words before the verb at v make it a refusal
+// to state: "declined to say", "refused to confirm".
+func refusal(toks []nlp.Token, lo, v int) bool {
+	return v-2 >= lo && lower(toks[v-1]) == "to" && withholdingVerbs[lower(toks[v-2])]
+}
+
+// withholds reports whether a sentence reports a refusal to state or a
+// statement not made ("Corvex declined to say whether …", "Brandvik did not
+// deny that …", "the ministry has not confirmed …"): it states nothing, in
+// the outlet's voice either.
+func withholds(toks []nlp.Token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		w := lower(toks[i])
+		if withholdingVerbs[w] && lower(toks[i+1]) == "to" {
+			return true
+		}
+		if (w == "not" || w == "n't" || w == "never") && speechVerbs[lower(toks[i+1])] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinators join a second verb to the subject of the first: "X
+// confirmed Y but said Z".
+var coordinators = set(`but and then yet`)
+
+// addresseeEnd returns where the addressee of "told" ends, from toks[at]:
+// an audience word ("reporters", "parliament"), a determiner or possessive
+// with what follows up to a name's end or the next determiner or pronoun
+// ("the Baltimore Sun", "the committee"), or a capitalised name ("CNN").
+// Without a clear end it stops at "that" or a boundary, at most 8 tokens on.
+func addresseeEnd(toks []nlp.Token, at, hi int) int {
+	w := lower(toks[at])
+	switch {
+	case audiences[w]:
+		return at + 1
+	case determiners[w]:
+		end := at + 1
+		if end < hi && capitalised(toks[end].Text) {
+			return adjunctTail(toks, nameEnd(toks, end, hi), hi)
+		}
+		for end < hi && end-at < 4 && !boundary(toks[end]) && !clauseStarts[lower(toks[end])] && !capitalised(toks[end].Text) {
+			end++
+		}
+		return end
+	case capitalised(toks[at].Text):
+		return adjunctTail(toks, nameEnd(toks, at, hi), hi)
+	}
+	end := at
+	for end < hi && end-at < 8 && lower(toks[end]) != "that" && !boundary(toks[end]) {
+		end++
+	}
+	return end
+}
+
+// nameEnd returns the end of the name starting at toks[at]: capitalised
+// words and the numbers and joiners inside names ("CNN-News 18", "Procter &
+// Gamble").
+func nameEnd(toks []nlp.Token, at, hi int) int {
+	end := at
+	for end < hi {
+		t := toks[end].Text
+		joiner := (t == "and" || t == "of" || t == "&") && end+1 < hi && capitalised(toks[end+1].Text)
+		if capitalised(t) || end > at && (t[0] >= '0' && t[0] <= '9' || joiner) {
+			end++
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// adjunctTail extends an addressee ending at end over the rest of the
+// sentence when that rest holds no verb: "“…,” he told a Chatham House
+// event in Abuja." The reported clause, when one follows, has a verb.
+func adjunctTail(toks []nlp.Token, end, hi int) int {
+	k := end
+	for k < hi && !boundary(toks[k]) {
+		if clauseStarts[lower(toks[k])] || hasFiniteVerb(toks[k:k+1]) {
+			return end
+		}
+		k++
+	}
+	return k
+}
+
+// audiences are who is told without passing the words on.
+var audiences = set(`reporters journalists parliament lawmakers legislators senators congress
+investigators police supporters delegates residents viewers listeners readers me us him her them
+you everyone colleagues students voters crowds crowd`)
+
+// clauseStarts begin the reported clause after an addressee: "told the
+// committee she had …".
+var clauseStarts = set(`that the a an this these those he she they it we i there his her their its
+our`)
+
+// relays reports whether a chain told something can pass it on: outlets,
+// and organisations or documents the name lists do not know as outlets
+// ("told NBC Nightly News"), not officials, people or unnamed audiences.
+func relays(c []claimtrail.Source) bool {
+	if len(c) == 0 {
+		return false
+	}
+	for _, s := range c {
+		switch s.Kind {
+		case claimtrail.KindOutlet, claimtrail.KindOrganization, claimtrail.KindDocument:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// coordinatedCue splits content at a speech verb coordinated with the one
+// that introduced it: "the mayor was in hospital but said her condition
+// was stable" is two propositions, the second under "said".
+func coordinatedCue(toks []nlp.Token, lo, hi int) (first, second clause, ok bool) {
+	for k := lo + 2; k < hi-2; k++ {
+		if !coordinators[lower(toks[k])] {
+			continue
+		}
+		v := k + 1
+		for v < hi-1 && isAdverbial(toks[v]) {
+			v++
+		}
+		if !plainCues[lower(toks[v])] {
+			continue
+		}
+		start := v + 1
+		if start < hi && toks[start].Text == ":" {
+			start++
+		}
+		if start < hi && lower(toks[start]) == "that" {
+			start++
+		}
+		a1, b1 := trim(toks, lo, k)
+		a2, b2 := trim(toks, start, hi)
+		if b1-a1 < 2 || b2-a2 < 2 {
+			continue
+		}
+		return clause{lo: a1, hi: b1}, clause{lo: a2, hi: b2, cue: span(toks, v, v+1)}, true
+	}
+	return clause{}, clause{}, false
+}
