@@ -119,6 +119,10 @@ type Statement struct {
 	// deployment"): it denies a claim only if the claim is asserted
 	// positively elsewhere, and otherwise asserts a negative proposition.
 	Negated bool
+	// Labelled marks a statement found by the trained attribution labeller
+	// (package attrib/seq) rather than by the hand-written rules, so that
+	// a reader can audit it as such.
+	Labelled bool
 }
 
 // Speaker is the last source in the chain: who first said it. The zero

@@ -152,7 +152,7 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 	}
 	q := quoteMask(toks, false)
 	st := r.statement(si, toks, q, clause{lo: conLo, hi: conHi}, r.fullChain(chain))
-	st.Cue, st.Source = a.Cue, a.Source
+	st.Cue, st.Source, st.Labelled = a.Cue, a.Source, true
 	if slices.ContainsFunc(toks[cueLo:cueHi], func(t nlp.Token) bool { return denialVerbs[lower(t)] }) {
 		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text()) // "flatly denied"
 	}

@@ -765,7 +765,7 @@ const reportHTML = `<!doctype html>
 {{with timeline $.Ledger $c}}<h4>Timeline</h4><ol class="timeline">{{range .}}<li><time>{{date .Time}}</time> — <strong>{{.Kind}}</strong>: {{.Article.Outlet}} ({{.Stance}})</li>{{end}}</ol>{{end}}
 <h4>Evidence</h4>
 {{range $c.Statements}}{{$a := article $.Ledger .Article}}<div class="statement">
-<p><strong>{{outlet $.Ledger .Article}}</strong> {{.Polarity}}{{with .Chain}} — {{chainText .}}{{end}}{{with .Hedges}} <span class="muted">(hedged: {{join . ", "}})</span>{{end}}</p>
+<p><strong>{{outlet $.Ledger .Article}}</strong> {{.Polarity}}{{with .Chain}} — {{chainText .}}{{end}}{{with .Hedges}} <span class="muted">(hedged: {{join . ", "}})</span>{{end}}{{if .Labelled}} <span class="muted">(found by the labeller)</span>{{end}}</p>
 <blockquote class="context">{{evidence $a .}}</blockquote></div>{{end}}
 </section>{{end}}`
 

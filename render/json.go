@@ -75,6 +75,7 @@ type StatementDoc struct {
 	SentenceSpan [2]int      `json:"sentence_span"`
 	Negates      string      `json:"negates,omitempty"`
 	Negated      bool        `json:"negated,omitempty"`
+	Labeller     bool        `json:"labeller,omitempty"`
 }
 
 // Contract converts a ledger to its JSON contract form.
@@ -131,7 +132,7 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 			Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
 			Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
 			CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
-			Negates: st.Negates, Negated: st.Negated,
+			Negates: st.Negates, Negated: st.Negated, Labeller: st.Labelled,
 		})
 	}
 	return cd

@@ -200,6 +200,9 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	if len(st.Hedges) > 0 {
 		notes = append(notes, "hedged: "+strings.Join(st.Hedges, ", "))
 	}
+	if st.Labelled {
+		notes = append(notes, "found by the labeller")
+	}
 	t.wrapped("                ", detail)
 	t.wrapped("                ", t.paint(ansiDim, strings.Join(notes, "; ")))
 }

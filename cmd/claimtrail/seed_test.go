@@ -80,4 +80,7 @@ func TestSeedStoryLedger(t *testing.T) {
 	if len(framework.Origins) != 1 || framework.Origins[0].Kind != "anonymous" {
 		t.Errorf("framework claim: origins %+v, want the anonymous sources", framework.Origins)
 	}
+	if len(framework.Statements) == 0 || !framework.Statements[0].Labeller {
+		t.Errorf("framework claim: statements %+v, want one marked as found by the labeller", framework.Statements)
+	}
 }
