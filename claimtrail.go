@@ -216,6 +216,11 @@ type Ledger struct {
 	// OffStory lists the IDs of articles read but found to be about
 	// something else: their statements make no claims of this ledger.
 	OffStory []string
+	// Unmatched holds the denials (of articles on the story) that deny
+	// nothing asserted in these articles: "the company flatly denied that
+	// the dam had failed" when no article says it failed. They show that
+	// the claim circulates elsewhere and who denies it.
+	Unmatched []Statement
 }
 
 // IsOffStory reports whether the article with the given ID is off the story.

@@ -46,6 +46,18 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	return r.out
 }
 
+// Proposition reports whether a span of an analysed document holds a
+// finite verb: a proposition ("the dam had failed"), not a description
+// ("CNN-News 18 as an outlet with a history of …").
+func Proposition(doc *nlp.Document, sp claimtrail.Span) bool {
+	for _, t := range doc.Tokens {
+		if t.Start >= sp.Start && t.End <= sp.End && hasFiniteVerb([]nlp.Token{t}) {
+			return true
+		}
+	}
+	return false
+}
+
 // NeedsTags reports whether a sentence's tokens need part-of-speech tags for
 // extraction: only sentences with a cue word or a clause joint do. Pass it
 // to nlp.TagOnly to analyse faster.

@@ -136,11 +136,23 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
 	case verb != "" && hi-lo <= 3 && toks[lo].Tag == "" && allCapitalised(toks[lo:hi]) && !determiners[lower(toks[lo])]:
 		// An untagged name the lists do not know, right before its cue:
-		// "Sorkin told …", "Ruby Okafor said …".
-		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}, nil)
+		// "Sorkin told …", "Ruby Okafor said …"; "Corvex Mining said" is a
+		// company.
+		kind := claimtrail.KindPerson
+		if orgSuffixes[lower(toks[hi-1])] {
+			kind = claimtrail.KindOrganization
+		}
+		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
 }
+
+// orgSuffixes end the names of companies and bodies: "Corvex Mining",
+// "Tarsen Marine", "Kestrel Structures".
+var orgSuffixes = set(`mining marine group holdings partners bank capital energy oil gas airlines
+airways motors media foods pharma pharmaceuticals technologies systems solutions structures
+industries international corp corporation inc ltd llc plc company co trust fund foundation institute
+council commission agency authority association union party`)
 
 // allCapitalised reports whether every token starts with a capital letter
 // and is a word (not "I", not an abbreviation in capitals).

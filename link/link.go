@@ -302,11 +302,12 @@ func overlap(a, b *item) (float64, int) {
 func containment(d, m *item) (float64, bool) {
 	c, telling, words := containedIn(d, m)
 	// A denial must name what it denies: two names or numbers and a word of
-	// the predicate, one name and three words, three names, or, where it
+	// the predicate, one name and three words, three names, where it
 	// refers back with common words ("the bank"), four words and half its
-	// weight.
+	// weight, or nearly all of a short claim that names something.
 	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3 ||
-		words >= 4 && c >= 0.5 // "the bank would raise its main interest rate": most of it, in common words
+		words >= 4 && c >= 0.5 || // "the bank would raise its main interest rate": most of it, in common words
+		c >= 0.9 && telling >= 1 && telling+words >= 3 // all of a short claim: "the Velmora bridge would reopen"
 	return c, named
 }
 

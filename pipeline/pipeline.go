@@ -101,7 +101,35 @@ func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claim
 	if b.CopyOf == nil {
 		b.CopyOf = Copies(arts)
 	}
-	return b.Build(arts, docs, claims)
+	l := b.Build(arts, docs, claims)
+	l.Unmatched = unmatchedDenials(l, analyses)
+	return l
+}
+
+// unmatchedDenials returns the denials of articles on the story that no
+// claim holds: linking found nothing asserted that they deny. Only denials
+// of a proposition count: "slammed the outlet as …" judges a source.
+func unmatchedDenials(l *claimtrail.Ledger, analyses []*Analysis) []claimtrail.Statement {
+	type key struct {
+		article string
+		content claimtrail.Span
+	}
+	held := map[key]bool{}
+	for _, c := range l.Claims {
+		for _, st := range c.Statements {
+			held[key{st.Article, st.Content}] = true
+		}
+	}
+	var out []claimtrail.Statement
+	for _, an := range analyses {
+		for _, st := range an.Statements {
+			if st.Polarity == claimtrail.Denies && !held[key{st.Article, st.Content}] && !l.IsOffStory(st.Article) &&
+				attrib.Proposition(an.Doc, st.Content) {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
 }
 
 // Link joins the statements of analysed articles into claims; analyses[i]

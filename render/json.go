@@ -16,6 +16,9 @@ type LedgerDoc struct {
 	Schema   string       `json:"schema"`
 	Articles []ArticleDoc `json:"articles"`
 	Claims   []ClaimDoc   `json:"claims"`
+	// UnmatchedDenials are denials that deny nothing asserted in these
+	// articles (claimtrail.Ledger.Unmatched).
+	UnmatchedDenials []StatementDoc `json:"unmatched_denials"`
 }
 
 // ArticleDoc is one article of the ledger.
@@ -95,6 +98,10 @@ func Contract(l *claimtrail.Ledger) LedgerDoc {
 	for i := range l.Claims {
 		doc.Claims = append(doc.Claims, claimDoc(&l.Claims[i], l.Articles, texts))
 	}
+	doc.UnmatchedDenials = []StatementDoc{}
+	for i := range l.Unmatched {
+		doc.UnmatchedDenials = append(doc.UnmatchedDenials, statementDoc(&l.Unmatched[i], texts[l.Unmatched[i].Article]))
+	}
 	return doc
 }
 
@@ -121,21 +128,26 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 		}
 		cd.Judged[id] = jd
 	}
-	for _, st := range c.Statements {
-		text := texts[st.Article]
-		hedges := st.Hedges
-		if hedges == nil {
-			hedges = []string{}
-		}
-		cd.Statements = append(cd.Statements, StatementDoc{
-			Article: st.Article, Polarity: string(st.Polarity), Chain: sources(st.Chain),
-			Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
-			Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
-			CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
-			Negates: st.Negates, Negated: st.Negated, Labeller: st.Labelled,
-		})
+	for i := range c.Statements {
+		st := &c.Statements[i]
+		cd.Statements = append(cd.Statements, statementDoc(st, texts[st.Article]))
 	}
 	return cd
+}
+
+// statementDoc converts one statement; text is its article's text.
+func statementDoc(st *claimtrail.Statement, text string) StatementDoc {
+	hedges := st.Hedges
+	if hedges == nil {
+		hedges = []string{}
+	}
+	return StatementDoc{
+		Article: st.Article, Polarity: string(st.Polarity), Chain: sources(st.Chain),
+		Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
+		Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
+		CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
+		Negates: st.Negates, Negated: st.Negated, Labeller: st.Labelled,
+	}
 }
 
 func sources(ss []claimtrail.Source) []SourceDoc {

@@ -43,6 +43,10 @@ func Markdown(w io.Writer, l *claimtrail.Ledger) error {
 	for i := range l.Claims {
 		mdClaim(b, l, &l.Claims[i])
 	}
+	if len(l.Unmatched) > 0 {
+		b.WriteString("\n## Denied, but asserted by no article here\n\n")
+		mdStatements(b, l, l.Unmatched)
+	}
 	if err := b.Flush(); err != nil {
 		return fmt.Errorf("render markdown: %w", err)
 	}
@@ -70,21 +74,31 @@ func mdClaim(b *bufio.Writer, l *claimtrail.Ledger, c *claimtrail.Claim) {
 		}
 		fmt.Fprintf(b, "- **Flags:** %s\n", strings.Join(f, ", "))
 	}
-	b.WriteString("\n| Article | Polarity | Chain | Statement | Cue | Hedges | Span |\n|---|---|---|---|---|---|---|\n")
-	for _, st := range c.Statements {
-		a := l.Article(st.Article)
-		if a == nil {
-			continue
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %d–%d |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
-			mdEscape(Excerpt(a.Text, st.Content)), mdEscape(Excerpt(a.Text, st.Cue)), mdEscape(strings.Join(st.Hedges, ", ")),
-			st.Content.Start, st.Content.End)
-	}
+	mdStatements(b, l, c.Statements)
 	for _, a := range l.Articles {
 		if j, ok := c.Judged[a.ID]; ok && len(j.Evidence) > 0 {
 			fmt.Fprintf(b, "| %s | %s (stance model, %.0f%%) | | %s | | | %d–%d |\n", a.ID, j.Stance, j.Confidence*100,
 				mdEscape(Excerpt(a.Text, j.Evidence[0])), j.Evidence[0].Start, j.Evidence[0].End)
 		}
+	}
+}
+
+// mdStatements writes statements as a table (rows for stance-model
+// judgements may follow).
+func mdStatements(b *bufio.Writer, l *claimtrail.Ledger, sts []claimtrail.Statement) {
+	b.WriteString("\n| Article | Polarity | Chain | Statement | Cue | Hedges | Span |\n|---|---|---|---|---|---|---|\n")
+	for _, st := range sts {
+		a := l.Article(st.Article)
+		if a == nil {
+			continue
+		}
+		cue := mdEscape(Excerpt(a.Text, st.Cue))
+		if st.Labelled {
+			cue += " *(labeller)*"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %d–%d |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
+			mdEscape(Excerpt(a.Text, st.Content)), cue, mdEscape(strings.Join(st.Hedges, ", ")),
+			st.Content.Start, st.Content.End)
 	}
 }
 

@@ -31,6 +31,7 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 	if len(l.Claims) == 0 {
 		t.line("No claims found.")
 	}
+	t.unmatched()
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("render text: %w", err)
 	}
@@ -158,6 +159,18 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 		t.wrapped(fmt.Sprintf("   %s %-4s ", t.paint(ansiYel, string(j.Stance)), a.ID),
 			fmt.Sprintf("by the stance model (%.0f%%), no statement of its own", j.Confidence*100))
 		t.wrapped("                ", "“"+Excerpt(a.Text, j.Evidence[0])+"”")
+	}
+}
+
+// unmatched lists the denials of claims that no article here asserts.
+func (t *textWriter) unmatched() {
+	if len(t.l.Unmatched) == 0 {
+		return
+	}
+	t.line(t.paint(ansiDim, strings.Repeat("─", t.opt.Width)))
+	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Denied, but asserted by no article here (%d):", len(t.l.Unmatched))))
+	for i := range t.l.Unmatched {
+		t.statement(&t.l.Unmatched[i])
 	}
 }
 
