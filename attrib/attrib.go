@@ -268,7 +268,7 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) ||
 		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])])):
 		return r.verb(toks, q, lo, hi, i)
-	case denialParticles[w] != "" && i+1 < hi && lower(toks[i+1]) == denialParticles[w]:
+	case denialPhraseAt(toks, i, hi) > 0:
 		return r.verb(toks, q, lo, hi, i) // "shot down claims that …"
 	}
 	return attribution{}, false
@@ -363,6 +363,16 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	if refusal(toks, lo, v) {
 		return attribution{}, false // "declined to say whether …": no statement
 	}
+	for k := max(lo, v-3); k < v; k++ {
+		if w := lower(toks[k]); w == "neither" || w == "nor" {
+			return attribution{}, false // "neither confirmed nor denied": no statement
+		}
+	}
+	if v > lo {
+		if w := lower(toks[v-1]); w == "be" || w == "been" || w == "being" {
+			return attribution{}, false // "could be announced": a passive, no speaker here
+		}
+	}
 	if subjHi > lo && coordinators[lower(toks[subjHi-1])] {
 		// "X confirmed that Y but said Z": the verb shares X, whose
 		// attribution holds it (clauses splits Z off).
@@ -375,8 +385,8 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	w := lower(toks[v])
 	a := attribution{cue: span(toks, v, v+1), denial: denialVerbs[w]}
 	after := v + 1
-	if p := denialParticles[w]; p != "" && after < hi && lower(toks[after]) == p {
-		a.cue, a.denial, after = span(toks, v, v+2), true, v+2 // "shot down"
+	if n := denialPhraseAt(toks, v, hi); n > 0 {
+		a.cue, a.denial, after = span(toks, v, v+n), true, v+n // "shot down", "poured cold water on"
 	}
 	if subjLo == subjHi {
 		return r.inverted(toks, q, lo, hi, v, a)
@@ -519,6 +529,14 @@ func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 		switch {
 		case c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]):
 			hi = c // "Officials …, who asked not to be named, said"
+		case c > lo && toks[c].Text == "," && c+1 < hi-1 && determiners[lower(toks[c+1])] && nameBefore(toks, lo, c):
+			// "Marta Kovac, a structural engineer, said": the name is the
+			// subject, the description only describes her.
+			j, _ := subject(toks, q, lo, c)
+			if j == c {
+				return hi, hi
+			}
+			return j, c
 		case c > lo && toks[c].Text == "," && c+2 < hi && leadership[lower(toks[c+1])] && lower(toks[c+2]) == "by":
 			// "Environmental groups, led by Green Harbour, alleged": the
 			// phrase belongs to the name.
@@ -581,6 +599,9 @@ func contentAfter(toks []nlp.Token, q []bool, after, hi int) int {
 		}
 		if w == "that" || toks[k].Text == ":" {
 			return k + 1
+		}
+		if k > after && finiteHere(toks[k]) {
+			break // "said there was no evidence that …": that "that" is the evidence's
 		}
 		if speechVerbs[w] && k > after && (plainCues[w] || toks[k].Tag != "" && isVerb(toks[k])) {
 			break // "said sources told X that …": the content holds another cue

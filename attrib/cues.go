@@ -1,5 +1,7 @@
 package attrib
 
+import "github.com/claimtrail/claimtrail/nlp"
+
 // The lexicons below are claimtrail's own lists of the words that signal
 // attribution, denial, hedging and anonymity in English news.
 
@@ -56,7 +58,9 @@ passengers survivor survivors victim victims patient patients customer customers
 shopkeepers trader traders haulier hauliers trucker truckers miner miners soldier soldiers
 inspector inspectors manager managers colleague colleagues neighbour neighbor neighbors friend
 friends relative investigator activist protester protesters volunteer volunteers
-eyewitness eyewitnesses bystander bystanders user users commuters commuter locals`)
+eyewitness eyewitnesses bystander bystanders user users commuters commuter locals executive
+director adviser advisor consultant consultants contractor contractors firefighter firefighters
+paramedic paramedics welder welders guard guards crew crews employee`)
 
 // outletHeads are definite descriptions that refer back to an outlet.
 var outletHeads = set(`channel outlet newspaper paper broadcaster network website site portal daily
@@ -87,11 +91,35 @@ var determiners = set(`the a an this that these those its his her their our`)
 // not a statement of Y.
 var withholdingVerbs = set(`declined declines decline refused refuses refuse`)
 
-// denialParticles turn a verb into a denial when they follow it: "shot
-// down claims that …", "knocked down reports …".
-var denialParticles = map[string]string{"shot": "down", "shoots": "down", "knocked": "down",
-	"knocks": "down", "batted": "down", "bats": "down", "brushed": "aside", "brushes": "aside",
-	"waved": "away", "waves": "away", "pushed": "back", "pushes": "back"}
+// denialPhrases are multi-word verbs that deny their object: "shot down
+// claims that …", "poured cold water on reports …". Each is listed by its
+// first word with the words that must follow.
+var denialPhrases = map[string][][]string{
+	"shot": {{"down"}}, "shoots": {{"down"}}, "knocked": {{"down"}}, "knocks": {{"down"}},
+	"batted": {{"down"}}, "bats": {{"down"}}, "brushed": {{"aside"}}, "brushes": {{"aside"}},
+	"waved": {{"away"}}, "waves": {{"away"}}, "played": {{"down"}}, "plays": {{"down"}},
+	"pushed": {{"back", "on"}, {"back", "against"}, {"back"}}, "pushes": {{"back", "on"}, {"back", "against"}, {"back"}},
+	"poured": {{"cold", "water", "on"}}, "pours": {{"cold", "water", "on"}},
+	"cast": {{"doubt", "on"}, {"doubt", "over"}}, "casts": {{"doubt", "on"}, {"doubt", "over"}},
+}
+
+// denialPhrase returns the length of the denial phrase starting at
+// toks[i], or 0.
+func denialPhraseAt(toks []nlp.Token, i, hi int) int {
+	for _, rest := range denialPhrases[lower(toks[i])] {
+		if i+len(rest) >= hi {
+			continue
+		}
+		ok := true
+		for k, w := range rest {
+			ok = ok && lower(toks[i+1+k]) == w
+		}
+		if ok {
+			return 1 + len(rest)
+		}
+	}
+	return 0
+}
 
 // relayCues mark a source that passes on another's words: "citing",
 // "per", "quoting".

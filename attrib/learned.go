@@ -134,7 +134,7 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 	cueLo, cueHi := tokenRange(toks, a.Cue)
 	srcLo, srcHi := tokenRange(toks, a.Source)
 	conLo, conHi := tokenRange(toks, a.Content)
-	if cueLo < 0 || srcLo < 0 || conLo < 0 || !reportingCue(toks[cueLo:cueHi]) || !sourceLike(toks[srcLo:srcHi]) ||
+	if cueLo < 0 || srcLo < 0 || conLo < 0 || withholds(toks) || !reportingCue(toks[cueLo:cueHi]) || !sourceLike(toks[srcLo:srcHi]) ||
 		negatedCue(toks, min(srcHi, cueLo), cueHi) {
 		return claimtrail.Statement{}, false
 	}
@@ -199,7 +199,7 @@ var withholding = set(`declined declines decline refused refuses refuse`)
 // nothing, as the rules read them.
 func negatedCue(toks []nlp.Token, from, to int) bool {
 	for _, t := range toks[max(from, 0):min(to, len(toks))] {
-		if w := lower(t); w == "not" || w == "n't" || w == "never" {
+		if w := lower(t); w == "not" || w == "n't" || w == "never" || w == "nor" || w == "neither" {
 			return true
 		}
 	}

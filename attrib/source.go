@@ -79,7 +79,7 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
 	}
 	switch {
-	case named != nil && named.Label == nlp.Person:
+	case named != nil && named.Label == nlp.Person && named.End >= toks[hi2].End:
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindPerson}, nil)
 	case anonymousHeads[head]:
 		return r.remember(claimtrail.Source{Name: anonymousName(name), Kind: claimtrail.KindAnonymous}, nil)
@@ -143,8 +143,43 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 			kind = claimtrail.KindOrganization
 		}
 		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
+	case humanCues[verb] && describesSpeaker(toks, lo, hi, hi2):
+		// "a firefighter said", "three contractors told …": someone
+		// unnamed the lists do not know by their noun; "the harbour
+		// master said": the holder of a post, identifiable as such.
+		kind := claimtrail.KindAnonymous
+		if lower(toks[lo-1]) == "the" {
+			kind = claimtrail.KindOfficial
+		}
+		return r.remember(claimtrail.Source{Name: anonymousName(name), Kind: kind}, nil)
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
+}
+
+// humanCues take a person as subject: "the tone of the talks suggests"
+// names no speaker, "a firefighter said" does.
+var humanCues = set(`said says say told tells tell added adds insisted insists argued argues
+explained explains admitted admits conceded concedes testified testifies recalled recalls warned
+warns claimed claims wrote writes tweeted posted according`)
+
+// personalPronouns end a description: what follows is a clause.
+var personalPronouns = set(`i you he she it we they me him her us them`)
+
+// describesSpeaker reports whether toks[lo:hi], the subject of a speech
+// verb, is a short description of someone unnamed: a determiner or number
+// before it (in the text just before lo) and a lower-case head noun.
+func describesSpeaker(toks []nlp.Token, lo, hi, head int) bool {
+	if hi-lo > 5 || head < lo || head >= hi || capitalised(toks[head].Text) || lo == 0 {
+		return false
+	}
+	for _, t := range toks[lo:hi] {
+		if w := lower(t); finiteWords[w] || w == "be" || w == "been" || w == "being" || personalPronouns[w] {
+			return false // a clause, not a noun phrase: "the merger could be (announced)", "a change they (described)"
+		}
+	}
+	w := lower(toks[lo-1])
+	return determiners[w] && w != "this" && w != "that" && w != "these" && w != "those" ||
+		quantifiers[w] || w == "another" || w == "several" || w == "many" || w == "some"
 }
 
 // orgSuffixes end the names of companies and bodies: "Corvex Mining",

@@ -371,12 +371,28 @@ func withholds(toks []nlp.Token) bool {
 		if withholdingVerbs[w] && lower(toks[i+1]) == "to" {
 			return true
 		}
-		if (w == "not" || w == "n't" || w == "never") && speechVerbs[lower(toks[i+1])] {
-			return true
+		if (w == "not" || w == "n't" || w == "never") && (speechVerbs[lower(toks[i+1])] || unanswered[lower(toks[i+1])]) {
+			return true // "did not deny", "did not respond", "did not return calls"
+		}
+		if w == "not" && i+2 < len(toks) && lower(toks[i+1]) == "be" && unanswered[lower(toks[i+2])] {
+			return true // "could not be reached"
+		}
+		if w == "neither" && i+3 < len(toks) && speechVerbs[lower(toks[i+1])] && lower(toks[i+2]) == "nor" {
+			return true // "neither confirmed nor denied"
+		}
+	}
+	if len(toks) > 0 {
+		low := strings.ToLower(toks[0].Text)
+		if low == "correction" || low == "clarification" {
+			return true // a correction note describes the article, not the story
 		}
 	}
 	return false
 }
+
+// unanswered verbs, negated, report that someone said nothing: "did not
+// respond to a request for comment", "could not be reached".
+var unanswered = set(`respond responded reply replied return returned comment answer reached available`)
 
 // coordinators join a second verb to the subject of the first: "X
 // confirmed Y but said Z".
@@ -391,7 +407,7 @@ func addresseeEnd(toks []nlp.Token, at, hi int) int {
 	w := lower(toks[at])
 	switch {
 	case audiences[w]:
-		return at + 1
+		return prepositionalTail(toks, at+1, hi)
 	case determiners[w]:
 		end := at + 1
 		if end < hi && capitalised(toks[end].Text) {
@@ -427,6 +443,26 @@ func nameEnd(toks []nlp.Token, at, hi int) int {
 	}
 	return end
 }
+
+// prepositionalTail extends an addressee over a place or time phrase after
+// it ("told reporters outside parliament", "told reporters on Tuesday he
+// had …"), up to the reported clause or the end of the sentence.
+func prepositionalTail(toks []nlp.Token, end, hi int) int {
+	for end < hi && tailPrepositions[lower(toks[end])] {
+		k := end + 1
+		for k < hi && k-end <= 4 && !boundary(toks[k]) && !clauseStarts[lower(toks[k])] && !finiteHere(toks[k]) {
+			k++
+		}
+		if k == end+1 {
+			break
+		}
+		end = k
+	}
+	return end
+}
+
+// tailPrepositions open a place or time phrase after an addressee.
+var tailPrepositions = set(`in on at outside inside near from during after before by via over late earlier`)
 
 // adjunctTail extends an addressee ending at end over the rest of the
 // sentence when that rest holds no verb: "“…,” he told a Chatham House
@@ -499,4 +535,28 @@ func coordinatedCue(toks []nlp.Token, lo, hi int) (first, second clause, ok bool
 		return clause{lo: a1, hi: b1}, clause{lo: a2, hi: b2, cue: span(toks, v, v+1)}, true
 	}
 	return clause{}, clause{}, false
+}
+
+// finiteHere reports whether a token is a finite verb: by its tag, or, for
+// an untagged token, when it is an auxiliary or a common irregular form
+// (not the -ed guess, which takes "unnamed" for a verb).
+func finiteHere(t nlp.Token) bool {
+	switch t.Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "":
+		return finiteWords[strings.ToLower(t.Text)]
+	}
+	return false
+}
+
+// nameBefore reports whether the words before the comma at c, back to
+// the clause's start, are a capitalised name of one to four words: "Marta
+// Kovac, a structural engineer, said".
+func nameBefore(toks []nlp.Token, lo, c int) bool {
+	j := c
+	for j > lo && !boundary(toks[j-1]) {
+		j--
+	}
+	return c-j >= 1 && c-j <= 4 && allCapitalised(toks[j:c])
 }

@@ -304,10 +304,12 @@ func containment(d, m *item) (float64, bool) {
 	// A denial must name what it denies: two names or numbers and a word of
 	// the predicate, one name and three words, three names, where it
 	// refers back with common words ("the bank"), four words and half its
-	// weight, or nearly all of a short claim that names something.
+	// weight, three features nearly all found in the claim, or the claim's
+	// very words.
 	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3 ||
 		words >= 4 && c >= 0.5 || // "the bank would raise its main interest rate": most of it, in common words
-		c >= 0.9 && telling >= 1 && telling+words >= 3 // all of a short claim: "the Velmora bridge would reopen"
+		c >= 0.9 && telling+words >= 3 || // nearly all of it in the claim
+		c >= 0.999 && words >= 2 && len(d.feats) == len(m.feats) // the very same words: "the plant would close in June"
 	return c, named
 }
 

@@ -145,27 +145,49 @@ func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span)
 	text := doc.Article.Text
 	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
 		start := para.Start + s.Start
-		toks := a.tok.Tokenize(s.Text)
-		if len(toks) == 0 {
+		all := a.tok.Tokenize(s.Text)
+		if len(all) <= MaxSentenceTokens {
+			if len(all) > 0 {
+				a.addSentence(doc, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)
+			}
 			continue
 		}
-		sent := Sentence{Span: claimtrail.Span{Start: start, End: start + len(s.Text)}, First: len(doc.Tokens), Paragraph: pi}
-		for _, t := range toks {
-			doc.Tokens = append(doc.Tokens, Token{
-				Span: claimtrail.Span{Start: start + t.Start, End: start + t.End()},
-				Text: t.Text,
-			})
+		// A "sentence" of thousands of words is no prose (a table, a list
+		// run together): reading it whole would cost time that grows with
+		// the square of its length in later stages.
+		for len(all) > 0 {
+			toks := all[:min(len(all), MaxSentenceTokens)]
+			all = all[len(toks):]
+			sp := claimtrail.Span{Start: start + toks[0].Start, End: start + toks[len(toks)-1].End()}
+			a.addSentence(doc, pi, start, sp, toks)
 		}
-		sent.Last = len(doc.Tokens)
-		if own := doc.Tokens[sent.First:sent.Last]; a.tagIf == nil || a.tagIf(own) {
-			a.tagger.TagTokens(toks)
-			for i := range own {
-				own[i].Tag = toks[i].Tag
-			}
-			sent.Tagged = true
-		}
-		doc.Sentences = append(doc.Sentences, sent)
 	}
+}
+
+// MaxSentenceTokens bounds a sentence: longer runs are cut into pieces of
+// this many tokens.
+const MaxSentenceTokens = 200
+
+// addSentence appends one sentence of prose tokens (offsets from start)
+// spanning span,
+// tagging it unless TagOnly says it need not be.
+func (a *Analyzer) addSentence(doc *Document, pi, start int, span claimtrail.Span, toks []tokenize.Token) {
+	sent := Sentence{Span: span, First: len(doc.Tokens), Paragraph: pi}
+	for _, t := range toks {
+		doc.Tokens = append(doc.Tokens, Token{
+			Span: claimtrail.Span{Start: start + t.Start, End: start + t.End()},
+			Text: t.Text,
+		})
+	}
+	sent.Last = len(doc.Tokens)
+	if own := doc.Tokens[sent.First:sent.Last]; a.tagIf == nil || a.tagIf(own) {
+		a.tagger.TagTokens(toks)
+		for i := range own {
+			own[i].Tag = toks[i].Tag
+		}
+		sent.Tagged = true
+	}
+	doc.Sentences = append(doc.Sentences, sent)
 }
 
 // TagSentences tags the sentences first to last-1 of a document analysed
