@@ -260,6 +260,8 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 		return r.prepositional(toks, q, lo, hi, i, i+2)
 	case w == "as" && i+2 < hi && lower(toks[i+1]) == "reported" && lower(toks[i+2]) == "by":
 		return r.prepositional(toks, q, lo, hi, i, i+3)
+	case w == "as" && i+3 < hi && firstWords[lower(toks[i+1])] && lower(toks[i+2]) == "reported" && lower(toks[i+3]) == "by":
+		return r.prepositional(toks, q, lo, hi, i, i+4) // "as first reported by"
 	case w == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
 		// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
 		return r.prepositional(toks, q, lo, hi, i, i+1)
@@ -378,6 +380,10 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		// attribution holds it (clauses splits Z off).
 		return attribution{}, false
 	}
+	relayLo, relayHi := relayAside(toks, q, lo, subjHi)
+	if relayLo > 0 {
+		subjHi = relayLo - 2 // "The Clarion, citing two officials, reported": the Clarion speaks
+	}
 	subjLo, subjHi := subject(toks, q, lo, subjHi)
 	if subjLo == subjHi && subjHi < v && subjHi > lo {
 		return attribution{}, false // a subject that is no source ("in what officials describe as")
@@ -412,6 +418,9 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	if len(a.chain) == 0 {
 		return attribution{}, false
 	}
+	if relayLo > 0 {
+		a.chain = append(a.chain, r.sourceChain(toks, relayLo, relayHi, w)...)
+	}
 	// "Citing X, the Herald said …" and "the Courier reported, citing X,
 	// that …": X is the subject's source.
 	if lo < subjLo && relayCues[lower(toks[lo])] && toks[subjLo-1].Text == "," {
@@ -425,6 +434,11 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		if end < hi && toks[end].Text == "," {
 			a.chain = append(a.chain, r.sourceChain(toks, after+2, end, w)...)
 			after = end + 1
+		} else if end == hi || end == hi-1 && toks[end].Text == "." {
+			// "Z, Reuters reported, citing two engineers.": the relay
+			// closes the sentence.
+			a.chain = append(a.chain, r.sourceChain(toks, after+2, end, w)...)
+			after = end
 		}
 	}
 	switch {
@@ -515,6 +529,22 @@ func (r *reader) inverted(toks []nlp.Token, q []bool, lo, hi, v int, a attributi
 	a.chain = r.sourceChain(toks, srcLo, srcHi, lower(toks[v]))
 	a.lo, a.hi = trim(toks, lo, v)
 	return a, len(a.chain) > 0 && a.lo < a.hi
+}
+
+// relayAside finds ", citing Y," just before a verb at hi: the tokens of
+// Y, or -1, -1.
+func relayAside(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
+	if hi-1 <= lo || toks[hi-1].Text != "," {
+		return -1, -1
+	}
+	c := hi - 2
+	for c > lo && toks[c].Text != "," && !q[c] {
+		c--
+	}
+	if c > lo && toks[c].Text == "," && c+2 < hi-1 && relayCues[lower(toks[c+1])] {
+		return c + 2, hi - 1
+	}
+	return -1, -1
 }
 
 // subject returns the noun phrase that ends just before hi: back to a

@@ -54,16 +54,31 @@ func canonicalOutlets(articles []claimtrail.Article, claims []claimtrail.Claim) 
 	}
 	for ci := range claims {
 		for si := range claims[ci].Statements {
-			chain := claims[ci].Statements[si].Chain
-			for k := range chain {
-				if chain[k].Kind == claimtrail.KindOutlet {
-					if name, ok := alias[nlp.SourceKey(chain[k].Name)]; ok {
-						chain[k].Name = name
+			st := &claims[ci].Statements[si]
+			for k := range st.Chain {
+				if st.Chain[k].Kind == claimtrail.KindOutlet {
+					if name, ok := alias[nlp.SourceKey(st.Chain[k].Name)]; ok {
+						st.Chain[k].Name = name
 					}
 				}
 			}
+			st.Chain = collapseRepeats(st.Chain)
 		}
 	}
+}
+
+// collapseRepeats drops a source that repeats the one before it: an outlet
+// citing itself by its short name ("the Echo reported" in the Varn Valley
+// Echo) is one link, not two.
+func collapseRepeats(chain []claimtrail.Source) []claimtrail.Source {
+	out := chain[:0:0]
+	for i, s := range chain {
+		if i > 0 && s.Kind == chain[i-1].Kind && s.Name == chain[i-1].Name {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // wordsWithin reports whether every word of short (but "the") is a word of
