@@ -46,6 +46,18 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 	return r.out
 }
 
+// DenialCue reports whether a cue's text is a denial verb or phrase
+// ("denied", "flatly rejected", "shot down"), as opposed to a speech verb
+// whose content calls something false ("said … was a hoax").
+func DenialCue(cue string) bool {
+	for _, w := range strings.Fields(strings.ToLower(cue)) {
+		if denialVerbs[w] || len(denialPhrases[w]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Proposition reports whether a span of an analysed document holds a
 // finite verb: a proposition ("the dam had failed"), not a description
 // ("CNN-News 18 as an outlet with a history of …").

@@ -107,8 +107,12 @@ func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claim
 }
 
 // unmatchedDenials returns the denials of articles on the story that no
-// claim holds: linking found nothing asserted that they deny. Only denials
-// of a proposition count: "slammed the outlet as …" judges a source.
+// claim holds: linking found nothing asserted that they deny. Only a
+// source's denials of a proposition count: "slammed the outlet as …"
+// judges a source, "there is so much fake stuff online" is the outlet's
+// own aside, "said the video was a hoax" may judge anything, and a
+// negation alone ("had not proposed …") is a negative fact: only denial
+// verbs with a source are kept.
 func unmatchedDenials(l *claimtrail.Ledger, analyses []*Analysis) []claimtrail.Statement {
 	type key struct {
 		article string
@@ -123,8 +127,8 @@ func unmatchedDenials(l *claimtrail.Ledger, analyses []*Analysis) []claimtrail.S
 	var out []claimtrail.Statement
 	for _, an := range analyses {
 		for _, st := range an.Statements {
-			if st.Polarity == claimtrail.Denies && !held[key{st.Article, st.Content}] && !l.IsOffStory(st.Article) &&
-				attrib.Proposition(an.Doc, st.Content) {
+			if st.Polarity == claimtrail.Denies && !st.Negated && attrib.DenialCue(st.Cue.In(an.Doc.Text())) && len(st.Chain) > 1 &&
+				!held[key{st.Article, st.Content}] && !l.IsOffStory(st.Article) && attrib.Proposition(an.Doc, st.Content) {
 				out = append(out, st)
 			}
 		}
