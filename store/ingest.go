@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -122,6 +123,24 @@ type Posting struct {
 	Started time.Time // time of the story's first article
 	Count   int       // articles of the story with the term
 	Size    int       // articles of the story
+}
+
+// JSON returns the row's paragraphs, analysis and key terms encoded as the
+// stores keep them.
+func (r *Row) JSON() (paragraphs, analysis, terms string, err error) {
+	p, err := json.Marshal(r.Article.Paragraphs)
+	if err != nil {
+		return "", "", "", fmt.Errorf("encode paragraphs: %w", err)
+	}
+	an, err := json.Marshal(r.Analysis)
+	if err != nil {
+		return "", "", "", fmt.Errorf("encode analysis: %w", err)
+	}
+	t, err := json.Marshal(r.Terms)
+	if err != nil {
+		return "", "", "", fmt.Errorf("encode terms: %w", err)
+	}
+	return string(p), string(an), string(t), nil
 }
 
 // Write stores one article through a transaction from begin, following

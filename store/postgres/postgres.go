@@ -9,7 +9,6 @@ package postgres
 import (
 	"context"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -181,12 +180,10 @@ func (w *writeTx) ByKey(ctx context.Context, key string) (store.Candidate, bool,
 
 func (w *writeTx) UpdateArticle(ctx context.Context, id int64, r *store.Row) error {
 	a := r.Article
-	paras, _ := json.Marshal(a.Paragraphs)
-	an, err := json.Marshal(r.Analysis)
+	paras, an, terms, err := r.JSON()
 	if err != nil {
-		return fmt.Errorf("encode analysis: %w", err)
+		return err
 	}
-	terms, _ := json.Marshal(r.Terms)
 	var published *time.Time
 	if !a.Published.IsZero() {
 		published = &a.Published
@@ -196,7 +193,7 @@ func (w *writeTx) UpdateArticle(ctx context.Context, id int64, r *store.Row) err
 		published = $6, at = $7, text = $8, lang = $9, path = $10, paragraphs = $11, analysis = $12, terms = $13,
 		signature = $14 WHERE id = $15`,
 		r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, r.At, a.Text, a.Lang, a.Path,
-		string(paras), string(an), string(terms), r.Signature, id); err != nil {
+		paras, an, terms, r.Signature, id); err != nil {
 		return err
 	}
 	if _, err := w.tx.Exec(ctx, `DELETE FROM article_bands WHERE article_id = $1`, id); err != nil {
@@ -315,12 +312,10 @@ func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int
 
 func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error) {
 	a := r.Article
-	paras, _ := json.Marshal(a.Paragraphs)
-	an, err := json.Marshal(r.Analysis)
+	paras, an, terms, err := r.JSON()
 	if err != nil {
-		return 0, fmt.Errorf("encode analysis: %w", err)
+		return 0, err
 	}
-	terms, _ := json.Marshal(r.Terms)
 	var published *time.Time
 	if !a.Published.IsZero() {
 		published = &a.Published
@@ -334,7 +329,7 @@ func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error
 		published, at, text, lang, path, paragraphs, analysis, terms, signature, copy_of, story_id, ingested)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
 		r.Key, r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, r.At, a.Text, a.Lang,
-		a.Path, string(paras), string(an), string(terms), r.Signature, copyOf, r.Story, r.Ingested).Scan(&id)
+		a.Path, paras, an, terms, r.Signature, copyOf, r.Story, r.Ingested).Scan(&id)
 	if err != nil {
 		return 0, err
 	}

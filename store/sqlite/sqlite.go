@@ -9,7 +9,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -224,12 +223,10 @@ func (w *writeTx) UpdateArticle(ctx context.Context, id int64, r *store.Row) err
 		id, oldTitle, oldText); err != nil {
 		return fmt.Errorf("unindex text: %w", err)
 	}
-	paras, _ := json.Marshal(a.Paragraphs)
-	an, err := json.Marshal(r.Analysis)
+	paras, an, terms, err := r.JSON()
 	if err != nil {
-		return fmt.Errorf("encode analysis: %w", err)
+		return err
 	}
-	terms, _ := json.Marshal(r.Terms)
 	var published any
 	if !a.Published.IsZero() {
 		published = nanos(a.Published)
@@ -238,7 +235,7 @@ func (w *writeTx) UpdateArticle(ctx context.Context, id int64, r *store.Row) err
 		published = ?, at = ?, text = ?, lang = ?, path = ?, paragraphs = ?, analysis = ?, terms = ?, signature = ?
 		WHERE id = ?`,
 		r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, nanos(r.At), a.Text, a.Lang, a.Path,
-		string(paras), string(an), string(terms), r.Signature, id); err != nil {
+		paras, an, terms, r.Signature, id); err != nil {
 		return err
 	}
 	if _, err := w.tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, id, a.Title, a.Text); err != nil {
@@ -392,12 +389,10 @@ func (w *writeTx) NewStory(ctx context.Context, title string, at time.Time) (int
 
 func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error) {
 	a := r.Article
-	paras, _ := json.Marshal(a.Paragraphs)
-	an, err := json.Marshal(r.Analysis)
+	paras, an, terms, err := r.JSON()
 	if err != nil {
-		return 0, fmt.Errorf("encode analysis: %w", err)
+		return 0, err
 	}
-	terms, _ := json.Marshal(r.Terms)
 	var published, copyOf any
 	if !a.Published.IsZero() {
 		published = nanos(a.Published)
@@ -409,7 +404,7 @@ func (w *writeTx) InsertArticle(ctx context.Context, r *store.Row) (int64, error
 		published, at, text, lang, path, paragraphs, analysis, terms, signature, copy_of, story_id, ingested)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.Key, r.ContentHash, a.URL, a.Outlet, a.Title, a.Byline, published, nanos(r.At), a.Text, a.Lang,
-		a.Path, string(paras), string(an), string(terms), r.Signature, copyOf, r.Story, nanos(r.Ingested))
+		a.Path, paras, an, terms, r.Signature, copyOf, r.Story, nanos(r.Ingested))
 	if err != nil {
 		return 0, err
 	}
