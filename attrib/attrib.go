@@ -458,9 +458,13 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		subjLo > lo && (toks[subjLo-1].Text == "," || isQuote(toks[subjLo-1].Text)) && adjunctOnly(toks, q, after, hi):
 		// "Y, X said." and "“Y,” X said in a statement."
 		a.lo, a.hi = lo, subjLo
-	case toks[after].Text == "," && subjLo > lo && toks[subjLo-1].Text == ",":
-		// "Y, X said, Z": the cue sits inside the content.
+	case toks[after].Text == "," && subjLo > lo && (toks[subjLo-1].Text == "," ||
+		isQuote(toks[subjLo-1].Text) && subjLo-1 > lo && toks[subjLo-2].Text == ","):
+		// "Y, X said, Z" and "“Y,” X said, “Z”": the cue sits inside the content.
 		a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, subjLo-1, after+1
+		for a.holeLo > lo && (isQuote(toks[a.holeLo-1].Text) || toks[a.holeLo-1].Text == ",") {
+			a.holeLo--
+		}
 	case a.denial:
 		a.lo, a.hi = after, hi // "rejected reports that …": the object is what is denied
 		if after+2 < hi && lower(toks[after]) == "as" && verdictWords[lower(toks[after+1])] {
@@ -540,6 +544,14 @@ func (r *reader) inverted(toks []nlp.Token, q []bool, lo, hi, v int, a attributi
 	a.srcSpan = span(toks, srcLo, srcHi)
 	a.chain = r.sourceChain(toks, srcLo, srcHi, lower(toks[v]))
 	a.lo, a.hi = trim(toks, lo, v)
+	if srcHi+1 < hi && toks[srcHi].Text == "," && (q[srcHi+1] || isQuote(toks[srcHi+1].Text)) {
+		// "“The bridge,” said Marta Kovac, “was never safe.”": the
+		// quotation runs on past the cue.
+		a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, v-1, srcHi+1
+		for a.holeLo > lo && (isQuote(toks[a.holeLo-1].Text) || toks[a.holeLo-1].Text == ",") {
+			a.holeLo--
+		}
+	}
 	return a, len(a.chain) > 0 && a.lo < a.hi
 }
 

@@ -142,7 +142,7 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		switch {
 		case b1 > a1 && b2-a2 >= 3 && subordinators[lower(toks[a1])] && !isVerbLed(toks[a2]):
 			return []clause{{lo: a2, hi: b2}} // "Since X, officials said, Y": Y is the main clause
-		case b1-a1 >= 5 && b2-a2 >= 5 || b1-a1 > 0 && b2-a2 > 0 && isVerbLed(toks[a2]):
+		case b1-a1 >= 5 && b2-a2 >= 5 || b1-a1 > 0 && b2-a2 > 0 && (isVerbLed(toks[a2]) || finiteHere(toks[a2])):
 			return []clause{{lo: a1, hi: b2}} // one proposition around the cue: "X, they said, could Y"
 		case b2-a2 > b1-a1:
 			return []clause{{lo: a2, hi: b2}}
