@@ -158,6 +158,10 @@ func (r *reader) sentence(si int) {
 			r.releaseHeld(a.chain, a.cue, a.srcSpan) // “… . … ,” the ministry said.
 		}
 		r.emit(si, toks, q, a)
+		if a.next != nil {
+			a = *a.next
+			r.emit(si, toks, q, a)
+		}
 		r.updateQuote(toks, q, a.chain, a.cue, a.srcSpan)
 		return
 	}
@@ -222,6 +226,9 @@ type attribution struct {
 	holeHi     int
 	denial     bool
 	verbLemmaD bool
+	// next is a second attribution coordinated with this one in the same
+	// sentence ("A said X, and B said Y").
+	next *attribution
 }
 
 // find looks for the first attribution cue among toks[lo:hi] outside
@@ -237,6 +244,14 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		}
 		if a.holeHi == 0 && !a.denial {
 			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
+				if k := coordinatedAt(toks, a.lo, inner); k > 0 {
+					// "A said X, and B told the Times Y": two attributions,
+					// not B's words passed on by A.
+					a.hi = k
+					a.lo, a.hi = trim(toks, a.lo, a.hi)
+					a.next = &inner
+					return a, a.lo < a.hi
+				}
 				inner.chain = joinChains(a.chain, inner.chain)
 				inner.cue, inner.srcSpan = a.cue, a.srcSpan
 				inner.denial = inner.denial || a.denial
@@ -246,6 +261,28 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		return a, true
 	}
 	return attribution{}, false
+}
+
+// coordinatedAt returns where a coordinating word ("and", "but", "while")
+// stands right before the subject of inner, an attribution found inside
+// the content starting at lo, or 0: "A said X, and B told Y".
+func coordinatedAt(toks []nlp.Token, lo int, inner attribution) int {
+	if inner.srcSpan.Empty() || inner.srcSpan.Start > inner.cue.Start {
+		return 0
+	}
+	sl, _ := tokenRange(toks, inner.srcSpan)
+	for sl > lo && determiners[lower(toks[sl-1])] {
+		sl--
+	}
+	for _, k := range []int{sl, sl - 1} { // the subject may hold the "and"
+		if k > lo && k < len(toks) {
+			switch lower(toks[k]) {
+			case "and", "but", "while", "whereas":
+				return k
+			}
+		}
+	}
+	return 0
 }
 
 // joinChains puts a nested attribution's chain under its outer one. When
