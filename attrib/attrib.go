@@ -316,7 +316,7 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 		return r.prepositional(toks, q, lo, hi, i, i+1)
 	case callsFor(toks, i, hi):
 		return attribution{}, false // "faces calls to resign", "called for an inquiry": a demand
-	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) ||
+	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || mistaggedParticiple(toks, lo, hi, i) ||
 		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])])):
 		return r.verb(toks, q, lo, hi, i)
 	case denialPhraseAt(toks, i, hi) > 0:

@@ -87,6 +87,9 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: strings.TrimSuffix(strings.TrimSuffix(name, toks[hi-1].Text), " "), Kind: claimtrail.KindOutlet}, nil)
 	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
+	case head == "agency" && hi-lo >= 2 && named == nil && !strings.Contains(strings.ToLower(name), "news") && !strings.Contains(strings.ToLower(name), "press"):
+		// "the national cyber agency": a public body; "the news agency" is an outlet.
+		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
 	case documentHeads[head] || outletHeads[head]:
 		if documentHeads[head] && definite {
 			// "the documents show": the documents named before, if any.

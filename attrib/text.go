@@ -560,3 +560,18 @@ func nameBefore(toks []nlp.Token, lo, c int) bool {
 	}
 	return c-j >= 1 && c-j <= 4 && allCapitalised(toks[j:c])
 }
+
+// mistaggedParticiple reports whether toks[i], tagged a past participle,
+// is the main verb after its subject: the tagger reads "the agency
+// confirmed it was …" as VBN. Not after a form of "be" or "have" (passive,
+// perfect) and not before "by" ("figures confirmed by the ministry").
+func mistaggedParticiple(toks []nlp.Token, lo, hi, i int) bool {
+	if toks[i].Tag != "VBN" || i == lo || i+1 >= hi || lower(toks[i+1]) == "by" {
+		return false
+	}
+	prev := toks[i-1]
+	if w := lower(prev); beForms[w] || w == "has" || w == "have" || w == "had" {
+		return false
+	}
+	return strings.HasPrefix(prev.Tag, "NN") || prev.Tag == "PRP"
+}
