@@ -314,6 +314,8 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 	case w == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
 		// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
 		return r.prepositional(toks, q, lo, hi, i, i+1)
+	case i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text):
+		return attribution{}, false // "Mark Said told reporters": part of a name
 	case callsFor(toks, i, hi):
 		return attribution{}, false // "faces calls to resign", "called for an inquiry": a demand
 	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || mistaggedParticiple(toks, lo, hi, i) ||
@@ -414,7 +416,10 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	if refusal(toks, lo, v) {
 		return attribution{}, false // "declined to say whether …": no statement
 	}
-	for k := max(lo, v-3); k < v; k++ {
+	if v+1 < hi && lower(toks[v+1]) == "to" && (lower(toks[v]) == "said" || lower(toks[v]) == "says") {
+		return attribution{}, false // "was said to have cost", "a plan said to be worth": a hedge, no speaker
+	}
+	for k := lo; k < v; k++ {
 		if w := lower(toks[k]); w == "neither" || w == "nor" {
 			return attribution{}, false // "neither confirmed nor denied": no statement
 		}
@@ -511,8 +516,15 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		a.lo, a.hi = contentAfter(toks, q, after, hi), hi
 	}
 	a.lo, a.hi = trim(toks, a.lo, a.hi)
+	if a.lo < a.hi && !a.denial && interrogatives[lower(toks[a.lo])] {
+		return attribution{}, false // "has not said when …", "said whether …": nothing stated
+	}
 	return a, a.lo < a.hi
 }
+
+// interrogatives open a content that states nothing: "said when the
+// bridge will be rebuilt".
+var interrogatives = set(`when whether how why if`)
 
 // adjunctOnly reports whether toks[after:hi] is only a trailing phrase with
 // no clause of its own: "in a statement.", "on Tuesday."

@@ -41,7 +41,7 @@ var hedgeWords = set(`reportedly allegedly alleged purportedly apparently suppos
 unverified rumoured rumored possibly potentially may might could perhaps likely`)
 
 // hedgePhrases are multi-word hedges, matched on lower-cased text.
-var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "is believed to",
+var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "was said to", "were said to", "is believed to",
 	"are believed to", "it is understood", "is expected to", "are expected to", "not yet confirmed"}
 
 // anonymousHeads are head nouns of unnamed sources.
@@ -83,7 +83,8 @@ governor ministers department city town county municipality`)
 // said", "the union denied".
 var organizationHeads = set(`company firm group union club party campaign team board bank charity
 organisation organization network coalition alliance association federation league university
-hospital school operator manufacturer airline carrier insurer developer owner owners`)
+hospital school operator manufacturer airline carrier insurer developer owner owners
+utility utilities provider supplier companies firms unions banks operators`)
 
 // determiners are stripped from the front of a source's name.
 var determiners = set(`the a an this that these those its his her their our`)

@@ -142,8 +142,9 @@ func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
 	if len(chain) == 0 {
 		return claimtrail.Statement{}, false
 	}
-	if !statingCue(toks, cueLo, cueHi) || !isQuote(toks[conLo].Text) && !hasVerb(toks[conLo:conHi]) {
-		return claimtrail.Statement{}, false // "declined to say if …", "issued a report on Monday"
+	if !statingCue(toks, cueLo, cueHi) || !isQuote(toks[conLo].Text) && !hasVerb(toks[conLo:conHi]) ||
+		interrogatives[lower(toks[conLo])] {
+		return claimtrail.Statement{}, false // "issued a report on Monday", "has said when …"
 	}
 	if srcLo > 0 && lower(toks[srcLo-1]) == "what" {
 		// "X would join Y in what diplomats describe as a pact": the

@@ -87,6 +87,8 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: strings.TrimSuffix(strings.TrimSuffix(name, toks[hi-1].Text), " "), Kind: claimtrail.KindOutlet}, nil)
 	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
+	case head == "agency" && hi-lo == 1 && definite && r.recentOfficialAgency() != nil:
+		return r.recentOfficialAgency() // "the agency said" after "the national cyber agency"
 	case head == "agency" && hi-lo >= 2 && named == nil && !strings.Contains(strings.ToLower(name), "news") && !strings.Contains(strings.ToLower(name), "press"):
 		// "the national cyber agency": a public body; "the news agency" is an outlet.
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
@@ -386,6 +388,18 @@ func (r *reader) recentUpTo(fits func(m mention) bool, whole bool) ([]claimtrail
 // visible reports whether what was found at byte offset at may be referred
 // back to from where the reader is.
 func (r *reader) visible(at int) bool { return r.before == 0 || at < r.before }
+
+// recentOfficialAgency returns the chain of the latest official source
+// named as an agency, or nil.
+func (r *reader) recentOfficialAgency() []claimtrail.Source {
+	c, ok := r.recent(func(m mention) bool {
+		return m.src.Kind == claimtrail.KindOfficial && strings.Contains(strings.ToLower(m.src.Name), "agency")
+	})
+	if !ok {
+		return nil
+	}
+	return c
+}
 
 // ledBy reports whether toks[lo:hi] holds a leadership participle with
 // "by": "led by", "backed by".
