@@ -296,7 +296,8 @@ func (r *reader) laterSubject() ([]claimtrail.Source, bool) {
 		}
 		lead := span(toks, 0, min(len(toks), 4))
 		for _, e := range r.doc.EntitiesIn(lead) {
-			if e.Label != nlp.Person || e.Start != lead.Start && !titleBefore(toks, e.Start) || strings.ToUpper(e.Text) == e.Text {
+			if e.Label != nlp.Person || e.Start != lead.Start && !titleBefore(toks, e.Start) || strings.ToUpper(e.Text) == e.Text ||
+				!subjectAt(toks, e.End) {
 				continue
 			}
 			name := e.Text
@@ -309,6 +310,18 @@ func (r *reader) laterSubject() ([]claimtrail.Source, bool) {
 	return nil, false
 }
 
+// subjectAt reports whether the name ending at byte offset end is a
+// subject: a verb or a comma follows it ("Brandvik did not …", "Brandvik,
+// the mayor, …"), not a noun ("the Marrow Street footbridge").
+func subjectAt(toks []nlp.Token, end int) bool {
+	for i, t := range toks {
+		if t.Start >= end {
+			return t.Text == "," || finiteHere(t) || lexicalVerb(t) || isVerb(toks[i])
+		}
+	}
+	return false
+}
+
 // titleBefore reports whether only capitalised words (a title: "Mayor",
 // "Regional governor") stand before byte offset at in the sentence.
 func titleBefore(toks []nlp.Token, at int) bool {
@@ -316,7 +329,8 @@ func titleBefore(toks []nlp.Token, at int) bool {
 		if t.Start >= at {
 			return true
 		}
-		if !capitalised(t.Text) && !strings.EqualFold(t.Text, "governor") && !strings.EqualFold(t.Text, "minister") {
+		if !capitalised(t.Text) && !strings.EqualFold(t.Text, "governor") && !strings.EqualFold(t.Text, "minister") ||
+			determiners[lower(t)] {
 			return false
 		}
 	}
