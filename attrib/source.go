@@ -78,6 +78,11 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		}
 		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
 	}
+	if head == "agency" && hi-lo == 1 && definite {
+		if c := r.recentOfficialAgency(); c != nil {
+			return c // "the agency said" after "the national cyber agency"
+		}
+	}
 	switch {
 	case named != nil && named.Label == nlp.Person && named.End >= toks[hi2].End:
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindPerson}, nil)
@@ -87,8 +92,6 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 		return r.remember(claimtrail.Source{Name: strings.TrimSuffix(strings.TrimSuffix(name, toks[hi-1].Text), " "), Kind: claimtrail.KindOutlet}, nil)
 	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
 		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
-	case head == "agency" && hi-lo == 1 && definite && r.recentOfficialAgency() != nil:
-		return r.recentOfficialAgency() // "the agency said" after "the national cyber agency"
 	case head == "agency" && hi-lo >= 2 && named == nil && !strings.Contains(strings.ToLower(name), "news") && !strings.Contains(strings.ToLower(name), "press"):
 		// "the national cyber agency": a public body; "the news agency" is an outlet.
 		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
