@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -65,22 +66,12 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 		return fmt.Errorf("unknown --extractor %q: want combined or rules", opts.extractor)
 	}
 	ctx := cmd.Context()
-	articles, loadErrs := load.Paths(ctx, args, load.Options{Outlet: opts.outlet})
 	stderr := cmd.ErrOrStderr()
-	for _, e := range loadErrs {
-		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
-	}
-	if len(articles) == 0 && len(loadErrs) == 0 {
-		return fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(args, ", "))
-	}
-	if len(articles) == 0 {
-		return fmt.Errorf("no articles could be read from %d input(s)", len(args))
-	}
-	p, err := pipeline.New(pipeline.Options{Judge: defaultJudge(stderr), RulesOnly: opts.extractor == "rules"})
+	p, err := analyzePipeline(stderr, opts.extractor)
 	if err != nil {
 		return err
 	}
-	ledger, err := p.Ledger(ctx, articles)
+	ledger, articles, loadErrs, err := analyzeLedger(ctx, p, args, opts.outlet, stderr)
 	if err != nil {
 		return err
 	}
@@ -92,6 +83,37 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// analyzePipeline returns the pipeline analyze runs for an --extractor
+// value (combined or rules): `eval ledger` and `eval report` measure
+// ledgers built by it.
+func analyzePipeline(stderr io.Writer, extractor string) (*pipeline.Pipeline, error) {
+	return pipeline.New(pipeline.Options{Judge: defaultJudge(stderr), RulesOnly: extractor == "rules"})
+}
+
+// analyzeLedger loads the articles at paths and builds their ledger with p,
+// as analyze does; inputs that cannot be read are reported on stderr and
+// returned, and the others are still analysed.
+func analyzeLedger(ctx context.Context, p *pipeline.Pipeline, paths []string, outlet string, stderr io.Writer) (*claimtrail.Ledger, []claimtrail.Article, []error, error) {
+	articles, loadErrs := load.Paths(ctx, paths, load.Options{Outlet: outlet})
+	for _, e := range loadErrs {
+		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	if len(articles) == 0 && len(loadErrs) == 0 {
+		return nil, nil, nil, fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(paths, ", "))
+	}
+	if len(articles) == 0 {
+		return nil, nil, nil, fmt.Errorf("no articles could be read from %d input(s)", len(paths))
+	}
+	ledger, err := p.Ledger(ctx, articles)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ledger, articles, loadErrs, nil
 }
 
 // ledgerWriter returns the renderer for a --format value.
