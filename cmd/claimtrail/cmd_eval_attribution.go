@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/eval/polnear"
 	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +33,7 @@ type attribEvalOptions struct {
 func newEvalAttributionCmd() *cobra.Command {
 	var o attribEvalOptions
 	cmd := &cobra.Command{
-		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor seq|rules|combined]",
+		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|seq|model-first|annotators]",
 		Short: "Score attribution extraction (source, cue, content) on a PolNeAR split",
 		Long: `Score attribution extraction on a PolNeAR split: a directory holding text/
 and attributions/, for example ../shared/data/polnear/dev.
@@ -47,6 +49,14 @@ source). See docs/attribution.md.
 --predictions DIR writes NAME.txt and NAME.ann per article, brat standoff
 with character offsets, as in the corpus, so the output can be scored or
 viewed independently.
+
+--extractor picks what is scored. The default, shipped, is exactly what analyze,
+check, ingest, serve, worker and export run (pipeline.Pipeline.Analyze): the
+rules first, then the trained labeller on the paragraphs they leave unexplained;
+its statements with a cue become attributions. analyze calls it "combined",
+which is accepted too. rules is the rules alone (analyze --extractor rules); seq
+(or labeller) the trained labeller alone; model-first every labeller
+attribution plus the rule statements that overlap none (seq.Combine).
 
 --extractor annotators scores people instead of a program: on the articles two
 annotators annotated, the second's attributions against the first's (annotator
@@ -66,42 +76,121 @@ IDs in name order). It is the ceiling the corpus itself sets.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", "seq", "extractor to score: seq (learned), rules (attrib), combined, or annotators (agreement between two annotators)")
-	f.StringVar(&o.model, "model", "", "score this model file instead of the embedded one (seq)")
+	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), seq (the labeller alone), model-first (seq.Combine) or annotators (agreement between two annotators)")
+	f.StringVar(&o.model, "model", "", "use this labeller model file instead of the embedded one (shipped, seq, model-first)")
 	return cmd
 }
 
-// attribExtractor finds attributions in an analysed document.
-type attribExtractor func(doc *nlp.Document) []polnear.Attribution
+// Extractors `eval attribution` can score.
+const (
+	// extractorShipped is what analyze, check, ingest, serve, worker and
+	// export run: the rules, then the labeller on what they leave
+	// (pipeline.New with default options). analyze calls it "combined".
+	extractorShipped = "shipped"
+	// extractorRules is the rules alone, as `analyze --extractor rules`
+	// runs them.
+	extractorRules = "rules"
+	// extractorSeq is the trained labeller alone.
+	extractorSeq = "seq"
+	// extractorModelFirst is seq.Combine: every labeller attribution, plus
+	// the rule statements that overlap none.
+	extractorModelFirst = "model-first"
+	// extractorAnnotators scores PolNeAR's second annotators against its
+	// first.
+	extractorAnnotators = "annotators"
+)
 
-func newAttribExtractor(o attribEvalOptions) (attribExtractor, error) {
-	var m *seq.Model
-	var err error
-	if o.model != "" {
-		data, rerr := os.ReadFile(o.model)
-		if rerr != nil {
-			return nil, fmt.Errorf("read model: %w", rerr)
-		}
-		if m, err = seq.Unmarshal(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", o.model, err)
-		}
-	} else if m, err = seq.Default(); err != nil {
+// extractorAliases map other accepted names to the extractors above.
+var extractorAliases = map[string]string{"combined": extractorShipped, "labeller": extractorSeq}
+
+// attribExtractor analyses an article and finds its attributions. When
+// extract is nil, analyze finds them too (the pipeline extractors, whose
+// analysis and extraction are one call, pipeline.Pipeline.Analyze).
+type attribExtractor struct {
+	analyze func(ctx context.Context, art *claimtrail.Article) (*nlp.Document, []polnear.Attribution, error)
+	extract func(doc *nlp.Document) []polnear.Attribution
+}
+
+// attribModel returns the --model file's labeller, or nil for the embedded
+// one.
+func attribModel(path string) (*seq.Model, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	m, err := seq.Unmarshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// newAttribExtractor returns the extractor named by --extractor; nil for
+// annotators.
+func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
+	name := canonicalExtractor(o.extractor)
+	m, err := attribModel(o.model)
+	if err != nil {
 		return nil, err
 	}
-	rules := attrib.New()
-	switch o.extractor {
-	case "seq":
-		return func(doc *nlp.Document) []polnear.Attribution { return seq.ToPolnear(m.Label(doc)) }, nil
-	case "rules":
-		return func(doc *nlp.Document) []polnear.Attribution { return statementAttributions(rules.Extract(doc)) }, nil
-	case "combined":
-		return func(doc *nlp.Document) []polnear.Attribution {
-			return seq.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
-		}, nil
-	case "annotators":
+	switch name {
+	case extractorShipped, extractorRules:
+		p, err := pipeline.New(pipeline.Options{Learned: m, RulesOnly: name == extractorRules})
+		if err != nil {
+			return nil, err
+		}
+		return pipelineExtractor(p), nil
+	case extractorAnnotators:
 		return nil, nil // runEvalAttribution reads the second annotation instead
+	case extractorSeq, extractorModelFirst:
+	default:
+		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, rules, seq, model-first or annotators", o.extractor)
 	}
-	return nil, fmt.Errorf("eval attribution: --extractor %q: want seq, rules, combined or annotators", o.extractor)
+	if m == nil {
+		if m, err = seq.Default(); err != nil {
+			return nil, err
+		}
+	}
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	x := &attribExtractor{analyze: func(ctx context.Context, art *claimtrail.Article) (*nlp.Document, []polnear.Attribution, error) {
+		doc, err := an.Analyze(ctx, art)
+		return doc, nil, err
+	}}
+	rules := attrib.New()
+	x.extract = func(doc *nlp.Document) []polnear.Attribution { return seq.ToPolnear(m.Label(doc)) }
+	if name == extractorModelFirst {
+		x.extract = func(doc *nlp.Document) []polnear.Attribution {
+			return seq.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
+		}
+	}
+	return x, nil
+}
+
+// canonicalExtractor resolves an --extractor alias.
+func canonicalExtractor(name string) string {
+	if c, ok := extractorAliases[name]; ok {
+		return c
+	}
+	return name
+}
+
+// pipelineExtractor scores the statements of p.Analyze, the very call
+// analyze makes for each article, so the figures cannot drift from what
+// users get.
+func pipelineExtractor(p *pipeline.Pipeline) *attribExtractor {
+	return &attribExtractor{analyze: func(ctx context.Context, art *claimtrail.Article) (*nlp.Document, []polnear.Attribution, error) {
+		an, err := p.Analyze(ctx, art)
+		if err != nil {
+			return nil, nil, err
+		}
+		return an.Doc, statementAttributions(an.Statements), nil
+	}}
 }
 
 // statementAttributions maps the rule-based extractor's attributed
@@ -132,7 +221,9 @@ type attribReport struct {
 	Sentences   int             `json:"sentences"`
 	// SentencesPerSecond is the extraction speed on analysed documents;
 	// AnalysisSentencesPerSecond that of the analysis (tokens, tags)
-	// before it.
+	// before it. For the shipped and rules extractors, whose analysis and
+	// extraction are one call, SentencesPerSecond covers both and
+	// AnalysisSentencesPerSecond is 0.
 	SentencesPerSecond         float64 `json:"sentences_per_second"`
 	AnalysisSentencesPerSecond float64 `json:"analysis_sentences_per_second"`
 }
@@ -147,77 +238,9 @@ func attribPair(p polnear.Pair) attribRoleScore {
 }
 
 func runEvalAttribution(cmd *cobra.Command, o attribEvalOptions) error {
-	ctx := cmd.Context()
-	extract, err := newAttribExtractor(o)
+	rep, err := measureAttribution(cmd.Context(), o, cmd.ErrOrStderr())
 	if err != nil {
 		return err
-	}
-	arts, err := polnear.ReadSplit(ctx, o.split)
-	if err != nil {
-		return err
-	}
-	an, err := nlp.NewAnalyzer()
-	if err != nil {
-		return err
-	}
-	if o.predictions != "" {
-		if err := os.MkdirAll(o.predictions, 0o755); err != nil {
-			return fmt.Errorf("predictions: %w", err)
-		}
-	}
-	bar := attribProgressBar(cmd.ErrOrStderr(), len(arts), "score")
-	var (
-		total                polnear.Score
-		sentences            int
-		analysis, extraction time.Duration
-	)
-	for i := range arts {
-		a := &arts[i]
-		if extract == nil { // annotators
-			if a.SecondAnnotator != "" {
-				total.Add(polnear.Compare(a.Text, a.Attributions, a.Second))
-				if o.predictions != "" {
-					if err := writeAttribPrediction(o.predictions, a, a.Second); err != nil {
-						return err
-					}
-				}
-			}
-			_ = bar.Add(1)
-			continue
-		}
-		t0 := time.Now()
-		doc, err := an.Analyze(ctx, attribArticle(a))
-		if err != nil {
-			return fmt.Errorf("analyse %s: %w", a.Name, err)
-		}
-		t1 := time.Now()
-		pred := extract(doc)
-		extraction += time.Since(t1)
-		analysis += t1.Sub(t0)
-		sentences += len(doc.Sentences)
-		total.Add(polnear.Compare(a.Text, a.Attributions, pred))
-		if o.predictions != "" {
-			if err := writeAttribPrediction(o.predictions, a, pred); err != nil {
-				return err
-			}
-		}
-		_ = bar.Add(1)
-	}
-	_ = bar.Finish()
-	rep := attribReport{
-		Extractor:   o.extractor,
-		Source:      attribPair(total.Roles[polnear.Source]),
-		Cue:         attribPair(total.Roles[polnear.Cue]),
-		Content:     attribPair(total.Roles[polnear.Content]),
-		Attribution: attribPair(total.Attribution),
-		Articles:    total.Articles,
-		Sentences:   sentences,
-	}
-	if extraction > 0 {
-		rep.SentencesPerSecond = float64(sentences) / extraction.Seconds()
-	}
-	if analysis > 0 {
-		rep.AnalysisSentencesPerSecond = float64(sentences) / analysis.Seconds()
 	}
 	w := cmd.OutOrStdout()
 	if o.format == "json" {
@@ -226,6 +249,95 @@ func runEvalAttribution(cmd *cobra.Command, o attribEvalOptions) error {
 		return enc.Encode(rep)
 	}
 	return writeAttribText(w, rep)
+}
+
+// attribTally accumulates an evaluation.
+type attribTally struct {
+	total                polnear.Score
+	sentences            int
+	analysis, extraction time.Duration
+}
+
+// measureAttribution scores the extractor o names on the PolNeAR split
+// o.split, writing predictions when o.predictions is set; a progress bar
+// goes to progress when it is a terminal.
+func measureAttribution(ctx context.Context, o attribEvalOptions, progress io.Writer) (attribReport, error) {
+	x, err := newAttribExtractor(o)
+	if err != nil {
+		return attribReport{}, err
+	}
+	arts, err := polnear.ReadSplit(ctx, o.split)
+	if err != nil {
+		return attribReport{}, err
+	}
+	if o.predictions != "" {
+		if err := os.MkdirAll(o.predictions, 0o755); err != nil {
+			return attribReport{}, fmt.Errorf("predictions: %w", err)
+		}
+	}
+	bar := attribProgressBar(progress, len(arts), "score")
+	var t attribTally
+	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return attribReport{}, err
+		}
+		a := &arts[i]
+		pred, scored, err := t.article(ctx, x, a)
+		if err != nil {
+			return attribReport{}, err
+		}
+		if scored && o.predictions != "" {
+			if err := writeAttribPrediction(o.predictions, a, pred); err != nil {
+				return attribReport{}, err
+			}
+		}
+		_ = bar.Add(1)
+	}
+	_ = bar.Finish()
+	rep := attribReport{
+		Extractor:   canonicalExtractor(o.extractor),
+		Source:      attribPair(t.total.Roles[polnear.Source]),
+		Cue:         attribPair(t.total.Roles[polnear.Cue]),
+		Content:     attribPair(t.total.Roles[polnear.Content]),
+		Attribution: attribPair(t.total.Attribution),
+		Articles:    t.total.Articles,
+		Sentences:   t.sentences,
+	}
+	if t.extraction > 0 {
+		rep.SentencesPerSecond = float64(t.sentences) / t.extraction.Seconds()
+	}
+	if t.analysis > 0 {
+		rep.AnalysisSentencesPerSecond = float64(t.sentences) / t.analysis.Seconds()
+	}
+	return rep, nil
+}
+
+// article scores one article: x's attributions, or with x nil the second
+// annotator's (on the articles that have one). It returns what it scored.
+func (t *attribTally) article(ctx context.Context, x *attribExtractor, a *polnear.Article) ([]polnear.Attribution, bool, error) {
+	if x == nil {
+		if a.SecondAnnotator == "" {
+			return nil, false, nil
+		}
+		t.total.Add(polnear.Compare(a.Text, a.Attributions, a.Second))
+		return a.Second, true, nil
+	}
+	t0 := time.Now()
+	doc, pred, err := x.analyze(ctx, attribArticle(a))
+	if err != nil {
+		return nil, false, fmt.Errorf("analyse %s: %w", a.Name, err)
+	}
+	if x.extract == nil {
+		t.extraction += time.Since(t0)
+	} else {
+		t1 := time.Now()
+		pred = x.extract(doc)
+		t.extraction += time.Since(t1)
+		t.analysis += t1.Sub(t0)
+	}
+	t.sentences += len(doc.Sentences)
+	t.total.Add(polnear.Compare(a.Text, a.Attributions, pred))
+	return pred, true, nil
 }
 
 func attribArticle(a *polnear.Article) *claimtrail.Article {
@@ -258,9 +370,12 @@ func writeAttribText(w io.Writer, r attribReport) error {
 		fmt.Fprintf(&buf, "%-12s %7.3f %7.3f %7.3f   %7.3f %7.3f %7.3f\n", row.name,
 			row.s.Exact.P, row.s.Exact.R, row.s.Exact.F1, row.s.Overlap.P, row.s.Overlap.R, row.s.Overlap.F1)
 	}
-	if r.Sentences > 0 {
+	switch {
+	case r.Sentences > 0 && r.AnalysisSentencesPerSecond > 0:
 		fmt.Fprintf(&buf, "\nextraction: %.0f sentences/s; analysis (tokens, tags): %.0f sentences/s\n",
 			r.SentencesPerSecond, r.AnalysisSentencesPerSecond)
+	case r.Sentences > 0:
+		fmt.Fprintf(&buf, "\nanalysis and extraction (pipeline.Analyze): %.0f sentences/s\n", r.SentencesPerSecond)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -15,7 +15,7 @@ const tinyPolNeAR = "../../eval/polnear/testdata/tiny"
 
 func TestEvalAttributionJSON(t *testing.T) {
 	dir := t.TempDir()
-	for _, ex := range []string{"seq", "rules", "combined"} {
+	for _, ex := range []string{"shipped", "rules", "seq", "model-first"} {
 		out, stderr, err := run(t, "eval", "attribution", "--polnear", tinyPolNeAR, "--format", "json",
 			"--extractor", ex, "--predictions", filepath.Join(dir, ex))
 		if err != nil {
@@ -53,6 +53,32 @@ func TestEvalAttributionJSON(t *testing.T) {
 				t.Errorf("%s: %s.ann does not parse: %v", ex, name, err)
 			}
 		}
+	}
+}
+
+// TestEvalAttributionShippedByDefault: with no --extractor, eval scores
+// what analyze ships ("combined" in analyze's words).
+func TestEvalAttributionShippedByDefault(t *testing.T) {
+	var outs []string
+	for _, args := range [][]string{{}, {"--extractor", "combined"}, {"--extractor", "shipped"}} {
+		out, stderr, err := run(t, append([]string{"eval", "attribution", "--polnear", tinyPolNeAR, "--format", "json"}, args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr)
+		}
+		var rep map[string]any
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if rep["extractor"] != "shipped" {
+			t.Errorf("%v: extractor %v, want shipped", args, rep["extractor"])
+		}
+		delete(rep, "sentences_per_second")
+		delete(rep, "analysis_sentences_per_second")
+		js, _ := json.Marshal(rep)
+		outs = append(outs, string(js))
+	}
+	if outs[0] != outs[1] || outs[0] != outs[2] {
+		t.Errorf("default, combined and shipped differ:\n%s", strings.Join(outs, "\n"))
 	}
 }
 
