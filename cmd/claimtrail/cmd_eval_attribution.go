@@ -262,40 +262,54 @@ type attribTally struct {
 // o.split, writing predictions when o.predictions is set; a progress bar
 // goes to progress when it is a terminal.
 func measureAttribution(ctx context.Context, o attribEvalOptions, progress io.Writer) (attribReport, error) {
-	x, err := newAttribExtractor(o)
+	t, err := tallyAttribution(ctx, o, progress)
 	if err != nil {
 		return attribReport{}, err
+	}
+	return t.report(canonicalExtractor(o.extractor)), nil
+}
+
+// tallyAttribution is measureAttribution before the figures are computed.
+func tallyAttribution(ctx context.Context, o attribEvalOptions, progress io.Writer) (*attribTally, error) {
+	x, err := newAttribExtractor(o)
+	if err != nil {
+		return nil, err
 	}
 	arts, err := polnear.ReadSplit(ctx, o.split)
 	if err != nil {
-		return attribReport{}, err
+		return nil, err
 	}
 	if o.predictions != "" {
 		if err := os.MkdirAll(o.predictions, 0o755); err != nil {
-			return attribReport{}, fmt.Errorf("predictions: %w", err)
+			return nil, fmt.Errorf("predictions: %w", err)
 		}
 	}
 	bar := attribProgressBar(progress, len(arts), "score")
-	var t attribTally
+	t := &attribTally{}
 	for i := range arts {
 		if err := ctx.Err(); err != nil {
-			return attribReport{}, err
+			return nil, err
 		}
 		a := &arts[i]
 		pred, scored, err := t.article(ctx, x, a)
 		if err != nil {
-			return attribReport{}, err
+			return nil, err
 		}
 		if scored && o.predictions != "" {
 			if err := writeAttribPrediction(o.predictions, a, pred); err != nil {
-				return attribReport{}, err
+				return nil, err
 			}
 		}
 		_ = bar.Add(1)
 	}
 	_ = bar.Finish()
+	return t, nil
+}
+
+// report computes the figures of a tally.
+func (t *attribTally) report(extractor string) attribReport {
 	rep := attribReport{
-		Extractor:   canonicalExtractor(o.extractor),
+		Extractor:   extractor,
 		Source:      attribPair(t.total.Roles[polnear.Source]),
 		Cue:         attribPair(t.total.Roles[polnear.Cue]),
 		Content:     attribPair(t.total.Roles[polnear.Content]),
@@ -309,7 +323,7 @@ func measureAttribution(ctx context.Context, o attribEvalOptions, progress io.Wr
 	if t.analysis > 0 {
 		rep.AnalysisSentencesPerSecond = float64(t.sentences) / t.analysis.Seconds()
 	}
-	return rep, nil
+	return rep
 }
 
 // article scores one article: x's attributions, or with x nil the second

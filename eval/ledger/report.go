@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -188,4 +190,53 @@ func row(name string, n Counts, p Precision, merges, pairs int) string {
 		fraction(n.Denial, n.DenialN), fraction(n.Stance, n.StanceN),
 		fraction(n.StancePres, n.StancePresN), fraction(n.Chain, n.ChainN),
 		fraction(merges, pairs), n.FalseCorr)
+}
+
+// WriteMarkdown writes the report as Markdown tables: one row per story and
+// a total row (right/total counts), then every summary figure.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("| story | recall | precision | status | origins | deniers | stance | stance (not absent) | chains | false merges | false corroboration |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for i := range r.Stories {
+		s := &r.Stories[i]
+		b.WriteString(markdownRow(s.Story, s.N, s.Prec, s.Merges, s.Pairs))
+	}
+	t := r.totals()
+	b.WriteString(markdownRow("**total**", t.Counts, t.prec, t.merges, t.pairs))
+	b.WriteString("\n| figure | value |\n|---|---|\n")
+	data, err := json.Marshal(r.Summary)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		return err
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", k, v)
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+func markdownRow(name string, n Counts, p Precision, merges, pairs int) string {
+	f := func(a, b int) string {
+		if b == 0 {
+			return "–"
+		}
+		return fmt.Sprintf("%d/%d", a, b)
+	}
+	return fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", name,
+		f(n.Matched, n.Gold), f(p.Matched, p.Matched+p.Unmatched), f(n.Status, n.Matched), f(n.Origins, n.Matched),
+		f(n.Denial, n.DenialN), f(n.Stance, n.StanceN), f(n.StancePres, n.StancePresN), f(n.Chain, n.ChainN),
+		f(merges, pairs), n.FalseCorr)
 }
