@@ -67,11 +67,15 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
+	articles, loadErrs, err := loadArticles(ctx, args, opts.outlet, stderr)
+	if err != nil {
+		return err
+	}
 	p, err := analyzePipeline(stderr, opts.extractor)
 	if err != nil {
 		return err
 	}
-	ledger, articles, loadErrs, err := analyzeLedger(ctx, p, args, opts.outlet, stderr)
+	ledger, err := p.Ledger(ctx, articles)
 	if err != nil {
 		return err
 	}
@@ -92,28 +96,24 @@ func analyzePipeline(stderr io.Writer, extractor string) (*pipeline.Pipeline, er
 	return pipeline.New(pipeline.Options{Judge: defaultJudge(stderr), RulesOnly: extractor == "rules"})
 }
 
-// analyzeLedger loads the articles at paths and builds their ledger with p,
-// as analyze does; inputs that cannot be read are reported on stderr and
-// returned, and the others are still analysed.
-func analyzeLedger(ctx context.Context, p *pipeline.Pipeline, paths []string, outlet string, stderr io.Writer) (*claimtrail.Ledger, []claimtrail.Article, []error, error) {
+// loadArticles loads the articles at paths as analyze does: inputs that
+// cannot be read are reported on stderr and returned, the others loaded; it
+// fails only when no article could be read.
+func loadArticles(ctx context.Context, paths []string, outlet string, stderr io.Writer) ([]claimtrail.Article, []error, error) {
 	articles, loadErrs := load.Paths(ctx, paths, load.Options{Outlet: outlet})
 	for _, e := range loadErrs {
 		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	if len(articles) == 0 && len(loadErrs) == 0 {
-		return nil, nil, nil, fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(paths, ", "))
+		return nil, nil, fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(paths, ", "))
 	}
 	if len(articles) == 0 {
-		return nil, nil, nil, fmt.Errorf("no articles could be read from %d input(s)", len(paths))
+		return nil, nil, fmt.Errorf("no articles could be read from %d input(s)", len(paths))
 	}
-	ledger, err := p.Ledger(ctx, articles)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return ledger, articles, loadErrs, nil
+	return articles, loadErrs, nil
 }
 
 // ledgerWriter returns the renderer for a --format value.

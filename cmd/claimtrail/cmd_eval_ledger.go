@@ -113,7 +113,9 @@ func analyzedLedgers(p *pipeline.Pipeline, save string, stderr io.Writer) ledger
 	return func(ctx context.Context, name, dir string) (*ledger.Ledger, error) {
 		data, err := analyzeJSON(ctx, p, dir, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "claimtrail: %s: %v\n", name, err)
+			if ctx.Err() == nil {
+				fmt.Fprintf(stderr, "claimtrail: %s: %v\n", name, err)
+			}
 			return nil, err
 		}
 		if save != "" {
@@ -128,9 +130,14 @@ func analyzedLedgers(p *pipeline.Pipeline, save string, stderr io.Writer) ledger
 	}
 }
 
-// analyzeJSON returns the JSON ledger `analyze --format json dir` prints.
+// analyzeJSON returns the JSON ledger `analyze --format json dir` prints:
+// the same loading, pipeline and rendering.
 func analyzeJSON(ctx context.Context, p *pipeline.Pipeline, dir string, stderr io.Writer) ([]byte, error) {
-	l, _, _, err := analyzeLedger(ctx, p, []string{dir}, "", stderr)
+	articles, _, err := loadArticles(ctx, []string{dir}, "", stderr)
+	if err != nil {
+		return nil, err
+	}
+	l, err := p.Ledger(ctx, articles)
 	if err != nil {
 		return nil, err
 	}
