@@ -169,6 +169,16 @@ func (s *Store) Put(ctx context.Context, a *claimtrail.Article, an store.Analysi
 	return res, nil
 }
 
+// PutAll stores articles in one transaction, all or none; see
+// store.Store.
+func (s *Store) PutAll(ctx context.Context, arts []*claimtrail.Article, an []store.Analysis) ([]store.PutResult, error) {
+	res, err := store.WriteAll(ctx, s.begin, arts, an, s.opt)
+	if err != nil {
+		return nil, fmt.Errorf("put %d article(s): %w", len(arts), err)
+	}
+	return res, nil
+}
+
 func articleName(a *claimtrail.Article) string {
 	for _, s := range []string{a.Path, a.URL, a.Title} {
 		if s != "" {
