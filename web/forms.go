@@ -317,14 +317,16 @@ func (s *Server) addPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.StoryID = story
-	arts, err := s.collect(r.Context(), f, ups)
+	ctx, cancel := context.WithTimeout(r.Context(), s.opt.AddTimeout)
+	defer cancel()
+	arts, err := s.collect(ctx, f, ups)
 	if err != nil {
-		fail(http.StatusUnprocessableEntity, err)
+		fail(collectStatus(ctx, err), s.addError(err))
 		return
 	}
-	got, err := s.adder.AddArticles(r.Context(), story, arts)
+	got, err := s.adder.AddArticles(ctx, story, arts)
 	if err != nil {
-		fail(http.StatusInternalServerError, err)
+		fail(addStatus(ctx, err), s.addError(err))
 		return
 	}
 	http.Redirect(w, r, "/stories/"+url.PathEscape(got), http.StatusSeeOther)

@@ -226,7 +226,7 @@ func TestIngestURLsAndFeed(t *testing.T) {
 </channel></rss>`, srv.URL, srv.URL)
 	})
 	db := filepath.Join(t.TempDir(), "c.db")
-	out, stderr, err := run(t, "ingest", "--db", db, srv.URL+"/a", srv.URL+"/feed.xml", srv.URL+"/missing")
+	out, stderr, err := run(t, "ingest", "--allow-private-fetch", "--db", db, srv.URL+"/a", srv.URL+"/feed.xml", srv.URL+"/missing")
 	if !errors.Is(err, errReported) {
 		t.Fatalf("ingest: err = %v, want errReported\n%s\n%s", err, out, stderr)
 	}
@@ -238,7 +238,7 @@ func TestIngestURLsAndFeed(t *testing.T) {
 	}
 	// The feed is read once per run: a plain GET, then a conditional GET
 	// answered 304.
-	out, _, _ = run(t, "ingest", "--db", db, srv.URL+"/feed.xml")
+	out, _, _ = run(t, "ingest", "--allow-private-fetch", "--db", db, srv.URL+"/feed.xml")
 	if feedHits != 2 || notModified != 1 || strings.Contains(out, "added") {
 		t.Errorf("second feed read: %d hits, %d not modified, output %q; want a 304 and nothing stored", feedHits, notModified, out)
 	}

@@ -66,8 +66,8 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 	}
 	cancel()
 	wg.Wait()
-	if workerErr != nil {
-		t.Errorf("worker returned %v after SIGINT-like cancellation", workerErr)
+	if workerErr == nil || !strings.Contains(workerErr.Error(), "interrupted") {
+		t.Errorf("worker returned %v after SIGINT-like cancellation, want an error saying it was interrupted", workerErr)
 	}
 	out, _, err = run(t, "stories", "--db", dsn)
 	if err != nil || !strings.Contains(out, "Veldrania") {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -39,13 +40,42 @@ and whether the outlets repeating it are independent sources or relays of one.`,
 var commands []func() *cobra.Command
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, sig := signalContext()
 	err := newRootCmd().ExecuteContext(ctx)
-	stop()
-	if err != nil {
-		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "claimtrail:", err)
+	if err != nil && !errors.Is(err, errReported) {
+		fmt.Fprintln(os.Stderr, "claimtrail:", err)
+	}
+	switch s := sig(); {
+	case s != nil:
+		// Stopped by a signal: whatever the command made of it, the run
+		// did not finish, and the exit status says so (128 + signal).
+		if err == nil {
+			fmt.Fprintln(os.Stderr, "claimtrail: interrupted")
 		}
+		os.Exit(128 + int(s.(syscall.Signal)))
+	case err != nil:
 		os.Exit(1)
+	}
+}
+
+// signalContext returns a context cancelled, with the signal as its cause,
+// on the first SIGINT or SIGTERM, and a function giving that signal (nil
+// when none came). A second signal ends the process at once.
+func signalContext() (context.Context, func() os.Signal) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	var got atomic.Value
+	go func() {
+		s := <-ch
+		got.Store(s)
+		cancel(errors.New(s.String()))
+		s = <-ch
+		fmt.Fprintln(os.Stderr, "claimtrail: second signal, exiting now")
+		os.Exit(128 + int(s.(syscall.Signal)))
+	}()
+	return ctx, func() os.Signal {
+		s, _ := got.Load().(os.Signal)
+		return s
 	}
 }

@@ -42,12 +42,20 @@ func IsDSN(s string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
+// DefaultConnectTimeout bounds the wait for a server to answer a new
+// connection when the DSN sets no connect_timeout of its own.
+const DefaultConnectTimeout = 10 * time.Second
+
 // Open connects to the database at dsn and brings its schema up to date.
-// A search_path parameter in dsn selects the schema.
+// A search_path parameter in dsn selects the schema; connect_timeout (in
+// seconds) replaces DefaultConnectTimeout.
 func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	if cfg.ConnConfig.ConnectTimeout <= 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
