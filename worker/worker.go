@@ -98,12 +98,34 @@ type Config struct {
 	LedgerDelay time.Duration
 }
 
-// Migrate brings River's tables in the pool's schema up to date.
+// migrateLock is the key of the advisory lock that serialises job-queue
+// migrations (the store's own keys are 0x636c61696d01 and 02).
+const migrateLock int64 = 0x636c61696d03
+
+// Migrate brings River's tables in the pool's schema up to date. It holds
+// a session advisory lock while it does, so any number of processes
+// starting at once on a fresh database (ingest, watch, workers) migrate it
+// once: the others wait, then find nothing left to do. (River's migrations
+// cannot share one transaction: a later one uses an enum value an earlier
+// one adds.) The lock goes with the connection if the process dies.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	m, err := rivermigrate.New(riverpgxv5.New(pool), nil)
 	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLock); err != nil {
+		return fmt.Errorf("migrate job queue: lock: %w", err)
+	}
+	defer func() {
+		if _, err := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrateLock); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx)) // closing the session releases the lock
+		}
+	}()
 	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
