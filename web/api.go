@@ -46,9 +46,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
-	list, err := s.opt.Source.Stories(r.Context(), strings.TrimSpace(r.URL.Query().Get("q")))
+	list, err := s.stories(r.Context(), strings.TrimSpace(r.URL.Query().Get("q")))
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+		s.fail(w, r, listStatus(err), err)
 		return
 	}
 	if list == nil {

@@ -196,6 +196,16 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after the htmx post the page is %q", loc)
 	}
 	evalBool("check evidence highlighted", `document.querySelectorAll("#results mark.evidence").length >= 3`)
+
+	// The offline report, served under the server's strict policy, keeps
+	// its inline stylesheet (let in by hash).
+	if err := chromedp.Do(bctx,
+		chromedp.Navigate(srv.URL+"/stories/port/report.html"),
+		chromedp.WaitVisible(`table.matrix`),
+	); err != nil {
+		t.Fatalf("report: %v", err)
+	}
+	evalBool("report styled under the server's CSP", `getComputedStyle(document.querySelector("table.matrix")).borderCollapse === "collapse"`)
 }
 
 // TestBrowserExample runs the real pipeline over the example story

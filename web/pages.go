@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/render"
@@ -260,9 +262,9 @@ func (s *Server) story(w http.ResponseWriter, r *http.Request) (Story, *claimtra
 
 func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	list, err := s.opt.Source.Stories(r.Context(), q)
+	list, err := s.stories(r.Context(), q)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+		s.fail(w, r, listStatus(err), err)
 		return
 	}
 	s.html(w, r, http.StatusOK, "stories", "", struct {
@@ -270,6 +272,24 @@ func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
 		Query   string
 		Stories []Story
 	}{s.base("Stories", ""), q, list})
+}
+
+// stories asks the source for the stories matching q, refusing a search
+// with nothing to look for ("*", quotes, control characters) before it
+// reaches a full-text index that would choke on it.
+func (s *Server) stories(ctx context.Context, q string) ([]Story, error) {
+	if q != "" && !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
+		return nil, fmt.Errorf("%w: search %q has no words to look for", ErrBadInput, strings.ToValidUTF8(q, "\uFFFD"))
+	}
+	return s.opt.Source.Stories(ctx, q)
+}
+
+// listStatus is the status of a failed story listing or search.
+func listStatus(err error) int {
+	if errors.Is(err, ErrBadInput) {
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
 }
 
 type storyData struct {

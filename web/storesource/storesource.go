@@ -58,7 +58,11 @@ func (s *Source) Stories(ctx context.Context, query string) ([]web.Story, error)
 			return nil, err
 		}
 	} else {
-		hits, err := s.st.Search(ctx, query, 200)
+		words := store.SearchWords(query)
+		if len(words) == 0 {
+			return nil, fmt.Errorf("%w: search %q has no words to look for", web.ErrBadInput, strings.ToValidUTF8(query, "\uFFFD"))
+		}
+		hits, err := s.st.Search(ctx, strings.Join(words, " "), 200)
 		if err != nil {
 			return nil, err
 		}

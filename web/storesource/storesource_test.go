@@ -165,3 +165,38 @@ func TestLedgerCache(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWithoutWords asks for stories matching "*", quotes and NUL:
+// 400 with a message on both stores, never 500; a real word still works.
+func TestSearchWithoutWords(t *testing.T) {
+	for name, open := range stores(t) {
+		t.Run(name, func(t *testing.T) {
+			src := storesource.New(open(t), newPipeline(t))
+			if _, err := src.AddArticles(t.Context(), "x", []claimtrail.Article{{Title: "Ferry", Outlet: "Wire", Text: ferry}}); err != nil {
+				t.Fatal(err)
+			}
+			srv, err := web.New(web.Options{Source: src})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range []string{`%22`, `*`, `%00`, `%22%22`, `%FF`, `-`, `ferry%00`} {
+				for _, path := range []string{"/?q=" + q, "/api/stories?q=" + q} {
+					w := httptest.NewRecorder()
+					srv.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+					want := http.StatusBadRequest
+					if q == "ferry%00" {
+						want = http.StatusOK
+					}
+					if w.Code != want || (want == 400 && !strings.Contains(w.Body.String(), "no words")) {
+						t.Errorf("GET %s: %d, want %d with a message\n%s", path, w.Code, want, w.Body.String())
+					}
+				}
+			}
+			w := httptest.NewRecorder()
+			srv.ServeHTTP(w, httptest.NewRequest("GET", "/api/stories?q=ferry", nil))
+			if w.Code != 200 || !strings.Contains(w.Body.String(), "Ferry") {
+				t.Errorf("search for a word: %d %s", w.Code, w.Body.String())
+			}
+		})
+	}
+}
