@@ -2,6 +2,7 @@ package worker
 
 import (
 	"sync"
+	"time"
 	"testing"
 
 	"github.com/claimtrail/claimtrail/store/postgres/pgtest"
@@ -48,6 +49,17 @@ func TestConcurrentMigrate(t *testing.T) {
 		}
 		if _, err := pools[0].Exec(t.Context(), `SELECT count(*) FROM river_job`); err != nil {
 			t.Errorf("job table missing after migration: %v", err)
+		}
+	}
+}
+
+// TestShortRescue: a rescue time under the default job timeout (as
+// `worker --rescue-after 5m` asks) is accepted; the job timeout follows it.
+func TestShortRescue(t *testing.T) {
+	s := openStore(t, pgtest.DSN(t))
+	for _, d := range []time.Duration{5 * time.Minute, time.Second} {
+		if _, err := NewClient(s.Pool(), Config{Store: s, Analyzer: plainAnalyzer, RescueAfter: d}); err != nil {
+			t.Errorf("RescueAfter %v: %v", d, err)
 		}
 	}
 }

@@ -95,3 +95,9 @@ func TestWatchRejectsBadArguments(t *testing.T) {
 		t.Errorf("worker on SQLite: %v", err)
 	}
 }
+
+func TestWorkerRescueFlag(t *testing.T) {
+	if _, _, err := run(t, "worker", "--db", "postgres://nobody@127.0.0.1:1/x", "--rescue-after", "0s"); err == nil || !strings.Contains(err.Error(), "--rescue-after") {
+		t.Errorf("worker --rescue-after 0s = %v; want it refused", err)
+	}
+}

@@ -64,7 +64,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
@@ -74,6 +74,13 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// fileURI makes path an SQLite file: URI. The path is percent-encoded,
+// so that a '?', '#' or '%' in a file or folder name is part of the name
+// rather than the start of the URI's query or fragment.
+func fileURI(path string) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath()
 }
 
 // Path is the database file.
