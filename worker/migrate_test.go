@@ -2,8 +2,8 @@ package worker
 
 import (
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/claimtrail/claimtrail/store/postgres/pgtest"
 	"github.com/jackc/pgx/v5/pgxpool"
