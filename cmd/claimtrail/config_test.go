@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -156,8 +160,22 @@ func TestServeReadsCorpus(t *testing.T) {
 // server and returns the body.
 func serveOnce(t *testing.T, path string, args ...string) string {
 	t.Helper()
+	base, stop := startServe(t, args...)
+	defer stop()
+	res, err := http.Get(base + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	return string(b)
+}
+
+// startServe runs `serve --addr 127.0.0.1:0 args...` in the test process
+// and returns its base URL and a function that stops it.
+func startServe(t *testing.T, args ...string) (string, func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
 	var errOut lockedBuffer
 	root := newRootCmd()
 	root.SetArgs(append([]string{"serve", "--addr", "127.0.0.1:0"}, args...))
@@ -165,30 +183,84 @@ func serveOnce(t *testing.T, path string, args ...string) string {
 	root.SetErr(&errOut)
 	done := make(chan error, 1)
 	go func() { done <- root.ExecuteContext(ctx) }()
+	stop := func() {
+		cancel()
+		<-done
+	}
 	re := regexp.MustCompile(`serving (http://[0-9.:]+)/`)
 	deadline := time.Now().Add(30 * time.Second)
-	var base string
-	for base == "" {
+	for {
 		if m := re.FindStringSubmatch(errOut.String()); m != nil {
-			base = m[1]
-			break
+			return m[1], stop
 		}
 		select {
 		case err := <-done:
+			cancel()
 			t.Fatalf("serve exited: %v\n%s", err, errOut.String())
 		case <-time.After(20 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
+			stop()
 			t.Fatalf("serve did not start:\n%s", errOut.String())
 		}
 	}
-	res, err := http.Get(base + path)
-	if err != nil {
-		t.Fatal(err)
+}
+
+// TestServeRefusesRebindingAndPrivateFetch attacks a real `serve` as the
+// DNS-rebinding page of the attack campaign did: a request under a foreign
+// Host name is refused, and asking the server to fetch a loopback page
+// gets the same answer as any unreachable address, without the page being
+// fetched.
+func TestServeRefusesRebindingAndPrivateFetch(t *testing.T) {
+	var hits atomic.Int64
+	admin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<html><body><article><p>Secret admin page of the internal network, which must never be fetched by the server for anyone.</p></article></body></html>`)
+	}))
+	defer admin.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	if _, stderr, err := run(t, "ingest", "--db", db, writeArticle(t, dir, "causeway")); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
 	}
-	b, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	cancel()
-	<-done
-	return string(b)
+	base, stop := startServe(t, "--db", db)
+	defer stop()
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(base, "http://"))
+	send := func(host, body string) (int, string) {
+		t.Helper()
+		r, _ := http.NewRequest("POST", base+"/api/stories/x/articles", strings.NewReader(body))
+		r.Host = host
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set("Origin", "http://"+host)
+		res, err := http.DefaultClient.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	_, adminPort, _ := net.SplitHostPort(strings.TrimPrefix(admin.URL, "http://"))
+	fetchAdmin := `{"urls":["` + admin.URL + `/admin"]}`
+	if code, body := send("rebind.evil.example:"+port, fetchAdmin); code != http.StatusMisdirectedRequest {
+		t.Errorf("foreign Host: %d %s", code, body)
+	}
+	var answers []string
+	for _, u := range []string{admin.URL + "/admin", "http://localhost:" + adminPort + "/admin", "http://0.0.0.0:" + adminPort + "/",
+		"http://user:pass@127.0.0.1:" + adminPort + "/", "http://127.0.0.1:1/"} {
+		code, body := send("127.0.0.1:"+port, `{"urls":["`+u+`"]}`)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "could not connect") {
+			t.Errorf("fetch %s: %d %s", u, code, body)
+		}
+		answers = append(answers, strings.Replace(body, u, "URL", 1))
+	}
+	for _, a := range answers[1:] {
+		if a != answers[0] {
+			t.Errorf("answers differ by target (a port-scan oracle):\n%s\n%s", answers[0], a)
+		}
+	}
+	if hits.Load() != 0 {
+		t.Errorf("the loopback page was fetched %d times", hits.Load())
+	}
 }
