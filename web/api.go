@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -65,7 +64,20 @@ func (s *Server) apiLedger(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.export(w, r, "application/json; charset=utf-8", func(w io.Writer) error { return ledgerJSON(w, l) })
+	// The JSON of a ledger is cached like its pages: ledgers are immutable.
+	key := "json " + r.URL.Path
+	body, ok := s.kept(key, l)
+	if !ok {
+		var buf bytes.Buffer
+		if err := ledgerJSON(&buf, l); err != nil {
+			s.fail(w, r, http.StatusInternalServerError, err)
+			return
+		}
+		body = buf.Bytes()
+		s.keep(key, l, body)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(body)
 }
 
 func (s *Server) apiClaim(w http.ResponseWriter, r *http.Request) {

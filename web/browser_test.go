@@ -197,15 +197,24 @@ func TestBrowser(t *testing.T) {
 	}
 	evalBool("check evidence highlighted", `document.querySelectorAll("#results mark.evidence").length >= 3`)
 
-	// The offline report, served under the server's strict policy, keeps
-	// its inline stylesheet (let in by hash).
+}
+
+// TestBrowserReport opens the offline report as the server serves it,
+// under its strict policy (style-src 'self'): the report's own inline
+// stylesheet, let in by hash, still applies.
+func TestBrowserReport(t *testing.T) {
+	s, _ := newServer(t, web.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	bctx := newBrowser(t)
 	if err := chromedp.Do(bctx,
 		chromedp.Navigate(srv.URL+"/stories/port/report.html"),
-		chromedp.WaitVisible(`table.matrix`),
+		chromedp.WaitReady(`table.matrix`),
 	); err != nil {
 		t.Fatalf("report: %v", err)
 	}
-	evalBool("report styled under the server's CSP", `getComputedStyle(document.querySelector("table.matrix")).borderCollapse === "collapse"`)
+	browserCheck(t, bctx, "report styled under the server's CSP",
+		`getComputedStyle(document.querySelector("table.matrix")).borderCollapse === "collapse"`)
 }
 
 // TestBrowserExample runs the real pipeline over the example story

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -68,6 +69,13 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	// Keep connections open: each new one runs the pragmas above and
+	// starts with a cold page cache, and database/sql keeps only two idle
+	// by default, which under concurrent readers (the web server) means
+	// opening and closing connections all the time.
+	conns := max(8, 4*runtime.GOMAXPROCS(0)) // reads never nest queries, so a bounded pool cannot deadlock
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	s := &Store{db: db, path: path, opt: opt}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

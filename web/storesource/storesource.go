@@ -20,13 +20,44 @@ import (
 	"github.com/claimtrail/claimtrail/web"
 )
 
+// DefaultFreshness is how long Source trusts what it read of the story
+// list and of a story's summary when it did not change them itself.
+const DefaultFreshness = 2 * time.Second
+
 // Source is a web.Source and web.Adder over a store.Store.
+//
+// Reading the story list and story summaries costs aggregate queries over
+// the corpus, and every page needs them, so they are kept for a short time
+// (Freshness): what the server adds shows at once, what other processes
+// (ingest, workers) add shows within Freshness. A ledger is kept until its
+// story's summary says the story changed.
 type Source struct {
-	st    store.Store
-	p     *pipeline.Pipeline
+	st        store.Store
+	p         *pipeline.Pipeline
+	freshness time.Duration
+	now       func() time.Time
+
 	build sync.Mutex // one ledger build at a time
-	mu    sync.Mutex
+	mu    sync.Mutex // guards the fields below
 	cache map[int64]cachedLedger
+	sums  map[int64]cachedSummary
+	list  cachedList
+	gen   uint64 // grows with every write through this source
+
+	listing sync.Mutex // one story-list query at a time
+}
+
+type cachedSummary struct {
+	at  time.Time
+	gen uint64
+	sum store.StorySummary
+}
+
+type cachedList struct {
+	at    time.Time
+	gen   uint64
+	valid bool
+	list  []store.StorySummary
 }
 
 var (
@@ -45,7 +76,90 @@ type cachedLedger struct {
 
 // New returns a Source over st that builds ledgers with p.
 func New(st store.Store, p *pipeline.Pipeline) *Source {
-	return &Source{st: st, p: p, cache: map[int64]cachedLedger{}}
+	return &Source{st: st, p: p, freshness: DefaultFreshness, now: time.Now,
+		cache: map[int64]cachedLedger{}, sums: map[int64]cachedSummary{}}
+}
+
+// SetFreshness sets how long summaries read from the store are trusted;
+// 0 reads them every time.
+func (s *Source) SetFreshness(d time.Duration) { s.freshness = d }
+
+func (s *Source) fresh(at time.Time, gen uint64) bool {
+	return gen == s.gen && s.now().Sub(at) < s.freshness
+}
+
+// recent returns the newest stories, from the short-lived cache when it is
+// fresh. When it has only aged, one caller reads the list again while the
+// others keep getting the previous one, so a refresh never holds up a
+// crowd of requests; after a write through this source every caller waits
+// for the new list.
+func (s *Source) recent(ctx context.Context) ([]store.StorySummary, error) {
+	s.mu.Lock()
+	c := s.list
+	current := c.valid && c.gen == s.gen
+	s.mu.Unlock()
+	if current && s.now().Sub(c.at) < s.freshness {
+		return c.list, nil
+	}
+	if current {
+		if !s.listing.TryLock() {
+			return c.list, nil // being refreshed: the previous list will do
+		}
+	} else {
+		s.listing.Lock()
+	}
+	defer s.listing.Unlock()
+	s.mu.Lock()
+	if c := s.list; c.valid && s.fresh(c.at, c.gen) { // another caller just read it
+		s.mu.Unlock()
+		return c.list, nil
+	}
+	gen := s.gen
+	s.mu.Unlock()
+	at := s.now()
+	list, err := s.st.Stories(ctx, store.StoryQuery{Limit: 500})
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.list = cachedList{at: at, gen: gen, valid: true, list: list}
+	for _, x := range list {
+		s.sums[x.ID] = cachedSummary{at: at, gen: gen, sum: x}
+	}
+	s.mu.Unlock()
+	return list, nil
+}
+
+// storySummary returns one story's summary, from the short-lived cache
+// when it is fresh.
+func (s *Source) storySummary(ctx context.Context, id int64) (*store.StorySummary, error) {
+	s.mu.Lock()
+	if c, ok := s.sums[id]; ok && s.fresh(c.at, c.gen) {
+		s.mu.Unlock()
+		sum := c.sum
+		return &sum, nil
+	}
+	gen := s.gen
+	s.mu.Unlock()
+	at := s.now()
+	sum, err := s.st.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if len(s.sums) > 10000 {
+		clear(s.sums)
+	}
+	s.sums[id] = cachedSummary{at: at, gen: gen, sum: *sum}
+	s.mu.Unlock()
+	return sum, nil
+}
+
+// wrote forgets the cached summaries after a write through this source.
+func (s *Source) wrote() {
+	s.mu.Lock()
+	s.gen++
+	s.mu.Unlock()
 }
 
 // Stories lists the stories (most recent first), or those with an article
@@ -54,7 +168,7 @@ func (s *Source) Stories(ctx context.Context, query string) ([]web.Story, error)
 	var sums []store.StorySummary
 	if strings.TrimSpace(query) == "" {
 		var err error
-		if sums, err = s.st.Stories(ctx, store.StoryQuery{Limit: 500}); err != nil {
+		if sums, err = s.recent(ctx); err != nil {
 			return nil, err
 		}
 	} else {
@@ -72,7 +186,7 @@ func (s *Source) Stories(ctx context.Context, query string) ([]web.Story, error)
 				continue
 			}
 			seen[h.Story] = true
-			sum, err := s.st.Story(ctx, h.Story)
+			sum, err := s.storySummary(ctx, h.Story)
 			if err != nil {
 				return nil, err
 			}
@@ -98,7 +212,7 @@ func (s *Source) summary(ctx context.Context, id string) (int64, *store.StorySum
 	if err != nil {
 		return 0, nil, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
 	}
-	x, err := s.st.Story(ctx, n)
+	x, err := s.storySummary(ctx, n)
 	if errors.Is(err, store.ErrNotFound) {
 		return 0, nil, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
 	} else if err != nil {
@@ -148,6 +262,7 @@ func (s *Source) Ledger(ctx context.Context, id string) (*claimtrail.Ledger, err
 	if err := s.st.SetLedger(ctx, n, sum.Version, store.Summarize(l)); err != nil {
 		return nil, err
 	}
+	s.wrote() // the summary now counts the ledger's claims
 	s.mu.Lock()
 	s.cache[n] = cachedLedger{version: sum.Version, updated: sum.Updated, articles: sum.Articles, ledger: l}
 	s.mu.Unlock()
@@ -195,6 +310,7 @@ func (s *Source) AddArticles(ctx context.Context, _ string, arts []claimtrail.Ar
 		}
 	}
 	res, err := s.st.PutAll(ctx, ptrs, ans)
+	s.wrote()
 	if errors.Is(err, store.ErrInvalid) {
 		return "", fmt.Errorf("%w: %v", web.ErrBadInput, err)
 	} else if err != nil {
