@@ -60,7 +60,8 @@ to "add articles" are fetched only from public addresses unless --allow-private-
 Writes (adding articles, checking claims) need --token (or CLAIMTRAIL_TOKEN) when the
 server listens on an address other than loopback; with a token set they always need it:
 send "Authorization: Bearer TOKEN", or open the UI once as http://HOST/?token=TOKEN.
-The server stops gracefully on Ctrl-C or SIGTERM.`,
+On Ctrl-C or SIGTERM the server stops taking connections, gives requests in flight up
+to a second and exits with status 130 or 143.`,
 		Example: `  claimtrail serve examples/story
   claimtrail serve --db claimtrail.db
   CLAIMTRAIL_TOKEN=s3cret claimtrail serve --addr 0.0.0.0:8080 --db claimtrail.db`,

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -40,8 +41,9 @@ and whether the outlets repeating it are independent sources or relays of one.`,
 var commands []func() *cobra.Command
 
 func main() {
-	ctx, sig := signalContext()
-	err := newRootCmd().ExecuteContext(ctx)
+	root := newRootCmd()
+	ctx, sig := signalContext(func() time.Duration { return stopGrace(root, os.Args[1:]) })
+	err := root.ExecuteContext(ctx)
 	if err != nil && !errors.Is(err, errReported) {
 		fmt.Fprintln(os.Stderr, "claimtrail:", err)
 	}
@@ -58,10 +60,34 @@ func main() {
 	}
 }
 
+// stopTime is how long a command has to return after SIGINT or SIGTERM,
+// on top of its own --grace, before the process exits regardless. Every
+// command stops on its context well within it; the deadline covers work
+// that cannot be interrupted (loading a model, a library call). Exiting
+// then loses nothing written: every write is a transaction.
+const stopTime = time.Second
+
+// stopGrace is stopTime plus the --grace the running command was given,
+// if it has that flag (worker).
+func stopGrace(root *cobra.Command, args []string) time.Duration {
+	c, _, err := root.Find(args)
+	if err != nil || c == nil {
+		return stopTime
+	}
+	if f := c.Flags().Lookup("grace"); f != nil {
+		if d, err := time.ParseDuration(f.Value.String()); err == nil && d > 0 {
+			return stopTime + d
+		}
+	}
+	return stopTime
+}
+
 // signalContext returns a context cancelled, with the signal as its cause,
 // on the first SIGINT or SIGTERM, and a function giving that signal (nil
-// when none came). A second signal ends the process at once.
-func signalContext() (context.Context, func() os.Signal) {
+// when none came). The process exits (128 + the signal) if the command has
+// not returned within deadline() of the signal, and at once on a second
+// signal.
+func signalContext(deadline func() time.Duration) (context.Context, func() os.Signal) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
@@ -70,8 +96,12 @@ func signalContext() (context.Context, func() os.Signal) {
 		s := <-ch
 		got.Store(s)
 		cancel(errors.New(s.String()))
-		s = <-ch
-		fmt.Fprintln(os.Stderr, "claimtrail: second signal, exiting now")
+		select {
+		case s = <-ch:
+			fmt.Fprintln(os.Stderr, "claimtrail: second signal, exiting now")
+		case <-time.After(deadline()):
+			fmt.Fprintln(os.Stderr, "claimtrail: did not stop in time, exiting now")
+		}
 		os.Exit(128 + int(s.(syscall.Signal)))
 	}()
 	return ctx, func() os.Signal {
