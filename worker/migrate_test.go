@@ -1,12 +1,17 @@
 package worker
 
 import (
+	"context"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/store/postgres/pgtest"
+	"github.com/claimtrail/claimtrail/store/storetest"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
 )
 
 // TestConcurrentMigrate starts several "processes" (each its own
@@ -61,5 +66,39 @@ func TestShortRescue(t *testing.T) {
 		if _, err := NewClient(s.Pool(), Config{Store: s, Analyzer: plainAnalyzer, RescueAfter: d}); err != nil {
 			t.Errorf("RescueAfter %v: %v", d, err)
 		}
+	}
+}
+
+// countingFetcher serves one page under another URL than the link asked
+// for (the link redirected), counting fetches.
+type countingFetcher struct {
+	fakeFetcher
+	fetches int
+}
+
+func (f *countingFetcher) Page(ctx context.Context, u string) (claimtrail.Article, error) {
+	f.fetches++
+	return f.fakeFetcher.Page(ctx, u)
+}
+
+// TestRedirectedLinkFetchedOnce: a feed item's link that redirects is
+// remembered, so the next URL job for it does not fetch it again.
+func TestRedirectedLinkFetchedOnce(t *testing.T) {
+	s := openStore(t, pgtest.DSN(t))
+	a := *storetest.NewGenerator(5).Article(1)
+	a.URL = "https://news.example.org/2026/kiln-fire"
+	link := "https://news.example.org/go?id=77"
+	f := &countingFetcher{fakeFetcher: fakeFetcher{pages: map[string]claimtrail.Article{link: a}}}
+	w := &urlWorker{jobs: &jobs{cfg: Config{Store: s, Analyzer: plainAnalyzer, Fetcher: f}}}
+	for range 2 {
+		if err := w.Work(t.Context(), &river.Job[URLArgs]{Args: URLArgs{URL: link}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.fetches != 1 {
+		t.Errorf("the redirected link was fetched %d times, want 1", f.fetches)
+	}
+	if id, found, err := s.LookupAlias(t.Context(), store.Key(&claimtrail.Article{URL: link})); err != nil || !found || id == 0 {
+		t.Errorf("alias of the link: %d %v %v", id, found, err)
 	}
 }
