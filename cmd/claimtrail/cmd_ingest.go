@@ -59,7 +59,13 @@ func newIngestCmd() *cobra.Command {
 them and stores them in the corpus, where each joins the story it belongs to
 or starts a new one. An article already stored (same canonical URL, else same
 text) is skipped; a near-duplicate of a stored article is kept as a copy of
-it. A bad input is reported and the others still go in.
+it. A bad input is reported and the others still go in. Each stored article
+gets a line saying what became of it (a JSON-lines article names its line,
+FILE:LINE); a folder with nothing to read is named, and a run with nothing to
+ingest fails.
+
+URLs are fetched only from public addresses (not loopback, private or
+link-local ones) unless --allow-private-fetch.
 
 With a SQLite corpus (the default) ingest does the work itself. With
 --db postgres://... it only queues the inputs: run 'claimtrail worker' to
