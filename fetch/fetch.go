@@ -14,6 +14,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -65,6 +66,12 @@ type Options struct {
 	MaxBody        int64         // largest body read, in bytes (DefaultMaxBody)
 	MaxRedirects   int           // redirects followed (DefaultMaxRedirects); negative: none
 	UserAgent      string        // User-Agent header (UserAgent)
+	// AllowPrivate lets the client connect to loopback, private,
+	// link-local and other non-public addresses (see Public). Without it
+	// every connection, redirects included, is checked after name
+	// resolution, and environment proxies (HTTP_PROXY…) are not used, since
+	// a proxy would resolve names out of the client's sight.
+	AllowPrivate bool
 	// Transport, when set, replaces the client's own transport (tests,
 	// proxies); the connect timeout then is the transport's business.
 	Transport http.RoundTripper
@@ -79,7 +86,11 @@ type Client struct {
 }
 
 // New returns a Client with the given options.
-func New(opt Options) *Client {
+func New(opt Options) *Client { return newClient(opt, Public, nil) }
+
+// newClient is New with the policy deciding which addresses are public and
+// the resolver (nil: the system's) replaceable, for tests.
+func newClient(opt Options, public func(netip.Addr) bool, resolver *net.Resolver) *Client {
 	if opt.ConnectTimeout <= 0 {
 		opt.ConnectTimeout = DefaultConnectTimeout
 	}
@@ -97,10 +108,16 @@ func New(opt Options) *Client {
 	}
 	rt := opt.Transport
 	if rt == nil {
-		dialer := &net.Dialer{Timeout: opt.ConnectTimeout, KeepAlive: 30 * time.Second}
+		dialer := &net.Dialer{Timeout: opt.ConnectTimeout, KeepAlive: 30 * time.Second, Resolver: resolver}
+		var proxy func(*http.Request) (*url.URL, error)
+		if opt.AllowPrivate {
+			proxy = http.ProxyFromEnvironment
+		} else {
+			dialer.Control = guardWith(public)
+		}
 		rt = &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           dialer.DialContext,
+			Proxy:                 proxy,
+			DialContext:           dialContext(dialer),
 			TLSHandshakeTimeout:   opt.ConnectTimeout,
 			ResponseHeaderTimeout: opt.Timeout,
 			ForceAttemptHTTP2:     true,
@@ -206,11 +223,14 @@ func (c *Client) transportError(ctx context.Context, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
+	var de *dialError
 	switch {
 	case errors.Is(err, ErrRedirects), errors.Is(err, ErrScheme):
 		return err
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		return fmt.Errorf("cancelled: %w", ctx.Err())
+	case errors.As(err, &de):
+		return ErrUnreachable // one wording for every target that cannot be reached
 	case errors.Is(err, context.DeadlineExceeded), isTimeout(err):
 		return fmt.Errorf("%w (limit %s)", ErrTimeout, c.timeout)
 	}

@@ -48,7 +48,7 @@ func htmlPage(body string) http.HandlerFunc {
 }
 
 func fast() *Client {
-	return New(Options{ConnectTimeout: time.Second, Timeout: 2 * time.Second})
+	return New(Options{ConnectTimeout: time.Second, Timeout: 2 * time.Second, AllowPrivate: true})
 }
 
 // wantErr checks err is an *Error for url wrapping target, and that its
@@ -190,7 +190,7 @@ func TestTimeout(t *testing.T) {
 			}
 		},
 	})
-	c := New(Options{Timeout: 150 * time.Millisecond})
+	c := New(Options{Timeout: 150 * time.Millisecond, AllowPrivate: true})
 	for _, u := range []string{s.URL + "/slow", s.URL + "/trickle"} {
 		start := time.Now()
 		_, err := c.Page(t.Context(), u)
@@ -254,7 +254,7 @@ func TestLargeBody(t *testing.T) {
 	_, err = c.Page(t.Context(), u)
 	wantErr(t, err, u, ErrTooLarge, fmt.Sprintf("%d bytes announced, limit %d", size, DefaultMaxBody))
 
-	small := New(Options{MaxBody: 1 << 10})
+	small := New(Options{MaxBody: 1 << 10, AllowPrivate: true})
 	_, err = small.Feed(t.Context(), s.URL+"/stream", Validators{})
 	wantErr(t, err, s.URL+"/stream", ErrTooLarge, "more than 1024 bytes")
 }
@@ -273,7 +273,7 @@ func TestRedirects(t *testing.T) {
 	}
 
 	hits.Store(0)
-	_, err = New(Options{MaxRedirects: -1}).Page(t.Context(), u)
+	_, err = New(Options{MaxRedirects: -1, AllowPrivate: true}).Page(t.Context(), u)
 	wantErr(t, err, u, ErrRedirects, "stopped after 0")
 	if n := hits.Load(); n != 1 {
 		t.Errorf("%d requests with redirects off, want 1", n)

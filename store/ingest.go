@@ -104,6 +104,9 @@ type Row struct {
 	Story       int64
 	At          time.Time // published time, else ingest time
 	Ingested    time.Time
+
+	sig *dedup.Signature // nil when the text is too short for one
+	opt Options
 }
 
 // Candidate is a stored article that may be an earlier copy of a new one.
@@ -145,11 +148,63 @@ func (r *Row) JSON() (paragraphs, analysis, terms string, err error) {
 
 // Write stores one article through a transaction from begin, following
 // the rules of Store.Put. Adapters implement Put with it.
-func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *claimtrail.Article, an Analysis, opt Options) (res PutResult, err error) {
-	opt = opt.withDefaults()
-	if strings.TrimSpace(a.Text) == "" {
-		return res, ErrNoText
+func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *claimtrail.Article, an Analysis, opt Options) (PutResult, error) {
+	res, err := WriteAll(ctx, begin, []*claimtrail.Article{a}, []Analysis{an}, opt)
+	if err != nil {
+		return PutResult{}, err
 	}
+	return res[0], nil
+}
+
+// WriteAll stores articles (with their analyses, an[i] for arts[i]) in one
+// transaction from begin: all of them or, on any error, none. Every article
+// is validated before the transaction starts. Adapters implement PutAll
+// with it; an error names the article by its place in the batch when there
+// is more than one.
+func WriteAll(ctx context.Context, begin func(context.Context) (Tx, error), arts []*claimtrail.Article, an []Analysis, opt Options) (res []PutResult, err error) {
+	if len(arts) != len(an) {
+		return nil, fmt.Errorf("write: %d articles but %d analyses", len(arts), len(an))
+	}
+	opt = opt.withDefaults()
+	name := func(i int) string {
+		if len(arts) == 1 {
+			return ""
+		}
+		return fmt.Sprintf("article %d of %d: ", i+1, len(arts))
+	}
+	for i, a := range arts {
+		if err := Validate(a); err != nil {
+			return nil, fmt.Errorf("%s%w", name(i), err)
+		}
+	}
+	if len(arts) == 0 {
+		return nil, nil
+	}
+	tx, err := begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	for i, a := range arts {
+		r, err := writeIn(ctx, tx, newRow(a, an[i], opt))
+		if err != nil {
+			return nil, fmt.Errorf("%s%w", name(i), err)
+		}
+		res = append(res, r)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return res, nil
+}
+
+// newRow prepares an article's row: key, hashes, terms, times, MinHash
+// signature and bands.
+func newRow(a *claimtrail.Article, an Analysis, opt Options) *Row {
 	now := opt.Now().UTC()
 	row := &Row{
 		Key:         Key(a),
@@ -159,32 +214,31 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 		Terms:       Terms(a, an),
 		At:          now,
 		Ingested:    now,
+		opt:         opt,
 	}
 	if !a.Published.IsZero() {
 		row.At = a.Published.UTC()
 	}
-	sig, hasSig := dedup.Sum(a.Text)
-	if hasSig {
+	if sig, ok := dedup.Sum(a.Text); ok {
+		row.sig = &sig
 		row.Signature, _ = sig.MarshalBinary()
 		b := sig.Bands()
 		row.Bands = b[:]
 	}
+	return row
+}
 
-	tx, err := begin(ctx)
-	if err != nil {
-		return res, fmt.Errorf("begin: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
+// writeIn stores one prepared row inside tx, without committing.
+func writeIn(ctx context.Context, tx Tx, row *Row) (res PutResult, err error) {
 	if old, found, err := tx.ByKey(ctx, row.Key); err != nil {
 		return res, fmt.Errorf("look up key: %w", err)
 	} else if found {
 		return update(ctx, tx, old, row)
 	}
-
+	sig, hasSig := dedup.Signature{}, row.sig != nil
+	if hasSig {
+		sig = *row.sig
+	}
 	orig, found, err := findOriginal(ctx, tx, row, &sig, hasSig)
 	if err != nil {
 		return res, err
@@ -197,7 +251,7 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 	case found:
 		row.Story, row.CopyOf = orig.Story, orig.ID
 	default:
-		row.Story, res.NewStory, err = assign(ctx, tx, row, opt)
+		row.Story, res.NewStory, err = assign(ctx, tx, row, row.opt)
 		if err != nil {
 			return res, err
 		}
@@ -217,18 +271,15 @@ func Write(ctx context.Context, begin func(context.Context) (Tx, error), a *clai
 	if err := tx.TouchStory(ctx, row.Story, row.Terms, row.At); err != nil {
 		return res, fmt.Errorf("update story: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("commit: %w", err)
-	}
 	return PutResult{ID: id, Story: row.Story, CopyOf: row.CopyOf, NewStory: res.NewStory}, nil
 }
 
 // update handles an article whose key is stored: unchanged, nothing is
-// written; with other text, the stored article takes the new one.
+// written; with other text, the stored article takes the new one. The
+// caller commits.
 func update(ctx context.Context, tx Tx, old Candidate, row *Row) (res PutResult, err error) {
 	res = PutResult{ID: old.ID, Story: old.Story, CopyOf: old.CopyOf}
 	if old.ContentHash == row.ContentHash {
-		tx.Rollback()
 		res.Existing = true
 		return res, nil
 	}
@@ -238,9 +289,6 @@ func update(ctx context.Context, tx Tx, old Candidate, row *Row) (res PutResult,
 	row.Story, row.CopyOf = old.Story, old.CopyOf
 	if err := tx.UpdateArticle(ctx, old.ID, row); err != nil {
 		return res, fmt.Errorf("update article %d: %w", old.ID, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("commit: %w", err)
 	}
 	res.Updated = true
 	return res, nil

@@ -38,6 +38,10 @@ type Store interface {
 	// text and analysis, keeps its story, marks the story's ledger stale and
 	// reports Updated.
 	Put(ctx context.Context, a *claimtrail.Article, an Analysis) (PutResult, error)
+	// PutAll stores articles (an[i] is the analysis of arts[i]) as Put
+	// does, in one transaction: all of them, or none when any is invalid
+	// (see Validate) or a write fails. The error names the article.
+	PutAll(ctx context.Context, arts []*claimtrail.Article, an []Analysis) ([]PutResult, error)
 	// Lookup finds the stored article with the given Key.
 	Lookup(ctx context.Context, key string) (id int64, found bool, err error)
 	// Article returns the stored article with the given ID.

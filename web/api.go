@@ -2,10 +2,10 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -45,9 +45,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
-	list, err := s.opt.Source.Stories(r.Context(), strings.TrimSpace(r.URL.Query().Get("q")))
+	list, err := s.stories(r.Context(), strings.TrimSpace(r.URL.Query().Get("q")))
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+		s.fail(w, r, listStatus(err), err)
 		return
 	}
 	if list == nil {
@@ -64,7 +64,20 @@ func (s *Server) apiLedger(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.export(w, r, "application/json; charset=utf-8", func(w io.Writer) error { return ledgerJSON(w, l) })
+	// The JSON of a ledger is cached like its pages: ledgers are immutable.
+	key := "json " + r.URL.Path
+	body, ok := s.kept(key, l)
+	if !ok {
+		var buf bytes.Buffer
+		if err := ledgerJSON(&buf, l); err != nil {
+			s.fail(w, r, http.StatusInternalServerError, err)
+			return
+		}
+		body = buf.Bytes()
+		s.keep(key, l, body)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(body)
 }
 
 func (s *Server) apiClaim(w http.ResponseWriter, r *http.Request) {
@@ -107,34 +120,31 @@ func (s *Server) apiAdd(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("story id %q: use 1 to 64 letters, digits, dots, dashes or underscores", story))
 		return
 	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opt.AddTimeout)
+	defer cancel()
 	var arts []claimtrail.Article
 	var err error
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		arts, err = s.collectJSON(r)
+		arts, err = s.collectJSON(ctx, r)
 	} else {
 		var f articleForm
 		var ups []upload
 		if f, ups, err = parseUpload(r); err == nil {
-			arts, err = s.collect(r.Context(), f, ups)
+			arts, err = s.collect(ctx, f, ups)
 		}
 	}
 	if err != nil {
-		status := http.StatusUnprocessableEntity
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			status = http.StatusRequestEntityTooLarge
-		}
-		s.fail(w, r, status, err)
+		s.fail(w, r, collectStatus(ctx, err), s.addError(err))
 		return
 	}
-	got, err := s.adder.AddArticles(r.Context(), story, arts)
+	got, err := s.adder.AddArticles(ctx, story, arts)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+		s.fail(w, r, addStatus(ctx, err), s.addError(err))
 		return
 	}
-	l, err := s.opt.Source.Ledger(r.Context(), got)
+	l, err := s.opt.Source.Ledger(ctx, got)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+		s.fail(w, r, addStatus(ctx, err), s.addError(err))
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{
@@ -143,7 +153,40 @@ func (s *Server) apiAdd(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) collectJSON(r *http.Request) ([]claimtrail.Article, error) {
+// collectStatus is the status for a request whose articles could not be
+// read: too large, out of time, or bad.
+func collectStatus(ctx context.Context, err error) int {
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusUnprocessableEntity
+}
+
+// addStatus is the status for a failed add: a refused article is the
+// client's problem; running out of time is the server's, said as such.
+func addStatus(ctx context.Context, err error) int {
+	switch {
+	case errors.Is(err, ErrBadInput):
+		return http.StatusUnprocessableEntity
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// addError words an add that ran out of its time budget.
+func (s *Server) addError(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("adding took longer than %s and was stopped; nothing was added", s.opt.AddTimeout)
+	}
+	return err
+}
+
+func (s *Server) collectJSON(ctx context.Context, r *http.Request) ([]claimtrail.Article, error) {
 	var req addRequest
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
@@ -158,14 +201,14 @@ func (s *Server) collectJSON(r *http.Request) ([]claimtrail.Article, error) {
 			errs = append(errs, fmt.Errorf("articles[%d]: text is empty", i))
 			continue
 		}
-		as, err := s.collect(r.Context(), f, nil)
+		as, err := s.collect(ctx, f, nil)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("articles[%d]: %w", i, err))
 		}
 		arts = append(arts, as...)
 	}
 	for _, u := range req.URLs {
-		as, err := s.collect(r.Context(), articleForm{Fetch: u}, nil)
+		as, err := s.collect(ctx, articleForm{Fetch: u}, nil)
 		if err != nil {
 			errs = append(errs, err)
 		}

@@ -196,6 +196,25 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after the htmx post the page is %q", loc)
 	}
 	evalBool("check evidence highlighted", `document.querySelectorAll("#results mark.evidence").length >= 3`)
+
+}
+
+// TestBrowserReport opens the offline report as the server serves it,
+// under its strict policy (style-src 'self'): the report's own inline
+// stylesheet, let in by hash, still applies.
+func TestBrowserReport(t *testing.T) {
+	s, _ := newServer(t, web.Options{})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	bctx := newBrowser(t)
+	if err := chromedp.Do(bctx,
+		chromedp.Navigate(srv.URL+"/stories/port/report.html"),
+		chromedp.WaitReady(`table.matrix`),
+	); err != nil {
+		t.Fatalf("report: %v", err)
+	}
+	browserCheck(t, bctx, "report styled under the server's CSP",
+		`getComputedStyle(document.querySelector("table.matrix")).borderCollapse === "collapse"`)
 }
 
 // TestBrowserExample runs the real pipeline over the example story

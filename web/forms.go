@@ -3,6 +3,8 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -10,6 +12,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -317,14 +320,16 @@ func (s *Server) addPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.StoryID = story
-	arts, err := s.collect(r.Context(), f, ups)
+	ctx, cancel := context.WithTimeout(r.Context(), s.opt.AddTimeout)
+	defer cancel()
+	arts, err := s.collect(ctx, f, ups)
 	if err != nil {
-		fail(http.StatusUnprocessableEntity, err)
+		fail(collectStatus(ctx, err), s.addError(err))
 		return
 	}
-	got, err := s.adder.AddArticles(r.Context(), story, arts)
+	got, err := s.adder.AddArticles(ctx, story, arts)
 	if err != nil {
-		fail(http.StatusInternalServerError, err)
+		fail(addStatus(ctx, err), s.addError(err))
 		return
 	}
 	http.Redirect(w, r, "/stories/"+url.PathEscape(got), http.StatusSeeOther)
@@ -335,7 +340,35 @@ func (s *Server) exportHTML(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.export(w, r, "text/html; charset=utf-8", func(w io.Writer) error { return render.HTML(w, l) })
+	s.export(w, r, "text/html; charset=utf-8", func(out io.Writer) error {
+		var buf bytes.Buffer
+		if err := render.HTML(&buf, l); err != nil {
+			return err
+		}
+		// The report is one self-contained file with its stylesheet
+		// inline; the policy lets exactly that stylesheet in, by hash, and
+		// nothing else.
+		w.Header().Set("Content-Security-Policy", StyleHashPolicy(buf.Bytes()))
+		_, err := out.Write(buf.Bytes())
+		return err
+	})
+}
+
+var styleElement = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
+
+// StyleHashPolicy returns ContentSecurityPolicy with the SHA-256 hash of
+// each inline <style> element of page added to style-src, so that a
+// self-contained page keeps its own styles and no other inline style.
+func StyleHashPolicy(page []byte) string {
+	var hashes []string
+	for _, m := range styleElement.FindAllSubmatch(page, -1) {
+		sum := sha256.Sum256(m[1])
+		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	}
+	if len(hashes) == 0 {
+		return ContentSecurityPolicy
+	}
+	return strings.Replace(ContentSecurityPolicy, "style-src 'self'", "style-src 'self' "+strings.Join(hashes, " "), 1)
 }
 
 func (s *Server) exportClaimReview(w http.ResponseWriter, r *http.Request) {

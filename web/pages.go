@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"
@@ -11,9 +13,11 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/render"
@@ -151,6 +155,10 @@ func sendHTML(w http.ResponseWriter, status int, body []byte) {
 type pageCache struct {
 	mu    sync.Mutex
 	pages map[string]cachedPage
+	list  struct { // the last stories page, by listFingerprint
+		fp   [sha256.Size]byte
+		body []byte
+	}
 }
 
 type cachedPage struct {
@@ -164,11 +172,8 @@ const maxCachedPages = 512
 // from l; otherwise it renders it with page and data and keeps it.
 func (s *Server) cached(w http.ResponseWriter, r *http.Request, l *claimtrail.Ledger, page string, data func() (any, error)) {
 	key := r.URL.Path
-	s.cache.mu.Lock()
-	c, ok := s.cache.pages[key]
-	s.cache.mu.Unlock()
-	if ok && c.ledger == l {
-		sendHTML(w, http.StatusOK, c.body)
+	if body, ok := s.kept(key, l); ok {
+		sendHTML(w, http.StatusOK, body)
 		return
 	}
 	d, err := data()
@@ -182,18 +187,31 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, l *claimtrail.Le
 		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
 		return
 	}
+	s.keep(key, l, buf.Bytes())
+	sendHTML(w, http.StatusOK, buf.Bytes())
+}
+
+// keep caches body as rendered from l under key.
+func (s *Server) keep(key string, l *claimtrail.Ledger, body []byte) {
 	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
 	if s.cache.pages == nil || len(s.cache.pages) >= maxCachedPages {
 		s.cache.pages = map[string]cachedPage{}
 	}
-	s.cache.pages[key] = cachedPage{ledger: l, body: buf.Bytes()}
-	s.cache.mu.Unlock()
-	sendHTML(w, http.StatusOK, buf.Bytes())
+	s.cache.pages[key] = cachedPage{ledger: l, body: body}
+}
+
+// kept returns the body cached under key when it was rendered from l.
+func (s *Server) kept(key string, l *claimtrail.Ledger) ([]byte, bool) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	c, ok := s.cache.pages[key]
+	return c.body, ok && c.ledger == l
 }
 
 // fail answers an error: JSON for the API, an HTML page otherwise.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
-	if status >= 500 {
+	if status >= 500 && r.Context().Err() == nil { // a client that left is no server error
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
@@ -260,16 +278,69 @@ func (s *Server) story(w http.ResponseWriter, r *http.Request) (Story, *claimtra
 
 func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	list, err := s.opt.Source.Stories(r.Context(), q)
+	list, err := s.stories(r.Context(), q)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+		s.fail(w, r, listStatus(err), err)
 		return
 	}
-	s.html(w, r, http.StatusOK, "stories", "", struct {
+	// The page is a function of the query and the list alone: the same
+	// list (as most requests between two changes see) is served as
+	// rendered before, which keeps the front page cheap under load.
+	fp := listFingerprint(q, list)
+	s.cache.mu.Lock()
+	hit := s.cache.list.body != nil && s.cache.list.fp == fp
+	body := s.cache.list.body
+	s.cache.mu.Unlock()
+	if hit {
+		sendHTML(w, http.StatusOK, body)
+		return
+	}
+	var buf bytes.Buffer
+	if err := s.render(&buf, "stories", "", struct {
 		base
 		Query   string
 		Stories []Story
-	}{s.base("Stories", ""), q, list})
+	}{s.base("Stories", ""), q, list}); err != nil {
+		s.log.Error("render page", "page", "stories", "err", err)
+		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
+		return
+	}
+	s.cache.mu.Lock()
+	s.cache.list.fp, s.cache.list.body = fp, buf.Bytes()
+	s.cache.mu.Unlock()
+	sendHTML(w, http.StatusOK, buf.Bytes())
+}
+
+// listFingerprint hashes a search and the stories listed for it.
+func listFingerprint(q string, list []Story) [sha256.Size]byte {
+	b := make([]byte, 0, 64*(len(list)+1))
+	b = strconv.AppendQuote(b, q)
+	for _, st := range list {
+		b = strconv.AppendQuote(b, st.ID)
+		b = strconv.AppendQuote(b, st.Title)
+		for _, n := range []int64{int64(st.Articles), int64(st.Claims), int64(st.Contested), st.Updated.UnixNano()} {
+			b = append(strconv.AppendInt(b, n, 10), ' ')
+		}
+	}
+	return sha256.Sum256(b)
+}
+
+// stories asks the source for the stories matching q, refusing a search
+// with nothing to look for ("*", quotes, control characters) before it
+// reaches a full-text index that would choke on it.
+func (s *Server) stories(ctx context.Context, q string) ([]Story, error) {
+	if q != "" && !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
+		return nil, fmt.Errorf("%w: search %q has no words to look for", ErrBadInput, strings.ToValidUTF8(q, "\uFFFD"))
+	}
+	return s.opt.Source.Stories(ctx, q)
+}
+
+// listStatus is the status of a failed story listing or search.
+func listStatus(err error) int {
+	if errors.Is(err, ErrBadInput) {
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
 }
 
 type storyData struct {

@@ -16,6 +16,11 @@ import (
 // ErrNotFound is returned (wrapped) by a Source for an unknown story.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadInput is returned (wrapped) by an Adder that refuses one of the
+// articles it was given; the error names it, and nothing was added. The
+// server answers 422 Unprocessable Entity.
+var ErrBadInput = errors.New("bad input")
+
 // Story is what the stories list shows about one story.
 type Story struct {
 	ID        string    `json:"id"`
@@ -42,7 +47,9 @@ type Source interface {
 // Adder is a Source that takes new articles. It adds them to the story
 // (creating it when it does not exist), rebuilds the ledger, and returns
 // the ID of the story the articles went to: a store that assigns articles
-// to stories itself may choose another story than the one asked for.
+// to stories itself may choose another story than the one asked for. It
+// adds all of the articles or none; an article it refuses gives an error
+// wrapping ErrBadInput. It stops when ctx is done.
 type Adder interface {
 	AddArticles(ctx context.Context, story string, arts []claimtrail.Article) (string, error)
 }
@@ -176,7 +183,7 @@ func (m *Memory) AddArticles(ctx context.Context, id string, arts []claimtrail.A
 		return "", errors.New("add articles: this server has no pipeline to rebuild the ledger")
 	}
 	if !ValidStoryID(id) {
-		return "", fmt.Errorf("story %q: invalid id (letters, digits, . _ - only, at most 64)", id)
+		return "", fmt.Errorf("%w: story %q: invalid id (letters, digits, . _ - only, at most 64)", ErrBadInput, id)
 	}
 	m.write.Lock()
 	defer m.write.Unlock()

@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -57,11 +58,33 @@ type Options struct {
 	// Public says the server listens on a non-loopback address; then writes
 	// are refused unless Token is set.
 	Public bool
-	// MaxBody caps a request body in bytes; 32 MiB when zero.
+	// Hosts, when set, are the only Host header values the server answers
+	// (LoopbackHosts gives them for a loopback address); a request for any
+	// other host is refused with 421 Misdirected Request. A page on an
+	// attacker's domain that re-resolves its name to the server's address
+	// (DNS rebinding) sends the attacker's name as Host, so the check keeps
+	// such pages from reading the UI or driving its writes. An entry
+	// without a port matches that name on any port.
+	Hosts []string
+	// MaxBody caps a request body in bytes, uploads and pasted articles
+	// included; DefaultMaxBody when zero. It is lower than the file
+	// loader's limit on purpose: analysis cost grows with the text, and a
+	// web request must not tie the server up.
 	MaxBody int64
+	// AddTimeout is the time budget of adding articles (fetching,
+	// analysing, storing, rebuilding the ledger); DefaultAddTimeout when
+	// zero. Work past it, or for a request whose client went away, stops
+	// with the request's context.
+	AddTimeout time.Duration
 	// Logger receives request errors; slog.Default() when nil.
 	Logger *slog.Logger
 }
+
+// Defaults of Options.
+const (
+	DefaultMaxBody    = 8 << 20
+	DefaultAddTimeout = 90 * time.Second // under NewHTTPServer's write timeout, so the answer still goes out
+)
 
 // Server is the claimtrail web UI and API as an http.Handler.
 type Server struct {
@@ -79,7 +102,10 @@ func New(opt Options) (*Server, error) {
 		return nil, errors.New("web: no story source")
 	}
 	if opt.MaxBody <= 0 {
-		opt.MaxBody = 32 << 20
+		opt.MaxBody = DefaultMaxBody
+	}
+	if opt.AddTimeout <= 0 {
+		opt.AddTimeout = DefaultAddTimeout
 	}
 	s := &Server{opt: opt, log: opt.Logger}
 	if s.log == nil {
@@ -110,6 +136,10 @@ func (s *Server) secure(h http.Handler) http.Handler {
 		s.fail(w, r, http.StatusForbidden, errors.New("cross-origin write refused"))
 	}))
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.hostAllowed(r.Host) {
+			s.fail(w, r, http.StatusMisdirectedRequest, fmt.Errorf("host %q is not served here", r.Host))
+			return
+		}
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", ContentSecurityPolicy)
 		hd.Set("X-Content-Type-Options", "nosniff")
@@ -133,6 +163,47 @@ func (s *Server) secure(h http.Handler) http.Handler {
 		h.ServeHTTP(w, r)
 	})
 	return cop.Handler(inner)
+}
+
+// hostAllowed says whether a request's Host header names this server.
+func (s *Server) hostAllowed(host string) bool {
+	if len(s.opt.Hosts) == 0 {
+		return true
+	}
+	host = strings.ToLower(host)
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+		if strings.Contains(h, ":") {
+			name = "[" + h + "]"
+		}
+	}
+	for _, want := range s.opt.Hosts {
+		want = strings.ToLower(want)
+		if want == host || want == name {
+			return true
+		}
+	}
+	return false
+}
+
+// LoopbackHosts returns the Host header values a server listening on the
+// loopback address addr ("127.0.0.1:8080", after binding, so with its real
+// port) answers to: localhost, 127.0.0.1 and [::1] with the port, and
+// without it for port 80.
+func LoopbackHosts(addr string) []string {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, h := range []string{"localhost", "127.0.0.1", "[::1]"} {
+		out = append(out, h+":"+port)
+		if port == "80" {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func safeMethod(m string) bool {

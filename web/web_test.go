@@ -3,6 +3,8 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -184,6 +186,20 @@ func TestExports(t *testing.T) {
 	}
 	if err := webtest.Inert(body); err != nil {
 		t.Errorf("report: %v", err)
+	}
+	// Served under style-src 'self', the report's own inline stylesheet is
+	// let in by its hash, and only it.
+	csp := res.Header.Get("Content-Security-Policy")
+	i, j := strings.Index(body, "<style>"), strings.Index(body, "</style>")
+	if i < 0 || j < i {
+		t.Fatal("report has no inline stylesheet")
+	}
+	sum := sha256.Sum256([]byte(body[i+len("<style>") : j]))
+	if want := "style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, want) {
+		t.Errorf("report CSP %q lacks %q", csp, want)
+	}
+	if strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("report CSP %q is not otherwise the strict policy", csp)
 	}
 	res, body = get(t, s, "/stories/port/claimreview.json")
 	var reviews []map[string]any

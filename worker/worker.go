@@ -85,8 +85,8 @@ type Config struct {
 
 	// RescueAfter is how long a job may run before it is taken for the job
 	// of a dead worker and run again (default 1 hour); JobTimeout cancels a
-	// job running longer (default 30 minutes). RescueAfter must exceed
-	// JobTimeout.
+	// job running longer (default 30 minutes, and never more than
+	// RescueAfter, so that a rescued job is one whose worker died).
 	RescueAfter time.Duration
 	JobTimeout  time.Duration
 	// RetryPolicy overrides River's exponential backoff (tests).
@@ -98,12 +98,34 @@ type Config struct {
 	LedgerDelay time.Duration
 }
 
-// Migrate brings River's tables in the pool's schema up to date.
+// migrateLock is the key of the advisory lock that serialises job-queue
+// migrations (the store's own keys are 0x636c61696d01 and 02).
+const migrateLock int64 = 0x636c61696d03
+
+// Migrate brings River's tables in the pool's schema up to date. It holds
+// a session advisory lock while it does, so any number of processes
+// starting at once on a fresh database (ingest, watch, workers) migrate it
+// once: the others wait, then find nothing left to do. (River's migrations
+// cannot share one transaction: a later one uses an enum value an earlier
+// one adds.) The lock goes with the connection if the process dies.
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	m, err := rivermigrate.New(riverpgxv5.New(pool), nil)
 	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLock); err != nil {
+		return fmt.Errorf("migrate job queue: lock: %w", err)
+	}
+	defer func() {
+		if _, err := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrateLock); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx)) // closing the session releases the lock
+		}
+	}()
 	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
@@ -127,6 +149,9 @@ func NewClient(pool *pgxpool.Pool, cfg Config) (*river.Client[pgx.Tx], error) {
 	}
 	if cfg.RescueAfter == 0 {
 		cfg.RescueAfter = time.Hour
+	}
+	if cfg.JobTimeout > cfg.RescueAfter {
+		cfg.JobTimeout = cfg.RescueAfter
 	}
 	if cfg.LedgerDelay <= 0 {
 		cfg.LedgerDelay = 10 * time.Second
@@ -275,11 +300,11 @@ func (j *jobs) put(ctx context.Context, a *claimtrail.Article) error {
 }
 
 // permanent reports whether a store error would recur on every retry: an
-// article without text, or data PostgreSQL refuses (class 22, such as text
+// article store.Validate refuses (no text, NUL bytes, invalid UTF-8), or data PostgreSQL refuses (class 22, such as text
 // that is not valid UTF-8).
 func permanent(err error) bool {
 	var pgErr *pgconn.PgError
-	return errors.Is(err, store.ErrNoText) || errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "22")
+	return errors.Is(err, store.ErrInvalid) || errors.Is(err, store.ErrNoText) || errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "22")
 }
 
 func name(a *claimtrail.Article) string {
@@ -309,10 +334,9 @@ func (w *urlWorker) Work(ctx context.Context, job *river.Job[URLArgs]) error {
 	if w.cfg.Fetcher == nil {
 		return river.JobCancel(errors.New("this worker cannot fetch URLs"))
 	}
-	if _, found, err := w.cfg.Store.Lookup(ctx, store.Key(&claimtrail.Article{URL: job.Args.URL})); err != nil {
+	link := store.Key(&claimtrail.Article{URL: job.Args.URL})
+	if found, err := w.known(ctx, link); err != nil || found {
 		return err
-	} else if found {
-		return nil
 	}
 	a, err := w.cfg.Fetcher.Page(ctx, job.Args.URL)
 	if errors.Is(err, fetch.ErrNotHTML) {
@@ -322,7 +346,37 @@ func (w *urlWorker) Work(ctx context.Context, job *river.Job[URLArgs]) error {
 	if err != nil {
 		return fetchError(err)
 	}
-	return w.put(ctx, &a)
+	if err := w.put(ctx, &a); err != nil {
+		return err
+	}
+	return w.alias(ctx, link, &a)
+}
+
+// known reports whether the page under key is stored, or was reached
+// before through a link with that key that redirected.
+func (w *urlWorker) known(ctx context.Context, key string) (bool, error) {
+	if _, found, err := w.cfg.Store.Lookup(ctx, key); err != nil || found {
+		return found, err
+	}
+	if al, ok := w.cfg.Store.(store.Aliases); ok {
+		_, found, err := al.LookupAlias(ctx, key)
+		return found, err
+	}
+	return false, nil
+}
+
+// alias remembers that the link with key led to a, stored under another
+// key (the page redirected), so a feed's next poll does not fetch it again.
+func (w *urlWorker) alias(ctx context.Context, link string, a *claimtrail.Article) error {
+	al, ok := w.cfg.Store.(store.Aliases)
+	if !ok || store.Key(a) == link {
+		return nil
+	}
+	id, found, err := w.cfg.Store.Lookup(ctx, store.Key(a))
+	if err != nil || !found {
+		return err
+	}
+	return al.SetAlias(ctx, link, id)
 }
 
 // fetchError cancels the job for a problem that retrying cannot fix (a

@@ -391,6 +391,7 @@ func TestItemJob(t *testing.T) {
 func TestPermanent(t *testing.T) {
 	for err, want := range map[error]bool{
 		fmt.Errorf("put x: %w", store.ErrNoText):                                                  true,
+		fmt.Errorf("put x: %w", store.Validate(&claimtrail.Article{Text: "a\x00b"})):              true,
 		fmt.Errorf("put x: %w", &pgconn.PgError{Code: "22021", Message: "invalid byte sequence"}): true,
 		fmt.Errorf("put x: %w", &pgconn.PgError{Code: "40001"}):                                   false,
 		context.Canceled: false,

@@ -11,7 +11,7 @@ import (
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/render"
-	"github.com/claimtrail/claimtrail/store/sqlite"
+	"github.com/claimtrail/claimtrail/web/storesource"
 	"github.com/spf13/cobra"
 )
 
@@ -38,7 +38,8 @@ func newExportCmd() *cobra.Command {
   html         the self-contained offline report (as analyze --format html)
   json         the ledger contract, schema claimtrail.ledger/v1
 
-STORY is a story id in the store (--db, or the default store when it exists); otherwise
+STORY is a story id in the corpus (--db, else $CLAIMTRAIL_DB, else the default corpus when
+it exists); otherwise
 the arguments are article files or folders, read and analysed as analyze does.`,
 		Example: `  claimtrail export --format claimreview --author "Example Desk" 12 > reviews.jsonld
   claimtrail export --format csv examples/story > statements.csv`,
@@ -49,7 +50,7 @@ the arguments are article files or folders, read and analysed as analyze does.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.format, "format", "f", "claimreview", "claimreview, csv, html or json")
-	f.StringVar(&opts.db, "db", "", "store holding STORY: SQLite file path or postgres:// DSN (default: the default store)")
+	f.StringVar(&opts.db, "db", "", dbFlagUsage)
 	f.StringVar(&opts.author, "author", "claimtrail", "ClaimReview: the reviewing organisation")
 	f.StringVar(&opts.url, "url", "", "ClaimReview: the page the reviews are published on")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article read from paths")
@@ -79,23 +80,13 @@ func runExport(cmd *cobra.Command, opts exportOptions, args []string) error {
 	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	db, story := opts.db, ""
+	story := ""
 	if len(args) == 1 {
 		if _, statErr := os.Stat(args[0]); errors.Is(statErr, os.ErrNotExist) {
 			story = args[0]
-			if db == "" {
-				path, err := sqlite.DefaultPath()
-				if err != nil {
-					return err
-				}
-				if _, err := os.Stat(path); err != nil {
-					return fmt.Errorf("export: %s is neither a file nor a story: no --db given and no default store at %s", args[0], path)
-				}
-				db = path
-			}
 		}
 	}
-	if db != "" && story == "" {
+	if opts.db != "" && story == "" {
 		return fmt.Errorf("export: with --db, give one story id (got %d argument(s))", len(args))
 	}
 	p, err := pipeline.New(pipeline.Options{Judge: defaultJudge(stderr)})
@@ -103,13 +94,12 @@ func runExport(cmd *cobra.Command, opts exportOptions, args []string) error {
 		return err
 	}
 	if story != "" {
-		st, err := openCorpus(ctx, db)
+		st, err := openExistingCorpus(ctx, opts.db)
 		if err != nil {
-			return err
+			return fmt.Errorf("export: %s is neither a file nor a story: %w", story, err)
 		}
 		defer st.Close()
-		src := &storeSource{st: st, p: p, cache: map[int64]cachedLedger{}}
-		l, err := src.Ledger(ctx, story)
+		l, err := storesource.New(st, p).Ledger(ctx, story)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}

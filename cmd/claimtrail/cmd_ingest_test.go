@@ -226,7 +226,7 @@ func TestIngestURLsAndFeed(t *testing.T) {
 </channel></rss>`, srv.URL, srv.URL)
 	})
 	db := filepath.Join(t.TempDir(), "c.db")
-	out, stderr, err := run(t, "ingest", "--db", db, srv.URL+"/a", srv.URL+"/feed.xml", srv.URL+"/missing")
+	out, stderr, err := run(t, "ingest", "--allow-private-fetch", "--db", db, srv.URL+"/a", srv.URL+"/feed.xml", srv.URL+"/missing")
 	if !errors.Is(err, errReported) {
 		t.Fatalf("ingest: err = %v, want errReported\n%s\n%s", err, out, stderr)
 	}
@@ -238,8 +238,32 @@ func TestIngestURLsAndFeed(t *testing.T) {
 	}
 	// The feed is read once per run: a plain GET, then a conditional GET
 	// answered 304.
-	out, _, _ = run(t, "ingest", "--db", db, srv.URL+"/feed.xml")
+	out, _, _ = run(t, "ingest", "--allow-private-fetch", "--db", db, srv.URL+"/feed.xml")
 	if feedHits != 2 || notModified != 1 || strings.Contains(out, "added") {
 		t.Errorf("second feed read: %d hits, %d not modified, output %q; want a 304 and nothing stored", feedHits, notModified, out)
+	}
+}
+
+// TestIngestEmptyFolder: a folder with nothing to read is warned about,
+// and a run with nothing at all to ingest fails.
+func TestIngestEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.MkdirAll(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(empty, "notes.md"), []byte("# not an article"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "c.db")
+	_, stderr, err := run(t, "ingest", "--db", db, empty)
+	if !errors.Is(err, errReported) || !strings.Contains(stderr, empty) || !strings.Contains(stderr, "no .txt, .html or .jsonl files") ||
+		!strings.Contains(stderr, "nothing to ingest") {
+		t.Errorf("ingest EMPTY_DIR: err %v, stderr:\n%s", err, stderr)
+	}
+	// Next to a folder that has articles, the empty one is still named.
+	out, stderr, err := run(t, "ingest", "--db", db, empty, exampleStory)
+	if !errors.Is(err, errReported) || !strings.Contains(stderr, empty) || strings.Count(out, "added") != 5 {
+		t.Errorf("ingest EMPTY_DIR STORY: err %v\n%s%s", err, out, stderr)
 	}
 }

@@ -10,9 +10,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"strconv"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -20,20 +19,24 @@ import (
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/stance"
-	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/web"
+	"github.com/claimtrail/claimtrail/web/storesource"
 	"github.com/spf13/cobra"
 )
 
 func init() { commands = append(commands, newServeCmd) }
 
 type serveOptions struct {
-	addr   string
-	db     string
-	token  string
-	story  string
-	title  string
-	outlet string
+	addr         string
+	db           string
+	token        string
+	story        string
+	title        string
+	outlet       string
+	hosts        []string
+	allowPrivate bool
+	maxBody      int64
+	addTimeout   time.Duration
 }
 
 func newServeCmd() *cobra.Command {
@@ -46,13 +49,19 @@ outlets matrix, claim pages with the evidence in context and the attribution gra
 article pages, a "check a claim" form and an "add articles" form.
 
 With PATH arguments it reads those articles (files or folders, as analyze does) into one
-story held in memory; added articles rebuild it. With --db it serves the stories of a
-store: a SQLite file path, or a postgres:// DSN.
+story held in memory; added articles rebuild it. Without, it serves the stories of a
+store: --db (a SQLite file path, or a postgres:// DSN), else $CLAIMTRAIL_DB, else the
+default corpus in the user data directory.
+
+The server answers only requests naming it in their Host header (the loopback names on
+a loopback --addr; --host adds others), which keeps DNS-rebinding pages out. URLs given
+to "add articles" are fetched only from public addresses unless --allow-private-fetch.
 
 Writes (adding articles, checking claims) need --token (or CLAIMTRAIL_TOKEN) when the
 server listens on an address other than loopback; with a token set they always need it:
 send "Authorization: Bearer TOKEN", or open the UI once as http://HOST/?token=TOKEN.
-The server stops gracefully on Ctrl-C or SIGTERM.`,
+On Ctrl-C or SIGTERM the server stops taking connections, gives requests in flight up
+to a second and exits with status 130 or 143.`,
 		Example: `  claimtrail serve examples/story
   claimtrail serve --db claimtrail.db
   CLAIMTRAIL_TOKEN=s3cret claimtrail serve --addr 0.0.0.0:8080 --db claimtrail.db`,
@@ -62,20 +71,21 @@ The server stops gracefully on Ctrl-C or SIGTERM.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	f.StringVar(&opts.db, "db", "", "store to serve: SQLite file path or postgres:// DSN")
+	f.StringVar(&opts.db, "db", "", dbFlagUsage)
 	f.StringVar(&opts.token, "token", os.Getenv("CLAIMTRAIL_TOKEN"), "token required for writes (default $CLAIMTRAIL_TOKEN)")
 	f.StringVar(&opts.story, "story", "story", "story id for the articles given as paths")
 	f.StringVar(&opts.title, "title", "", "story title for the articles given as paths (default: the first headline)")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article read from paths (overrides metadata)")
+	f.StringSliceVar(&opts.hosts, "host", nil, "a name (Host header, e.g. news.example.org or news.example.org:8080) the server answers to; repeatable (default: the loopback names on a loopback --addr, the address itself on another)")
+	f.BoolVar(&opts.allowPrivate, "allow-private-fetch", false, "let \"add articles\" fetch URLs on loopback, private and link-local addresses")
+	f.Int64Var(&opts.maxBody, "max-body", web.DefaultMaxBody, "largest request body in bytes (uploads and pasted articles)")
+	f.DurationVar(&opts.addTimeout, "add-timeout", web.DefaultAddTimeout, "time budget of adding articles through the web")
 	return cmd
 }
 
 func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	if opts.db == "" && len(args) == 0 {
-		return errors.New("serve: give article paths or --db DSN")
-	}
 	if opts.db != "" && len(args) > 0 {
 		return errors.New("serve: give article paths or --db, not both")
 	}
@@ -87,13 +97,13 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 		return err
 	}
 	var src web.Source
-	if opts.db != "" || len(args) == 0 {
-		st, err := openCorpus(ctx, opts.db) // --db, else $CLAIMTRAIL_DB, else the default corpus
+	if len(args) == 0 {
+		st, err := openExistingCorpus(ctx, opts.db)
 		if err != nil {
-			return err
+			return fmt.Errorf("serve: %w", err)
 		}
 		defer st.Close()
-		src = &storeSource{st: st, p: p, cache: map[int64]cachedLedger{}}
+		src = storesource.New(st, p)
 	} else {
 		mem, err := memorySource(ctx, stderr, p, opts, args)
 		if err != nil {
@@ -101,12 +111,20 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 		}
 		src = mem
 	}
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer ln.Close()
 	wo := web.Options{
-		Source: src,
-		Loader: fileLoader{client: fetch.New(fetch.Options{})},
-		Token:  opts.token,
-		Public: !web.Loopback(opts.addr),
-		Logger: slog.New(slog.NewTextHandler(stderr, nil)),
+		Source:     src,
+		Loader:     fileLoader{client: fetch.New(fetch.Options{AllowPrivate: opts.allowPrivate})},
+		Token:      opts.token,
+		Public:     !web.Loopback(opts.addr),
+		Hosts:      serveHosts(opts, ln.Addr().String()),
+		MaxBody:    opts.maxBody,
+		AddTimeout: opts.addTimeout,
+		Logger:     slog.New(slog.NewTextHandler(stderr, nil)),
 	}
 	if m, err := stance.Default(); err != nil {
 		fmt.Fprintln(stderr, "claimtrail: no stance model, \"check a claim\" is disabled:", err)
@@ -117,10 +135,6 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", opts.addr)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
 	url := "http://" + ln.Addr().String() + "/"
 	switch {
 	case wo.Public && opts.token == "":
@@ -130,9 +144,33 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 	default:
 		fmt.Fprintf(stderr, "claimtrail: serving %s\n", url)
 	}
+	if len(wo.Hosts) == 0 {
+		fmt.Fprintln(stderr, "claimtrail: answering for any host name; give --host NAME to answer only for the server's own names")
+	}
 	err = web.Serve(ctx, ln, srv)
 	fmt.Fprintln(stderr, "claimtrail: server stopped")
 	return err
+}
+
+// serveHosts lists the Host header values the server answers to: --host,
+// plus the loopback names on a loopback address, or the address itself on
+// another; with an address binding every interface, --host alone (none:
+// any host).
+func serveHosts(opts serveOptions, bound string) []string {
+	hosts := slices.Clone(opts.hosts)
+	host, port, _ := net.SplitHostPort(opts.addr)
+	ip := net.ParseIP(host)
+	switch {
+	case web.Loopback(opts.addr):
+		hosts = append(hosts, web.LoopbackHosts(bound)...)
+	case host == "" || (ip != nil && ip.IsUnspecified()):
+	default:
+		hosts = append(hosts, bound, opts.addr)
+		if port == "80" {
+			hosts = append(hosts, host)
+		}
+	}
+	return hosts
 }
 
 // memorySource reads the articles at paths into one in-memory story.
@@ -200,144 +238,4 @@ func (l fileLoader) URL(ctx context.Context, u string) ([]claimtrail.Article, er
 		return nil, err
 	}
 	return []claimtrail.Article{a}, nil
-}
-
-// storeSource serves a store's stories; each story's ledger is built with
-// the pipeline from its stored articles and kept until the story changes.
-type storeSource struct {
-	st    store.Store
-	p     *pipeline.Pipeline
-	build sync.Mutex // one ledger build at a time
-	mu    sync.Mutex
-	cache map[int64]cachedLedger
-}
-
-type cachedLedger struct {
-	updated  time.Time
-	articles int
-	ledger   *claimtrail.Ledger
-}
-
-func (s *storeSource) Stories(ctx context.Context, query string) ([]web.Story, error) {
-	var sums []store.StorySummary
-	if strings.TrimSpace(query) == "" {
-		var err error
-		if sums, err = s.st.Stories(ctx, store.StoryQuery{Limit: 500}); err != nil {
-			return nil, err
-		}
-	} else {
-		hits, err := s.st.Search(ctx, query, 200)
-		if err != nil {
-			return nil, err
-		}
-		seen := map[int64]bool{}
-		for _, h := range hits {
-			if seen[h.Story] {
-				continue
-			}
-			seen[h.Story] = true
-			sum, err := s.st.Story(ctx, h.Story)
-			if err != nil {
-				return nil, err
-			}
-			sums = append(sums, *sum)
-		}
-	}
-	out := make([]web.Story, len(sums))
-	for i, x := range sums {
-		out[i] = web.Story{ID: strconv.FormatInt(x.ID, 10), Title: x.Title, Articles: x.Articles,
-			Claims: x.Claims, Contested: x.Contested, Updated: x.Updated}
-	}
-	return out, nil
-}
-
-func (s *storeSource) Story(ctx context.Context, id string) (web.Story, error) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return web.Story{}, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
-	}
-	x, err := s.st.Story(ctx, n)
-	if errors.Is(err, store.ErrNotFound) {
-		return web.Story{}, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
-	} else if err != nil {
-		return web.Story{}, err
-	}
-	return web.Story{ID: id, Title: x.Title, Articles: x.Articles, Claims: x.Claims, Contested: x.Contested, Updated: x.Updated}, nil
-}
-
-func (s *storeSource) Ledger(ctx context.Context, id string) (*claimtrail.Ledger, error) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return nil, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
-	}
-	sum, err := s.st.Story(ctx, n)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("story %q: %w", id, web.ErrNotFound)
-	} else if err != nil {
-		return nil, err
-	}
-	if l := s.cached(n, sum); l != nil {
-		return l, nil
-	}
-	s.build.Lock()
-	defer s.build.Unlock()
-	if l := s.cached(n, sum); l != nil {
-		return l, nil
-	}
-	recs, err := s.st.StoryArticles(ctx, n)
-	if err != nil {
-		return nil, err
-	}
-	arts := make([]claimtrail.Article, len(recs))
-	for i, r := range recs {
-		arts[i] = r.Article
-		arts[i].ID = strconv.FormatInt(r.ID, 10)
-	}
-	l, err := s.p.Ledger(ctx, arts)
-	if err != nil {
-		return nil, fmt.Errorf("build ledger of story %s: %w", id, err)
-	}
-	if err := s.st.SetLedger(ctx, n, sum.Version, store.Summarize(l)); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.cache[n] = cachedLedger{updated: sum.Updated, articles: sum.Articles, ledger: l}
-	s.mu.Unlock()
-	return l, nil
-}
-
-func (s *storeSource) cached(id int64, sum *store.StorySummary) *claimtrail.Ledger {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c, ok := s.cache[id]
-	if ok && c.updated.Equal(sum.Updated) && c.articles == sum.Articles {
-		return c.ledger
-	}
-	return nil
-}
-
-// AddArticles analyses and stores each article; the store assigns it to a
-// story by its key terms, so story is only a hint. It returns the story the
-// first article joined.
-func (s *storeSource) AddArticles(ctx context.Context, story string, arts []claimtrail.Article) (string, error) {
-	first := ""
-	for i := range arts {
-		a := &arts[i]
-		an, err := s.p.Analyze(ctx, a)
-		if err != nil {
-			return "", err
-		}
-		sa := store.Analysis{Statements: an.Statements}
-		for _, e := range an.Doc.Entities {
-			sa.Entities = append(sa.Entities, e.Key)
-		}
-		res, err := s.st.Put(ctx, a, sa)
-		if err != nil {
-			return "", fmt.Errorf("store article %q: %w", a.Title, err)
-		}
-		if first == "" {
-			first = strconv.FormatInt(res.Story, 10)
-		}
-	}
-	return first, nil
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/fetch"
+	"github.com/claimtrail/claimtrail/ingest"
+	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/worker"
 	"github.com/spf13/cobra"
@@ -14,8 +16,9 @@ import (
 func init() { commands = append(commands, newWatchCmd) }
 
 type watchOptions struct {
-	db    string
-	every time.Duration
+	db           string
+	every        time.Duration
+	allowPrivate bool
 }
 
 func newWatchCmd() *cobra.Command {
@@ -37,7 +40,7 @@ With --db postgres://... watch only queues the polls: run 'claimtrail worker'.`,
 				return fmt.Errorf("watch: --every %v: poll at most once a minute", opts.every)
 			}
 			for _, a := range args {
-				if !isURL(a) {
+				if !ingest.IsURL(a) {
 					return fmt.Errorf("watch: %q is not an http(s) feed URL", a)
 				}
 			}
@@ -46,6 +49,7 @@ With --db postgres://... watch only queues the polls: run 'claimtrail worker'.`,
 	}
 	cmd.Flags().StringVar(&opts.db, "db", "", dbFlagUsage)
 	cmd.Flags().DurationVar(&opts.every, "every", 10*time.Minute, "time between polls of each feed")
+	cmd.Flags().BoolVar(&opts.allowPrivate, "allow-private-fetch", false, "fetch feeds and pages on loopback, private and link-local addresses too")
 	return cmd
 }
 
@@ -76,19 +80,21 @@ func runWatch(cmd *cobra.Command, opts watchOptions, feeds []string) error {
 			fmt.Fprintf(stdout, "%s queued %d feed poll(s)\n", time.Now().Format(time.TimeOnly), len(feeds))
 		}
 	} else {
-		in := &ingester{st: st, stdout: stdout, stderr: stderr, fetch: fetch.New(fetch.Options{})}
-		if err := in.init(); err != nil {
+		p, err := pipeline.New(pipeline.Options{})
+		if err != nil {
 			return err
 		}
+		in := &ingest.Ingester{Store: st, Analyzer: ingest.Analyzer(p), Out: stdout, Err: stderr,
+			Fetch: fetch.New(fetch.Options{AllowPrivate: opts.allowPrivate})}
 		round = func(ctx context.Context) {
 			for _, f := range feeds {
 				if ctx.Err() != nil {
 					return
 				}
-				n, bad := in.feed(ctx, f, nil)
+				n, bad := in.Feed(ctx, f)
 				fmt.Fprintf(stderr, "%s %s: %d new article(s), %d failed\n", time.Now().Format(time.TimeOnly), f, n, bad)
 			}
-			if err := refreshStale(ctx, stderr, st); err != nil && ctx.Err() == nil {
+			if err := ingest.RefreshStale(ctx, stderr, st, ledgerBuilder(stderr)); err != nil && ctx.Err() == nil {
 				fmt.Fprintln(stderr, "claimtrail: watch:", err)
 			}
 		}
@@ -100,7 +106,7 @@ func runWatch(cmd *cobra.Command, opts watchOptions, feeds []string) error {
 		select {
 		case <-ctx.Done():
 			fmt.Fprintln(stderr, "claimtrail: watch: stopped")
-			return nil
+			return interrupted(ctx)
 		case <-tick.C:
 		}
 	}

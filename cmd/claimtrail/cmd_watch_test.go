@@ -18,7 +18,8 @@ import (
 
 // TestWatch polls a good feed and a failing one, then stops on
 // cancellation (what SIGINT does through main's context): the good feed's
-// article is stored, the failing feed is reported, and watch exits cleanly.
+// article is stored, the failing feed is reported, and watch stops with an
+// error saying it was interrupted (a non-zero exit status).
 func TestWatch(t *testing.T) {
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
@@ -43,7 +44,7 @@ seepage near the spillway, a spokesperson for the board said on Friday.</p>
 	defer cancel()
 	var out, errOut bytes.Buffer
 	root := newRootCmd()
-	root.SetArgs([]string{"watch", "--db", db, "--every", "1m", srv.URL + "/broken.xml", srv.URL + "/good.xml"})
+	root.SetArgs([]string{"watch", "--allow-private-fetch", "--db", db, "--every", "1m", srv.URL + "/broken.xml", srv.URL + "/good.xml"})
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	// Create the database before watch starts, so that the two do not race
@@ -72,8 +73,8 @@ seepage near the spillway, a spokesperson for the board said on Friday.</p>
 	}
 	cancel()
 	wg.Wait()
-	if err != nil {
-		t.Errorf("watch returned %v after cancellation", err)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("watch returned %v after cancellation, want an error saying it was interrupted", err)
 	}
 	if !strings.Contains(errOut.String(), "broken.xml") || !strings.Contains(errOut.String(), "stopped") {
 		t.Errorf("stderr does not report the broken feed and the stop:\n%s", errOut.String())
@@ -92,5 +93,11 @@ func TestWatchRejectsBadArguments(t *testing.T) {
 	}
 	if _, _, err := run(t, "worker", "--db", filepath.Join(t.TempDir(), "x.db")); err == nil || !strings.Contains(err.Error(), "postgres://") {
 		t.Errorf("worker on SQLite: %v", err)
+	}
+}
+
+func TestWorkerRescueFlag(t *testing.T) {
+	if _, _, err := run(t, "worker", "--db", "postgres://nobody@127.0.0.1:1/x", "--rescue-after", "0s"); err == nil || !strings.Contains(err.Error(), "--rescue-after") {
+		t.Errorf("worker --rescue-after 0s = %v; want it refused", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/fetch"
+	"github.com/claimtrail/claimtrail/ingest"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/store/postgres"
@@ -17,10 +18,12 @@ import (
 func init() { commands = append(commands, newWorkerCmd) }
 
 type workerOptions struct {
-	db      string
-	workers int
-	grace   time.Duration
-	delay   time.Duration
+	db           string
+	workers      int
+	grace        time.Duration
+	delay        time.Duration
+	rescue       time.Duration
+	allowPrivate bool
 }
 
 func newWorkerCmd() *cobra.Command {
@@ -35,8 +38,10 @@ machines as you like. Failed jobs are retried with backoff; the jobs of a
 worker that dies are taken up again by another after a while, and nothing is
 stored twice.
 
-On SIGINT or SIGTERM the worker stops taking jobs, finishes those in hand
-(up to --grace) and exits; unfinished jobs go back to the queue.`,
+On SIGINT or SIGTERM the worker stops taking jobs, gives those in hand --grace
+to finish, cancels the rest and exits with a non-zero status; unfinished jobs go
+back to the queue, and a half-done article write is rolled back. The jobs of a
+worker killed outright (SIGKILL) are taken up again after --rescue-after.`,
 		Example: `  claimtrail worker --db postgres://claimtrail@db.internal/claimtrail --workers 8`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -45,7 +50,9 @@ On SIGINT or SIGTERM the worker stops taking jobs, finishes those in hand
 	}
 	cmd.Flags().StringVar(&opts.db, "db", "", "PostgreSQL corpus, postgres://... (default $"+dbEnv+")")
 	cmd.Flags().IntVar(&opts.workers, "workers", 4, "jobs run at once")
-	cmd.Flags().DurationVar(&opts.grace, "grace", 30*time.Second, "time given to jobs in hand when stopping")
+	cmd.Flags().DurationVar(&opts.grace, "grace", 500*time.Millisecond, "time given to jobs in hand when stopping; a job cut off goes back to the queue")
+	cmd.Flags().DurationVar(&opts.rescue, "rescue-after", time.Hour, "take up again a job whose worker died (SIGKILL, crash) after this long; keep it above the longest job")
+	cmd.Flags().BoolVar(&opts.allowPrivate, "allow-private-fetch", false, "fetch pages and feeds on loopback, private and link-local addresses too")
 	cmd.Flags().DurationVar(&opts.delay, "ledger-delay", 10*time.Second, "wait after an article joins a story before rebuilding its ledger, so a burst costs one rebuild")
 	return cmd
 }
@@ -59,6 +66,9 @@ func runWorker(cmd *cobra.Command, opts workerOptions) error {
 	}
 	if !postgres.IsDSN(dsn) {
 		return fmt.Errorf("worker: --db %q: workers need a postgres:// corpus; a SQLite corpus is ingested directly", dsn)
+	}
+	if opts.rescue < time.Second {
+		return fmt.Errorf("worker: --rescue-after %v: give at least 1s", opts.rescue)
 	}
 	st, err := postgres.Open(ctx, dsn, store.Options{})
 	if err != nil {
@@ -74,9 +84,10 @@ func runWorker(cmd *cobra.Command, opts workerOptions) error {
 	}
 	client, err := worker.NewClient(st.Pool(), worker.Config{
 		Store:       st,
-		Analyzer:    corpusAnalyzer(p),
+		Analyzer:    ingest.Analyzer(p),
 		Ledger:      ledgerBuilder(stderr),
-		Fetcher:     fetch.New(fetch.Options{}),
+		Fetcher:     fetch.New(fetch.Options{AllowPrivate: opts.allowPrivate}),
+		RescueAfter: opts.rescue,
 		Workers:     opts.workers,
 		LedgerDelay: opts.delay,
 		Logger:      slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
@@ -95,9 +106,13 @@ func runWorker(cmd *cobra.Command, opts workerOptions) error {
 	stopCtx, cancel := context.WithTimeout(context.Background(), opts.grace)
 	defer cancel()
 	if err := client.Stop(stopCtx); err != nil {
-		hard, cancelHard := context.WithTimeout(context.Background(), 10*time.Second)
+		// Jobs still running are cancelled: their writes roll back and
+		// they go back to the queue.
+		hard, cancelHard := context.WithTimeout(context.Background(), time.Second)
 		defer cancelHard()
-		return client.StopAndCancel(hard)
+		if err := client.StopAndCancel(hard); err != nil {
+			fmt.Fprintln(stderr, "claimtrail: worker: jobs still running at exit go back to the queue:", err)
+		}
 	}
-	return nil
+	return interrupted(ctx)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -66,8 +67,8 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 	}
 	cancel()
 	wg.Wait()
-	if workerErr != nil {
-		t.Errorf("worker returned %v after SIGINT-like cancellation", workerErr)
+	if workerErr == nil || !strings.Contains(workerErr.Error(), "interrupted") {
+		t.Errorf("worker returned %v after SIGINT-like cancellation, want an error saying it was interrupted", workerErr)
 	}
 	out, _, err = run(t, "stories", "--db", dsn)
 	if err != nil || !strings.Contains(out, "Veldrania") {
@@ -76,5 +77,43 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 	out, _, err = run(t, "search", "--db", dsn, "troops")
 	if err != nil || !strings.Contains(out, "[troops]") {
 		t.Errorf("search = %q, %v", out, err)
+	}
+}
+
+// TestConcurrentFirstIngest starts four `ingest` runs at once on a fresh
+// PostgreSQL schema, as four terminals or cron jobs might: every one
+// creates or waits for the schema and the job queue, and queues its jobs.
+func TestConcurrentFirstIngest(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	const n = 4
+	outs, errs := make([]string, n), make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			var stderr string
+			outs[i], stderr, errs[i] = run(t, "ingest", "--db", dsn, exampleStory)
+			if errs[i] != nil {
+				errs[i] = fmt.Errorf("%w\n%s", errs[i], stderr)
+			}
+		})
+	}
+	wg.Wait()
+	for i := range n {
+		if errs[i] != nil || !strings.Contains(outs[i], "queued 5 job(s)") {
+			t.Errorf("ingest %d: %v\n%s", i, errs[i], outs[i])
+		}
+	}
+	// A queue that cannot be reached says nothing was queued, not that
+	// the rest were.
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	root := newRootCmd()
+	var out, errOut bytes.Buffer
+	root.SetArgs([]string{"ingest", "--db", dsn, exampleStory})
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil || strings.Contains(out.String(), "queued") || strings.Contains(errOut.String(), "the rest were") {
+		t.Errorf("ingest with the queue unreachable: %v\n%s%s", err, out.String(), errOut.String())
 	}
 }

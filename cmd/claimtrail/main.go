@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -39,13 +41,71 @@ and whether the outlets repeating it are independent sources or relays of one.`,
 var commands []func() *cobra.Command
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := newRootCmd().ExecuteContext(ctx)
-	stop()
-	if err != nil {
-		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "claimtrail:", err)
+	root := newRootCmd()
+	ctx, sig := signalContext(func() time.Duration { return stopGrace(root, os.Args[1:]) })
+	err := root.ExecuteContext(ctx)
+	if err != nil && !errors.Is(err, errReported) {
+		fmt.Fprintln(os.Stderr, "claimtrail:", err)
+	}
+	switch s := sig(); {
+	case s != nil:
+		// Stopped by a signal: whatever the command made of it, the run
+		// did not finish, and the exit status says so (128 + signal).
+		if err == nil {
+			fmt.Fprintln(os.Stderr, "claimtrail: interrupted")
 		}
+		os.Exit(128 + int(s.(syscall.Signal)))
+	case err != nil:
 		os.Exit(1)
+	}
+}
+
+// stopTime is how long a command has to return after SIGINT or SIGTERM,
+// on top of its own --grace, before the process exits regardless. Every
+// command stops on its context well within it; the deadline covers work
+// that cannot be interrupted (loading a model, a library call). Exiting
+// then loses nothing written: every write is a transaction.
+const stopTime = time.Second
+
+// stopGrace is stopTime plus the --grace the running command was given,
+// if it has that flag (worker).
+func stopGrace(root *cobra.Command, args []string) time.Duration {
+	c, _, err := root.Find(args)
+	if err != nil || c == nil {
+		return stopTime
+	}
+	if f := c.Flags().Lookup("grace"); f != nil {
+		if d, err := time.ParseDuration(f.Value.String()); err == nil && d > 0 {
+			return stopTime + d
+		}
+	}
+	return stopTime
+}
+
+// signalContext returns a context cancelled, with the signal as its cause,
+// on the first SIGINT or SIGTERM, and a function giving that signal (nil
+// when none came). The process exits (128 + the signal) if the command has
+// not returned within deadline() of the signal, and at once on a second
+// signal.
+func signalContext(deadline func() time.Duration) (context.Context, func() os.Signal) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	var got atomic.Value
+	go func() {
+		s := <-ch
+		got.Store(s)
+		cancel(errors.New(s.String()))
+		select {
+		case s = <-ch:
+			fmt.Fprintln(os.Stderr, "claimtrail: second signal, exiting now")
+		case <-time.After(deadline()):
+			fmt.Fprintln(os.Stderr, "claimtrail: did not stop in time, exiting now")
+		}
+		os.Exit(128 + int(s.(syscall.Signal)))
+	}()
+	return ctx, func() os.Signal {
+		s, _ := got.Load().(os.Signal)
+		return s
 	}
 }

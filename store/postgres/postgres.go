@@ -42,12 +42,20 @@ func IsDSN(s string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
+// DefaultConnectTimeout bounds the wait for a server to answer a new
+// connection when the DSN sets no connect_timeout of its own.
+const DefaultConnectTimeout = 10 * time.Second
+
 // Open connects to the database at dsn and brings its schema up to date.
-// A search_path parameter in dsn selects the schema.
+// A search_path parameter in dsn selects the schema; connect_timeout (in
+// seconds) replaces DefaultConnectTimeout.
 func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	if cfg.ConnConfig.ConnectTimeout <= 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -125,6 +133,16 @@ func (s *Store) Put(ctx context.Context, a *claimtrail.Article, an store.Analysi
 	res, err := store.Write(ctx, s.begin, a, an, s.opt)
 	if err != nil {
 		return res, fmt.Errorf("put %s: %w", articleName(a), err)
+	}
+	return res, nil
+}
+
+// PutAll stores articles in one transaction, all or none; see
+// store.Store.
+func (s *Store) PutAll(ctx context.Context, arts []*claimtrail.Article, an []store.Analysis) ([]store.PutResult, error) {
+	res, err := store.WriteAll(ctx, s.begin, arts, an, s.opt)
+	if err != nil {
+		return nil, fmt.Errorf("put %d article(s): %w", len(arts), err)
 	}
 	return res, nil
 }

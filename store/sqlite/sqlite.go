@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -64,16 +65,30 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB of page cache per connection
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	// Keep connections open: each new one runs the pragmas above and
+	// starts with a cold page cache, and database/sql keeps only two idle
+	// by default, which under concurrent readers (the web server) means
+	// opening and closing connections all the time.
+	conns := max(8, 4*runtime.GOMAXPROCS(0)) // reads never nest queries, so a bounded pool cannot deadlock
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	s := &Store{db: db, path: path, opt: opt}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// fileURI makes path an SQLite file: URI. The path is percent-encoded,
+// so that a '?', '#' or '%' in a file or folder name is part of the name
+// rather than the start of the URI's query or fragment.
+func fileURI(path string) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath()
 }
 
 // Path is the database file.
@@ -165,6 +180,16 @@ func (s *Store) Put(ctx context.Context, a *claimtrail.Article, an store.Analysi
 	res, err := store.Write(ctx, s.begin, a, an, s.opt)
 	if err != nil {
 		return res, fmt.Errorf("put %s: %w", articleName(a), err)
+	}
+	return res, nil
+}
+
+// PutAll stores articles in one transaction, all or none; see
+// store.Store.
+func (s *Store) PutAll(ctx context.Context, arts []*claimtrail.Article, an []store.Analysis) ([]store.PutResult, error) {
+	res, err := store.WriteAll(ctx, s.begin, arts, an, s.opt)
+	if err != nil {
+		return nil, fmt.Errorf("put %d article(s): %w", len(arts), err)
 	}
 	return res, nil
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,5 +100,32 @@ func TestConcurrentOpen(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestPathWithURICharacters opens a corpus whose folder and file names hold
+// the characters a file: URI gives meaning to.
+func TestPathWithURICharacters(t *testing.T) {
+	for _, name := range []string{"news#1/c.db", "what?/c?x=1.db", "50%/c%20d.db", "a b/c&d=e.db"} {
+		path := filepath.Join(t.TempDir(), name)
+		s, err := Open(t.Context(), path, store.Options{})
+		if err != nil {
+			t.Fatalf("Open(%q): %v", name, err)
+		}
+		if _, err := s.Put(t.Context(), storetest.Bridge(0), store.Analysis{}); err != nil {
+			t.Fatalf("%q: %v", name, err)
+		}
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%q: the database is not at the path given: %v", name, err)
+		}
+		s, err = Open(t.Context(), path, store.Options{})
+		if err != nil {
+			t.Fatalf("reopen %q: %v", name, err)
+		}
+		if _, found, err := s.Lookup(t.Context(), store.Key(storetest.Bridge(0))); err != nil || !found {
+			t.Errorf("%q: article not found after reopening: %v", name, err)
+		}
+		s.Close()
 	}
 }

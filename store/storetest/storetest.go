@@ -37,6 +37,8 @@ func Run(t *testing.T, open Opener) {
 		{"TimeWindow", testTimeWindow},
 		{"LedgerAndSearch", testLedgerAndSearch},
 		{"BadArticle", testBadArticle},
+		{"InvalidInputs", testInvalidInputs},
+		{"PutAllAtomic", testPutAllAtomic},
 		{"Feeds", testFeeds},
 		{"NotFound", testNotFound},
 		{"ConcurrentSameArticle", testConcurrentSameArticle},
@@ -601,5 +603,70 @@ func testGeneratedStories(t *testing.T, open Opener) {
 	}
 	if len(byStored) > len(truth)*13/10 {
 		t.Errorf("%d generated stories split into %d stored ones", len(truth), len(byStored))
+	}
+}
+
+// testInvalidInputs puts what the file loader refuses: every store must
+// refuse it too, before writing anything.
+func testInvalidInputs(t *testing.T, open Opener) {
+	s := open(t, store.Options{})
+	bad := map[string]struct {
+		a    claimtrail.Article
+		want error
+	}{
+		"empty text":         {claimtrail.Article{Title: "T", Text: ""}, store.ErrNoText},
+		"blank text":         {claimtrail.Article{Title: "T", Text: " \n\t "}, store.ErrNoText},
+		"NUL in text":        {claimtrail.Article{Text: "The ferry sailed at noon.\x00 It was late."}, store.ErrBinary},
+		"NUL in title":       {claimtrail.Article{Title: "Ferry\x00", Text: "The ferry sailed at noon."}, store.ErrBinary},
+		"NUL in outlet":      {claimtrail.Article{Outlet: "\x00", Text: "The ferry sailed at noon."}, store.ErrBinary},
+		"bad UTF-8 in text":  {claimtrail.Article{Text: "The ferry \xff sailed."}, store.ErrNotUTF8},
+		"bad UTF-8 in url":   {claimtrail.Article{URL: "https://example.org/\xc3", Text: "The ferry sailed."}, store.ErrNotUTF8},
+		"control characters": {claimtrail.Article{Text: "ab\x01\x02\x03\x04\x05\x06\x07\x08"}, store.ErrBinary},
+		"paragraph outside":  {claimtrail.Article{Text: "Short.", Paragraphs: []claimtrail.Span{{Start: 0, End: 99}}}, store.ErrInvalid},
+	}
+	for name, tc := range bad {
+		_, err := s.Put(ctx(t), &tc.a, store.Analysis{})
+		if !errors.Is(err, store.ErrInvalid) || !errors.Is(err, tc.want) {
+			t.Errorf("%s: Put = %v, want ErrInvalid and %v", name, err, tc.want)
+		}
+	}
+	if list, _ := s.Stories(ctx(t), store.StoryQuery{}); len(list) != 0 {
+		t.Errorf("refused articles left %d stories", len(list))
+	}
+}
+
+// testPutAllAtomic stores a batch all or nothing.
+func testPutAllAtomic(t *testing.T, open Opener) {
+	s := open(t, store.Options{})
+	bad := Bridge(1)
+	bad.Text += "\x00"
+	_, err := s.PutAll(ctx(t), []*claimtrail.Article{Bridge(0), bad}, []store.Analysis{{}, {}})
+	if !errors.Is(err, store.ErrInvalid) || !strings.Contains(err.Error(), "article 2 of 2") {
+		t.Fatalf("PutAll with a NUL in the second article = %v, want ErrInvalid naming article 2", err)
+	}
+	if list, _ := s.Stories(ctx(t), store.StoryQuery{}); len(list) != 0 {
+		t.Errorf("a refused batch left %d stories", len(list))
+	}
+	if _, found, _ := s.Lookup(ctx(t), store.Key(Bridge(0))); found {
+		t.Error("the good article of a refused batch was stored")
+	}
+	res, err := s.PutAll(ctx(t), []*claimtrail.Article{Bridge(0), Bridge(1), Bridge(0)}, []store.Analysis{{}, {}, {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || res[0].ID == 0 || res[1].ID == res[0].ID || !res[2].Existing || res[2].ID != res[0].ID {
+		t.Errorf("PutAll results %+v", res)
+	}
+	if _, found, _ := s.Lookup(ctx(t), store.Key(Bridge(1))); !found {
+		t.Error("the second article of a good batch is missing")
+	}
+	// A cancelled batch writes nothing.
+	c, cancel := context.WithCancel(ctx(t))
+	cancel()
+	if _, err := s.PutAll(c, []*claimtrail.Article{Bridge(2), Bridge(3)}, []store.Analysis{{}, {}}); err == nil {
+		t.Error("PutAll with a cancelled context succeeded")
+	}
+	if _, found, _ := s.Lookup(ctx(t), store.Key(Bridge(2))); found {
+		t.Error("a cancelled batch stored an article")
 	}
 }
