@@ -1,8 +1,13 @@
 package dedup
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
 )
 
 const sample = `The harbour authority said on Tuesday that the northern pier would stay closed
@@ -19,48 +24,120 @@ this month. Field trials ran over four seasons on dry plots in the south, where 
 held steady even in the hottest summer on record. Seed companies expect to license the
 variety within two years, though farmers' groups want independent tests first.`
 
-func TestSumIgnoresCaseAndPunctuation(t *testing.T) {
-	a, ok := Sum(sample)
-	if !ok {
-		t.Fatal("Sum: sample too short")
+func TestPrintIgnoresCaseAndPunctuation(t *testing.T) {
+	a := NewPrint(sample)
+	b := NewPrint(strings.ToUpper(strings.ReplaceAll(sample, ",", " ;")))
+	if s, ok := a.Match(b); !ok || s != 2 {
+		t.Errorf("case and punctuation made another text: match %.2f %v", s, ok)
 	}
-	b, _ := Sum(strings.ToUpper(strings.ReplaceAll(sample, ",", " ;")))
-	if a != b {
-		t.Error("case and punctuation changed the signature")
-	}
-}
-
-func TestSumShortText(t *testing.T) {
-	if _, ok := Sum("Too short to fingerprint."); ok {
-		t.Error("Sum of a four-word text reported ok")
+	if !a.Indexed() {
+		t.Fatal("sample too short to index")
 	}
 }
 
-func TestNearDuplicateWithSmallEdit(t *testing.T) {
-	a, _ := Sum(sample)
-	edited := "Updated at noon. " + strings.Replace(sample, "on Tuesday", "on Wednesday", 1)
-	b, _ := Sum(edited)
-	if !a.Near(&b) {
-		t.Errorf("small edit: similarity %.2f < %.2f", a.Similarity(&b), Threshold)
+func TestShortText(t *testing.T) {
+	p := NewPrint("Too short to fingerprint.")
+	if p.Indexed() || p.Bands() != nil {
+		t.Error("a four-word text was indexed")
 	}
-	if !sharesBand(&a, &b) {
-		t.Error("near-duplicates share no band")
+	if _, ok := p.Match(NewPrint("too SHORT to fingerprint")); !ok {
+		t.Error("short texts with the same words are not copies")
+	}
+	if _, ok := p.Match(NewPrint("too short to fingerprint again")); ok {
+		t.Error("short texts with other words are copies")
+	}
+}
+
+func TestCopyWithSmallEdit(t *testing.T) {
+	a := NewPrint(sample)
+	b := NewPrint("Updated at noon. " + strings.Replace(sample, "on Tuesday", "on Wednesday", 1))
+	if _, ok := a.Match(b); !ok {
+		t.Errorf("small edit: containment %.2f < %.2f", a.Containment(b), Threshold)
+	}
+	if !sharesBand(a, b) {
+		t.Error("copies share no band")
 	}
 }
 
 func TestDifferentTextsAreFar(t *testing.T) {
-	a, _ := Sum(sample)
-	b, _ := Sum(other)
-	if a.Near(&b) {
-		t.Errorf("unrelated texts are near-duplicates (similarity %.2f)", a.Similarity(&b))
+	a, b := NewPrint(sample), NewPrint(other)
+	if _, ok := a.Match(b); ok {
+		t.Errorf("unrelated texts are copies (containment %.2f)", a.Containment(b))
 	}
-	if sharesBand(&a, &b) {
+	if sharesBand(a, b) {
 		t.Error("unrelated texts share a band key")
 	}
 }
 
+// TestContainment: a text embedded in a longer one, or trimmed, is a copy
+// whichever way round the two are compared.
+func TestContainment(t *testing.T) {
+	a := NewPrint(sample)
+	longer := NewPrint("Our correspondent adds some context first. " + sample + " " + other)
+	trimmed := NewPrint(sample[:len(sample)/2])
+	for name, p := range map[string]*Print{"embedded": longer, "trimmed": trimmed} {
+		if _, ok := a.Match(p); !ok {
+			t.Errorf("%s: containment %.2f", name, a.Containment(p))
+		}
+		if _, ok := p.Match(a); !ok {
+			t.Errorf("%s, reversed: containment %.2f", name, p.Containment(a))
+		}
+	}
+}
+
+// wireStory reads the invented wire story of testdata/wire: the wire's own
+// text with byline, dateline and credit line; a copy with all three
+// stripped and a few words edited; a longer article embedding the wire
+// text; a trimmed copy; and an article of the same story in other words.
+func wireStory(t *testing.T) []claimtrail.Article {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "wire", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("wire story: %v, %d files", err, len(files))
+	}
+	var arts []claimtrail.Article
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, claimtrail.Article{
+			ID:        strings.TrimSuffix(filepath.Base(f), ".txt"),
+			Text:      string(b),
+			Published: time.Date(2026, 3, 4, 10+i, 0, 0, 0, time.UTC),
+		})
+	}
+	return arts
+}
+
+func TestCopiesWireStory(t *testing.T) {
+	arts := wireStory(t)
+	got := Copies(arts)
+	want := map[string]string{"2-copy-stripped": "1-wire", "3-embedding": "1-wire", "4-trimmed": "1-wire"}
+	if len(got) != len(want) {
+		t.Errorf("copies %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: copy of %q, want %q (copies %v)", k, got[k], v, got)
+		}
+	}
+	// Read in another order, the wire (published first) is still the
+	// original of its group.
+	rev := []claimtrail.Article{arts[2], arts[1], arts[4], arts[0], arts[3]}
+	got = Copies(rev)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("reversed: %s: copy of %q, want %q (copies %v)", k, got[k], v, got)
+		}
+	}
+}
+
 func TestBinaryRoundTrip(t *testing.T) {
-	a, _ := Sum(sample)
+	a, ok := NewPrint(sample).Signature()
+	if !ok {
+		t.Fatal("no signature")
+	}
 	data, err := a.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +154,7 @@ func TestBinaryRoundTrip(t *testing.T) {
 	}
 }
 
-func sharesBand(a, b *Signature) bool {
+func sharesBand(a, b *Print) bool {
 	ab, bb := a.Bands(), b.Bands()
 	for i := range ab {
 		if ab[i] == bb[i] {
@@ -87,18 +164,20 @@ func sharesBand(a, b *Signature) bool {
 	return false
 }
 
-func FuzzSum(f *testing.F) {
+func FuzzPrint(f *testing.F) {
 	f.Add(sample)
 	f.Add("")
 	f.Add("\xff\xfe broken utf8 " + strings.Repeat("word ", 30))
 	f.Fuzz(func(t *testing.T, s string) {
-		a, ok := Sum(s)
-		b, ok2 := Sum(s)
-		if a != b || ok != ok2 {
-			t.Fatal("Sum is not deterministic")
+		a, b := NewPrint(s), NewPrint(s)
+		if sa, _ := a.Signature(); sa != func() Signature { x, _ := b.Signature(); return x }() {
+			t.Fatal("signature is not deterministic")
 		}
-		if ok && a.Similarity(&b) != 1 {
-			t.Fatal("a text is not similar to itself")
+		if sc, ok := a.Match(b); !ok || sc != 2 {
+			t.Fatal("a text is not a copy of itself")
+		}
+		if c := a.Containment(b); a.Indexed() && c != 1 {
+			t.Fatalf("containment with itself %.2f", c)
 		}
 	})
 }

@@ -1,11 +1,10 @@
 package pipeline
 
 import (
-	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
 	"github.com/claimtrail/claimtrail/stance"
 )
 
@@ -59,23 +58,23 @@ func (j *StanceJudge) body(art *claimtrail.Article) *stance.Body {
 	return b
 }
 
-// Coverage is the share of the claim's longer words (four letters or more)
-// that the sentence holds.
+// Coverage is the share of the claim's content terms (nlp.ContentTerms:
+// stems of words of four bytes or more) that the sentence holds.
 func Coverage(claim, sentence string) float64 {
-	words := strings.FieldsFunc(strings.ToLower(claim), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	low := strings.ToLower(sentence)
-	n, found := 0, 0
+	t := nlp.NewTermer(nlp.ContentTerms)
+	words := t.Append(nil, claim)
+	if len(words) == 0 {
+		return 0
+	}
+	in := map[string]bool{}
+	for _, w := range t.Append(nil, sentence) {
+		in[w] = true
+	}
+	found := 0
 	for _, w := range words {
-		if len(w) < 4 {
-			continue
-		}
-		n++
-		if strings.Contains(low, w) {
+		if in[w] {
 			found++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(found) / float64(n)
+	return float64(found) / float64(len(words))
 }
