@@ -1,13 +1,8 @@
 package dedup
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/claimtrail/claimtrail"
 )
 
 const sample = `The harbour authority said on Tuesday that the northern pier would stay closed
@@ -81,54 +76,6 @@ func TestContainment(t *testing.T) {
 		}
 		if _, ok := p.Match(a); !ok {
 			t.Errorf("%s, reversed: containment %.2f", name, p.Containment(a))
-		}
-	}
-}
-
-// wireStory reads the invented wire story of testdata/wire: the wire's own
-// text with byline, dateline and credit line; a copy with all three
-// stripped and a few words edited; a longer article embedding the wire
-// text; a trimmed copy; and an article of the same story in other words.
-func wireStory(t *testing.T) []claimtrail.Article {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "wire", "*.txt"))
-	if err != nil || len(files) != 5 {
-		t.Fatalf("wire story: %v, %d files", err, len(files))
-	}
-	var arts []claimtrail.Article
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, claimtrail.Article{
-			ID:        strings.TrimSuffix(filepath.Base(f), ".txt"),
-			Text:      string(b),
-			Published: time.Date(2026, 3, 4, 10+i, 0, 0, 0, time.UTC),
-		})
-	}
-	return arts
-}
-
-func TestCopiesWireStory(t *testing.T) {
-	arts := wireStory(t)
-	got := Copies(arts)
-	want := map[string]string{"2-copy-stripped": "1-wire", "3-embedding": "1-wire", "4-trimmed": "1-wire"}
-	if len(got) != len(want) {
-		t.Errorf("copies %v, want %v", got, want)
-	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s: copy of %q, want %q (copies %v)", k, got[k], v, got)
-		}
-	}
-	// Read in another order, the wire (published first) is still the
-	// original of its group.
-	rev := []claimtrail.Article{arts[2], arts[1], arts[4], arts[0], arts[3]}
-	got = Copies(rev)
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("reversed: %s: copy of %q, want %q (copies %v)", k, got[k], v, got)
 		}
 	}
 }

@@ -1,50 +1,26 @@
-package dedup
+package dedup_test
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/dedup"
+	"github.com/claimtrail/claimtrail/store/storetest"
 )
-
-// fnc1Bodies reads the FNC-1 training bodies from ../shared/data, skipping
-// the test when the data set is absent.
-func fnc1Bodies(t *testing.T) []string {
-	t.Helper()
-	path := filepath.Join("..", "..", "shared", "data", "fnc1", "train_bodies.csv")
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("%s absent: skipping FNC-1 test", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var bodies []string
-	for _, r := range rows[1:] {
-		bodies = append(bodies, r[1])
-	}
-	return bodies
-}
 
 // TestFNC1 checks on real news bodies that a copy with a few words changed,
 // or embedded in a longer article, is found by Copies, and that distinct
 // bodies are rarely taken for copies.
 func TestFNC1(t *testing.T) {
-	bodies := fnc1Bodies(t)
+	bodies := storetest.FNC1Bodies(t, "..")
 	r := rand.New(rand.NewPCG(7, 7))
 	var arts []claimtrail.Article
 	want := map[string]string{} // planted copy → its body
-	for i, b := range bodies {
+	for i, body := range bodies {
+		b := body.Text
 		id := fmt.Sprintf("b%d", i)
 		arts = append(arts, claimtrail.Article{ID: id, Text: b})
 		words := strings.Fields(b)
@@ -59,11 +35,11 @@ func TestFNC1(t *testing.T) {
 		want[id+"-edited"] = id
 		// The body embedded in a longer article: another body's first half
 		// before it.
-		o := bodies[(i+7)%len(bodies)]
+		o := bodies[(i+7)%len(bodies)].Text
 		arts = append(arts, claimtrail.Article{ID: id + "-embedded", Text: o[:len(o)/2] + "\n\n" + b})
 		want[id+"-embedded"] = id
 	}
-	got := Copies(arts)
+	got := dedup.Copies(arts)
 	found := 0
 	for cp, orig := range want {
 		if root(got, got[cp]) == root(got, orig) && got[cp] != "" {
@@ -73,10 +49,9 @@ func TestFNC1(t *testing.T) {
 	if rate := float64(found) / float64(len(want)); rate < 0.97 {
 		t.Errorf("found %d of %d planted copies (%.3f), want >= 0.97", found, len(want), rate)
 	}
-	// FNC-1 holds some real near-duplicate bodies; a flagged pair of
-	// bodies is wrong only when far less than Threshold of the smaller lies
-	// in the other (Copies decides by containment, so no pair it reports is
-	// below it; this checks the decision on the real pairs).
+	// FNC-1 holds some real near-duplicate bodies: every pair Copies
+	// reports must be a copy by Match, at or above Threshold (a text is
+	// compared with its group's original, never only with another copy).
 	text := map[string]string{}
 	for _, a := range arts {
 		text[a.ID] = a.Text
@@ -87,11 +62,12 @@ func TestFNC1(t *testing.T) {
 			continue
 		}
 		pairs++
-		if c := NewPrint(text[cp]).Containment(NewPrint(text[orig])); c < 0.5 && NewPrint(text[cp]).words != NewPrint(text[orig]).words {
+		a, b := dedup.NewPrint(text[cp]), dedup.NewPrint(text[orig])
+		if _, ok := a.Match(b); !ok {
 			wrong++
 		}
 	}
-	t.Logf("planted copies found: %d/%d; copies among %d FNC-1 bodies: %d, of which %d below containment 0.5",
+	t.Logf("planted copies found: %d/%d; copies among %d FNC-1 bodies: %d, of which %d no copy by Match",
 		found, len(want), len(bodies), pairs, wrong)
 	if wrong > 0 {
 		t.Errorf("%d pairs of distinct bodies taken for copies", wrong)
@@ -105,4 +81,25 @@ func root(copies map[string]string, id string) string {
 		return r
 	}
 	return id
+}
+
+// TestCopiesWireStory: the wire story's stripped, embedded and trimmed
+// copies are copies of the wire, read in any order; the article of the
+// same story in other words is not.
+func TestCopiesWireStory(t *testing.T) {
+	arts := storetest.WireStory(t)
+	for i := range arts {
+		arts[i].ID = fmt.Sprint(i + 1)
+	}
+	want := map[string]string{"2": "1", "3": "1", "4": "1"}
+	for _, order := range [][]int{{0, 1, 2, 3, 4}, {2, 1, 4, 0, 3}} {
+		var in []claimtrail.Article
+		for _, k := range order {
+			in = append(in, arts[k])
+		}
+		got := dedup.Copies(in)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("order %v: copies %v, want %v", order, got, want)
+		}
+	}
 }

@@ -82,13 +82,28 @@ func TestTerms(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("link-like terms %q, want %q", got, want)
 	}
-	got = Terms("Deployed troops deploy", ContentTerms)
-	if want := []string{"deploy", "troop", "deploy"}; !reflect.DeepEqual(got, want) {
+	got = Terms("Deployed troops with Deploy order", ContentTerms)
+	if want := []string{"deployed", "troops", "with", "deploy", "order"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("content terms %q, want %q", got, want)
 	}
-	// Numbers are not stemmed: "2015s" is no word, and "1990" stays.
-	if got := Terms("in 1990", ContentTerms); !reflect.DeepEqual(got, []string{"1990"}) {
-		t.Errorf("number term %q", got)
+	// Numbers are not stemmed.
+	if got := Terms("in 1990s 1990", TermOptions{Stem: true}); !reflect.DeepEqual(got, []string{"in", "1990s", "1990"}) {
+		t.Errorf("number terms %q", got)
+	}
+}
+
+// TestStanceWords: the stance model's notion keeps symbols in words,
+// folds ASCII only and drops decimal points from numbers; everything else
+// is the plain notion.
+func TestStanceWords(t *testing.T) {
+	text := "£50 for 3.5 tonnes, 20,000 in Zürich’s ÉCOLE — isn’t it"
+	var got []string
+	for w := range WordsWith(text, StanceWords) {
+		got = append(got, w.Form)
+	}
+	want := []string{"£50", "for", "35", "tonnes", "20000", "in", "zürich", "École", "isn't", "it"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("stance words %q, want %q", got, want)
 	}
 }
 

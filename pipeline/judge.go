@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/claimtrail/claimtrail"
@@ -59,20 +60,17 @@ func (j *StanceJudge) body(art *claimtrail.Article) *stance.Body {
 }
 
 // Coverage is the share of the claim's content terms (nlp.ContentTerms:
-// stems of words of four bytes or more) that the sentence holds.
+// words of four bytes or more) found within the sentence's words, whole or
+// as part of one ("troop" within "troops").
 func Coverage(claim, sentence string) float64 {
-	t := nlp.NewTermer(nlp.ContentTerms)
-	words := t.Append(nil, claim)
+	words := nlp.Terms(claim, nlp.ContentTerms)
 	if len(words) == 0 {
 		return 0
 	}
-	in := map[string]bool{}
-	for _, w := range t.Append(nil, sentence) {
-		in[w] = true
-	}
+	within := " " + strings.Join(nlp.Forms(sentence), " ") + " "
 	found := 0
 	for _, w := range words {
-		if in[w] {
+		if strings.Contains(within, w) {
 			found++
 		}
 	}

@@ -62,12 +62,13 @@ func sepLen(text string, i int) int {
 
 func punct3(text string, i int) bool { return sepLen(text, i) > 0 }
 
-// tokenize appends the words of text to dst: nlp's words (nlp.Words),
-// hashed by their folded form ("AREN’T" → "aren't", "20,000" → "20000"),
+// tokenize appends the words of text to dst: nlp's words under the notion
+// the model was trained on (nlp.StanceWords), hashed by their folded form
+// ("AREN’T" → "aren't", "20,000" → "20000"),
 // with a light stem that cuts a plural "s", and what the lexicons say
 // about them.
 func (lx *lexicon) tokenize(dst []token, text string) []token {
-	for w := range nlp.Words(text) {
+	for w := range nlp.WordsWith(text, nlp.StanceWords) {
 		h, prev := fnvOffset, fnvOffset // prev: hash before the last byte, for the "s" stem
 		for i := 0; i < len(w.Form); i++ {
 			prev = h
