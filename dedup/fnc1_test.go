@@ -103,3 +103,16 @@ func TestCopiesWireStory(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCopiesFNC1 finds the copies among the 1,683 FNC-1 bodies, as
+// analyze does over a folder of that size.
+func BenchmarkCopiesFNC1(b *testing.B) {
+	arts := storetest.FNC1Bodies(b, "..")
+	for i := range arts {
+		arts[i].ID = fmt.Sprint(i)
+	}
+	for b.Loop() {
+		dedup.Copies(arts)
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
