@@ -261,10 +261,7 @@ type index struct {
 func (ix *index) add(p *Print, at time.Time) {
 	i := len(ix.prints)
 	bands := p.Bands()
-	var cands []int
-	for _, j := range ix.words[p.words] {
-		cands = append(cands, j)
-	}
+	cands := slices.Clone(ix.words[p.words])
 	for _, b := range bands {
 		cands = append(cands, ix.bands[b]...)
 	}

@@ -2,7 +2,6 @@ package dedup_test
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -16,29 +15,7 @@ import (
 // bodies are rarely taken for copies.
 func TestFNC1(t *testing.T) {
 	bodies := storetest.FNC1Bodies(t, "..")
-	r := rand.New(rand.NewPCG(7, 7))
-	var arts []claimtrail.Article
-	want := map[string]string{} // planted copy → its body
-	for i, body := range bodies {
-		b := body.Text
-		id := fmt.Sprintf("b%d", i)
-		arts = append(arts, claimtrail.Article{ID: id, Text: b})
-		words := strings.Fields(b)
-		if len(words) < 150 || i%4 != 0 {
-			continue
-		}
-		// A syndicated copy: one word in a hundred replaced.
-		for range len(words) / 100 {
-			words[r.IntN(len(words))] = "edited"
-		}
-		arts = append(arts, claimtrail.Article{ID: id + "-edited", Text: strings.Join(words, " ")})
-		want[id+"-edited"] = id
-		// The body embedded in a longer article: another body's first half
-		// before it.
-		o := bodies[(i+7)%len(bodies)].Text
-		arts = append(arts, claimtrail.Article{ID: id + "-embedded", Text: o[:len(o)/2] + "\n\n" + b})
-		want[id+"-embedded"] = id
-	}
+	arts, want := storetest.PlantCopies(bodies, 4, 7)
 	got := dedup.Copies(arts)
 	found := 0
 	for cp, orig := range want {

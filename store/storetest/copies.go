@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -111,4 +112,32 @@ func testCopiesAgree(t *testing.T, open Opener) {
 	if n := CopiesAgree(t, open(t, store.Options{}), rev); n != 3 {
 		t.Errorf("%d copies in the wire story read out of order, want 3", n)
 	}
+}
+
+// PlantCopies returns the bodies with copies planted after every every-th
+// body of 150 words or more: the body with one word in a hundred replaced
+// ("b7-edited"), and the body after the first half of another
+// ("b7-embedded"), as a longer article embedding a wire story would be.
+// Articles are given IDs ("b7"); want maps each planted copy to its body.
+func PlantCopies(bodies []claimtrail.Article, every int, seed uint64) (arts []claimtrail.Article, want map[string]string) {
+	r := rand.New(rand.NewPCG(seed, seed))
+	want = map[string]string{}
+	for i, b := range bodies {
+		id := fmt.Sprintf("b%d", i)
+		b.ID = id
+		arts = append(arts, b)
+		words := strings.Fields(b.Text)
+		if len(words) < 150 || i%every != 0 {
+			continue
+		}
+		for range len(words) / 100 {
+			words[r.IntN(len(words))] = "edited"
+		}
+		o := bodies[(i+7)%len(bodies)].Text
+		arts = append(arts,
+			claimtrail.Article{ID: id + "-edited", Text: strings.Join(words, " ")},
+			claimtrail.Article{ID: id + "-embedded", Text: o[:len(o)/2] + "\n\n" + b.Text})
+		want[id+"-edited"], want[id+"-embedded"] = id, id
+	}
+	return arts, want
 }
