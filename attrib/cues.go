@@ -1,6 +1,10 @@
 package attrib
 
-import "github.com/claimtrail/claimtrail/nlp"
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail/nlp"
+)
 
 // The lexicons below are claimtrail's own lists of the words that signal
 // attribution, denial, hedging and anonymity in English news.
@@ -130,22 +134,11 @@ var firstWords = set(`first originally earlier previously initially`)
 // "per", "quoting".
 var relayCues = set(`citing quoting per`)
 
+// set makes a lexicon from a list of words separated by white space.
 func set(words string) map[string]bool {
 	m := map[string]bool{}
-	w := ""
-	flush := func() {
-		if w != "" {
-			m[w] = true
-			w = ""
-		}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
 	}
-	for _, r := range words {
-		if r == ' ' || r == '\n' || r == '\t' {
-			flush()
-			continue
-		}
-		w += string(r)
-	}
-	flush()
 	return m
 }

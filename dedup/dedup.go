@@ -1,40 +1,161 @@
-// Package dedup finds near-duplicate article texts: syndicated copies, wire
-// stories republished with a new headline, pages that differ only in a few
-// edits or boilerplate.
+// Package dedup is claimtrail's one near-copy detector: it decides which
+// articles are copies of another (syndicated wire stories, reposts with a
+// new headline or byline, trimmed copies, a wire story embedded in a
+// longer article), for `analyze` (Copies, in memory) and for the store
+// (ingest and the worker, through store.Write), so both give the same
+// answer.
 //
-// It uses MinHash over word shingles: Sum turns a text into a Signature of
-// NumHashes minimum hash values, and the share of positions in which two
-// signatures agree estimates the Jaccard similarity of the two texts'
-// shingle sets. Texts whose estimate reaches Threshold are near-duplicates.
-// Bands folds a signature into NumBands band keys (locality-sensitive
-// hashing): near-duplicates share a band key with high probability, so a
-// store finds candidates with an index lookup instead of comparing a new
-// article with every stored one.
+// A text's Print holds its set of word shingles: every run of ShingleSize
+// words (nlp.Words, folded, so case, punctuation and spacing do not count).
+// Two texts are copies when they have the same words, or when the smaller
+// shingle set lies at least Threshold within the other (Containment):
+// containment, unlike similarity, still sees a copy in a text that adds a
+// paragraph or embeds the original, and in one that trims it.
+//
+// Comparing a new text with every earlier one would not scale, so
+// candidates come from an index: a MinHash signature of the shingle set
+// (NumHashes minimum hashes) folded into NumBands band keys. Texts that
+// share a band key are candidates; the candidate is then decided by
+// containment on the texts themselves. Copies indexes in memory; the store
+// keeps the band keys in a table. The bands are tuned so that a copy is a
+// candidate with high probability even when the other text is twice as
+// long (shingle similarity 0.36: more than 0.98).
 package dedup
 
 import (
 	"encoding/binary"
 	"errors"
 	"hash/fnv"
-	"strings"
-	"unicode"
+	"slices"
+	"time"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
-// Parameters of the fingerprint. NumHashes = NumBands × BandRows.
+// Parameters of the detector. NumHashes = NumBands × BandRows.
 const (
-	ShingleSize = 3  // words per shingle
-	MinWords    = 20 // fewer words than this: matched by exact content only
+	ShingleSize = 5  // words per shingle
+	MinWords    = 20 // fewer words than this: a copy only with the same words
 	NumHashes   = 64 // minimum hashes in a signature
-	NumBands    = 16 // band keys per signature
-	BandRows    = 4  // signature positions per band
-	// Threshold is the estimated Jaccard similarity of shingle sets at
-	// which two texts count as near-duplicates. With 16 bands of 4 rows a
-	// pair at similarity 0.7 shares a band key with probability above 0.99.
-	Threshold = 0.7
+	NumBands    = 32 // band keys per signature
+	BandRows    = 2  // signature positions per band
+	// Threshold is the share of the smaller text's shingles the other
+	// must hold for the two to be copies.
+	Threshold = 0.8
+	// MaxCandidates is the most earlier texts, first stored first, a new
+	// text is compared with; the store's adapters ask for as many.
+	MaxCandidates = 256
 )
 
-// Signature is the MinHash signature of one text.
+// Print is the fingerprint of one text.
+type Print struct {
+	words    uint64   // hash of the whole word sequence
+	shingles []uint64 // sorted, unique; nil under MinWords words
+}
+
+// NewPrint fingerprints text.
+func NewPrint(text string) *Print {
+	var forms []string
+	for w := range nlp.Words(text) {
+		forms = append(forms, w.Form)
+	}
+	p := &Print{words: hashWords(forms)}
+	if len(forms) < MinWords {
+		return p
+	}
+	p.shingles = make([]uint64, 0, len(forms)-ShingleSize+1)
+	for i := 0; i+ShingleSize <= len(forms); i++ {
+		p.shingles = append(p.shingles, hashWords(forms[i:i+ShingleSize]))
+	}
+	slices.Sort(p.shingles)
+	p.shingles = slices.Compact(p.shingles)
+	return p
+}
+
+// hashWords hashes a sequence of words (FNV-1a, a zero byte after each).
+func hashWords(words []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// Indexed reports whether the text has enough words for shingles, bands
+// and containment; a shorter text is a copy only of the same words.
+func (p *Print) Indexed() bool { return len(p.shingles) > 0 }
+
+// Containment is the share of the smaller shingle set that the other
+// holds, or 0 when either text is too short.
+func (p *Print) Containment(o *Print) float64 {
+	a, b := p.shingles, o.shingles
+	small := min(len(a), len(b))
+	if small == 0 {
+		return 0
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared++
+			i++
+			j++
+		}
+	}
+	return float64(shared) / float64(small)
+}
+
+// Match scores p against o: 2 for the same words, else the containment
+// when it reaches Threshold; ok is false when they are not copies. The
+// score ranks several originals a text could copy.
+func (p *Print) Match(o *Print) (score float64, ok bool) {
+	if p.words == o.words {
+		return 2, true
+	}
+	if c := p.Containment(o); c >= Threshold {
+		return c, true
+	}
+	return 0, false
+}
+
+// Signature is the MinHash signature of a shingle set.
 type Signature [NumHashes]uint32
+
+// Signature computes the MinHash signature of the print's shingles; ok is
+// false when the text is too short to have any.
+func (p *Print) Signature() (sig Signature, ok bool) {
+	if !p.Indexed() {
+		return sig, false
+	}
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	for _, x := range p.shingles {
+		for j := range sig {
+			if v := uint32(mix(x + uint64(j)*0x9e3779b97f4a7c15)); v < sig[j] {
+				sig[j] = v
+			}
+		}
+	}
+	return sig, true
+}
+
+// Bands returns the print's band keys, the index under which candidates
+// are found; nil when the text is too short.
+func (p *Print) Bands() []int64 {
+	sig, ok := p.Signature()
+	if !ok {
+		return nil
+	}
+	b := sig.Bands()
+	return b[:]
+}
 
 // Similarity estimates the Jaccard similarity of the shingle sets behind s
 // and o: the share of positions in which they agree.
@@ -47,9 +168,6 @@ func (s *Signature) Similarity(o *Signature) float64 {
 	}
 	return float64(same) / NumHashes
 }
-
-// Near reports whether s and o are signatures of near-duplicate texts.
-func (s *Signature) Near(o *Signature) bool { return s.Similarity(o) >= Threshold }
 
 // Bands folds the signature into NumBands band keys. Each key hashes the
 // band's position with its BandRows values, so keys of different positions
@@ -89,46 +207,92 @@ func (s *Signature) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// Words splits text into lower-cased words of letters and digits, the unit
-// shingles are made of. Punctuation, case and spacing differences between
-// two copies therefore do not count.
-func Words(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
-// Sum computes the MinHash signature of text. ok is false when the text has
-// fewer than MinWords words, too few for a meaningful signature.
-func Sum(text string) (sig Signature, ok bool) {
-	words := Words(text)
-	if len(words) < MinWords {
-		return sig, false
-	}
-	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	h := fnv.New64a()
-	for i := 0; i+ShingleSize <= len(words); i++ {
-		h.Reset()
-		for _, w := range words[i : i+ShingleSize] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		x := h.Sum64()
-		for j := range sig {
-			if v := uint32(mix(x + uint64(j)*0x9e3779b97f4a7c15)); v < sig[j] {
-				sig[j] = v
-			}
-		}
-	}
-	return sig, true
-}
-
 // mix is the SplitMix64 finaliser: a cheap, well-spread 64-bit permutation
 // that turns one shingle hash into NumHashes independent-looking ones.
 func mix(z uint64) uint64 {
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
 	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
 	return z ^ (z >> 31)
+}
+
+// Best picks, among candidate prints, the one p copies best (Match); ok is
+// false when it copies none. Ties go to the first.
+func Best(p *Print, cands []*Print) (best int, ok bool) {
+	top := 0.0
+	for i, c := range cands {
+		if s, is := p.Match(c); is && s > top {
+			best, top, ok = i, s, true
+		}
+	}
+	return best, ok
+}
+
+// Copies finds the articles that are copies of another and maps each
+// copy's ID to its group's original: the earliest published, or the first
+// in arts when either date is unknown. It reads the articles in order and
+// treats each the way the store treats a new article (store.Write): its
+// candidates are the earlier articles sharing a band key or its words
+// (at most MaxCandidates, first read first), each standing for its
+// group's original; the original it copies best (Best) is its own, and an
+// article published before that original becomes the group's original.
+func Copies(arts []claimtrail.Article) map[string]string {
+	ix := index{bands: map[int64][]int{}, words: map[uint64][]int{}}
+	for i := range arts {
+		ix.add(NewPrint(arts[i].Text), arts[i].Published)
+	}
+	out := map[string]string{}
+	for i, r := range ix.root {
+		if r != i {
+			out[arts[i].ID] = arts[r].ID
+		}
+	}
+	return out
+}
+
+// index is the in-memory counterpart of the store's article_bands table.
+type index struct {
+	bands  map[int64][]int
+	words  map[uint64][]int
+	prints []*Print
+	at     []time.Time
+	root   []int // each text's original; itself for an original
+}
+
+func (ix *index) add(p *Print, at time.Time) {
+	i := len(ix.prints)
+	bands := p.Bands()
+	cands := slices.Clone(ix.words[p.words])
+	for _, b := range bands {
+		cands = append(cands, ix.bands[b]...)
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	cands = cands[:min(len(cands), MaxCandidates)]
+	// A text is a copy of a group when it copies the group's original.
+	for k, j := range cands {
+		cands[k] = ix.root[j]
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	ps := make([]*Print, len(cands))
+	for k, j := range cands {
+		ps[k] = ix.prints[j]
+	}
+	ix.prints, ix.at, ix.root = append(ix.prints, p), append(ix.at, at), append(ix.root, i)
+	if k, ok := Best(p, ps); ok {
+		r := cands[k]
+		if !at.IsZero() && !ix.at[r].IsZero() && at.Before(ix.at[r]) {
+			for j := range ix.root[:i] {
+				if ix.root[j] == r {
+					ix.root[j] = i
+				}
+			}
+		} else {
+			ix.root[i] = r
+		}
+	}
+	ix.words[p.words] = append(ix.words[p.words], i)
+	for _, b := range bands {
+		ix.bands[b] = append(ix.bands[b], i)
+	}
 }

@@ -19,48 +19,72 @@ this month. Field trials ran over four seasons on dry plots in the south, where 
 held steady even in the hottest summer on record. Seed companies expect to license the
 variety within two years, though farmers' groups want independent tests first.`
 
-func TestSumIgnoresCaseAndPunctuation(t *testing.T) {
-	a, ok := Sum(sample)
-	if !ok {
-		t.Fatal("Sum: sample too short")
+func TestPrintIgnoresCaseAndPunctuation(t *testing.T) {
+	a := NewPrint(sample)
+	b := NewPrint(strings.ToUpper(strings.ReplaceAll(sample, ",", " ;")))
+	if s, ok := a.Match(b); !ok || s != 2 {
+		t.Errorf("case and punctuation made another text: match %.2f %v", s, ok)
 	}
-	b, _ := Sum(strings.ToUpper(strings.ReplaceAll(sample, ",", " ;")))
-	if a != b {
-		t.Error("case and punctuation changed the signature")
-	}
-}
-
-func TestSumShortText(t *testing.T) {
-	if _, ok := Sum("Too short to fingerprint."); ok {
-		t.Error("Sum of a four-word text reported ok")
+	if !a.Indexed() {
+		t.Fatal("sample too short to index")
 	}
 }
 
-func TestNearDuplicateWithSmallEdit(t *testing.T) {
-	a, _ := Sum(sample)
-	edited := "Updated at noon. " + strings.Replace(sample, "on Tuesday", "on Wednesday", 1)
-	b, _ := Sum(edited)
-	if !a.Near(&b) {
-		t.Errorf("small edit: similarity %.2f < %.2f", a.Similarity(&b), Threshold)
+func TestShortText(t *testing.T) {
+	p := NewPrint("Too short to fingerprint.")
+	if p.Indexed() || p.Bands() != nil {
+		t.Error("a four-word text was indexed")
 	}
-	if !sharesBand(&a, &b) {
-		t.Error("near-duplicates share no band")
+	if _, ok := p.Match(NewPrint("too SHORT to fingerprint")); !ok {
+		t.Error("short texts with the same words are not copies")
+	}
+	if _, ok := p.Match(NewPrint("too short to fingerprint again")); ok {
+		t.Error("short texts with other words are copies")
+	}
+}
+
+func TestCopyWithSmallEdit(t *testing.T) {
+	a := NewPrint(sample)
+	b := NewPrint("Updated at noon. " + strings.Replace(sample, "on Tuesday", "on Wednesday", 1))
+	if _, ok := a.Match(b); !ok {
+		t.Errorf("small edit: containment %.2f < %.2f", a.Containment(b), Threshold)
+	}
+	if !sharesBand(a, b) {
+		t.Error("copies share no band")
 	}
 }
 
 func TestDifferentTextsAreFar(t *testing.T) {
-	a, _ := Sum(sample)
-	b, _ := Sum(other)
-	if a.Near(&b) {
-		t.Errorf("unrelated texts are near-duplicates (similarity %.2f)", a.Similarity(&b))
+	a, b := NewPrint(sample), NewPrint(other)
+	if _, ok := a.Match(b); ok {
+		t.Errorf("unrelated texts are copies (containment %.2f)", a.Containment(b))
 	}
-	if sharesBand(&a, &b) {
+	if sharesBand(a, b) {
 		t.Error("unrelated texts share a band key")
 	}
 }
 
+// TestContainment: a text embedded in a longer one, or trimmed, is a copy
+// whichever way round the two are compared.
+func TestContainment(t *testing.T) {
+	a := NewPrint(sample)
+	longer := NewPrint("Our correspondent adds some context first. " + sample + " " + other)
+	trimmed := NewPrint(sample[:len(sample)/2])
+	for name, p := range map[string]*Print{"embedded": longer, "trimmed": trimmed} {
+		if _, ok := a.Match(p); !ok {
+			t.Errorf("%s: containment %.2f", name, a.Containment(p))
+		}
+		if _, ok := p.Match(a); !ok {
+			t.Errorf("%s, reversed: containment %.2f", name, p.Containment(a))
+		}
+	}
+}
+
 func TestBinaryRoundTrip(t *testing.T) {
-	a, _ := Sum(sample)
+	a, ok := NewPrint(sample).Signature()
+	if !ok {
+		t.Fatal("no signature")
+	}
 	data, err := a.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +101,7 @@ func TestBinaryRoundTrip(t *testing.T) {
 	}
 }
 
-func sharesBand(a, b *Signature) bool {
+func sharesBand(a, b *Print) bool {
 	ab, bb := a.Bands(), b.Bands()
 	for i := range ab {
 		if ab[i] == bb[i] {
@@ -87,18 +111,20 @@ func sharesBand(a, b *Signature) bool {
 	return false
 }
 
-func FuzzSum(f *testing.F) {
+func FuzzPrint(f *testing.F) {
 	f.Add(sample)
 	f.Add("")
 	f.Add("\xff\xfe broken utf8 " + strings.Repeat("word ", 30))
 	f.Fuzz(func(t *testing.T, s string) {
-		a, ok := Sum(s)
-		b, ok2 := Sum(s)
-		if a != b || ok != ok2 {
-			t.Fatal("Sum is not deterministic")
+		a, b := NewPrint(s), NewPrint(s)
+		if sa, _ := a.Signature(); sa != func() Signature { x, _ := b.Signature(); return x }() {
+			t.Fatal("signature is not deterministic")
 		}
-		if ok && a.Similarity(&b) != 1 {
-			t.Fatal("a text is not similar to itself")
+		if sc, ok := a.Match(b); !ok || sc != 2 {
+			t.Fatal("a text is not a copy of itself")
+		}
+		if c := a.Containment(b); a.Indexed() && c != 1 {
+			t.Fatalf("containment with itself %.2f", c)
 		}
 	})
 }

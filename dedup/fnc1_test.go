@@ -1,108 +1,95 @@
-package dedup
+package dedup_test
 
 import (
-	"encoding/csv"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/dedup"
+	"github.com/claimtrail/claimtrail/store/storetest"
 )
 
-// fnc1Bodies reads the FNC-1 training bodies from ../shared/data, skipping
-// the test when the data set is absent.
-func fnc1Bodies(t *testing.T) []string {
-	t.Helper()
-	path := filepath.Join("..", "..", "shared", "data", "fnc1", "train_bodies.csv")
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("%s absent: skipping FNC-1 test", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var bodies []string
-	for _, r := range rows[1:] {
-		bodies = append(bodies, r[1])
-	}
-	return bodies
-}
-
-// TestFNC1 checks on real news bodies that a copy with a few words changed is
-// found, and that distinct bodies are rarely taken for copies.
+// TestFNC1 checks on real news bodies that a copy with a few words changed,
+// or embedded in a longer article, is found by Copies, and that distinct
+// bodies are rarely taken for copies.
 func TestFNC1(t *testing.T) {
-	bodies := fnc1Bodies(t)
-	r := rand.New(rand.NewPCG(7, 7))
-	var fps []Signature
-	var texts []string
-	found, tried := 0, 0
-	for _, b := range bodies {
-		f, ok := Sum(b)
-		if !ok {
-			continue
-		}
-		fps = append(fps, f)
-		texts = append(texts, b)
-		words := strings.Fields(b)
-		if len(words) < 150 {
-			continue
-		}
-		// A syndicated copy: one word in a hundred replaced.
-		for range len(words) / 100 {
-			words[r.IntN(len(words))] = "edited"
-		}
-		g, _ := Sum(strings.Join(words, " "))
-		tried++
-		if f.Near(&g) {
+	bodies := storetest.FNC1Bodies(t, "..")
+	arts, want := storetest.PlantCopies(bodies, 4, 7)
+	got := dedup.Copies(arts)
+	found := 0
+	for cp, orig := range want {
+		if root(got, got[cp]) == root(got, orig) && got[cp] != "" {
 			found++
 		}
 	}
-	if rate := float64(found) / float64(tried); rate < 0.8 {
-		t.Errorf("found %d of %d lightly edited copies (%.2f), want >= 0.8", found, tried, rate)
+	if rate := float64(found) / float64(len(want)); rate < 0.97 {
+		t.Errorf("found %d of %d planted copies (%.3f), want >= 0.97", found, len(want), rate)
 	}
-	// FNC-1 holds some real near-duplicate bodies; a flagged pair is wrong
-	// only when its true shingle similarity is far below Threshold.
-	near, wrong := 0, 0
-	for i := range fps {
-		for j := i + 1; j < len(fps); j++ {
-			if !fps[i].Near(&fps[j]) {
-				continue
-			}
-			near++
-			if jaccard(texts[i], texts[j]) < 0.5 {
-				wrong++
-			}
+	// FNC-1 holds some real near-duplicate bodies: every pair Copies
+	// reports must be a copy by Match, at or above Threshold (a text is
+	// compared with its group's original, never only with another copy).
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	pairs, wrong := 0, 0
+	for cp, orig := range got {
+		if strings.Contains(cp, "-") || strings.Contains(orig, "-") {
+			continue
+		}
+		pairs++
+		a, b := dedup.NewPrint(text[cp]), dedup.NewPrint(text[orig])
+		if _, ok := a.Match(b); !ok {
+			wrong++
 		}
 	}
-	t.Logf("edited copies found: %d/%d; near pairs among %d bodies: %d, of which %d below similarity 0.5",
-		found, tried, len(fps), near, wrong)
+	t.Logf("planted copies found: %d/%d; copies among %d FNC-1 bodies: %d, of which %d no copy by Match",
+		found, len(want), len(bodies), pairs, wrong)
 	if wrong > 0 {
 		t.Errorf("%d pairs of distinct bodies taken for copies", wrong)
 	}
 }
 
-// jaccard is the exact Jaccard similarity of the shingle sets of a and b.
-func jaccard(a, b string) float64 {
-	sa, sb := shingleSet(a), shingleSet(b)
-	inter := 0
-	for k := range sa {
-		if sb[k] {
-			inter++
-		}
+// root follows a planted body that is itself a copy of an FNC-1 body to
+// the group's original.
+func root(copies map[string]string, id string) string {
+	if r, ok := copies[id]; ok {
+		return r
 	}
-	return float64(inter) / float64(len(sa)+len(sb)-inter)
+	return id
 }
 
-func shingleSet(s string) map[string]bool {
-	w := Words(s)
-	m := map[string]bool{}
-	for i := 0; i+ShingleSize <= len(w); i++ {
-		m[strings.Join(w[i:i+ShingleSize], " ")] = true
+// TestCopiesWireStory: the wire story's stripped, embedded and trimmed
+// copies are copies of the wire, read in any order; the article of the
+// same story in other words is not.
+func TestCopiesWireStory(t *testing.T) {
+	arts := storetest.WireStory(t)
+	for i := range arts {
+		arts[i].ID = fmt.Sprint(i + 1)
 	}
-	return m
+	want := map[string]string{"2": "1", "3": "1", "4": "1"}
+	for _, order := range [][]int{{0, 1, 2, 3, 4}, {2, 1, 4, 0, 3}} {
+		var in []claimtrail.Article
+		for _, k := range order {
+			in = append(in, arts[k])
+		}
+		got := dedup.Copies(in)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("order %v: copies %v, want %v", order, got, want)
+		}
+	}
+}
+
+// BenchmarkCopiesFNC1 finds the copies among the 1,683 FNC-1 bodies, as
+// analyze does over a folder of that size.
+func BenchmarkCopiesFNC1(b *testing.B) {
+	arts := storetest.FNC1Bodies(b, "..")
+	for i := range arts {
+		arts[i].ID = fmt.Sprint(i)
+	}
+	for b.Loop() {
+		dedup.Copies(arts)
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

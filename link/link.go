@@ -17,7 +17,6 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
-	"github.com/kljensen/snowball/english"
 )
 
 // Linker joins statements into claims.
@@ -135,7 +134,7 @@ func newItems(docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]it
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			stems := stemmer{}
+			stems := newStemmer()
 			for i := w; i < len(stmts); i += workers {
 				items[i], raws[i] = rawItem(stems, docs[stmts[i].Article], &stmts[i])
 			}
@@ -221,12 +220,12 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 
 // negativeWording reports whether text states something negatively.
 func negativeWording(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		switch w {
+	for w := range nlp.Words(text) {
+		switch w.Form {
 		case "no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor":
 			return true
 		}
-		if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		if strings.HasSuffix(w.Form, "n't") {
 			return true
 		}
 	}
@@ -639,7 +638,7 @@ func (b *builder) mentions(article string, c int) bool {
 			return true
 		}
 	}
-	words := stemmer{}.stems(d.Article.Title + " " + d.Text())
+	words := newStemmer().stems(d.Article.Title + " " + d.Text())
 	for _, w := range words {
 		if id, ok := b.vocab["s:"+w]; ok && len(w) >= 5 && first.has(id) {
 			return true
@@ -656,13 +655,17 @@ func (it *item) has(id uint32) bool {
 
 // aboutReport reports whether a bare verdict's opening words name what is
 // reported ("the news item is fabricated", "such false narratives").
+// Capitalised words after the first belong to names ("CNN-News 18").
 func aboutReport(text string) bool {
-	words := strings.Fields(strings.ToLower(text))
-	if len(words) > 6 {
-		words = words[:6]
-	}
-	for _, w := range words {
-		switch strings.Trim(w, "“”\"‘’,.") {
+	n := 0
+	for w := range nlp.Words(text) {
+		if n++; n > 6 {
+			break
+		}
+		if n > 1 && w.Flags&nlp.Capitalised != 0 {
+			continue
+		}
+		switch w.Form {
 		case "story", "stories", "report", "reports", "news", "item", "claim", "claims", "allegation",
 			"allegations", "narrative", "narratives", "article", "it", "this", "that", "rumour", "rumours", "rumor", "rumors":
 			return true
@@ -736,41 +739,23 @@ func Wording(content string) string {
 	return s
 }
 
-// Stems returns the stems of the common words of text. Capitalised words
-// are left out: they are names, which the entity features already carry.
-func Stems(text string) []string { return stemmer{}.stems(text) }
+// Stems returns the stems of the common words of text (linkTerms).
+// Capitalised words are left out: they are names, which the entity
+// features already carry.
+func Stems(text string) []string { return newStemmer().stems(text) }
+
+// linkTerms is linking's notion of a term: the Snowball stems of words of
+// three bytes or more that are neither names nor stop words, with synonyms
+// folded.
+var linkTerms = nlp.TermOptions{Stem: true, MinLen: 3, SkipNames: true, Stop: stopwords, Synonyms: synonyms}
 
 // stemmer remembers the stem of each word it has seen: a story repeats its
 // words, and stemming is a large share of linking's cost.
-type stemmer map[string]string
+type stemmer struct{ t *nlp.Termer }
 
-func (m stemmer) stems(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(text, notWordRune) {
-		if len(w) < 3 || w[0] >= 'A' && w[0] <= 'Z' {
-			continue
-		}
-		s, ok := m[w]
-		if !ok {
-			low := strings.ToLower(w)
-			if !stopwords[low] {
-				s = english.Stem(low, false)
-				if t, ok := synonyms[s]; ok {
-					s = t
-				}
-			}
-			m[w] = s
-		}
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+func newStemmer() stemmer { return stemmer{nlp.NewTermer(linkTerms)} }
 
-func notWordRune(r rune) bool {
-	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && r != '’' && r != '‘' && r != '“' && r != '”' && r != '—' && r != '–')
-}
+func (m stemmer) stems(text string) []string { return m.t.Append(nil, text) }
 
 // Match is a statement that bears on a given claim.
 type Match struct {
@@ -785,7 +770,7 @@ type Match struct {
 // statement is compared once, so the cost is linear in len(stmts).
 func (l *Linker) Related(claimDoc *nlp.Document, claim *claimtrail.Statement, docs map[string]*nlp.Document, stmts []claimtrail.Statement) []Match {
 	items := make([]item, 0, len(stmts)+1)
-	v, stems := vocab{}, stemmer{}
+	v, stems := vocab{}, newStemmer()
 	items = append(items, newItem(v, stems, claimDoc, claim))
 	for i := range stmts {
 		items = append(items, newItem(v, stems, docs[stmts[i].Article], &stmts[i]))

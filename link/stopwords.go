@@ -1,39 +1,22 @@
 package link
 
+import "strings"
+
 // stopwords are words too common to tell two propositions apart.
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range splitWords(`the and for that with from this these those was were are has have had been being
+	for _, w := range strings.Fields(`the and for that with from this these those was were are has have had been being
 its his her their our they them she him you your will would could should may might must can also into
 onto over under about after before than then there here what which who whom whose when where why how
 not but nor any all some such very more most much many other another each every both either neither
 said says say told tell reported reports according per citing sources source officials official report
 including include includes while since until upon just only even still yet ever further earlier later
-today yesterday week month year this that it’s one two new like well being does did done make made out
+today yesterday week month year this that one two new like well being does did done make made out
 against between among across through during without within along around toward towards become became`) {
 		m[w] = true
 	}
 	return m
 }()
-
-func splitWords(s string) []string {
-	var out []string
-	w := ""
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' {
-			if w != "" {
-				out = append(out, w)
-			}
-			w = ""
-			continue
-		}
-		w += string(r)
-	}
-	if w != "" {
-		out = append(out, w)
-	}
-	return out
-}
 
 // synonyms maps the stems of words news uses interchangeably for one event
 // to one stem, so that "ordered the plant shut" and "ordered the closure of

@@ -3,7 +3,8 @@ package load
 import (
 	"slices"
 	"strings"
-	"unicode"
+
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // Trailing boilerplate — app and newsletter promotions, comment and
@@ -13,7 +14,7 @@ import (
 // last paragraph and stops at the first one that does not score as
 // boilerplate, so nothing in the body is ever removed.
 //
-// A paragraph is scored on its words: lower-cased, punctuation dropped,
+// A paragraph is scored on its words (nlp.Words): folded, punctuation dropped,
 // numbers written "#", "(c)" written "©". A cue is a phrase over those
 // words that must stand at the start of the paragraph ("^also read"), be
 // the whole of it ("=reply"), or appear anywhere; "…" in a phrase allows a
@@ -108,7 +109,8 @@ func compileLexicon() map[string][]cue {
 			for _, alt := range expandCue(p) {
 				var parts []string
 				for _, piece := range strings.Split(alt, "…") {
-					parts = append(parts, " "+strings.Join(strings.Fields(piece), " ")+" ")
+					// A cue reads as a paragraph does; its "#" stands for any number.
+					parts = append(parts, words(strings.ReplaceAll(piece, "#", "0")))
 				}
 				first := strings.Fields(parts[0])[0]
 				out[first] = append(out[first], cue{weight: w, place: place, parts: parts})
@@ -134,35 +136,33 @@ func expandCue(p string) []string {
 	return out
 }
 
-// words normalises a paragraph for matching: " w1 w2 … wn " with a
-// leading and trailing space so every word has a space on both sides.
+// words normalises a paragraph for matching: its words (nlp.Words, folded)
+// as " w1 w2 … wn ", with a leading and trailing space so every word has
+// a space on both sides, numbers written "#" and "©" or "(c)" written "©".
 func words(p string) string {
-	p = strings.ReplaceAll(strings.ToLower(p), "(c)", " © ")
 	var b strings.Builder
 	b.Grow(len(p) + 2)
 	b.WriteByte(' ')
-	inNum := false
-	for _, r := range p {
-		switch {
-		case unicode.IsDigit(r):
-			if !inNum {
-				b.WriteByte('#')
-			}
-			inNum = true
-			continue
-		case unicode.IsLetter(r):
-			b.WriteRune(r)
-		case r == '\'' || r == '’':
-			b.WriteByte('\'')
-		case r == '©':
-			b.WriteString(" © ")
-		default:
-			b.WriteByte(' ')
+	prev := 0
+	for w := range nlp.Words(p) {
+		if strings.Contains(p[prev:w.Start], "©") {
+			b.WriteString("© ")
 		}
-		inNum = false
+		prev = w.End
+		switch {
+		case w.Flags&nlp.Number != 0:
+			b.WriteString("#")
+		case w.Form == "c" && w.Start > 0 && p[w.Start-1] == '(' && w.End < len(p) && p[w.End] == ')':
+			b.WriteString("©")
+		default:
+			b.WriteString(w.Form)
+		}
+		b.WriteByte(' ')
 	}
-	b.WriteByte(' ')
-	return " " + strings.Join(strings.Fields(b.String()), " ") + " "
+	if strings.Contains(p[prev:], "©") {
+		b.WriteString("© ")
+	}
+	return b.String()
 }
 
 // match reports whether the cue is in the normalised words w.

@@ -3,9 +3,9 @@ package pipeline
 import (
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
 	"github.com/claimtrail/claimtrail/stance"
 )
 
@@ -59,23 +59,20 @@ func (j *StanceJudge) body(art *claimtrail.Article) *stance.Body {
 	return b
 }
 
-// Coverage is the share of the claim's longer words (four letters or more)
-// that the sentence holds.
+// Coverage is the share of the claim's content terms (nlp.ContentTerms:
+// words of four bytes or more) found within the sentence's words, whole or
+// as part of one ("troop" within "troops").
 func Coverage(claim, sentence string) float64 {
-	words := strings.FieldsFunc(strings.ToLower(claim), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	low := strings.ToLower(sentence)
-	n, found := 0, 0
+	words := nlp.Terms(claim, nlp.ContentTerms)
+	if len(words) == 0 {
+		return 0
+	}
+	within := " " + strings.Join(nlp.Forms(sentence), " ") + " "
+	found := 0
 	for _, w := range words {
-		if len(w) < 4 {
-			continue
-		}
-		n++
-		if strings.Contains(low, w) {
+		if strings.Contains(within, w) {
 			found++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(found) / float64(n)
+	return float64(found) / float64(len(words))
 }

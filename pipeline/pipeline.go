@@ -13,6 +13,7 @@ import (
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib"
 	"github.com/claimtrail/claimtrail/attrib/seq"
+	"github.com/claimtrail/claimtrail/dedup"
 	"github.com/claimtrail/claimtrail/link"
 	"github.com/claimtrail/claimtrail/nlp"
 	"github.com/claimtrail/claimtrail/story"
@@ -99,7 +100,7 @@ func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claim
 	docs, claims := p.Link(arts, analyses)
 	b := story.Builder{Judge: p.opts.Judge, CopyOf: p.opts.CopyOf}
 	if b.CopyOf == nil {
-		b.CopyOf = Copies(arts)
+		b.CopyOf = dedup.Copies(arts)
 	}
 	l := b.Build(arts, docs, claims)
 	l.Unmatched = unmatchedDenials(l, analyses)

@@ -1,6 +1,11 @@
 package stance
 
-import "github.com/claimtrail/claimtrail"
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
 
 // token is one word of a text: its byte span, a hash of its lower-cased
 // form (hash) and of that form with a plural or possessive "s" cut (stem),
@@ -35,13 +40,6 @@ func hashWord(w string) uint64 {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// wordByte reports whether c may be part of a word. Bytes of multi-byte
-// UTF-8 sequences count as letters, except the general punctuation block
-// (curly quotes, dashes), which tokenize handles before calling this.
-func wordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c >= 0x80
-}
-
 // sepLen returns the length of the multi-byte separator that text[i:]
 // starts with, or 0: a character of the U+2000–U+206F general punctuation
 // block (curly quotes, dashes, thin spaces), a no-break space or « ».
@@ -64,108 +62,38 @@ func sepLen(text string, i int) int {
 
 func punct3(text string, i int) bool { return sepLen(text, i) > 0 }
 
-// rightQuote reports whether text[i:] starts with ’ (U+2019).
-func rightQuote(text string, i int) bool {
-	return i+2 < len(text) && text[i] == 0xE2 && text[i+1] == 0x80 && text[i+2] == 0x99
-}
-
-// tokenize appends the words of text to dst. A word is a run of letters
-// and digits; an apostrophe (' or ’) between letters stays inside it, and
-// "," or "." between digits stays inside a number. Hashes are of the
-// lower-cased word with apostrophes folded to ' and number separators
-// dropped; a trailing possessive "'s" is not part of the word.
+// tokenize appends the words of text to dst: nlp's words under the notion
+// the model was trained on (nlp.StanceWords), hashed by their folded form
+// ("AREN’T" → "aren't", "20,000" → "20000"),
+// with a light stem that cuts a plural "s", and what the lexicons say
+// about them.
 func (lx *lexicon) tokenize(dst []token, text string) []token {
-	n := len(text)
-	for i := 0; i < n; {
-		c := text[i]
-		if l := sepLen(text, i); l > 0 {
-			i += l
-			continue
-		}
-		if !wordByte(c) {
-			i++
-			continue
-		}
-		start := i
-		h := fnvOffset
-		prev := fnvOffset // hash before the last byte, for the "s" stem
-		var last, beforeLast byte
-		number, length := true, 0
-		apos := false
-	word:
-		for i < n {
-			c = text[i]
-			switch {
-			case c >= 0x80 && punct3(text, i):
-				if rightQuote(text, i) && i+3 < n && wordByte(text[i+3]) && !punct3(text, i+3) && last != 0 {
-					if possessive(text, i+3) {
-						break word
-					}
-					c, i, apos = '\'', i+2, true
-					number = false
-				} else {
-					break word
-				}
-			case c == '\'':
-				if i+1 < n && wordByte(text[i+1]) && !punct3(text, i+1) && last != 0 {
-					if possessive(text, i+1) {
-						break word
-					}
-					apos = true
-					number = false
-				} else {
-					break word
-				}
-			case (c == ',' || c == '.') && isDigit(last):
-				if i+1 < n && isDigit(text[i+1]) {
-					i++
-					continue // separator inside a number
-				}
-				break word
-			case !wordByte(c):
-				break word
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-				number = false
-			case !isDigit(c):
-				number = false
-			}
+	for w := range nlp.WordsWith(text, nlp.StanceWords) {
+		h, prev := fnvOffset, fnvOffset // prev: hash before the last byte, for the "s" stem
+		for i := 0; i < len(w.Form); i++ {
 			prev = h
-			h = (h ^ uint64(c)) * fnvPrime
-			beforeLast, last = last, c
-			length++
-			i++
+			h = (h ^ uint64(w.Form[i])) * fnvPrime
 		}
-		t := token{start: int32(start), end: int32(i), hash: h, stem: h}
-		if last == 's' && length > 3 && beforeLast != 's' && beforeLast != 'u' && beforeLast != 'i' {
-			t.stem = prev
+		t := token{start: int32(w.Start), end: int32(w.End), hash: h, stem: h}
+		if n := len(w.Form); n > 3 && w.Form[n-1] == 's' {
+			if c := w.Form[n-2]; c != 's' && c != 'u' && c != 'i' {
+				t.stem = prev
+			}
 		}
-		if number {
+		if w.Flags&nlp.Number != 0 {
 			t.flags |= flagNumber
 		}
 		if e, ok := lx.words[h]; ok {
 			t.cats = e.cats
 			t.flags |= e.flags
 		}
-		if apos && last == 't' && beforeLast == '\'' {
+		if w.Flags&nlp.Apostrophe != 0 && strings.HasSuffix(w.Form, "'t") {
 			t.flags |= flagNeg | flagStop // "isn't", "don't", "can't"
 			t.cats |= 1 << catNegation
 		}
 		dst = append(dst, t)
-		// Skip a possessive "'s" or "’s".
-		if i < n && text[i] == '\'' && possessive(text, i+1) {
-			i += 2
-		} else if rightQuote(text, i) && possessive(text, i+3) {
-			i += 4
-		}
 	}
 	return dst
-}
-
-// possessive reports whether text[i:] is "s" or "S" ending a word.
-func possessive(text string, i int) bool {
-	return i < len(text) && (text[i] == 's' || text[i] == 'S') &&
-		(i+1 == len(text) || !wordByte(text[i+1]) || punct3(text, i+1))
 }
 
 // abbreviations end with a period that does not end a sentence.

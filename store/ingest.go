@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -105,7 +106,7 @@ type Row struct {
 	At          time.Time // published time, else ingest time
 	Ingested    time.Time
 
-	sig *dedup.Signature // nil when the text is too short for one
+	print *dedup.Print // the text's fingerprint, for finding its original
 	opt Options
 }
 
@@ -117,6 +118,7 @@ type Candidate struct {
 	ContentHash string
 	Signature   []byte
 	At          time.Time
+	Text        string // decides, with dedup, whether it is a copy
 }
 
 // Posting is one entry of the story index: a story filed under a term.
@@ -219,11 +221,10 @@ func newRow(a *claimtrail.Article, an Analysis, opt Options) *Row {
 	if !a.Published.IsZero() {
 		row.At = a.Published.UTC()
 	}
-	if sig, ok := dedup.Sum(a.Text); ok {
-		row.sig = &sig
+	row.print = dedup.NewPrint(a.Text)
+	if sig, ok := row.print.Signature(); ok {
 		row.Signature, _ = sig.MarshalBinary()
-		b := sig.Bands()
-		row.Bands = b[:]
+		row.Bands = row.print.Bands()
 	}
 	return row
 }
@@ -235,11 +236,7 @@ func writeIn(ctx context.Context, tx Tx, row *Row) (res PutResult, err error) {
 	} else if found {
 		return update(ctx, tx, old, row)
 	}
-	sig, hasSig := dedup.Signature{}, row.sig != nil
-	if hasSig {
-		sig = *row.sig
-	}
-	orig, found, err := findOriginal(ctx, tx, row, &sig, hasSig)
+	orig, found, err := findOriginal(ctx, tx, row, row.print)
 	if err != nil {
 		return res, err
 	}
@@ -295,44 +292,41 @@ func update(ctx context.Context, tx Tx, old Candidate, row *Row) (res PutResult,
 }
 
 // findOriginal looks for the original of the group the new article is a
-// copy of: same content, or a MinHash signature within the threshold.
-func findOriginal(ctx context.Context, tx Tx, row *Row, sig *dedup.Signature, hasSig bool) (Candidate, bool, error) {
+// copy of, as dedup.Copies does in memory: the stored articles with its
+// content hash or one of its band keys each stand for their group's
+// original, and dedup.Best picks the original it copies best.
+func findOriginal(ctx context.Context, tx Tx, row *Row, fp *dedup.Print) (Candidate, bool, error) {
 	cands, err := tx.CopyCandidates(ctx, row.ContentHash, row.Bands)
 	if err != nil {
 		return Candidate{}, false, fmt.Errorf("find copies: %w", err)
 	}
-	best, bestSim := Candidate{}, -1.0
+	origs := map[int64]Candidate{}
 	for _, c := range cands {
-		sim := 0.0
-		switch {
-		case c.ContentHash == row.ContentHash:
-			sim = 2 // exact copies beat near ones
-		case hasSig && c.Signature != nil:
-			var cs dedup.Signature
-			if cs.UnmarshalBinary(c.Signature) != nil {
-				continue
-			}
-			if sim = sig.Similarity(&cs); sim < dedup.Threshold {
-				continue
-			}
-		default:
-			continue
-		}
-		if sim > bestSim {
-			best, bestSim = c, sim
+		if c.CopyOf == 0 {
+			origs[c.ID] = c
 		}
 	}
-	if bestSim < 0 {
+	for _, c := range cands {
+		if _, ok := origs[c.CopyOf]; c.CopyOf != 0 && !ok {
+			if origs[c.CopyOf], err = tx.Candidate(ctx, c.CopyOf); err != nil {
+				return Candidate{}, false, fmt.Errorf("find original: %w", err)
+			}
+		}
+	}
+	cands = cands[:0]
+	for _, c := range origs {
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
+	prints := make([]*dedup.Print, len(cands))
+	for i, c := range cands {
+		prints[i] = dedup.NewPrint(c.Text)
+	}
+	k, ok := dedup.Best(fp, prints)
+	if !ok {
 		return Candidate{}, false, nil
 	}
-	if best.CopyOf != 0 {
-		root, err := tx.Candidate(ctx, best.CopyOf)
-		if err != nil {
-			return Candidate{}, false, fmt.Errorf("find original: %w", err)
-		}
-		best = root
-	}
-	return best, true, nil
+	return cands[k], true, nil
 }
 
 // assign finds the story sharing most key terms with the article within the

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
-	"github.com/claimtrail/claimtrail/dedup"
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // Key is the identity under which an article is stored once: its canonical
@@ -20,11 +20,11 @@ func Key(a *claimtrail.Article) string {
 	return "sha256:" + ContentHash(a.Text)
 }
 
-// ContentHash is the hex SHA-256 of the text's words, lower-cased and
+// ContentHash is the hex SHA-256 of the text's words (nlp.Forms: folded)
 // joined by single spaces, so spacing and punctuation changes do not make a
 // new article.
 func ContentHash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(dedup.Words(text), " ")))
+	sum := sha256.Sum256([]byte(strings.Join(nlp.Forms(text), " ")))
 	return hex.EncodeToString(sum[:])
 }
 

@@ -3,11 +3,10 @@ package store
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
-	"github.com/claimtrail/claimtrail/dedup"
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // Limits on the key terms of one article; they bound the work of story
@@ -54,11 +53,11 @@ func Terms(a *claimtrail.Article, an Analysis) []string {
 		}
 	}
 	outlet := map[string]bool{} // "Harbour Daily" in every title of its outlet ties nothing
-	for _, w := range dedup.Words(a.Outlet) {
+	for _, w := range nlp.Forms(a.Outlet) {
 		outlet[w] = true
 	}
 	n := 0
-	for _, w := range dedup.Words(a.Title) {
+	for _, w := range nlp.Forms(a.Title) {
 		if n == maxTitleTerms {
 			break
 		}
@@ -76,29 +75,23 @@ func Terms(a *claimtrail.Article, an Analysis) []string {
 // normTerm lower-cases an entity name and squeezes its spaces; names that
 // are stop words or single letters give "".
 func normTerm(s string) string {
-	k := strings.Join(dedup.Words(s), " ")
+	k := strings.Join(nlp.Forms(s), " ")
 	if utf8.RuneCountInString(k) < 2 || stopWords[k] {
 		return ""
 	}
 	return k
 }
 
-// capitalised returns the lower-cased capitalised words of text that are not
-// stop words: a cheap stand-in for named entities.
+// capitalised returns the folded capitalised words of text of three
+// letters or more that are not stop words: a cheap stand-in for named
+// entities.
 func capitalised(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 {
+	for w := range nlp.Words(text) {
+		if w.Flags&nlp.Capitalised == 0 || utf8.RuneCountInString(w.Form) < 3 || stopWords[w.Form] {
 			continue
 		}
-		lw := strings.ToLower(w)
-		if stopWords[lw] {
-			continue
-		}
-		out = append(out, lw)
+		out = append(out, w.Form)
 	}
 	return out
 }
@@ -139,12 +132,18 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// SearchWords splits a search text into the words adapters match: letters
-// and digits only, lower-cased, at most 32.
+// SearchWords splits a search text into the words adapters match, at most
+// 32: nlp's words, lower-cased but otherwise as written ("12,000",
+// "don’t"), not folded or stemmed: each full-text engine tokenizes and
+// stems a quoted word the way it did the stored text, and would not find
+// a folded "12000" in a text that says "12,000".
 func SearchWords(text string) []string {
-	w := dedup.Words(text)
-	if len(w) > 32 {
-		w = w[:32]
+	var out []string
+	for w := range nlp.Words(text) {
+		if len(out) == 32 {
+			break
+		}
+		out = append(out, strings.ToLower(text[w.Start:w.End]))
 	}
-	return w
+	return out
 }

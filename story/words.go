@@ -2,10 +2,9 @@ package story
 
 import (
 	"sort"
-	"strings"
-	"unicode"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // wordIndex maps the words of the story's articles to the articles using
@@ -14,17 +13,18 @@ import (
 type wordIndex struct {
 	postings map[string][]int // word → indexes into the articles, ascending
 	n        int              // articles indexed
+	terms    *nlp.Termer      // nlp.ContentTerms: stems of words of four bytes or more
 }
 
 func newWordIndex(articles []claimtrail.Article, inStory map[string]bool) *wordIndex {
-	ix := &wordIndex{postings: map[string][]int{}}
+	ix := &wordIndex{postings: map[string][]int{}, terms: nlp.NewTermer(nlp.ContentTerms)}
 	for i, a := range articles {
 		if !inStory[a.ID] {
 			continue
 		}
 		ix.n++
 		seen := map[string]bool{}
-		for _, w := range words(a.Text) {
+		for _, w := range ix.terms.Append(nil, a.Text) {
 			if !seen[w] {
 				seen[w] = true
 				ix.postings[w] = append(ix.postings[w], i)
@@ -35,13 +35,13 @@ func newWordIndex(articles []claimtrail.Article, inStory map[string]bool) *wordI
 }
 
 // using returns the indexes of the articles that use at least half of the
-// claim's telling words (four letters or more, used by at most a quarter of
+// claim's telling words (content terms, used by at most a quarter of
 // the articles; words every article uses tell nothing of the claim).
 func (ix *wordIndex) using(claim string) []int {
 	limit := max(ix.n/4, 8)
 	var telling [][]int
 	seen := map[string]bool{}
-	for _, w := range words(claim) {
+	for _, w := range ix.terms.Append(nil, claim) {
 		if p := ix.postings[w]; !seen[w] && len(p) > 0 && len(p) <= limit {
 			telling = append(telling, p)
 		}
@@ -63,16 +63,5 @@ func (ix *wordIndex) using(claim string) []int {
 		}
 	}
 	sort.Ints(out)
-	return out
-}
-
-// words are the lower-cased words of four letters or more of text.
-func words(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if len(w) >= 4 {
-			out = append(out, w)
-		}
-	}
 	return out
 }

@@ -39,3 +39,18 @@ func TestFNC1Stories(t *testing.T) {
 		t.Errorf("pairwise recall %.3f < 0.7: stories are split", r)
 	}
 }
+
+// TestFNC1CopiesAgree stores the FNC-1 bodies with planted copies
+// (storetest.PlantCopies) and checks that the store and analyze's detector
+// take the same articles for copies of the same originals.
+func TestFNC1CopiesAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short: skipping FNC-1 copy test")
+	}
+	arts, planted := storetest.PlantCopies(storetest.FNC1Bodies(t, filepath.Join("..", "..")), 8, 3)
+	n := storetest.CopiesAgree(t, openTemp(t, store.Options{}), arts)
+	t.Logf("%d articles, %d planted copies, %d copies", len(arts), len(planted), n)
+	if n < len(planted) {
+		t.Errorf("%d copies among %d articles with %d planted", n, len(arts), len(planted))
+	}
+}

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"IdempotentByContent", testIdempotentByContent},
 		{"NearDuplicate", testNearDuplicate},
 		{"EarlierCopyBecomesOriginal", testEarlierCopyBecomesOriginal},
+		{"CopiesAgree", testCopiesAgree},
 		{"Stories", testStories},
 		{"TimeWindow", testTimeWindow},
 		{"LedgerAndSearch", testLedgerAndSearch},
