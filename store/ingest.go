@@ -107,7 +107,7 @@ type Row struct {
 	Ingested    time.Time
 
 	print *dedup.Print // the text's fingerprint, for finding its original
-	opt Options
+	opt   Options
 }
 
 // Candidate is a stored article that may be an earlier copy of a new one.
