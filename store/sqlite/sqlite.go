@@ -27,6 +27,7 @@ var migrationFS embed.FS
 
 // Store is a store.Store in an SQLite database file.
 type Store struct {
+	*store.Reader
 	db   *sql.DB
 	path string
 	opt  store.Options
@@ -68,7 +69,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, opt: opt}
+	s := &Store{Reader: store.NewReader(newDB(db), dialect), db: db, path: path, opt: opt}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
