@@ -30,7 +30,8 @@ type Node struct {
 	Source claimtrail.Source
 	Role   string
 	Layer  int
-	X, Y   int
+	X, Y   int    // top left corner of the node's box
+	W, H   int    // size of the box
 	Label  string // name cut to fit the box
 }
 

@@ -51,7 +51,7 @@ const GraphTemplate = `<svg class="chain-graph" xmlns="http://www.w3.org/2000/sv
 	`<title>{{$from.Source.Name}} {{if .Denies}}relays a denial by{{else}}cites{{end}} {{$to.Source.Name}} ({{.Count}} statement{{if gt .Count 1}}s{{end}})</title></path>{{end}}` +
 	`{{range .G.Nodes}}{{$s := nodeStyle .Role}}` +
 	`<g class="node {{.Role}}" data-role="{{.Role}}"><title>{{.Source.Name}} — {{.Source.Kind}}, {{.Role}}</title>` +
-	`<rect x="{{.X}}" y="{{.Y}}" width="176" height="42" rx="6" fill="{{index $s "fill"}}" stroke="{{index $s "stroke"}}" stroke-width="{{index $s "width"}}"{{with index $s "dash"}} stroke-dasharray="{{.}}"{{end}}/>` +
+	`<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="6" fill="{{index $s "fill"}}" stroke="{{index $s "stroke"}}" stroke-width="{{index $s "width"}}"{{with index $s "dash"}} stroke-dasharray="{{.}}"{{end}}/>` +
 	`<text x="{{add .X 8}}" y="{{add .Y 17}}" font-family="system-ui, sans-serif" font-size="13" fill="#1f2328">{{.Label}}</text>` +
 	`<text x="{{add .X 8}}" y="{{add .Y 34}}" font-family="system-ui, sans-serif" font-size="11" fill="#57606a">{{if eq (print .Source.Kind) .Role}}{{.Role}}{{else}}{{.Source.Kind}} · {{.Role}}{{end}}</text></g>{{end}}` +
 	`</svg>`
