@@ -14,6 +14,7 @@ import (
 	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/eval/polnear"
 	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/claimtrail/claimtrail/train/seqtrain"
 	"github.com/spf13/cobra"
 )
 
@@ -91,12 +92,12 @@ func newAttribExtractor(o attribEvalOptions) (attribExtractor, error) {
 	rules := attrib.New()
 	switch o.extractor {
 	case "seq":
-		return func(doc *nlp.Document) []polnear.Attribution { return seq.ToPolnear(m.Label(doc)) }, nil
+		return func(doc *nlp.Document) []polnear.Attribution { return seqtrain.ToPolnear(m.Label(doc)) }, nil
 	case "rules":
 		return func(doc *nlp.Document) []polnear.Attribution { return statementAttributions(rules.Extract(doc)) }, nil
 	case "combined":
 		return func(doc *nlp.Document) []polnear.Attribution {
-			return seq.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
+			return seqtrain.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
 		}, nil
 	case "annotators":
 		return nil, nil // runEvalAttribution reads the second annotation instead
