@@ -77,81 +77,17 @@ func rightQuote(text string, i int) bool {
 func (lx *lexicon) tokenize(dst []token, text string) []token {
 	n := len(text)
 	for i := 0; i < n; {
-		c := text[i]
 		if l := sepLen(text, i); l > 0 {
 			i += l
 			continue
 		}
-		if !wordByte(c) {
+		if !wordByte(text[i]) {
 			i++
 			continue
 		}
-		start := i
-		h := fnvOffset
-		prev := fnvOffset // hash before the last byte, for the "s" stem
-		var last, beforeLast byte
-		number, length := true, 0
-		apos := false
-	word:
-		for i < n {
-			c = text[i]
-			switch {
-			case c >= 0x80 && punct3(text, i):
-				if rightQuote(text, i) && i+3 < n && wordByte(text[i+3]) && !punct3(text, i+3) && last != 0 {
-					if possessive(text, i+3) {
-						break word
-					}
-					c, i, apos = '\'', i+2, true
-					number = false
-				} else {
-					break word
-				}
-			case c == '\'':
-				if i+1 < n && wordByte(text[i+1]) && !punct3(text, i+1) && last != 0 {
-					if possessive(text, i+1) {
-						break word
-					}
-					apos = true
-					number = false
-				} else {
-					break word
-				}
-			case (c == ',' || c == '.') && isDigit(last):
-				if i+1 < n && isDigit(text[i+1]) {
-					i++
-					continue // separator inside a number
-				}
-				break word
-			case !wordByte(c):
-				break word
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-				number = false
-			case !isDigit(c):
-				number = false
-			}
-			prev = h
-			h = (h ^ uint64(c)) * fnvPrime
-			beforeLast, last = last, c
-			length++
-			i++
-		}
-		t := token{start: int32(start), end: int32(i), hash: h, stem: h}
-		if last == 's' && length > 3 && beforeLast != 's' && beforeLast != 'u' && beforeLast != 'i' {
-			t.stem = prev
-		}
-		if number {
-			t.flags |= flagNumber
-		}
-		if e, ok := lx.words[h]; ok {
-			t.cats = e.cats
-			t.flags |= e.flags
-		}
-		if apos && last == 't' && beforeLast == '\'' {
-			t.flags |= flagNeg | flagStop // "isn't", "don't", "can't"
-			t.cats |= 1 << catNegation
-		}
-		dst = append(dst, t)
+		w := scanWord(text, i)
+		i = w.end
+		dst = append(dst, lx.wordToken(w))
 		// Skip a possessive "'s" or "’s".
 		if i < n && text[i] == '\'' && possessive(text, i+1) {
 			i += 2
@@ -160,6 +96,81 @@ func (lx *lexicon) tokenize(dst []token, text string) []token {
 		}
 	}
 	return dst
+}
+
+// wordScan is one word as scanWord read it.
+type wordScan struct {
+	start, end       int
+	length           int    // bytes hashed
+	h, prev          uint64 // hash of the word, and before its last byte (for the "s" stem)
+	last, beforeLast byte
+	number, apos     bool
+}
+
+// scanWord reads the word starting at text[i] (see tokenize).
+func scanWord(text string, i int) wordScan {
+	n := len(text)
+	w := wordScan{start: i, h: fnvOffset, prev: fnvOffset, number: true}
+	for i < n {
+		c := text[i]
+		switch {
+		case c >= 0x80 && punct3(text, i):
+			if !rightQuote(text, i) || i+3 >= n || !wordByte(text[i+3]) || punct3(text, i+3) || w.last == 0 || possessive(text, i+3) {
+				w.end = i
+				return w
+			}
+			c, i, w.apos, w.number = '\'', i+2, true, false
+		case c == '\'':
+			if i+1 >= n || !wordByte(text[i+1]) || punct3(text, i+1) || w.last == 0 || possessive(text, i+1) {
+				w.end = i
+				return w
+			}
+			w.apos, w.number = true, false
+		case (c == ',' || c == '.') && isDigit(w.last):
+			if i+1 < n && isDigit(text[i+1]) {
+				i++
+				continue // separator inside a number
+			}
+			w.end = i
+			return w
+		case !wordByte(c):
+			w.end = i
+			return w
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			w.number = false
+		case !isDigit(c):
+			w.number = false
+		}
+		w.prev = w.h
+		w.h = (w.h ^ uint64(c)) * fnvPrime
+		w.beforeLast, w.last = w.last, c
+		w.length++
+		i++
+	}
+	w.end = i
+	return w
+}
+
+// wordToken makes the token of a scanned word: its stem, number flag,
+// lexicon categories and contracted negation.
+func (lx *lexicon) wordToken(w wordScan) token {
+	t := token{start: int32(w.start), end: int32(w.end), hash: w.h, stem: w.h}
+	if w.last == 's' && w.length > 3 && w.beforeLast != 's' && w.beforeLast != 'u' && w.beforeLast != 'i' {
+		t.stem = w.prev
+	}
+	if w.number {
+		t.flags |= flagNumber
+	}
+	if e, ok := lx.words[w.h]; ok {
+		t.cats = e.cats
+		t.flags |= e.flags
+	}
+	if w.apos && w.last == 't' && w.beforeLast == '\'' {
+		t.flags |= flagNeg | flagStop // "isn't", "don't", "can't"
+		t.cats |= 1 << catNegation
+	}
+	return t
 }
 
 // possessive reports whether text[i:] is "s" or "S" ending a word.
