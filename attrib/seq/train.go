@@ -211,7 +211,7 @@ func (t *trainer) run(ws []*trainWindow, epochs int, dev []Sample, devWs []*trai
 	for epoch := 1; epoch <= epochs; epoch++ {
 		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for k, i := range order {
-			if k%256 == 0 {
+			if k%64 == 0 {
 				if err := t.ctx.Err(); err != nil {
 					return params{}, err
 				}
@@ -284,7 +284,7 @@ func (m *Model) stackAll(ctx context.Context, samples []Sample, exclude []map[st
 	var s scratch
 	var v viterbi
 	for i, w := range ws {
-		if i%256 == 0 && ctx.Err() != nil {
+		if i%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		w.stacked = false
