@@ -158,7 +158,8 @@ func ReadBodies(ctx context.Context, name string, r io.Reader) (map[int]string, 
 			return err
 		}
 		if _, dup := bodies[id]; dup {
-			return fmt.Errorf("duplicate Body ID %d", id)
+			//lint:ignore ST1005 the message starts with the CSV column's name
+			return fmt.Errorf("Body ID %d given twice", id)
 		}
 		bodies[id] = f[1]
 		return nil
@@ -223,7 +224,8 @@ func Open(ctx context.Context, bodiesPath, stancesPath string) (*Data, error) {
 	}
 	for _, p := range pairs {
 		if _, ok := bodies[p.BodyID]; !ok {
-			return nil, &Error{File: stancesPath, Line: p.Line, Err: fmt.Errorf("unknown Body ID %d: not in %s", p.BodyID, bodiesPath)}
+			//lint:ignore ST1005 the message starts with the CSV column's name
+			return nil, &Error{File: stancesPath, Line: p.Line, Err: fmt.Errorf("Body ID %d is not in %s", p.BodyID, bodiesPath)}
 		}
 	}
 	return &Data{Bodies: bodies, Pairs: pairs}, nil

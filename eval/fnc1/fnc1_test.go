@@ -53,7 +53,7 @@ func TestReadErrors(t *testing.T) {
 		want                  string
 	}{
 		{"bad id", "Body ID,articleBody\n1,a\nx,b\n", "", "bodies.csv:3: bad Body ID \"x\""},
-		{"duplicate", "Body ID,articleBody\n1,a\n1,b\n", "", "bodies.csv:3: duplicate Body ID 1"},
+		{"duplicate", "Body ID,articleBody\n1,a\n1,b\n", "", "bodies.csv:3: Body ID 1 given twice"},
 		{"missing column", "ID,articleBody\n1,a\n", "", "bodies.csv:1: header"},
 		{"empty", "", "", "bodies.csv: empty file"},
 		{"bare quote", "Body ID,articleBody\n1,\"a\n2,b\n", "", "bodies.csv:2:"},
