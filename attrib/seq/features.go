@@ -795,7 +795,7 @@ func (v *stackView) cues(i, tg, left, right, from, to int) {
 }
 
 // sentence adds what the first pass found in the token's sentence: the
-// roles, sources on either side, cues, and the tags at its edge.
+// roles, sources on either side, cues, and the tags at its edges.
 func (v *stackView) sentence(i, tg, left, right, from, to int) {
 	t := &v.info[i]
 	srcL, srcR, roles, cues := 0, 0, 0, 0
@@ -826,6 +826,12 @@ func (v *stackView) sentence(i, tg, left, right, from, to int) {
 	v.add(hashInt(tmpl(xCuesInSent), min(cues, 2)))
 	v.add(hashInt(hashInt(tmpl(xSourceSide), srcL), srcR))
 	v.add(hashInt(hashInt(tmpl(xSentRoles), roles), tg))
+	if t.sentPos == 0 {
+		v.add(hashInt(tmpl(xPrevSentEnd), v.tagAt(i-1)))
+	}
+	if int(t.sentPos) == int(t.sentLen)-1 {
+		v.add(hashInt(tmpl(xNextSentStart), v.tagAt(i+1)))
+	}
 }
 
 // stemCount is how often a stem occurs in the training data and how often
