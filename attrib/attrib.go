@@ -218,14 +218,13 @@ func (r *reader) updateQuote(toks []nlp.Token, q []bool, chain []claimtrail.Sour
 
 // attribution is one cue found in a sentence, with token ranges.
 type attribution struct {
-	cue        claimtrail.Span
-	srcSpan    claimtrail.Span
-	chain      []claimtrail.Source // below the article's outlet
-	lo, hi     int                 // content tokens
-	holeLo     int                 // a parenthetical cue inside the content ("X, they said, Y"): tokens [holeLo, holeHi) are not content
-	holeHi     int
-	denial     bool
-	verbLemmaD bool
+	cue     claimtrail.Span
+	srcSpan claimtrail.Span
+	chain   []claimtrail.Source // below the article's outlet
+	lo, hi  int                 // content tokens
+	holeLo  int                 // a parenthetical cue inside the content ("X, they said, Y"): tokens [holeLo, holeHi) are not content
+	holeHi  int
+	denial  bool
 	// next is a second attribution coordinated with this one in the same
 	// sentence ("A said X, and B said Y").
 	next *attribution

@@ -102,11 +102,6 @@ type extracted struct {
 	stmts []claimtrail.Statement
 }
 
-func extract(t *testing.T, an *nlp.Analyzer, path, outlet string) extracted {
-	t.Helper()
-	return extractWith(t, an, New(), path, outlet)
-}
-
 func extractWith(t *testing.T, an *nlp.Analyzer, x *Extractor, path, outlet string) extracted {
 	t.Helper()
 	data, err := os.ReadFile(path)

@@ -181,6 +181,27 @@ func adjacent(a, b Token) bool { return b.Start-a.End <= 1 }
 // single word is kept only when a list knows it or the tagger calls it a
 // proper noun, since any word starts a sentence with a capital.
 func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mid map[string]bool) (Entity, bool) {
+	i, titled := g.trimTitles(toks, i, j)
+	if e, ok := g.knownTail(doc, toks, i, j); ok {
+		return e, true
+	}
+	span := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
+	text := span.In(doc.Text())
+	e := Entity{Span: span, Text: text}
+	if l, key, ok := g.Lookup(text); ok {
+		e.Label, e.Key = l, key
+		return e, true
+	}
+	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !mid[toks[0].Text] {
+		return e, false
+	}
+	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged)
+	return e, true
+}
+
+// trimTitles moves the start of the name toks[i:j] past the titles that
+// belong to its context, and reports whether it found one.
+func (g *Gazetteer) trimTitles(toks []Token, i, j int) (int, bool) {
 	// A leading title belongs to the context, not the name: "General Asim Munir".
 	titled := false
 	for i < j-1 && g.titles[strings.ToLower(toks[i].Text)] {
@@ -197,44 +218,42 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mi
 			break
 		}
 	}
-	// A known name at the end of a longer run is the name; the rest is a
-	// description: "Political Affairs Rana Sanaullah".
+	return i, titled
+}
+
+// knownTail finds a known person's name at the end of a longer run the
+// lists do not know as a whole: the name; the rest is a description
+// ("Political Affairs Rana Sanaullah").
+func (g *Gazetteer) knownTail(doc *Document, toks []Token, i, j int) (Entity, bool) {
 	whole := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
-	_, _, known := g.Lookup(whole.In(doc.Text()))
-	for k := i + 1; k < j && !known; k++ {
+	if _, _, known := g.Lookup(whole.In(doc.Text())); known {
+		return Entity{}, false
+	}
+	for k := i + 1; k < j; k++ {
 		sub := claimtrail.Span{Start: toks[k].Start, End: toks[j-1].End}
 		if l, key, ok := g.Lookup(sub.In(doc.Text())); ok && l == Person {
 			return Entity{Span: sub, Text: sub.In(doc.Text()), Label: l, Key: key}, true
 		}
 	}
-	span := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
-	text := span.In(doc.Text())
-	e := Entity{Span: span, Text: text}
-	if l, key, ok := g.Lookup(text); ok {
-		e.Label, e.Key = l, key
-		return e, true
-	}
-	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !mid[toks[0].Text] {
-		return e, false
-	}
+	return Entity{}, false
+}
+
+// guess labels a name no list knows by its words (outlet and organisation
+// words, titles, given names, shape) and keys it.
+func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bool) (Label, string) {
 	words := strings.Fields(text)
 	last := strings.ToLower(words[len(words)-1])
-	e.Key = Fold(text)
 	switch {
 	case anyWord(words, g.outWord) || strings.Contains(text, "News") || strings.HasPrefix(last, "news"):
-		e.Label = Outlet
+		return Outlet, Fold(text)
 	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
-		e.Label = Organization
+		return Organization, Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
-		e.Label = Person
-		e.Key = personKey(words)
+		return Person, personKey(words)
 	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged):
-		e.Label = Person
-		e.Key = personKey(words)
-	default:
-		e.Label = Other
+		return Person, personKey(words)
 	}
-	return e, true
+	return Other, Fold(text)
 }
 
 // personKey keys a person by surname, so "Asim Munir" and "Munir" meet.

@@ -239,69 +239,11 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 	for i := range cover {
 		cover[i] = 0
 	}
-	var total, present, idfTotal, idfPresent, lead, first, dot, claimNorm float32
-	var maxMissing float32
-	var numbers, numbersFound float32
-	for _, t := range c.terms {
-		total++
-		idfTotal += t.idf
-		qw := t.idf // claim terms occur once: sublinear tf is 1
-		claimNorm += qw * qw
-		if t.number {
-			numbers++
-		}
-		i, ok := b.terms[t.stem]
-		if !ok {
-			if t.idf > maxMissing {
-				maxMissing = t.idf
-			}
-			continue
-		}
-		tm := &b.list[i]
-		present++
-		idfPresent += t.idf
-		dot += qw * tm.tfidf
-		if t.number {
-			numbersFound++
-		}
-		if tm.sents[0] < leadSentences {
-			lead += t.idf
-		}
-		if tm.sents[0] == 0 {
-			first += t.idf
-		}
-		for _, s := range tm.sents {
-			cover[s] += t.idf
-		}
-	}
-	var best [3]scored
-	for i := range best {
-		best[i].sent = -1
-	}
-	half := 0
-	if idfTotal > 0 {
-		for s := range cover {
-			cover[s] /= idfTotal
-			v := cover[s]
-			if v >= 0.5 {
-				half++
-			}
-			if v <= 0 {
-				continue
-			}
-			switch {
-			case v > best[0].cover:
-				best[2], best[1], best[0] = best[1], best[0], scored{s, v}
-			case v > best[1].cover:
-				best[2], best[1] = best[1], scored{s, v}
-			case v > best[2].cover:
-				best[2] = scored{s, v}
-			}
-		}
-	}
-	x[0] = safeDiv(dot, float32(math.Sqrt(float64(claimNorm))*b.norm))
-	x[1] = safeDiv(present, total)
-	x[2] = safeDiv(idfPresent, idfTotal)
+	o := termOverlap(c, b, cover)
+	best, half := bestSentences(cover, o.idfTotal)
+	x[0] = safeDiv(o.dot, float32(math.Sqrt(float64(o.claimNorm))*b.norm))
+	x[1] = safeDiv(o.present, o.total)
+	x[2] = safeDiv(o.idfPresent, o.idfTotal)
 	if len(c.bigrams) > 0 {
 		hits := 0
 		for _, g := range c.bigrams {
@@ -311,7 +253,7 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		}
 		x[3] = float32(hits) / float32(len(c.bigrams))
 	}
-	x[4] = safeDiv(lead, idfTotal)
+	x[4] = safeDiv(o.lead, o.idfTotal)
 	x[5] = best[0].cover
 	x[6] = best[1].cover
 	x[7] = (best[0].cover + best[1].cover + best[2].cover) / 3
@@ -321,19 +263,104 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 	} else {
 		x[9] = 1
 	}
-	x[10] = maxMissing
-	x[11] = total
+	x[10] = o.maxMissing
+	x[11] = o.total
 	x[12] = float32(math.Log1p(float64(b.tokens)))
-	x[13] = numbers
-	x[14] = safeDiv(numbersFound, numbers)
-	x[15] = numbers - numbersFound
+	x[13] = o.numbers
+	x[14] = safeDiv(o.numbersFound, o.numbers)
+	x[15] = o.numbers - o.numbersFound
 	x[16] = bool01(c.question)
 	x[17] = bool01(c.quoted)
 	bestNeg := best[0].sent >= 0 && b.sentCats[best[0].sent][catNegation] > 0
 	x[18] = bool01((c.neg > 0) != bestNeg)
-	x[19] = safeDiv(first, idfTotal)
+	x[19] = safeDiv(o.first, o.idfTotal)
 	x[20] = safeDiv(x[7], x[2])
-	// Lexicon features.
+	lexiconFeatures(c, b, cover, best, x[21:])
+	return scratch, best
+}
+
+// overlap sums what a claim's terms find in a body.
+type overlap struct {
+	total, present, idfTotal, idfPresent, lead, first, dot, claimNorm float32
+	maxMissing, numbers, numbersFound                                 float32
+}
+
+// termOverlap measures the claim's terms in the body, and adds each term's
+// weight to the cover of every sentence that has it.
+func termOverlap(c *claim, b *Body, cover []float32) overlap {
+	var o overlap
+	for _, t := range c.terms {
+		o.total++
+		o.idfTotal += t.idf
+		qw := t.idf // claim terms occur once: sublinear tf is 1
+		o.claimNorm += qw * qw
+		if t.number {
+			o.numbers++
+		}
+		i, ok := b.terms[t.stem]
+		if !ok {
+			if t.idf > o.maxMissing {
+				o.maxMissing = t.idf
+			}
+			continue
+		}
+		tm := &b.list[i]
+		o.present++
+		o.idfPresent += t.idf
+		o.dot += qw * tm.tfidf
+		if t.number {
+			o.numbersFound++
+		}
+		if tm.sents[0] < leadSentences {
+			o.lead += t.idf
+		}
+		if tm.sents[0] == 0 {
+			o.first += t.idf
+		}
+		for _, s := range tm.sents {
+			cover[s] += t.idf
+		}
+	}
+	return o
+}
+
+// bestSentences normalises the sentences' cover by the claim's weight and
+// returns the three best (sent -1 where fewer cover anything) and how many
+// cover at least half.
+func bestSentences(cover []float32, idfTotal float32) ([3]scored, int) {
+	var best [3]scored
+	for i := range best {
+		best[i].sent = -1
+	}
+	half := 0
+	if idfTotal <= 0 {
+		return best, half
+	}
+	for s := range cover {
+		cover[s] /= idfTotal
+		v := cover[s]
+		if v >= 0.5 {
+			half++
+		}
+		if v <= 0 {
+			continue
+		}
+		switch {
+		case v > best[0].cover:
+			best[2], best[1], best[0] = best[1], best[0], scored{s, v}
+		case v > best[1].cover:
+			best[2], best[1] = best[1], scored{s, v}
+		case v > best[2].cover:
+			best[2] = scored{s, v}
+		}
+	}
+	return best, half
+}
+
+// lexiconFeatures fills x (8 per lexicon category) with the category's
+// counts in the claim, the body, its lead, the best sentences and those
+// covering the claim.
+func lexiconFeatures(c *claim, b *Body, cover []float32, best [3]scored, x []float32) {
 	var covered int
 	var coveredCats [numCats]int32
 	var weighted [numCats]float32
@@ -355,7 +382,8 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		}
 	}
 	per100 := 100 / float32(max(b.tokens, 1))
-	j := 21
+	ns := len(cover)
+	j := 0
 	for k := 0; k < numCats; k++ {
 		var top3, bestK int32
 		for r, sc := range best {
@@ -382,7 +410,6 @@ func (m *Model) features(c *claim, b *Body, x []float32, scratch []float32) ([]f
 		x[j+7] = safeDiv(weighted[k], coverSum)
 		j += 8
 	}
-	return scratch, best
 }
 
 func safeDiv(a, b float32) float32 {

@@ -312,6 +312,9 @@ func trainForest(ctx context.Context, X [][]float32, y []uint8, w []float32, cla
 		}
 		sample := slices.Clone(b.rows)
 		for k := off; k < off+per; k++ {
+			if err := ctx.Err(); err != nil { // a round grows a tree per class: stop between them
+				return nil, err
+			}
 			for i := 0; i < n; i++ {
 				pk := probs[i*classes+k]
 				yk := 0.0

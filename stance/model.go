@@ -228,7 +228,7 @@ func (m *Model) Predict(claim, body string) Prediction {
 func (m *Model) PredictPrepared(claimText string, b *Body) Prediction {
 	c := m.prepareClaim(claimText)
 	var xa [96]float32
-	x := xa[:0]
+	var x []float32
 	if numFeatures <= len(xa) {
 		x = xa[:numFeatures]
 	} else {

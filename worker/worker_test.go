@@ -168,12 +168,12 @@ func TestJobs(t *testing.T) {
 	if err := client.Start(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	states := waitIdle(t, pool, 30*time.Second)
+	waitIdle(t, pool, 30*time.Second)
 	// The feed polled again finds nothing new.
 	if _, err := q.Enqueue(t.Context(), FeedArgs{URL: ff.feed.URL}); err != nil {
 		t.Fatal(err)
 	}
-	states = waitIdle(t, pool, 30*time.Second)
+	states := waitIdle(t, pool, 30*time.Second)
 	if err := client.Stop(t.Context()); err != nil {
 		t.Fatal(err)
 	}
@@ -338,8 +338,7 @@ func TestKilledWorker(t *testing.T) {
 		}
 		rows.Close()
 	}
-	var orphan int
-	orphan = count(t, pool, `SELECT count(*) FROM article_bands b WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = b.article_id)`)
+	orphan := count(t, pool, `SELECT count(*) FROM article_bands b WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = b.article_id)`)
 	if orphan != 0 {
 		t.Errorf("%d band rows without their article: a write was half done", orphan)
 	}

@@ -346,171 +346,218 @@ const (
 	boundary = "<b>"
 )
 
-// tokenFeatures appends the feature buckets of token i.
+// tokenFeatures appends the feature buckets of token i. The groups are
+// appended in a fixed order: the hashed buckets of a model depend on it.
 func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uint32 {
-	t := &info[i]
-	at := func(j int) *tokenInfo {
-		if j < 0 || j >= len(info) || info[j].sent != t.sent {
-			return nil
-		}
-		return &info[j]
+	v := &tokenView{m: m, info: info, i: i, t: &info[i], out: out}
+	v.lexical()
+	v.cues()
+	v.context(para)
+	v.classes()
+	v.punctuation()
+	return v.out
+}
+
+// tokenView is one token with its sentence, as the feature groups read it.
+type tokenView struct {
+	m    *Model
+	info []tokenInfo
+	i    int
+	t    *tokenInfo
+	out  []uint32
+}
+
+// at is token j when it is in the same sentence, else nil.
+func (v *tokenView) at(j int) *tokenInfo {
+	if j < 0 || j >= len(v.info) || v.info[j].sent != v.t.sent {
+		return nil
 	}
-	word := func(j int) string {
-		if x := at(j); x != nil {
-			return x.lower
-		}
-		return boundary
+	return &v.info[j]
+}
+
+func (v *tokenView) word(j int) string {
+	if x := v.at(j); x != nil {
+		return x.lower
 	}
-	tag := func(j int) string {
-		if x := at(j); x != nil {
-			return x.tag
-		}
-		return boundary
+	return boundary
+}
+
+func (v *tokenView) tag(j int) string {
+	if x := v.at(j); x != nil {
+		return x.tag
 	}
-	add := func(h uint64) { out = append(out, m.bucket(h)) }
-	add(tmpl(fBias))
-	add(hashStr(tmpl(fWord), t.lower))
-	add(hashStr(tmpl(fSuffix3), suffix(t.lower, 3)))
-	add(hashStr(tmpl(fSuffix2), suffix(t.lower, 2)))
-	add(hashStr(tmpl(fShape), t.shape))
-	add(hashStr(tmpl(fTag), t.tag))
-	add(hashStr(tmpl(fTagPrev), tag(i-1)))
-	add(hashStr(tmpl(fTagNext), tag(i+1)))
-	add(hashStr(tmpl(fTagPrev2), tag(i-2)))
-	add(hashStr(tmpl(fTagNext2), tag(i+2)))
-	add(hashStr(hashStr(tmpl(fTagBigramPrev), tag(i-1)), t.tag))
-	add(hashStr(hashStr(tmpl(fTagBigramNext), t.tag), tag(i+1)))
-	add(hashStr(tmpl(fWordPrev), word(i-1)))
-	add(hashStr(tmpl(fWordNext), word(i+1)))
-	add(hashStr(tmpl(fWordPrev2), word(i-2)))
-	add(hashStr(tmpl(fWordNext2), word(i+2)))
-	add(hashStr(hashStr(tmpl(fWordBigramPrev), word(i-1)), t.lower))
-	add(hashStr(hashStr(tmpl(fWordBigramNext), t.lower), word(i+1)))
+	return boundary
+}
+
+func (v *tokenView) stem(j int) string {
+	if x := v.at(j); x != nil {
+		return x.stem
+	}
+	return boundary
+}
+
+func (v *tokenView) class(j int) int {
+	if x := v.at(j); x != nil {
+		return int(x.class)
+	}
+	return -1
+}
+
+func (v *tokenView) add(h uint64) { v.out = append(v.out, v.m.bucket(h)) }
+
+// lexical adds the token's and its neighbours' words, shapes and tags.
+func (v *tokenView) lexical() {
+	t, i := v.t, v.i
+	v.add(tmpl(fBias))
+	v.add(hashStr(tmpl(fWord), t.lower))
+	v.add(hashStr(tmpl(fSuffix3), suffix(t.lower, 3)))
+	v.add(hashStr(tmpl(fSuffix2), suffix(t.lower, 2)))
+	v.add(hashStr(tmpl(fShape), t.shape))
+	v.add(hashStr(tmpl(fTag), t.tag))
+	v.add(hashStr(tmpl(fTagPrev), v.tag(i-1)))
+	v.add(hashStr(tmpl(fTagNext), v.tag(i+1)))
+	v.add(hashStr(tmpl(fTagPrev2), v.tag(i-2)))
+	v.add(hashStr(tmpl(fTagNext2), v.tag(i+2)))
+	v.add(hashStr(hashStr(tmpl(fTagBigramPrev), v.tag(i-1)), t.tag))
+	v.add(hashStr(hashStr(tmpl(fTagBigramNext), t.tag), v.tag(i+1)))
+	v.add(hashStr(tmpl(fWordPrev), v.word(i-1)))
+	v.add(hashStr(tmpl(fWordNext), v.word(i+1)))
+	v.add(hashStr(tmpl(fWordPrev2), v.word(i-2)))
+	v.add(hashStr(tmpl(fWordNext2), v.word(i+2)))
+	v.add(hashStr(hashStr(tmpl(fWordBigramPrev), v.word(i-1)), t.lower))
+	v.add(hashStr(hashStr(tmpl(fWordBigramNext), t.lower), v.word(i+1)))
+}
+
+// commas counts the commas strictly between tokens from and to, up to 2.
+func (v *tokenView) commas(from, to int) int {
+	n := 0
+	for j := from + 1; j < to; j++ {
+		if v.info[j].lower == "," {
+			n++
+		}
+	}
+	return min(n, 2)
+}
+
+// cues adds the cue words at and around the token, quotation state, and
+// the nearest cue on each side.
+func (v *tokenView) cues() {
+	t, i := v.t, v.i
 	if t.cue {
-		add(tmpl(fCue))
+		v.add(tmpl(fCue))
 	}
-	if x := at(i - 1); x != nil && x.cue {
-		add(tmpl(fCuePrev))
+	if x := v.at(i - 1); x != nil && x.cue {
+		v.add(tmpl(fCuePrev))
 	}
-	if x := at(i + 1); x != nil && x.cue {
-		add(tmpl(fCueNext))
+	if x := v.at(i + 1); x != nil && x.cue {
+		v.add(tmpl(fCueNext))
 	}
 	if t.quote != 0 {
-		add(hashInt(hashInt(tmpl(fQuote), int(t.quote)), b2i(t.inQuote)))
+		v.add(hashInt(hashInt(tmpl(fQuote), int(t.quote)), b2i(t.inQuote)))
 	}
-	add(hashInt(tmpl(fInQuote), b2i(t.inQuote)))
-	add(hashStr(hashInt(tmpl(fInQuoteTag), b2i(t.inQuote)), t.tag))
-
-	commas := func(from, to int) int {
-		n := 0
-		for j := from + 1; j < to; j++ {
-			if info[j].lower == "," {
-				n++
-			}
-		}
-		return min(n, 2)
-	}
+	v.add(hashInt(tmpl(fInQuote), b2i(t.inQuote)))
+	v.add(hashStr(hashInt(tmpl(fInQuoteTag), b2i(t.inQuote)), t.tag))
 	if t.leftCue >= 0 {
 		c := int(t.leftCue)
 		d := distBucket(i - c)
-		add(hashStr(tmpl(fLeftCue), info[c].lower))
-		add(hashInt(tmpl(fLeftCueDist), d))
-		add(hashStr(hashInt(tmpl(fLeftCueTag), d), t.tag))
-		add(hashStr(hashStr(tmpl(fLeftCueBefore), word(c-1)), info[c].lower))
-		add(hashInt(tmpl(fCommaToLeftCue), commas(c, i)))
+		v.add(hashStr(tmpl(fLeftCue), v.info[c].lower))
+		v.add(hashInt(tmpl(fLeftCueDist), d))
+		v.add(hashStr(hashInt(tmpl(fLeftCueTag), d), t.tag))
+		v.add(hashStr(hashStr(tmpl(fLeftCueBefore), v.word(c-1)), v.info[c].lower))
+		v.add(hashInt(tmpl(fCommaToLeftCue), v.commas(c, i)))
 	} else {
-		add(hashInt(tmpl(fLeftCueDist), -1))
+		v.add(hashInt(tmpl(fLeftCueDist), -1))
 	}
 	if t.rightCue >= 0 {
 		c := int(t.rightCue)
 		d := distBucket(c - i)
-		add(hashStr(tmpl(fRightCue), info[c].lower))
-		add(hashInt(tmpl(fRightCueDist), d))
-		add(hashStr(hashInt(tmpl(fRightCueTag), d), t.tag))
-		add(hashStr(hashStr(tmpl(fRightCueAfter), info[c].lower), word(c+1)))
-		add(hashInt(tmpl(fCommaToRightCue), commas(i, c)))
+		v.add(hashStr(tmpl(fRightCue), v.info[c].lower))
+		v.add(hashInt(tmpl(fRightCueDist), d))
+		v.add(hashStr(hashInt(tmpl(fRightCueTag), d), t.tag))
+		v.add(hashStr(hashStr(tmpl(fRightCueAfter), v.info[c].lower), v.word(c+1)))
+		v.add(hashInt(tmpl(fCommaToRightCue), v.commas(i, c)))
 	} else {
-		add(hashInt(tmpl(fRightCueDist), -1))
+		v.add(hashInt(tmpl(fRightCueDist), -1))
 	}
 	if t.leftCue < 0 && t.rightCue < 0 && !t.cue {
-		add(hashInt(tmpl(fNoCue), b2i(t.inQuote)))
+		v.add(hashInt(tmpl(fNoCue), b2i(t.inQuote)))
 	}
-	add(hashStr(hashStr(tmpl(fWordTagNext), t.lower), tag(i+1)))
-	add(hashStr(hashStr(tmpl(fWordTagPrev), tag(i-1)), t.lower))
-	add(hashStr(tmpl(fWordPrev3), word(i-3)))
-	add(hashStr(tmpl(fWordNext3), word(i+3)))
-	add(hashStr(hashStr(hashStr(tmpl(fTagTri), tag(i-1)), t.tag), tag(i+1)))
+}
+
+// context adds wider word and tag windows, the nearest verbs, and the
+// token's place in its sentence and paragraph.
+func (v *tokenView) context(para int) {
+	t, i := v.t, v.i
+	v.add(hashStr(hashStr(tmpl(fWordTagNext), t.lower), v.tag(i+1)))
+	v.add(hashStr(hashStr(tmpl(fWordTagPrev), v.tag(i-1)), t.lower))
+	v.add(hashStr(tmpl(fWordPrev3), v.word(i-3)))
+	v.add(hashStr(tmpl(fWordNext3), v.word(i+3)))
+	v.add(hashStr(hashStr(hashStr(tmpl(fTagTri), v.tag(i-1)), t.tag), v.tag(i+1)))
 	if t.leftVerb >= 0 {
-		add(hashStr(tmpl(fLeftVerb), info[t.leftVerb].lower))
-		add(hashStr(hashInt(tmpl(fLeftVerbDist), distBucket(i-int(t.leftVerb))), t.tag))
+		v.add(hashStr(tmpl(fLeftVerb), v.info[t.leftVerb].lower))
+		v.add(hashStr(hashInt(tmpl(fLeftVerbDist), distBucket(i-int(t.leftVerb))), t.tag))
 	}
 	if t.rightVerb >= 0 {
-		add(hashStr(tmpl(fRightVerb), info[t.rightVerb].lower))
-		add(hashStr(hashInt(tmpl(fRightVerbDist), distBucket(int(t.rightVerb)-i)), t.tag))
+		v.add(hashStr(tmpl(fRightVerb), v.info[t.rightVerb].lower))
+		v.add(hashStr(hashInt(tmpl(fRightVerbDist), distBucket(int(t.rightVerb)-i)), t.tag))
 	}
-	add(hashInt(hashInt(tmpl(fQuoteInSent), int(t.quotes)), b2i(t.inQuote)))
+	v.add(hashInt(hashInt(tmpl(fQuoteInSent), int(t.quotes)), b2i(t.inQuote)))
 	if t.sentPos == 0 {
-		add(tmpl(fSentFirst))
+		v.add(tmpl(fSentFirst))
 	}
 	if t.sentPos == t.sentLen-1 {
-		add(tmpl(fSentLast))
+		v.add(tmpl(fSentLast))
 	}
-	add(hashInt(tmpl(fSentRel), int(4*t.sentPos/max(t.sentLen, 1))))
-	add(hashInt(tmpl(fSentIndex), min(int(t.sent), 3)))
+	v.add(hashInt(tmpl(fSentRel), int(4*t.sentPos/max(t.sentLen, 1))))
+	v.add(hashInt(tmpl(fSentIndex), min(int(t.sent), 3)))
 	if para == 0 {
-		add(tmpl(fParaFirst))
+		v.add(tmpl(fParaFirst))
 	}
 	if t.shape == "Xx" || t.shape == "X" {
-		add(hashStr(tmpl(fCapTag), t.tag))
+		v.add(hashStr(tmpl(fCapTag), t.tag))
 	}
-	class := func(j int) int {
-		if x := at(j); x != nil {
-			return int(x.class)
-		}
-		return -1
-	}
-	stem := func(j int) string {
-		if x := at(j); x != nil {
-			return x.stem
-		}
-		return boundary
-	}
-	add(hashStr(tmpl(fStem), t.stem))
-	add(hashStr(tmpl(fStemPrev), stem(i-1)))
-	add(hashStr(tmpl(fStemNext), stem(i+1)))
+}
+
+// classes adds stems, cue classes around the token and verb frames.
+func (v *tokenView) classes() {
+	t, i := v.t, v.i
+	v.add(hashStr(tmpl(fStem), t.stem))
+	v.add(hashStr(tmpl(fStemPrev), v.stem(i-1)))
+	v.add(hashStr(tmpl(fStemNext), v.stem(i+1)))
 	c := int(t.class)
-	add(hashInt(tmpl(fClass), c))
-	add(hashStr(hashInt(tmpl(fClassTag), c), t.tag))
-	add(hashInt(hashInt(tmpl(fClassPrev), class(i-1)), c))
-	add(hashInt(hashInt(tmpl(fClassNext), c), class(i+1)))
-	add(hashInt(hashInt(hashInt(tmpl(fClassBigram), class(i-1)), c), class(i+1)))
+	v.add(hashInt(tmpl(fClass), c))
+	v.add(hashStr(hashInt(tmpl(fClassTag), c), t.tag))
+	v.add(hashInt(hashInt(tmpl(fClassPrev), v.class(i-1)), c))
+	v.add(hashInt(hashInt(tmpl(fClassNext), c), v.class(i+1)))
+	v.add(hashInt(hashInt(hashInt(tmpl(fClassBigram), v.class(i-1)), c), v.class(i+1)))
 	if c > 0 {
-		add(hashStr(hashInt(tmpl(fClassNextWord), c), word(i+1)))
-		add(hashStr(hashInt(tmpl(fClassPrevWord), c), word(i-1)))
+		v.add(hashStr(hashInt(tmpl(fClassNextWord), c), v.word(i+1)))
+		v.add(hashStr(hashInt(tmpl(fClassPrevWord), c), v.word(i-1)))
 	}
 	// The strongest cue class within five tokens on either side.
 	ml, mr := 0, 0
 	for j := i - 1; j >= i-5; j-- {
-		if x := at(j); x != nil {
-			ml = max(ml, int(x.class))
-		}
+		ml = max(ml, v.class(j))
 	}
 	for j := i + 1; j <= i+5; j++ {
-		if x := at(j); x != nil {
-			mr = max(mr, int(x.class))
-		}
+		mr = max(mr, v.class(j))
 	}
-	add(hashInt(hashInt(tmpl(fMaxClassLeft), ml/3), c/3))
-	add(hashInt(hashInt(tmpl(fMaxClassRight), mr/3), c/3))
+	v.add(hashInt(hashInt(tmpl(fMaxClassLeft), ml/3), c/3))
+	v.add(hashInt(hashInt(tmpl(fMaxClassRight), mr/3), c/3))
 	// Verb frames: a verb after a subject-like word and before a
 	// complement ("she wants to", "officials expect that").
 	if strings.HasPrefix(t.tag, "VB") || t.tag == "MD" {
-		add(hashStr(hashStr(hashStr(hashInt(tmpl(fVerbFrame), c/3), frameLeft(tag(i-1))), frameRight(word(i+1), tag(i+1))), t.tag[:min(len(t.tag), 3)]))
+		v.add(hashStr(hashStr(hashStr(hashInt(tmpl(fVerbFrame), c/3), frameLeft(v.tag(i-1))), frameRight(v.word(i+1), v.tag(i+1))), t.tag[:min(len(t.tag), 3)]))
 	}
-	// Colons: "NAME: text" in transcripts, "he added: …".
+}
+
+// punctuation adds colons ("NAME: text" in transcripts, "he added: …"),
+// dashes before a name, and the paragraph's opening quotation mark.
+func (v *tokenView) punctuation() {
+	t, i := v.t, v.i
 	colonAt, colonBefore := -1, false
-	for j := i - int(t.sentPos); j < i-int(t.sentPos)+int(t.sentLen) && j < len(info); j++ {
-		if info[j].lower == ":" {
+	for j := i - int(t.sentPos); j < i-int(t.sentPos)+int(t.sentLen) && j < len(v.info); j++ {
+		if v.info[j].lower == ":" {
 			if colonAt < 0 {
 				colonAt = j
 			}
@@ -520,19 +567,18 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 		}
 	}
 	if colonAt >= 0 {
-		add(hashInt(hashInt(tmpl(fColonInSent), b2i(colonBefore)), b2i(t.inQuote)))
+		v.add(hashInt(hashInt(tmpl(fColonInSent), b2i(colonBefore)), b2i(t.inQuote)))
 		if colonBefore {
-			add(hashStr(tmpl(fAfterColon), t.tag))
+			v.add(hashStr(tmpl(fAfterColon), t.tag))
 		}
 		if t.lower == ":" {
-			add(hashInt(hashStr(tmpl(fSpeakerColon), tag(i-1)), min(int(t.sentPos), 4)))
+			v.add(hashInt(hashStr(tmpl(fSpeakerColon), v.tag(i-1)), min(int(t.sentPos), 4)))
 		}
 	}
 	if t.lower == "―" || t.lower == "—" || t.lower == "--" || t.lower == "–" {
-		add(hashStr(hashStr(hashInt(tmpl(fDash), b2i(at(i-1) != nil && at(i-1).quote != 0)), shapeOf(at(i+1))), shapeOf(at(i-1))))
+		v.add(hashStr(hashStr(hashInt(tmpl(fDash), b2i(v.at(i-1) != nil && v.at(i-1).quote != 0)), shapeOf(v.at(i+1))), shapeOf(v.at(i-1))))
 	}
-	add(hashInt(hashInt(tmpl(fParaQuote), int(info[0].quote)), b2i(t.inQuote)))
-	return out
+	v.add(hashInt(hashInt(tmpl(fParaQuote), int(v.info[0].quote)), b2i(t.inQuote)))
 }
 
 func b2i(b bool) int {
@@ -631,123 +677,160 @@ const (
 func (m *Model) stackFeatures(s *scratch, tags []uint8, em []float32) {
 	n := len(tags)
 	info := s.info
-	// Per sentence: the roles it holds, its first and last token.
 	s.xfeats, s.xefeats = s.xfeats[:0], s.xefeats[:0]
 	s.xoffs, s.xeoffs = append(s.xoffs[:0], 0), append(s.xeoffs[:0], 0)
-	tagAt := func(j int) int {
-		if j < 0 || j >= n {
-			return -1
-		}
-		return int(tags[j])
-	}
-	isCue := func(j int) bool { return tags[j] != tagO && tagRole(tags[j]) == Cue }
+	v := &stackView{m: m, s: s, tags: tags, info: info}
 	sentStart := 0
 	for i := 0; i < n; i++ {
-		t := &info[i]
-		if i > 0 && info[i-1].sent != t.sent {
+		if i > 0 && info[i-1].sent != info[i].sent {
 			sentStart = i
 		}
-		sentEnd := sentStart + int(t.sentLen)
-		add := func(h uint64) { s.xfeats = append(s.xfeats, m.bucket(h)) }
-		tg := int(tags[i])
-		add(hashInt(tmpl(xTag), tg))
-		add(hashInt(tmpl(xTagPrev), tagAt(i-1)))
-		add(hashInt(tmpl(xTagNext), tagAt(i+1)))
-		add(hashInt(tmpl(xTagPrev2), tagAt(i-2)))
-		add(hashInt(tmpl(xTagNext2), tagAt(i+2)))
-		add(hashInt(hashInt(hashInt(tmpl(xTri), tagAt(i-1)), tg), tagAt(i+1)))
-		add(hashStr(hashInt(tmpl(xTagWord), tg), t.lower))
-		add(hashStr(hashInt(tmpl(xTagPOS), tg), t.tag))
-		left, right := -1, -1
-		for j := i - 1; j >= sentStart; j-- {
-			if isCue(j) {
-				left = j
-				break
-			}
-		}
-		for j := i + 1; j < sentEnd; j++ {
-			if isCue(j) {
-				right = j
-				break
-			}
-		}
-		if left >= 0 {
-			add(hashInt(hashInt(tmpl(xLeftCue), distBucket(i-left)), tg))
-			add(hashStr(tmpl(xLeftCueWord), info[left].lower))
-		} else {
-			add(hashInt(hashInt(tmpl(xLeftCue), -1), tg))
-		}
-		if right >= 0 {
-			add(hashInt(hashInt(tmpl(xRightCue), distBucket(right-i)), tg))
-			add(hashStr(tmpl(xRightCueWord), info[right].lower))
-		} else {
-			add(hashInt(hashInt(tmpl(xRightCue), -1), tg))
-		}
-		if left < 0 && right < 0 {
-			// The nearest cue in another sentence of the paragraph.
-			d := 0
-			for j := sentStart - 1; j >= 0; j-- {
-				if isCue(j) {
-					d = int(t.sent - info[j].sent)
-					break
-				}
-			}
-			add(hashInt(tmpl(xLeftCueWin), min(d, 3)))
-			d = 0
-			for j := sentEnd; j < n; j++ {
-				if isCue(j) {
-					d = int(info[j].sent - t.sent)
-					break
-				}
-			}
-			add(hashInt(tmpl(xRightCueWin), min(d, 3)))
-		}
-		srcL, srcR, roles := 0, 0, 0
-		for j := sentStart; j < sentEnd; j++ {
-			if tags[j] == tagO {
-				continue
-			}
-			r := tagRole(tags[j])
-			roles |= 1 << r
-			if r == Source && j < i {
-				srcL = 1
-			}
-			if r == Source && j > i {
-				srcR = 1
-			}
-		}
-		add(hashStr(hashInt(tmpl(xTagPrevWord), tagAt(i-1)), t.lower))
-		if left >= 0 {
-			add(hashInt(hashStr(hashInt(tmpl(xCueDistWord), distBucket(i-left)), info[left].lower), tg))
-		}
-		if right >= 0 {
-			add(hashInt(hashStr(hashInt(tmpl(xCueDistWord), -distBucket(right-i)), info[right].lower), tg))
-		}
-		add(hashInt(hashInt(tmpl(xSentEdges), tagAt(sentStart-1)), tagAt(sentStart)))
-		cues := 0
-		for j := sentStart; j < sentEnd; j++ {
-			if tags[j] == tagBCue {
-				cues++
-			}
-		}
-		add(hashInt(tmpl(xCuesInSent), min(cues, 2)))
-		add(hashInt(hashInt(tmpl(xSourceSide), srcL), srcR))
-		add(hashInt(hashInt(tmpl(xSentRoles), roles), tg))
-		if t.sentPos == 0 {
-			add(hashInt(tmpl(xPrevSentEnd), tagAt(i-1)))
-		}
-		if int(t.sentPos) == int(t.sentLen)-1 {
-			add(hashInt(tmpl(xNextSentStart), tagAt(i+1)))
-		}
-		if len(em) >= (i+1)*nTags {
-			for r := Source; r <= Content; r++ {
-				rank, b := roleMargin(em[i*nTags:(i+1)*nTags], r)
-				add(hashInt(hashInt(hashInt(hashInt(tmpl(xMargin), int(r)), rank), b), tg))
-			}
-		}
+		v.token(i, sentStart, sentStart+int(info[i].sentLen), em)
 		s.xoffs = append(s.xoffs, int32(len(s.xfeats)))
-		s.xefeats = append(s.xefeats, edgeBucket(hashInt(hashInt(tmpl(xeTags), tagAt(i-1)), tg)))
+		s.xefeats = append(s.xefeats, edgeBucket(hashInt(hashInt(tmpl(xeTags), v.tagAt(i-1)), int(tags[i]))))
 		s.xeoffs = append(s.xeoffs, int32(len(s.xefeats)))
+	}
+}
+
+// stackView is a window with its first-pass tags, as the stacked feature
+// groups read it. The groups are appended in a fixed order: the hashed
+// buckets of a model depend on it.
+type stackView struct {
+	m    *Model
+	s    *scratch
+	tags []uint8
+	info []tokenInfo
+}
+
+func (v *stackView) tagAt(j int) int {
+	if j < 0 || j >= len(v.tags) {
+		return -1
+	}
+	return int(v.tags[j])
+}
+
+func (v *stackView) isCue(j int) bool { return v.tags[j] != tagO && tagRole(v.tags[j]) == Cue }
+
+func (v *stackView) add(h uint64) { v.s.xfeats = append(v.s.xfeats, v.m.bucket(h)) }
+
+// token appends the stacked features of token i, whose sentence spans
+// tokens [from, to).
+func (v *stackView) token(i, from, to int, em []float32) {
+	t := &v.info[i]
+	tg := int(v.tags[i])
+	v.add(hashInt(tmpl(xTag), tg))
+	v.add(hashInt(tmpl(xTagPrev), v.tagAt(i-1)))
+	v.add(hashInt(tmpl(xTagNext), v.tagAt(i+1)))
+	v.add(hashInt(tmpl(xTagPrev2), v.tagAt(i-2)))
+	v.add(hashInt(tmpl(xTagNext2), v.tagAt(i+2)))
+	v.add(hashInt(hashInt(hashInt(tmpl(xTri), v.tagAt(i-1)), tg), v.tagAt(i+1)))
+	v.add(hashStr(hashInt(tmpl(xTagWord), tg), t.lower))
+	v.add(hashStr(hashInt(tmpl(xTagPOS), tg), t.tag))
+	left, right := v.nearestCues(i, from, to)
+	v.cues(i, tg, left, right, from, to)
+	v.sentence(i, tg, left, right, from, to)
+	if len(em) >= (i+1)*nTags {
+		for r := Source; r <= Content; r++ {
+			rank, b := roleMargin(em[i*nTags:(i+1)*nTags], r)
+			v.add(hashInt(hashInt(hashInt(hashInt(tmpl(xMargin), int(r)), rank), b), tg))
+		}
+	}
+}
+
+// nearestCues finds the nearest cue token on each side of token i in its
+// sentence [from, to), -1 for none.
+func (v *stackView) nearestCues(i, from, to int) (left, right int) {
+	left, right = -1, -1
+	for j := i - 1; j >= from; j-- {
+		if v.isCue(j) {
+			left = j
+			break
+		}
+	}
+	for j := i + 1; j < to; j++ {
+		if v.isCue(j) {
+			right = j
+			break
+		}
+	}
+	return left, right
+}
+
+// cues adds the distance to and word of the nearest cues, or, with none in
+// the sentence, how many sentences away the nearest are.
+func (v *stackView) cues(i, tg, left, right, from, to int) {
+	if left >= 0 {
+		v.add(hashInt(hashInt(tmpl(xLeftCue), distBucket(i-left)), tg))
+		v.add(hashStr(tmpl(xLeftCueWord), v.info[left].lower))
+	} else {
+		v.add(hashInt(hashInt(tmpl(xLeftCue), -1), tg))
+	}
+	if right >= 0 {
+		v.add(hashInt(hashInt(tmpl(xRightCue), distBucket(right-i)), tg))
+		v.add(hashStr(tmpl(xRightCueWord), v.info[right].lower))
+	} else {
+		v.add(hashInt(hashInt(tmpl(xRightCue), -1), tg))
+	}
+	if left >= 0 || right >= 0 {
+		return
+	}
+	// The nearest cue in another sentence of the paragraph.
+	t := &v.info[i]
+	d := 0
+	for j := from - 1; j >= 0; j-- {
+		if v.isCue(j) {
+			d = int(t.sent - v.info[j].sent)
+			break
+		}
+	}
+	v.add(hashInt(tmpl(xLeftCueWin), min(d, 3)))
+	d = 0
+	for j := to; j < len(v.tags); j++ {
+		if v.isCue(j) {
+			d = int(v.info[j].sent - t.sent)
+			break
+		}
+	}
+	v.add(hashInt(tmpl(xRightCueWin), min(d, 3)))
+}
+
+// sentence adds what the first pass found in the token's sentence: the
+// roles, sources on either side, cues, and the tags at its edges.
+func (v *stackView) sentence(i, tg, left, right, from, to int) {
+	t := &v.info[i]
+	srcL, srcR, roles, cues := 0, 0, 0, 0
+	for j := from; j < to; j++ {
+		if v.tags[j] == tagO {
+			continue
+		}
+		if v.tags[j] == tagBCue {
+			cues++
+		}
+		r := tagRole(v.tags[j])
+		roles |= 1 << r
+		if r == Source && j < i {
+			srcL = 1
+		}
+		if r == Source && j > i {
+			srcR = 1
+		}
+	}
+	v.add(hashStr(hashInt(tmpl(xTagPrevWord), v.tagAt(i-1)), t.lower))
+	if left >= 0 {
+		v.add(hashInt(hashStr(hashInt(tmpl(xCueDistWord), distBucket(i-left)), v.info[left].lower), tg))
+	}
+	if right >= 0 {
+		v.add(hashInt(hashStr(hashInt(tmpl(xCueDistWord), -distBucket(right-i)), v.info[right].lower), tg))
+	}
+	v.add(hashInt(hashInt(tmpl(xSentEdges), v.tagAt(from-1)), v.tagAt(from)))
+	v.add(hashInt(tmpl(xCuesInSent), min(cues, 2)))
+	v.add(hashInt(hashInt(tmpl(xSourceSide), srcL), srcR))
+	v.add(hashInt(hashInt(tmpl(xSentRoles), roles), tg))
+	if t.sentPos == 0 {
+		v.add(hashInt(tmpl(xPrevSentEnd), v.tagAt(i-1)))
+	}
+	if int(t.sentPos) == int(t.sentLen)-1 {
+		v.add(hashInt(tmpl(xNextSentStart), v.tagAt(i+1)))
 	}
 }
 

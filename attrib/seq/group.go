@@ -71,130 +71,172 @@ func nearestCue(all []run, cues []int, r run, sameSentence bool) int {
 // and added …"). Content in a window without a cue becomes an attribution
 // without cue or source.
 func group(doc *nlp.Document, w window, tags []uint8, out []Attribution) []Attribution {
-	sentOf := func(i int) int {
-		tok := doc.Tokens[w.first+i]
-		for s := w.s0; s < w.s1; s++ {
-			if tok.Start < doc.Sentences[s].End || s == w.s1-1 {
-				return s - w.s0
-			}
-		}
-		return 0
-	}
-	rs := runs(tags, sentOf)
-	var cues []int
-	for i, r := range rs {
+	g := &grouper{doc: doc, w: w, tags: tags}
+	g.rs = runs(tags, g.sentOf)
+	for i, r := range g.rs {
 		if r.role == Cue {
-			cues = append(cues, i)
+			g.cues = append(g.cues, i)
 		}
 	}
-	span := func(r run) claimtrail.Span {
-		return claimtrail.Span{Start: doc.Tokens[w.first+r.first].Start, End: doc.Tokens[w.first+r.last-1].End}
+	g.byCue = make(map[int]*building, len(g.cues))
+	for _, c := range g.cues {
+		g.byCue[c] = &building{}
 	}
-	type building struct {
-		source   []run
-		contents []run
+	g.assign()
+	g.lendContents()
+	g.shareSources()
+	return g.emit(out)
+}
+
+// grouper holds the runs of one window while group pairs them up.
+type grouper struct {
+	doc     *nlp.Document
+	w       window
+	tags    []uint8
+	rs      []run
+	cues    []int // indexes of the cue runs in rs
+	byCue   map[int]*building
+	orphans []run // content runs with no cue in the window
+}
+
+// building is the attribution a cue run heads, while it is being built.
+type building struct {
+	source   []run
+	contents []run
+}
+
+// sentOf is the index, within the window, of the sentence of token i.
+func (g *grouper) sentOf(i int) int {
+	tok := g.doc.Tokens[g.w.first+i]
+	for s := g.w.s0; s < g.w.s1; s++ {
+		if tok.Start < g.doc.Sentences[s].End || s == g.w.s1-1 {
+			return s - g.w.s0
+		}
 	}
-	byCue := make(map[int]*building, len(cues))
-	for _, c := range cues {
-		byCue[c] = &building{}
-	}
-	var orphans []run
-	for i, r := range rs {
+	return 0
+}
+
+func (g *grouper) span(r run) claimtrail.Span {
+	return claimtrail.Span{Start: g.doc.Tokens[g.w.first+r.first].Start, End: g.doc.Tokens[g.w.first+r.last-1].End}
+}
+
+// assign gives every content and source run to its nearest cue.
+func (g *grouper) assign() {
+	for i, r := range g.rs {
 		switch r.role {
 		case Content:
-			if c := nearestCue(rs, cues, r, false); c >= 0 {
-				byCue[c].contents = append(byCue[c].contents, r)
+			if c := nearestCue(g.rs, g.cues, r, false); c >= 0 {
+				g.byCue[c].contents = append(g.byCue[c].contents, r)
 			} else {
-				orphans = append(orphans, r)
+				g.orphans = append(g.orphans, r)
 			}
 		case Source:
-			if c := nearestCue(rs, cues, r, false); c >= 0 {
-				byCue[c].source = append(byCue[c].source, rs[i])
+			if c := nearestCue(g.rs, g.cues, r, false); c >= 0 {
+				g.byCue[c].source = append(g.byCue[c].source, g.rs[i])
 			}
 		}
 	}
-	// A cue left without content may take an adjacent content run from a
-	// cue that has others, or that is no reporting word while it is one:
-	// "…, a source said." beats a mistaken cue inside the content.
-	effGap := func(a, b run) int {
-		lo, hi := min(a.last, b.last), max(a.first, b.first)
-		n := 0
-		for i := lo; i < hi; i++ {
-			if tags[i] != tagO && tagRole(tags[i]) == Source {
-				continue
-			}
-			if !wordy(doc.Tokens[w.first+i].Text) {
-				continue
-			}
-			n++
-		}
-		return n
-	}
-	reporting := func(c int) bool {
-		return reportingWords[strings.ToLower(doc.Tokens[w.first+rs[c].last-1].Text)]
-	}
-	for _, c := range cues {
-		if len(byCue[c].contents) > 0 {
+}
+
+// effGap counts the wordy tokens between two runs, sources left out.
+func (g *grouper) effGap(a, b run) int {
+	lo, hi := min(a.last, b.last), max(a.first, b.first)
+	n := 0
+	for i := lo; i < hi; i++ {
+		if g.tags[i] != tagO && tagRole(g.tags[i]) == Source {
 			continue
 		}
-		for _, owner := range cues {
-			ob := byCue[owner]
-			moved := false
-			for k, r := range ob.contents {
-				if owner == c || r.sent != rs[c].sent || effGap(r, rs[c]) > 1 {
-					continue
-				}
-				if len(ob.contents) > 1 || (reporting(c) && !reporting(owner)) {
-					byCue[c].contents = append(byCue[c].contents, r)
-					ob.contents = append(ob.contents[:k:k], ob.contents[k+1:]...)
-					moved = true
-					break
-				}
-			}
-			if moved {
+		if !wordy(g.doc.Tokens[g.w.first+i].Text) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// reporting reports whether cue run c ends with a reporting word.
+func (g *grouper) reporting(c int) bool {
+	return reportingWords[strings.ToLower(g.doc.Tokens[g.w.first+g.rs[c].last-1].Text)]
+}
+
+// lendContents lets a cue left without content take an adjacent content
+// run from a cue that has others, or that is no reporting word while it is
+// one: "…, a source said." beats a mistaken cue inside the content.
+func (g *grouper) lendContents() {
+	for _, c := range g.cues {
+		if len(g.byCue[c].contents) > 0 {
+			continue
+		}
+		for _, owner := range g.cues {
+			if g.lend(owner, c) {
 				break
 			}
 		}
 	}
-	for _, c := range cues {
-		b := byCue[c]
+}
+
+// lend moves one content run of owner's to cue c, if one may move.
+func (g *grouper) lend(owner, c int) bool {
+	ob := g.byCue[owner]
+	for k, r := range ob.contents {
+		if owner == c || r.sent != g.rs[c].sent || g.effGap(r, g.rs[c]) > 1 {
+			continue
+		}
+		if len(ob.contents) > 1 || (g.reporting(c) && !g.reporting(owner)) {
+			g.byCue[c].contents = append(g.byCue[c].contents, r)
+			ob.contents = append(ob.contents[:k:k], ob.contents[k+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// shareSources gives a cue without a source the nearest source of its
+// sentence.
+func (g *grouper) shareSources() {
+	for _, c := range g.cues {
+		b := g.byCue[c]
 		if len(b.source) > 0 {
 			continue
 		}
 		best, bestD := -1, 0
-		for i, r := range rs {
-			if r.role != Source || r.sent != rs[c].sent {
+		for i, r := range g.rs {
+			if r.role != Source || r.sent != g.rs[c].sent {
 				continue
 			}
-			if d := gap(r, rs[c]); best < 0 || d < bestD {
+			if d := gap(r, g.rs[c]); best < 0 || d < bestD {
 				best, bestD = i, d
 			}
 		}
 		if best >= 0 {
-			b.source = []run{rs[best]}
+			b.source = []run{g.rs[best]}
 		}
 	}
-	for _, c := range cues {
-		b := byCue[c]
-		a := Attribution{Cue: span(rs[c])}
+}
+
+// emit appends the attributions built, then the content without a cue.
+func (g *grouper) emit(out []Attribution) []Attribution {
+	for _, c := range g.cues {
+		b := g.byCue[c]
+		a := Attribution{Cue: g.span(g.rs[c])}
 		if len(b.source) > 0 {
-			a.Source = sourceSpan(b.source, rs[c], span)
+			a.Source = sourceSpan(b.source, g.rs[c], g.span)
 		}
 		for _, r := range b.contents {
-			a.ContentParts = append(a.ContentParts, span(r))
+			a.ContentParts = append(a.ContentParts, g.span(r))
 		}
 		if len(a.ContentParts) == 0 {
-			r, ok := fallbackContent(doc, w, rs, c)
+			r, ok := fallbackContent(g.doc, g.w, g.rs, c)
 			if !ok {
 				continue // a cue with nothing to attribute is no attribution
 			}
-			a.ContentParts = []claimtrail.Span{span(r)}
+			a.ContentParts = []claimtrail.Span{g.span(r)}
 		}
 		a.Content = claimtrail.Span{Start: a.ContentParts[0].Start, End: a.ContentParts[len(a.ContentParts)-1].End}
 		out = append(out, a)
 	}
-	for _, r := range orphans {
-		s := span(r)
+	for _, r := range g.orphans {
+		s := g.span(r)
 		out = append(out, Attribution{Content: s, ContentParts: []claimtrail.Span{s}})
 	}
 	return out

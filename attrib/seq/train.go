@@ -8,14 +8,46 @@ import (
 	"math/rand/v2"
 	"sort"
 
-	"github.com/claimtrail/claimtrail/eval/polnear"
+	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
-// Sample is one annotated document to train or evaluate on.
+// Sample is one annotated document to train on.
 type Sample struct {
 	Doc  *nlp.Document
-	Gold []polnear.Attribution
+	Gold []Gold
+}
+
+// Gold is one annotated attribution: the byte spans of each role, a
+// mention of a role possibly in several fragments. Train knows no corpus
+// format: the corpus's reader gives this form (train/seqtrain for
+// PolNeAR).
+type Gold struct {
+	Source, Cue, Content []claimtrail.Span
+}
+
+// AsGold returns a in the form of an annotation, to score it against gold
+// ones: its content in its parts, an empty source or cue as none.
+func (a Attribution) AsGold() Gold {
+	g := Gold{Content: append([]claimtrail.Span(nil), a.ContentParts...)}
+	if !a.Source.Empty() {
+		g.Source = []claimtrail.Span{a.Source}
+	}
+	if !a.Cue.Empty() {
+		g.Cue = []claimtrail.Span{a.Cue}
+	}
+	return g
+}
+
+// Mention returns the fragments of role r.
+func (g Gold) Mention(r Role) []claimtrail.Span {
+	switch r {
+	case Source:
+		return g.Source
+	case Cue:
+		return g.Cue
+	}
+	return g.Content
 }
 
 // TrainOptions tunes Train. The zero value trains with the defaults.
@@ -35,14 +67,12 @@ type TrainOptions struct {
 	// Progress, when set, is called as training advances with the number
 	// of windows done and the total over all epochs.
 	Progress func(done, total int)
-}
-
-// EpochReport is the dev-set score of the averaged weights after an epoch.
-// The last report, with Epoch 0, scores the kept epoch after its per-role
-// score offsets were tuned on dev.
-type EpochReport struct {
-	Epoch int
-	Dev   polnear.Score
+	// Dev, required with dev samples, scores the attributions labelled in
+	// them (pred[i] for dev sample i), higher being better. Train calls it
+	// after each epoch (epoch 1, 2, …) to keep the best, for each trial
+	// of the per-role score offsets (epoch -1), and for the kept weights
+	// with their offsets tuned (epoch 0).
+	Dev func(epoch int, pred [][]Attribution) float64
 }
 
 // Train fits a model on the training samples. The first pass is trained on
@@ -51,8 +81,9 @@ type EpochReport struct {
 // fold it left out. When dev samples are given, the second pass's averaged
 // weights are scored on them after every epoch and the best epoch's are kept
 // (ranked by the sum of the three roles' overlap F1 and exact content F1);
-// otherwise the last epoch's are.
-func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, []EpochReport, error) {
+// otherwise the last epoch's are. It stops, returning ctx's error, soon
+// after ctx is done.
+func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 8
 	}
@@ -66,24 +97,34 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 		opt.Bits = 18
 	}
 	if opt.Bits < 8 || opt.Bits > maxBits {
-		return nil, nil, fmt.Errorf("train: feature table bits %d out of range 8..%d", opt.Bits, maxBits)
+		return nil, fmt.Errorf("train: feature table bits %d out of range 8..%d", opt.Bits, maxBits)
 	}
 	if opt.Prune == 0 {
 		opt.Prune = 40
 	}
+	if len(dev) > 0 && opt.Dev == nil {
+		return nil, errors.New("train: dev samples but no dev scorer")
+	}
 	if len(train) == 0 {
-		return nil, nil, errors.New("train: no training documents")
+		return nil, errors.New("train: no training documents")
 	}
 	m := &Model{bits: opt.Bits, mask: 1<<opt.Bits - 1, lexicon: buildLexicon(train)}
 	var docStems []map[string]stemCount
 	m.stems, docStems = countStems(train)
-	ws := featurizeAll(m, train, docStems)
-	if len(ws) == 0 {
-		return nil, nil, errors.New("train: the training documents hold no tokens")
+	ws, err := featurizeAll(ctx, m, train, docStems)
+	if err != nil {
+		return nil, err
 	}
-	devWs := featurizeAll(m, dev, nil)
+	if len(ws) == 0 {
+		return nil, errors.New("train: the training documents hold no tokens")
+	}
+	devWs, err := featurizeAll(ctx, m, dev, nil)
+	if err != nil {
+		return nil, err
+	}
 	t := &trainer{
 		ctx:      ctx,
+		dev:      opt.Dev,
 		rng:      rand.New(rand.NewPCG(opt.Seed, 0x5eed)),
 		progress: opt.Progress,
 		total:    ((opt.Folds+1)*opt.FirstEpochs + opt.Epochs) * len(ws),
@@ -99,47 +140,54 @@ func Train(ctx context.Context, train, dev []Sample, opt TrainOptions) (*Model, 
 				in = append(in, &ws[i])
 			}
 		}
-		ps, _, err := t.run(in, opt.FirstEpochs, nil, nil)
+		ps, err := t.run(in, opt.FirstEpochs, nil, nil)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		m.stackAll(train, docStems, out, &ps)
+		if err := m.stackAll(ctx, train, docStems, out, &ps); err != nil {
+			return nil, err
+		}
 	}
 	all := make([]*trainWindow, len(ws))
 	for i := range ws {
 		all[i] = &ws[i]
 	}
-	first, _, err := t.run(all, opt.FirstEpochs, nil, nil)
+	first, err := t.run(all, opt.FirstEpochs, nil, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	devPtrs := make([]*trainWindow, len(devWs))
 	for i := range devWs {
 		devPtrs[i] = &devWs[i]
 	}
-	m.stackAll(dev, nil, devPtrs, &first)
+	if err := m.stackAll(ctx, dev, nil, devPtrs, &first); err != nil {
+		return nil, err
+	}
 	for _, w := range all {
 		w.stacked = true
 	}
 	for _, w := range devPtrs {
 		w.stacked = true
 	}
-	second, reports, err := t.run(all, opt.Epochs, dev, devPtrs)
+	second, err := t.run(all, opt.Epochs, dev, devPtrs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if len(devPtrs) > 0 {
-		second.bias = t.tuneBias(dev, devPtrs, &second)
-		reports = append(reports, EpochReport{Epoch: 0, Dev: evaluate(dev, devPtrs, &second, &t.v)})
+		if second.bias, err = t.tuneBias(dev, devPtrs, &second); err != nil {
+			return nil, err
+		}
+		t.dev(0, t.label(dev, devPtrs, &second))
 	}
 	m.passes[0] = quantise(&first, 0)
 	m.passes[1] = quantise(&second, opt.Prune)
-	return m, reports, nil
+	return m, nil
 }
 
 // trainer runs perceptron training and reports progress.
 type trainer struct {
 	ctx      context.Context
+	dev      func(epoch int, pred [][]Attribution) float64
 	rng      *rand.Rand
 	progress func(done, total int)
 	done     int
@@ -150,23 +198,22 @@ type trainer struct {
 
 // run trains one pass for the given epochs over ws. With dev windows, the
 // averaged weights are scored after each epoch and the best are returned.
-func (t *trainer) run(ws []*trainWindow, epochs int, dev []Sample, devWs []*trainWindow) (params, []EpochReport, error) {
+func (t *trainer) run(ws []*trainWindow, epochs int, dev []Sample, devWs []*trainWindow) (params, error) {
 	p := newPerceptron(t.size)
 	order := make([]int, len(ws))
 	for i := range order {
 		order[i] = i
 	}
 	var (
-		reports   []EpochReport
 		best      params
 		bestScore = math.Inf(-1)
 	)
 	for epoch := 1; epoch <= epochs; epoch++ {
 		t.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for k, i := range order {
-			if k%256 == 0 {
+			if k%64 == 0 {
 				if err := t.ctx.Err(); err != nil {
-					return params{}, nil, err
+					return params{}, err
 				}
 			}
 			p.learn(ws[i], &t.v)
@@ -179,9 +226,7 @@ func (t *trainer) run(ws []*trainWindow, epochs int, dev []Sample, devWs []*trai
 			continue
 		}
 		avg := p.averaged()
-		score := evaluate(dev, devWs, &avg, &t.v)
-		reports = append(reports, EpochReport{Epoch: epoch, Dev: score})
-		if s := rank(score); s > bestScore {
+		if s := t.dev(epoch, t.label(dev, devWs, &avg)); s > bestScore {
 			bestScore, best = s, avg
 		}
 	}
@@ -189,13 +234,13 @@ func (t *trainer) run(ws []*trainWindow, epochs int, dev []Sample, devWs []*trai
 		best = p.averaged()
 	}
 	// Skipped epochs (a ws shorter than total planned) still count as done.
-	return best, reports, nil
+	return best, nil
 }
 
 // tuneBias searches, by coordinate ascent on dev, a constant added to the
 // scores of each role's tags, trading precision for recall where that
 // raises the dev ranking figure.
-func (t *trainer) tuneBias(dev []Sample, ws []*trainWindow, ps *params) [nTags]float32 {
+func (t *trainer) tuneBias(dev []Sample, ws []*trainWindow, ps *params) ([nTags]float32, error) {
 	// The step is a twentieth of the typical spread of a token's scores.
 	var spread float64
 	var n int
@@ -212,13 +257,16 @@ func (t *trainer) tuneBias(dev []Sample, ws []*trainWindow, ps *params) [nTags]f
 	}
 	step := float32(spread / float64(max(n, 1)) / 20)
 	saved := ps.bias
-	best := rank(evaluate(dev, ws, ps, &t.v))
+	best := t.dev(-1, t.label(dev, ws, ps))
 	for round := 0; round < 2; round++ {
 		for r := Source; r <= Content; r++ {
 			keep := ps.bias
 			for k := -3; k <= 6; k++ {
+				if err := t.ctx.Err(); err != nil {
+					return saved, err
+				}
 				ps.bias[beginTag(r)], ps.bias[insideTag(r)] = float32(k)*step, float32(k)*step
-				if s := rank(evaluate(dev, ws, ps, &t.v)); s > best {
+				if s := t.dev(-1, t.label(dev, ws, ps)); s > best {
 					best, keep = s, ps.bias
 				}
 			}
@@ -227,15 +275,18 @@ func (t *trainer) tuneBias(dev []Sample, ws []*trainWindow, ps *params) [nTags]f
 	}
 	bias := ps.bias
 	ps.bias = saved
-	return bias
+	return bias, nil
 }
 
 // stackAll tags the windows with first-pass weights and stores their
 // stacked features.
-func (m *Model) stackAll(samples []Sample, exclude []map[string]stemCount, ws []*trainWindow, first *params) {
+func (m *Model) stackAll(ctx context.Context, samples []Sample, exclude []map[string]stemCount, ws []*trainWindow, first *params) error {
 	var s scratch
 	var v viterbi
-	for _, w := range ws {
+	for i, w := range ws {
+		if i%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		w.stacked = false
 		scores(&v, w, first)
 		tags := v.best(len(w.gold))
@@ -250,15 +301,7 @@ func (m *Model) stackAll(samples []Sample, exclude []map[string]stemCount, ws []
 		w.xefeats = append(w.xefeats[:0], s.xefeats...)
 		w.xeoffs = append(w.xeoffs[:0], s.xeoffs...)
 	}
-}
-
-// rank is the figure Train maximises on dev.
-func rank(s polnear.Score) float64 {
-	r := s.Roles[polnear.Content].Exact.PRF().F1
-	for _, role := range polnear.Roles {
-		r += s.Roles[role].Overlap.PRF().F1
-	}
-	return r
+	return nil
 }
 
 // trainWindow is one featurized window with its gold tags.
@@ -278,10 +321,13 @@ type trainWindow struct {
 
 // featurizeAll featurizes every window of the samples; exclude, when not
 // nil, holds each sample's own stem counts, left out of its features.
-func featurizeAll(m *Model, samples []Sample, exclude []map[string]stemCount) []trainWindow {
+func featurizeAll(ctx context.Context, m *Model, samples []Sample, exclude []map[string]stemCount) ([]trainWindow, error) {
 	var out []trainWindow
 	var s scratch
 	for si := range samples {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		doc := samples[si].Doc
 		s.exclude = nil
 		if exclude != nil {
@@ -301,7 +347,7 @@ func featurizeAll(m *Model, samples []Sample, exclude []map[string]stemCount) []
 			})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // windowGold copies a window's gold tags, making a span that continues from
@@ -317,18 +363,18 @@ func windowGold(tags []uint8) []uint8 {
 // goldTags gives every token of doc its BIO tag from the gold attributions.
 // A token takes the role of any mention it overlaps; cues win over sources,
 // sources over content, where annotations collide.
-func goldTags(doc *nlp.Document, gold []polnear.Attribution) []uint8 {
+func goldTags(doc *nlp.Document, gold []Gold) []uint8 {
 	tags := make([]uint8, len(doc.Tokens))
-	for _, role := range []polnear.Role{polnear.Content, polnear.Source, polnear.Cue} {
+	for _, role := range []Role{Content, Source, Cue} {
 		for _, a := range gold {
 			for _, f := range a.Mention(role) {
 				i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End > f.Start })
 				for first := true; i < len(doc.Tokens) && doc.Tokens[i].Start < f.End; i++ {
 					if first {
-						tags[i] = beginTag(Role(role))
+						tags[i] = beginTag(role)
 						first = false
 					} else {
-						tags[i] = insideTag(Role(role))
+						tags[i] = insideTag(role)
 					}
 				}
 			}
@@ -537,9 +583,9 @@ func sumFloatRows(acc []float32, tab []float32, feats []uint32) {
 	}
 }
 
-// evaluate labels the dev windows with the given weights and scores the
-// result against the gold attributions.
-func evaluate(samples []Sample, ws []*trainWindow, ps *params, v *viterbi) polnear.Score {
+// label labels the dev windows with the given weights.
+func (t *trainer) label(samples []Sample, ws []*trainWindow, ps *params) [][]Attribution {
+	v := &t.v
 	pred := make([][]Attribution, len(samples))
 	for _, w := range ws {
 		scores(v, w, ps)
@@ -547,11 +593,7 @@ func evaluate(samples []Sample, ws []*trainWindow, ps *params, v *viterbi) polne
 		conventions(samples[w.sample].Doc, w.win, tags)
 		pred[w.sample] = group(samples[w.sample].Doc, w.win, tags, pred[w.sample])
 	}
-	var total polnear.Score
-	for i, s := range samples {
-		total.Add(polnear.Compare(s.Doc.Article.Text, s.Gold, ToPolnear(pred[i])))
-	}
-	return total
+	return pred
 }
 
 // quantise stores weights as int16 steps of one scale, zeroing token
@@ -587,21 +629,4 @@ func quantise(ps *params, prune int) pass {
 	}
 	p.edges = q(ps.edge, 1)
 	return p
-}
-
-// ToPolnear converts attributions to the corpus package's form for scoring
-// and writing.
-func ToPolnear(atts []Attribution) []polnear.Attribution {
-	out := make([]polnear.Attribution, 0, len(atts))
-	for _, a := range atts {
-		pa := polnear.Attribution{Content: append(polnear.Mention(nil), a.ContentParts...)}
-		if !a.Source.Empty() {
-			pa.Source = polnear.Mention{a.Source}
-		}
-		if !a.Cue.Empty() {
-			pa.Cue = polnear.Mention{a.Cue}
-		}
-		out = append(out, pa)
-	}
-	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/claimtrail/claimtrail/eval/polnear"
 	"github.com/claimtrail/claimtrail/nlp"
 	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/train/seqtrain"
 	"github.com/spf13/cobra"
 )
 
@@ -163,10 +164,10 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 		return doc, nil, err
 	}}
 	rules := attrib.New()
-	x.extract = func(doc *nlp.Document) []polnear.Attribution { return seq.ToPolnear(m.Label(doc)) }
+	x.extract = func(doc *nlp.Document) []polnear.Attribution { return seqtrain.ToPolnear(m.Label(doc)) }
 	if name == extractorModelFirst {
 		x.extract = func(doc *nlp.Document) []polnear.Attribution {
-			return seq.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
+			return seqtrain.ToPolnear(seq.Combine(m.Label(doc), rules.Extract(doc)))
 		}
 	}
 	return x, nil

@@ -17,6 +17,17 @@ import (
 // corpus in a temporary folder.
 func TestCorpusCommands(t *testing.T) {
 	dir := t.TempDir()
+	checkIngest(t, dir)
+	checkCorrection(t, dir)
+	story := checkStories(t)
+	checkShow(t, story)
+	checkSearch(t)
+}
+
+// checkIngest ingests the example story and bad inputs into a new corpus,
+// then again through CLAIMTRAIL_DB, which it sets for the later steps.
+func checkIngest(t *testing.T, dir string) {
+	t.Helper()
 	db := filepath.Join(dir, "corpus.db")
 	bad := filepath.Join(dir, "empty.txt")
 	if err := os.WriteFile(bad, nil, 0o644); err != nil {
@@ -50,7 +61,11 @@ func TestCorpusCommands(t *testing.T) {
 	if strings.Count(out, "exists") != 5 || strings.Contains(out, "added") {
 		t.Errorf("second ingest stored again:\n%s", out)
 	}
+}
 
+// checkCorrection ingests a corrected article under its stored URL.
+func checkCorrection(t *testing.T, dir string) {
+	t.Helper()
 	// The Capital Ledger corrects its article under the same URL: the
 	// stored article is updated, not added.
 	upd := filepath.Join(dir, "update")
@@ -72,7 +87,7 @@ func TestCorpusCommands(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(upd, "02.txt.meta.json"), meta, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err = run(t, "ingest", upd)
+	out, stderr, err := run(t, "ingest", upd)
 	if err != nil || !strings.Contains(out, "updated") || !strings.Contains(out, "story 1 ") {
 		t.Errorf("ingest of a corrected article: %v\n%s%s", err, out, stderr)
 	}
@@ -80,8 +95,12 @@ func TestCorpusCommands(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Port Casimir") {
 		t.Errorf("search for the correction's words: %v\n%s", err, out)
 	}
+}
 
-	out, _, err = run(t, "stories", "--format", "json")
+// checkStories lists the stories and returns the example story's.
+func checkStories(t *testing.T) storyJSON {
+	t.Helper()
+	out, _, err := run(t, "stories", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,9 +124,13 @@ func TestCorpusCommands(t *testing.T) {
 	if err != nil || !strings.Contains(out, list[0].Title) {
 		t.Errorf("stories --since 2000 = %q, %v", out, err)
 	}
+	return list[0]
+}
 
-	id := fmt.Sprint(list[0].ID)
-	out, stderr, err = run(t, "show", "--format", "json", id)
+// checkShow shows the story's ledger, and stories that do not exist.
+func checkShow(t *testing.T, story storyJSON) {
+	t.Helper()
+	out, stderr, err := run(t, "show", "--format", "json", fmt.Sprint(story.ID))
 	if err != nil {
 		t.Fatalf("show: %v\n%s", err, stderr)
 	}
@@ -129,9 +152,9 @@ func TestCorpusCommands(t *testing.T) {
 			contested++
 		}
 	}
-	if doc.Schema != "claimtrail.ledger/v1" || len(doc.Articles) != 4 || len(doc.Claims) != list[0].Claims || contested != list[0].Contested {
+	if doc.Schema != "claimtrail.ledger/v1" || len(doc.Articles) != 4 || len(doc.Claims) != story.Claims || contested != story.Contested {
 		t.Errorf("show: schema %q, %d articles, %d claims (%d contested); want 4 articles and %d claims (%d contested)",
-			doc.Schema, len(doc.Articles), len(doc.Claims), contested, list[0].Claims, list[0].Contested)
+			doc.Schema, len(doc.Articles), len(doc.Claims), contested, story.Claims, story.Contested)
 	}
 	if _, _, err := run(t, "show", "999"); err == nil || !strings.Contains(err.Error(), "no story 999") {
 		t.Errorf("show 999: %v", err)
@@ -139,8 +162,12 @@ func TestCorpusCommands(t *testing.T) {
 	if _, _, err := run(t, "show", "abc"); err == nil {
 		t.Error("show abc succeeded")
 	}
+}
 
-	out, _, err = run(t, "search", "troops")
+// checkSearch searches the corpus in text and JSON.
+func checkSearch(t *testing.T) {
+	t.Helper()
+	out, _, err := run(t, "search", "troops")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/eval/polnear"
 	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/claimtrail/claimtrail/train/seqtrain"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -63,13 +64,13 @@ func runTrainAttribution(cmd *cobra.Command, trainDir, devDir, out string, opt s
 	if err != nil {
 		return err
 	}
-	load := func(dir string) ([]seq.Sample, error) {
+	load := func(dir string) ([]seqtrain.Sample, error) {
 		arts, err := polnear.ReadSplit(ctx, dir)
 		if err != nil {
 			return nil, err
 		}
 		bar := attribProgressBar(stderr, len(arts), "analyse "+dir)
-		samples, err := seq.Samples(ctx, an, arts, func() { _ = bar.Add(1) })
+		samples, err := seqtrain.Samples(ctx, an, arts, func() { _ = bar.Add(1) })
 		_ = bar.Finish()
 		return samples, err
 	}
@@ -77,7 +78,7 @@ func runTrainAttribution(cmd *cobra.Command, trainDir, devDir, out string, opt s
 	if err != nil {
 		return err
 	}
-	var dev []seq.Sample
+	var dev []seqtrain.Sample
 	if devDir != "" {
 		if dev, err = load(devDir); err != nil {
 			return err
@@ -90,7 +91,7 @@ func runTrainAttribution(cmd *cobra.Command, trainDir, devDir, out string, opt s
 		}
 		_ = bar.Set(done)
 	}
-	m, reports, err := seq.Train(ctx, train, dev, opt)
+	m, reports, err := seqtrain.Train(ctx, train, dev, opt)
 	if bar != nil {
 		_ = bar.Finish()
 	}

@@ -158,6 +158,7 @@ func ReadBodies(ctx context.Context, name string, r io.Reader) (map[int]string, 
 			return err
 		}
 		if _, dup := bodies[id]; dup {
+			//lint:ignore ST1005 the message starts with the CSV column's name
 			return fmt.Errorf("Body ID %d given twice", id)
 		}
 		bodies[id] = f[1]
@@ -223,6 +224,7 @@ func Open(ctx context.Context, bodiesPath, stancesPath string) (*Data, error) {
 	}
 	for _, p := range pairs {
 		if _, ok := bodies[p.BodyID]; !ok {
+			//lint:ignore ST1005 the message starts with the CSV column's name
 			return nil, &Error{File: stancesPath, Line: p.Line, Err: fmt.Errorf("Body ID %d is not in %s", p.BodyID, bodiesPath)}
 		}
 	}

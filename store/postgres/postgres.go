@@ -31,6 +31,7 @@ const (
 
 // Store is a store.Store in a PostgreSQL database.
 type Store struct {
+	*store.Reader
 	pool *pgxpool.Pool
 	opt  store.Options
 }
@@ -61,7 +62,7 @@ func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	s := &Store{pool: pool, opt: opt}
+	s := &Store{Reader: store.NewReader(newDB(pool), dialect), pool: pool, opt: opt}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open postgres %s@%s/%s: %w", cfg.ConnConfig.User, cfg.ConnConfig.Host, cfg.ConnConfig.Database, err)

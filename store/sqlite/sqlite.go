@@ -28,6 +28,7 @@ var migrationFS embed.FS
 
 // Store is a store.Store in an SQLite database file.
 type Store struct {
+	*store.Reader
 	db   *sql.DB
 	path string
 	opt  store.Options
@@ -76,7 +77,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 	conns := max(8, 4*runtime.GOMAXPROCS(0)) // reads never nest queries, so a bounded pool cannot deadlock
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
-	s := &Store{db: db, path: path, opt: opt}
+	s := &Store{Reader: store.NewReader(newDB(db), dialect), db: db, path: path, opt: opt}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)

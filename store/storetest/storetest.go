@@ -136,6 +136,22 @@ func testRoundTrip(t *testing.T, open Opener) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkRecord(t, r, a, an, res)
+	if id, found, err := s.Lookup(ctx(t), store.Key(a)); err != nil || !found || id != res.ID {
+		t.Errorf("Lookup(%s) = %d, %v, %v; want %d", store.Key(a), id, found, err, res.ID)
+	}
+	if _, found, err := s.Lookup(ctx(t), "url:https://example.org/none"); err != nil || found {
+		t.Errorf("Lookup of a missing key = %v, %v", found, err)
+	}
+	if strings.Contains(r.Key, "utm_") {
+		t.Errorf("key %q keeps tracking parameters", r.Key)
+	}
+}
+
+// checkRecord compares the record read back with the article and analysis
+// put.
+func checkRecord(t *testing.T, r *store.Record, a *claimtrail.Article, an store.Analysis, res store.PutResult) {
+	t.Helper()
 	got := r.Article
 	if got.Title != a.Title || got.Outlet != a.Outlet || got.Text != a.Text || got.URL != a.URL ||
 		got.Byline != a.Byline || got.Path != a.Path || got.Lang != a.Lang || !got.Published.Equal(a.Published) {
@@ -153,15 +169,6 @@ func testRoundTrip(t *testing.T, open Opener) {
 	}
 	if r.Story != res.Story || r.CopyOf != 0 || !strings.HasPrefix(r.Key, "url:https://example.org/news/bridge-0") {
 		t.Errorf("record = story %d copy %d key %q", r.Story, r.CopyOf, r.Key)
-	}
-	if id, found, err := s.Lookup(ctx(t), store.Key(a)); err != nil || !found || id != res.ID {
-		t.Errorf("Lookup(%s) = %d, %v, %v; want %d", store.Key(a), id, found, err, res.ID)
-	}
-	if _, found, err := s.Lookup(ctx(t), "url:https://example.org/none"); err != nil || found {
-		t.Errorf("Lookup of a missing key = %v, %v", found, err)
-	}
-	if strings.Contains(r.Key, "utm_") {
-		t.Errorf("key %q keeps tracking parameters", r.Key)
 	}
 }
 
