@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/dedup"
@@ -134,9 +135,13 @@ func PlantCopies(bodies []claimtrail.Article, every int, seed uint64) (arts []cl
 			words[r.IntN(len(words))] = "edited"
 		}
 		o := bodies[(i+7)%len(bodies)].Text
+		half := len(o) / 2
+		for half > 0 && !utf8.RuneStart(o[half]) {
+			half-- // cut on a character boundary: the stores refuse invalid UTF-8
+		}
 		arts = append(arts,
 			claimtrail.Article{ID: id + "-edited", Text: strings.Join(words, " ")},
-			claimtrail.Article{ID: id + "-embedded", Text: o[:len(o)/2] + "\n\n" + b.Text})
+			claimtrail.Article{ID: id + "-embedded", Text: o[:half] + "\n\n" + b.Text})
 		want[id+"-edited"], want[id+"-embedded"] = id, id
 	}
 	return arts, want
