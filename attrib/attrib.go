@@ -62,8 +62,8 @@ func DenialCue(cue string) bool {
 // finite verb: a proposition ("the dam had failed"), not a description
 // ("CNN-News 18 as an outlet with a history of …").
 func Proposition(doc *nlp.Document, sp claimtrail.Span) bool {
-	for _, t := range doc.Tokens {
-		if t.Start >= sp.Start && t.End <= sp.End && hasFiniteVerb([]nlp.Token{t}) {
+	for _, t := range doc.TokensIn(sp) {
+		if hasFiniteVerb([]nlp.Token{t}) {
 			return true
 		}
 	}

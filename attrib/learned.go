@@ -64,12 +64,13 @@ func (r *reader) learned(m *seq.Model, t Tagger) {
 // seq.Uncovered drops one that meets a rule statement.
 func (r *reader) unexplained() map[int]bool {
 	var paras map[int]bool
+	covered := r.explained()
 	for _, s := range r.doc.Sentences {
 		if paras[s.Paragraph] {
 			continue
 		}
 		for _, t := range r.doc.Tokens[s.First:s.Last] {
-			if reportingWord(t) && !r.explains(t.Span) {
+			if reportingWord(t) && !covered.Overlaps(t.Span) {
 				if paras == nil {
 					paras = map[int]bool{}
 				}
@@ -81,15 +82,16 @@ func (r *reader) unexplained() map[int]bool {
 	return paras
 }
 
-// explains reports whether an attributed rule statement covers the span
-// with its cue or content.
-func (r *reader) explains(sp claimtrail.Span) bool {
+// explained indexes the cues and contents of the attributed rule
+// statements: what they explain.
+func (r *reader) explained() claimtrail.SpanIndex {
+	var spans []claimtrail.Span
 	for _, st := range r.out {
-		if !st.Cue.Empty() && (st.Cue.Overlaps(sp) || st.Content.Overlaps(sp)) {
-			return true
+		if !st.Cue.Empty() {
+			spans = append(spans, st.Cue, st.Content)
 		}
 	}
-	return false
+	return claimtrail.NewSpanIndex(spans)
 }
 
 // sentenceRanges returns, for each wanted paragraph, its sentences as a

@@ -7,6 +7,7 @@ package nlp
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -65,23 +66,38 @@ func (d *Document) SentenceAt(off int) int {
 	return -1
 }
 
-// EntitiesIn returns the entities lying inside span.
+// TokensIn returns the tokens lying inside span, found by binary search.
+func (d *Document) TokensIn(span claimtrail.Span) []Token {
+	i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= span.Start })
+	j := i
+	for j < len(d.Tokens) && d.Tokens[j].End <= span.End {
+		j++
+	}
+	return d.Tokens[i:j]
+}
+
+// EntitiesIn returns the entities lying inside span. Entities are sorted
+// by start, so this is a binary search and a walk over span's own: the
+// cost does not grow with the length of the document.
 func (d *Document) EntitiesIn(span claimtrail.Span) []Entity {
+	i := sort.Search(len(d.Entities), func(i int) bool { return d.Entities[i].Start >= span.Start })
 	var out []Entity
-	for _, e := range d.Entities {
-		if span.Contains(e.Span) {
-			out = append(out, e)
+	for ; i < len(d.Entities) && d.Entities[i].Start <= span.End; i++ {
+		if span.Contains(d.Entities[i].Span) {
+			out = append(out, d.Entities[i])
 		}
 	}
 	return out
 }
 
-// QuantitiesIn returns the quantities lying inside span.
+// QuantitiesIn returns the quantities lying inside span, found as
+// EntitiesIn finds entities.
 func (d *Document) QuantitiesIn(span claimtrail.Span) []Quantity {
+	i := sort.Search(len(d.Quantities), func(i int) bool { return d.Quantities[i].Start >= span.Start })
 	var out []Quantity
-	for _, q := range d.Quantities {
-		if span.Contains(q.Span) {
-			out = append(out, q)
+	for ; i < len(d.Quantities) && d.Quantities[i].Start <= span.End; i++ {
+		if span.Contains(d.Quantities[i].Span) {
+			out = append(out, d.Quantities[i])
 		}
 	}
 	return out
