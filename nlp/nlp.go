@@ -161,7 +161,7 @@ func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span)
 	text := doc.Article.Text
 	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
 		start := para.Start + s.Start
-		all := a.tok.Tokenize(s.Text)
+		all := a.tokenize(s.Text)
 		if len(all) <= MaxSentenceTokens {
 			if len(all) > 0 {
 				a.addSentence(doc, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)

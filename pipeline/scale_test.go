@@ -47,3 +47,23 @@ func BenchmarkStorySize(b *testing.B) {
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) { benchOneText(b, text, Options{}) })
 	}
 }
+
+// BenchmarkParagraph analyses one paragraph of 1, 2, 4 and 8 MB: no
+// paragraph break bounds the labeller's windows.
+func BenchmarkParagraph(b *testing.B) {
+	for _, mb := range []int{1, 2, 4, 8} {
+		text := synth.Paragraph(1, mb<<20)
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) { benchOneText(b, text, Options{}) })
+	}
+}
+
+// BenchmarkPunctuation analyses a run of 10,000 to 80,000 full stops,
+// opening brackets or quotation marks inside a sentence.
+func BenchmarkPunctuation(b *testing.B) {
+	for _, mark := range []string{".", "(", "“"} {
+		for _, n := range []int{10_000, 20_000, 40_000, 80_000} {
+			text := synth.Punctuation(mark, n)
+			b.Run(fmt.Sprintf("%s×%d", mark, n), func(b *testing.B) { benchOneText(b, text, Options{}) })
+		}
+	}
+}
