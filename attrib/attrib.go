@@ -7,6 +7,7 @@
 package attrib
 
 import (
+	"context"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -27,14 +28,28 @@ func New() *Extractor { return &Extractor{} }
 // Extract returns the statements of doc in text order. Every statement's
 // chain starts with the article's outlet.
 func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
+	out, _ := x.ExtractContext(context.Background(), doc)
+	return out
+}
+
+// ExtractContext is Extract stopping, with the context's error, when ctx
+// is done: it looks between sentences and between the labeller's
+// paragraphs.
+func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]claimtrail.Statement, error) {
 	r := newReader(doc)
 	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		r.sentence(si)
 	}
 	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
 	if x.model != nil {
-		r.learned(x.model, x.tagger)
+		r.learned(ctx, x.model, x.tagger)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 	}
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
@@ -43,7 +58,7 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 			st.Hedges = addHedge(nil, "anonymous sourcing", st.Chain)
 		}
 	}
-	return r.out
+	return r.out, nil
 }
 
 // DenialCue reports whether a cue's text is a denial verb or phrase

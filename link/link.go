@@ -6,6 +6,7 @@
 package link
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"slices"
@@ -50,11 +51,20 @@ func New() *Linker {
 // analyses (for entities and quantities). Claims come back in order of first
 // appearance, without IDs, stances or verdicts: the story package adds those.
 func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statement) []claimtrail.Claim {
+	claims, _ := l.LinkContext(context.Background(), docs, stmts)
+	return claims
+}
+
+// LinkContext is Link stopping, with the context's error, when ctx is done.
+func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
 	items, v := newItems(docs, stmts)
 	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
 		asserted: map[claimSpeaker]bool{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
 	for i := range items {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		st := items[i].st
 		switch {
 		case st.Polarity == claimtrail.Denies && st.Negated:
@@ -66,14 +76,21 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 		}
 	}
 	var bare []int
-	for k, claims := range b.denyAll(denials) {
+	denied := b.denyAll(ctx, denials)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for k, claims := range denied {
 		if !b.attach(denials[k], claims) {
 			bare = append(bare, denials[k])
 		}
 	}
 	// Negations deny only claims that start positive, which their own
 	// asserting below never adds, so all can be matched at once first.
-	negMatches := b.denyAll(negations)
+	negMatches := b.denyAll(ctx, negations)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for k, i := range negations {
 		if !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
@@ -81,7 +98,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 		}
 	}
 	b.attachBare(bare)
-	return b.claims()
+	return b.claims(), nil
 }
 
 // item is a statement with its linking features.
@@ -551,7 +568,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 }
 
 // denyAll finds the claims each of the denials negates, on every core.
-func (b *builder) denyAll(denials []int) [][]int {
+func (b *builder) denyAll(ctx context.Context, denials []int) [][]int {
 	out := make([][]int, len(denials))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -560,7 +577,7 @@ func (b *builder) denyAll(denials []int) [][]int {
 		go func(w int) {
 			defer wg.Done()
 			var sc scratch
-			for k := w; k < len(denials); k += workers {
+			for k := w; k < len(denials) && ctx.Err() == nil; k += workers {
 				out[k] = b.denyMatches(&sc, denials[k])
 			}
 		}(w)

@@ -143,23 +143,26 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 func (a *Analyzer) Gazetteer() *Gazetteer { return a.names }
 
 // Analyze segments, tokenizes and tags the article's text and finds its
-// entities and quantities.
+// entities and quantities. It stops with the context's error, between two
+// sentences, when ctx is done.
 func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Document, error) {
 	doc := &Document{Article: art}
 	for pi, para := range paragraphs(art) {
-		if err := ctx.Err(); err != nil {
+		if err := a.analyzeParagraph(ctx, doc, pi, para); err != nil {
 			return nil, err
 		}
-		a.analyzeParagraph(doc, pi, para)
 	}
 	doc.Entities = a.names.entities(doc, midSentenceNames(doc))
 	doc.Quantities = quantities(doc)
 	return doc, nil
 }
 
-func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span) {
+func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, para claimtrail.Span) error {
 	text := doc.Article.Text
 	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		start := para.Start + s.Start
 		all := a.tokenize(s.Text)
 		if len(all) <= MaxSentenceTokens {
@@ -178,6 +181,7 @@ func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span)
 			a.addSentence(doc, pi, start, sp, toks)
 		}
 	}
+	return nil
 }
 
 // MaxSentenceTokens bounds a sentence: longer runs are cut into pieces of

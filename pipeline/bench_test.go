@@ -83,7 +83,9 @@ func benchLoadAnalyseLink(b *testing.B, opts Options) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p.Link(arts, analyses)
+		if _, _, err := p.Link(ctx, arts, analyses); err != nil {
+			b.Fatal(err)
+		}
 	}
 	perSec := float64(len(bodies)*b.N) / b.Elapsed().Seconds()
 	b.ReportMetric(perSec, "articles/s")

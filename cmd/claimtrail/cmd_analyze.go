@@ -66,6 +66,9 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	}
 	ctx := cmd.Context()
 	articles, loadErrs := load.Paths(ctx, args, load.Options{Outlet: opts.outlet})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	stderr := cmd.ErrOrStderr()
 	for _, e := range loadErrs {
 		fmt.Fprintln(stderr, "claimtrail: skipped:", e)

@@ -34,7 +34,7 @@ their byte spans in the article text). Articles are sorted by stance, then by
 confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
 		Example: `  claimtrail check "The bridge will reopen in March" articles/
   claimtrail check --format json "The mayor resigned" a.txt b.html`,
-		Args: cobra.MinimumNArgs(2),
+		Args: checkArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.format != "text" && o.format != "json" {
 				return fmt.Errorf("check: unknown --format %q (want text or json)", o.format)
@@ -50,6 +50,18 @@ confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
 	f.StringVar(&o.model, "model", "", "stance model file (default: the embedded model)")
 	f.StringVar(&o.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	return cmd
+}
+
+// checkArgs says what is missing when check is not given a claim and at
+// least one path.
+func checkArgs(cmd *cobra.Command, args []string) error {
+	switch len(args) {
+	case 0:
+		return fmt.Errorf("check needs a CLAIM and at least one PATH or DIR of articles, e.g. claimtrail check \"The bridge will reopen in March\" articles/ (see claimtrail check --help)")
+	case 1:
+		return fmt.Errorf("check needs at least one PATH or DIR of articles after the claim %q (see claimtrail check --help)", args[0])
+	}
+	return nil
 }
 
 // checkResult is one article's stance toward the claim.
@@ -146,6 +158,9 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		return fmt.Errorf("check: %w", err)
 	}
 	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		rep.Articles = append(rep.Articles, checkArticle(m, claim, &arts[i], checked[i]))
 	}
 	rank := map[claimtrail.Stance]int{claimtrail.StanceAsserts: 0, claimtrail.StanceDenies: 1, claimtrail.StanceReports: 2, claimtrail.StanceAbsent: 3}

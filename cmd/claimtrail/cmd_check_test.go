@@ -69,8 +69,13 @@ func TestCheckText(t *testing.T) {
 
 func TestCheckErrors(t *testing.T) {
 	dir := filepath.Join("testdata", "check")
-	if _, _, err := run(t, "check", checkClaim); err == nil {
-		t.Error("no paths: no error")
+	// Usage errors say what is missing, not cobra's "requires at least 2
+	// arg(s)".
+	if _, _, err := run(t, "check", checkClaim); err == nil || !strings.Contains(err.Error(), "at least one PATH or DIR") || !strings.Contains(err.Error(), checkClaim) {
+		t.Errorf("no paths: err = %v", err)
+	}
+	if _, _, err := run(t, "check"); err == nil || !strings.Contains(err.Error(), "a CLAIM and at least one PATH") {
+		t.Errorf("nothing: err = %v", err)
 	}
 	if _, _, err := run(t, "check", "--format", "yaml", checkClaim, dir); err == nil || !strings.Contains(err.Error(), "yaml") {
 		t.Errorf("bad format: err = %v", err)

@@ -40,9 +40,18 @@ var commands []func() *cobra.Command
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal, a second one kills at once.
+		<-ctx.Done()
+		stop()
+	}()
 	err := newRootCmd().ExecuteContext(ctx)
 	stop()
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
+		fmt.Fprintln(os.Stderr, "claimtrail: interrupted")
+		os.Exit(130)
+	case err != nil:
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "claimtrail:", err)
 		}
