@@ -18,9 +18,17 @@ const (
 	pieceBytes = 64
 )
 
+// wordTokenizer is prose's tokenizer, or a stand-in in tests.
+type wordTokenizer interface {
+	Tokenize(text string) []tokenize.Token
+}
+
 // tokenize is prose's tokenizer in time linear in s, with token offsets
 // into s.
-func (a *Analyzer) tokenize(s string) []tokenize.Token {
+func (a *Analyzer) tokenize(s string) []tokenize.Token { return tokenizeLinear(a.tok, s) }
+
+// tokenizeLinear runs tok over s, handing it long stretches in pieces.
+func tokenizeLinear(tok wordTokenizer, s string) []tokenize.Token {
 	var out []tokenize.Token
 	from := 0 // s[:from] is tokenized
 	for i := 0; i < len(s); {
@@ -31,10 +39,10 @@ func (a *Analyzer) tokenize(s string) []tokenize.Token {
 		}
 		end := stretchEnd(s, i)
 		if end-i > maxStretch {
-			out = a.tokenizeAt(out, s[from:i], from)
+			out = tokenizeAt(tok, out, s[from:i], from)
 			for i < end {
 				cut := pieceEnd(s, i, end)
-				out = a.tokenizeAt(out, s[i:cut], i)
+				out = tokenizeAt(tok, out, s[i:cut], i)
 				i = cut
 			}
 			from = end
@@ -42,14 +50,14 @@ func (a *Analyzer) tokenize(s string) []tokenize.Token {
 		i = end
 	}
 	if from == 0 {
-		return a.tok.Tokenize(s)
+		return tok.Tokenize(s)
 	}
-	return a.tokenizeAt(out, s[from:], from)
+	return tokenizeAt(tok, out, s[from:], from)
 }
 
 // tokenizeAt appends the tokens of text, which starts at offset base.
-func (a *Analyzer) tokenizeAt(out []tokenize.Token, text string, base int) []tokenize.Token {
-	for _, t := range a.tok.Tokenize(text) {
+func tokenizeAt(tok wordTokenizer, out []tokenize.Token, text string, base int) []tokenize.Token {
+	for _, t := range tok.Tokenize(text) {
 		t.Start += base
 		out = append(out, t)
 	}
