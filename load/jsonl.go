@@ -151,7 +151,7 @@ func jsonLine(line []byte) (claimtrail.Article, error) {
 	if err != nil {
 		return claimtrail.Article{}, fmt.Errorf("text: %w", err)
 	}
-	paras := cutBoilerplate(textParagraphs(strings.Split(s, "\n")))
+	paras := cutBoilerplate(paraTexts(textParagraphs(splitLines(s))))
 	if len(paras) > 0 && sameText(paras[0], a.Title) {
 		paras = paras[1:]
 	}
@@ -159,5 +159,6 @@ func jsonLine(line []byte) (claimtrail.Article, error) {
 		return claimtrail.Article{}, fmt.Errorf("text: %w", ErrNoContent)
 	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
+	a.Basis = claimtrail.BasisExtracted
 	return a, nil
 }

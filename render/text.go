@@ -209,7 +209,7 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	if !st.Cue.Empty() {
 		notes = append(notes, fmt.Sprintf("cue %q", Excerpt(a.Text, st.Cue)))
 	}
-	notes = append(notes, fmt.Sprintf("bytes %d–%d", st.Content.Start, st.Content.End))
+	notes = append(notes, SpanNote(a, st.Content))
 	if len(st.Hedges) > 0 {
 		notes = append(notes, "hedged: "+strings.Join(st.Hedges, ", "))
 	}
@@ -218,6 +218,19 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	}
 	t.wrapped("                ", detail)
 	t.wrapped("                ", t.paint(ansiDim, strings.Join(notes, "; ")))
+}
+
+// SpanNote names a span of an article as the user can find it: "bytes
+// 1159–1218 of the file" (a plain-text file, offsets into its bytes as
+// given), "bytes 1049–1108 of the extracted text" (a page or a JSON line:
+// the text that --format json carries) or "bytes 1049–1108 of the text".
+func SpanNote(a *claimtrail.Article, s claimtrail.Span) string {
+	s = a.InputSpan(s)
+	of := map[string]string{claimtrail.BasisFile: "the file", claimtrail.BasisExtracted: "the extracted text"}[a.SpanBasis()]
+	if of == "" {
+		of = "the text"
+	}
+	return fmt.Sprintf("bytes %d–%d of %s", s.Start, s.End, of)
 }
 
 // Wrap breaks s into lines of at most width runes at spaces; a longer word
