@@ -23,6 +23,9 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 	if opt.Width <= 0 {
 		opt.Width = 100
 	}
+	// Article texts, titles and file names may hold escape sequences that
+	// would act on the terminal: the view shows them without.
+	l = terminalLedger(l)
 	t := &textWriter{w: bufio.NewWriter(w), opt: opt, l: l}
 	t.header()
 	for i := range l.Claims {
@@ -158,7 +161,7 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 		}
 		t.wrapped(fmt.Sprintf("   %s %-4s ", t.paint(ansiYel, string(j.Stance)), a.ID),
 			fmt.Sprintf("by the stance model (%.0f%%), no statement of its own", j.Confidence*100))
-		t.wrapped("                ", "“"+Excerpt(a.Text, j.Evidence[0])+"”")
+		t.wrapped("                ", "“"+Terminal(Excerpt(a.Text, j.Evidence[0]))+"”")
 	}
 }
 
@@ -204,10 +207,10 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 		verb = t.paint(ansiRed, "denies ")
 	}
 	t.wrapped(fmt.Sprintf("   %s %-4s ", verb, st.Article), t.paint(ansiCyan, ChainText(st.Chain)))
-	detail := "“" + Excerpt(a.Text, st.Content) + "”"
+	detail := "“" + Terminal(Excerpt(a.Text, st.Content)) + "”"
 	var notes []string
 	if !st.Cue.Empty() {
-		notes = append(notes, fmt.Sprintf("cue %q", Excerpt(a.Text, st.Cue)))
+		notes = append(notes, fmt.Sprintf("cue %q", Terminal(Excerpt(a.Text, st.Cue))))
 	}
 	notes = append(notes, SpanNote(a, st.Content))
 	if len(st.Hedges) > 0 {

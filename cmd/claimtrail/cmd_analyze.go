@@ -71,7 +71,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	}
 	stderr := cmd.ErrOrStderr()
 	for _, e := range loadErrs {
-		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
+		fmt.Fprintln(stderr, "claimtrail: skipped:", render.Terminal(e.Error()))
 	}
 	if len(articles) == 0 && len(loadErrs) == 0 {
 		return fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(args, ", "))

@@ -11,6 +11,7 @@ import (
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/render"
 	"github.com/claimtrail/claimtrail/stance"
 	"github.com/spf13/cobra"
 )
@@ -140,7 +141,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 	stderr := cmd.ErrOrStderr()
 	rep := checkReport{Claim: claim, Articles: make([]checkResult, 0, len(arts))}
 	for _, e := range errs {
-		fmt.Fprintln(stderr, "claimtrail: check:", e)
+		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error()))
 		rep.Errors = append(rep.Errors, e.Error())
 	}
 	if len(arts) == 0 {
@@ -220,7 +221,9 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 			fmt.Fprintf(&b, "    [%d:%d] %s\n", e.Span[0], e.Span[1], checkClip(checkOneLine(e.Text), 160))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	// Titles, paths and evidence come from the articles: no terminal
+	// escapes reach the terminal.
+	_, err := io.WriteString(w, render.Terminal(b.String()))
 	return err
 }
 

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/claimtrail/claimtrail/render"
 	"github.com/spf13/cobra"
 )
 
@@ -53,7 +54,8 @@ func main() {
 		os.Exit(130)
 	case err != nil:
 		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "claimtrail:", err)
+			// Errors name inputs, whose names may hold terminal escapes.
+			fmt.Fprintln(os.Stderr, "claimtrail:", render.Terminal(err.Error()))
 		}
 		os.Exit(1)
 	}
