@@ -20,6 +20,7 @@ type analyzeOptions struct {
 	outlet    string
 	color     string
 	extractor string
+	maxBytes  byteSize
 }
 
 func newAnalyzeCmd() *cobra.Command {
@@ -33,7 +34,9 @@ claim, who asserts it through which chain of sources, who denies it, each articl
 stance, and how many independent origins stand behind it.
 
 Inputs that cannot be read are reported on stderr and skipped; the others are still
-analysed, and the exit status is 1.`,
+analysed, and the exit status is 1. A file larger than --max-bytes (32 MiB unless
+CLAIMTRAIL_MAX_BYTES says otherwise) is refused: analysis takes time and memory in
+proportion to its input. Ctrl-C stops the analysis.`,
 		Example: `  claimtrail analyze examples/story
   claimtrail analyze --format json examples/story > ledger.json
   claimtrail analyze --outlet "Daily Example" article.txt`,
@@ -52,6 +55,7 @@ analysed, and the exit status is 1.`,
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
 	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller) or rules (rules alone; faster)")
+	addMaxBytesFlag(f, &opts.maxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -64,8 +68,12 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if opts.extractor != "combined" && opts.extractor != "rules" {
 		return fmt.Errorf("unknown --extractor %q: want combined or rules", opts.extractor)
 	}
+	limit, err := maxBytes(cmd.Flags(), &opts.maxBytes)
+	if err != nil {
+		return err
+	}
 	ctx := cmd.Context()
-	articles, loadErrs := load.Paths(ctx, args, load.Options{Outlet: opts.outlet})
+	articles, loadErrs := load.Paths(ctx, args, load.Options{Outlet: opts.outlet, MaxFileSize: limit})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

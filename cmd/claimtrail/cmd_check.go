@@ -20,6 +20,7 @@ func init() { commands = append(commands, newCheckCmd) }
 
 type checkOptions struct {
 	format, model, outlet string
+	maxBytes              byteSize
 }
 
 func newCheckCmd() *cobra.Command {
@@ -50,6 +51,7 @@ confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or json")
 	f.StringVar(&o.model, "model", "", "stance model file (default: the embedded model)")
 	f.StringVar(&o.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
+	addMaxBytesFlag(f, &o.maxBytes)
 	return cmd
 }
 
@@ -134,7 +136,11 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
-	arts, errs := load.Paths(ctx, paths, load.Options{Outlet: o.outlet})
+	limit, err := maxBytes(cmd.Flags(), &o.maxBytes)
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	arts, errs := load.Paths(ctx, paths, load.Options{Outlet: o.outlet, MaxFileSize: limit})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

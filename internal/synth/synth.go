@@ -116,3 +116,26 @@ func Punctuation(mark string, n int) []byte {
 	b.WriteString(" Radio Vennick reported that 40 passengers waited.\n")
 	return b.Bytes()
 }
+
+// Runs returns a story of about size bytes, as Story, in which every
+// third paragraph ends with a run of 20,000 copies of mark: long runs of
+// punctuation throughout a long text.
+func Runs(seed uint64, size int, mark string) []byte {
+	g := gen{rand.New(rand.NewPCG(seed, 0x5eed))}
+	var b bytes.Buffer
+	b.WriteString("Storm damage: " + g.pick(things) + " in " + g.pick(places) + " under review\n\n")
+	for p := 0; b.Len() < size; p++ {
+		for i, n := 0, 2+g.r.IntN(4); i < n; i++ {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(g.sentence())
+		}
+		if p%3 == 2 {
+			b.WriteByte(' ')
+			b.WriteString(strings.Repeat(mark, 20_000))
+		}
+		b.WriteString("\n\n")
+	}
+	return b.Bytes()
+}
