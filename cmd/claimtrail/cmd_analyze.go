@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,6 +79,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 		return err
 	}
 	stderr := cmd.ErrOrStderr()
+	loadErrs = warnEmptyFolders(stderr, loadErrs)
 	for _, e := range loadErrs {
 		fmt.Fprintln(stderr, "claimtrail: skipped:", render.Terminal(e.Error()))
 	}
@@ -95,6 +97,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	warnOffStory(stderr, ledger)
 	if err := write(ledger); err != nil {
 		return err
 	}
@@ -103,6 +106,40 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// warnEmptyFolders prints a warning for each folder that held nothing to
+// load and returns the other errors.
+func warnEmptyFolders(w io.Writer, errs []error) []error {
+	var rest []error
+	for _, e := range errs {
+		if errors.Is(e, load.ErrEmptyFolder) {
+			fmt.Fprintln(w, "claimtrail: warning:", render.Terminal(e.Error()))
+			continue
+		}
+		rest = append(rest, e)
+	}
+	return rest
+}
+
+// warnOffStory names on stderr the inputs the ledger leaves out as off the
+// story: mixing unrelated inputs is more often a mistake than a wish.
+func warnOffStory(w io.Writer, l *claimtrail.Ledger) {
+	if len(l.OffStory) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "claimtrail: warning: %d of %d article(s) are off the story (about something else) and not counted:\n", len(l.OffStory), len(l.Articles))
+	for _, id := range l.OffStory {
+		a := l.Article(id)
+		if a == nil {
+			continue
+		}
+		name := a.Path
+		if name == "" {
+			name = a.URL
+		}
+		fmt.Fprintf(w, "  %s  %s  (%s)\n", id, render.Terminal(name), render.Terminal(a.Title))
+	}
 }
 
 // ledgerWriter returns the renderer for a --format value.

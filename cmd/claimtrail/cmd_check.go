@@ -146,6 +146,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 	}
 	stderr := cmd.ErrOrStderr()
 	rep := checkReport{Claim: claim, Articles: make([]checkResult, 0, len(arts))}
+	errs = warnEmptyFolders(stderr, errs)
 	for _, e := range errs {
 		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error()))
 		rep.Errors = append(rep.Errors, e.Error())
