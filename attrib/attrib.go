@@ -146,6 +146,9 @@ type reader struct {
 	// take the chain of the article's main cited report, which may come
 	// later in the text.
 	pending []int
+	// persons holds, by key, the first two different spellings of the
+	// people the document names (see person), built on first use.
+	persons map[string][]string
 }
 
 func newReader(doc *nlp.Document) *reader {

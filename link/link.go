@@ -726,9 +726,19 @@ func (b *builder) claims() []claimtrail.Claim {
 // shorter ones; a lone statement is its own wording.
 func (b *builder) canonical(ms []int) string {
 	best, bestScore := ms[0], math.Inf(-1)
+	// Each member is compared with at most canonicalSample others, spread
+	// evenly over the claim: a claim of thousands of statements (one long
+	// text repeating itself) would otherwise cost their square.
+	others := ms
+	if len(ms) > canonicalSample+1 {
+		others = make([]int, canonicalSample)
+		for k := range others {
+			others[k] = ms[k*len(ms)/canonicalSample]
+		}
+	}
 	for _, i := range ms {
 		s := 0.0
-		for _, j := range ms {
+		for _, j := range others {
 			if i != j {
 				s += similarity(&b.items[i], &b.items[j])
 			}
@@ -740,6 +750,10 @@ func (b *builder) canonical(ms []int) string {
 	}
 	return Wording(b.items[best].text)
 }
+
+// canonicalSample is how many members of a claim each is compared with to
+// choose its wording; smaller claims compare all pairs.
+const canonicalSample = 64
 
 // Wording turns a statement's content into a claim's text: one line without
 // stray quotation marks, at most 240 bytes, cut at a word boundary.

@@ -38,7 +38,7 @@ func jsonl(name string, r io.Reader, max int64) ([]claimtrail.Article, []error) 
 		arts []claimtrail.Article
 		errs []error
 	)
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, int(min(64<<10, max+1)))
 	if head, _ := br.Peek(8 << 10); len(head) > 0 {
 		if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}) {
 			return nil, []error{&Error{Input: name, Err: fmt.Errorf("%w (UTF-16/32 JSON lines are not supported)", ErrNotUTF8)}}
