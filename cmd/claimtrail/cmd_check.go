@@ -80,9 +80,13 @@ type checkResult struct {
 	Confidence float64            `json:"confidence"`
 	Probs      map[string]float64 `json:"probs"`
 	Evidence   []checkEvidence    `json:"evidence"`
+	// SpanBasis says what the evidence spans index, as the ledger's
+	// span_basis does (docs/json.md): "file", "extracted" or "text".
+	SpanBasis string `json:"span_basis"`
 }
 
-// checkEvidence is one evidence sentence with its byte span in the text.
+// checkEvidence is one evidence sentence with its byte span in the input
+// (see checkResult.SpanBasis).
 type checkEvidence struct {
 	Span [2]int `json:"span"`
 	Text string `json:"text"`
@@ -94,7 +98,7 @@ func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeli
 	p := m.Predict(claim, a.Text)
 	r := checkResult{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
 		Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Confidence,
-		Probs: map[string]float64{}, Evidence: []checkEvidence{}}
+		Probs: map[string]float64{}, Evidence: []checkEvidence{}, SpanBasis: a.SpanBasis()}
 	for _, l := range stance.Labels {
 		r.Probs[l.String()] = p.Probs[l]
 	}
@@ -105,7 +109,7 @@ func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeli
 			r.Confidence = max(r.Confidence, mt.Score)
 			if sp := mt.Statement.Sentence; !seen[sp] && len(r.Evidence) < 3 {
 				seen[sp] = true
-				r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{sp.Start, sp.End}, Text: sp.In(a.Text)})
+				r.Evidence = append(r.Evidence, evidenceOf(a, sp))
 			}
 		}
 		r.Confidence = math.Min(1, math.Round(r.Confidence*1000)/1000)
@@ -118,9 +122,16 @@ func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeli
 		return r
 	}
 	for _, s := range p.Evidence {
-		r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{s.Start, s.End}, Text: s.In(a.Text)})
+		r.Evidence = append(r.Evidence, evidenceOf(a, s))
 	}
 	return r
+}
+
+// evidenceOf is a sentence of a as evidence: its text, and its span in
+// the input.
+func evidenceOf(a *claimtrail.Article, sp claimtrail.Span) checkEvidence {
+	in := a.InputSpan(sp)
+	return checkEvidence{Span: [2]int{in.Start, in.End}, Text: sp.In(a.Text)}
 }
 
 // checkReport is the JSON output of check.
