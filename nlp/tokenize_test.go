@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -22,10 +23,13 @@ func (s *spyTokenizer) Tokenize(text string) []tokenize.Token {
 }
 
 func TestTokenizeLongRuns(t *testing.T) {
-	for _, mark := range []string{".", "(", "“", "a.", "-"} {
+	for _, mark := range []string{".", "(", "“", "a.", "-", ".,"} {
 		text := "The ferry was late. " + strings.Repeat(mark, 80_000) + " Radio Vennick reported it."
 		spy := &spyTokenizer{tok: tokenize.New()}
 		toks := tokenizeLinear(spy, text)
+		if utf8.RuneCountInString(mark) == 1 && len(toks) > 100 {
+			t.Errorf("%q: %d tokens for a run of one mark, want a few (each costs memory later)", mark, len(toks))
+		}
 		if spy.longest > maxStretch {
 			t.Errorf("%q: prose was given a stretch of %d bytes, want at most %d (its time grows with the square)", mark, spy.longest, maxStretch)
 		}
