@@ -28,7 +28,31 @@ type Article struct {
 	Lang       string    // BCP 47 language tag when known ("en")
 	Path       string    // file or URL it was loaded from
 	Paragraphs []Span    // paragraph boundaries in Text
+	// Input maps offsets in Text back to the bytes of the file Text was
+	// read from (load sets it for plain-text files); nil when there is no
+	// file to point into.
+	Input *InputMap
+	// Basis says what an output span indexes: BasisFile with Input set,
+	// BasisExtracted when load extracted Text from a page or a JSON line,
+	// "" for an article known only by its Text (see SpanBasis).
+	Basis string
 }
+
+// SpanBasis is what the article's spans index once mapped by InputSpan:
+// BasisFile, BasisExtracted or BasisText.
+func (a *Article) SpanBasis() string {
+	switch {
+	case a.Input != nil:
+		return BasisFile
+	case a.Basis != "":
+		return a.Basis
+	}
+	return BasisText
+}
+
+// InputSpan maps a span of Text to what SpanBasis names: the bytes of the
+// input file when the article has an InputMap, else the span itself.
+func (a *Article) InputSpan(s Span) Span { return a.Input.Span(s) }
 
 // Words counts the whitespace-separated words of the article's text.
 func (a *Article) Words() int {

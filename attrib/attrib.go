@@ -7,6 +7,7 @@
 package attrib
 
 import (
+	"context"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -27,14 +28,28 @@ func New() *Extractor { return &Extractor{} }
 // Extract returns the statements of doc in text order. Every statement's
 // chain starts with the article's outlet.
 func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
+	out, _ := x.ExtractContext(context.Background(), doc)
+	return out
+}
+
+// ExtractContext is Extract stopping, with the context's error, when ctx
+// is done: it looks between sentences and between the labeller's
+// paragraphs.
+func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]claimtrail.Statement, error) {
 	r := newReader(doc)
 	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		r.sentence(si)
 	}
 	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
 	if x.model != nil {
-		r.learned(x.model, x.tagger)
+		r.learned(ctx, x.model, x.tagger)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 	}
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
@@ -43,7 +58,7 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 			st.Hedges = addHedge(nil, "anonymous sourcing", st.Chain)
 		}
 	}
-	return r.out
+	return r.out, nil
 }
 
 // DenialCue reports whether a cue's text is a denial verb or phrase
@@ -62,8 +77,8 @@ func DenialCue(cue string) bool {
 // finite verb: a proposition ("the dam had failed"), not a description
 // ("CNN-News 18 as an outlet with a history of …").
 func Proposition(doc *nlp.Document, sp claimtrail.Span) bool {
-	for _, t := range doc.Tokens {
-		if t.Start >= sp.Start && t.End <= sp.End && hasFiniteVerb([]nlp.Token{t}) {
+	for _, t := range doc.TokensIn(sp) {
+		if hasFiniteVerb([]nlp.Token{t}) {
 			return true
 		}
 	}
@@ -131,6 +146,9 @@ type reader struct {
 	// take the chain of the article's main cited report, which may come
 	// later in the text.
 	pending []int
+	// persons holds, by key, the first two different spellings of the
+	// people the document names (see person), built on first use.
+	persons map[string][]string
 }
 
 func newReader(doc *nlp.Document) *reader {

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -34,18 +35,29 @@ func (x *Extractor) WithModel(m *seq.Model, t Tagger) *Extractor {
 
 // learned turns the model's attributions that no rule statement covers into
 // statements, resolving their sources as the rules do.
-func (r *reader) learned(m *seq.Model, t Tagger) {
+// It gives up early, leaving the caller to see that ctx is done, when ctx
+// is done.
+func (r *reader) learned(ctx context.Context, m *seq.Model, t Tagger) {
 	paras := r.unexplained()
 	if len(paras) == 0 {
 		return
 	}
 	if t != nil {
 		for _, s := range sentenceRanges(r.doc, paras) {
+			if ctx.Err() != nil {
+				return
+			}
 			t.TagSentences(r.doc, s[0], s[1])
 		}
 	}
 	added := false
-	for _, a := range seq.Uncovered(m.LabelParagraphs(r.doc, func(p int) bool { return paras[p] }), r.out) {
+	// The labeller asks whether it wants each paragraph: once ctx is done,
+	// it wants none.
+	want := func(p int) bool { return paras[p] && ctx.Err() == nil }
+	for _, a := range seq.Uncovered(m.LabelParagraphs(r.doc, want), r.out) {
+		if ctx.Err() != nil {
+			return
+		}
 		if st, ok := r.fromModel(a); ok {
 			r.dropOwnVoice(st.Sentence)
 			r.out = append(r.out, st)
@@ -64,12 +76,13 @@ func (r *reader) learned(m *seq.Model, t Tagger) {
 // seq.Uncovered drops one that meets a rule statement.
 func (r *reader) unexplained() map[int]bool {
 	var paras map[int]bool
+	covered := r.explained()
 	for _, s := range r.doc.Sentences {
 		if paras[s.Paragraph] {
 			continue
 		}
 		for _, t := range r.doc.Tokens[s.First:s.Last] {
-			if reportingWord(t) && !r.explains(t.Span) {
+			if reportingWord(t) && !covered.Overlaps(t.Span) {
 				if paras == nil {
 					paras = map[int]bool{}
 				}
@@ -81,26 +94,28 @@ func (r *reader) unexplained() map[int]bool {
 	return paras
 }
 
-// explains reports whether an attributed rule statement covers the span
-// with its cue or content.
-func (r *reader) explains(sp claimtrail.Span) bool {
+// explained indexes the cues and contents of the attributed rule
+// statements: what they explain.
+func (r *reader) explained() claimtrail.SpanIndex {
+	var spans []claimtrail.Span
 	for _, st := range r.out {
-		if !st.Cue.Empty() && (st.Cue.Overlaps(sp) || st.Content.Overlaps(sp)) {
-			return true
+		if !st.Cue.Empty() {
+			spans = append(spans, st.Cue, st.Content)
 		}
 	}
-	return false
+	return claimtrail.NewSpanIndex(spans)
 }
 
-// sentenceRanges returns, for each wanted paragraph, its sentences as a
-// half-open index range.
+// sentenceRanges returns, for each wanted paragraph, its sentences as
+// half-open index ranges of at most 64 sentences (tagging one range is
+// where a cancelled extraction may wait).
 func sentenceRanges(doc *nlp.Document, paras map[int]bool) [][2]int {
 	var out [][2]int
 	for si, s := range doc.Sentences {
 		if !paras[s.Paragraph] {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1][1] == si && doc.Sentences[si-1].Paragraph == s.Paragraph {
+		if n := len(out); n > 0 && out[n-1][1] == si && doc.Sentences[si-1].Paragraph == s.Paragraph && si-out[n-1][0] < 64 {
 			out[n-1][1] = si + 1
 			continue
 		}

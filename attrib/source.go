@@ -229,10 +229,19 @@ func (r *reader) person(e *nlp.Entity) string {
 	if strings.Contains(e.Text, " ") {
 		return ""
 	}
-	key := nlp.Fold(e.Text)
-	for _, o := range r.doc.Entities {
-		if o.Label == nlp.Person && o.Key == key && o.Text != e.Text {
-			return o.Text
+	if r.persons == nil {
+		// An index, so that resolving every surname of a long document
+		// does not walk all its entities each time.
+		r.persons = map[string][]string{}
+		for _, o := range r.doc.Entities {
+			if ts := r.persons[o.Key]; o.Label == nlp.Person && len(ts) < 2 && (len(ts) == 0 || ts[0] != o.Text) {
+				r.persons[o.Key] = append(ts, o.Text)
+			}
+		}
+	}
+	for _, t := range r.persons[nlp.Fold(e.Text)] {
+		if t != e.Text {
+			return t
 		}
 	}
 	return ""

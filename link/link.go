@@ -6,8 +6,10 @@
 package link
 
 import (
+	"context"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,10 +50,20 @@ func New() *Linker {
 // analyses (for entities and quantities). Claims come back in order of first
 // appearance, without IDs, stances or verdicts: the story package adds those.
 func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statement) []claimtrail.Claim {
+	claims, _ := l.LinkContext(context.Background(), docs, stmts)
+	return claims
+}
+
+// LinkContext is Link stopping, with the context's error, when ctx is done.
+func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
 	items, v := newItems(docs, stmts)
-	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v}
+	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
+		asserted: map[claimSpeaker]bool{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
 	for i := range items {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		st := items[i].st
 		switch {
 		case st.Polarity == claimtrail.Denies && st.Negated:
@@ -63,14 +75,21 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 		}
 	}
 	var bare []int
-	for k, claims := range b.denyAll(denials) {
+	denied := b.denyAll(ctx, denials)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for k, claims := range denied {
 		if !b.attach(denials[k], claims) {
 			bare = append(bare, denials[k])
 		}
 	}
 	// Negations deny only claims that start positive, which their own
 	// asserting below never adds, so all can be matched at once first.
-	negMatches := b.denyAll(negations)
+	negMatches := b.denyAll(ctx, negations)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for k, i := range negations {
 		if !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
@@ -78,7 +97,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 		}
 	}
 	b.attachBare(bare)
-	return b.claims()
+	return b.claims(), nil
 }
 
 // item is a statement with its linking features.
@@ -90,6 +109,7 @@ type item struct {
 	// ("awarded without a tender"): negative statements agree with each
 	// other, and a negation denies only what is stated positively.
 	negative bool
+	speaker  string  // nlp.SourceKey of the statement's speaker
 	norm     float64 // Euclidean norm of the weights
 	sum      float64 // sum of the weights
 }
@@ -137,6 +157,7 @@ func newItems(docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]it
 			stems := newStemmer()
 			for i := w; i < len(stmts); i += workers {
 				items[i], raws[i] = rawItem(stems, docs[stmts[i].Article], &stmts[i])
+				items[i].speaker = nlp.SourceKey(stmts[i].Speaker().Name)
 			}
 		}(w)
 	}
@@ -322,6 +343,44 @@ type builder struct {
 	docs    map[string]*nlp.Document
 	vocab   vocab
 	sc      scratch // for candidate searches on the builder's goroutine
+	// Who said what, so that "does this speaker assert or deny that claim
+	// in this article?" is a look-up, not a walk over a claim's members:
+	// in one long article a claim may gather thousands.
+	asserted    map[claimSpeaker]bool // a member's claim, article and speaker
+	denied      map[speakerKey][]int  // article and speaker → claims they deny, ascending
+	deniedPlain map[speakerKey][]int  // the same for deniers that are not negations
+}
+
+// speakerKey is a speaker in one article.
+type speakerKey struct{ article, speaker string }
+
+// claimSpeaker is a speaker of one claim in one article.
+type claimSpeaker struct {
+	claim int
+	speakerKey
+}
+
+func (b *builder) speakerOf(i int) speakerKey {
+	return speakerKey{b.items[i].st.Article, b.items[i].speaker}
+}
+
+// addDenier records item i as denying claim c.
+func (b *builder) addDenier(c, i int) {
+	b.deniers[c] = append(b.deniers[c], i)
+	k := b.speakerOf(i)
+	b.denied[k] = insertClaim(b.denied[k], c)
+	if !b.items[i].st.Negated {
+		b.deniedPlain[k] = insertClaim(b.deniedPlain[k], c)
+	}
+}
+
+// insertClaim adds c to the ascending list cs unless it is there.
+func insertClaim(cs []int, c int) []int {
+	k := sort.SearchInts(cs, c)
+	if k < len(cs) && cs[k] == c {
+		return cs
+	}
+	return slices.Insert(cs, k, c)
 }
 
 // candidates returns the claims that share the most indexed features with
@@ -461,6 +520,7 @@ func (b *builder) assert(i int) {
 		b.deniers = append(b.deniers, nil)
 	}
 	b.members[best] = append(b.members[best], i)
+	b.asserted[claimSpeaker{best, b.speakerOf(i)}] = true
 	for _, f := range b.items[i].feats {
 		if !f.indexed {
 			continue
@@ -496,7 +556,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if b.items[i].st.Negated && first.negative || b.assertedBy(c, b.items[i].st) {
+		if b.items[i].st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
 			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
 		if b.denyScore(i, c) >= b.l.Deny {
@@ -507,7 +567,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 }
 
 // denyAll finds the claims each of the denials negates, on every core.
-func (b *builder) denyAll(denials []int) [][]int {
+func (b *builder) denyAll(ctx context.Context, denials []int) [][]int {
 	out := make([][]int, len(denials))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -516,7 +576,7 @@ func (b *builder) denyAll(denials []int) [][]int {
 		go func(w int) {
 			defer wg.Done()
 			var sc scratch
-			for k := w; k < len(denials); k += workers {
+			for k := w; k < len(denials) && ctx.Err() == nil; k += workers {
 				out[k] = b.denyMatches(&sc, denials[k])
 			}
 		}(w)
@@ -529,7 +589,7 @@ func (b *builder) denyAll(denials []int) [][]int {
 // there were any.
 func (b *builder) attach(i int, claims []int) bool {
 	for _, c := range claims {
-		b.deniers[c] = append(b.deniers[c], i)
+		b.addDenier(c, i)
 	}
 	return len(claims) > 0
 }
@@ -546,34 +606,14 @@ func (b *builder) sharesName(i, c int) bool {
 // closure order has been issued" after the minister "denied that her
 // ministry had ordered the closure"), reporting whether it did.
 func (b *builder) denyAlongside(i int) bool {
-	st := b.items[i].st
 	matched := false
-	for c, ds := range b.deniers {
-		for _, d := range ds {
-			o := b.items[d].st
-			if o.Article != st.Article || !sameSpeaker(o, st) || o.Negated {
-				continue
-			}
-			if share, _, words := containedIn(&b.items[i], &b.items[b.members[c][0]]); words >= 2 && share >= 0.3 {
-				b.deniers[c] = append(b.deniers[c], i)
-				matched = true
-			}
-			break
+	for _, c := range slices.Clone(b.deniedPlain[b.speakerOf(i)]) {
+		if share, _, words := containedIn(&b.items[i], &b.items[b.members[c][0]]); words >= 2 && share >= 0.3 {
+			b.addDenier(c, i)
+			matched = true
 		}
 	}
 	return matched
-}
-
-// assertedBy reports whether the speaker of st asserts claim c in the same
-// article: a speaker does not deny their own claim.
-func (b *builder) assertedBy(c int, st *claimtrail.Statement) bool {
-	for _, m := range b.members[c] {
-		o := b.items[m].st
-		if o.Article == st.Article && sameSpeaker(o, st) {
-			return true
-		}
-	}
-	return false
 }
 
 // attachBare gives a bare verdict ("the news item is fabricated") to the
@@ -589,22 +629,15 @@ func (b *builder) attachBare(bare []int) {
 		if !aboutReport(b.items[i].text) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
-		attached := false
-		for c, ds := range b.deniers {
-			for _, d := range ds {
-				o := b.items[d].st
-				if o.Article == st.Article && sameSpeaker(o, st) {
-					b.deniers[c] = append(b.deniers[c], i)
-					attached = true
-					break
-				}
-			}
+		same := slices.Clone(b.denied[b.speakerOf(i)])
+		for _, c := range same {
+			b.addDenier(c, i)
 		}
-		if !attached && main >= 0 && b.mentions(st.Article, main) {
+		if len(same) == 0 && main >= 0 && b.mentions(st.Article, main) {
 			// "called the report pure fiction" and nothing more: the report
 			// is the story's, so the verdict falls on the claim most articles
 			// carry, when the verdict's article names what that claim names.
-			b.deniers[main] = append(b.deniers[main], i)
+			b.addDenier(main, i)
 		}
 	}
 }
@@ -674,10 +707,6 @@ func aboutReport(text string) bool {
 	return false
 }
 
-func sameSpeaker(a, b *claimtrail.Statement) bool {
-	return nlp.SourceKey(a.Speaker().Name) == nlp.SourceKey(b.Speaker().Name)
-}
-
 // claims turns the groups into claims with a canonical wording each.
 func (b *builder) claims() []claimtrail.Claim {
 	out := make([]claimtrail.Claim, 0, len(b.members))
@@ -700,9 +729,19 @@ func (b *builder) claims() []claimtrail.Claim {
 // shorter ones; a lone statement is its own wording.
 func (b *builder) canonical(ms []int) string {
 	best, bestScore := ms[0], math.Inf(-1)
+	// Each member is compared with at most canonicalSample others, spread
+	// evenly over the claim: a claim of thousands of statements (one long
+	// text repeating itself) would otherwise cost their square.
+	others := ms
+	if len(ms) > canonicalSample+1 {
+		others = make([]int, canonicalSample)
+		for k := range others {
+			others[k] = ms[k*len(ms)/canonicalSample]
+		}
+	}
 	for _, i := range ms {
 		s := 0.0
-		for _, j := range ms {
+		for _, j := range others {
 			if i != j {
 				s += similarity(&b.items[i], &b.items[j])
 			}
@@ -714,6 +753,10 @@ func (b *builder) canonical(ms []int) string {
 	}
 	return Wording(b.items[best].text)
 }
+
+// canonicalSample is how many members of a claim each is compared with to
+// choose its wording; smaller claims compare all pairs.
+const canonicalSample = 64
 
 // Wording turns a statement's content into a claim's text: one line without
 // stray quotation marks, at most 240 bytes, cut at a word boundary.

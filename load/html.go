@@ -92,6 +92,7 @@ func parseHTML(data []byte, pageURL string, max int64) (claimtrail.Article, erro
 		return claimtrail.Article{}, fmt.Errorf("%w in the page (only %d words)", ErrNoContent, n)
 	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
+	a.Basis = claimtrail.BasisExtracted
 	return a, nil
 }
 

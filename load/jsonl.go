@@ -38,7 +38,7 @@ func jsonl(name string, r io.Reader, max int64) ([]claimtrail.Article, []error) 
 		arts []claimtrail.Article
 		errs []error
 	)
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, int(min(64<<10, max+1)))
 	if head, _ := br.Peek(8 << 10); len(head) > 0 {
 		if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}) {
 			return nil, []error{&Error{Input: name, Err: fmt.Errorf("%w (UTF-16/32 JSON lines are not supported)", ErrNotUTF8)}}
@@ -151,7 +151,7 @@ func jsonLine(line []byte) (claimtrail.Article, error) {
 	if err != nil {
 		return claimtrail.Article{}, fmt.Errorf("text: %w", err)
 	}
-	paras := cutBoilerplate(textParagraphs(strings.Split(s, "\n")))
+	paras := cutBoilerplate(paraTexts(textParagraphs(splitLines(s))))
 	if len(paras) > 0 && sameText(paras[0], a.Title) {
 		paras = paras[1:]
 	}
@@ -159,5 +159,6 @@ func jsonLine(line []byte) (claimtrail.Article, error) {
 		return claimtrail.Article{}, fmt.Errorf("text: %w", ErrNoContent)
 	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
+	a.Basis = claimtrail.BasisExtracted
 	return a, nil
 }

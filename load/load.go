@@ -58,6 +58,10 @@ var (
 	ErrNoContent   = errors.New("no article text found")
 	ErrNotHTML     = errors.New("not HTML")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrEmptyFolder marks a folder named as an input that holds no
+	// loadable file: a warning rather than a failure, since the other
+	// inputs may be all the user meant.
+	ErrEmptyFolder = errors.New("folder holds no .txt, .html, .htm or .jsonl file")
 )
 
 // Options change how Paths loads.
@@ -82,7 +86,8 @@ func (o Options) maxSize() int64 {
 // explicitly must have one of those extensions. A sidecar FILE.meta.json
 // beside a file overrides (for .jsonl: fills in) its metadata, and
 // opt.Outlet overrides every outlet. The returned errors are *Error, one per
-// bad input or line; good inputs still load. A file named twice (or
+// bad input or line (ErrEmptyFolder for a folder with nothing to load);
+// good inputs still load. A file named twice (or
 // inside a folder also named) loads once. Paths stops early, with the
 // context's error, only when ctx is done.
 func Paths(ctx context.Context, paths []string, opt Options) ([]claimtrail.Article, []error) {
@@ -165,6 +170,9 @@ func expand(p string) ([]string, error) {
 	})
 	if err != nil {
 		return nil, &Error{Input: p, Err: cleanFSError(err)}
+	}
+	if len(files) == 0 && walkErr == nil {
+		return nil, &Error{Input: p, Err: ErrEmptyFolder}
 	}
 	sort.Strings(files)
 	return files, walkErr

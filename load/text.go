@@ -29,11 +29,11 @@ func Text(name string, data []byte) (claimtrail.Article, error) {
 }
 
 func textArticle(name string, data []byte, max int64) (claimtrail.Article, error) {
-	s, err := decode(data, max)
+	s, m, err := decodeMapped(data, max)
 	if err != nil {
 		return claimtrail.Article{}, &Error{Input: name, Err: err}
 	}
-	a, err := fromText(s)
+	a, err := fromText(s, m)
 	if err != nil {
 		return claimtrail.Article{}, &Error{Input: name, Err: err}
 	}
@@ -42,17 +42,18 @@ func textArticle(name string, data []byte, max int64) (claimtrail.Article, error
 }
 
 // fromText builds an article from normalised text: title line, paragraphs,
-// boilerplate cut.
-func fromText(s string) (claimtrail.Article, error) {
-	lines := strings.Split(s, "\n")
+// boilerplate cut. m maps s to the input file (nil when s is not a file's
+// text as it was: then the article's spans index the extracted text).
+func fromText(s string, m *claimtrail.InputMap) (claimtrail.Article, error) {
+	lines := splitLines(s)
 	first := 0
-	for first < len(lines) && isBlank(lines[first]) {
+	for first < len(lines) && isBlank(lines[first].text) {
 		first++
 	}
 	if first == len(lines) {
 		return claimtrail.Article{}, ErrEmpty
 	}
-	head := strings.TrimSpace(lines[first])
+	head := strings.TrimSpace(lines[first].text)
 	var a claimtrail.Article
 	body := lines[first+1:]
 	if headline(head) {
@@ -61,52 +62,75 @@ func fromText(s string) (claimtrail.Article, error) {
 		a.Title = firstSentence(head)
 		body = lines[first:]
 	}
-	paras := cutBoilerplate(textParagraphs(body))
+	paras := textParagraphs(body)
+	paras = paras[:len(cutBoilerplate(paraTexts(paras)))]
 	if len(paras) == 0 {
 		return claimtrail.Article{}, fmt.Errorf("%w: nothing after the title line", ErrNoContent)
 	}
-	a.Text, a.Paragraphs = joinParagraphs(paras)
+	a.Text, a.Paragraphs, a.Input = joinMapped(s, m, paras)
+	if m == nil {
+		a.Input, a.Basis = nil, claimtrail.BasisExtracted
+	}
 	return a, nil
 }
 
 // decode checks raw bytes and returns them as normalised text: size within
 // max, UTF-16/32 with a byte-order mark decoded, UTF-8 BOM stripped, no NUL
 // bytes or mostly-control data, valid UTF-8, CRLF and CR turned into LF,
-// Unicode NFC, not blank.
+// invisible format characters dropped, Unicode NFC, not blank.
 func decode(data []byte, max int64) (string, error) {
+	s, _, err := decodeMapped(data, max)
+	return s, err
+}
+
+// decodeMapped is decode, with the map from the text back to data; the map
+// is nil when data was UTF-16 or UTF-32 (the text's bytes are then not the
+// file's).
+func decodeMapped(data []byte, max int64) (string, *claimtrail.InputMap, error) {
 	if int64(len(data)) > max {
-		return "", tooLarge(int64(len(data)), max)
+		return "", nil, tooLarge(int64(len(data)), max)
 	}
+	decoded := wideUnicode(data)
 	data, err := fromWideUnicode(data)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	data = bytes.TrimPrefix(data, bom)
-	if len(bytes.TrimSpace(data)) == 0 {
-		return "", ErrEmpty
+	skip := 0
+	if bytes.HasPrefix(data, bom) {
+		skip = len(bom)
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
+	body := data[skip:]
+	if len(bytes.TrimSpace(body)) == 0 {
+		return "", nil, ErrEmpty
 	}
-	if i := invalidUTF8(data); i >= 0 {
-		return "", fmt.Errorf("%w (invalid byte 0x%02x at offset %d)", ErrNotUTF8, data[i], i)
+	if i := bytes.IndexByte(body, 0); i >= 0 {
+		return "", nil, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i+skip)
 	}
-	if mostlyControl(data) {
-		return "", fmt.Errorf("%w (mostly control characters)", ErrBinary)
+	if i := invalidUTF8(body); i >= 0 {
+		return "", nil, fmt.Errorf("%w (invalid byte 0x%02x at offset %d)", ErrNotUTF8, body[i], i+skip)
 	}
-	s := string(data)
-	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
+	if mostlyControl(body) {
+		return "", nil, fmt.Errorf("%w (mostly control characters)", ErrBinary)
 	}
-	// A byte-order mark inside the text (files pasted together) is a
-	// zero-width character that only gets in the way of matching.
-	s = strings.ReplaceAll(s, "\ufeff", "")
-	s = norm.NFC.String(s)
+	// A byte-order mark inside the text (files pasted together), zero-width
+	// and bidirectional controls only get in the way of matching: lineEnds
+	// drops them with the carriage returns.
+	s, m := lineEnds(string(data))
+	s, m = nfc(s, m)
 	if strings.TrimSpace(s) == "" {
-		return "", ErrEmpty
+		return "", nil, ErrEmpty
 	}
-	return s, nil
+	if decoded {
+		m = nil
+	}
+	return s, m, nil
+}
+
+// wideUnicode reports whether data starts with a UTF-16 or UTF-32
+// byte-order mark.
+func wideUnicode(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
+		bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF})
 }
 
 // fromWideUnicode decodes UTF-16 and UTF-32 text that starts with a
@@ -223,8 +247,9 @@ func firstSentence(s string) string {
 // textParagraphs splits lines into paragraphs: blank lines separate blocks;
 // a hard-wrapped block is joined into paragraphs, any other block gives one
 // paragraph per line.
-func textParagraphs(lines []string) []string {
-	var paras, block []string
+func textParagraphs(lines []line) []para {
+	var paras []para
+	var block []line
 	flush := func() {
 		if len(block) == 0 {
 			return
@@ -233,13 +258,13 @@ func textParagraphs(lines []string) []string {
 			paras = append(paras, unwrap(block)...)
 		} else {
 			for _, l := range block {
-				paras = append(paras, strings.TrimSpace(l))
+				paras = append(paras, paraOf([]line{l.trimmed()}))
 			}
 		}
 		block = block[:0]
 	}
 	for _, l := range lines {
-		if isBlank(l) {
+		if isBlank(l.text) {
 			flush()
 			continue
 		}
@@ -252,15 +277,15 @@ func textParagraphs(lines []string) []string {
 // hardWrapped reports whether a block's lines look broken at a fixed width:
 // every line but the last is 40 to 100 bytes long, they differ little, and
 // most of them stop mid-sentence.
-func hardWrapped(block []string) bool {
+func hardWrapped(block []line) bool {
 	if len(block) < 2 {
 		return false
 	}
 	lo, hi, ends := 1<<30, 0, 0
 	for _, l := range block[:len(block)-1] {
-		l = strings.TrimSpace(l)
-		lo, hi = min(lo, len(l)), max(hi, len(l))
-		if endsSentence(l) {
+		t := strings.TrimSpace(l.text)
+		lo, hi = min(lo, len(t)), max(hi, len(t))
+		if endsSentence(t) {
 			ends++
 		}
 	}
@@ -269,23 +294,23 @@ func hardWrapped(block []string) bool {
 
 // unwrap joins hard-wrapped lines into paragraphs, ending a paragraph after
 // a line that ends a sentence well short of the wrap width.
-func unwrap(block []string) []string {
+func unwrap(block []line) []para {
 	width := 0
 	for _, l := range block {
-		width = max(width, len(strings.TrimSpace(l)))
+		width = max(width, len(strings.TrimSpace(l.text)))
 	}
-	var paras []string
-	var cur []string
+	var paras []para
+	var cur []line
 	for _, l := range block {
-		l = strings.TrimSpace(l)
+		l = l.trimmed()
 		cur = append(cur, l)
-		if endsSentence(l) && len(l)*4 < width*3 {
-			paras = append(paras, strings.Join(cur, " "))
+		if endsSentence(l.text) && len(l.text)*4 < width*3 {
+			paras = append(paras, paraOf(cur))
 			cur = nil
 		}
 	}
 	if len(cur) > 0 {
-		paras = append(paras, strings.Join(cur, " "))
+		paras = append(paras, paraOf(cur))
 	}
 	return paras
 }
@@ -317,7 +342,7 @@ func joinParagraphs(paras []string) (string, []claimtrail.Span) {
 // clean collapses runs of white space into one space, trims, and puts the
 // result in NFC: for titles, outlets and other one-line metadata.
 func clean(s string) string {
-	return norm.NFC.String(strings.Join(strings.Fields(strings.ReplaceAll(s, "\ufeff", "")), " "))
+	return norm.NFC.String(strings.Join(strings.Fields(dropInvisible(s)), " "))
 }
 
 // timeLayouts are the forms parseTime accepts, most specific first.

@@ -7,6 +7,7 @@ package nlp
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -65,23 +66,38 @@ func (d *Document) SentenceAt(off int) int {
 	return -1
 }
 
-// EntitiesIn returns the entities lying inside span.
+// TokensIn returns the tokens lying inside span, found by binary search.
+func (d *Document) TokensIn(span claimtrail.Span) []Token {
+	i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= span.Start })
+	j := i
+	for j < len(d.Tokens) && d.Tokens[j].End <= span.End {
+		j++
+	}
+	return d.Tokens[i:j]
+}
+
+// EntitiesIn returns the entities lying inside span. Entities are sorted
+// by start, so this is a binary search and a walk over span's own: the
+// cost does not grow with the length of the document.
 func (d *Document) EntitiesIn(span claimtrail.Span) []Entity {
+	i := sort.Search(len(d.Entities), func(i int) bool { return d.Entities[i].Start >= span.Start })
 	var out []Entity
-	for _, e := range d.Entities {
-		if span.Contains(e.Span) {
-			out = append(out, e)
+	for ; i < len(d.Entities) && d.Entities[i].Start <= span.End; i++ {
+		if span.Contains(d.Entities[i].Span) {
+			out = append(out, d.Entities[i])
 		}
 	}
 	return out
 }
 
-// QuantitiesIn returns the quantities lying inside span.
+// QuantitiesIn returns the quantities lying inside span, found as
+// EntitiesIn finds entities.
 func (d *Document) QuantitiesIn(span claimtrail.Span) []Quantity {
+	i := sort.Search(len(d.Quantities), func(i int) bool { return d.Quantities[i].Start >= span.Start })
 	var out []Quantity
-	for _, q := range d.Quantities {
-		if span.Contains(q.Span) {
-			out = append(out, q)
+	for ; i < len(d.Quantities) && d.Quantities[i].Start <= span.End; i++ {
+		if span.Contains(d.Quantities[i].Span) {
+			out = append(out, d.Quantities[i])
 		}
 	}
 	return out
@@ -127,25 +143,28 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 func (a *Analyzer) Gazetteer() *Gazetteer { return a.names }
 
 // Analyze segments, tokenizes and tags the article's text and finds its
-// entities and quantities.
+// entities and quantities. It stops with the context's error, between two
+// sentences, when ctx is done.
 func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Document, error) {
 	doc := &Document{Article: art}
 	for pi, para := range paragraphs(art) {
-		if err := ctx.Err(); err != nil {
+		if err := a.analyzeParagraph(ctx, doc, pi, para); err != nil {
 			return nil, err
 		}
-		a.analyzeParagraph(doc, pi, para)
 	}
 	doc.Entities = a.names.entities(doc, midSentenceNames(doc))
 	doc.Quantities = quantities(doc)
 	return doc, nil
 }
 
-func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span) {
+func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, para claimtrail.Span) error {
 	text := doc.Article.Text
 	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		start := para.Start + s.Start
-		all := a.tok.Tokenize(s.Text)
+		all := a.tokenize(s.Text)
 		if len(all) <= MaxSentenceTokens {
 			if len(all) > 0 {
 				a.addSentence(doc, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)
@@ -162,6 +181,7 @@ func (a *Analyzer) analyzeParagraph(doc *Document, pi int, para claimtrail.Span)
 			a.addSentence(doc, pi, start, sp, toks)
 		}
 	}
+	return nil
 }
 
 // MaxSentenceTokens bounds a sentence: longer runs are cut into pieces of

@@ -81,30 +81,42 @@ func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
-	return &Analysis{Doc: doc, Statements: p.extract.Extract(doc)}, nil
+	stmts, err := p.extract.ExtractContext(ctx, doc)
+	if err != nil {
+		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
+	}
+	return &Analysis{Doc: doc, Statements: stmts}, nil
 }
 
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),
 // analyses them in parallel, links their statements and builds the ledger.
+// Every stage stops, and Ledger returns the context's error, when ctx is
+// done.
 func (p *Pipeline) Ledger(ctx context.Context, articles []claimtrail.Article) (*claimtrail.Ledger, error) {
 	arts, analyses, err := p.AnalyzeAll(ctx, articles)
 	if err != nil {
 		return nil, err
 	}
-	return p.Build(arts, analyses), nil
+	return p.Build(ctx, arts, analyses)
 }
 
 // Build links analysed articles and builds their ledger; analyses[i]
 // belongs to arts[i].
-func (p *Pipeline) Build(arts []claimtrail.Article, analyses []*Analysis) *claimtrail.Ledger {
-	docs, claims := p.Link(arts, analyses)
+func (p *Pipeline) Build(ctx context.Context, arts []claimtrail.Article, analyses []*Analysis) (*claimtrail.Ledger, error) {
+	docs, claims, err := p.Link(ctx, arts, analyses)
+	if err != nil {
+		return nil, err
+	}
 	b := story.Builder{Judge: p.opts.Judge, CopyOf: p.opts.CopyOf}
 	if b.CopyOf == nil {
 		b.CopyOf = dedup.Copies(arts)
 	}
-	l := b.Build(arts, docs, claims)
+	l, err := b.BuildContext(ctx, arts, docs, claims)
+	if err != nil {
+		return nil, err
+	}
 	l.Unmatched = unmatchedDenials(l, analyses)
-	return l
+	return l, nil
 }
 
 // unmatchedDenials returns the denials of articles on the story that no
@@ -139,7 +151,7 @@ func unmatchedDenials(l *claimtrail.Ledger, analyses []*Analysis) []claimtrail.S
 
 // Link joins the statements of analysed articles into claims; analyses[i]
 // belongs to arts[i]. It returns the documents by article ID with the claims.
-func (p *Pipeline) Link(arts []claimtrail.Article, analyses []*Analysis) (map[string]*nlp.Document, []claimtrail.Claim) {
+func (p *Pipeline) Link(ctx context.Context, arts []claimtrail.Article, analyses []*Analysis) (map[string]*nlp.Document, []claimtrail.Claim, error) {
 	docs := make(map[string]*nlp.Document, len(arts))
 	var stmts []claimtrail.Statement
 	for i, an := range analyses {
@@ -147,7 +159,8 @@ func (p *Pipeline) Link(arts []claimtrail.Article, analyses []*Analysis) (map[st
 		docs[arts[i].ID] = an.Doc
 		stmts = append(stmts, an.Statements...)
 	}
-	return docs, p.linker.Link(docs, stmts)
+	claims, err := p.linker.LinkContext(ctx, docs, stmts)
+	return docs, claims, err
 }
 
 // AnalyzeAll numbers articles without an ID and analyses them on the
@@ -179,11 +192,19 @@ func (p *Pipeline) analyzeAll(ctx context.Context, arts []claimtrail.Article) ([
 			}
 		}()
 	}
+feed:
 	for i := range arts {
-		jobs <- i
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

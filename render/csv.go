@@ -49,8 +49,10 @@ func CSV(w io.Writer, l *claimtrail.Ledger) error {
 
 func csvRow(l *claimtrail.Ledger, c *claimtrail.Claim, st *claimtrail.Statement) []string {
 	var outlet, title, url, published, text string
+	span := st.Content
 	if a := l.Article(st.Article); a != nil {
 		outlet, title, url, text = a.Outlet, a.Title, a.URL, a.Text
+		span = a.InputSpan(st.Content)
 		if !a.Published.IsZero() {
 			published = a.Published.UTC().Format(time.RFC3339)
 		}
@@ -64,7 +66,7 @@ func csvRow(l *claimtrail.Ledger, c *claimtrail.Claim, st *claimtrail.Statement)
 		c.ID, string(c.Status), cell(c.Text), st.Article, cell(outlet), cell(title), cell(url), published,
 		string(StanceOf(c, st.Article)), string(st.Polarity), cell(strings.Join(names, " > ")),
 		cell(sp.Name), string(sp.Kind), cell(st.Cue.In(text)), cell(st.Content.In(text)),
-		cell(st.Sentence.In(text)), strconv.Itoa(st.Content.Start), strconv.Itoa(st.Content.End),
+		cell(st.Sentence.In(text)), strconv.Itoa(span.Start), strconv.Itoa(span.End),
 		cell(strings.Join(st.Hedges, "; ")),
 	}
 }

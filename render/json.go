@@ -31,6 +31,13 @@ type ArticleDoc struct {
 	Path      string  `json:"path"`
 	Words     int     `json:"words"`
 	OffStory  bool    `json:"off_story,omitempty"` // read, but about something else
+	// SpanBasis (extension) says what the byte offsets of the article's
+	// statements index: "file" (the input file's bytes), "extracted" (the
+	// text extracted from a page or JSON line, carried in Text) or "text"
+	// (the article's text as stored).
+	SpanBasis string `json:"span_basis"`
+	// Text (extension) is the extracted text, for span_basis "extracted".
+	Text string `json:"text,omitempty"`
 }
 
 // SourceDoc is one party in a chain, an origin or a denier.
@@ -84,11 +91,15 @@ type StatementDoc struct {
 // Contract converts a ledger to its JSON contract form.
 func Contract(l *claimtrail.Ledger) LedgerDoc {
 	doc := LedgerDoc{Schema: claimtrail.LedgerSchema, Articles: []ArticleDoc{}, Claims: []ClaimDoc{}}
-	texts := map[string]string{}
+	texts := map[string]*claimtrail.Article{}
 	for i := range l.Articles {
 		a := &l.Articles[i]
-		texts[a.ID] = a.Text
-		ad := ArticleDoc{ID: a.ID, Outlet: a.Outlet, Title: a.Title, URL: a.URL, Path: a.Path, Words: a.Words(), OffStory: l.IsOffStory(a.ID)}
+		texts[a.ID] = a
+		ad := ArticleDoc{ID: a.ID, Outlet: a.Outlet, Title: a.Title, URL: a.URL, Path: a.Path, Words: a.Words(),
+			OffStory: l.IsOffStory(a.ID), SpanBasis: a.SpanBasis()}
+		if ad.SpanBasis == claimtrail.BasisExtracted {
+			ad.Text = a.Text
+		}
 		if !a.Published.IsZero() {
 			p := a.Published.UTC().Format(time.RFC3339)
 			ad.Published = &p
@@ -105,7 +116,7 @@ func Contract(l *claimtrail.Ledger) LedgerDoc {
 	return doc
 }
 
-func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[string]string) ClaimDoc {
+func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[string]*claimtrail.Article) ClaimDoc {
 	cd := ClaimDoc{
 		ID: c.ID, Text: c.Text, Status: string(c.Status), Flags: []string{},
 		Origins: sources(c.Origins), IndependentOrigins: len(c.Origins), DeniedBy: sources(c.DeniedBy),
@@ -122,9 +133,13 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 			cd.Judged = map[string]JudgementDoc{}
 		}
 		jd := JudgementDoc{Stance: string(j.Stance), Confidence: math.Round(j.Confidence*1000) / 1000, Evidence: []string{}, Spans: [][2]int{}}
+		a := texts[id]
+		if a == nil {
+			a = &claimtrail.Article{}
+		}
 		for _, sp := range j.Evidence {
-			jd.Evidence = append(jd.Evidence, sp.In(texts[id]))
-			jd.Spans = append(jd.Spans, [2]int{sp.Start, sp.End})
+			jd.Evidence = append(jd.Evidence, sp.In(a.Text))
+			jd.Spans = append(jd.Spans, pair(a.InputSpan(sp)))
 		}
 		cd.Judged[id] = jd
 	}
@@ -135,20 +150,31 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 	return cd
 }
 
-// statementDoc converts one statement; text is its article's text.
-func statementDoc(st *claimtrail.Statement, text string) StatementDoc {
+// statementDoc converts one statement of article a (nil when the ledger
+// lacks it); its spans index what a's span_basis names.
+func statementDoc(st *claimtrail.Statement, a *claimtrail.Article) StatementDoc {
 	hedges := st.Hedges
 	if hedges == nil {
 		hedges = []string{}
 	}
+	if a == nil {
+		a = &claimtrail.Article{}
+	}
+	text := a.Text
+	cue := [2]int{}
+	if !st.Cue.Empty() {
+		cue = pair(a.InputSpan(st.Cue))
+	}
 	return StatementDoc{
 		Article: st.Article, Polarity: string(st.Polarity), Chain: sources(st.Chain),
 		Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
-		Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
-		CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
+		Span: pair(a.InputSpan(st.Content)), Hedges: hedges,
+		CueSpan: cue, SentenceSpan: pair(a.InputSpan(st.Sentence)),
 		Negates: st.Negates, Negated: st.Negated, Labeller: st.Labelled,
 	}
 }
+
+func pair(s claimtrail.Span) [2]int { return [2]int{s.Start, s.End} }
 
 func sources(ss []claimtrail.Source) []SourceDoc {
 	out := make([]SourceDoc, 0, len(ss))

@@ -77,8 +77,8 @@ func mdClaim(b *bufio.Writer, l *claimtrail.Ledger, c *claimtrail.Claim) {
 	mdStatements(b, l, c.Statements)
 	for _, a := range l.Articles {
 		if j, ok := c.Judged[a.ID]; ok && len(j.Evidence) > 0 {
-			fmt.Fprintf(b, "| %s | %s (stance model, %.0f%%) | | %s | | | %d–%d |\n", a.ID, j.Stance, j.Confidence*100,
-				mdEscape(Excerpt(a.Text, j.Evidence[0])), j.Evidence[0].Start, j.Evidence[0].End)
+			fmt.Fprintf(b, "| %s | %s (stance model, %.0f%%) | | %s | | | %s |\n", a.ID, j.Stance, j.Confidence*100,
+				mdEscape(Excerpt(a.Text, j.Evidence[0])), SpanNote(&a, j.Evidence[0]))
 		}
 	}
 }
@@ -96,9 +96,9 @@ func mdStatements(b *bufio.Writer, l *claimtrail.Ledger, sts []claimtrail.Statem
 		if st.Labelled {
 			cue += " *(labeller)*"
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %d–%d |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
 			mdEscape(Excerpt(a.Text, st.Content)), cue, mdEscape(strings.Join(st.Hedges, ", ")),
-			st.Content.Start, st.Content.End)
+			SpanNote(a, st.Content))
 	}
 }
 

@@ -23,6 +23,9 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 	if opt.Width <= 0 {
 		opt.Width = 100
 	}
+	// Article texts, titles and file names may hold escape sequences that
+	// would act on the terminal: the view shows them without.
+	l = terminalLedger(l)
 	t := &textWriter{w: bufio.NewWriter(w), opt: opt, l: l}
 	t.header()
 	for i := range l.Claims {
@@ -158,7 +161,7 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 		}
 		t.wrapped(fmt.Sprintf("   %s %-4s ", t.paint(ansiYel, string(j.Stance)), a.ID),
 			fmt.Sprintf("by the stance model (%.0f%%), no statement of its own", j.Confidence*100))
-		t.wrapped("                ", "“"+Excerpt(a.Text, j.Evidence[0])+"”")
+		t.wrapped("                ", "“"+Terminal(Excerpt(a.Text, j.Evidence[0]))+"”")
 	}
 }
 
@@ -204,12 +207,12 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 		verb = t.paint(ansiRed, "denies ")
 	}
 	t.wrapped(fmt.Sprintf("   %s %-4s ", verb, st.Article), t.paint(ansiCyan, ChainText(st.Chain)))
-	detail := "“" + Excerpt(a.Text, st.Content) + "”"
+	detail := "“" + Terminal(Excerpt(a.Text, st.Content)) + "”"
 	var notes []string
 	if !st.Cue.Empty() {
-		notes = append(notes, fmt.Sprintf("cue %q", Excerpt(a.Text, st.Cue)))
+		notes = append(notes, fmt.Sprintf("cue %q", Terminal(Excerpt(a.Text, st.Cue))))
 	}
-	notes = append(notes, fmt.Sprintf("bytes %d–%d", st.Content.Start, st.Content.End))
+	notes = append(notes, SpanNote(a, st.Content))
 	if len(st.Hedges) > 0 {
 		notes = append(notes, "hedged: "+strings.Join(st.Hedges, ", "))
 	}
@@ -218,6 +221,19 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	}
 	t.wrapped("                ", detail)
 	t.wrapped("                ", t.paint(ansiDim, strings.Join(notes, "; ")))
+}
+
+// SpanNote names a span of an article as the user can find it: "bytes
+// 1159–1218 of the file" (a plain-text file, offsets into its bytes as
+// given), "bytes 1049–1108 of the extracted text" (a page or a JSON line:
+// the text that --format json carries) or "bytes 1049–1108 of the text".
+func SpanNote(a *claimtrail.Article, s claimtrail.Span) string {
+	s = a.InputSpan(s)
+	of := map[string]string{claimtrail.BasisFile: "the file", claimtrail.BasisExtracted: "the extracted text"}[a.SpanBasis()]
+	if of == "" {
+		of = "the text"
+	}
+	return fmt.Sprintf("bytes %d–%d of %s", s.Start, s.End, of)
 }
 
 // Wrap breaks s into lines of at most width runes at spaces; a longer word

@@ -3,6 +3,7 @@ package story
 import (
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
+	"sort"
 )
 
 // citations maps each outlet (by folded name) to the outlets it cites in the
@@ -147,7 +148,27 @@ func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 			byClaims.union(c.Statements[0].Article, c.Statements[k].Article)
 		}
 	}
-	in := byClaims.largest()
+	names := nameSets(articles, docs)
+	// The story is the largest group of articles joined by claims or by
+	// names, whichever input came first: two articles sharing a claim do
+	// not make the story when five others share its names.
+	related := newGroups(articles)
+	for _, c := range claims {
+		for k := 1; k < len(c.Statements); k++ {
+			related.union(c.Statements[0].Article, c.Statements[k].Article)
+		}
+	}
+	byNames := newGroups(articles)
+	for i := range articles {
+		for j := i + 1; j < len(articles); j++ {
+			if names.overlap(articles[i].ID, articles[j].ID) >= 0.2 {
+				byNames.union(articles[i].ID, articles[j].ID)
+				related.union(articles[i].ID, articles[j].ID)
+			}
+		}
+	}
+	story := related.largest(nil)
+	in := byClaims.largest(story)
 	if len(in) > 1 {
 		// Articles no claim joins, but that name what the story names
 		// (a short denial that matched nothing), belong too.
@@ -156,7 +177,7 @@ func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 				continue
 			}
 			for id := range in {
-				if nameOverlap(docs[a.ID], docs[id]) >= 0.2 {
+				if names.overlap(a.ID, id) >= 0.2 {
 					in[a.ID] = true
 					break
 				}
@@ -167,15 +188,7 @@ func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 	if len(articles) <= 1 {
 		return in
 	}
-	byNames := newGroups(articles)
-	for i := range articles {
-		for j := i + 1; j < len(articles); j++ {
-			if nameOverlap(docs[articles[i].ID], docs[articles[j].ID]) >= 0.2 {
-				byNames.union(articles[i].ID, articles[j].ID)
-			}
-		}
-	}
-	if in = byNames.largest(); len(in) > 1 {
+	if in = byNames.largest(nil); len(in) > 1 {
 		return in
 	}
 	for _, a := range articles {
@@ -209,44 +222,73 @@ func (g *groups) find(x string) string {
 
 func (g *groups) union(a, b string) { g.parent[g.find(a)] = g.find(b) }
 
-// largest returns the members of the largest group; of equal groups, the
-// one holding the earliest article.
-func (g *groups) largest() map[string]bool {
+// largest returns the members of the largest group among the articles in
+// within (all when within is nil); of equal groups, the one holding the
+// earliest article.
+func (g *groups) largest(within map[string]bool) map[string]bool {
 	size := map[string]int{}
 	for _, id := range g.order {
-		size[g.find(id)]++
+		if within == nil || within[id] {
+			size[g.find(id)]++
+		}
 	}
 	best := ""
 	for _, id := range g.order {
+		if within != nil && !within[id] {
+			continue
+		}
 		if r := g.find(id); best == "" || size[r] > size[best] {
 			best = r
 		}
 	}
 	in := map[string]bool{}
 	for _, id := range g.order {
-		if g.find(id) == best {
+		if g.find(id) == best && (within == nil || within[id]) {
 			in[id] = true
 		}
 	}
 	return in
 }
 
-// nameOverlap is the Jaccard overlap of two documents' entity keys.
-func nameOverlap(a, b *nlp.Document) float64 {
-	if a == nil || b == nil {
-		return 0
+// nameKeys holds each article's entity keys, sorted, so that comparing
+// two articles is a merge.
+type nameKeys map[string][]string
+
+func nameSets(articles []claimtrail.Article, docs map[string]*nlp.Document) nameKeys {
+	out := nameKeys{}
+	for _, a := range articles {
+		d := docs[a.ID]
+		if d == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		var keys []string
+		for _, e := range d.Entities {
+			if !seen[e.Key] {
+				seen[e.Key] = true
+				keys = append(keys, e.Key)
+			}
+		}
+		sort.Strings(keys)
+		out[a.ID] = keys
 	}
-	ka, kb := map[string]bool{}, map[string]bool{}
-	for _, e := range a.Entities {
-		ka[e.Key] = true
-	}
-	for _, e := range b.Entities {
-		kb[e.Key] = true
-	}
+	return out
+}
+
+// overlap is the Jaccard overlap of two articles' entity keys.
+func (n nameKeys) overlap(a, b string) float64 {
+	ka, kb := n[a], n[b]
 	inter := 0
-	for k := range ka {
-		if kb[k] {
+	for i, j := 0, 0; i < len(ka) && j < len(kb); {
+		switch {
+		case ka[i] == kb[j]:
 			inter++
+			i++
+			j++
+		case ka[i] < kb[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	union := len(ka) + len(kb) - inter

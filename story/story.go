@@ -5,6 +5,7 @@
 package story
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -32,6 +33,13 @@ type Builder struct {
 // Build assembles the ledger of articles from linked claims. docs maps
 // article IDs to their analyses.
 func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) *claimtrail.Ledger {
+	l, _ := b.BuildContext(context.Background(), articles, docs, claims)
+	return l
+}
+
+// BuildContext is Build stopping, with the context's error, when ctx is
+// done: it looks before each claim, whose stances may ask the Judge.
+func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) (*claimtrail.Ledger, error) {
 	l := &claimtrail.Ledger{Articles: articles}
 	inStory := members(articles, docs, claims)
 	for id := range idsOf(articles) {
@@ -52,6 +60,9 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 		outlets[a.ID] = a.Outlet
 	}
 	for _, c := range claims {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if !anyIn(c.Statements, inStory) {
 			continue
 		}
@@ -59,7 +70,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 		l.Claims = append(l.Claims, c)
 	}
 	order(l.Claims)
-	return l
+	return l, nil
 }
 
 // judge fills a claim's origins, denials, stances, status and flags.

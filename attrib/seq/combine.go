@@ -25,22 +25,18 @@ func Combine(model []Attribution, rules []claimtrail.Statement) []Attribution {
 // attributed rule statement: what the model adds to the rules when the
 // rules' statements (with their chains, polarity and hedges) come first.
 func Uncovered(model []Attribution, rules []claimtrail.Statement) []Attribution {
+	var spans []claimtrail.Span
+	for _, st := range rules {
+		if !st.Cue.Empty() {
+			spans = append(spans, st.Cue, st.Content)
+		}
+	}
+	// An index of the rules' spans keeps this linear in the document: a
+	// long article has many attributions and many statements.
+	rule := claimtrail.NewSpanIndex(spans)
 	var out []Attribution
 	for _, a := range model {
-		if a.Cue.Empty() {
-			continue
-		}
-		clash := false
-		for _, st := range rules {
-			if st.Cue.Empty() {
-				continue
-			}
-			if overlapsAny(a, st.Cue, st.Content) {
-				clash = true
-				break
-			}
-		}
-		if !clash {
+		if !a.Cue.Empty() && !rule.Overlaps(a.Cue) && !rule.Overlaps(a.Content) {
 			out = append(out, a)
 		}
 	}

@@ -16,23 +16,39 @@ import (
 type window struct {
 	first, last int // token indexes into doc.Tokens, half-open
 	s0, s1      int // sentence indexes into doc.Sentences, half-open
-	index       int // paragraph number in the document
+	index       int // paragraph number in the document (its first window's)
 }
 
+// MaxWindowSentences bounds a window: a paragraph of more sentences is
+// labelled in windows of this many. Grouping runs into attributions
+// compares every run of a window with every cue, and the features of a
+// token look across its window, so an unbounded window makes one long
+// paragraph (a transcript, text run together without breaks) cost the
+// square of its length. Paragraphs in news, and in PolNeAR, stay far below
+// the bound, so it changes nothing there (docs/performance.md).
+const MaxWindowSentences = 48
+
 // windows groups a document's sentences into paragraphs, skipping empty
-// sentences and any whose token range does not fit the document.
+// sentences and any whose token range does not fit the document, and cuts
+// a paragraph of more than MaxWindowSentences sentences into windows of
+// that many. The windows of one paragraph share its number.
 func windows(doc *nlp.Document) []window {
 	var out []window
+	para := -1 // the number of the current paragraph's first window
 	for i, s := range doc.Sentences {
 		if s.First < 0 || s.First >= s.Last || s.Last > len(doc.Tokens) {
 			continue
 		}
 		if i > 0 && len(out) > 0 && doc.Sentences[i-1].Paragraph == s.Paragraph && out[len(out)-1].last == s.First {
-			out[len(out)-1].last = s.Last
-			out[len(out)-1].s1 = i + 1
+			if w := &out[len(out)-1]; w.s1-w.s0 < MaxWindowSentences {
+				w.last, w.s1 = s.Last, i+1
+				continue
+			}
+			out = append(out, window{first: s.First, last: s.Last, s0: i, s1: i + 1, index: para})
 			continue
 		}
-		out = append(out, window{first: s.First, last: s.Last, s0: i, s1: i + 1, index: len(out)})
+		para = len(out)
+		out = append(out, window{first: s.First, last: s.Last, s0: i, s1: i + 1, index: para})
 	}
 	return out
 }

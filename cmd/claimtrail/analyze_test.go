@@ -259,3 +259,22 @@ func TestAnalyzeCombinedExtractor(t *testing.T) {
 		t.Errorf("an unknown extractor gave %v", err)
 	}
 }
+
+// TestAnalyzeWarnings checks that an empty folder beside other inputs, and
+// the inputs that fall off the story, are named on stderr without failing
+// the command.
+func TestAnalyzeWarnings(t *testing.T) {
+	empty := t.TempDir()
+	_, stderr, err := run(t, "analyze", empty, exampleStory)
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"warning: " + empty + ": folder holds no", "off the story", "05-lakeside-gazette.txt"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "01-northgate-wire.txt") {
+		t.Errorf("an article of the story is named as off it:\n%s", stderr)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,6 +22,7 @@ type analyzeOptions struct {
 	outlet    string
 	color     string
 	extractor string
+	maxBytes  byteSize
 }
 
 func newAnalyzeCmd() *cobra.Command {
@@ -34,7 +36,9 @@ claim, who asserts it through which chain of sources, who denies it, each articl
 stance, and how many independent origins stand behind it.
 
 Inputs that cannot be read are reported on stderr and skipped; the others are still
-analysed, and the exit status is 1.`,
+analysed, and the exit status is 1. A file larger than --max-bytes (32 MiB unless
+CLAIMTRAIL_MAX_BYTES says otherwise) is refused: analysis takes time and memory in
+proportion to its input. Ctrl-C stops the analysis.`,
 		Example: `  claimtrail analyze examples/story
   claimtrail analyze --format json examples/story > ledger.json
   claimtrail analyze --outlet "Daily Example" article.txt`,
@@ -53,6 +57,7 @@ analysed, and the exit status is 1.`,
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
 	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller) or rules (rules alone; faster)")
+	addMaxBytesFlag(f, &opts.maxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -65,9 +70,13 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if opts.extractor != "combined" && opts.extractor != "rules" {
 		return fmt.Errorf("unknown --extractor %q: want combined or rules", opts.extractor)
 	}
+	limit, err := maxBytes(cmd.Flags(), &opts.maxBytes)
+	if err != nil {
+		return err
+	}
 	ctx := cmd.Context()
 	stderr := cmd.ErrOrStderr()
-	articles, loadErrs, err := loadArticles(ctx, args, opts.outlet, stderr)
+	articles, loadErrs, err := loadArticles(ctx, args, load.Options{Outlet: opts.outlet, MaxFileSize: limit}, stderr)
 	if err != nil {
 		return err
 	}
@@ -79,6 +88,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	warnOffStory(stderr, ledger)
 	if err := write(ledger); err != nil {
 		return err
 	}
@@ -99,13 +109,14 @@ func analyzePipeline(stderr io.Writer, extractor string) (*pipeline.Pipeline, er
 // loadArticles loads the articles at paths as analyze does: inputs that
 // cannot be read are reported on stderr and returned, the others loaded; it
 // fails only when no article could be read.
-func loadArticles(ctx context.Context, paths []string, outlet string, stderr io.Writer) ([]claimtrail.Article, []error, error) {
-	articles, loadErrs := load.Paths(ctx, paths, load.Options{Outlet: outlet})
-	for _, e := range loadErrs {
-		fmt.Fprintln(stderr, "claimtrail: skipped:", e)
-	}
+func loadArticles(ctx context.Context, paths []string, opt load.Options, stderr io.Writer) ([]claimtrail.Article, []error, error) {
+	articles, loadErrs := load.Paths(ctx, paths, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
+	}
+	loadErrs = warnEmptyFolders(stderr, loadErrs)
+	for _, e := range loadErrs {
+		fmt.Fprintln(stderr, "claimtrail: skipped:", render.Terminal(e.Error()))
 	}
 	if len(articles) == 0 && len(loadErrs) == 0 {
 		return nil, nil, fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(paths, ", "))
@@ -114,6 +125,40 @@ func loadArticles(ctx context.Context, paths []string, outlet string, stderr io.
 		return nil, nil, fmt.Errorf("no articles could be read from %d input(s)", len(paths))
 	}
 	return articles, loadErrs, nil
+}
+
+// warnEmptyFolders prints a warning for each folder that held nothing to
+// load and returns the other errors.
+func warnEmptyFolders(w io.Writer, errs []error) []error {
+	var rest []error
+	for _, e := range errs {
+		if errors.Is(e, load.ErrEmptyFolder) {
+			fmt.Fprintln(w, "claimtrail: warning:", render.Terminal(e.Error()))
+			continue
+		}
+		rest = append(rest, e)
+	}
+	return rest
+}
+
+// warnOffStory names on stderr the inputs the ledger leaves out as off the
+// story: mixing unrelated inputs is more often a mistake than a wish.
+func warnOffStory(w io.Writer, l *claimtrail.Ledger) {
+	if len(l.OffStory) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "claimtrail: warning: %d of %d article(s) are off the story (about something else) and not counted:\n", len(l.OffStory), len(l.Articles))
+	for _, id := range l.OffStory {
+		a := l.Article(id)
+		if a == nil {
+			continue
+		}
+		name := a.Path
+		if name == "" {
+			name = a.URL
+		}
+		fmt.Fprintf(w, "  %s  %s  (%s)\n", id, render.Terminal(name), render.Terminal(a.Title))
+	}
 }
 
 // ledgerWriter returns the renderer for a --format value.

@@ -11,6 +11,7 @@ import (
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/render"
 	"github.com/claimtrail/claimtrail/stance"
 	"github.com/spf13/cobra"
 )
@@ -19,6 +20,7 @@ func init() { commands = append(commands, newCheckCmd) }
 
 type checkOptions struct {
 	format, model, outlet string
+	maxBytes              byteSize
 }
 
 func newCheckCmd() *cobra.Command {
@@ -34,7 +36,7 @@ their byte spans in the article text). Articles are sorted by stance, then by
 confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
 		Example: `  claimtrail check "The bridge will reopen in March" articles/
   claimtrail check --format json "The mayor resigned" a.txt b.html`,
-		Args: cobra.MinimumNArgs(2),
+		Args: checkArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.format != "text" && o.format != "json" {
 				return fmt.Errorf("check: unknown --format %q (want text or json)", o.format)
@@ -49,7 +51,20 @@ confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
 	f.StringVarP(&o.format, "format", "f", "text", "output format: text or json")
 	f.StringVar(&o.model, "model", "", "stance model file (default: the embedded model)")
 	f.StringVar(&o.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
+	addMaxBytesFlag(f, &o.maxBytes)
 	return cmd
+}
+
+// checkArgs says what is missing when check is not given a claim and at
+// least one path.
+func checkArgs(cmd *cobra.Command, args []string) error {
+	switch len(args) {
+	case 0:
+		return fmt.Errorf("check needs a CLAIM and at least one PATH or DIR of articles, e.g. claimtrail check \"The bridge will reopen in March\" articles/ (see claimtrail check --help)")
+	case 1:
+		return fmt.Errorf("check needs at least one PATH or DIR of articles after the claim %q (see claimtrail check --help)", args[0])
+	}
+	return nil
 }
 
 // checkResult is one article's stance toward the claim.
@@ -65,9 +80,13 @@ type checkResult struct {
 	Confidence float64            `json:"confidence"`
 	Probs      map[string]float64 `json:"probs"`
 	Evidence   []checkEvidence    `json:"evidence"`
+	// SpanBasis says what the evidence spans index, as the ledger's
+	// span_basis does (docs/json.md): "file", "extracted" or "text".
+	SpanBasis string `json:"span_basis"`
 }
 
-// checkEvidence is one evidence sentence with its byte span in the text.
+// checkEvidence is one evidence sentence with its byte span in the input
+// (see checkResult.SpanBasis).
 type checkEvidence struct {
 	Span [2]int `json:"span"`
 	Text string `json:"text"`
@@ -79,7 +98,7 @@ func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeli
 	p := m.Predict(claim, a.Text)
 	r := checkResult{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
 		Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Confidence,
-		Probs: map[string]float64{}, Evidence: []checkEvidence{}}
+		Probs: map[string]float64{}, Evidence: []checkEvidence{}, SpanBasis: a.SpanBasis()}
 	for _, l := range stance.Labels {
 		r.Probs[l.String()] = p.Probs[l]
 	}
@@ -90,7 +109,7 @@ func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeli
 			r.Confidence = max(r.Confidence, mt.Score)
 			if sp := mt.Statement.Sentence; !seen[sp] && len(r.Evidence) < 3 {
 				seen[sp] = true
-				r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{sp.Start, sp.End}, Text: sp.In(a.Text)})
+				r.Evidence = append(r.Evidence, evidenceOf(a, sp))
 			}
 		}
 		r.Confidence = math.Min(1, math.Round(r.Confidence*1000)/1000)
@@ -103,9 +122,16 @@ func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeli
 		return r
 	}
 	for _, s := range p.Evidence {
-		r.Evidence = append(r.Evidence, checkEvidence{Span: [2]int{s.Start, s.End}, Text: s.In(a.Text)})
+		r.Evidence = append(r.Evidence, evidenceOf(a, s))
 	}
 	return r
+}
+
+// evidenceOf is a sentence of a as evidence: its text, and its span in
+// the input.
+func evidenceOf(a *claimtrail.Article, sp claimtrail.Span) checkEvidence {
+	in := a.InputSpan(sp)
+	return checkEvidence{Span: [2]int{in.Start, in.End}, Text: sp.In(a.Text)}
 }
 
 // checkReport is the JSON output of check.
@@ -121,14 +147,19 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
-	arts, errs := load.Paths(ctx, paths, load.Options{Outlet: o.outlet})
+	limit, err := maxBytes(cmd.Flags(), &o.maxBytes)
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	arts, errs := load.Paths(ctx, paths, load.Options{Outlet: o.outlet, MaxFileSize: limit})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	stderr := cmd.ErrOrStderr()
 	rep := checkReport{Claim: claim, Articles: make([]checkResult, 0, len(arts))}
+	errs = warnEmptyFolders(stderr, errs)
 	for _, e := range errs {
-		fmt.Fprintln(stderr, "claimtrail: check:", e)
+		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error()))
 		rep.Errors = append(rep.Errors, e.Error())
 	}
 	if len(arts) == 0 {
@@ -146,6 +177,9 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		return fmt.Errorf("check: %w", err)
 	}
 	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		rep.Articles = append(rep.Articles, checkArticle(m, claim, &arts[i], checked[i]))
 	}
 	rank := map[claimtrail.Stance]int{claimtrail.StanceAsserts: 0, claimtrail.StanceDenies: 1, claimtrail.StanceReports: 2, claimtrail.StanceAbsent: 3}
@@ -205,7 +239,9 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 			fmt.Fprintf(&b, "    [%d:%d] %s\n", e.Span[0], e.Span[1], checkClip(checkOneLine(e.Text), 160))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	// Titles, paths and evidence come from the articles: no terminal
+	// escapes reach the terminal.
+	_, err := io.WriteString(w, render.Terminal(b.String()))
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/claimtrail/claimtrail/eval/ledger"
+	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/render"
 	"github.com/spf13/cobra"
@@ -133,7 +134,7 @@ func analyzedLedgers(p *pipeline.Pipeline, save string, stderr io.Writer) ledger
 // analyzeJSON returns the JSON ledger `analyze --format json dir` prints:
 // the same loading, pipeline and rendering.
 func analyzeJSON(ctx context.Context, p *pipeline.Pipeline, dir string, stderr io.Writer) ([]byte, error) {
-	articles, _, err := loadArticles(ctx, []string{dir}, "", stderr)
+	articles, _, err := loadArticles(ctx, []string{dir}, load.Options{}, stderr)
 	if err != nil {
 		return nil, err
 	}

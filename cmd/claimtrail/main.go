@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/claimtrail/claimtrail/render"
 	"github.com/spf13/cobra"
 )
 
@@ -44,16 +45,18 @@ func main() {
 	root := newRootCmd()
 	ctx, sig := signalContext(func() time.Duration { return stopGrace(root, os.Args[1:]) })
 	err := root.ExecuteContext(ctx)
-	if err != nil && !errors.Is(err, errReported) {
-		fmt.Fprintln(os.Stderr, "claimtrail:", err)
+	s := sig()
+	switch {
+	case s != nil && (err == nil || errors.Is(err, context.Canceled)):
+		fmt.Fprintln(os.Stderr, "claimtrail: interrupted")
+	case err != nil && !errors.Is(err, errReported):
+		// Errors name inputs, whose names may hold terminal escapes.
+		fmt.Fprintln(os.Stderr, "claimtrail:", render.Terminal(err.Error()))
 	}
-	switch s := sig(); {
+	switch {
 	case s != nil:
 		// Stopped by a signal: whatever the command made of it, the run
 		// did not finish, and the exit status says so (128 + signal).
-		if err == nil {
-			fmt.Fprintln(os.Stderr, "claimtrail: interrupted")
-		}
 		os.Exit(128 + int(s.(syscall.Signal)))
 	case err != nil:
 		os.Exit(1)

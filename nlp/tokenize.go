@@ -1,0 +1,131 @@
+package nlp
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// Prose's tokenizer peels prefixes and suffixes off each whitespace-free
+// stretch one at a time, testing the rest against a regular expression each
+// time: a stretch of n punctuation marks ("....", "((((", "““““") costs time
+// in n². No word or URL in prose is that long, so a stretch over
+// maxStretch bytes is handed over in pieces of pieceBytes; everything else
+// goes to prose as it is, with the same tokens as before. Inside such a
+// stretch, a run of one repeated mark becomes tokens of up to runToken
+// bytes without prose: a megabyte of full stops is then a few hundred
+// tokens, not a million, which later stages would hold in memory.
+const (
+	maxStretch = 128
+	pieceBytes = 64
+	runToken   = 4096
+)
+
+// wordTokenizer is prose's tokenizer, or a stand-in in tests.
+type wordTokenizer interface {
+	Tokenize(text string) []tokenize.Token
+}
+
+// tokenize is prose's tokenizer in time linear in s, with token offsets
+// into s.
+func (a *Analyzer) tokenize(s string) []tokenize.Token { return tokenizeLinear(a.tok, s) }
+
+// tokenizeLinear runs tok over s, handing it long stretches in pieces.
+func tokenizeLinear(tok wordTokenizer, s string) []tokenize.Token {
+	var out []tokenize.Token
+	from := 0 // s[:from] is tokenized
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		end := stretchEnd(s, i)
+		if end-i > maxStretch {
+			out = tokenizeAt(tok, out, s[from:i], from)
+			for i < end {
+				if run := markRun(s, i, end); run-i > maxStretch {
+					for ; i < run; i = min(i+runToken, run) {
+						cut := min(i+runToken, run)
+						out = append(out, tokenize.Token{Text: s[i:cut], Start: i})
+					}
+					continue
+				}
+				cut := pieceEnd(s, i, end)
+				if k := runStart(s, i, cut); k > i {
+					cut = k // a long run starts inside this piece: stop before it
+				}
+				out = tokenizeAt(tok, out, s[i:cut], i)
+				i = cut
+			}
+			from = end
+		}
+		i = end
+	}
+	if from == 0 {
+		return tok.Tokenize(s)
+	}
+	return tokenizeAt(tok, out, s[from:], from)
+}
+
+// tokenizeAt appends the tokens of text, which starts at offset base.
+func tokenizeAt(tok wordTokenizer, out []tokenize.Token, text string, base int) []tokenize.Token {
+	for _, t := range tok.Tokenize(text) {
+		t.Start += base
+		out = append(out, t)
+	}
+	return out
+}
+
+// stretchEnd returns the end of the whitespace-free stretch starting at i.
+func stretchEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// markRun returns the end of the run of one repeated punctuation mark or
+// symbol starting at i (i when s[i:] starts with a letter, digit or space).
+func markRun(s string, i, end int) int {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+		return i
+	}
+	j := i + n
+	for j+n <= end && s[j:j+n] == s[i:i+n] {
+		j += n
+	}
+	return j
+}
+
+// runStart returns where, in s[i:cut], a run of one mark longer than
+// maxStretch starts, or i when none does.
+func runStart(s string, i, cut int) int {
+	for k := i; k < cut; {
+		if markRun(s, k, len(s))-k > maxStretch {
+			return k
+		}
+		_, n := utf8.DecodeRuneInString(s[k:])
+		k += n
+	}
+	return i
+}
+
+// pieceEnd returns where the piece of a long stretch that starts at i ends:
+// pieceBytes on, moved back to the start of a character, or end.
+func pieceEnd(s string, i, end int) int {
+	cut := i + pieceBytes
+	if cut >= end {
+		return end
+	}
+	for cut > i+1 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return cut
+}
