@@ -255,3 +255,92 @@ func nameOverlap(a, b *nlp.Document) float64 {
 	}
 	return float64(inter) / float64(union)
 }
+
+// completeChains extends the chains that stop at a cited outlet with that
+// outlet's own attribution, taken from its article in the story: "The
+// Valley Herald ← Sendora Press" becomes "The Valley Herald ← Sendora
+// Press ← fire official" when Sendora Press's own article holds the claim on
+// a fire official's word. A relay names whom it relays; where it stops short,
+// the story's articles say who the relayed outlet relied on, so the chain
+// reaches the original speaker and the relay is never taken for an origin.
+// Only statements of the same claim are followed, earliest article first.
+func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
+	outletOf := map[string]string{}
+	rank := map[string]int{}
+	for i, a := range articles {
+		outletOf[a.ID] = nlp.SourceKey(a.Outlet)
+		rank[a.ID] = i
+	}
+	for ci := range claims {
+		c := &claims[ci]
+		// own[outlet] is the longest chain of the outlet's earliest article
+		// asserting the claim.
+		own := map[string][]claimtrail.Source{}
+		first := map[string]string{}
+		for _, st := range c.Statements {
+			o := outletOf[st.Article]
+			if st.Polarity != claimtrail.Asserts || o == "" {
+				continue
+			}
+			if f, ok := first[o]; ok && f != st.Article && earlier(articles, rank, f, st.Article) {
+				continue
+			}
+			if first[o] != st.Article {
+				first[o], own[o] = st.Article, nil
+			}
+			if len(st.Chain) > len(own[o]) {
+				own[o] = st.Chain
+			}
+		}
+		for si := range c.Statements {
+			st := &c.Statements[si]
+			st.Chain = extend(st.Chain, own, outletOf[st.Article])
+		}
+	}
+}
+
+// extend follows a chain that ends at an outlet through that outlet's own
+// chain for the claim, at most a few hops and never through an outlet twice.
+func extend(chain []claimtrail.Source, own map[string][]claimtrail.Source, self string) []claimtrail.Source {
+	seen := map[string]bool{self: true}
+	for _, s := range chain {
+		if s.Kind == claimtrail.KindOutlet {
+			seen[nlp.SourceKey(s.Name)] = true
+		}
+	}
+	for hops := 0; hops < 4 && len(chain) > 1; hops++ {
+		last := chain[len(chain)-1]
+		if last.Kind != claimtrail.KindOutlet {
+			return chain
+		}
+		next := own[nlp.SourceKey(last.Name)]
+		if len(next) < 2 {
+			return chain
+		}
+		tail := next[1:]
+		for _, s := range tail {
+			if s.Kind == claimtrail.KindOutlet && seen[nlp.SourceKey(s.Name)] {
+				return chain
+			}
+		}
+		out := make([]claimtrail.Source, 0, len(chain)+len(tail))
+		out = append(append(out, chain...), tail...)
+		for _, s := range tail {
+			if s.Kind == claimtrail.KindOutlet {
+				seen[nlp.SourceKey(s.Name)] = true
+			}
+		}
+		chain = out
+	}
+	return chain
+}
+
+// earlier reports whether article a was published before b, or comes first
+// when either date is unknown.
+func earlier(articles []claimtrail.Article, rank map[string]int, a, b string) bool {
+	pa, pb := articles[rank[a]].Published, articles[rank[b]].Published
+	if !pa.IsZero() && !pb.IsZero() && !pa.Equal(pb) {
+		return pa.Before(pb)
+	}
+	return rank[a] < rank[b]
+}
