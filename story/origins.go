@@ -56,9 +56,18 @@ type origin struct {
 // Origins with the same root count once.
 func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string) []claimtrail.Source {
 	var found []origin
+	sourced := map[string]bool{} // articles asserting the claim on someone's word
+	for _, st := range stmts {
+		if st.Polarity == claimtrail.Asserts && len(st.Chain) > 1 {
+			sourced[st.Article] = true
+		}
+	}
 	for _, st := range stmts {
 		if st.Polarity != claimtrail.Asserts || len(st.Chain) == 0 {
 			continue
+		}
+		if len(st.Chain) == 1 && sourced[st.Article] {
+			continue // the outlet restating what its source told it
 		}
 		chain := st.Chain
 		if orig, ok := b.CopyOf[st.Article]; ok && outlets[orig] != "" {
