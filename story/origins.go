@@ -46,6 +46,7 @@ func root(key string, relays map[string][]string) string {
 type origin struct {
 	key string
 	src claimtrail.Source
+	own bool // an outlet's own voice
 }
 
 // origins returns a claim's independent origins. Each asserting statement's
@@ -73,9 +74,36 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		if orig, ok := b.CopyOf[st.Article]; ok && outlets[orig] != "" {
 			chain = append([]claimtrail.Source{{Name: outlets[orig], Kind: claimtrail.KindOutlet}}, chain[1:]...)
 		}
-		found = append(found, originOf(chain, relays, names))
+		o := originOf(chain, relays, names)
+		o.own = len(chain) == 1
+		found = append(found, o)
 	}
-	return merge(found)
+	return merge(dropPassing(found))
+}
+
+// dropPassing leaves out the outlets' own-voice origins when someone named
+// is on record for the claim: an outlet mentioning in passing what a named
+// source announced is not a second source of it.
+func dropPassing(found []origin) []origin {
+	named := false
+	for _, o := range found {
+		switch o.src.Kind {
+		case claimtrail.KindPerson, claimtrail.KindOfficial, claimtrail.KindOrganization:
+			named = true
+		case claimtrail.KindDocument:
+			named = named || !unnamed(o.src.Name)
+		}
+	}
+	if !named {
+		return found
+	}
+	out := found[:0:0]
+	for _, o := range found {
+		if !o.own {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // originOf walks one chain to its origin.
