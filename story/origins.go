@@ -1,6 +1,8 @@
 package story
 
 import (
+	"strings"
+
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
@@ -78,7 +80,90 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		o.own = len(chain) == 1
 		found = append(found, o)
 	}
-	return merge(dropPassing(found))
+	return merge(sameParty(dropPassing(found)))
+}
+
+// sameParty gives one key to the origins that name one party several ways:
+// a person by full name and by surname ("Jaime Ortell", "Ortell"), a body
+// by its full and its short name ("Kaspar navy", "Kaspar"), and a document
+// as different outlets describe it ("interim inquiry report", "interim
+// report of the inquiry"): a document counts once however many outlets read
+// it. Anonymous sources and outlets keep their keys: two outlets' unnamed
+// sources are two origins.
+func sameParty(found []origin) []origin {
+	words := make([][]string, len(found))
+	for i, o := range found {
+		if partyKind(o.src) {
+			words[i] = partyWords(o.src.Name)
+		}
+	}
+	for i := range found {
+		for j := range found {
+			if i == j || len(words[i]) == 0 || len(words[j]) == 0 || len(words[i]) > len(words[j]) {
+				continue
+			}
+			if found[i].src.Kind == claimtrail.KindDocument && found[j].src.Kind != claimtrail.KindDocument {
+				continue
+			}
+			if subset(words[i], words[j]) && found[i].key != found[j].key {
+				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
+	return found
+}
+
+// partyKind reports whether a source names a party that other articles may
+// name more or less fully: a person, an official body, an organisation, a
+// document.
+func partyKind(s claimtrail.Source) bool {
+	switch s.Kind {
+	case claimtrail.KindPerson, claimtrail.KindOfficial, claimtrail.KindOrganization, claimtrail.KindDocument:
+		return true
+	}
+	return false
+}
+
+// partyWords are the folded content words of a party's name, without the
+// citing owner a described source carries ("report (Fenley Gazette)").
+func partyWords(name string) []string {
+	if k := strings.Index(name, " ("); k >= 0 {
+		name = name[:k]
+	}
+	var out []string
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if f := nlp.Fold(w); f != "" && !partyStop[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// partyStop are the words a party's name may carry or drop without naming
+// another party.
+var partyStop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "its": true, "their": true,
+	"into": true, "on": true, "in": true, "for": true, "by": true, "and": true, "published": true}
+
+func subset(small, big []string) bool {
+	set := map[string]bool{}
+	for _, w := range big {
+		set[w] = true
+	}
+	for _, w := range small {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func rekey(found []origin, from, to string) {
+	for k := range found {
+		if found[k].key == from {
+			found[k].key = to
+		}
+	}
 }
 
 // dropPassing leaves out the outlets' own-voice origins when someone named
