@@ -49,6 +49,9 @@ type origin struct {
 	key string
 	src claimtrail.Source
 	own bool // an outlet's own voice
+	// role holds the folded proper names of a person's role phrase
+	// ("Pelagos managing director", "chair of the Air Safety Board").
+	role []string
 }
 
 // origins returns a claim's independent origins. Each asserting statement's
@@ -57,7 +60,7 @@ type origin struct {
 // it, after following that outlet's relays; a statement in an outlet's own
 // voice has that outlet as origin, or the original's outlet for a copy.
 // Origins with the same root count once.
-func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string) []claimtrail.Source {
+func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string, texts map[string]string) []claimtrail.Source {
 	var found []origin
 	sourced := map[string]bool{} // articles asserting the claim on someone's word
 	for _, st := range stmts {
@@ -78,6 +81,9 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		o := originOf(chain, relays, names)
 		o.own = len(chain) == 1
+		if o.src.Kind == claimtrail.KindPerson && len(chain) == len(st.Chain) {
+			o.role = roleNames(texts[st.Article], st.Source)
+		}
 		found = append(found, o)
 	}
 	return merge(sameParty(dropPassing(found)))
@@ -110,7 +116,28 @@ func sameParty(found []origin) []origin {
 			}
 		}
 	}
+	// A spokesperson, executive or chair speaks for the body their role
+	// names, when that body is itself an origin of the claim.
+	for i := range found {
+		for j := range found {
+			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
+				intersects(found[i].role, words[j]) && found[i].key != found[j].key {
+				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
 	return found
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // partyKind reports whether a source names a party that other articles may

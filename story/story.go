@@ -66,7 +66,11 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 // judge fills a claim's origins, denials, stances, status and flags.
 func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs map[string]*nlp.Document,
 	inStory map[string]bool, relays map[string][]string, outlets, names map[string]string, words *wordIndex) {
-	c.Origins = b.origins(c.Statements, relays, outlets, names)
+	texts := map[string]string{}
+	for i := range articles {
+		texts[articles[i].ID] = articles[i].Text
+	}
+	c.Origins = b.origins(c.Statements, relays, outlets, names, texts)
 	c.DeniedBy = deniers(c.Statements)
 	asserted := false
 	for _, st := range c.Statements {
