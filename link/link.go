@@ -307,7 +307,7 @@ func containment(d, m *item) (float64, bool) {
 	// weight, three features nearly all found in the claim, or the claim's
 	// very words.
 	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3 ||
-		words >= 4 && c >= 0.5 || // "the bank would raise its main interest rate": most of it, in common words
+		words >= 3 && c >= 0.4 || // "the bank would raise its main interest rate": much of it, in common words
 		c >= 0.9 && telling+words >= 3 || // nearly all of it in the claim
 		c >= 0.999 && words >= 2 && len(d.feats) == len(m.feats) // the very same words: "the plant would close in June"
 	return c, named
@@ -494,18 +494,34 @@ func (b *builder) denyScore(i, c int) float64 {
 // positively.
 func (b *builder) denyMatches(sc *scratch, i int) []int {
 	var out []int
+	var scores []float64
+	best := 0.0
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
 		if b.items[i].st.Negated && first.negative || b.assertedBy(c, b.items[i].st) {
 			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
-		if b.denyScore(i, c) >= b.l.Deny {
-			out = append(out, c)
+		if s := b.denyScore(i, c); s >= b.l.Deny {
+			out, scores = append(out, c), append(scores, s)
+			best = max(best, s)
 		}
 	}
-	return out
+	// A denial answers the claim its object states: of the claims it
+	// matches, the best, and those it matches nearly as well (one
+	// proposition split over claims), not every claim sharing its names.
+	kept := out[:0]
+	for k, c := range out {
+		if scores[k] >= denyNear*best {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
+
+// denyNear is the share of its best match a denial must reach on another
+// claim to deny that one too.
+const denyNear = 0.85
 
 // denyAll finds the claims each of the denials negates, on every core.
 func (b *builder) denyAll(denials []int) [][]int {
