@@ -119,6 +119,10 @@ type Statement struct {
 	// deployment"): it denies a claim only if the claim is asserted
 	// positively elsewhere, and otherwise asserts a negative proposition.
 	Negated bool
+	// Retracts marks a correction note's denial: the outlet withdrawing what
+	// an earlier version of its text said ("An earlier version of this
+	// story said …"). It denies like any denial and is shown apart.
+	Retracts bool
 	// Labelled marks a statement found by the trained attribution labeller
 	// (package attrib/seq) rather than by the hand-written rules, so that
 	// a reader can audit it as such.
@@ -174,6 +178,9 @@ type Claim struct {
 	Stances    map[string]Stance // by article ID; an article not in the map is absent (see StanceOf)
 	Origins    []Source          // independent ultimate sources after collapsing relays
 	DeniedBy   []Source
+	// RetractedBy lists the outlets whose correction notes withdraw the
+	// claim (they are among DeniedBy too).
+	RetractedBy []Source
 	Status     Status
 	Flags      []Flag
 	// Judged holds, by article ID, the stances that came from the stance

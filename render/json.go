@@ -48,6 +48,7 @@ type ClaimDoc struct {
 	Origins            []SourceDoc       `json:"origins"`
 	IndependentOrigins int               `json:"independent_origins"`
 	DeniedBy           []SourceDoc       `json:"denied_by"`
+	RetractedBy        []SourceDoc       `json:"retracted_by,omitempty"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []StatementDoc    `json:"statements"`
 	// Judged (extension) holds the stances that came from the stance
@@ -78,6 +79,7 @@ type StatementDoc struct {
 	SentenceSpan [2]int      `json:"sentence_span"`
 	Negates      string      `json:"negates,omitempty"`
 	Negated      bool        `json:"negated,omitempty"`
+	Retraction   bool        `json:"retraction,omitempty"`
 	Labeller     bool        `json:"labeller,omitempty"`
 }
 
@@ -114,6 +116,9 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 	for _, f := range c.Flags {
 		cd.Flags = append(cd.Flags, string(f))
 	}
+	if len(c.RetractedBy) > 0 {
+		cd.RetractedBy = sources(c.RetractedBy)
+	}
 	for _, a := range articles {
 		cd.Stances[a.ID] = string(c.StanceOf(a.ID))
 	}
@@ -146,7 +151,7 @@ func statementDoc(st *claimtrail.Statement, text string) StatementDoc {
 		Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
 		Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
 		CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
-		Negates: st.Negates, Negated: st.Negated, Labeller: st.Labelled,
+		Negates: st.Negates, Negated: st.Negated, Retraction: st.Retracts, Labeller: st.Labelled,
 	}
 }
 

@@ -140,6 +140,13 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 		}
 		t.wrapped("   denied by: ", strings.Join(denied, "; "))
 	}
+	if len(c.RetractedBy) > 0 {
+		retracted := make([]string, len(c.RetractedBy))
+		for i, d := range c.RetractedBy {
+			retracted[i] = SourceText(d)
+		}
+		t.wrapped("   retracted by: ", strings.Join(retracted, "; "))
+	}
 	if len(c.Flags) > 0 {
 		flags := make([]string, len(c.Flags))
 		for i, f := range c.Flags {
@@ -202,6 +209,9 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	verb := t.paint(ansiGreen, "asserts")
 	if st.Polarity == claimtrail.Denies {
 		verb = t.paint(ansiRed, "denies ")
+	}
+	if st.Retracts {
+		verb = t.paint(ansiRed, "retracts")
 	}
 	t.wrapped(fmt.Sprintf("   %s %-4s ", verb, st.Article), t.paint(ansiCyan, ChainText(st.Chain)))
 	detail := "“" + Excerpt(a.Text, st.Content) + "”"

@@ -72,6 +72,7 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 	}
 	c.Origins = b.origins(c.Statements, relays, outlets, names, texts)
 	c.DeniedBy = deniers(c.Statements)
+	c.RetractedBy = retractors(c.Statements)
 	asserted := false
 	for _, st := range c.Statements {
 		asserted = asserted || st.Polarity == claimtrail.Asserts
@@ -164,6 +165,24 @@ func deniers(stmts []claimtrail.Statement) []claimtrail.Source {
 	seen := map[string]bool{}
 	for _, st := range stmts {
 		if st.Polarity != claimtrail.Denies {
+			continue
+		}
+		s := st.Speaker()
+		if k := nlp.SourceKey(s.Name); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// retractors lists the outlets whose correction notes withdraw a claim,
+// once each.
+func retractors(stmts []claimtrail.Statement) []claimtrail.Source {
+	var out []claimtrail.Source
+	seen := map[string]bool{}
+	for _, st := range stmts {
+		if !st.Retracts {
 			continue
 		}
 		s := st.Speaker()
