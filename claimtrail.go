@@ -181,8 +181,8 @@ type Claim struct {
 	// RetractedBy lists the outlets whose correction notes withdraw the
 	// claim (they are among DeniedBy too).
 	RetractedBy []Source
-	Status     Status
-	Flags      []Flag
+	Status      Status
+	Flags       []Flag
 	// Judged holds, by article ID, the stances that came from the stance
 	// model rather than from the article's own statements, with the model's
 	// confidence and evidence.
