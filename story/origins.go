@@ -311,6 +311,9 @@ func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 				}
 			}
 		}
+		for id := range offTopic(articles, in) {
+			delete(in, id)
+		}
 		return in
 	}
 	if len(articles) <= 1 {
