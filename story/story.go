@@ -143,11 +143,13 @@ var distancingCues = map[string]bool{"claimed": true, "claims": true, "alleged":
 	"reportedly": true, "allegedly": true, "purportedly": true}
 
 // distanced reports whether a statement only relays its content: a
-// distancing cue, or hedges on a statement in the outlet's own voice.
+// distancing cue ("reportedly", "allegedly"), or any hedge on a statement in
+// the outlet's own voice ("are said to", "is understood to", "if the reports
+// are true"): the outlet passes the claim on without making it its own.
 func distanced(st *claimtrail.Statement) bool {
 	for _, h := range st.Hedges {
-		if distancingCues[h] && len(st.Chain) <= 1 {
-			return true
+		if distancingCues[h] || len(st.Chain) <= 1 && h != "anonymous sourcing" {
+			return true // "reportedly", or "is understood to", "if confirmed" in the outlet's own voice
 		}
 	}
 	return false
