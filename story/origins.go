@@ -415,21 +415,25 @@ func nameOverlap(a, b *nlp.Document) float64 {
 // a fire official's word. A relay names whom it relays; where it stops short,
 // the story's articles say who the relayed outlet relied on, so the chain
 // reaches the original speaker and the relay is never taken for an origin.
-// Only statements of the same claim are followed, earliest article first.
+// Only statements of the same claim are followed: of the cited outlet's
+// earliest article, its statement closest in wording to the relay's.
 func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 	outletOf := map[string]string{}
 	rank := map[string]int{}
+	texts := map[string]string{}
 	for i, a := range articles {
 		outletOf[a.ID] = nlp.SourceKey(a.Outlet)
 		rank[a.ID] = i
+		texts[a.ID] = a.Text
 	}
 	for ci := range claims {
 		c := &claims[ci]
-		// own[outlet] is the longest chain of the outlet's earliest article
-		// asserting the claim.
-		own := map[string][]claimtrail.Source{}
+		// own[outlet] are the asserting statements of the outlet's
+		// earliest article holding the claim.
+		own := map[string][]*claimtrail.Statement{}
 		first := map[string]string{}
-		for _, st := range c.Statements {
+		for si := range c.Statements {
+			st := &c.Statements[si]
 			o := outletOf[st.Article]
 			if st.Polarity != claimtrail.Asserts || o == "" {
 				continue
@@ -440,20 +444,48 @@ func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 			if first[o] != st.Article {
 				first[o], own[o] = st.Article, nil
 			}
-			if len(st.Chain) > len(own[o]) {
-				own[o] = st.Chain
-			}
+			own[o] = append(own[o], st)
 		}
+		chains := make([][]claimtrail.Source, len(c.Statements))
 		for si := range c.Statements {
 			st := &c.Statements[si]
-			st.Chain = extend(st.Chain, own, outletOf[st.Article])
+			pick := func(outlet string) []claimtrail.Source {
+				return closest(st.Content.In(texts[st.Article]), own[outlet], texts)
+			}
+			chains[si] = extend(st.Chain, pick, outletOf[st.Article])
+		}
+		for si := range c.Statements {
+			c.Statements[si].Chain = chains[si]
 		}
 	}
 }
 
+// closest returns the chain of the statement among stmts whose wording
+// shares most words with text.
+func closest(text string, stmts []*claimtrail.Statement, texts map[string]string) []claimtrail.Source {
+	want := map[string]bool{}
+	for _, w := range words(text) {
+		want[w] = true
+	}
+	var best []claimtrail.Source
+	bestN := -1
+	for _, st := range stmts {
+		shared := map[string]bool{}
+		for _, w := range words(st.Content.In(texts[st.Article])) {
+			if want[w] {
+				shared[w] = true
+			}
+		}
+		if len(shared) > bestN {
+			best, bestN = st.Chain, len(shared)
+		}
+	}
+	return best
+}
+
 // extend follows a chain that ends at an outlet through that outlet's own
 // chain for the claim, at most a few hops and never through an outlet twice.
-func extend(chain []claimtrail.Source, own map[string][]claimtrail.Source, self string) []claimtrail.Source {
+func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string) []claimtrail.Source {
 	seen := map[string]bool{self: true}
 	for _, s := range chain {
 		if s.Kind == claimtrail.KindOutlet {
@@ -465,7 +497,7 @@ func extend(chain []claimtrail.Source, own map[string][]claimtrail.Source, self 
 		if last.Kind != claimtrail.KindOutlet {
 			return chain
 		}
-		next := own[nlp.SourceKey(last.Name)]
+		next := own(nlp.SourceKey(last.Name))
 		if len(next) < 2 {
 			return chain
 		}
