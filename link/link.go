@@ -73,7 +73,10 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 	// asserting below never adds, so all can be matched at once first.
 	negMatches := b.denyAll(negations)
 	for k, i := range negations {
-		if !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
+		// An outlet's own negation ("the carrier had not lost an aircraft
+		// before") is a negative fact it reports, not a denial of a source.
+		own := len(items[i].st.Chain) <= 1
+		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
