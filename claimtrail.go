@@ -123,6 +123,9 @@ type Statement struct {
 	// an earlier version of its text said ("An earlier version of this
 	// story said …"). It denies like any denial and is shown apart.
 	Retracts bool
+	// Blanket marks a verdict on a whole report ("the news item is
+	// completely fabricated"): it denies every claim traced to that report.
+	Blanket bool
 	// Labelled marks a statement found by the trained attribution labeller
 	// (package attrib/seq) rather than by the hand-written rules, so that
 	// a reader can audit it as such.
@@ -181,8 +184,12 @@ type Claim struct {
 	// RetractedBy lists the outlets whose correction notes withdraw the
 	// claim (they are among DeniedBy too).
 	RetractedBy []Source
-	Status      Status
-	Flags       []Flag
+	// ReportDenials holds the blanket verdicts ("the news item is
+	// fabricated") on a report this claim was traced to, when the verdict
+	// did not answer the claim itself: its source was denied as a whole.
+	ReportDenials []Statement
+	Status        Status
+	Flags         []Flag
 	// Judged holds, by article ID, the stances that came from the stance
 	// model rather than from the article's own statements, with the model's
 	// confidence and evidence.

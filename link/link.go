@@ -625,7 +625,11 @@ func (b *builder) attachBare(bare []int) {
 			// is the story's, so the verdict falls on the claim most articles
 			// carry, when the verdict's article names what that claim names.
 			b.deniers[main] = append(b.deniers[main], i)
+			attached = true
 		}
+		// A verdict on the report as a whole; the story reaches every
+		// claim traced to that report with it (story.Builder).
+		st.Blanket = attached
 	}
 }
 

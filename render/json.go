@@ -49,6 +49,7 @@ type ClaimDoc struct {
 	IndependentOrigins int               `json:"independent_origins"`
 	DeniedBy           []SourceDoc       `json:"denied_by"`
 	RetractedBy        []SourceDoc       `json:"retracted_by,omitempty"`
+	ReportDenials      []StatementDoc    `json:"report_denials,omitempty"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []StatementDoc    `json:"statements"`
 	// Judged (extension) holds the stances that came from the stance
@@ -80,6 +81,7 @@ type StatementDoc struct {
 	Negates      string      `json:"negates,omitempty"`
 	Negated      bool        `json:"negated,omitempty"`
 	Retraction   bool        `json:"retraction,omitempty"`
+	Blanket      bool        `json:"blanket,omitempty"`
 	Labeller     bool        `json:"labeller,omitempty"`
 }
 
@@ -137,6 +139,10 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 		st := &c.Statements[i]
 		cd.Statements = append(cd.Statements, statementDoc(st, texts[st.Article]))
 	}
+	for i := range c.ReportDenials {
+		st := &c.ReportDenials[i]
+		cd.ReportDenials = append(cd.ReportDenials, statementDoc(st, texts[st.Article]))
+	}
 	return cd
 }
 
@@ -151,7 +157,7 @@ func statementDoc(st *claimtrail.Statement, text string) StatementDoc {
 		Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
 		Span: [2]int{st.Content.Start, st.Content.End}, Hedges: hedges,
 		CueSpan: [2]int{st.Cue.Start, st.Cue.End}, SentenceSpan: [2]int{st.Sentence.Start, st.Sentence.End},
-		Negates: st.Negates, Negated: st.Negated, Retraction: st.Retracts, Labeller: st.Labelled,
+		Negates: st.Negates, Negated: st.Negated, Retraction: st.Retracts, Blanket: st.Blanket, Labeller: st.Labelled,
 	}
 }
 

@@ -147,6 +147,12 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 		}
 		t.wrapped("   retracted by: ", strings.Join(retracted, "; "))
 	}
+	for _, st := range c.ReportDenials {
+		if a := t.l.Article(st.Article); a != nil {
+			t.wrapped("   its report denied as a whole by: ", t.paint(ansiRed, SourceText(st.Speaker()))+
+				" ("+st.Article+"): “"+Excerpt(a.Text, st.Content)+"”")
+		}
+	}
 	if len(c.Flags) > 0 {
 		flags := make([]string, len(c.Flags))
 		for i, f := range c.Flags {
@@ -225,6 +231,9 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	}
 	if st.Labelled {
 		notes = append(notes, "found by the labeller")
+	}
+	if st.Blanket {
+		notes = append(notes, "a verdict on the whole report, reaching every claim traced to it")
 	}
 	t.wrapped("                ", detail)
 	t.wrapped("                ", t.paint(ansiDim, strings.Join(notes, "; ")))

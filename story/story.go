@@ -42,6 +42,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 	sort.Strings(l.OffStory)
 	canonicalOutlets(articles, claims)
 	completeChains(articles, claims)
+	spreadBlanket(claims, inStory)
 	relays := citations(articles, claims)
 	names := displayNames(claims)
 	var words *wordIndex
