@@ -311,6 +311,7 @@ func containment(d, m *item) (float64, bool) {
 	// very words.
 	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3 ||
 		words >= 3 && c >= 0.4 || // "the bank would raise its main interest rate": much of it, in common words
+		words >= 2 && c >= 0.6 || // "tanks had surrounded the palace": most of a short denial
 		c >= 0.9 && telling+words >= 3 || // nearly all of it in the claim
 		c >= 0.999 && words >= 2 && len(d.feats) == len(m.feats) // the very same words: "the plant would close in June"
 	return c, named
