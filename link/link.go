@@ -7,6 +7,7 @@ package link
 
 import (
 	"math"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -196,6 +197,9 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
 		}
 	}
+	if st.Polarity == claimtrail.Denies && !st.Negated {
+		span = reported(text, span)
+	}
 	var raws []rawFeature
 	add := func(key string, w float64, telling, indexed bool) {
 		raws = append(raws, rawFeature{key: key, w: w, telling: telling, indexed: indexed})
@@ -220,6 +224,22 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
 	return it, raws
+}
+
+// reportThat finds the opening of a denial's object that names a report
+// rather than states a proposition: "a newspaper report that …", "Kaspar's
+// accusation that …", "reports that …", "the suggestion that …".
+var reportThat = regexp.MustCompile(`(?i)^(?:[\p{L}'’-]+\s+){0,6}?(?:reports?|claims?|accusations?|allegations?|suggestions?|findings?|rumou?rs?|assertions?|stor(?:y|ies))\s+(?:[\p{L}'’-]+\s+){0,4}?that\s+`)
+
+// reported narrows a denial's object to the proposition the report it names
+// put forward: a denial of "a newspaper report that the jet had missed an
+// inspection" answers the claim that the jet missed an inspection, not every
+// claim about the jet.
+func reported(text string, span claimtrail.Span) claimtrail.Span {
+	if m := reportThat.FindStringIndex(span.In(text)); m != nil && span.Start+m[1] < span.End {
+		span.Start += m[1]
+	}
+	return span
 }
 
 // negativeWording reports whether text states something negatively.
