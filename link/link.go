@@ -77,7 +77,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
+		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -603,6 +603,43 @@ func (b *builder) denyAlongside(i int) bool {
 		}
 	}
 	return matched
+}
+
+// denySame attaches negation i, which matches no claim, to the claims its
+// speaker denied explicitly in the same article, when its content is about
+// the reporting itself rather than a new fact: "neither the military nor
+// any credible source had issued or verified any plan" after the ministry
+// denied the plan. It reports whether it did.
+func (b *builder) denySame(i int) bool {
+	if !aboutSourcing(b.items[i].text) {
+		return false
+	}
+	st := b.items[i].st
+	matched := false
+	for c, ds := range b.deniers {
+		for _, d := range ds {
+			o := b.items[d].st
+			if o.Article == st.Article && sameSpeaker(o, st) && !o.Negated {
+				b.deniers[c] = append(b.deniers[c], i)
+				matched = true
+				break
+			}
+		}
+	}
+	return matched
+}
+
+// aboutSourcing reports whether a negation speaks of the report's sources
+// or evidence ("no credible source had verified", "there is no evidence",
+// "nobody has confirmed") rather than stating a fact of its own.
+func aboutSourcing(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "source", "sources", "evidence", "verified", "confirmed", "confirmation", "basis", "proof", "substantiated":
+			return true
+		}
+	}
+	return false
 }
 
 // assertedBy reports whether the speaker of st asserts claim c in the same
