@@ -190,6 +190,11 @@ type Claim struct {
 	ReportDenials []Statement
 	Status        Status
 	Flags         []Flag
+	// Aside marks a claim that is no claim to check: every statement of it
+	// an opinion, advice, a feeling or a procedural line ("It's a difficult
+	// but defining choice", "talks will resume on Thursday"). Asides come
+	// after the claims to check.
+	Aside bool
 	// Judged holds, by article ID, the stances that came from the stance
 	// model rather than from the article's own statements, with the model's
 	// confidence and evidence.

@@ -50,6 +50,7 @@ type ClaimDoc struct {
 	DeniedBy           []SourceDoc       `json:"denied_by"`
 	RetractedBy        []SourceDoc       `json:"retracted_by,omitempty"`
 	ReportDenials      []StatementDoc    `json:"report_denials,omitempty"`
+	Aside              bool              `json:"aside,omitempty"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []StatementDoc    `json:"statements"`
 	// Judged (extension) holds the stances that came from the stance
@@ -121,6 +122,7 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 	if len(c.RetractedBy) > 0 {
 		cd.RetractedBy = sources(c.RetractedBy)
 	}
+	cd.Aside = c.Aside
 	for _, a := range articles {
 		cd.Stances[a.ID] = string(c.StanceOf(a.ID))
 	}

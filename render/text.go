@@ -14,6 +14,9 @@ import (
 type TextOptions struct {
 	Width int  // columns to wrap at; 100 when 0
 	Color bool // ANSI colours, for a terminal only
+	// All shows the asides too (opinions, advice, feelings, procedural
+	// lines: Claim.Aside); by default they are counted, not listed.
+	All bool
 }
 
 // Text writes the ledger for a terminal: the articles, then each claim with
@@ -25,8 +28,17 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 	}
 	t := &textWriter{w: bufio.NewWriter(w), opt: opt, l: l}
 	t.header()
+	asides := 0
 	for i := range l.Claims {
+		if l.Claims[i].Aside && !opt.All {
+			asides++
+			continue
+		}
 		t.claim(&l.Claims[i])
+	}
+	if asides > 0 {
+		t.line(strings.Repeat("─", t.opt.Width))
+		t.wrapped("", t.paint(ansiDim, fmt.Sprintf("%s not listed (opinions, advice, procedure): --all lists them", plural(asides, "aside"))))
 	}
 	if len(l.Claims) == 0 {
 		t.line("No claims found.")
@@ -79,12 +91,22 @@ func (t *textWriter) wrapped(prefix, s string) {
 func (t *textWriter) header() {
 	inStory := len(t.l.Articles) - len(t.l.OffStory)
 	counts := map[claimtrail.Status]int{}
+	claims, asides := 0, 0
 	for _, c := range t.l.Claims {
+		if c.Aside {
+			asides++
+			continue
+		}
+		claims++
 		counts[c.Status]++
 	}
-	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Claim ledger: %s from %s", plural(len(t.l.Claims), "claim"), plural(inStory, "article")))+
-		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source)",
-			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource]))
+	more := ""
+	if asides > 0 {
+		more = fmt.Sprintf("; %s", plural(asides, "aside"))
+	}
+	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Claim ledger: %s from %s", plural(claims, "claim"), plural(inStory, "article")))+
+		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source%s)",
+			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource], more))
 	t.line("")
 	for _, a := range t.l.Articles {
 		title := a.Title

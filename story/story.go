@@ -87,6 +87,7 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 		c.Status = claimtrail.SingleSource
 	}
 	c.Flags = flags(c, docs)
+	c.Aside = isAside(c, docs)
 	c.Stances = map[string]claimtrail.Stance{}
 	byArticle := map[string][]*claimtrail.Statement{}
 	for i := range c.Statements {
@@ -143,14 +144,15 @@ func StanceFrom(stmts []*claimtrail.Statement) claimtrail.Stance {
 var distancingCues = map[string]bool{"claimed": true, "claims": true, "alleged": true, "alleges": true,
 	"reportedly": true, "allegedly": true, "purportedly": true}
 
-// distanced reports whether a statement only relays its content: a
-// distancing cue ("reportedly", "allegedly"), or any hedge on a statement in
-// the outlet's own voice ("are said to", "is understood to", "if the reports
-// are true"): the outlet passes the claim on without making it its own.
+// distanced reports whether a statement only relays its content: any hedge
+// on a statement in the outlet's own voice ("reportedly", "are said to", "is
+// understood to", "if the reports are true"): the outlet passes the claim on
+// without making it its own. Hedged and put on a source's word ("reportedly
+// …, according to sources") it still asserts, on the sources' word.
 func distanced(st *claimtrail.Statement) bool {
 	for _, h := range st.Hedges {
-		if distancingCues[h] || len(st.Chain) <= 1 && h != "anonymous sourcing" {
-			return true // "reportedly", or "is understood to", "if confirmed" in the outlet's own voice
+		if len(st.Chain) <= 1 && (distancingCues[h] || h != "anonymous sourcing") {
+			return true // "reportedly", "is understood to", "if confirmed" in the outlet's own voice
 		}
 	}
 	return false
@@ -296,12 +298,16 @@ func claimNames(c *claimtrail.Claim, docs map[string]*nlp.Document) map[string]b
 	return names
 }
 
-// order sorts claims contested first, then corroborated, then single-source;
-// within a status, claims carried by more articles first. IDs follow the order.
+// order sorts the claims to check before asides; then contested first, then
+// corroborated, then single-source; within a status, claims carried by more
+// articles first. IDs follow the order.
 func order(claims []claimtrail.Claim) {
 	rank := map[claimtrail.Status]int{claimtrail.Contested: 0, claimtrail.Corroborated: 1, claimtrail.SingleSource: 2}
 	sort.SliceStable(claims, func(i, j int) bool {
 		a, b := &claims[i], &claims[j]
+		if a.Aside != b.Aside {
+			return b.Aside
+		}
 		if rank[a.Status] != rank[b.Status] {
 			return rank[a.Status] < rank[b.Status]
 		}

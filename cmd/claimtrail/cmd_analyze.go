@@ -21,6 +21,7 @@ type analyzeOptions struct {
 	outlet    string
 	color     string
 	extractor string
+	all       bool
 }
 
 func newAnalyzeCmd() *cobra.Command {
@@ -52,13 +53,14 @@ analysed, and the exit status is 1.`,
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
+	f.BoolVar(&opts.all, "all", false, "list the asides too (opinions, advice, procedural lines); JSON always holds them, marked \"aside\"")
 	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller) or rules (rules alone; faster)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
-	write, err := ledgerWriter(opts.format, opts.color, cmd.OutOrStdout())
+	write, err := ledgerWriter(opts.format, opts.color, opts.all, cmd.OutOrStdout())
 	if err != nil {
 		return err
 	}
@@ -117,7 +119,8 @@ func loadArticles(ctx context.Context, paths []string, outlet string, stderr io.
 }
 
 // ledgerWriter returns the renderer for a --format value.
-func ledgerWriter(format, color string, w io.Writer) (func(*claimtrail.Ledger) error, error) {
+// all lists the asides in the text view too.
+func ledgerWriter(format, color string, all bool, w io.Writer) (func(*claimtrail.Ledger) error, error) {
 	switch format {
 	case "text":
 		useColor, err := wantColor(color, w)
@@ -125,7 +128,7 @@ func ledgerWriter(format, color string, w io.Writer) (func(*claimtrail.Ledger) e
 			return nil, err
 		}
 		return func(l *claimtrail.Ledger) error {
-			return render.Text(w, l, render.TextOptions{Width: 100, Color: useColor})
+			return render.Text(w, l, render.TextOptions{Width: 100, Color: useColor, All: all})
 		}, nil
 	case "json":
 		return func(l *claimtrail.Ledger) error { return render.JSON(w, l) }, nil
