@@ -59,7 +59,7 @@ type checkResult struct {
 	Title      string             `json:"title,omitempty"`
 	URL        string             `json:"url,omitempty"`
 	Stance     claimtrail.Stance  `json:"stance"`
-	By         string             `json:"by"` // "statements" (the article's own statements) or "model"
+	By         string             `json:"by"`              // "statements" (the article's own statements) or "model"
 	Label      *stance.Label      `json:"label,omitempty"` // the model's label, when the model decided
 	Confidence float64            `json:"confidence"`
 	Probs      map[string]float64 `json:"probs,omitempty"` // the model's probabilities, when it decided`
