@@ -82,7 +82,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		o := originOf(chain, relays, names)
 		o.own = len(chain) == 1
 		if o.src.Kind == claimtrail.KindPerson && len(chain) == len(st.Chain) {
-			o.role = roleNames(texts[st.Article], st.Source)
+			o.role = roleNames(texts[st.Article], nameSpan(texts[st.Article], st.Source, o.src.Name))
 		}
 		found = append(found, o)
 	}

@@ -24,7 +24,7 @@ func roleNames(text string, span claimtrail.Span) []string {
 	if k := strings.LastIndexAny(before, ",.;:\"“”\n"); k >= 0 {
 		before = before[k+1:]
 	}
-	out = append(out, capitalised(before)...)
+	out = append(out, capitalised(before+" "+span.In(text))...) // the source phrase may hold the role
 	after := text[span.End:min(len(text), span.End+80)]
 	if strings.HasPrefix(after, ", ") {
 		after = after[2:]
@@ -36,18 +36,46 @@ func roleNames(text string, span claimtrail.Span) []string {
 	return out
 }
 
-// capitalised returns the folded capitalised words of s, possessives cut.
+// nameSpan is where the article names a speaker in full: the statement's
+// source span when it holds the name, else (a quotation carried on, a
+// surname) the first place the article uses the full name.
+func nameSpan(text string, source claimtrail.Span, name string) claimtrail.Span {
+	if name == "" || strings.Contains(source.In(text), name) {
+		return source
+	}
+	if k := strings.Index(text, name); k >= 0 {
+		return claimtrail.Span{Start: k, End: k + len(name)}
+	}
+	return source
+}
+
+// capitalised returns the folded words of a role phrase that can name a
+// body: capitalised words ("Pelagos", "Tidewatch") and lower-case words
+// that are not role words ("fire" in "chief fire officer"), possessives
+// cut.
 func capitalised(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
+		f := nlp.Fold(w)
+		if f == "" || partyStop[f] || !unicode.IsUpper(r) && roleWords[f] {
 			continue
 		}
-		if f := nlp.Fold(w); f != "" && !partyStop[f] {
-			out = append(out, f)
-		}
+		out = append(out, f)
 	}
 	return out
 }
+
+// roleWords name a role, not the body it is held in.
+var roleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`chief executive officer director managing head spokesman spokeswoman
+		spokesperson chair chairman chairwoman chairs president vice deputy senior junior secretary
+		minister manager commander superintendent inspector general press operations who leads led
+		heads runs founder owner member official officials said told says adviser advisor counsel
+		lawyer analyst researcher professor dr mr mrs ms his her their our new former acting interim`) {
+		m[w] = true
+	}
+	return m
+}()
