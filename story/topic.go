@@ -43,22 +43,28 @@ func offTopic(articles []claimtrail.Article, in map[string]bool) map[string]bool
 			df[s]++
 		}
 	}
+	// A topic word of one member is a word at least need of the others
+	// use: one used by need members, the member among them, does not count
+	// for it. Counting this way costs the members' words, not members ×
+	// vocabulary.
+	need := max(2, len(ids)/2)
+	topicAll := 0
+	for _, n := range df {
+		if n >= need {
+			topicAll++
+		}
+	}
 	for _, id := range ids {
-		others := len(ids) - 1
-		need := max(2, (others+1)/2)
-		topic, used := 0, 0
-		for s, n := range df {
-			if sets[id][s] {
-				n-- // the article's own use does not make a topic word
-			}
-			if n < need {
-				continue
-			}
-			topic++
-			if sets[id][s] {
+		atNeed, used := 0, 0
+		for s := range sets[id] {
+			switch n := df[s]; {
+			case n == need:
+				atNeed++ // only need-1 others use it
+			case n > need:
 				used++
 			}
 		}
+		topic := topicAll - atNeed
 		if topic > 0 && float64(used) < minTopicShare*float64(topic) {
 			out[id] = true
 		}
