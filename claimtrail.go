@@ -143,6 +143,13 @@ type Statement struct {
 	// deployment"): it denies a claim only if the claim is asserted
 	// positively elsewhere, and otherwise asserts a negative proposition.
 	Negated bool
+	// Retracts marks a correction note's denial: the outlet withdrawing what
+	// an earlier version of its text said ("An earlier version of this
+	// story said …"). It denies like any denial and is shown apart.
+	Retracts bool
+	// Blanket marks a verdict on a whole report ("the news item is
+	// completely fabricated"): it denies every claim traced to that report.
+	Blanket bool
 	// Labelled marks a statement found by the trained attribution labeller
 	// (package attrib/seq) rather than by the hand-written rules, so that
 	// a reader can audit it as such.
@@ -198,8 +205,20 @@ type Claim struct {
 	Stances    map[string]Stance // by article ID; an article not in the map is absent (see StanceOf)
 	Origins    []Source          // independent ultimate sources after collapsing relays
 	DeniedBy   []Source
-	Status     Status
-	Flags      []Flag
+	// RetractedBy lists the outlets whose correction notes withdraw the
+	// claim (they are among DeniedBy too).
+	RetractedBy []Source
+	// ReportDenials holds the blanket verdicts ("the news item is
+	// fabricated") on a report this claim was traced to, when the verdict
+	// did not answer the claim itself: its source was denied as a whole.
+	ReportDenials []Statement
+	Status        Status
+	Flags         []Flag
+	// Aside marks a claim that is no claim to check: every statement of it
+	// an opinion, advice, a feeling or a procedural line ("It's a difficult
+	// but defining choice", "talks will resume on Thursday"). Asides come
+	// after the claims to check.
+	Aside bool
 	// Judged holds, by article ID, the stances that came from the stance
 	// model rather than from the article's own statements, with the model's
 	// confidence and evidence.

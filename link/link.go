@@ -8,6 +8,7 @@ package link
 import (
 	"context"
 	"math"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -91,7 +92,10 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		return nil, err
 	}
 	for k, i := range negations {
-		if !b.attach(i, negMatches[k]) && !b.denyAlongside(i) {
+		// An outlet's own negation ("the carrier had not lost an aircraft
+		// before") is a negative fact it reports, not a denial of a source.
+		own := len(items[i].st.Chain) <= 1
+		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -213,6 +217,9 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
 		}
 	}
+	if st.Polarity == claimtrail.Denies && !st.Negated {
+		span = reported(text, span)
+	}
 	var raws []rawFeature
 	add := func(key string, w float64, telling, indexed bool) {
 		raws = append(raws, rawFeature{key: key, w: w, telling: telling, indexed: indexed})
@@ -237,6 +244,22 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
 	return it, raws
+}
+
+// reportThat finds the opening of a denial's object that names a report
+// rather than states a proposition: "a newspaper report that …", "Kaspar's
+// accusation that …", "reports that …", "the suggestion that …".
+var reportThat = regexp.MustCompile(`(?i)^(?:[\p{L}'’-]+\s+){0,6}?(?:reports?|claims?|accusations?|allegations?|suggestions?|findings?|rumou?rs?|assertions?|stor(?:y|ies))\s+(?:[\p{L}'’-]+\s+){0,4}?that\s+`)
+
+// reported narrows a denial's object to the proposition the report it names
+// put forward: a denial of "a newspaper report that the jet had missed an
+// inspection" answers the claim that the jet missed an inspection, not every
+// claim about the jet.
+func reported(text string, span claimtrail.Span) claimtrail.Span {
+	if m := reportThat.FindStringIndex(span.In(text)); m != nil && span.Start+m[1] < span.End {
+		span.Start += m[1]
+	}
+	return span
 }
 
 // negativeWording reports whether text states something negatively.
@@ -327,7 +350,8 @@ func containment(d, m *item) (float64, bool) {
 	// weight, three features nearly all found in the claim, or the claim's
 	// very words.
 	named := telling >= 2 && words >= 1 || telling >= 1 && words >= 3 || telling >= 3 ||
-		words >= 4 && c >= 0.5 || // "the bank would raise its main interest rate": most of it, in common words
+		words >= 3 && c >= 0.4 || // "the bank would raise its main interest rate": much of it, in common words
+		words >= 2 && c >= 0.6 || // "tanks had surrounded the palace": most of a short denial
 		c >= 0.9 && telling+words >= 3 || // nearly all of it in the claim
 		c >= 0.999 && words >= 2 && len(d.feats) == len(m.feats) // the very same words: "the plant would close in June"
 	return c, named
@@ -553,18 +577,34 @@ func (b *builder) denyScore(i, c int) float64 {
 // positively.
 func (b *builder) denyMatches(sc *scratch, i int) []int {
 	var out []int
+	var scores []float64
+	best := 0.0
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
 		if b.items[i].st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
 			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
-		if b.denyScore(i, c) >= b.l.Deny {
-			out = append(out, c)
+		if s := b.denyScore(i, c); s >= b.l.Deny {
+			out, scores = append(out, c), append(scores, s)
+			best = max(best, s)
 		}
 	}
-	return out
+	// A denial answers the claim its object states: of the claims it
+	// matches, the best, and those it matches nearly as well (one
+	// proposition split over claims), not every claim sharing its names.
+	kept := out[:0]
+	for k, c := range out {
+		if scores[k] >= denyNear*best {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
+
+// denyNear is the share of its best match a denial must reach on another
+// claim to deny that one too.
+const denyNear = 0.85
 
 // denyAll finds the claims each of the denials negates, on every core.
 func (b *builder) denyAll(ctx context.Context, denials []int) [][]int {
@@ -616,6 +656,41 @@ func (b *builder) denyAlongside(i int) bool {
 	return matched
 }
 
+// denySame attaches negation i, which matches no claim, to the claims its
+// speaker denied explicitly in the same article, when its content is about
+// the reporting itself rather than a new fact: "neither the military nor
+// any credible source had issued or verified any plan" after the ministry
+// denied the plan. It reports whether it did.
+func (b *builder) denySame(i int) bool {
+	if !aboutSourcing(b.items[i].text) {
+		return false
+	}
+	same := slices.Clone(b.deniedPlain[b.speakerOf(i)])
+	for _, c := range same {
+		b.addDenier(c, i)
+	}
+	return len(same) > 0
+}
+
+// sourcingWords are the words by which a negation speaks of a report's
+// sources or evidence rather than of a fact.
+var sourcingWords = map[string]bool{
+	"source": true, "sources": true, "evidence": true, "verified": true, "confirmed": true,
+	"confirmation": true, "basis": true, "proof": true, "substantiated": true,
+}
+
+// aboutSourcing reports whether a negation speaks of the report's sources
+// or evidence ("no credible source had verified", "there is no evidence",
+// "nobody has confirmed") rather than stating a fact of its own.
+func aboutSourcing(text string) bool {
+	for _, f := range nlp.Forms(text) {
+		if sourcingWords[f] {
+			return true
+		}
+	}
+	return false
+}
+
 // attachBare gives a bare verdict ("the news item is fabricated") to the
 // claims the same speaker denied specifically in the same article: it is
 // more evidence of that denial, not a denial of everything.
@@ -633,12 +708,17 @@ func (b *builder) attachBare(bare []int) {
 		for _, c := range same {
 			b.addDenier(c, i)
 		}
-		if len(same) == 0 && main >= 0 && b.mentions(st.Article, main) {
+		attached := len(same) > 0
+		if !attached && main >= 0 && b.mentions(st.Article, main) {
 			// "called the report pure fiction" and nothing more: the report
 			// is the story's, so the verdict falls on the claim most articles
 			// carry, when the verdict's article names what that claim names.
 			b.addDenier(main, i)
+			attached = true
 		}
+		// A verdict on the report as a whole; the story reaches every
+		// claim traced to that report with it (story.Builder).
+		st.Blanket = attached
 	}
 }
 

@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"math"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/link"
 	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/claimtrail/claimtrail/stance"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -58,4 +60,51 @@ func (p *Pipeline) Check(ctx context.Context, claim string, articles []claimtrai
 		out[i] = c
 	}
 	return arts, out, nil
+}
+
+// Answer is one article's stance on a checked claim, as `check` and the web
+// UI's "check a claim" give it: from the article's own statements when it
+// has any (By "statements", Confidence the best match score), else from the
+// stance model (By "model", Confidence the probability of the stance's
+// label in Probs).
+type Answer struct {
+	Stance     claimtrail.Stance
+	By         string
+	Label      stance.Label // the model's label; meaningful only when By is "model"
+	Confidence float64
+	Probs      *[4]float64 // the model's probabilities by label; nil when By is "statements"
+	Evidence   []claimtrail.Span
+}
+
+// Judge judges one checked article: by its statements about the claim when
+// it has any (the same reading as analyze), else by the stance model m,
+// which speaks only when a sentence of the article carries half the claim's
+// words. An article the model finds on the topic but not on the claim is
+// absent, with the model's probability of "unrelated" as confidence.
+func (c Checked) Judge(m *stance.Model, claim string) Answer {
+	a := c.Article
+	if len(c.Matches) > 0 {
+		r := Answer{Stance: c.Stance, By: "statements"}
+		seen := map[claimtrail.Span]bool{}
+		for _, mt := range c.Matches {
+			r.Confidence = max(r.Confidence, mt.Score)
+			if sp := mt.Statement.Sentence; !seen[sp] && len(r.Evidence) < 3 {
+				seen[sp] = true
+				r.Evidence = append(r.Evidence, sp)
+			}
+		}
+		r.Confidence = math.Min(1, math.Round(r.Confidence*1000)/1000)
+		return r
+	}
+	p := m.Predict(claim, a.Text)
+	probs := p.Probs
+	r := Answer{Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Confidence, Probs: &probs}
+	if p.Label == stance.Unrelated || len(p.Evidence) == 0 || Coverage(claim, p.Evidence[0].In(a.Text)) < 0.5 {
+		// The model finds the article on the story's topic, but no sentence
+		// of it carries the claim's words: it does not address the claim.
+		r.Stance, r.Label, r.Confidence = claimtrail.StanceAbsent, stance.Unrelated, p.Probs[stance.Unrelated]
+		return r
+	}
+	r.Evidence = p.Evidence
+	return r
 }

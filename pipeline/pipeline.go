@@ -85,7 +85,7 @@ func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
-	return &Analysis{Doc: doc, Statements: stmts}, nil
+	return &Analysis{Doc: doc, Statements: applyRetractions(doc, stmts)}, nil
 }
 
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),
@@ -125,7 +125,8 @@ func (p *Pipeline) Build(ctx context.Context, arts []claimtrail.Article, analyse
 // judges a source, "there is so much fake stuff online" is the outlet's
 // own aside, "said the video was a hoax" may judge anything, and a
 // negation alone ("had not proposed …") is a negative fact: only denial
-// verbs with a source are kept.
+// verbs with a source are kept, and correction notes (an outlet retracting
+// what it said earlier).
 func unmatchedDenials(l *claimtrail.Ledger, analyses []*Analysis) []claimtrail.Statement {
 	type key struct {
 		article string
@@ -140,7 +141,8 @@ func unmatchedDenials(l *claimtrail.Ledger, analyses []*Analysis) []claimtrail.S
 	var out []claimtrail.Statement
 	for _, an := range analyses {
 		for _, st := range an.Statements {
-			if st.Polarity == claimtrail.Denies && !st.Negated && attrib.DenialCue(st.Cue.In(an.Doc.Text())) && len(st.Chain) > 1 &&
+			denial := st.Retracts || attrib.DenialCue(st.Cue.In(an.Doc.Text())) && len(st.Chain) > 1
+			if st.Polarity == claimtrail.Denies && !st.Negated && denial &&
 				!held[key{st.Article, st.Content}] && !l.IsOffStory(st.Article) && attrib.Proposition(an.Doc, st.Content) {
 				out = append(out, st)
 			}

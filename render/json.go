@@ -55,6 +55,9 @@ type ClaimDoc struct {
 	Origins            []SourceDoc       `json:"origins"`
 	IndependentOrigins int               `json:"independent_origins"`
 	DeniedBy           []SourceDoc       `json:"denied_by"`
+	RetractedBy        []SourceDoc       `json:"retracted_by,omitempty"`
+	ReportDenials      []StatementDoc    `json:"report_denials,omitempty"`
+	Aside              bool              `json:"aside,omitempty"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []StatementDoc    `json:"statements"`
 	// Judged (extension) holds the stances that came from the stance
@@ -85,6 +88,8 @@ type StatementDoc struct {
 	SentenceSpan [2]int      `json:"sentence_span"`
 	Negates      string      `json:"negates,omitempty"`
 	Negated      bool        `json:"negated,omitempty"`
+	Retraction   bool        `json:"retraction,omitempty"`
+	Blanket      bool        `json:"blanket,omitempty"`
 	Labeller     bool        `json:"labeller,omitempty"`
 }
 
@@ -125,6 +130,10 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 	for _, f := range c.Flags {
 		cd.Flags = append(cd.Flags, string(f))
 	}
+	if len(c.RetractedBy) > 0 {
+		cd.RetractedBy = sources(c.RetractedBy)
+	}
+	cd.Aside = c.Aside
 	for _, a := range articles {
 		cd.Stances[a.ID] = string(c.StanceOf(a.ID))
 	}
@@ -146,6 +155,10 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 	for i := range c.Statements {
 		st := &c.Statements[i]
 		cd.Statements = append(cd.Statements, statementDoc(st, texts[st.Article]))
+	}
+	for i := range c.ReportDenials {
+		st := &c.ReportDenials[i]
+		cd.ReportDenials = append(cd.ReportDenials, statementDoc(st, texts[st.Article]))
 	}
 	return cd
 }
@@ -170,7 +183,7 @@ func statementDoc(st *claimtrail.Statement, a *claimtrail.Article) StatementDoc 
 		Cue: st.Cue.In(text), Text: st.Content.In(text), Sentence: st.Sentence.In(text),
 		Span: pair(a.InputSpan(st.Content)), Hedges: hedges,
 		CueSpan: cue, SentenceSpan: pair(a.InputSpan(st.Sentence)),
-		Negates: st.Negates, Negated: st.Negated, Labeller: st.Labelled,
+		Negates: st.Negates, Negated: st.Negated, Retraction: st.Retracts, Blanket: st.Blanket, Labeller: st.Labelled,
 	}
 }
 

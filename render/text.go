@@ -14,6 +14,9 @@ import (
 type TextOptions struct {
 	Width int  // columns to wrap at; 100 when 0
 	Color bool // ANSI colours, for a terminal only
+	// All shows the asides too (opinions, advice, feelings, procedural
+	// lines: Claim.Aside); by default they are counted, not listed.
+	All bool
 }
 
 // Text writes the ledger for a terminal: the articles, then each claim with
@@ -28,8 +31,17 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 	l = terminalLedger(l)
 	t := &textWriter{w: bufio.NewWriter(w), opt: opt, l: l}
 	t.header()
+	asides := 0
 	for i := range l.Claims {
+		if l.Claims[i].Aside && !opt.All {
+			asides++
+			continue
+		}
 		t.claim(&l.Claims[i])
+	}
+	if asides > 0 {
+		t.line(strings.Repeat("─", t.opt.Width))
+		t.wrapped("", t.paint(ansiDim, fmt.Sprintf("%s not listed (opinions, advice, procedure): --all lists them", plural(asides, "aside"))))
 	}
 	if len(l.Claims) == 0 {
 		t.line("No claims found.")
@@ -82,12 +94,22 @@ func (t *textWriter) wrapped(prefix, s string) {
 func (t *textWriter) header() {
 	inStory := len(t.l.Articles) - len(t.l.OffStory)
 	counts := map[claimtrail.Status]int{}
+	claims, asides := 0, 0
 	for _, c := range t.l.Claims {
+		if c.Aside {
+			asides++
+			continue
+		}
+		claims++
 		counts[c.Status]++
 	}
-	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Claim ledger: %s from %s", plural(len(t.l.Claims), "claim"), plural(inStory, "article")))+
-		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source)",
-			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource]))
+	more := ""
+	if asides > 0 {
+		more = fmt.Sprintf("; %s", plural(asides, "aside"))
+	}
+	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Claim ledger: %s from %s", plural(claims, "claim"), plural(inStory, "article")))+
+		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source%s)",
+			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource], more))
 	t.line("")
 	for _, a := range t.l.Articles {
 		title := a.Title
@@ -142,6 +164,19 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 			denied[i] = SourceText(d)
 		}
 		t.wrapped("   denied by: ", strings.Join(denied, "; "))
+	}
+	if len(c.RetractedBy) > 0 {
+		retracted := make([]string, len(c.RetractedBy))
+		for i, d := range c.RetractedBy {
+			retracted[i] = SourceText(d)
+		}
+		t.wrapped("   retracted by: ", strings.Join(retracted, "; "))
+	}
+	for _, st := range c.ReportDenials {
+		if a := t.l.Article(st.Article); a != nil {
+			t.wrapped("   its report denied as a whole by: ", t.paint(ansiRed, SourceText(st.Speaker()))+
+				" ("+st.Article+"): “"+Excerpt(a.Text, st.Content)+"”")
+		}
 	}
 	if len(c.Flags) > 0 {
 		flags := make([]string, len(c.Flags))
@@ -206,6 +241,9 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	if st.Polarity == claimtrail.Denies {
 		verb = t.paint(ansiRed, "denies ")
 	}
+	if st.Retracts {
+		verb = t.paint(ansiRed, "retracts")
+	}
 	t.wrapped(fmt.Sprintf("   %s %-4s ", verb, st.Article), t.paint(ansiCyan, ChainText(st.Chain)))
 	detail := "“" + Terminal(Excerpt(a.Text, st.Content)) + "”"
 	var notes []string
@@ -218,6 +256,9 @@ func (t *textWriter) statement(st *claimtrail.Statement) {
 	}
 	if st.Labelled {
 		notes = append(notes, "found by the labeller")
+	}
+	if st.Blanket {
+		notes = append(notes, "a verdict on the whole report, reaching every claim traced to it")
 	}
 	t.wrapped("                ", detail)
 	t.wrapped("                ", t.paint(ansiDim, strings.Join(notes, "; ")))

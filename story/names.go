@@ -52,10 +52,21 @@ func canonicalOutlets(articles []claimtrail.Article, claims []claimtrail.Claim) 
 			alias[k] = full[within[0]]
 		}
 	}
+	published := map[string]bool{}
+	for _, a := range articles {
+		published[nlp.SourceKey(a.Outlet)] = true
+	}
 	for ci := range claims {
 		for si := range claims[ci].Statements {
 			st := &claims[ci].Statements[si]
 			for k := range st.Chain {
+				if k > 0 && st.Chain[k].Kind != claimtrail.KindOutlet && published[nlp.SourceKey(st.Chain[k].Name)] {
+					// A source named like an outlet of the story is that
+					// outlet ("Ledgerline Markets reported", "according
+					// to the Steppe Observer"), whatever kind the
+					// sentence suggested.
+					st.Chain[k].Kind = claimtrail.KindOutlet
+				}
 				if st.Chain[k].Kind == claimtrail.KindOutlet {
 					if name, ok := alias[nlp.SourceKey(st.Chain[k].Name)]; ok {
 						st.Chain[k].Name = name

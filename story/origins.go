@@ -1,6 +1,8 @@
 package story
 
 import (
+	"strings"
+
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 	"sort"
@@ -47,6 +49,10 @@ func root(key string, relays map[string][]string) string {
 type origin struct {
 	key string
 	src claimtrail.Source
+	own bool // an outlet's own voice
+	// role holds the folded proper names of a person's role phrase
+	// ("Pelagos managing director", "chair of the Air Safety Board").
+	role []string
 }
 
 // origins returns a claim's independent origins. Each asserting statement's
@@ -55,19 +61,162 @@ type origin struct {
 // it, after following that outlet's relays; a statement in an outlet's own
 // voice has that outlet as origin, or the original's outlet for a copy.
 // Origins with the same root count once.
-func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string) []claimtrail.Source {
+func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string, texts map[string]string) []claimtrail.Source {
 	var found []origin
+	sourced := map[string]bool{} // articles asserting the claim on someone's word
+	for _, st := range stmts {
+		if st.Polarity == claimtrail.Asserts && len(st.Chain) > 1 {
+			sourced[st.Article] = true
+		}
+	}
 	for _, st := range stmts {
 		if st.Polarity != claimtrail.Asserts || len(st.Chain) == 0 {
 			continue
+		}
+		if len(st.Chain) == 1 && sourced[st.Article] {
+			continue // the outlet restating what its source told it
 		}
 		chain := st.Chain
 		if orig, ok := b.CopyOf[st.Article]; ok && outlets[orig] != "" {
 			chain = append([]claimtrail.Source{{Name: outlets[orig], Kind: claimtrail.KindOutlet}}, chain[1:]...)
 		}
-		found = append(found, originOf(chain, relays, names))
+		o := originOf(chain, relays, names)
+		o.own = len(chain) == 1
+		if o.src.Kind == claimtrail.KindPerson && len(chain) == len(st.Chain) {
+			o.role = roleNames(texts[st.Article], nameSpan(texts[st.Article], st.Source, o.src.Name))
+		}
+		found = append(found, o)
 	}
-	return merge(found)
+	return merge(sameParty(dropPassing(found)))
+}
+
+// sameParty gives one key to the origins that name one party several ways:
+// a person by full name and by surname ("Jaime Ortell", "Ortell"), a body
+// by its full and its short name ("Kaspar navy", "Kaspar"), and a document
+// as different outlets describe it ("interim inquiry report", "interim
+// report of the inquiry"): a document counts once however many outlets read
+// it. Anonymous sources and outlets keep their keys: two outlets' unnamed
+// sources are two origins.
+func sameParty(found []origin) []origin {
+	words := make([][]string, len(found))
+	for i, o := range found {
+		if partyKind(o.src) {
+			words[i] = partyWords(o.src.Name)
+		}
+	}
+	for i := range found {
+		for j := range found {
+			if i == j || len(words[i]) == 0 || len(words[j]) == 0 || len(words[i]) > len(words[j]) {
+				continue
+			}
+			if found[i].src.Kind == claimtrail.KindDocument && found[j].src.Kind != claimtrail.KindDocument {
+				continue
+			}
+			if subset(words[i], words[j]) && found[i].key != found[j].key {
+				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
+	// A spokesperson, executive or chair speaks for the body their role
+	// names, when that body is itself an origin of the claim.
+	for i := range found {
+		for j := range found {
+			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
+				intersects(found[i].role, words[j]) && found[i].key != found[j].key {
+				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
+	return found
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partyKind reports whether a source names a party that other articles may
+// name more or less fully: a person, an official body, an organisation, a
+// document.
+func partyKind(s claimtrail.Source) bool {
+	switch s.Kind {
+	case claimtrail.KindPerson, claimtrail.KindOfficial, claimtrail.KindOrganization, claimtrail.KindDocument:
+		return true
+	}
+	return false
+}
+
+// partyWords are the folded content words of a party's name, without the
+// citing owner a described source carries ("report (Fenley Gazette)").
+func partyWords(name string) []string {
+	if k := strings.Index(name, " ("); k >= 0 {
+		name = name[:k]
+	}
+	var out []string
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if f := nlp.Fold(w); f != "" && !partyStop[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// partyStop are the words a party's name may carry or drop without naming
+// another party.
+var partyStop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "its": true, "their": true,
+	"into": true, "on": true, "in": true, "for": true, "by": true, "and": true, "published": true}
+
+func subset(small, big []string) bool {
+	set := map[string]bool{}
+	for _, w := range big {
+		set[w] = true
+	}
+	for _, w := range small {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func rekey(found []origin, from, to string) {
+	for k := range found {
+		if found[k].key == from {
+			found[k].key = to
+		}
+	}
+}
+
+// dropPassing leaves out the outlets' own-voice origins when someone named
+// is on record for the claim: an outlet mentioning in passing what a named
+// source announced is not a second source of it.
+func dropPassing(found []origin) []origin {
+	named := false
+	for _, o := range found {
+		switch o.src.Kind {
+		case claimtrail.KindPerson, claimtrail.KindOfficial, claimtrail.KindOrganization:
+			named = true
+		case claimtrail.KindDocument:
+			named = named || !unnamed(o.src.Name)
+		}
+	}
+	if !named {
+		return found
+	}
+	out := found[:0:0]
+	for _, o := range found {
+		if !o.own {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // originOf walks one chain to its origin.
@@ -183,6 +332,9 @@ func members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 				}
 			}
 		}
+		for id := range offTopic(articles, in) {
+			delete(in, id)
+		}
 		return in
 	}
 	if len(articles) <= 1 {
@@ -296,4 +448,125 @@ func (n nameKeys) overlap(a, b string) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
+}
+
+// completeChains extends the chains that stop at a cited outlet with that
+// outlet's own attribution, taken from its article in the story: "The
+// Valley Herald ← Sendora Press" becomes "The Valley Herald ← Sendora
+// Press ← fire official" when Sendora Press's own article holds the claim on
+// a fire official's word. A relay names whom it relays; where it stops short,
+// the story's articles say who the relayed outlet relied on, so the chain
+// reaches the original speaker and the relay is never taken for an origin.
+// Only statements of the same claim are followed: of the cited outlet's
+// earliest article, its statement closest in wording to the relay's.
+func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
+	outletOf := map[string]string{}
+	rank := map[string]int{}
+	texts := map[string]string{}
+	for i, a := range articles {
+		outletOf[a.ID] = nlp.SourceKey(a.Outlet)
+		rank[a.ID] = i
+		texts[a.ID] = a.Text
+	}
+	for ci := range claims {
+		c := &claims[ci]
+		// own[outlet] are the asserting statements of the outlet's
+		// earliest article holding the claim.
+		own := map[string][]*claimtrail.Statement{}
+		first := map[string]string{}
+		for si := range c.Statements {
+			st := &c.Statements[si]
+			o := outletOf[st.Article]
+			if st.Polarity != claimtrail.Asserts || o == "" {
+				continue
+			}
+			if f, ok := first[o]; ok && f != st.Article && earlier(articles, rank, f, st.Article) {
+				continue
+			}
+			if first[o] != st.Article {
+				first[o], own[o] = st.Article, nil
+			}
+			own[o] = append(own[o], st)
+		}
+		chains := make([][]claimtrail.Source, len(c.Statements))
+		for si := range c.Statements {
+			st := &c.Statements[si]
+			pick := func(outlet string) []claimtrail.Source {
+				return closest(st.Content.In(texts[st.Article]), own[outlet], texts)
+			}
+			chains[si] = extend(st.Chain, pick, outletOf[st.Article])
+		}
+		for si := range c.Statements {
+			c.Statements[si].Chain = chains[si]
+		}
+	}
+}
+
+// closest returns the chain of the statement among stmts whose wording
+// shares most words with text.
+func closest(text string, stmts []*claimtrail.Statement, texts map[string]string) []claimtrail.Source {
+	want := map[string]bool{}
+	for _, w := range nlp.Terms(text, nlp.ContentTerms) {
+		want[w] = true
+	}
+	var best []claimtrail.Source
+	bestN := -1
+	for _, st := range stmts {
+		shared := map[string]bool{}
+		for _, w := range nlp.Terms(st.Content.In(texts[st.Article]), nlp.ContentTerms) {
+			if want[w] {
+				shared[w] = true
+			}
+		}
+		if len(shared) > bestN {
+			best, bestN = st.Chain, len(shared)
+		}
+	}
+	return best
+}
+
+// extend follows a chain that ends at an outlet through that outlet's own
+// chain for the claim, at most a few hops and never through an outlet twice.
+func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string) []claimtrail.Source {
+	seen := map[string]bool{self: true}
+	for _, s := range chain {
+		if s.Kind == claimtrail.KindOutlet {
+			seen[nlp.SourceKey(s.Name)] = true
+		}
+	}
+	for hops := 0; hops < 4 && len(chain) > 1; hops++ {
+		last := chain[len(chain)-1]
+		if last.Kind != claimtrail.KindOutlet {
+			return chain
+		}
+		next := own(nlp.SourceKey(last.Name))
+		if len(next) < 2 {
+			return chain
+		}
+		tail := next[1:]
+		for _, s := range tail {
+			if s.Kind == claimtrail.KindOutlet && seen[nlp.SourceKey(s.Name)] {
+				return chain
+			}
+		}
+		out := make([]claimtrail.Source, 0, len(chain)+len(tail))
+		out = append(append(out, chain...), tail...)
+		for _, s := range tail {
+			if s.Kind == claimtrail.KindOutlet {
+				seen[nlp.SourceKey(s.Name)] = true
+			}
+		}
+		chain = out
+	}
+	return chain
+}
+
+// earlier reports whether article a was published before b, or comes first
+// when either date is unknown.
+func earlier(articles []claimtrail.Article, rank map[string]int, a, b string) bool {
+	pa, pb := articles[rank[a]].Published, articles[rank[b]].Published
+	if !pa.IsZero() && !pb.IsZero() && !pa.Equal(pb) {
+		return pa.Before(pb)
+	}
+	return rank[a] < rank[b]
 }

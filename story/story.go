@@ -49,6 +49,8 @@ func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Articl
 	}
 	sort.Strings(l.OffStory)
 	canonicalOutlets(articles, claims)
+	completeChains(articles, claims)
+	spreadBlanket(claims, inStory)
 	relays := citations(articles, claims)
 	names := displayNames(claims)
 	var words *wordIndex
@@ -76,8 +78,13 @@ func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Articl
 // judge fills a claim's origins, denials, stances, status and flags.
 func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs map[string]*nlp.Document,
 	inStory map[string]bool, relays map[string][]string, outlets, names map[string]string, words *wordIndex) {
-	c.Origins = b.origins(c.Statements, relays, outlets, names)
+	texts := map[string]string{}
+	for i := range articles {
+		texts[articles[i].ID] = articles[i].Text
+	}
+	c.Origins = b.origins(c.Statements, relays, outlets, names, texts)
 	c.DeniedBy = deniers(c.Statements)
+	c.RetractedBy = retractors(c.Statements)
 	asserted := false
 	for _, st := range c.Statements {
 		asserted = asserted || st.Polarity == claimtrail.Asserts
@@ -91,6 +98,7 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 		c.Status = claimtrail.SingleSource
 	}
 	c.Flags = flags(c, docs)
+	c.Aside = isAside(c, docs)
 	c.Stances = map[string]claimtrail.Stance{}
 	byArticle := map[string][]*claimtrail.Statement{}
 	for i := range c.Statements {
@@ -147,12 +155,15 @@ func StanceFrom(stmts []*claimtrail.Statement) claimtrail.Stance {
 var distancingCues = map[string]bool{"claimed": true, "claims": true, "alleged": true, "alleges": true,
 	"reportedly": true, "allegedly": true, "purportedly": true}
 
-// distanced reports whether a statement only relays its content: a
-// distancing cue, or hedges on a statement in the outlet's own voice.
+// distanced reports whether a statement only relays its content: any hedge
+// on a statement in the outlet's own voice ("reportedly", "are said to", "is
+// understood to", "if the reports are true"): the outlet passes the claim on
+// without making it its own. Hedged and put on a source's word ("reportedly
+// …, according to sources") it still asserts, on the sources' word.
 func distanced(st *claimtrail.Statement) bool {
 	for _, h := range st.Hedges {
-		if distancingCues[h] && len(st.Chain) <= 1 {
-			return true
+		if len(st.Chain) <= 1 && (distancingCues[h] || h != "anonymous sourcing") {
+			return true // "reportedly", "is understood to", "if confirmed" in the outlet's own voice
 		}
 	}
 	return false
@@ -170,6 +181,24 @@ func deniers(stmts []claimtrail.Statement) []claimtrail.Source {
 	seen := map[string]bool{}
 	for _, st := range stmts {
 		if st.Polarity != claimtrail.Denies {
+			continue
+		}
+		s := st.Speaker()
+		if k := nlp.SourceKey(s.Name); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// retractors lists the outlets whose correction notes withdraw a claim,
+// once each.
+func retractors(stmts []claimtrail.Statement) []claimtrail.Source {
+	var out []claimtrail.Source
+	seen := map[string]bool{}
+	for _, st := range stmts {
+		if !st.Retracts {
 			continue
 		}
 		s := st.Speaker()
@@ -280,12 +309,16 @@ func claimNames(c *claimtrail.Claim, docs map[string]*nlp.Document) map[string]b
 	return names
 }
 
-// order sorts claims contested first, then corroborated, then single-source;
-// within a status, claims carried by more articles first. IDs follow the order.
+// order sorts the claims to check before asides; then contested first, then
+// corroborated, then single-source; within a status, claims carried by more
+// articles first. IDs follow the order.
 func order(claims []claimtrail.Claim) {
 	rank := map[claimtrail.Status]int{claimtrail.Contested: 0, claimtrail.Corroborated: 1, claimtrail.SingleSource: 2}
 	sort.SliceStable(claims, func(i, j int) bool {
 		a, b := &claims[i], &claims[j]
+		if a.Aside != b.Aside {
+			return b.Aside
+		}
 		if rank[a.Status] != rank[b.Status] {
 			return rank[a.Status] < rank[b.Status]
 		}

@@ -221,7 +221,9 @@ func TestStories(t *testing.T) {
 		if len(c.DeniedBy) != 1 || c.DeniedBy[0].Name != "Anika Sorel" {
 			t.Errorf("denied by %v, want the governor", c.DeniedBy)
 		}
-		want := "Evening Star ← Morning Ledger ← Beacon Post"
+		// The Evening Star names only the Morning Ledger and the Beacon Post;
+		// the rest of the chain comes from the relayed outlets' own articles.
+		want := "Evening Star ← Morning Ledger ← Beacon Post ← Ridgeway Wire ← two people familiar with the decision"
 		found := false
 		for _, st := range c.Statements {
 			var names []string

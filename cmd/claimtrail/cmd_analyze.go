@@ -23,6 +23,7 @@ type analyzeOptions struct {
 	color     string
 	extractor string
 	maxBytes  byteSize
+	all       bool
 }
 
 func newAnalyzeCmd() *cobra.Command {
@@ -56,6 +57,7 @@ proportion to its input. Ctrl-C stops the analysis.`,
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
+	f.BoolVar(&opts.all, "all", false, "list the asides too (opinions, advice, procedural lines); JSON always holds them, marked \"aside\"")
 	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller) or rules (rules alone; faster)")
 	addMaxBytesFlag(f, &opts.maxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
@@ -63,7 +65,7 @@ proportion to its input. Ctrl-C stops the analysis.`,
 }
 
 func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
-	write, err := ledgerWriter(opts.format, opts.color, cmd.OutOrStdout())
+	write, err := ledgerWriter(opts.format, opts.color, opts.all, cmd.OutOrStdout())
 	if err != nil {
 		return err
 	}
@@ -162,7 +164,8 @@ func warnOffStory(w io.Writer, l *claimtrail.Ledger) {
 }
 
 // ledgerWriter returns the renderer for a --format value.
-func ledgerWriter(format, color string, w io.Writer) (func(*claimtrail.Ledger) error, error) {
+// all lists the asides in the text view too.
+func ledgerWriter(format, color string, all bool, w io.Writer) (func(*claimtrail.Ledger) error, error) {
 	switch format {
 	case "text":
 		useColor, err := wantColor(color, w)
@@ -170,7 +173,7 @@ func ledgerWriter(format, color string, w io.Writer) (func(*claimtrail.Ledger) e
 			return nil, err
 		}
 		return func(l *claimtrail.Ledger) error {
-			return render.Text(w, l, render.TextOptions{Width: 100, Color: useColor})
+			return render.Text(w, l, render.TextOptions{Width: 100, Color: useColor, All: all})
 		}, nil
 	case "json":
 		return func(l *claimtrail.Ledger) error { return render.JSON(w, l) }, nil

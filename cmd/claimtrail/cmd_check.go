@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strings"
 
@@ -75,10 +74,10 @@ type checkResult struct {
 	Title      string             `json:"title,omitempty"`
 	URL        string             `json:"url,omitempty"`
 	Stance     claimtrail.Stance  `json:"stance"`
-	By         string             `json:"by"` // "statements" (the article's own statements) or "model"
-	Label      stance.Label       `json:"label"`
+	By         string             `json:"by"`              // "statements" (the article's own statements) or "model"
+	Label      *stance.Label      `json:"label,omitempty"` // the model's label, when the model decided
 	Confidence float64            `json:"confidence"`
-	Probs      map[string]float64 `json:"probs"`
+	Probs      map[string]float64 `json:"probs,omitempty"` // the model's probabilities, when it decided`
 	Evidence   []checkEvidence    `json:"evidence"`
 	// SpanBasis says what the evidence spans index, as the ledger's
 	// span_basis does (docs/json.md): "file", "extracted" or "text".
@@ -92,37 +91,23 @@ type checkEvidence struct {
 	Text string `json:"text"`
 }
 
-// checkArticle judges one article: by its own statements about the claim
-// when it has any (the same reading as analyze), else by the stance model.
+// checkArticle judges one article with pipeline.Checked.Judge, the judgement the
+// web UI's "check a claim" gives too.
 func checkArticle(m *stance.Model, claim string, a *claimtrail.Article, c pipeline.Checked) checkResult {
-	p := m.Predict(claim, a.Text)
+	ans := c.Judge(m, claim)
 	r := checkResult{ID: a.ID, Path: a.Path, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
-		Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Confidence,
-		Probs: map[string]float64{}, Evidence: []checkEvidence{}, SpanBasis: a.SpanBasis()}
-	for _, l := range stance.Labels {
-		r.Probs[l.String()] = p.Probs[l]
-	}
-	if len(c.Matches) > 0 {
-		r.Stance, r.By, r.Confidence = c.Stance, "statements", 0
-		seen := map[claimtrail.Span]bool{}
-		for _, mt := range c.Matches {
-			r.Confidence = max(r.Confidence, mt.Score)
-			if sp := mt.Statement.Sentence; !seen[sp] && len(r.Evidence) < 3 {
-				seen[sp] = true
-				r.Evidence = append(r.Evidence, evidenceOf(a, sp))
-			}
+		Stance: ans.Stance, By: ans.By, Confidence: ans.Confidence, Evidence: []checkEvidence{},
+		SpanBasis: a.SpanBasis()}
+	if ans.Probs != nil {
+		label := ans.Label
+		r.Label = &label
+		r.Probs = map[string]float64{}
+		for _, l := range stance.Labels {
+			r.Probs[l.String()] = ans.Probs[l]
 		}
-		r.Confidence = math.Min(1, math.Round(r.Confidence*1000)/1000)
-		return r
 	}
-	if p.Label == stance.Unrelated || len(p.Evidence) == 0 || pipeline.Coverage(claim, p.Evidence[0].In(a.Text)) < 0.5 {
-		// The model finds the article on the story's topic, but no sentence
-		// of it carries the claim's words: it does not address the claim.
-		r.Stance = claimtrail.StanceAbsent
-		return r
-	}
-	for _, s := range p.Evidence {
-		r.Evidence = append(r.Evidence, evidenceOf(a, s))
+	for _, sp := range ans.Evidence {
+		r.Evidence = append(r.Evidence, evidenceOf(a, sp))
 	}
 	return r
 }

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimtrail/claimtrail/load"
+	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/stance"
 )
 
 const checkClaim = "The Harbour Bridge will reopen in March"
@@ -23,21 +28,39 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatalf("report %+v", rep)
 	}
 	got := map[string]string{}
+	rank := map[string]int{"asserts": 0, "denies": 1, "reports": 2, "absent": 3}
 	for i, a := range rep.Articles {
 		got[filepath.Base(a.Path)] = string(a.Stance)
 		if i > 0 {
 			prev := rep.Articles[i-1]
-			if prev.Label > a.Label || prev.Label == a.Label && prev.Confidence < a.Confidence {
-				t.Errorf("articles not sorted by stance then confidence: %v %.2f before %v %.2f", prev.Label, prev.Confidence, a.Label, a.Confidence)
+			if rank[string(prev.Stance)] > rank[string(a.Stance)] {
+				t.Errorf("articles not sorted by stance: %s before %s", prev.Stance, a.Stance)
 			}
 		}
-		if a.Confidence <= 0 || a.Confidence > 1 || len(a.Probs) != 4 {
-			t.Errorf("%s: confidence %v probs %v", a.Path, a.Confidence, a.Probs)
+		if a.Confidence <= 0 || a.Confidence > 1 {
+			t.Errorf("%s: confidence %v", a.Path, a.Confidence)
 		}
-		if a.Label.String() == "unrelated" && len(a.Evidence) != 0 {
-			t.Errorf("%s: unrelated article with evidence", a.Path)
+		switch a.By {
+		case "model":
+			// The confidence is the probability of the label the stance
+			// comes from.
+			if a.Label == nil || len(a.Probs) != 4 || a.Probs[a.Label.String()] != a.Confidence {
+				t.Errorf("%s: model answer with label %v, confidence %v, probs %v", a.Path, a.Label, a.Confidence, a.Probs)
+			}
+			if a.Label.Stance() != a.Stance {
+				t.Errorf("%s: stance %s from label %v", a.Path, a.Stance, a.Label)
+			}
+		case "statements":
+			if a.Label != nil || a.Probs != nil {
+				t.Errorf("%s: statements answer with model label %v probs %v", a.Path, a.Label, a.Probs)
+			}
+		default:
+			t.Errorf("%s: by %q", a.Path, a.By)
 		}
-		if a.Label.String() != "unrelated" && (len(a.Evidence) == 0 || len(a.Evidence) > 3) {
+		if a.Stance == "absent" && len(a.Evidence) != 0 {
+			t.Errorf("%s: absent article with evidence", a.Path)
+		}
+		if a.Stance != "absent" && (len(a.Evidence) == 0 || len(a.Evidence) > 3) {
 			t.Errorf("%s: %d evidence sentences, want 1 to 3", a.Path, len(a.Evidence))
 		}
 		data, err := os.ReadFile(a.Path)
@@ -98,5 +121,44 @@ func TestCheckErrors(t *testing.T) {
 	out, stderr, err := run(t, "check", checkClaim, filepath.Join(dir, "asserts.txt"), missing)
 	if err == nil || !strings.Contains(stderr, "missing.txt") || !strings.Contains(out, "asserts") {
 		t.Errorf("missing input: err = %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr)
+	}
+}
+
+// TestWebCheckAgrees: the web UI's "check a claim" gives every article the
+// stance `claimtrail check` gives it.
+func TestWebCheckAgrees(t *testing.T) {
+	dir := filepath.Join("testdata", "check")
+	out, stderr, err := run(t, "check", "--format", "json", checkClaim, dir)
+	if err != nil {
+		t.Fatalf("check: %v\n%s", err, stderr)
+	}
+	var rep checkReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	m, err := stance.Default()
+	if err != nil {
+		t.Skipf("no stance model: %v", err)
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, errs := load.Paths(context.Background(), []string{dir}, load.Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	web := map[string]string{}
+	for i := range arts {
+		v, err := stanceChecker{m: m, p: p}.Check(context.Background(), checkClaim, &arts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		web[arts[i].Path] = string(v.Stance)
+	}
+	for _, a := range rep.Articles {
+		if web[a.Path] != string(a.Stance) {
+			t.Errorf("%s: web check %q, CLI %q", a.Path, web[a.Path], a.Stance)
+		}
 	}
 }

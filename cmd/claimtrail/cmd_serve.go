@@ -129,7 +129,7 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 	if m, err := stance.Default(); err != nil {
 		fmt.Fprintln(stderr, "claimtrail: no stance model, \"check a claim\" is disabled:", err)
 	} else {
-		wo.Checker = stanceChecker{m}
+		wo.Checker = stanceChecker{m: m, p: p}
 	}
 	srv, err := web.New(wo)
 	if err != nil {
@@ -201,15 +201,28 @@ func memorySource(ctx context.Context, stderr io.Writer, p *pipeline.Pipeline, o
 	return mem, nil
 }
 
-// stanceChecker adapts the stance model to web.Checker.
-type stanceChecker struct{ m *stance.Model }
+// stanceChecker adapts claimtrail's check to web.Checker: an article's own
+// statements about the claim decide, else the stance model, exactly as
+// `claimtrail check` judges it (pipeline.Check, pipeline.Checked.Judge).
+type stanceChecker struct {
+	m *stance.Model
+	p *pipeline.Pipeline
+}
 
 func (c stanceChecker) Check(ctx context.Context, claim string, a *claimtrail.Article) (web.Verdict, error) {
 	if err := ctx.Err(); err != nil {
 		return web.Verdict{}, err
 	}
-	p := c.m.Predict(claim, a.Text)
-	return web.Verdict{Stance: p.Label.Stance(), Label: p.Label.String(), Confidence: p.Confidence, Evidence: p.Evidence}, nil
+	_, checked, err := c.p.Check(ctx, claim, []claimtrail.Article{*a})
+	if err != nil {
+		return web.Verdict{}, err
+	}
+	ans := checked[0].Judge(c.m, claim)
+	label := ans.By // "statements"
+	if ans.By == "model" {
+		label = ans.Label.String()
+	}
+	return web.Verdict{Stance: ans.Stance, Label: label, Confidence: ans.Confidence, Evidence: ans.Evidence}, nil
 }
 
 // fileLoader adapts package load (files) and package fetch (URLs) to

@@ -34,7 +34,7 @@ number 'stories' lists.`,
 			if err != nil || id <= 0 {
 				return fmt.Errorf("show: story %q: want the story number 'claimtrail stories' lists", args[0])
 			}
-			write, err := ledgerWriter(opts.format, opts.color, cmd.OutOrStdout())
+			write, err := ledgerWriter(opts.format, opts.color, true, cmd.OutOrStdout())
 			if err != nil {
 				return err
 			}
