@@ -37,42 +37,7 @@ func TestCheckJSON(t *testing.T) {
 				t.Errorf("articles not sorted by stance: %s before %s", prev.Stance, a.Stance)
 			}
 		}
-		if a.Confidence <= 0 || a.Confidence > 1 {
-			t.Errorf("%s: confidence %v", a.Path, a.Confidence)
-		}
-		switch a.By {
-		case "model":
-			// The confidence is the probability of the label the stance
-			// comes from.
-			if a.Label == nil || len(a.Probs) != 4 || a.Probs[a.Label.String()] != a.Confidence {
-				t.Errorf("%s: model answer with label %v, confidence %v, probs %v", a.Path, a.Label, a.Confidence, a.Probs)
-			}
-			if a.Label.Stance() != a.Stance {
-				t.Errorf("%s: stance %s from label %v", a.Path, a.Stance, a.Label)
-			}
-		case "statements":
-			if a.Label != nil || a.Probs != nil {
-				t.Errorf("%s: statements answer with model label %v probs %v", a.Path, a.Label, a.Probs)
-			}
-		default:
-			t.Errorf("%s: by %q", a.Path, a.By)
-		}
-		if a.Stance == "absent" && len(a.Evidence) != 0 {
-			t.Errorf("%s: absent article with evidence", a.Path)
-		}
-		if a.Stance != "absent" && (len(a.Evidence) == 0 || len(a.Evidence) > 3) {
-			t.Errorf("%s: %d evidence sentences, want 1 to 3", a.Path, len(a.Evidence))
-		}
-		data, err := os.ReadFile(a.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range a.Evidence {
-			// Spans index the file (these files need no normalising).
-			if a.SpanBasis != "file" || e.Span[1] > len(data) || string(data[e.Span[0]:e.Span[1]]) != e.Text || e.Text == "" {
-				t.Errorf("%s: evidence span %v (%s) does not hold %q", a.Path, e.Span, a.SpanBasis, e.Text)
-			}
-		}
+		checkResultConsistent(t, a)
 	}
 	for file, want := range map[string]string{"asserts.txt": "asserts", "reports.txt": "reports", "absent.txt": "absent"} {
 		if got[file] != want {
@@ -81,6 +46,49 @@ func TestCheckJSON(t *testing.T) {
 	}
 	if got["denies.txt"] == "asserts" || got["denies.txt"] == "absent" {
 		t.Errorf("denies.txt: stance %q, want denies or reports", got["denies.txt"])
+	}
+}
+
+// checkResultConsistent checks one article's answer: confidence in range and
+// agreeing with the model's probabilities, evidence present exactly when the
+// article addresses the claim, and evidence spans that slice the file.
+func checkResultConsistent(t *testing.T, a checkResult) {
+	t.Helper()
+	if a.Confidence <= 0 || a.Confidence > 1 {
+		t.Errorf("%s: confidence %v", a.Path, a.Confidence)
+	}
+	switch a.By {
+	case "model":
+		// The confidence is the probability of the label the stance
+		// comes from.
+		if a.Label == nil || len(a.Probs) != 4 || a.Probs[a.Label.String()] != a.Confidence {
+			t.Errorf("%s: model answer with label %v, confidence %v, probs %v", a.Path, a.Label, a.Confidence, a.Probs)
+		}
+		if a.Label.Stance() != a.Stance {
+			t.Errorf("%s: stance %s from label %v", a.Path, a.Stance, a.Label)
+		}
+	case "statements":
+		if a.Label != nil || a.Probs != nil {
+			t.Errorf("%s: statements answer with model label %v probs %v", a.Path, a.Label, a.Probs)
+		}
+	default:
+		t.Errorf("%s: by %q", a.Path, a.By)
+	}
+	if a.Stance == "absent" && len(a.Evidence) != 0 {
+		t.Errorf("%s: absent article with evidence", a.Path)
+	}
+	if a.Stance != "absent" && (len(a.Evidence) == 0 || len(a.Evidence) > 3) {
+		t.Errorf("%s: %d evidence sentences, want 1 to 3", a.Path, len(a.Evidence))
+	}
+	data, err := os.ReadFile(a.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Evidence {
+		// Spans index the file (these files need no normalising).
+		if a.SpanBasis != "file" || e.Span[1] > len(data) || string(data[e.Span[0]:e.Span[1]]) != e.Text || e.Text == "" {
+			t.Errorf("%s: evidence span %v (%s) does not hold %q", a.Path, e.Span, a.SpanBasis, e.Text)
+		}
 	}
 }
 
