@@ -38,6 +38,7 @@ type Document struct {
 	Sentences  []Sentence
 	Entities   []Entity   // sorted by start offset, not overlapping
 	Quantities []Quantity // sorted by start offset
+	trees      *treeCache // dependency trees, parsed on request (tree.go)
 }
 
 // Text is the article's text.
@@ -146,7 +147,7 @@ func (a *Analyzer) Gazetteer() *Gazetteer { return a.names }
 // entities and quantities. It stops with the context's error, between two
 // sentences, when ctx is done.
 func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Document, error) {
-	doc := &Document{Article: art}
+	doc := &Document{Article: art, trees: &treeCache{}}
 	for pi, para := range paragraphs(art) {
 		if err := a.analyzeParagraph(ctx, doc, pi, para); err != nil {
 			return nil, err

@@ -52,16 +52,23 @@ func fnc1Bodies(b *testing.B) [][]byte {
 // articles per second in all and per core (analysis runs on every core,
 // linking on one).
 func BenchmarkLoadAnalyseLink(b *testing.B) {
-	benchLoadAnalyseLink(b, Options{})
+	benchLoadAnalyseLink(b, Options{}, false)
+}
+
+// BenchmarkLoadAnalyseLinkTrees is the same with a dependency tree parsed
+// for every sentence attribution reads closely (the tagged ones, which hold
+// a cue): what trees cost once attribution asks for them.
+func BenchmarkLoadAnalyseLinkTrees(b *testing.B) {
+	benchLoadAnalyseLink(b, Options{}, true)
 }
 
 // BenchmarkLoadAnalyseLinkRules is the same with attribution by the rules
 // alone (analyze --extractor rules).
 func BenchmarkLoadAnalyseLinkRules(b *testing.B) {
-	benchLoadAnalyseLink(b, Options{RulesOnly: true})
+	benchLoadAnalyseLink(b, Options{RulesOnly: true}, false)
 }
 
-func benchLoadAnalyseLink(b *testing.B, opts Options) {
+func benchLoadAnalyseLink(b *testing.B, opts Options, trees bool) {
 	bodies := fnc1Bodies(b)
 	p, err := New(opts)
 	if err != nil {
@@ -84,6 +91,9 @@ func benchLoadAnalyseLink(b *testing.B, opts Options) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		if trees {
+			parseTagged(b, analyses)
+		}
 		if _, _, err := p.Link(ctx, arts, analyses); err != nil {
 			b.Fatal(err)
 		}
@@ -96,5 +106,16 @@ func benchLoadAnalyseLink(b *testing.B, opts Options) {
 		// On a shared machine the wall clock counts other jobs' time too;
 		// articles per CPU second is the per-core rate this code gets.
 		b.ReportMetric(float64(len(bodies)*b.N)/(cpu1-cpu0), "articles/cpu-s")
+	}
+}
+
+// parseTagged asks for the tree of every tagged sentence.
+func parseTagged(b *testing.B, analyses []*Analysis) {
+	for _, a := range analyses {
+		for i, s := range a.Doc.Sentences {
+			if s.Tagged && a.Doc.Tree(i) == nil {
+				b.Fatal("no tree")
+			}
+		}
 	}
 }

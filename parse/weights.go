@@ -1,0 +1,449 @@
+package parse
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Features are 32-bit hashes of a template number and the values it joins
+// (words, tags, labels, distances). Two features sharing a hash share their
+// weights; with a few million features in 2^32 that costs nothing measurable.
+
+// mix joins a template and three values into one feature hash, never 0.
+func mix(t, a, b, c uint32) uint32 {
+	h := uint64(t)<<32 | uint64(a)
+	h *= 0x9E3779B97F4A7C15
+	h ^= uint64(b)<<32 | uint64(c)
+	h *= 0xC2B2AE3D27D4EB4F
+	h ^= h >> 29
+	h *= 0x165667B19E3779F9
+	h ^= h >> 32
+	if uint32(h) == 0 {
+		return 1
+	}
+	return uint32(h)
+}
+
+// hashString is FNV-1a of s.
+func hashString(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// table is a trained linear model: per feature, the weights of the classes
+// it votes for, as 16-bit multiples of one scale (the scale does not change
+// which class scores best, so scoring adds integers). It is read-only and
+// safe for concurrent use. A feature's slot and its entries are each one
+// contiguous read, which is what the speed of scoring comes down to.
+type table struct {
+	classes int
+	scale   float32
+	mask    uint32
+	slots   []slot // open addressing; key 0 marks an empty slot
+	entries []entry
+}
+
+type slot struct {
+	key uint32
+	off uint32 // first entry
+	n   uint32 // number of entries
+}
+
+type entry struct {
+	w   int16
+	cls uint8
+}
+
+// score sets scores (len t.classes) to the summed weights of feats. It
+// looks all the features up first and adds their weights after, so that
+// the memory reads of the lookups overlap instead of waiting on one
+// another. sc is scratch memory kept for the next call.
+func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
+	hits := sc.hits[:0]
+	acc := &sc.acc // indexed by a uint8 class: no bounds checks
+	clear(acc[:t.classes])
+	if len(t.slots) > 0 {
+		for _, f := range feats {
+			i := (f * 0x9E3779B1) & t.mask
+			for {
+				k := t.slots[i].key
+				if k == f {
+					hits = append(hits, i)
+					break
+				}
+				if k == 0 {
+					break
+				}
+				i = (i + 1) & t.mask
+			}
+		}
+	}
+	for _, i := range hits {
+		s := t.slots[i]
+		for _, e := range t.entries[s.off : s.off+s.n] {
+			acc[e.cls] += int32(e.w)
+		}
+	}
+	for c, v := range acc[:t.classes] {
+		scores[c] = float32(v)
+	}
+	sc.hits = hits
+}
+
+// scoreScratch is memory table.score reuses.
+type scoreScratch struct {
+	hits []uint32
+	acc  [256]int32
+}
+
+// featureRow is one feature's weights while a table is built.
+type featureRow struct {
+	key uint32
+	cls []uint8
+	w   []float32
+}
+
+// newTable builds a table from rows (any order; keys distinct), rounding
+// the weights to 16-bit multiples of the largest's 1/32767.
+func newTable(classes int, rows []featureRow) *table {
+	maxAbs := float32(0)
+	for _, r := range rows {
+		for _, w := range r.w {
+			maxAbs = max(maxAbs, w, -w)
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	t := emptyTable(classes, scale, len(rows))
+	for _, r := range rows {
+		es := make([]entry, len(r.cls))
+		for j, c := range r.cls {
+			es[j] = entry{w: int16(math.Round(float64(r.w[j] / scale))), cls: c}
+		}
+		t.add(r.key, es)
+	}
+	return t
+}
+
+func emptyTable(classes int, scale float32, features int) *table {
+	size := uint32(16)
+	for int(size) < 2*features {
+		size <<= 1
+	}
+	return &table{classes: classes, scale: scale, mask: size - 1, slots: make([]slot, size)}
+}
+
+// add adds a feature's entries.
+func (t *table) add(key uint32, es []entry) {
+	i := (key * 0x9E3779B1) & t.mask
+	for t.slots[i].key != 0 {
+		i = (i + 1) & t.mask
+	}
+	t.slots[i] = slot{key: key, off: uint32(len(t.entries)), n: uint32(len(es))}
+	t.entries = append(t.entries, es...)
+}
+
+// keys returns the table's feature keys in order.
+func (t *table) keys() []uint32 {
+	var keys []uint32
+	for _, s := range t.slots {
+		if s.key != 0 {
+			keys = append(keys, s.key)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// lookup returns feature key's entries.
+func (t *table) lookup(key uint32) []entry {
+	for i := (key * 0x9E3779B1) & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s.key == key {
+			return t.entries[s.off : s.off+s.n]
+		}
+		if s.key == 0 {
+			return nil
+		}
+	}
+}
+
+func cmpU32(a, b uint32) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// write writes the table: classes, feature count, the weights' scale, then
+// per feature (by key) the key's difference from the last, its entry count
+// and entries (class, 16-bit weight), in little-endian order.
+func (t *table) write(w *bufio.Writer) error {
+	keys := t.keys()
+	putUvarint(w, uint64(t.classes))
+	putUvarint(w, uint64(len(keys)))
+	var b4 [4]byte
+	binary.LittleEndian.PutUint32(b4[:], math.Float32bits(t.scale))
+	w.Write(b4[:])
+	last := uint32(0)
+	for _, k := range keys {
+		es := t.lookup(k)
+		putUvarint(w, uint64(k-last))
+		last = k
+		w.WriteByte(uint8(len(es)))
+		for _, e := range es {
+			w.WriteByte(e.cls)
+			w.WriteByte(uint8(e.w))
+			w.WriteByte(uint8(uint16(e.w) >> 8))
+		}
+	}
+	return nil
+}
+
+// readTable reads what write wrote.
+func readTable(r *bufio.Reader) (*table, error) {
+	classes, err := binary.ReadUvarint(r)
+	if err != nil || classes == 0 || classes > 256 {
+		return nil, fmt.Errorf("bad class count")
+	}
+	nf, err := binary.ReadUvarint(r)
+	if err != nil || nf > 1<<28 {
+		return nil, fmt.Errorf("bad feature count")
+	}
+	var b4 [4]byte
+	if _, err := io.ReadFull(r, b4[:]); err != nil {
+		return nil, err
+	}
+	t := emptyTable(int(classes), math.Float32frombits(binary.LittleEndian.Uint32(b4[:])), int(nf))
+	last := uint32(0)
+	var b3 [3]byte
+	var es []entry
+	for i := range nf {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		if last += uint32(d); last == 0 || (d == 0 && i > 0) {
+			return nil, fmt.Errorf("bad feature key")
+		}
+		n, err := r.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		es = es[:0]
+		for range int(n) {
+			if _, err := io.ReadFull(r, b3[:]); err != nil {
+				return nil, err
+			}
+			if int(b3[0]) >= int(classes) {
+				return nil, fmt.Errorf("class %d out of range", b3[0])
+			}
+			es = append(es, entry{cls: b3[0], w: int16(uint16(b3[1]) | uint16(b3[2])<<8)})
+		}
+		t.add(last, es)
+	}
+	return t, nil
+}
+
+func putUvarint(w *bufio.Writer, v uint64) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(b[:binary.PutUvarint(b[:], v)])
+}
+
+// row is one feature's weights while training: sparse (cls lists the
+// classes of w) until it holds a quarter of the classes, then dense (w has
+// one weight per class). Beside each weight, what averaging needs: the sum
+// of its past values over time and when it last changed. Weights stay
+// whole numbers, so training is exact and reproducible.
+type row struct {
+	cls   []uint8
+	w     []float32
+	since []int32
+	total []int64
+}
+
+// perceptron is an averaged perceptron being trained.
+type perceptron struct {
+	classes int
+	index   hashIndex
+	rows    []row
+	now     int32 // number of examples seen
+}
+
+func newPerceptron(classes int) *perceptron {
+	return &perceptron{classes: classes, index: newHashIndex()}
+}
+
+// score adds the current weights of feats to scores.
+func (p *perceptron) score(feats []uint32, scores []float32) {
+	clear(scores)
+	for _, f := range feats {
+		r := p.index.get(f)
+		if r < 0 {
+			continue
+		}
+		rw := &p.rows[r]
+		if rw.cls == nil {
+			for c, v := range rw.w {
+				scores[c] += v
+			}
+			continue
+		}
+		for j, c := range rw.cls {
+			scores[c] += rw.w[j]
+		}
+	}
+}
+
+// update moves feats' weights towards class good and away from bad.
+func (p *perceptron) update(feats []uint32, good, bad int) {
+	for _, f := range feats {
+		r := p.index.get(f)
+		if r < 0 {
+			r = int32(len(p.rows))
+			p.index.put(f, r)
+			p.rows = append(p.rows, row{cls: []uint8{}})
+		}
+		p.bump(&p.rows[r], good, 1)
+		p.bump(&p.rows[r], bad, -1)
+	}
+}
+
+func (p *perceptron) bump(r *row, c int, d float32) {
+	j := c
+	if r.cls != nil {
+		j = -1
+		for i, x := range r.cls {
+			if int(x) == c {
+				j = i
+				break
+			}
+		}
+		if j < 0 {
+			if len(r.cls) >= p.classes/4 {
+				p.densify(r)
+				p.bump(r, c, d)
+				return
+			}
+			r.cls = append(r.cls, uint8(c))
+			r.w = append(r.w, 0)
+			r.since = append(r.since, p.now)
+			r.total = append(r.total, 0)
+			j = len(r.cls) - 1
+		}
+	}
+	r.total[j] += int64(p.now-r.since[j]) * int64(r.w[j])
+	r.w[j] += d
+	r.since[j] = p.now
+}
+
+// densify turns a sparse row dense.
+func (p *perceptron) densify(r *row) {
+	w, since, total := make([]float32, p.classes), make([]int32, p.classes), make([]int64, p.classes)
+	for i := range since {
+		since[i] = p.now
+	}
+	for j, c := range r.cls {
+		w[c], since[c], total[c] = r.w[j], r.since[j], r.total[j]
+	}
+	*r = row{w: w, since: since, total: total}
+}
+
+// average returns the table of averaged weights, leaving out weights whose
+// average is below minWeight in magnitude.
+func (p *perceptron) average(minWeight float64) *table {
+	keys := p.index.all()
+	slices.Sort(keys)
+	out := make([]featureRow, 0, len(keys))
+	now := max(p.now, 1)
+	for _, k := range keys {
+		r := &p.rows[p.index.get(k)]
+		var fr featureRow
+		for j, w := range r.w {
+			total := r.total[j] + int64(now-r.since[j])*int64(w)
+			avg := float64(total) / float64(now)
+			if math.Abs(avg) < minWeight || avg == 0 {
+				continue
+			}
+			c := uint8(j)
+			if r.cls != nil {
+				c = r.cls[j]
+			}
+			fr.cls = append(fr.cls, c)
+			fr.w = append(fr.w, float32(avg))
+		}
+		if len(fr.cls) > 0 {
+			fr.key = k
+			out = append(out, fr)
+		}
+	}
+	return newTable(p.classes, out)
+}
+
+// hashIndex maps feature hashes (never 0) to row numbers: open
+// addressing, faster than a map for this one job.
+type hashIndex struct {
+	keys []uint32
+	vals []int32
+	n    int
+}
+
+func newHashIndex() hashIndex {
+	return hashIndex{keys: make([]uint32, 1024), vals: make([]int32, 1024)}
+}
+
+func (h *hashIndex) get(k uint32) int32 {
+	mask := uint32(len(h.keys) - 1)
+	for i := (k * 0x9E3779B1) & mask; ; i = (i + 1) & mask {
+		switch h.keys[i] {
+		case k:
+			return h.vals[i]
+		case 0:
+			return -1
+		}
+	}
+}
+
+func (h *hashIndex) put(k uint32, v int32) {
+	if 2*(h.n+1) > len(h.keys) {
+		old := *h
+		h.keys, h.vals, h.n = make([]uint32, 2*len(old.keys)), make([]int32, 2*len(old.keys)), 0
+		for i, ok := range old.keys {
+			if ok != 0 {
+				h.put(ok, old.vals[i])
+			}
+		}
+	}
+	mask := uint32(len(h.keys) - 1)
+	i := (k * 0x9E3779B1) & mask
+	for h.keys[i] != 0 && h.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	if h.keys[i] == 0 {
+		h.n++
+	}
+	h.keys[i], h.vals[i] = k, v
+}
+
+func (h *hashIndex) all() []uint32 {
+	out := make([]uint32, 0, h.n)
+	for _, k := range h.keys {
+		if k != 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
