@@ -318,30 +318,96 @@ func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
 	return append(append([]claimtrail.Source{}, outer...), inner...)
 }
 
-// cueAt tries each cue pattern at token i.
+// cueAt tries each cue pattern at token i, in the order of cuePatterns.
 func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
-	w := lower(toks[i])
-	switch {
-	case w == "according" && i+1 < hi && lower(toks[i+1]) == "to":
-		return r.prepositional(toks, q, lo, hi, i, i+2)
-	case w == "as" && i+2 < hi && lower(toks[i+1]) == "reported" && lower(toks[i+2]) == "by":
-		return r.prepositional(toks, q, lo, hi, i, i+3)
-	case w == "as" && i+3 < hi && firstWords[lower(toks[i+1])] && lower(toks[i+2]) == "reported" && lower(toks[i+3]) == "by":
-		return r.prepositional(toks, q, lo, hi, i, i+4) // "as first reported by"
-	case w == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
-		// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
-		return r.prepositional(toks, q, lo, hi, i, i+1)
-	case i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text):
-		return attribution{}, false // "Mark Said told reporters": part of a name
-	case callsFor(toks, i, hi):
-		return attribution{}, false // "faces calls to resign", "called for an inquiry": a demand
-	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || mistaggedParticiple(toks, lo, hi, i) ||
-		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])])):
-		return r.verb(toks, q, lo, hi, i)
-	case denialPhraseAt(toks, i, hi) > 0:
-		return r.verb(toks, q, lo, hi, i) // "shot down claims that …"
+	for _, p := range cuePatterns {
+		if !p.match(toks, lo, hi, i) {
+			continue
+		}
+		switch p.action {
+		case cuePrepositional:
+			return r.prepositional(toks, q, lo, hi, i, i+p.width)
+		case cueVerb:
+			return r.verb(toks, q, lo, hi, i)
+		}
+		return attribution{}, false
 	}
 	return attribution{}, false
+}
+
+// cueAction is what a matching cue pattern makes of its token.
+type cueAction int
+
+const (
+	cueNone          cueAction = iota // no cue at this token, whatever patterns follow
+	cuePrepositional                  // a preposition: the source follows it ("according to X")
+	cueVerb                           // a speech verb: the source is its subject or follows it
+)
+
+// cuePattern is one shape of attribution cue starting at token i of
+// toks[lo:hi].
+type cuePattern struct {
+	example string // a phrase the pattern matches, the cue in it first
+	match   func(toks []nlp.Token, lo, hi, i int) bool
+	action  cueAction
+	width   int // for cuePrepositional: the cue's tokens before the source
+}
+
+// cuePatterns are tried in order and the first that matches decides. The
+// prepositional cues are fixed phrases; then come the uses of a speech verb
+// that are no cue (inside a name, in a demand); last the speech verbs.
+var cuePatterns = []cuePattern{
+	{"according to officials", wordsAt("according", "to"), cuePrepositional, 2},
+	{"as reported by the Clarion", wordsAt("as", "reported", "by"), cuePrepositional, 3},
+	{"as first reported by the Clarion", firstReportedBy, cuePrepositional, 4},
+	{"per the ministry", perCue, cuePrepositional, 1},
+	{"Mark Said told reporters", insideName, cueNone, 0},
+	{"faces calls to resign", func(toks []nlp.Token, _, hi, i int) bool { return callsFor(toks, i, hi) }, cueNone, 0},
+	{"officials said", speechVerbAt, cueVerb, 0},
+	{"shot down claims that", func(toks []nlp.Token, _, hi, i int) bool { return denialPhraseAt(toks, i, hi) > 0 }, cueVerb, 0},
+}
+
+// wordsAt matches a fixed phrase, in any case, at token i.
+func wordsAt(words ...string) func(toks []nlp.Token, lo, hi, i int) bool {
+	return func(toks []nlp.Token, _, hi, i int) bool {
+		if i+len(words) > hi {
+			return false
+		}
+		for k, w := range words {
+			if lower(toks[i+k]) != w {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// firstReportedBy matches "as first reported by", "as initially reported
+// by".
+func firstReportedBy(toks []nlp.Token, _, hi, i int) bool {
+	return lower(toks[i]) == "as" && i+3 < hi && firstWords[lower(toks[i+1])] && lower(toks[i+2]) == "reported" && lower(toks[i+3]) == "by"
+}
+
+// perCue matches "per" opening a sentence or after a comma or "that".
+// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
+func perCue(toks []nlp.Token, lo, hi, i int) bool {
+	return lower(toks[i]) == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that")
+}
+
+// insideName matches a capitalised word after another: "Mark Said told
+// reporters" has a name there, not a cue.
+func insideName(toks []nlp.Token, lo, _, i int) bool {
+	return i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text)
+}
+
+// speechVerbAt matches a speech verb used as a verb: tagged so, a cue
+// that is always one, a perfect ("has denied"), a participle the tagger
+// missed, or followed by "that" without a determiner before it ("the
+// claims that" is a noun).
+func speechVerbAt(toks []nlp.Token, lo, hi, i int) bool {
+	w := lower(toks[i])
+	return speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || mistaggedParticiple(toks, lo, hi, i) ||
+		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])]))
 }
 
 // perfect reports whether toks[i] is a participle after a form of "have":
