@@ -318,30 +318,96 @@ func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
 	return append(append([]claimtrail.Source{}, outer...), inner...)
 }
 
-// cueAt tries each cue pattern at token i.
+// cueAt tries each cue pattern at token i, in the order of cuePatterns.
 func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
-	w := lower(toks[i])
-	switch {
-	case w == "according" && i+1 < hi && lower(toks[i+1]) == "to":
-		return r.prepositional(toks, q, lo, hi, i, i+2)
-	case w == "as" && i+2 < hi && lower(toks[i+1]) == "reported" && lower(toks[i+2]) == "by":
-		return r.prepositional(toks, q, lo, hi, i, i+3)
-	case w == "as" && i+3 < hi && firstWords[lower(toks[i+1])] && lower(toks[i+2]) == "reported" && lower(toks[i+3]) == "by":
-		return r.prepositional(toks, q, lo, hi, i, i+4) // "as first reported by"
-	case w == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that"):
-		// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
-		return r.prepositional(toks, q, lo, hi, i, i+1)
-	case i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text):
-		return attribution{}, false // "Mark Said told reporters": part of a name
-	case callsFor(toks, i, hi):
-		return attribution{}, false // "faces calls to resign", "called for an inquiry": a demand
-	case speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || mistaggedParticiple(toks, lo, hi, i) ||
-		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])])):
-		return r.verb(toks, q, lo, hi, i)
-	case denialPhraseAt(toks, i, hi) > 0:
-		return r.verb(toks, q, lo, hi, i) // "shot down claims that …"
+	for _, p := range cuePatterns {
+		if !p.match(toks, lo, hi, i) {
+			continue
+		}
+		switch p.action {
+		case cuePrepositional:
+			return r.prepositional(toks, q, lo, hi, i, i+p.width)
+		case cueVerb:
+			return r.verb(toks, q, lo, hi, i)
+		}
+		return attribution{}, false
 	}
 	return attribution{}, false
+}
+
+// cueAction is what a matching cue pattern makes of its token.
+type cueAction int
+
+const (
+	cueNone          cueAction = iota // no cue at this token, whatever patterns follow
+	cuePrepositional                  // a preposition: the source follows it ("according to X")
+	cueVerb                           // a speech verb: the source is its subject or follows it
+)
+
+// cuePattern is one shape of attribution cue starting at token i of
+// toks[lo:hi].
+type cuePattern struct {
+	example string // a phrase the pattern matches, the cue in it first
+	match   func(toks []nlp.Token, lo, hi, i int) bool
+	action  cueAction
+	width   int // for cuePrepositional: the cue's tokens before the source
+}
+
+// cuePatterns are tried in order and the first that matches decides. The
+// prepositional cues are fixed phrases; then come the uses of a speech verb
+// that are no cue (inside a name, in a demand); last the speech verbs.
+var cuePatterns = []cuePattern{
+	{"according to officials", wordsAt("according", "to"), cuePrepositional, 2},
+	{"as reported by the Clarion", wordsAt("as", "reported", "by"), cuePrepositional, 3},
+	{"as first reported by the Clarion", firstReportedBy, cuePrepositional, 4},
+	{"per the ministry", perCue, cuePrepositional, 1},
+	{"Mark Said told reporters", insideName, cueNone, 0},
+	{"faces calls to resign", func(toks []nlp.Token, _, hi, i int) bool { return callsFor(toks, i, hi) }, cueNone, 0},
+	{"officials said", speechVerbAt, cueVerb, 0},
+	{"shot down claims that", func(toks []nlp.Token, _, hi, i int) bool { return denialPhraseAt(toks, i, hi) > 0 }, cueVerb, 0},
+}
+
+// wordsAt matches a fixed phrase, in any case, at token i.
+func wordsAt(words ...string) func(toks []nlp.Token, lo, hi, i int) bool {
+	return func(toks []nlp.Token, _, hi, i int) bool {
+		if i+len(words) > hi {
+			return false
+		}
+		for k, w := range words {
+			if lower(toks[i+k]) != w {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// firstReportedBy matches "as first reported by", "as initially reported
+// by".
+func firstReportedBy(toks []nlp.Token, _, hi, i int) bool {
+	return lower(toks[i]) == "as" && i+3 < hi && firstWords[lower(toks[i+1])] && lower(toks[i+2]) == "reported" && lower(toks[i+3]) == "by"
+}
+
+// perCue matches "per" opening a sentence or after a comma or "that".
+// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
+func perCue(toks []nlp.Token, lo, hi, i int) bool {
+	return lower(toks[i]) == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that")
+}
+
+// insideName matches a capitalised word after another: "Mark Said told
+// reporters" has a name there, not a cue.
+func insideName(toks []nlp.Token, lo, _, i int) bool {
+	return i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text)
+}
+
+// speechVerbAt matches a speech verb used as a verb: tagged so, a cue
+// that is always one, a perfect ("has denied"), a participle the tagger
+// missed, or followed by "that" without a determiner before it ("the
+// claims that" is a noun).
+func speechVerbAt(toks []nlp.Token, lo, hi, i int) bool {
+	w := lower(toks[i])
+	return speechVerbs[w] && (isVerb(toks[i]) || plainCues[w] || perfect(toks, lo, i) || mistaggedParticiple(toks, lo, hi, i) ||
+		i+1 < hi && lower(toks[i+1]) == "that" && !(i > lo && determiners[lower(toks[i-1])]))
 }
 
 // perfect reports whether toks[i] is a participle after a form of "have":
@@ -425,30 +491,7 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	for subjHi > lo && isAdverbial(toks[subjHi-1]) {
 		subjHi--
 	}
-	for k := subjHi; k < v; k++ {
-		if w := lower(toks[k]); w == "not" || w == "never" || w == "n't" {
-			return attribution{}, false // "did not deny", "has never said": no statement
-		}
-	}
-	if refusal(toks, lo, v) {
-		return attribution{}, false // "declined to say whether …": no statement
-	}
-	if v+1 < hi && lower(toks[v+1]) == "to" && (lower(toks[v]) == "said" || lower(toks[v]) == "says") {
-		return attribution{}, false // "was said to have cost", "a plan said to be worth": a hedge, no speaker
-	}
-	for k := lo; k < v; k++ {
-		if w := lower(toks[k]); w == "neither" || w == "nor" {
-			return attribution{}, false // "neither confirmed nor denied": no statement
-		}
-	}
-	if v > lo {
-		if w := lower(toks[v-1]); w == "be" || w == "been" || w == "being" {
-			return attribution{}, false // "could be announced": a passive, no speaker here
-		}
-	}
-	if subjHi > lo && coordinators[lower(toks[subjHi-1])] {
-		// "X confirmed that Y but said Z": the verb shares X, whose
-		// attribution holds it (clauses splits Z off).
+	if statesNothing(toks, lo, hi, subjHi, v) {
 		return attribution{}, false
 	}
 	relayLo, relayHi := relayAside(toks, q, lo, subjHi)
@@ -469,22 +512,7 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 		return r.inverted(toks, q, lo, hi, v, a)
 	}
 	a.srcSpan = span(toks, subjLo, subjHi)
-	var addressee []claimtrail.Source
-	if (w == "told" || w == "tells" || w == "tell") && after < hi {
-		if end := addresseeEnd(toks, after, hi); end > after {
-			// An outlet passes the words on ("told the Tribune"); an
-			// audience ("told reporters", "told parliament") relays nothing.
-			if !audiences[lower(toks[after])] {
-				known := len(r.mentions)
-				if c := r.sourceChain(toks, after, end, ""); relays(c) {
-					addressee = c
-				} else {
-					r.mentions = r.mentions[:known] // not a source: nothing to refer back to
-				}
-			}
-			after = end
-		}
-	}
+	addressee, after := r.addressee(toks, w, after, hi)
 	a.chain = append(addressee, r.sourceChain(toks, subjLo, subjHi, w)...)
 	if len(a.chain) == 0 {
 		return attribution{}, false
@@ -497,29 +525,137 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	if lo < subjLo && relayCues[lower(toks[lo])] && toks[subjLo-1].Text == "," {
 		a.chain = append(a.chain, r.sourceChain(toks, lo+1, subjLo-1, w)...)
 	}
-	if after+2 < hi && toks[after].Text == "," && relayCues[lower(toks[after+1])] {
-		end := after + 2
-		for end < hi && !boundary(toks[end]) && !q[end] {
-			end++
-		}
-		if end < hi && toks[end].Text == "," {
-			a.chain = append(a.chain, r.sourceChain(toks, after+2, end, w)...)
-			after = end + 1
-		} else if end == hi || end == hi-1 && toks[end].Text == "." {
-			// "Z, Reuters reported, citing two engineers.": the relay
-			// closes the sentence.
-			a.chain = append(a.chain, r.sourceChain(toks, after+2, end, w)...)
-			after = end
+	a.chain, after = r.trailingRelay(toks, q, after, hi, w, a.chain)
+	placeContent(toks, q, lo, hi, subjLo, after, &a)
+	a.lo, a.hi = trim(toks, a.lo, a.hi)
+	if a.lo < a.hi && !a.denial && interrogatives[lower(toks[a.lo])] {
+		return attribution{}, false // "has not said when …", "said whether …": nothing stated
+	}
+	return a, a.lo < a.hi
+}
+
+// verbVeto is a use of the speech verb at toks[v] that makes no statement;
+// toks[subjHi:v] are the adverbs between the verb and its subject.
+type verbVeto struct {
+	example string // a phrase the veto matches
+	applies func(toks []nlp.Token, lo, hi, subjHi, v int) bool
+}
+
+// verbVetoes are the uses of a speech verb that state nothing: negated,
+// refused, hedged, passive, or sharing an earlier verb's subject.
+var verbVetoes = []verbVeto{
+	{"did not deny", negatedVerb},
+	{"declined to say whether", func(toks []nlp.Token, lo, _, _, v int) bool { return refusal(toks, lo, v) }},
+	{"was said to have cost", saidTo},
+	{"neither confirmed nor denied", neitherNor},
+	{"could be announced", passiveVerb},
+	{"X confirmed that Y but said Z", sharedSubject},
+}
+
+// statesNothing reports whether any of verbVetoes applies to the verb at v.
+func statesNothing(toks []nlp.Token, lo, hi, subjHi, v int) bool {
+	for _, veto := range verbVetoes {
+		if veto.applies(toks, lo, hi, subjHi, v) {
+			return true
 		}
 	}
+	return false
+}
+
+// negatedVerb: "did not deny", "has never said" state nothing.
+func negatedVerb(toks []nlp.Token, _, _, subjHi, v int) bool {
+	for k := subjHi; k < v; k++ {
+		if w := lower(toks[k]); w == "not" || w == "never" || w == "n't" {
+			return true
+		}
+	}
+	return false
+}
+
+// saidTo: "was said to have cost", "a plan said to be worth" are a hedge
+// with no speaker.
+func saidTo(toks []nlp.Token, _, hi, _, v int) bool {
+	return v+1 < hi && lower(toks[v+1]) == "to" && (lower(toks[v]) == "said" || lower(toks[v]) == "says")
+}
+
+// neitherNor: "neither confirmed nor denied" states nothing.
+func neitherNor(toks []nlp.Token, lo, _, _, v int) bool {
+	for k := lo; k < v; k++ {
+		if w := lower(toks[k]); w == "neither" || w == "nor" {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveVerb: "could be announced" is a passive, with no speaker here.
+func passiveVerb(toks []nlp.Token, lo, _, _, v int) bool {
+	if v <= lo {
+		return false
+	}
+	w := lower(toks[v-1])
+	return w == "be" || w == "been" || w == "being"
+}
+
+// sharedSubject: in "X confirmed that Y but said Z" the verb shares X,
+// whose attribution holds it (clauses splits Z off).
+func sharedSubject(toks []nlp.Token, lo, _, subjHi, _ int) bool {
+	return subjHi > lo && coordinators[lower(toks[subjHi-1])]
+}
+
+// addressee reads who a "told" cue addresses, from toks[after:hi], and
+// returns the chain it adds above the speaker and where the rest starts.
+// An outlet passes the words on ("told the Tribune"); an audience ("told
+// reporters", "told parliament") relays nothing.
+func (r *reader) addressee(toks []nlp.Token, w string, after, hi int) ([]claimtrail.Source, int) {
+	if (w != "told" && w != "tells" && w != "tell") || after >= hi {
+		return nil, after
+	}
+	end := addresseeEnd(toks, after, hi)
+	if end <= after {
+		return nil, after
+	}
+	var chain []claimtrail.Source
+	if !audiences[lower(toks[after])] {
+		known := len(r.mentions)
+		if c := r.sourceChain(toks, after, end, ""); relays(c) {
+			chain = c
+		} else {
+			r.mentions = r.mentions[:known] // not a source: nothing to refer back to
+		}
+	}
+	return chain, end
+}
+
+// trailingRelay reads a relay after the verb, ", citing X," or ", citing
+// X." closing the sentence ("Z, Reuters reported, citing two engineers."),
+// appends X's chain to chain and returns where the rest starts.
+func (r *reader) trailingRelay(toks []nlp.Token, q []bool, after, hi int, w string, chain []claimtrail.Source) ([]claimtrail.Source, int) {
+	if after+2 >= hi || toks[after].Text != "," || !relayCues[lower(toks[after+1])] {
+		return chain, after
+	}
+	end := after + 2
+	for end < hi && !boundary(toks[end]) && !q[end] {
+		end++
+	}
+	if end < hi && toks[end].Text == "," {
+		return append(chain, r.sourceChain(toks, after+2, end, w)...), end + 1
+	}
+	if end == hi || end == hi-1 && toks[end].Text == "." {
+		return append(chain, r.sourceChain(toks, after+2, end, w)...), end
+	}
+	return chain, after
+}
+
+// placeContent sets a's content, given the subject at subjLo and the
+// tokens after the cue from after: before the subject ("Y, X said."),
+// around a parenthetical cue ("Y, X said, Z"), the object of a denial, or
+// what follows the cue.
+func placeContent(toks []nlp.Token, q []bool, lo, hi, subjLo, after int, a *attribution) {
 	switch {
-	case after >= hi || toks[after].Text == "." || toks[after].Text == "!" || toks[after].Text == "?",
-		subjLo > lo && (toks[subjLo-1].Text == "," || isQuote(toks[subjLo-1].Text)) && adjunctOnly(toks, q, after, hi):
-		// "Y, X said." and "“Y,” X said in a statement."
+	case contentBefore(toks, q, lo, hi, subjLo, after):
 		a.lo, a.hi = lo, subjLo
-	case toks[after].Text == "," && subjLo > lo && (toks[subjLo-1].Text == "," ||
-		isQuote(toks[subjLo-1].Text) && subjLo-1 > lo && toks[subjLo-2].Text == ","):
-		// "Y, X said, Z" and "“Y,” X said, “Z”": the cue sits inside the content.
+	case parentheticalCue(toks, lo, subjLo, after):
 		a.lo, a.hi, a.holeLo, a.holeHi = lo, hi, subjLo-1, after+1
 		for a.holeLo > lo && (isQuote(toks[a.holeLo-1].Text) || toks[a.holeLo-1].Text == ",") {
 			a.holeLo--
@@ -532,11 +668,24 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	default:
 		a.lo, a.hi = contentAfter(toks, q, after, hi), hi
 	}
-	a.lo, a.hi = trim(toks, a.lo, a.hi)
-	if a.lo < a.hi && !a.denial && interrogatives[lower(toks[a.lo])] {
-		return attribution{}, false // "has not said when …", "said whether …": nothing stated
+}
+
+// contentBefore reports whether the content precedes the subject: nothing
+// but the sentence's end after the cue ("Y, X said."), or only a trailing
+// phrase after a cue set off from the content ("“Y,” X said in a
+// statement.").
+func contentBefore(toks []nlp.Token, q []bool, lo, hi, subjLo, after int) bool {
+	if after >= hi || toks[after].Text == "." || toks[after].Text == "!" || toks[after].Text == "?" {
+		return true
 	}
-	return a, a.lo < a.hi
+	return subjLo > lo && (toks[subjLo-1].Text == "," || isQuote(toks[subjLo-1].Text)) && adjunctOnly(toks, q, after, hi)
+}
+
+// parentheticalCue reports whether the cue sits inside the content, set
+// off by commas: "Y, X said, Z" and "“Y,” X said, “Z”".
+func parentheticalCue(toks []nlp.Token, lo, subjLo, after int) bool {
+	return toks[after].Text == "," && subjLo > lo && (toks[subjLo-1].Text == "," ||
+		isQuote(toks[subjLo-1].Text) && subjLo-1 > lo && toks[subjLo-2].Text == ",")
 }
 
 // interrogatives open a content that states nothing: "said when the
@@ -642,56 +791,91 @@ func relayAside(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 // by commas ("Officials …, who requested anonymity …, said").
 func subject(toks []nlp.Token, q []bool, lo, hi int) (int, int) {
 	if hi > lo && toks[hi-1].Text == "," {
-		c := hi - 2
-		for c >= lo && toks[c].Text != "," && !q[c] && !isQuote(toks[c].Text) {
-			c--
+		j, end, done := subjectBeforeComma(toks, q, lo, hi)
+		if done {
+			return j, end
 		}
-		switch {
-		case c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]):
-			hi = c // "Officials …, who asked not to be named, said"
-		case c > lo && toks[c].Text == "," && c+1 < hi-1 && determiners[lower(toks[c+1])] && nameBefore(toks, lo, c):
-			// "Marta Kovac, a structural engineer, said": the name is the
-			// subject, the description only describes her.
-			j, _ := subject(toks, q, lo, c)
-			if j == c {
-				return hi, hi
-			}
-			return j, c
-		case c > lo && toks[c].Text == "," && c+2 < hi && leadership[lower(toks[c+1])] && lower(toks[c+2]) == "by":
-			// "Environmental groups, led by Green Harbour, alleged": the
-			// phrase belongs to the name.
-			j, _ := subject(toks, q, lo, c)
-			if j == c {
-				return hi, hi
-			}
-			return j, hi - 1
-		case c > lo && toks[c].Text == "," && properRun(toks[c+1:hi-1]):
-			hi-- // "The transport director, Ilse Marrow, said": the name is the subject's
-		default:
-			return hi, hi
-		}
+		hi = end
 	}
-	j := hi
-	for j > lo && !boundary(toks[j-1]) && !q[j-1] && lower(toks[j-1]) != "that" && !(j-1 > lo && subordinators[lower(toks[j-1])] && lower(toks[j-1]) != "as") {
-		j--
-	}
-	for k := j; k < hi; k++ {
-		switch lower(toks[k]) {
-		case "what", "which", "who", "whom", "where":
-			return hi, hi // "in what officials describe as …", "where doctors told her" are no attribution
-		}
-	}
-	if hi-j == 1 {
-		switch lower(toks[j]) {
-		case "if", "when", "unless", "once", "until", "as", "though", "although":
-			return hi, hi // "If confirmed, …"
-		}
+	j := subjectStart(toks, q, lo, hi)
+	if noSubject(toks, j, hi) {
+		return hi, hi
 	}
 	// Trailing time expressions are not part of the name: "the ministry on Tuesday".
 	for hi-j >= 3 && lower(toks[hi-2]) == "on" {
 		hi -= 2
 	}
 	return j, hi
+}
+
+// subjectBeforeComma handles a verb whose subject ends in a comma: the
+// comma closes an aside about the subject, and what the aside is decides
+// where the subject is. It returns either the subject (done) or, in end,
+// where the subject phrase ends once the aside is set apart; (hi, hi,
+// true) means there is no subject: the comma closes something else.
+func subjectBeforeComma(toks []nlp.Token, q []bool, lo, hi int) (j, end int, done bool) {
+	c := hi - 2
+	for c >= lo && toks[c].Text != "," && !q[c] && !isQuote(toks[c].Text) {
+		c--
+	}
+	comma := c > lo && toks[c].Text == ","
+	switch {
+	case c >= lo && toks[c].Text == "," && c+1 < hi && isRelative(toks[c+1]):
+		return 0, c, false // "Officials …, who asked not to be named, said"
+	case comma && c+1 < hi-1 && determiners[lower(toks[c+1])] && nameBefore(toks, lo, c):
+		// "Marta Kovac, a structural engineer, said": the name is the
+		// subject, the description only describes her.
+		j, end := nameBeforeAside(toks, q, lo, hi, c, c)
+		return j, end, true
+	case comma && c+2 < hi && leadership[lower(toks[c+1])] && lower(toks[c+2]) == "by":
+		// "Environmental groups, led by Green Harbour, alleged": the
+		// phrase belongs to the name.
+		j, end := nameBeforeAside(toks, q, lo, hi, c, hi-1)
+		return j, end, true
+	case comma && properRun(toks[c+1:hi-1]):
+		return 0, hi - 1, false // "The transport director, Ilse Marrow, said": the name is the subject's
+	}
+	return hi, hi, true
+}
+
+// nameBeforeAside returns the subject that ends at the comma c, extended to
+// end, or (hi, hi) when there is none before the comma.
+func nameBeforeAside(toks []nlp.Token, q []bool, lo, hi, c, end int) (int, int) {
+	j, _ := subject(toks, q, lo, c)
+	if j == c {
+		return hi, hi
+	}
+	return j, end
+}
+
+// subjectStart walks back from hi to where the subject phrase starts: a
+// boundary, a quotation, "that", or a subordinator other than "as" (which
+// may open the phrase: "as the ministry said").
+func subjectStart(toks []nlp.Token, q []bool, lo, hi int) int {
+	j := hi
+	for j > lo && !boundary(toks[j-1]) && !q[j-1] && lower(toks[j-1]) != "that" && !(j-1 > lo && subordinators[lower(toks[j-1])] && lower(toks[j-1]) != "as") {
+		j--
+	}
+	return j
+}
+
+// noSubject reports whether toks[j:hi] is no speaker: a phrase with a
+// relative or interrogative word ("in what officials describe as …",
+// "where doctors told her"), or a lone subordinator ("If confirmed, …").
+func noSubject(toks []nlp.Token, j, hi int) bool {
+	for k := j; k < hi; k++ {
+		switch lower(toks[k]) {
+		case "what", "which", "who", "whom", "where":
+			return true
+		}
+	}
+	if hi-j == 1 {
+		switch lower(toks[j]) {
+		case "if", "when", "unless", "once", "until", "as", "though", "although":
+			return true
+		}
+	}
+	return false
 }
 
 // properRun reports whether toks is a short run of capitalised words: a

@@ -44,124 +44,314 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 // the source was first named (so "it" after "First Post reported that per
 // CNN-News 18 …" is [First Post]).
 func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrail.Source {
+	lo, hi = trimSourcePhrase(toks, lo, hi)
+	if lo >= hi {
+		return nil
+	}
+	p := r.newSourcePhrase(toks, lo, hi, verb)
+	if hi-lo == 1 {
+		if c, ok := r.pronoun(lower(toks[lo])); ok {
+			return c
+		}
+	}
+	p.named = namedInPhrase(r.doc.EntitiesIn(p.span), p)
+	if c, ok := r.modifiedName(p); ok {
+		return c
+	}
+	if c := r.agencyAgain(p); c != nil {
+		return c
+	}
+	for _, rule := range sourceRules {
+		if rule.when(r, p) {
+			return rule.source(r, p)
+		}
+	}
+	return nil // a phrase that names no source: "the tone of the talks suggests"
+}
+
+// sourcePhrase is a source phrase being classified, with what the rules of
+// sourceRules test: its head noun, the last name inside it, and whether a
+// definite determiner precedes it.
+type sourcePhrase struct {
+	toks     []nlp.Token
+	lo, hi   int // the phrase's tokens, determiners and punctuation trimmed
+	span     claimtrail.Span
+	name     string      // the phrase's text
+	head     string      // its head noun, lower-cased
+	headAt   int         // the head's token index
+	definite bool        // "the report", not "a report"
+	named    *nlp.Entity // the name the phrase stands for, if any
+	verb     string      // the cue the phrase is the subject of, or ""
+}
+
+// trimSourcePhrase drops the determiners and conjunctions that open a
+// source phrase and the punctuation that closes it: neither is part of the
+// source's name.
+func trimSourcePhrase(toks []nlp.Token, lo, hi int) (int, int) {
 	for lo < hi && (determiners[lower(toks[lo])] || conjunctions[lower(toks[lo])]) {
 		lo++
 	}
 	for hi > lo && (toks[hi-1].Text == "." || toks[hi-1].Text == "," || isQuote(toks[hi-1].Text)) {
 		hi--
 	}
-	if lo >= hi {
-		return nil
-	}
+	return lo, hi
+}
+
+// newSourcePhrase reads the words the rules test off toks[lo:hi]. A
+// determiner other than "a" or "an" just before the phrase makes it
+// definite: it refers to something named before.
+func (r *reader) newSourcePhrase(toks []nlp.Token, lo, hi int, verb string) *sourcePhrase {
 	sp := span(toks, lo, hi)
-	name := sp.In(r.text())
-	head := lower(toks[headIndex(toks, lo, hi)])
-	definite := lo > 0 && determiners[lower(toks[lo-1])] && lower(toks[lo-1]) != "a" && lower(toks[lo-1]) != "an"
-	if hi-lo == 1 {
-		if c, ok := r.pronoun(lower(toks[lo])); ok {
-			return c
-		}
+	at := headIndex(toks, lo, hi)
+	prev := ""
+	if lo > 0 {
+		prev = lower(toks[lo-1])
 	}
-	ents := r.doc.EntitiesIn(sp)
+	return &sourcePhrase{
+		toks: toks, lo: lo, hi: hi, span: sp, name: sp.In(r.text()),
+		head: lower(toks[at]), headAt: at, verb: verb,
+		definite: lo > 0 && determiners[prev] && prev != "a" && prev != "an",
+	}
+}
+
+// namedInPhrase picks the name a phrase stands for among the entities
+// inside it: the last one, unless it comes after "led by", where it
+// describes the head ("groups, led by Green Harbour"): then the name at the
+// head, if there is one.
+func namedInPhrase(ents []nlp.Entity, p *sourcePhrase) *nlp.Entity {
 	named := lastNamed(ents)
-	hi2 := headIndex(toks, lo, hi)
-	if named != nil && named.Start >= toks[hi2].End && ledBy(toks, lo, hi) {
-		// A name after "led by" describes the head ("groups, led by Green
-		// Harbour"): the source is the name at the head, if there is one.
-		named = entityAt(ents, toks[hi2].Span)
+	if named != nil && named.Start >= p.toks[p.headAt].End && ledBy(p.toks, p.lo, p.hi) {
+		named = entityAt(ents, p.toks[p.headAt].Span)
 	}
-	if named != nil && named.Label != nlp.Person && named.End < toks[hi2].Start && !anonymousHeads[head] && !documentHeads[head] {
-		// A name that only modifies the head: "the Kesh transit authority".
-		kind := claimtrail.KindOrganization
-		if officialHeads[head] || head == "authority" {
-			kind = claimtrail.KindOfficial
-		}
-		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
+	return named
+}
+
+// modifiedName handles a name that only modifies the head: "the Kesh
+// transit authority" is the authority, an organisation or a public body,
+// named by the whole phrase.
+func (r *reader) modifiedName(p *sourcePhrase) ([]claimtrail.Source, bool) {
+	n := p.named
+	if n == nil || n.Label == nlp.Person || n.End >= p.toks[p.headAt].Start || anonymousHeads[p.head] || documentHeads[p.head] {
+		return nil, false
 	}
-	if head == "agency" && hi-lo == 1 && definite {
-		if c := r.recentOfficialAgency(); c != nil {
-			return c // "the agency said" after "the national cyber agency"
-		}
+	kind := claimtrail.KindOrganization
+	if officialHeads[p.head] || p.head == "authority" {
+		kind = claimtrail.KindOfficial
 	}
-	switch {
-	case named != nil && named.Label == nlp.Person && named.End >= toks[hi2].End:
-		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindPerson}, nil)
-	case anonymousHeads[head]:
-		return r.remember(claimtrail.Source{Name: anonymousName(name), Kind: claimtrail.KindAnonymous}, nil)
-	case documentHeads[head] && strings.Contains(strings.ToLower(name), "media"):
-		return r.remember(claimtrail.Source{Name: strings.TrimSuffix(strings.TrimSuffix(name, toks[hi-1].Text), " "), Kind: claimtrail.KindOutlet}, nil)
-	case named != nil && (named.Label == nlp.Outlet || documentHeads[head]):
-		return r.remember(claimtrail.Source{Name: named.Text, Kind: claimtrail.KindOutlet}, nil)
-	case head == "agency" && hi-lo >= 2 && named == nil && !strings.Contains(strings.ToLower(name), "news") && !strings.Contains(strings.ToLower(name), "press"):
-		// "the national cyber agency": a public body; "the news agency" is an outlet.
-		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
-	case documentHeads[head] || outletHeads[head]:
-		if documentHeads[head] && definite {
-			// "the documents show": the documents named before, if any.
-			for i := len(r.mentions) - 1; i >= 0; i-- {
-				m := r.mentions[i]
-				if r.visible(m.at) && m.src.Kind == claimtrail.KindDocument && strings.HasSuffix(strings.ToLower(m.src.Name), head) {
-					return m.chain
-				}
+	return r.remember(claimtrail.Source{Name: p.name, Kind: kind}, nil), true
+}
+
+// agencyAgain resolves a bare "the agency" to the public agency named last
+// ("the agency said" after "the national cyber agency"); nil when there is
+// none, and the rules go on.
+func (r *reader) agencyAgain(p *sourcePhrase) []claimtrail.Source {
+	if p.head == "agency" && p.hi-p.lo == 1 && p.definite {
+		return r.recentOfficialAgency()
+	}
+	return nil
+}
+
+// sourceRule is one way of typing a source phrase: when it applies, source
+// gives the chain. The rules are tried in order and the first that applies
+// decides, even when it finds no source.
+type sourceRule struct {
+	example string // a phrase the rule types
+	when    func(r *reader, p *sourcePhrase) bool
+	source  func(r *reader, p *sourcePhrase) []claimtrail.Source
+}
+
+// sourceRules type a source phrase by the name in it, then its head noun,
+// then its shape. Names come first: "Lena Horvat" is a person whatever
+// noun follows; head nouns type descriptions ("officials", "the report");
+// the shape types what neither knows ("Sorkin said", "a firefighter said").
+var sourceRules = []sourceRule{
+	{"Lena Horvat said", namesPerson, rememberNamedPerson},
+	{"officials said", headIs(anonymousHeads), rememberAnonymous},
+	{"local media reports said", mediaReports, rememberMedia},
+	{"the Clarion reported", namesOutlet, rememberNamedOutlet},
+	{"the national cyber agency said", publicAgency, rememberKind(claimtrail.KindOfficial)},
+	{"the report said", headIs(documentHeads, outletHeads), (*reader).documentOrOutlet},
+	{"the ministry said", unnamedHead(officialHeads), (*reader).official},
+	{"the company said", unnamedHead(organizationHeads), (*reader).organization},
+	{"Horvat told reporters", surnameOfPerson, rememberFullName},
+	{"Reuters reported", namesAnything, rememberNamed},
+	{"Harbour Watch said", func(_ *reader, p *sourcePhrase) bool { return capitalisedPhrase(p.toks[p.lo:p.hi]) },
+		rememberKind(claimtrail.KindOrganization)},
+	{"Sorkin told", unknownName, rememberUnknownName},
+	{"a firefighter said", unnamedSpeaker, rememberUnnamedSpeaker},
+}
+
+// headIs tests the phrase's head noun against word lists.
+func headIs(lists ...map[string]bool) func(*reader, *sourcePhrase) bool {
+	return func(_ *reader, p *sourcePhrase) bool {
+		for _, l := range lists {
+			if l[p.head] {
+				return true
 			}
 		}
-		recent := r.recent
-		if documentHeads[head] {
-			recent = r.recentWhole // "the report adds": still citing what the report cited
+		return false
+	}
+}
+
+// unnamedHead tests the head noun of a phrase with no name in it: "the
+// ministry", not "the Kesh ministry of health".
+func unnamedHead(list map[string]bool) func(*reader, *sourcePhrase) bool {
+	return func(_ *reader, p *sourcePhrase) bool { return list[p.head] && p.named == nil }
+}
+
+// rememberKind records the whole phrase as a source of one kind.
+func rememberKind(kind claimtrail.SourceKind) func(*reader, *sourcePhrase) []claimtrail.Source {
+	return func(r *reader, p *sourcePhrase) []claimtrail.Source {
+		return r.remember(claimtrail.Source{Name: p.name, Kind: kind}, nil)
+	}
+}
+
+// namesPerson: a person's name reaching the head is the source itself.
+func namesPerson(_ *reader, p *sourcePhrase) bool {
+	return p.named != nil && p.named.Label == nlp.Person && p.named.End >= p.toks[p.headAt].End
+}
+
+func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
+	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: claimtrail.KindPerson}, nil)
+}
+
+// rememberAnonymous records an unnamed source under its description.
+func rememberAnonymous(r *reader, p *sourcePhrase) []claimtrail.Source {
+	return r.remember(claimtrail.Source{Name: anonymousName(p.name), Kind: claimtrail.KindAnonymous}, nil)
+}
+
+// mediaReports: "media reports" are the media, an outlet, not a document.
+func mediaReports(_ *reader, p *sourcePhrase) bool {
+	return documentHeads[p.head] && strings.Contains(strings.ToLower(p.name), "media")
+}
+
+// rememberMedia records the media without the document noun: "local media".
+func rememberMedia(r *reader, p *sourcePhrase) []claimtrail.Source {
+	name := strings.TrimSuffix(strings.TrimSuffix(p.name, p.toks[p.hi-1].Text), " ")
+	return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}, nil)
+}
+
+// namesOutlet: an outlet's name, or a name heading a document ("the
+// Clarion report"), is the outlet.
+func namesOutlet(_ *reader, p *sourcePhrase) bool {
+	return p.named != nil && (p.named.Label == nlp.Outlet || documentHeads[p.head])
+}
+
+func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
+	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: claimtrail.KindOutlet}, nil)
+}
+
+// publicAgency: "the national cyber agency" is a public body; "the news
+// agency" and "the press agency" are outlets.
+func publicAgency(_ *reader, p *sourcePhrase) bool {
+	name := strings.ToLower(p.name)
+	return p.head == "agency" && p.hi-p.lo >= 2 && p.named == nil && !strings.Contains(name, "news") && !strings.Contains(name, "press")
+}
+
+// documentOrOutlet types a document or outlet description. A definite one
+// refers back: "the documents show" to the documents named before, "the
+// report adds" to the outlet named last, still citing what it cited; "told
+// the newspaper" with none named is the article's own outlet.
+func (r *reader) documentOrOutlet(p *sourcePhrase) []claimtrail.Source {
+	document := documentHeads[p.head]
+	if document && p.definite {
+		for i := len(r.mentions) - 1; i >= 0; i-- {
+			m := r.mentions[i]
+			if r.visible(m.at) && m.src.Kind == claimtrail.KindDocument && strings.HasSuffix(strings.ToLower(m.src.Name), p.head) {
+				return m.chain
+			}
 		}
-		if c, ok := recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && definite && hi-lo <= 2 {
+	}
+	recent := r.recent
+	if document {
+		recent = r.recentWhole
+	}
+	if c, ok := recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOutlet }); ok && p.definite && p.hi-p.lo <= 2 {
+		return c
+	}
+	if outletHeads[p.head] && p.definite {
+		return []claimtrail.Source{r.outlet}
+	}
+	if outletHeads[p.head] {
+		return r.remember(claimtrail.Source{Name: p.name, Kind: claimtrail.KindOutlet}, nil)
+	}
+	return r.remember(claimtrail.Source{Name: p.name, Kind: claimtrail.KindDocument}, nil)
+}
+
+// official types an unnamed public body: a bare definite one ("the
+// ministry") is the one named last whose name has that noun.
+func (r *reader) official(p *sourcePhrase) []claimtrail.Source {
+	if p.definite && p.hi-p.lo == 1 {
+		if c, ok := r.recent(func(m mention) bool {
+			return m.src.Kind == claimtrail.KindOfficial && strings.Contains(strings.ToLower(m.src.Name), p.head)
+		}); ok {
 			return c
 		}
-		if outletHeads[head] && definite {
-			return []claimtrail.Source{r.outlet} // "told the newspaper": the article's own outlet
-		}
-		if outletHeads[head] {
-			return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}, nil)
-		}
-		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindDocument}, nil)
-	case officialHeads[head] && named == nil:
-		if definite && hi-lo == 1 {
-			if c, ok := r.recent(func(m mention) bool {
-				return m.src.Kind == claimtrail.KindOfficial && strings.Contains(strings.ToLower(m.src.Name), head)
-			}); ok {
-				return c
-			}
-		}
-		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
-	case organizationHeads[head] && named == nil:
-		if definite && hi-lo == 1 {
-			if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOrganization }); ok {
-				return c
-			}
-		}
-		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
-	case named != nil && r.person(named) != "":
-		// "Horvat told reporters" after "Health minister Lena Horvat".
-		return r.remember(claimtrail.Source{Name: r.person(named), Kind: claimtrail.KindPerson}, nil)
-	case named != nil:
-		return r.remember(claimtrail.Source{Name: named.Text, Kind: entityKind(named, name, verb)}, nil)
-	case capitalisedPhrase(toks[lo:hi]):
-		return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOrganization}, nil)
-	case verb != "" && hi-lo <= 3 && toks[lo].Tag == "" && allCapitalised(toks[lo:hi]) && !determiners[lower(toks[lo])]:
-		// An untagged name the lists do not know, right before its cue:
-		// "Sorkin told …", "Ruby Okafor said …"; "Corvex Mining said" is a
-		// company.
-		kind := claimtrail.KindPerson
-		if orgSuffixes[lower(toks[hi-1])] {
-			kind = claimtrail.KindOrganization
-		}
-		return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
-	case humanCues[verb] && describesSpeaker(toks, lo, hi, hi2):
-		// "a firefighter said", "three contractors told …": someone
-		// unnamed the lists do not know by their noun; "the harbour
-		// master said": the holder of a post, identifiable as such.
-		kind := claimtrail.KindAnonymous
-		if lower(toks[lo-1]) == "the" {
-			kind = claimtrail.KindOfficial
-		}
-		return r.remember(claimtrail.Source{Name: anonymousName(name), Kind: kind}, nil)
 	}
-	return nil // a phrase that names no source: "the tone of the talks suggests"
+	return r.remember(claimtrail.Source{Name: p.name, Kind: claimtrail.KindOfficial}, nil)
+}
+
+// organization types an unnamed organisation: a bare definite one ("the
+// company") is the organisation named last.
+func (r *reader) organization(p *sourcePhrase) []claimtrail.Source {
+	if p.definite && p.hi-p.lo == 1 {
+		if c, ok := r.recent(func(m mention) bool { return m.src.Kind == claimtrail.KindOrganization }); ok {
+			return c
+		}
+	}
+	return r.remember(claimtrail.Source{Name: p.name, Kind: claimtrail.KindOrganization}, nil)
+}
+
+// surnameOfPerson: a single name that is the surname of a person named in
+// full elsewhere ("Horvat told reporters" after "Health minister Lena
+// Horvat") is that person.
+func surnameOfPerson(r *reader, p *sourcePhrase) bool {
+	return p.named != nil && r.person(p.named) != ""
+}
+
+func rememberFullName(r *reader, p *sourcePhrase) []claimtrail.Source {
+	return r.remember(claimtrail.Source{Name: r.person(p.named), Kind: claimtrail.KindPerson}, nil)
+}
+
+// namesAnything: any other name is typed by its entity label.
+func namesAnything(_ *reader, p *sourcePhrase) bool { return p.named != nil }
+
+func rememberNamed(r *reader, p *sourcePhrase) []claimtrail.Source {
+	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: entityKind(p.named, p.name, p.verb)}, nil)
+}
+
+// unknownName: an untagged name the lists do not know, right before its
+// cue: "Sorkin told …", "Ruby Okafor said …".
+func unknownName(_ *reader, p *sourcePhrase) bool {
+	return p.verb != "" && p.hi-p.lo <= 3 && p.toks[p.lo].Tag == "" && allCapitalised(p.toks[p.lo:p.hi]) && !determiners[lower(p.toks[p.lo])]
+}
+
+// rememberUnknownName records an unknown name as a person, or as a company
+// when it ends like one ("Corvex Mining said").
+func rememberUnknownName(r *reader, p *sourcePhrase) []claimtrail.Source {
+	kind := claimtrail.KindPerson
+	if orgSuffixes[lower(p.toks[p.hi-1])] {
+		kind = claimtrail.KindOrganization
+	}
+	return r.remember(claimtrail.Source{Name: p.name, Kind: kind}, nil)
+}
+
+// unnamedSpeaker: "a firefighter said", "three contractors told …":
+// someone unnamed the lists do not know by their noun, subject of a verb
+// that takes a person.
+func unnamedSpeaker(_ *reader, p *sourcePhrase) bool {
+	return humanCues[p.verb] && describesSpeaker(p.toks, p.lo, p.hi, p.headAt)
+}
+
+// rememberUnnamedSpeaker records an unnamed speaker as anonymous, or, after
+// "the" ("the harbour master said"), as the holder of a post, identifiable
+// as such.
+func rememberUnnamedSpeaker(r *reader, p *sourcePhrase) []claimtrail.Source {
+	kind := claimtrail.KindAnonymous
+	if lower(p.toks[p.lo-1]) == "the" {
+		kind = claimtrail.KindOfficial
+	}
+	return r.remember(claimtrail.Source{Name: anonymousName(p.name), Kind: kind}, nil)
 }
 
 // humanCues take a person as subject: "the tone of the talks suggests"
