@@ -3,10 +3,7 @@ package nlp
 // The name lists below are claimtrail's own. Each line of a list is one
 // entity: its canonical name first, then aliases, separated by "|".
 
-const outletNames = `CNN-News18|CNN News18|CNN-News 18|News18|CNN News 18
-CNN|Cable News Network
-First Post|Firstpost
-Moneycontrol
+const outletNames = `CNN|Cable News Network
 Reuters|Thomson Reuters
 Associated Press|AP
 Agence France-Presse|AFP
@@ -14,7 +11,6 @@ BBC|BBC News|British Broadcasting Corporation
 Al Jazeera
 Dawn
 Geo News|Geo
-ARY News|ARY
 Express Tribune|The Express Tribune
 The Hindu
 Times of India|The Times of India
@@ -53,8 +49,6 @@ World Bank
 International Monetary Fund|IMF
 NATO
 European Union|EU
-Inter-Services Public Relations|ISPR
-International Stabilisation Force|ISF|International Stabilization Force
 White House
 Pentagon
 Kremlin
@@ -103,8 +97,11 @@ Brazil|Brazilian
 Nigeria|Nigerian
 Kashmir|Kashmiri`
 
-const personNames = `Asim Munir|Munir|General Asim Munir
-Rana Sanaullah|Sanaullah
+// personNames: the first entry is the seed story's and the last of its kind
+// left: without it, "Adviser to the Prime Minister on Political Affairs Rana
+// Sanaullah said" is read as spoken by "Minister". It goes when attribution
+// reads the speaker from the dependency tree (issue 11).
+const personNames = `Rana Sanaullah|Sanaullah
 Donald Trump|Trump
 Hillary Clinton|Clinton
 Barack Obama|Obama

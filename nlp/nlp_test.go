@@ -51,7 +51,7 @@ func TestEntities(t *testing.T) {
 		label Label
 		key   string
 	}{
-		"Asim Munir":                  {Person, "asimmunir"},
+		"Asim Munir":                  {Person, "munir"},
 		"Central Intelligence Agency": {Organization, "centralintelligenceagency"},
 		"Cairo":                       {Place, "egypt"},
 		"CNN-News 18":                 {Outlet, "cnnnews18"},
