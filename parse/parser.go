@@ -151,24 +151,31 @@ func (s *state) forced(root int) (int, bool) {
 
 // best returns the highest-scoring allowed class.
 func (s *state) best(scores []float32, L, root int) int {
-	sh, la, ra := s.valid()
-	atRoot := int(s.b) == s.n
 	best, bestScore := -1, float32(0)
-	try := func(c int) {
+	s.eachAllowed(L, root, func(c int) {
 		if best < 0 || scores[c] > bestScore {
 			best, bestScore = c, scores[c]
 		}
-	}
+	})
+	return best
+}
+
+// eachAllowed calls visit with every class allowed in s, in class order:
+// shift (0), left-arcs (1+label: only to the root label once the buffer
+// is spent, never to it before) and right-arcs (1+L+label, never to the
+// root label).
+func (s *state) eachAllowed(L, root int, visit func(c int)) {
+	sh, la, ra := s.valid()
 	if sh {
-		try(0)
+		visit(0)
 	}
 	if la {
-		if atRoot {
-			try(1 + root)
+		if int(s.b) == s.n {
+			visit(1 + root)
 		} else {
 			for l := range L {
 				if l != root {
-					try(1 + l)
+					visit(1 + l)
 				}
 			}
 		}
@@ -176,11 +183,10 @@ func (s *state) best(scores []float32, L, root int) int {
 	if ra {
 		for l := range L {
 			if l != root {
-				try(1 + L + l)
+				visit(1 + L + l)
 			}
 		}
 	}
-	return best
 }
 
 // Parser feature templates.

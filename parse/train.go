@@ -334,8 +334,6 @@ func (o *oracle) set(heads []int32, labels []int) {
 // and the costs of pred and of that transition.
 func (o *oracle) bestZero(s *state, scores []float32, L, root, pred int) (gold, predCost, minCost int) {
 	shC, laC, raC := o.costs(s)
-	okSh, okLa, okRa := s.valid()
-	atRoot := int(s.b) == s.n
 	s0, s1 := s.top(0), s.top(1)
 	cost := func(c int) int {
 		switch {
@@ -354,33 +352,12 @@ func (o *oracle) bestZero(s *state, scores []float32, L, root, pred int) (gold, 
 	}
 	gold, minCost = -1, 1<<30
 	var best float32
-	try := func(c int) {
+	s.eachAllowed(L, root, func(c int) {
 		k := cost(c)
 		if k < minCost || (k == minCost && scores[c] > best) {
 			gold, minCost, best = c, k, scores[c]
 		}
-	}
-	if okSh {
-		try(0)
-	}
-	if okLa {
-		if atRoot {
-			try(1 + root)
-		} else {
-			for l := range L {
-				if l != root {
-					try(1 + l)
-				}
-			}
-		}
-	}
-	if okRa {
-		for l := range L {
-			if l != root {
-				try(1 + L + l)
-			}
-		}
-	}
+	})
 	return gold, cost(pred), minCost
 }
 
