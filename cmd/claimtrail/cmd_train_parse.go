@@ -18,7 +18,6 @@ import (
 
 	"github.com/claimtrail/claimtrail/parse"
 	"github.com/claimtrail/claimtrail/parse/conllu"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
 
@@ -100,15 +99,7 @@ func runTrainParse(cmd *cobra.Command, train, dev, out string, text []string, op
 				epoch, r.UAS, r.LAS, r.UPOS, time.Since(began).Round(time.Second))
 		}
 	}
-	bars := map[string]*progressbar.ProgressBar{}
-	opt.Progress = func(stage string, done, total int) {
-		bar := bars[stage]
-		if bar == nil {
-			bar = stanceProgressBar(stderr, total, stage)
-			bars[stage] = bar
-		}
-		_ = bar.Set(done)
-	}
+	opt.Progress = stageProgress(stderr)
 	m, err := parse.Train(ctx, sents, opt)
 	if err != nil {
 		return fmt.Errorf("train parse: %w", err)

@@ -68,18 +68,7 @@ func runTrainStance(cmd *cobra.Command, dir, out string, opt stance.TrainOptions
 		return fmt.Errorf("train stance: %s has no Stance column", filepath.Join(dir, "train_stances.csv"))
 	}
 	pairs := stancePairs(data)
-	bars := map[string]*progressbar.ProgressBar{}
-	opt.Progress = func(stage string, done, total int) {
-		bar := bars[stage]
-		if bar == nil {
-			bar = stanceProgressBar(stderr, total, stage)
-			bars[stage] = bar
-		}
-		_ = bar.Set(done)
-		if done == total {
-			_ = bar.Finish()
-		}
-	}
+	opt.Progress = stageProgress(stderr)
 	m, err := stance.Train(ctx, data.Bodies, pairs, opt)
 	if err != nil {
 		return err
@@ -126,6 +115,24 @@ func stancePairs(d *fnc1.Data) []stance.Pair {
 		}
 	}
 	return pairs
+}
+
+// stageProgress returns a progress callback for training that draws one
+// bar per stage ("folds", "trees", "epochs") on w, finished when the stage
+// is done; see stanceProgressBar.
+func stageProgress(w io.Writer) func(stage string, done, total int) {
+	bars := map[string]*progressbar.ProgressBar{}
+	return func(stage string, done, total int) {
+		bar := bars[stage]
+		if bar == nil {
+			bar = stanceProgressBar(w, total, stage)
+			bars[stage] = bar
+		}
+		_ = bar.Set(done)
+		if done == total {
+			_ = bar.Finish()
+		}
+	}
 }
 
 // stanceProgressBar returns a progress bar on w that stays quiet unless w
