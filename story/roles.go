@@ -2,8 +2,6 @@ package story
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -55,11 +53,9 @@ func nameSpan(text string, source claimtrail.Span, name string) claimtrail.Span 
 // cut.
 func capitalised(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(s) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		r, _ := utf8.DecodeRuneInString(w)
-		f := nlp.Fold(w)
-		if f == "" || partyStop[f] || !unicode.IsUpper(r) && roleWords[f] {
+	for w := range nlp.Words(s) {
+		f := nlp.Fold(w.Form)
+		if f == "" || partyStop[f] || w.Flags&nlp.Capitalised == 0 && roleWords[f] {
 			continue
 		}
 		out = append(out, f)
