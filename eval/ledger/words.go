@@ -8,6 +8,11 @@ import (
 	"unicode"
 )
 
+// The words of this file are the reference scorer's, not nlp's: its
+// normalisation (number words to digits, light stemming, its stop words) is
+// part of the scoring rules, and the figures must agree with the reference
+// scorer's, so the notion is kept apart on purpose.
+
 // Threshold is the similarity a text needs to match a gold wording.
 const Threshold = 0.30
 
