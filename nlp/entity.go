@@ -34,13 +34,14 @@ type Entity struct {
 
 // Gazetteer holds the name lists entities are labelled and keyed with.
 type Gazetteer struct {
-	labels  map[string]Label  // folded name → label
-	aliases map[string]string // folded name → canonical key
-	titles  map[string]bool   // words that precede a person's name
-	given   map[string]bool   // common given names
-	orgEnds map[string]bool   // last words that make a name an organisation
-	outWord map[string]bool   // words that make a name an outlet
-	stop    map[string]bool   // capitalised function words that never start a name
+	labels     map[string]Label  // folded name → label
+	aliases    map[string]string // folded name → canonical key
+	titles     map[string]bool   // words cut off the start of a person's name (titleWords.heads)
+	titleWords titleWords        // the title rules, for title phrases and gender
+	given      map[string]bool   // common given names
+	orgEnds    map[string]bool   // last words that make a name an organisation
+	outWord    map[string]bool   // words that make a name an outlet
+	stop       map[string]bool   // capitalised function words that never start a name
 }
 
 // DefaultGazetteer returns the built-in name lists. They are parsed once and
@@ -48,15 +49,18 @@ type Gazetteer struct {
 func DefaultGazetteer() *Gazetteer { return defaultGazetteer() }
 
 var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
+	tw := newTitleWords()
 	g := &Gazetteer{
-		labels:  map[string]Label{},
-		aliases: map[string]string{},
-		titles:  wordSet(personTitles),
-		given:   wordSet(givenNames),
-		orgEnds: wordSet(organizationEnds),
-		outWord: wordSet(outletWords),
-		stop:    wordSet(capitalisedStopwords),
+		labels:     map[string]Label{},
+		aliases:    map[string]string{},
+		titles:     tw.heads(),
+		titleWords: tw,
+		given:      wordSet(givenNames),
+		orgEnds:    wordSet(organizationEnds),
+		outWord:    wordSet(outletWords),
+		stop:       wordSet(capitalisedStopwords),
 	}
+	g.addBuiltOutlets() // first: the lists below, written by hand, win
 	g.addList(outletNames, Outlet)
 	g.addList(organizationNames, Organization)
 	g.addList(placeNames, Place)
@@ -122,9 +126,6 @@ func (g *Gazetteer) Lookup(name string) (Label, string, bool) {
 	return l, g.aliases[f], true
 }
 
-// IsTitle reports whether word is a title that precedes a person's name.
-func (g *Gazetteer) IsTitle(word string) bool { return g.titles[strings.ToLower(word)] }
-
 // entities finds runs of capitalised tokens in each sentence and labels them.
 func (g *Gazetteer) entities(doc *Document, mid map[string]bool) []Entity {
 	var out []Entity
@@ -143,6 +144,7 @@ func (g *Gazetteer) entities(doc *Document, mid map[string]bool) []Entity {
 			i = j
 		}
 	}
+	g.outletsByBehaviour(doc, out)
 	return out
 }
 
@@ -160,8 +162,8 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 			j++
 			continue
 		}
-		if isDigits(t) && j > i && strings.HasSuffix(toks[j-1].Text, "-News") {
-			j++ // "CNN-News 18"
+		if numberedName(toks[j-1], toks[j], g.outWord) {
+			j++ // "CNN-News 18", "NEWS 24", "Channel 4"
 			continue
 		}
 		if (t == "of" || t == "for" || t == "and" || t == "&") && j+1 < len(toks) && capitalised(toks[j+1].Text) &&
@@ -174,6 +176,22 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 	return j
 }
 
+// numberedName reports whether the number num continues the name ending
+// with prev: a short number (up to three digits, so not a year) after a
+// hyphenated word ("CNN-News 18"), a word in capitals ("NEWS 24", "KTV
+// 5") or an outlet word ("Channel 4"). After other words a number is not
+// part of the name: "Reuters 5 days ago", "Paris 2024".
+func numberedName(prev, num Token, outWords map[string]bool) bool {
+	if !isDigits(num.Text) || len(num.Text) > 3 || !adjacent(prev, num) {
+		return false
+	}
+	p := prev.Text
+	letters := strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) })
+	return strings.Contains(p, "-") && capitalised(p) ||
+		len(letters) >= 2 && strings.ToUpper(letters) == letters ||
+		outWords[strings.ToLower(p)] || strings.EqualFold(p, "news")
+}
+
 // adjacent reports whether only spaces separate two tokens.
 func adjacent(a, b Token) bool { return b.Start-a.End <= 1 }
 
@@ -181,6 +199,9 @@ func adjacent(a, b Token) bool { return b.Start-a.End <= 1 }
 // single word is kept only when a list knows it or the tagger calls it a
 // proper noun, since any word starts a sentence with a capital.
 func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mid map[string]bool) (Entity, bool) {
+	if j-i > 1 && g.allTitles(toks[i:j]) {
+		return Entity{}, false // "Prime Minister": an office, not a name
+	}
 	i, titled := g.trimTitles(toks, i, j)
 	if e, ok := g.knownTail(doc, toks, i, j); ok {
 		return e, true
@@ -202,6 +223,11 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mi
 // trimTitles moves the start of the name toks[i:j] past the titles that
 // belong to its context, and reports whether it found one.
 func (g *Gazetteer) trimTitles(toks []Token, i, j int) (int, bool) {
+	// After a title phrase's "on", the run is a portfolio and then the name:
+	// "Adviser to the Prime Minister on Political Affairs Ravi Tamm".
+	if k := g.portfolioName(toks, i, j); k > i {
+		return k, true
+	}
 	// A leading title belongs to the context, not the name: "General Asim Munir".
 	titled := false
 	for i < j-1 && g.titles[strings.ToLower(toks[i].Text)] {
@@ -244,7 +270,7 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	words := strings.Fields(text)
 	last := strings.ToLower(words[len(words)-1])
 	switch {
-	case anyWord(words, g.outWord) || strings.Contains(text, "News") || strings.HasPrefix(last, "news"):
+	case anyWord(words, g.outWord) || strings.Contains(strings.ToLower(text), "news"):
 		return Outlet, Fold(text)
 	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
 		return Organization, Fold(text)

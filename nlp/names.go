@@ -111,13 +111,6 @@ Narendra Modi|Modi
 Shehbaz Sharif|Sharif
 Vladimir Putin|Putin`
 
-const personTitles = `Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady
-General Gen. Gen Marshal Field Colonel Col. Major Maj. Captain Capt. Admiral Lieutenant Lt. Sergeant Sgt.
-President Vice Prime Minister Secretary Senator Sen. Representative Rep. Governor Gov. Mayor
-Chief Adviser Advisor Ambassador Spokesman Spokeswoman Spokesperson Judge Justice
-King Queen Prince Princess Sheikh Pope Rabbi Imam Father Bishop Chancellor Commissioner Director Deputy
-Councillor Councilor Alderman Inspector Superintendent Detective Constable Officer Professor`
-
 const givenNames = `John James Robert Michael William David Richard Joseph Thomas Charles Mary Patricia Jennifer Linda
 Elizabeth Barbara Susan Jessica Sarah Karen Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua
 Kenneth Kevin Brian George Edward Ronald Timothy Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan

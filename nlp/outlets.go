@@ -1,0 +1,161 @@
+package nlp
+
+import (
+	_ "embed" // the outlet list built from public data
+	"strings"
+)
+
+// builtOutlets is the list `claimtrail train outlets` builds from public
+// data (Emergent's outlet domains, PolNeAR's publishers and credits, the
+// names FNC-1 and PolNeAR texts give them). Each line is one outlet: its
+// names, then the domains it was found from.
+//
+//go:embed outlets.txt
+var builtOutlets string
+
+// addBuiltOutlets files the names of the built list as outlets. Domains
+// and publisher slugs ("www.nytimes.com", "huff-post") are not names a text
+// writes, and are left out; "The Guardian" is also filed as "Guardian",
+// since a name run never starts with "The".
+func (g *Gazetteer) addBuiltOutlets() {
+	for _, line := range strings.Split(builtOutlets, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var names []string
+		for _, n := range strings.Split(line, "|") {
+			if strings.ContainsAny(n, ".") || strings.ToLower(n) == n {
+				continue
+			}
+			names = append(names, n)
+			if rest, ok := strings.CutPrefix(n, "The "); ok {
+				names = append(names, rest)
+			}
+		}
+		if len(names) > 0 {
+			g.addList(strings.Join(names, "|"), Outlet)
+		}
+	}
+}
+
+// outletBehaviour lists what outlets do and people or bodies seldom do in
+// news text, with examples: a name no list types that is found doing one
+// of these is an outlet everywhere in the document.
+var outletBehaviour = []struct {
+	example string
+	after   []string // words right after the name
+}{
+	{"NEWS 24 reported that the bridge was closed", []string{"reported", "reports", "reporting"}},
+	{"Kestrel Daily published the letter on Monday", []string{"published", "publishes"}},
+	{"Harbour Vision aired the footage", []string{"aired", "airs", "broadcast", "broadcasts", "televised"}},
+	{"Harbour Vision first reported the leak", []string{"first"}}, // only before a reporting word: see behavesAsOutlet
+}
+
+// reportingAfterFirst are the verbs "first" may stand before in an outlet's
+// behaviour ("first reported", "first published").
+var reportingAfterFirst = map[string]bool{"reported": true, "published": true, "aired": true, "broadcast": true, "revealed": true}
+
+// behavesAsOutlet reports whether the tokens after a name (toks[j:]) show
+// it acting as an outlet.
+func behavesAsOutlet(toks []Token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	w := strings.ToLower(toks[j].Text)
+	for _, b := range outletBehaviour {
+		for _, a := range b.after {
+			if w != a {
+				continue
+			}
+			if a == "first" {
+				return j+1 < len(toks) && reportingAfterFirst[strings.ToLower(toks[j+1].Text)]
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// datelineCredit reports whether toks[i:j] is the credit in brackets of a
+// dateline: "LONDON (Reuters) -", "KESH CITY (NEWS 24) —" at the start of a
+// paragraph's first sentence.
+func datelineCredit(toks []Token, i, j int) bool {
+	if i < 2 || j >= len(toks) || toks[i-1].Text != "(" || toks[j].Text != ")" {
+		return false
+	}
+	for _, t := range toks[:i-1] {
+		if strings.ToUpper(t.Text) != t.Text || strings.ToLower(t.Text) == t.Text && t.Text != "," {
+			return false // the place of a dateline is written in capitals
+		}
+	}
+	return true
+}
+
+// outletsByBehaviour relabels as outlets the entities whose name the
+// document shows acting as an outlet (it reports, publishes, airs; it is
+// the credit of a dateline), wherever else the name appears. Names the
+// lists type as people or places keep their label: "Lena Horvat reported"
+// is a journalist. The article's own outlet (its sidecar's) is not
+// relabelled here: attrib reads a mention of it as the article's own
+// voice, where an outlet label would make it a cited one, the owner of the
+// unnamed sources after it ("an official who shared the tally with
+// <own outlet>").
+func (g *Gazetteer) outletsByBehaviour(doc *Document, ents []Entity) {
+	outlets := map[string]bool{}
+	for k := range ents {
+		e := &ents[k]
+		if e.Label == Outlet || !g.relabelable(e) {
+			continue
+		}
+		si := doc.SentenceAt(e.Start)
+		if si < 0 {
+			continue
+		}
+		toks := doc.SentenceTokens(si)
+		i, j := tokenRange(toks, e.Start, e.End)
+		if i < 0 {
+			continue
+		}
+		if behavesAsOutlet(toks, j) || datelineCredit(toks, i, j) {
+			outlets[SourceKey(e.Text)] = true
+		}
+	}
+	if len(outlets) == 0 {
+		return
+	}
+	for k := range ents {
+		if e := &ents[k]; e.Label != Outlet && outlets[SourceKey(e.Text)] && g.relabelable(e) {
+			e.Label, e.Key = Outlet, Fold(e.Text)
+		}
+	}
+}
+
+// relabelable reports whether behaviour may retype e: not when a list
+// gives it a label, nor when it is a person by the shape of the name
+// (a given name first).
+func (g *Gazetteer) relabelable(e *Entity) bool {
+	if _, _, known := g.Lookup(e.Text); known {
+		return false
+	}
+	if e.Label == Person {
+		if w := strings.Fields(e.Text); len(w) > 0 && g.given[strings.ToLower(w[0])] {
+			return false
+		}
+	}
+	return e.Label != Place
+}
+
+// tokenRange returns the indexes [i, j) of the tokens covering the byte
+// span start–end, or -1, -1.
+func tokenRange(toks []Token, start, end int) (int, int) {
+	i := -1
+	for k, t := range toks {
+		if t.Start == start {
+			i = k
+		}
+		if i >= 0 && t.End == end {
+			return i, k + 1
+		}
+	}
+	return -1, -1
+}
