@@ -35,7 +35,6 @@ var synonyms = func() map[string]string {
 		{"buy", "acquir", "purchas", "acquisit"},
 		{"kill", "dead", "die", "death"},
 		{"ban", "prohibit"},
-		{"serv", "act"},
 	} {
 		for _, w := range group[1:] {
 			m[w] = group[0]

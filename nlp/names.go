@@ -97,12 +97,9 @@ Brazil|Brazilian
 Nigeria|Nigerian
 Kashmir|Kashmiri`
 
-// personNames: the first entry is the seed story's and the last of its kind
-// left: without it, "Adviser to the Prime Minister on Political Affairs Rana
-// Sanaullah said" is read as spoken by "Minister". It goes when attribution
-// reads the speaker from the dependency tree (issue 11).
-const personNames = `Rana Sanaullah|Sanaullah
-Donald Trump|Trump
+// personNames are people news names often enough that a list beats
+// guessing their names' shape.
+const personNames = `Donald Trump|Trump
 Hillary Clinton|Clinton
 Barack Obama|Obama
 Joe Biden|Biden
@@ -123,8 +120,8 @@ Amanda Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirl
 Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria
 Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith Megan
 Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara Janice Jean Alice Madison
-Muhammad Mohammad Mohammed Ahmed Ahmad Ali Hassan Hussain Imran Asim Shehbaz Nawaz Bilawal Maryam Rana
-Khawaja Ishaq Asif Omar Umar Abdul Abdullah Tariq Khalid Faisal Usman Bilal Zahid Rahul Amit Raj Priya
+Muhammad Mohammad Mohammed Ahmed Ahmad Ali Hassan Hussain Imran Shehbaz Nawaz Bilawal Maryam
+Ishaq Asif Omar Umar Abdul Abdullah Tariq Khalid Faisal Usman Bilal Zahid Rahul Amit Raj Priya
 Narendra Arvind Sonia Vladimir Xi Emmanuel Angela Olaf Recep Benjamin Yair Naftali Ismail Yahya Mahmoud`
 
 const organizationEnds = `Agency Ministry Department Office Council Committee Commission Bank Fund Party Army Navy
@@ -147,4 +144,4 @@ According Adding Responding Speaking Earlier Later Today Yesterday Tomorrow Now 
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Is Are Was Were Be Been Do Does Did Has Have Had
 Will Would Can Could Should Shall Might Must Mr Mrs Ms Dr Sources Officials Analysts Reports
-Signs Regional Economic Many One Two Three Four Five Ten Twenty Hundred Thousand Million Billion`
+Many One Two Three Four Five Ten Twenty Hundred Thousand Million Billion`

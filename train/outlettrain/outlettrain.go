@@ -338,7 +338,7 @@ func (c *counts) outlets(domains, direct map[string]bool) []Outlet {
 	for core := range found {
 		cores = append(cores, core)
 	}
-	sort.Strings(cores) // merging order decides the order of names: keep it fixed
+	sort.Strings(cores)            // merging order decides the order of names: keep it fixed
 	merged := map[string]*Outlet{} // first name's fold → outlet
 	for _, core := range cores {
 		o := &Outlet{Names: topNames(found[core]), Domains: byCore[core]}
