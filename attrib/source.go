@@ -50,7 +50,7 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	}
 	p := r.newSourcePhrase(toks, lo, hi, verb)
 	if hi-lo == 1 {
-		if c, ok := r.pronoun(lower(toks[lo])); ok {
+		if c, ok := r.pronoun(lower(toks[lo]), toks[lo].Start); ok {
 			return c
 		}
 	}
@@ -444,8 +444,10 @@ func (r *reader) remember(src claimtrail.Source, prefix []claimtrail.Source) []c
 	return chain
 }
 
-// pronoun resolves "it", "he", "she" and "they" to the latest fitting source.
-func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
+// pronoun resolves "it", "he", "she" and "they", written at byte offset
+// at, to the latest fitting source; "he" and "she" go through the
+// coreference step (coref.go) first.
+func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 	var fits func(m mention) bool
 	switch w {
 	case "it":
@@ -463,7 +465,16 @@ func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
 		return nil, false
 	}
 	if w == "he" || w == "she" {
-		if c, ok := r.laterSubject(); ok {
+		if c, ok := r.laterSubject(w); ok {
+			return c, true
+		}
+		// The latest person source whose name does not contradict the
+		// pronoun; the coreference step when there is none.
+		fits = r.agreesWith(w)
+		if c, ok := r.recent(fits); ok {
+			return c, true
+		}
+		if c, ok := r.resolvePerson(w, at); ok {
 			return c, true
 		}
 	}
@@ -482,7 +493,8 @@ func (r *reader) pronoun(w string) ([]claimtrail.Source, bool) {
 // person source and before the sentence being read: in "Eklund said …
 // Brandvik did not deny that … She said …", "she" is Brandvik, although
 // only Eklund was a source.
-func (r *reader) laterSubject() ([]claimtrail.Source, bool) {
+func (r *reader) laterSubject(pronoun string) ([]claimtrail.Source, bool) {
+	agrees := r.agreesWith(pronoun)
 	since := r.lastPersonSource()
 	for si := len(r.doc.Sentences) - 1; si >= 0; si-- {
 		s := r.doc.Sentences[si]
@@ -506,6 +518,9 @@ func (r *reader) laterSubject() ([]claimtrail.Source, bool) {
 			if full := r.person(&e); full != "" {
 				name = full
 			}
+			if !agrees(mention{src: claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}}) {
+				continue
+			}
 			return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}, nil), true
 		}
 	}
@@ -524,16 +539,13 @@ func subjectAt(toks []nlp.Token, end int) bool {
 	return false
 }
 
-// titleBefore reports whether only capitalised words (a title: "Mayor",
-// "Regional governor") stand before byte offset at in the sentence.
+// titleBefore reports whether a title phrase, in any capitalisation
+// ("Mayor", "Deputy mayor", "The Transport Minister"), is all that stands
+// before byte offset at in the sentence.
 func titleBefore(toks []nlp.Token, at int) bool {
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.Start >= at {
-			return true
-		}
-		if !capitalised(t.Text) && !strings.EqualFold(t.Text, "governor") && !strings.EqualFold(t.Text, "minister") ||
-			determiners[lower(t)] {
-			return false
+			return k > 0 && nlp.DefaultGazetteer().TitlePhrase(toks[:k])
 		}
 	}
 	return false

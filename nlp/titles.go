@@ -173,3 +173,44 @@ func (g *Gazetteer) allTitles(toks []Token) bool {
 	}
 	return len(toks) > 0
 }
+
+// Given names by the gender they usually mark, for "he" and "she"; names
+// used for both (Jordan, Jean, Ali) are in neither list. Lower-case.
+var (
+	maleGiven = wordSet(`john james robert michael william david richard joseph thomas charles daniel matthew
+anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason
+jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank
+gregory raymond alexander patrick jack dennis jerry tyler aaron jose henry adam douglas nathan peter
+zachary kyle walter harold jeremy ethan carl keith roger gerald christian sean arthur austin noah
+lawrence jesse joe bryan billy albert dylan bruce willie gabriel alan juan logan wayne ralph roy eugene
+randy vincent russell louis philip phil bobby johnny bradley bill barack mike mitch chris tom tim jim ted josh
+hillary_not muhammad mohammad mohammed ahmed ahmad hassan hussain imran shehbaz nawaz bilawal ishaq asif
+omar umar abdul abdullah tariq khalid faisal usman bilal zahid rahul amit raj narendra arvind vladimir
+emmanuel olaf recep yair naftali ismail yahya mahmoud reince newt rudy marco rand jeb bernie hans ivan
+lars sven erik jan piotr tomas pablo carlos luis miguel diego ahmet mustafa`)
+	femaleGiven = wordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma
+samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
+joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+jacqueline frances gloria ann teresa kathryn sara janice alice madison maryam priya sonia hillary
+melania melanie ivanka chelsea kellyanne huma loretta elizabeth nikki sarah theresa marine ursula
+helga ingrid astrid greta ana lucia sofia fatima aisha`)
+)
+
+// NameGender returns the gender a person's name marks by its given name
+// (its first word), or Unknown.
+func (g *Gazetteer) NameGender(name string) Gender {
+	w := strings.Fields(name)
+	if len(w) < 2 {
+		return Unknown // a surname alone says nothing
+	}
+	first := strings.ToLower(strings.Trim(w[0], "."))
+	switch {
+	case maleGiven[first]:
+		return Male
+	case femaleGiven[first]:
+		return Female
+	}
+	return Unknown
+}
