@@ -2,7 +2,8 @@ package link
 
 import "strings"
 
-// stopwords are words too common to tell two propositions apart.
+// stopwords are words too common to tell two propositions apart. The
+// verbs of a role ("serve as", "act as") say no more than "be" does.
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the and for that with from this these those was were are has have had been being
@@ -12,7 +13,8 @@ not but nor any all some such very more most much many other another each every 
 said says say told tell reported reports according per citing sources source officials official report
 including include includes while since until upon just only even still yet ever further earlier later
 today yesterday week month year this that one two new like well being does did done make made out
-against between among across through during without within along around toward towards become became`) {
+against between among across through during without within along around toward towards become became
+serve serves served serving act acts acted acting`) {
 		m[w] = true
 	}
 	return m
