@@ -149,6 +149,9 @@ type reader struct {
 	// persons holds, by key, the first two different spellings of the
 	// people the document names (see person), built on first use.
 	persons map[string][]string
+	// genders holds, by key, the gender the document marks for each of its
+	// people (coref.go), built on first use.
+	genders map[string]nlp.Gender
 }
 
 func newReader(doc *nlp.Document) *reader {
@@ -395,9 +398,11 @@ func perCue(toks []nlp.Token, lo, hi, i int) bool {
 }
 
 // insideName matches a capitalised word after another: "Mark Said told
-// reporters" has a name there, not a cue.
+// reporters" has a name there, not a cue. A title ends no name: in "The
+// Transport Minister Says Fares Will Rise" the verb is a cue.
 func insideName(toks []nlp.Token, lo, _, i int) bool {
-	return i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text)
+	return i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text) &&
+		!nlp.DefaultGazetteer().IsTitle(toks[i-1].Text)
 }
 
 // speechVerbAt matches a speech verb used as a verb: tagged so, a cue

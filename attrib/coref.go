@@ -19,6 +19,9 @@ import (
 // corefWindow is how many sentences before the pronoun's are searched.
 const corefWindow = 4
 
+// corefSpoken is how many of the latest statements count as "has spoken".
+const corefSpoken = 24
+
 // corefWeights are the weights of the cues, with an example each.
 var corefWeights = struct {
 	perSentence float64 // "Berg met Hale. Vell arrived. He said": Vell, the nearer
@@ -166,43 +169,58 @@ func (r *reader) agreesWith(pronoun string) func(m mention) bool {
 }
 
 // personGender is the gender a person's name marks, or a title before any
-// of the document's mentions of the person ("Ms Berg").
+// of the document's mentions of the person ("Ms Berg"). The genders of the
+// document's people are indexed by key on first use, so that resolving
+// every pronoun of a long document does not walk all its entities each
+// time.
 func (r *reader) personGender(gz *nlp.Gazetteer, name, key string) nlp.Gender {
 	if g := gz.NameGender(name); g != nlp.Unknown {
 		return g
 	}
-	for _, e := range r.doc.Entities {
-		if e.Label != nlp.Person || e.Key != key {
-			continue
-		}
-		if g := gz.NameGender(e.Text); g != nlp.Unknown {
-			return g
-		}
-		si := r.doc.SentenceAt(e.Start)
-		if si < 0 {
-			continue
-		}
-		toks := r.doc.SentenceTokens(si)
-		for k := len(toks) - 1; k >= 0; k-- {
-			if toks[k].End <= e.Start {
-				if g := gz.TitleGender(toks[k].Text); g != nlp.Unknown {
-					return g
-				}
-				break
+	if r.genders == nil {
+		r.genders = map[string]nlp.Gender{}
+		for _, e := range r.doc.Entities {
+			if e.Label != nlp.Person || r.genders[e.Key] != nlp.Unknown {
+				continue
 			}
+			if g := r.mentionGender(gz, e); g != nlp.Unknown {
+				r.genders[e.Key] = g
+			}
+		}
+	}
+	return r.genders[key]
+}
+
+// mentionGender is the gender one mention of a person marks: by its given
+// name, or by the title just before it.
+func (r *reader) mentionGender(gz *nlp.Gazetteer, e nlp.Entity) nlp.Gender {
+	if g := gz.NameGender(e.Text); g != nlp.Unknown {
+		return g
+	}
+	si := r.doc.SentenceAt(e.Start)
+	if si < 0 {
+		return nlp.Unknown
+	}
+	toks := r.doc.SentenceTokens(si)
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= e.Start {
+			return gz.TitleGender(toks[k].Text)
 		}
 	}
 	return nlp.Unknown
 }
 
-// spokenKeys returns the keys of the people who are sources of the
-// statements read before byte offset at.
+// spokenKeys returns the keys of the people who are sources of the latest
+// statements (corefSpoken of them) read before byte offset at.
 func (r *reader) spokenKeys(at int) map[string]bool {
 	m := map[string]bool{}
-	for _, st := range r.out {
+	seen := 0
+	for i := len(r.out) - 1; i >= 0 && seen < corefSpoken; i-- {
+		st := r.out[i]
 		if st.Sentence.Start >= at || !r.visible(st.Sentence.Start) {
 			continue
 		}
+		seen++
 		for _, s := range st.Chain {
 			if s.Kind == claimtrail.KindPerson {
 				m[personKeyOf(s.Name)] = true

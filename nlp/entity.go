@@ -276,7 +276,9 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 		return Organization, Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		return Person, personKey(words)
-	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged):
+	// Two or three proper nouns are a person's name, unless written in
+	// capitals: "THE HARBOUR MASTER" is a shouted description.
+	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged) && strings.ToUpper(text) != text:
 		return Person, personKey(words)
 	}
 	return Other, Fold(text)
