@@ -470,6 +470,9 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 		}
 		// The latest person source whose name does not contradict the
 		// pronoun; the coreference step when there is none.
+		if c, ok := r.markedSpeaker(w); ok {
+			return c, true
+		}
 		fits = r.agreesWith(w)
 		if c, ok := r.recent(fits); ok {
 			return c, true

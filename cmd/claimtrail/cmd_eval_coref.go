@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"sort"
 
@@ -32,33 +33,16 @@ See docs/attribution.md.`,
 			if split == "" {
 				return fmt.Errorf("eval coref: --polnear SPLIT_DIR is required")
 			}
-			ctx := cmd.Context()
-			arts, err := polnear.ReadSplit(ctx, split)
-			if err != nil {
-				return fmt.Errorf("eval coref: %w", err)
-			}
-			p, err := pipeline.New(pipeline.Options{})
-			if err != nil {
-				return fmt.Errorf("eval coref: %w", err)
-			}
-			var s polnear.CorefScore
 			w := cmd.OutOrStdout()
-			for i := range arts {
-				cases := polnear.PronounCases(&arts[i])
-				if len(cases) == 0 {
-					continue
+			var each func(c polnear.PronounCase, got string)
+			if details {
+				each = func(c polnear.PronounCase, got string) {
+					fmt.Fprintf(w, "%s %d %s: want %s, got %q\n", c.Article, c.Source.Start, c.Pronoun, c.Name, got)
 				}
-				an, err := p.Analyze(ctx, attribArticle(&arts[i]))
-				if err != nil {
-					return fmt.Errorf("eval coref: %s: %w", arts[i].Name, err)
-				}
-				for _, c := range cases {
-					got := resolvedSource(an.Statements, c.Source)
-					s.Add(c, got)
-					if details {
-						fmt.Fprintf(w, "%s %d %s: want %s, got %q\n", c.Article, c.Source.Start, c.Pronoun, c.Name, got)
-					}
-				}
+			}
+			s, err := measureCoref(cmd.Context(), split, each)
+			if err != nil {
+				return err
 			}
 			fmt.Fprintf(w, "pronoun sources (he/she) with one person named before: %d\n", s.Cases)
 			fmt.Fprintf(w, "read as a statement's source: %d; right %d, wrong %d, unresolved %d\n", s.Found, s.Right, s.Wrong, s.Unresolved)
@@ -69,6 +53,39 @@ See docs/attribution.md.`,
 	cmd.Flags().StringVar(&split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	cmd.Flags().BoolVar(&details, "details", false, "print every case")
 	return cmd
+}
+
+// measureCoref runs the shipped pipeline on the split's articles that
+// hold pronoun cases and scores its resolutions; each, if not nil, sees
+// every case with the name it was resolved to.
+func measureCoref(ctx context.Context, split string, each func(polnear.PronounCase, string)) (polnear.CorefScore, error) {
+	var s polnear.CorefScore
+	arts, err := polnear.ReadSplit(ctx, split)
+	if err != nil {
+		return s, fmt.Errorf("eval coref: %w", err)
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return s, fmt.Errorf("eval coref: %w", err)
+	}
+	for i := range arts {
+		cases := polnear.PronounCases(&arts[i])
+		if len(cases) == 0 {
+			continue
+		}
+		an, err := p.Analyze(ctx, attribArticle(&arts[i]))
+		if err != nil {
+			return s, fmt.Errorf("eval coref: %s: %w", arts[i].Name, err)
+		}
+		for _, c := range cases {
+			got := resolvedSource(an.Statements, c.Source)
+			s.Add(c, got)
+			if each != nil {
+				each(c, got)
+			}
+		}
+	}
+	return s, nil
 }
 
 // resolvedSource returns the name the statements give the source written

@@ -68,13 +68,12 @@ func PronounCases(a *Article) []PronounCase {
 // gender other than the pronoun's.
 func genderAgrees(pronoun, name string) bool {
 	g := nlp.DefaultGazetteer()
-	got := g.NameGender(name)
-	if got == nlp.Unknown {
-		if w := strings.Fields(name); len(w) > 1 {
-			got = g.TitleGender(w[0])
-			if got == nlp.Unknown {
-				got = g.NameGender(strings.Join(w[len(w)-2:], " "))
-			}
+	got := nlp.Unknown
+	w := strings.Fields(name)
+	for k := 0; k < len(w) && got == nlp.Unknown; k++ {
+		got = g.TitleGender(w[k]) // "Mr.", "Rep. Gwen Moore": any word
+		if got == nlp.Unknown && k+1 < len(w) {
+			got = g.NameGender(w[k] + " " + w[k+1])
 		}
 	}
 	want := nlp.Male
@@ -109,7 +108,7 @@ func nameKey(s string) string {
 			return "" // "Trump campaign officials"
 		}
 	}
-	return strings.ToLower(last)
+	return fold(last) // "Ki-moon" → "kimoon", as resolved names are compared
 }
 
 // CorefScore counts how a resolver did on pronoun cases.
