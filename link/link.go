@@ -81,7 +81,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		return nil, err
 	}
 	for k, claims := range denied {
-		if !b.attach(denials[k], claims) {
+		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
 			bare = append(bare, denials[k])
 		}
 	}
@@ -95,7 +95,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) {
+		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -602,6 +602,70 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	return kept
 }
 
+// answer joins denial i, which named no claim closely enough to deny it,
+// to the one claim it answers, when some claim clearly stands out: the
+// claim holding the largest share of the denial's words, at least
+// answerShare of them and a word of the predicate, asserted by someone
+// other than the denier. A party that says "there is no cluster of
+// seizures in Gressan" answers the claim that children in Gressan suffered
+// seizures, though it shares only two of its words with it; a denial that
+// matches no claim at all stays unattached. It reports whether it joined.
+func (b *builder) answer(i int) bool {
+	d := &b.items[i]
+	if d.st.Speaker().Kind == claimtrail.KindAnonymous && d.st.Negated {
+		return false // an unnamed source's negative is a fact it reports
+	}
+	var focus []uint32
+	if d.negative {
+		// A negative answers the claim stating what it negates: "is a
+		// matter for my government, not for me" answers nothing.
+		for _, s := range negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer()) {
+			if id, ok := b.vocab["s:"+s]; ok {
+				focus = append(focus, id)
+			}
+		}
+		if len(focus) == 0 {
+			return false
+		}
+	}
+	best, bestShare, second := -1, 0.0, 0.0
+	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
+	for _, c := range b.candidatesIn(&b.sc, i, skip) {
+		first := &b.items[b.members[c][0]]
+		if d.st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+			continue
+		}
+		share := 0.0
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && b.items[m].hasAny(focus, d.negative) {
+				share = s
+			}
+		}
+		switch {
+		case share > bestShare:
+			best, bestShare, second = c, share, bestShare
+		case share > second:
+			second = share
+		}
+	}
+	if best < 0 || bestShare < answerShare || second >= answerNear*bestShare {
+		return false
+	}
+	b.addDenier(best, i)
+	return true
+}
+
+// answerShare is the weighted share of a denial's words a claim must hold
+// for the denial to answer it when nothing matched closely; answerNear is
+// how close a second claim may come before the answer is ambiguous.
+const (
+	answerShare = 0.3
+	answerNear  = 0.8
+)
+
 // denyNear is the share of its best match a denial must reach on another
 // claim to deny that one too.
 const denyNear = 0.85
@@ -754,6 +818,20 @@ func (b *builder) mentions(article string, c int) bool {
 	words := newStemmer().stems(d.Article.Title + " " + d.Text())
 	for _, w := range words {
 		if id, ok := b.vocab["s:"+w]; ok && len(w) >= 5 && first.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny reports whether the item has one of the feature ids, or, when
+// need is false, whether it has any at all.
+func (it *item) hasAny(ids []uint32, need bool) bool {
+	if !need {
+		return true
+	}
+	for _, id := range ids {
+		if it.has(id) {
 			return true
 		}
 	}

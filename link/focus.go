@@ -1,0 +1,57 @@
+package link
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// negators are the words that negate what their head in the dependency tree
+// states.
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "none": true,
+	"nobody": true, "nothing": true, "neither": true, "nor": true}
+
+// argumentRels are the relations of the words that belong to a negated
+// head's proposition: a verb's object ("never taken stanozolol"), a noun's
+// modifiers ("no secret rebate", "no tanks at the palace").
+var argumentRels = []string{"obj", "amod", "compound", "nmod", "xcomp"}
+
+// negatedFocus returns the link stems of what a negative statement denies:
+// the word each negator in the content negates (its head in the parse, or
+// the verb of a negative pronoun: "nobody photographed …") with that word's
+// object and modifiers. "There is no cluster of seizures in Gressan" gives
+// the stems of "cluster" and "seizures"; "he has not been suspended" gives
+// "suspend". The stems are those the linker compares (Stems), so a focus
+// word that a claim uses is among its features. It returns nil when the
+// content holds no negator or cannot be parsed.
+func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) []string {
+	if doc == nil {
+		return nil
+	}
+	var out []string
+	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
+		t := doc.Tree(s)
+		if t == nil {
+			continue
+		}
+		for w := 0; w < t.Len(); w++ {
+			tk := t.Token(w)
+			if tk.Start < span.Start || tk.End > span.End || !negators[strings.ToLower(tk.Text)] {
+				continue
+			}
+			head := t.Head(w) // "no tanks", "not suspended", "nobody photographed"
+			if head < 0 {
+				head = w
+			}
+			words := []int{head}
+			for _, rel := range argumentRels {
+				words = append(words, t.Dependents(head, rel)...)
+			}
+			for _, k := range words {
+				out = append(out, stems.stems(t.Token(k).Text)...)
+			}
+		}
+	}
+	return out
+}
