@@ -24,10 +24,12 @@ var argumentRels = []string{"obj", "amod", "compound", "nmod", "xcomp"}
 // the stems of "cluster" and "seizures"; "he has not been suspended" gives
 // "suspend". The stems are those the linker compares (Stems), so a focus
 // word that a claim uses is among its features. It returns nil when the
-// content holds no negator or cannot be parsed.
-func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) []string {
+// content holds no negator or cannot be parsed. subject holds the stems
+// of the negated words' subjects, when common words ("tests of the tap
+// water found no contamination": "test"): what the negative is about.
+func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus, subject []string) {
 	if doc == nil {
-		return nil
+		return nil, nil
 	}
 	var out []string
 	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
@@ -51,7 +53,12 @@ func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) []stri
 			for _, k := range words {
 				out = append(out, stems.stems(t.Token(k).Text)...)
 			}
+			for _, k := range t.Dependents(head, "nsubj") {
+				if k != w {
+					subject = append(subject, stems.stems(t.Token(k).Text)...)
+				}
+			}
 		}
 	}
-	return out
+	return out, subject
 }

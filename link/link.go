@@ -606,7 +606,10 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 // to the one claim it answers, when some claim clearly stands out: the
 // claim holding the largest share of the denial's words, at least
 // answerShare of them and a word of the predicate, asserted by someone
-// other than the denier. A party that says "there is no cluster of
+// other than the denier. A negation must share what it negates (its focus
+// in the parse, negatedFocus) and, when its subject is a common noun, that
+// noun: "tests of the tap water found no contamination" answers no claim
+// about contaminated chicken. A party that says "there is no cluster of
 // seizures in Gressan" answers the claim that children in Gressan suffered
 // seizures, though it shares only two of its words with it; a denial that
 // matches no claim at all stays unattached. It reports whether it joined.
@@ -615,17 +618,25 @@ func (b *builder) answer(i int) bool {
 	if d.st.Speaker().Kind == claimtrail.KindAnonymous && d.st.Negated {
 		return false // an unnamed source's negative is a fact it reports
 	}
-	var focus []uint32
+	var focus, about []uint32
 	if d.negative {
 		// A negative answers the claim stating what it negates: "is a
 		// matter for my government, not for me" answers nothing.
-		for _, s := range negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer()) {
+		stems, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
+		for _, s := range stems {
 			if id, ok := b.vocab["s:"+s]; ok {
 				focus = append(focus, id)
 			}
 		}
 		if len(focus) == 0 {
 			return false
+		}
+		for _, s := range subject {
+			id, ok := b.vocab["s:"+s]
+			if !ok {
+				return false // about something no claim names
+			}
+			about = append(about, id)
 		}
 	}
 	best, bestShare, second := -1, 0.0, 0.0
@@ -640,7 +651,7 @@ func (b *builder) answer(i int) bool {
 			if k == b.l.Members {
 				break
 			}
-			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && b.items[m].hasAny(focus, d.negative) {
+			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && b.items[m].hasAny(focus, d.negative) && b.items[m].hasAny(about, len(about) > 0) {
 				share = s
 			}
 		}
@@ -662,7 +673,7 @@ func (b *builder) answer(i int) bool {
 // for the denial to answer it when nothing matched closely; answerNear is
 // how close a second claim may come before the answer is ambiguous.
 const (
-	answerShare = 0.3
+	answerShare = 0.25
 	answerNear  = 0.8
 )
 
