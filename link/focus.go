@@ -62,3 +62,53 @@ func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus
 	}
 	return out, subject
 }
+
+// frame is the main predicate of a statement and its subject, from the
+// parse: the stem of the content's highest verb and the entity key its
+// subject names ("Solvania has expelled four diplomats" gives "expel" and
+// "solvania"). Either is empty when the parse does not give it.
+type frame struct{ verb, subject string }
+
+// frameOf parses the statement's content and returns its frame.
+func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
+	if doc == nil {
+		return frame{}
+	}
+	s := doc.SentenceAt(span.Start)
+	t := doc.Tree(s)
+	if t == nil {
+		return frame{}
+	}
+	inside := func(w int) bool {
+		tk := t.Token(w)
+		return tk.Start >= span.Start && tk.End <= span.End
+	}
+	top := -1
+	for w := 0; w < t.Len(); w++ {
+		if inside(w) && (t.Head(w) < 0 || !inside(t.Head(w))) {
+			top = w
+			break
+		}
+	}
+	if top < 0 || t.UPOS(top) != "VERB" {
+		return frame{}
+	}
+	var f frame
+	if st := stems.stems(t.Token(top).Text); len(st) == 1 {
+		f.verb = st[0]
+	}
+	if subj := t.Dependent(top, "nsubj"); subj >= 0 {
+		if ents := doc.EntitiesIn(t.SubtreeSpan(subj)); len(ents) > 0 && ents[0].Label != nlp.Outlet {
+			f.subject = ents[0].Key
+		}
+	}
+	return f
+}
+
+// opposed reports whether two frames state the same act done by different
+// named parties: "Solvania has expelled four diplomats" and "Dremland will
+// expel four Solvanian diplomats" are two facts, however many words they
+// share.
+func opposed(a, b frame) bool {
+	return a.verb != "" && a.verb == b.verb && a.subject != "" && b.subject != "" && a.subject != b.subject
+}

@@ -115,7 +115,11 @@ type item struct {
 	negative bool
 	speaker  string  // nlp.SourceKey of the statement's speaker
 	norm     float64 // Euclidean norm of the weights
-	sum      float64 // sum of the weights
+	// frame is the statement's predicate and subject, parsed on first
+	// need (builder.frameOf), when framed.
+	frame  frame
+	framed bool
+	sum    float64 // sum of the weights
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -538,6 +542,9 @@ func (b *builder) assert(i int) {
 			best, bestScore = c, s
 		}
 	}
+	if best >= 0 && b.opposes(i, b.members[best][0]) {
+		best = -1 // the same act by another party: a fact of its own
+	}
 	if best < 0 {
 		best = len(b.members)
 		b.members = append(b.members, nil)
@@ -554,6 +561,22 @@ func (b *builder) assert(i int) {
 			b.index[f.id] = append(post, best)
 		}
 	}
+}
+
+// opposes reports whether items i and j state one act by different named
+// parties (opposed). Frames are parsed on first need: only for the pairs
+// alike enough to join.
+func (b *builder) opposes(i, j int) bool {
+	return opposed(b.frameOf(i), b.frameOf(j))
+}
+
+func (b *builder) frameOf(i int) frame {
+	it := &b.items[i]
+	if !it.framed {
+		it.framed = true
+		it.frame = frameOf(b.docs[it.st.Article], it.st.Content, newStemmer())
+	}
+	return it.frame
 }
 
 // denyScore is the best containment of denial i in the first members of
