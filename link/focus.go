@@ -51,16 +51,30 @@ func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus
 				words = append(words, t.Dependents(head, rel)...)
 			}
 			for _, k := range words {
-				out = append(out, stems.stems(t.Token(k).Text)...)
+				out = append(out, stems.stems(common(t, k))...)
 			}
-			for _, k := range t.Dependents(head, "nsubj") {
-				if k != w {
-					subject = append(subject, stems.stems(t.Token(k).Text)...)
+			clause := head // "found no contamination": the verb "found"
+			if nlp.RelIs(t.Rel(head), "obj") && t.Head(head) >= 0 {
+				clause = t.Head(head)
+			}
+			for _, k := range t.Dependents(clause, "nsubj") {
+				if k != w && k != head {
+					subject = append(subject, stems.stems(common(t, k))...)
 				}
 			}
 		}
 	}
 	return out, subject
+}
+
+// common is word w as the stemmer should read it: lower-cased unless the
+// parser tags it a proper noun, so that a common noun opening the sentence
+// ("Tests of the water …") is not taken for a name.
+func common(t *nlp.Tree, w int) string {
+	if t.UPOS(w) == "PROPN" {
+		return t.Token(w).Text
+	}
+	return strings.ToLower(t.Token(w).Text)
 }
 
 // frame is the main predicate of a statement and its subject, from the
@@ -94,7 +108,7 @@ func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
 		return frame{}
 	}
 	var f frame
-	if st := stems.stems(t.Token(top).Text); len(st) == 1 {
+	if st := stems.stems(common(t, top)); len(st) == 1 {
 		f.verb = st[0]
 	}
 	if subj := t.Dependent(top, "nsubj"); subj >= 0 {
