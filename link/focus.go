@@ -78,8 +78,8 @@ func common(t *nlp.Tree, w int) string {
 }
 
 // frame is the main predicate of a statement and its subject, from the
-// parse: the stem of the content's highest verb and the entity key its
-// subject names ("Solvania has expelled four diplomats" gives "expel" and
+// parse: the stem of the content's highest verb, when active, and the
+// entity key its subject names ("Solvania has expelled four diplomats" gives "expel" and
 // "solvania"). Either is empty when the parse does not give it.
 type frame struct{ verb, subject string }
 
@@ -111,9 +111,14 @@ func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
 	if st := stems.stems(common(t, top)); len(st) == 1 {
 		f.verb = st[0]
 	}
-	if subj := t.Dependent(top, "nsubj"); subj >= 0 {
-		if ents := doc.EntitiesIn(t.SubtreeSpan(subj)); len(ents) > 0 && ents[0].Label != nlp.Outlet {
-			f.subject = ents[0].Key
+	for _, c := range t.Children(top) {
+		switch t.Rel(c) {
+		case "nsubj:pass", "aux:pass":
+			return frame{} // a passive's subject is who the act befell: not comparable with an active's
+		case "nsubj":
+			if ents := doc.EntitiesIn(t.SubtreeSpan(c)); len(ents) > 0 && ents[0].Label != nlp.Outlet {
+				f.subject = ents[0].Key
+			}
 		}
 	}
 	return f

@@ -70,3 +70,15 @@ func TestOpposedFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveFramesNotOpposed: a passive's subject is the patient, so an
+// active and a passive statement of one act are never opposed.
+func TestPassiveFramesNotOpposed(t *testing.T) {
+	a := "The city of Port Alder awarded the Dorn bridge contract to Kestrel Build."
+	b := "The Dorn bridge contract was awarded to Kestrel Build without a tender."
+	fa := frameOf(analyse(t, a), claimtrail.Span{Start: 0, End: len(a)}, newStemmer())
+	fb := frameOf(analyse(t, b), claimtrail.Span{Start: 0, End: len(b)}, newStemmer())
+	if opposed(fa, fb) {
+		t.Errorf("active %+v and passive %+v opposed", fa, fb)
+	}
+}
