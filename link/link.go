@@ -119,7 +119,11 @@ type item struct {
 	// need (builder.frameOf), when framed.
 	frame  frame
 	framed bool
-	sum    float64 // sum of the weights
+	// lead is the key of the first entity the content names: two
+	// statements whose first names agree are never parsed for opposed
+	// frames (a subject is mostly the first name).
+	lead string
+	sum  float64 // sum of the weights
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -232,6 +236,9 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	for _, e := range doc.EntitiesIn(span) {
 		if e.Key == "" || e.Key == speaker {
 			continue
+		}
+		if it.lead == "" && e.Label != nlp.Outlet {
+			it.lead = e.Key
 		}
 		w := weightName
 		if e.Label == nlp.Place {
@@ -567,6 +574,10 @@ func (b *builder) assert(i int) {
 // parties (opposed). Frames are parsed on first need: only for the pairs
 // alike enough to join.
 func (b *builder) opposes(i, j int) bool {
+	x, y := &b.items[i], &b.items[j]
+	if x.lead == "" || y.lead == "" || x.lead == y.lead {
+		return false // the same first name, or none: no parse needed
+	}
 	return opposed(b.frameOf(i), b.frameOf(j))
 }
 
