@@ -575,8 +575,10 @@ func (b *builder) assert(i int) {
 // alike enough to join.
 func (b *builder) opposes(i, j int) bool {
 	x, y := &b.items[i], &b.items[j]
-	if x.lead == "" || y.lead == "" || x.lead == y.lead {
-		return false // the same first name, or none: no parse needed
+	if x.lead == "" || y.lead == "" || x.lead == y.lead || !x.names(b.vocab, y.lead) || !y.names(b.vocab, x.lead) {
+		// Mirror acts name both parties, in another order; anything
+		// else needs no parse.
+		return false
 	}
 	return opposed(b.frameOf(i), b.frameOf(j))
 }
@@ -652,27 +654,43 @@ func (b *builder) answer(i int) bool {
 	if d.st.Speaker().Kind == claimtrail.KindAnonymous && d.st.Negated {
 		return false // an unnamed source's negative is a fact it reports
 	}
+	all := func(int) bool { return true }
+	best, share := b.answerIn(i, all)
+	if !d.negative || share < answerShare {
+		// An explicit denial needs no focus; and where no claim holds
+		// enough of a negation's words, its focus cannot help: nothing
+		// to parse.
+		return best >= 0 && b.attach(i, []int{best})
+	}
+	// A negative answers the claim stating what it negates: "is a matter
+	// for my government, not for me" answers nothing.
 	var focus, about []uint32
-	if d.negative {
-		// A negative answers the claim stating what it negates: "is a
-		// matter for my government, not for me" answers nothing.
-		stems, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
-		for _, s := range stems {
-			if id, ok := b.vocab["s:"+s]; ok {
-				focus = append(focus, id)
-			}
-		}
-		if len(focus) == 0 {
-			return false
-		}
-		for _, s := range subject {
-			id, ok := b.vocab["s:"+s]
-			if !ok {
-				return false // about something no claim names
-			}
-			about = append(about, id)
+	stems, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
+	for _, s := range stems {
+		if id, ok := b.vocab["s:"+s]; ok {
+			focus = append(focus, id)
 		}
 	}
+	if len(focus) == 0 {
+		return false
+	}
+	for _, s := range subject {
+		id, ok := b.vocab["s:"+s]
+		if !ok {
+			return false // about something no claim names
+		}
+		about = append(about, id)
+	}
+	best, _ = b.answerIn(i, func(m int) bool {
+		return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
+	})
+	return best >= 0 && b.attach(i, []int{best})
+}
+
+// answerIn returns the claim denial i answers among the members that keep
+// allows (see answer), or -1, and the best share any claim holds.
+func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
+	d := &b.items[i]
 	best, bestShare, second := -1, 0.0, 0.0
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(&b.sc, i, skip) {
@@ -685,7 +703,7 @@ func (b *builder) answer(i int) bool {
 			if k == b.l.Members {
 				break
 			}
-			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && b.items[m].hasAny(focus, d.negative) && b.items[m].hasAny(about, len(about) > 0) {
+			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && keep(m) {
 				share = s
 			}
 		}
@@ -697,10 +715,9 @@ func (b *builder) answer(i int) bool {
 		}
 	}
 	if best < 0 || bestShare < answerShare || second >= answerNear*bestShare {
-		return false
+		return -1, bestShare
 	}
-	b.addDenier(best, i)
-	return true
+	return best, bestShare
 }
 
 // answerShare is the weighted share of a denial's words a claim must hold
@@ -867,6 +884,12 @@ func (b *builder) mentions(article string, c int) bool {
 		}
 	}
 	return false
+}
+
+// names reports whether the item has the entity key as a feature.
+func (it *item) names(v vocab, key string) bool {
+	id, ok := v["e:"+key]
+	return ok && it.has(id)
 }
 
 // hasAny reports whether the item has one of the feature ids, or, when
