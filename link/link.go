@@ -81,6 +81,9 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		return nil, err
 	}
 	for k, claims := range denied {
+		if k%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
 			bare = append(bare, denials[k])
 		}
@@ -92,6 +95,9 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		return nil, err
 	}
 	for k, i := range negations {
+		if k%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
