@@ -45,10 +45,11 @@ func rolePhrases(text string, span claimtrail.Span) []string {
 	}
 	before := text[max(0, span.Start-60):span.Start]
 	if k := strings.LastIndexAny(before, ",.;:\"“”\n"); k >= 0 {
-		if strings.TrimSpace(before[k+1:]) == "" && before[k] == ',' {
-			// "Veltrax's head of market access, Lena Marchetti": the
+		comma := span.Start - len(before) + k // offset of the boundary in text
+		if text[comma] == ',' && onlyTitles(before[k+1:]) {
+			// "Veltrax's head of market access, (Dr) Lena Marchetti": the
 			// role stands in apposition before the name.
-			before = appositionBefore(text, span.Start-len(before)+k)
+			before = appositionBefore(text, comma) + " " + before[k+1:]
 		} else {
 			before = before[k+1:]
 		}
@@ -63,6 +64,17 @@ func rolePhrases(text string, span claimtrail.Span) []string {
 		out = append(out, after)
 	}
 	return out
+}
+
+// onlyTitles reports whether s holds nothing but role words and titles
+// ("", " Dr "): what may stand between an apposed role's comma and the name.
+func onlyTitles(s string) bool {
+	for w := range nlp.Words(s) {
+		if !roleWords[nlp.Fold(w.Form)] {
+			return false
+		}
+	}
+	return true
 }
 
 // appositionBefore returns the phrase that ends at the comma at offset
