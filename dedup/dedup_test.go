@@ -128,3 +128,32 @@ func FuzzPrint(f *testing.F) {
 		}
 	})
 }
+
+// rewrite keeps about two thirds of sample's word runs, changing a word in
+// some sentences: a rewrite of the wire below Threshold.
+func rewrite(credit string) string {
+	s := strings.Replace(sample, "said on Tuesday", "said on Tuesday,"+credit, 1)
+	s = strings.Replace(s, "Ferry services", "Ferry crossings", 1)
+	s = strings.Replace(s, "repairs would be paid", "the repairs would be funded", 1)
+	return strings.Replace(s, "Local traders", "Shopkeepers", 1)
+}
+
+func TestCreditedRewriteIsACopy(t *testing.T) {
+	wire := NewPrintFrom(sample, "Harbour Wire")
+	credited := NewPrintFrom(rewrite(" Harbour Wire reported,"), "Island Radio")
+	uncredited := NewPrintFrom(rewrite(" reporters were told,"), "Island Radio")
+	c := credited.Containment(wire)
+	if c >= Threshold || c < CreditedThreshold {
+		t.Fatalf("the rewrite's containment %.2f is not between the thresholds", c)
+	}
+	if _, ok := credited.Match(wire); !ok {
+		t.Error("a rewrite crediting the wire's outlet is no copy")
+	}
+	if _, ok := uncredited.Match(wire); ok {
+		t.Errorf("an uncredited rewrite (containment %.2f) is a copy", uncredited.Containment(wire))
+	}
+	sameOutlet := NewPrintFrom(rewrite(" Harbour Wire reported,"), "Harbour Wire")
+	if _, ok := sameOutlet.Match(wire); ok {
+		t.Error("an outlet's second version that names itself is a copy of its first")
+	}
+}

@@ -81,7 +81,10 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		return nil, err
 	}
 	for k, claims := range denied {
-		if !b.attach(denials[k], claims) {
+		if k%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
 			bare = append(bare, denials[k])
 		}
 	}
@@ -92,10 +95,13 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		return nil, err
 	}
 	for k, i := range negations {
+		if k%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) {
+		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -115,7 +121,15 @@ type item struct {
 	negative bool
 	speaker  string  // nlp.SourceKey of the statement's speaker
 	norm     float64 // Euclidean norm of the weights
-	sum      float64 // sum of the weights
+	// frame is the statement's predicate and subject, parsed on first
+	// need (builder.frameOf), when framed.
+	frame  frame
+	framed bool
+	// lead is the key of the first entity the content names: two
+	// statements whose first names agree are never parsed for opposed
+	// frames (a subject is mostly the first name).
+	lead string
+	sum  float64 // sum of the weights
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -228,6 +242,9 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	for _, e := range doc.EntitiesIn(span) {
 		if e.Key == "" || e.Key == speaker {
 			continue
+		}
+		if it.lead == "" && e.Label != nlp.Outlet {
+			it.lead = e.Key
 		}
 		w := weightName
 		if e.Label == nlp.Place {
@@ -538,6 +555,9 @@ func (b *builder) assert(i int) {
 			best, bestScore = c, s
 		}
 	}
+	if best >= 0 && b.opposes(i, b.members[best][0]) {
+		best = -1 // the same act by another party: a fact of its own
+	}
 	if best < 0 {
 		best = len(b.members)
 		b.members = append(b.members, nil)
@@ -554,6 +574,28 @@ func (b *builder) assert(i int) {
 			b.index[f.id] = append(post, best)
 		}
 	}
+}
+
+// opposes reports whether items i and j state one act by different named
+// parties (opposed). Frames are parsed on first need: only for the pairs
+// alike enough to join.
+func (b *builder) opposes(i, j int) bool {
+	x, y := &b.items[i], &b.items[j]
+	if x.lead == "" || y.lead == "" || x.lead == y.lead || !x.names(b.vocab, y.lead) || !y.names(b.vocab, x.lead) {
+		// Mirror acts name both parties, in another order; anything
+		// else needs no parse.
+		return false
+	}
+	return opposed(b.frameOf(i), b.frameOf(j))
+}
+
+func (b *builder) frameOf(i int) frame {
+	it := &b.items[i]
+	if !it.framed {
+		it.framed = true
+		it.frame = frameOf(b.docs[it.st.Article], it.st.Content, newStemmer())
+	}
+	return it.frame
 }
 
 // denyScore is the best containment of denial i in the first members of
@@ -601,6 +643,96 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	}
 	return kept
 }
+
+// answer joins denial i, which named no claim closely enough to deny it,
+// to the one claim it answers, when some claim clearly stands out: the
+// claim holding the largest share of the denial's words, at least
+// answerShare of them and a word of the predicate, asserted by someone
+// other than the denier. A negation must share what it negates (its focus
+// in the parse, negatedFocus) and, when its subject is a common noun, that
+// noun: "tests of the tap water found no contamination" answers no claim
+// about contaminated chicken. A party that says "there is no cluster of
+// seizures in Gressan" answers the claim that children in Gressan suffered
+// seizures, though it shares only two of its words with it; a denial that
+// matches no claim at all stays unattached. It reports whether it joined.
+func (b *builder) answer(i int) bool {
+	d := &b.items[i]
+	if d.st.Speaker().Kind == claimtrail.KindAnonymous && d.st.Negated {
+		return false // an unnamed source's negative is a fact it reports
+	}
+	all := func(int) bool { return true }
+	best, share := b.answerIn(i, all)
+	if !d.negative || share < answerShare {
+		// An explicit denial needs no focus; and where no claim holds
+		// enough of a negation's words, its focus cannot help: nothing
+		// to parse.
+		return best >= 0 && b.attach(i, []int{best})
+	}
+	// A negative answers the claim stating what it negates: "is a matter
+	// for my government, not for me" answers nothing.
+	var focus, about []uint32
+	stems, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
+	for _, s := range stems {
+		if id, ok := b.vocab["s:"+s]; ok {
+			focus = append(focus, id)
+		}
+	}
+	if len(focus) == 0 {
+		return false
+	}
+	for _, s := range subject {
+		id, ok := b.vocab["s:"+s]
+		if !ok {
+			return false // about something no claim names
+		}
+		about = append(about, id)
+	}
+	best, _ = b.answerIn(i, func(m int) bool {
+		return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
+	})
+	return best >= 0 && b.attach(i, []int{best})
+}
+
+// answerIn returns the claim denial i answers among the members that keep
+// allows (see answer), or -1, and the best share any claim holds.
+func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
+	d := &b.items[i]
+	best, bestShare, second := -1, 0.0, 0.0
+	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
+	for _, c := range b.candidatesIn(&b.sc, i, skip) {
+		first := &b.items[b.members[c][0]]
+		if d.st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+			continue
+		}
+		share := 0.0
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && keep(m) {
+				share = s
+			}
+		}
+		switch {
+		case share > bestShare:
+			best, bestShare, second = c, share, bestShare
+		case share > second:
+			second = share
+		}
+	}
+	if best < 0 || bestShare < answerShare || second >= answerNear*bestShare {
+		return -1, bestShare
+	}
+	return best, bestShare
+}
+
+// answerShare is the weighted share of a denial's words a claim must hold
+// for the denial to answer it when nothing matched closely; answerNear is
+// how close a second claim may come before the answer is ambiguous.
+const (
+	answerShare = 0.25
+	answerNear  = 0.8
+)
 
 // denyNear is the share of its best match a denial must reach on another
 // claim to deny that one too.
@@ -754,6 +886,26 @@ func (b *builder) mentions(article string, c int) bool {
 	words := newStemmer().stems(d.Article.Title + " " + d.Text())
 	for _, w := range words {
 		if id, ok := b.vocab["s:"+w]; ok && len(w) >= 5 && first.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// names reports whether the item has the entity key as a feature.
+func (it *item) names(v vocab, key string) bool {
+	id, ok := v["e:"+key]
+	return ok && it.has(id)
+}
+
+// hasAny reports whether the item has one of the feature ids, or, when
+// need is false, whether it has any at all.
+func (it *item) hasAny(ids []uint32, need bool) bool {
+	if !need {
+		return true
+	}
+	for _, id := range ids {
+		if it.has(id) {
 			return true
 		}
 	}

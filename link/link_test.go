@@ -150,3 +150,24 @@ func TestSynonymsLink(t *testing.T) {
 		t.Fatalf("'ordered the plant shut' did not link to 'ordered the closure of the plant': %q", texts(claims))
 	}
 }
+
+func TestNegationAnswersTheClaimItNegates(t *testing.T) {
+	claims := linkTexts(t,
+		"Forty pupils in Dorvale fell ill with seizures after the vaccination, parents said.",
+		"“There is no cluster of seizures in Dorvale,” the health director, Ilse Marno, said. “It is a matter for the board, not for me,” Marno said.",
+	)
+	c := claimWith(claims, "pupils")
+	if c == nil || articlesOf(c, claimtrail.Denies) != "b" {
+		t.Fatalf("the negation did not answer the seizures claim: %q", texts(claims))
+	}
+}
+
+func TestMirrorActsStayApart(t *testing.T) {
+	claims := linkTexts(t,
+		"Veyra has expelled three diplomats from Ostland's embassy, the foreign ministry said.",
+		"Ostland will expel three Veyran diplomats from Veyra's embassy, officials said.",
+	)
+	if c := claimWith(claims, "Veyra has expelled"); c == nil || strings.Contains(articlesOf(c, claimtrail.Asserts), "b") {
+		t.Fatalf("Ostland's expulsion joined Veyra's: %q", texts(claims))
+	}
+}

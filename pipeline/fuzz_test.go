@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/load"
+	"github.com/claimtrail/claimtrail/parse"
 )
 
 // FuzzLedger feeds arbitrary text through load, analysis, attribution (the
@@ -29,6 +30,11 @@ func FuzzLedger(f *testing.F) {
 	}
 	p, err := New(Options{Workers: 1})
 	if err != nil {
+		f.Fatal(err)
+	}
+	// The linker parses some statements; the parser's model loads once per
+	// process, which the watchdog below is not about.
+	if _, err := parse.Default(); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -16,6 +16,7 @@ import (
 	"github.com/claimtrail/claimtrail/dedup"
 	"github.com/claimtrail/claimtrail/link"
 	"github.com/claimtrail/claimtrail/nlp"
+	"github.com/claimtrail/claimtrail/parse"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -66,6 +67,11 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	// The linker parses a few statements (link's frames and negations);
+	// the parser's model loads once per process, here alongside analysis,
+	// so that linking, which must stop promptly when cancelled, never
+	// waits seconds for it.
+	go parse.Default() // a load error reaches the linker, which then parses nothing
 	return &Pipeline{opts: opts, analyzer: a, extract: extract, linker: link.New()}, nil
 }
 

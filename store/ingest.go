@@ -119,6 +119,7 @@ type Candidate struct {
 	Signature   []byte
 	At          time.Time
 	Text        string // decides, with dedup, whether it is a copy
+	Outlet      string // with Text: a text crediting this outlet copies it from a lower share
 }
 
 // Posting is one entry of the story index: a story filed under a term.
@@ -221,7 +222,7 @@ func newRow(a *claimtrail.Article, an Analysis, opt Options) *Row {
 	if !a.Published.IsZero() {
 		row.At = a.Published.UTC()
 	}
-	row.print = dedup.NewPrint(a.Text)
+	row.print = dedup.NewPrintFrom(a.Text, a.Outlet)
 	if sig, ok := row.print.Signature(); ok {
 		row.Signature, _ = sig.MarshalBinary()
 		row.Bands = row.print.Bands()
@@ -320,7 +321,7 @@ func findOriginal(ctx context.Context, tx Tx, row *Row, fp *dedup.Print) (Candid
 	sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
 	prints := make([]*dedup.Print, len(cands))
 	for i, c := range cands {
-		prints[i] = dedup.NewPrint(c.Text)
+		prints[i] = dedup.NewPrintFrom(c.Text, c.Outlet)
 	}
 	k, ok := dedup.Best(fp, prints)
 	if !ok {

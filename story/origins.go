@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -53,6 +54,9 @@ type origin struct {
 	// role holds the folded proper names of a person's role phrase
 	// ("Pelagos managing director", "chair of the Air Safety Board").
 	role []string
+	// proper holds the capitalised words of that phrase that name no
+	// role: the body the person speaks for ("Veltrax").
+	proper []string
 }
 
 // origins returns a claim's independent origins. Each asserting statement's
@@ -83,7 +87,8 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		o := originOf(chain, relays, names)
 		o.own = len(chain) == 1
 		if o.src.Kind == claimtrail.KindPerson && len(chain) == len(st.Chain) {
-			o.role = roleNames(texts[st.Article], nameSpan(texts[st.Article], st.Source, o.src.Name))
+			span := nameSpan(texts[st.Article], st.Source, o.src.Name)
+			o.role, o.proper = roleNames(texts[st.Article], span), roleProper(texts[st.Article], span)
 		}
 		found = append(found, o)
 	}
@@ -118,7 +123,17 @@ func sameParty(found []origin) []origin {
 		}
 	}
 	// A spokesperson, executive or chair speaks for the body their role
-	// names, when that body is itself an origin of the claim.
+	// names, when that body is itself an origin of the claim; two people
+	// whose roles name one body ("its chief executive", "Veltrax's head
+	// of market access") speak for it once.
+	for i := range found {
+		for j := range found {
+			if i != j && found[i].key != found[j].key && found[i].src.Kind == claimtrail.KindPerson &&
+				found[j].src.Kind == claimtrail.KindPerson && sharedBody(found[i], found[j]) {
+				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
@@ -129,6 +144,25 @@ func sameParty(found []origin) []origin {
 	}
 	return found
 }
+
+// sharedBody reports whether two people's role phrases name one body:
+// they share a capitalised word that is neither a role word ("Minister"),
+// a common word of bodies ("Ministry") nor a word of either person's name:
+// "Veltrax".
+func sharedBody(a, b origin) bool {
+	own := append(partyWords(a.src.Name), partyWords(b.src.Name)...)
+	for _, x := range a.proper {
+		if len(x) > 3 && !bodyStop[x] && !slices.Contains(own, x) && slices.Contains(b.proper, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyStop are words role phrases share without naming one body.
+var bodyStop = map[string]bool{"national": true, "state": true, "city": true, "regional": true,
+	"local": true, "public": true, "foreign": true, "ministry": true, "department": true, "office": true,
+	"company": true, "group": true, "council": true, "service": true, "news": true, "conference": true}
 
 func intersects(a, b []string) bool {
 	for _, x := range a {

@@ -14,24 +14,105 @@ import (
 // Safety Board,"). Only capitalised words count, so the role itself
 // ("managing director") never ties a person to a body.
 func roleNames(text string, span claimtrail.Span) []string {
+	var out []string
+	for _, p := range rolePhrases(text, span) {
+		out = append(out, capitalised(p)...)
+	}
+	return out
+}
+
+// roleProper returns the words of the role phrase around a person named at
+// span (as roleNames finds it) that are capitalised and name no role:
+// "Veltrax" in "Veltrax's head of market access", not "Health" in "Health
+// Minister" nor "health" in "opposition health spokesman".
+func roleProper(text string, span claimtrail.Span) []string {
+	var out []string
+	for _, p := range rolePhrases(text, span) {
+		for w := range nlp.Words(p) {
+			if f := nlp.Fold(w.Form); w.Flags&nlp.Capitalised != 0 && f != "" && !partyStop[f] && !roleWords[f] {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// rolePhrases returns the phrase before the name with the name itself, and
+// the apposition after it.
+func rolePhrases(text string, span claimtrail.Span) []string {
 	if span.Empty() || span.End > len(text) {
 		return nil
 	}
-	var out []string
 	before := text[max(0, span.Start-60):span.Start]
 	if k := strings.LastIndexAny(before, ",.;:\"“”\n"); k >= 0 {
-		before = before[k+1:]
+		comma := span.Start - len(before) + k // offset of the boundary in text
+		if text[comma] == ',' && onlyTitles(before[k+1:]) {
+			// "Veltrax's head of market access, (Dr) Lena Marchetti": the
+			// role stands in apposition before the name.
+			before = appositionBefore(text, comma) + " " + before[k+1:]
+		} else {
+			before = before[k+1:]
+		}
 	}
-	out = append(out, capitalised(before+" "+span.In(text))...) // the source phrase may hold the role
+	out := []string{before + " " + span.In(text)} // the source phrase may hold the role
 	after := text[span.End:min(len(text), span.End+80)]
 	if strings.HasPrefix(after, ", ") {
 		after = after[2:]
 		if k := strings.IndexAny(after, ",.;:\"“”\n"); k >= 0 {
 			after = after[:k]
 		}
-		out = append(out, capitalised(after)...)
+		out = append(out, after)
 	}
 	return out
+}
+
+// onlyTitles reports whether s holds nothing but role words and titles
+// ("", " Dr "): what may stand between an apposed role's comma and the name.
+func onlyTitles(s string) bool {
+	for w := range nlp.Words(s) {
+		if !roleWords[nlp.Fold(w.Form)] {
+			return false
+		}
+	}
+	return true
+}
+
+// appositionBefore returns the phrase that ends at the comma at offset
+// comma, back to the clause boundary before it, with a possessive
+// pronoun ("its chief executive") read as the sentence's opening name
+// ("Veltrax Pharma will build …, its chief executive, …"): the body the
+// role is held in. A phrase naming no role gives "".
+func appositionBefore(text string, comma int) string {
+	start := max(0, comma-60)
+	phrase := text[start:comma]
+	if k := strings.LastIndexAny(phrase, ",.;:\"“”\n"); k >= 0 {
+		phrase = phrase[k+1:]
+	}
+	role := false
+	for w := range nlp.Words(phrase) {
+		role = role || w.Flags&nlp.Capitalised == 0 && roleWords[nlp.Fold(w.Form)]
+	}
+	if !role {
+		return "" // a list or a clause ("its maker, Veltrax Pharma, Health Minister …"), not a role
+	}
+	if w := strings.Fields(phrase); len(w) > 0 && (w[0] == "its" || w[0] == "their") {
+		phrase = sentenceOpening(text, comma) + " " + phrase
+	}
+	return phrase
+}
+
+// sentenceOpening returns the capitalised words that open the sentence
+// holding offset at: its subject's name, when it starts with one.
+func sentenceOpening(text string, at int) string {
+	start := strings.LastIndexAny(text[:at], ".!?\n") + 1
+	var out []string
+	for _, w := range strings.Fields(text[start:at]) {
+		if r := w[0]; r < 'A' || r > 'Z' {
+			break
+		}
+		out = append(out, strings.TrimRight(w, ",;:"))
+	}
+	return strings.Join(out, " ")
 }
 
 // nameSpan is where the article names a speaker in full: the statement's

@@ -238,11 +238,11 @@ func (w *writeTx) insertBands(ctx context.Context, id int64, bands []int64) erro
 	return nil
 }
 
-const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at, text`
+const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at, text, outlet`
 
 func scanCandidate(row pgx.Row) (store.Candidate, error) {
 	var c store.Candidate
-	err := row.Scan(&c.ID, &c.CopyOf, &c.Story, &c.ContentHash, &c.Signature, &c.At, &c.Text)
+	err := row.Scan(&c.ID, &c.CopyOf, &c.Story, &c.ContentHash, &c.Signature, &c.At, &c.Text, &c.Outlet)
 	c.At = c.At.UTC()
 	return c, err
 }

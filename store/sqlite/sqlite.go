@@ -297,12 +297,12 @@ func (w *writeTx) insertBands(ctx context.Context, id int64, bands []int64, repl
 	return nil
 }
 
-const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at, text`
+const candidateCols = `id, COALESCE(copy_of, 0), story_id, content_hash, signature, at, text, outlet`
 
 func scanCandidate(sc interface{ Scan(...any) error }) (store.Candidate, error) {
 	var c store.Candidate
 	var at int64
-	err := sc.Scan(&c.ID, &c.CopyOf, &c.Story, &c.ContentHash, &c.Signature, &at, &c.Text)
+	err := sc.Scan(&c.ID, &c.CopyOf, &c.Story, &c.ContentHash, &c.Signature, &at, &c.Text, &c.Outlet)
 	c.At = fromNanos(at)
 	return c, err
 }

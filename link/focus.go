@@ -1,0 +1,133 @@
+package link
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// negators are the words that negate what their head in the dependency tree
+// states.
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "none": true,
+	"nobody": true, "nothing": true, "neither": true, "nor": true}
+
+// argumentRels are the relations of the words that belong to a negated
+// head's proposition: a verb's object ("never taken stanozolol"), a noun's
+// modifiers ("no secret rebate", "no tanks at the palace").
+var argumentRels = []string{"obj", "amod", "compound", "nmod", "xcomp"}
+
+// negatedFocus returns the link stems of what a negative statement denies:
+// the word each negator in the content negates (its head in the parse, or
+// the verb of a negative pronoun: "nobody photographed …") with that word's
+// object and modifiers. "There is no cluster of seizures in Gressan" gives
+// the stems of "cluster" and "seizures"; "he has not been suspended" gives
+// "suspend". The stems are those the linker compares (Stems), so a focus
+// word that a claim uses is among its features. It returns nil when the
+// content holds no negator or cannot be parsed. subject holds the stems
+// of the negated words' subjects, when common words ("tests of the tap
+// water found no contamination": "test"): what the negative is about.
+func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus, subject []string) {
+	if doc == nil {
+		return nil, nil
+	}
+	var out []string
+	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
+		t := doc.Tree(s)
+		if t == nil {
+			continue
+		}
+		for w := 0; w < t.Len(); w++ {
+			tk := t.Token(w)
+			if tk.Start < span.Start || tk.End > span.End || !negators[strings.ToLower(tk.Text)] {
+				continue
+			}
+			head := t.Head(w) // "no tanks", "not suspended", "nobody photographed"
+			if head < 0 {
+				head = w
+			}
+			words := []int{head}
+			for _, rel := range argumentRels {
+				words = append(words, t.Dependents(head, rel)...)
+			}
+			for _, k := range words {
+				out = append(out, stems.stems(common(t, k))...)
+			}
+			clause := head // "found no contamination": the verb "found"
+			if nlp.RelIs(t.Rel(head), "obj") && t.Head(head) >= 0 {
+				clause = t.Head(head)
+			}
+			for _, k := range t.Dependents(clause, "nsubj") {
+				if k != w && k != head {
+					subject = append(subject, stems.stems(common(t, k))...)
+				}
+			}
+		}
+	}
+	return out, subject
+}
+
+// common is word w as the stemmer should read it: lower-cased unless the
+// parser tags it a proper noun, so that a common noun opening the sentence
+// ("Tests of the water …") is not taken for a name.
+func common(t *nlp.Tree, w int) string {
+	if t.UPOS(w) == "PROPN" {
+		return t.Token(w).Text
+	}
+	return strings.ToLower(t.Token(w).Text)
+}
+
+// frame is the main predicate of a statement and its subject, from the
+// parse: the stem of the content's highest verb, when active, and the
+// entity key its subject names ("Solvania has expelled four diplomats" gives "expel" and
+// "solvania"). Either is empty when the parse does not give it.
+type frame struct{ verb, subject string }
+
+// frameOf parses the statement's content and returns its frame.
+func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
+	if doc == nil {
+		return frame{}
+	}
+	s := doc.SentenceAt(span.Start)
+	t := doc.Tree(s)
+	if t == nil {
+		return frame{}
+	}
+	inside := func(w int) bool {
+		tk := t.Token(w)
+		return tk.Start >= span.Start && tk.End <= span.End
+	}
+	top := -1
+	for w := 0; w < t.Len(); w++ {
+		if inside(w) && (t.Head(w) < 0 || !inside(t.Head(w))) {
+			top = w
+			break
+		}
+	}
+	if top < 0 || t.UPOS(top) != "VERB" {
+		return frame{}
+	}
+	var f frame
+	if st := stems.stems(common(t, top)); len(st) == 1 {
+		f.verb = st[0]
+	}
+	for _, c := range t.Children(top) {
+		switch t.Rel(c) {
+		case "nsubj:pass", "aux:pass":
+			return frame{} // a passive's subject is who the act befell: not comparable with an active's
+		case "nsubj":
+			if ents := doc.EntitiesIn(t.SubtreeSpan(c)); len(ents) > 0 && ents[0].Label != nlp.Outlet {
+				f.subject = ents[0].Key
+			}
+		}
+	}
+	return f
+}
+
+// opposed reports whether two frames state the same act done by different
+// named parties: "Solvania has expelled four diplomats" and "Dremland will
+// expel four Solvanian diplomats" are two facts, however many words they
+// share.
+func opposed(a, b frame) bool {
+	return a.verb != "" && a.verb == b.verb && a.subject != "" && b.subject != "" && a.subject != b.subject
+}

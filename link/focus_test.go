@@ -1,0 +1,84 @@
+package link
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// analyse analyses one sentence as an article.
+func analyse(t *testing.T, text string) *nlp.Document {
+	t.Helper()
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := an.Analyze(context.Background(), &claimtrail.Article{ID: "a", Outlet: "Outlet A", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestNegatedFocus runs the examples of what a negation negates: the
+// negator's head with its object and modifiers, and the subject noun.
+func TestNegatedFocus(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		focus, absent string // a stem that must be, and one that must not be, in the focus
+		subject       string // a stem of the subject, or "" for none
+	}{
+		{"There were no tanks at the palace.", "tank", "", ""},
+		{"He has not been suspended.", "suspend", "", ""},
+		{"I have never taken the drug.", "drug", "", ""},
+		{"Nobody photographed the base.", "photograph", "", ""},
+		{"It is a matter for my government, not for me.", "", "matter", ""},
+		{"Tests of the tap water found no contamination.", "contamin", "", "test"},
+	} {
+		d := analyse(t, tc.text)
+		span := claimtrail.Span{Start: 0, End: len(tc.text)}
+		focus, subject := negatedFocus(d, span, newStemmer())
+		if tc.focus != "" && !slices.Contains(focus, tc.focus) {
+			t.Errorf("%q: focus %v lacks %q", tc.text, focus, tc.focus)
+		}
+		if tc.absent != "" && slices.Contains(focus, tc.absent) {
+			t.Errorf("%q: focus %v holds %q", tc.text, focus, tc.absent)
+		}
+		if got := strings.Join(subject, " "); got != tc.subject {
+			t.Errorf("%q: subject %q, want %q", tc.text, got, tc.subject)
+		}
+	}
+}
+
+// TestOpposedFrames runs the examples of one act by two parties.
+func TestOpposedFrames(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Veyra has expelled three diplomats from Ostland's embassy.", "Ostland will expel three Veyran diplomats.", true},
+		{"Veyra has expelled three diplomats from Ostland's embassy.", "Veyra expelled three Ostlander diplomats on Monday.", false},
+	} {
+		fa := frameOf(analyse(t, tc.a), claimtrail.Span{Start: 0, End: len(tc.a)}, newStemmer())
+		fb := frameOf(analyse(t, tc.b), claimtrail.Span{Start: 0, End: len(tc.b)}, newStemmer())
+		if got := opposed(fa, fb); got != tc.want {
+			t.Errorf("opposed(%q %+v, %q %+v) = %v, want %v", tc.a, fa, tc.b, fb, got, tc.want)
+		}
+	}
+}
+
+// TestPassiveFramesNotOpposed: a passive's subject is the patient, so an
+// active and a passive statement of one act are never opposed.
+func TestPassiveFramesNotOpposed(t *testing.T) {
+	a := "The city of Port Alder awarded the Dorn bridge contract to Kestrel Build."
+	b := "The Dorn bridge contract was awarded to Kestrel Build without a tender."
+	fa := frameOf(analyse(t, a), claimtrail.Span{Start: 0, End: len(a)}, newStemmer())
+	fb := frameOf(analyse(t, b), claimtrail.Span{Start: 0, End: len(b)}, newStemmer())
+	if opposed(fa, fb) {
+		t.Errorf("active %+v and passive %+v opposed", fa, fb)
+	}
+}
