@@ -12,7 +12,6 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
@@ -108,7 +107,7 @@ func (d *Document) QuantitiesIn(span claimtrail.Span) []Quantity {
 type Analyzer struct {
 	seg    *segment.Segmenter
 	tok    *tokenize.Tokenizer
-	tagger *tag.Tagger
+	tagger *posTagger
 	names  *Gazetteer
 	tagIf  func([]Token) bool
 }
@@ -129,7 +128,7 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	tagger, err := tag.New()
+	tagger, err := loadPOSTagger()
 	if err != nil {
 		return nil, fmt.Errorf("load tagging model: %w", err)
 	}
@@ -202,10 +201,7 @@ func (a *Analyzer) addSentence(doc *Document, pi, start int, span claimtrail.Spa
 	}
 	sent.Last = len(doc.Tokens)
 	if own := doc.Tokens[sent.First:sent.Last]; a.tagIf == nil || a.tagIf(own) {
-		a.tagger.TagTokens(toks)
-		for i := range own {
-			own[i].Tag = toks[i].Tag
-		}
+		a.tagger.tagTokens(own)
 		sent.Tagged = true
 	}
 	doc.Sentences = append(doc.Sentences, sent)
@@ -215,21 +211,12 @@ func (a *Analyzer) addSentence(doc *Document, pi, start int, span claimtrail.Spa
 // with TagOnly that are not tagged yet, as Analyze would have: a stage can
 // ask for tags where it turns out to need them.
 func (a *Analyzer) TagSentences(doc *Document, first, last int) {
-	var toks []tag.Token
 	for si := max(first, 0); si < min(last, len(doc.Sentences)); si++ {
 		sent := &doc.Sentences[si]
 		if sent.Tagged {
 			continue
 		}
-		own := doc.Tokens[sent.First:sent.Last]
-		toks = toks[:0]
-		for _, t := range own {
-			toks = append(toks, tag.Token{Text: t.Text})
-		}
-		a.tagger.TagTokens(toks)
-		for i := range own {
-			own[i].Tag = toks[i].Tag
-		}
+		a.tagger.tagTokens(doc.Tokens[sent.First:sent.Last])
 		sent.Tagged = true
 	}
 }
