@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/jdkato/prose/v3/segment"
@@ -20,6 +21,19 @@ type Token struct {
 	claimtrail.Span
 	Text string
 	Tag  string // Penn Treebank part-of-speech tag
+	// Lower is Text lower-cased (strings.ToLower), filled by Analyze so
+	// that the many stages that compare words lower-case each token once;
+	// use LowerText, which also serves tokens built by hand.
+	Lower string
+}
+
+// LowerText returns the token's text lower-cased: Lower when Analyze
+// filled it, strings.ToLower(Text) otherwise.
+func (t Token) LowerText() string {
+	if t.Lower != "" || t.Text == "" {
+		return t.Lower
+	}
+	return strings.ToLower(t.Text)
 }
 
 // Sentence is one sentence; its tokens are Document.Tokens[First:Last].
@@ -147,8 +161,9 @@ func (a *Analyzer) Gazetteer() *Gazetteer { return a.names }
 // sentences, when ctx is done.
 func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Document, error) {
 	doc := &Document{Article: art, trees: &treeCache{}}
+	low := lowerASCII(art.Text)
 	for pi, para := range paragraphs(art) {
-		if err := a.analyzeParagraph(ctx, doc, pi, para); err != nil {
+		if err := a.analyzeParagraph(ctx, doc, low, pi, para); err != nil {
 			return nil, err
 		}
 	}
@@ -157,7 +172,7 @@ func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Docum
 	return doc, nil
 }
 
-func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, para claimtrail.Span) error {
+func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, low string, pi int, para claimtrail.Span) error {
 	text := doc.Article.Text
 	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
 		if err := ctx.Err(); err != nil {
@@ -167,7 +182,7 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, 
 		all := a.tokenize(s.Text)
 		if len(all) <= MaxSentenceTokens {
 			if len(all) > 0 {
-				a.addSentence(doc, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)
+				a.addSentence(doc, low, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)
 			}
 			continue
 		}
@@ -178,7 +193,7 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, 
 			toks := all[:min(len(all), MaxSentenceTokens)]
 			all = all[len(toks):]
 			sp := claimtrail.Span{Start: start + toks[0].Start, End: start + toks[len(toks)-1].End()}
-			a.addSentence(doc, pi, start, sp, toks)
+			a.addSentence(doc, low, pi, start, sp, toks)
 		}
 	}
 	return nil
@@ -189,15 +204,14 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, 
 const MaxSentenceTokens = 200
 
 // addSentence appends one sentence of prose tokens (offsets from start)
-// spanning span,
-// tagging it unless TagOnly says it need not be.
-func (a *Analyzer) addSentence(doc *Document, pi, start int, span claimtrail.Span, toks []tokenize.Token) {
+// spanning span, tagging it unless TagOnly says it need not be. low is the
+// text with its ASCII letters lower-cased (lowerASCII).
+func (a *Analyzer) addSentence(doc *Document, low string, pi, start int, span claimtrail.Span, toks []tokenize.Token) {
 	sent := Sentence{Span: span, First: len(doc.Tokens), Paragraph: pi}
+	text := doc.Article.Text
 	for _, t := range toks {
-		doc.Tokens = append(doc.Tokens, Token{
-			Span: claimtrail.Span{Start: start + t.Start, End: start + t.End()},
-			Text: t.Text,
-		})
+		sp := claimtrail.Span{Start: start + t.Start, End: start + t.End()}
+		doc.Tokens = append(doc.Tokens, Token{Span: sp, Text: t.Text, Lower: tokenLower(t.Text, text, low, sp)})
 	}
 	sent.Last = len(doc.Tokens)
 	if own := doc.Tokens[sent.First:sent.Last]; a.tagIf == nil || a.tagIf(own) {
@@ -258,4 +272,46 @@ func midSentenceNames(doc *Document) map[string]bool {
 		}
 	}
 	return m
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased and every other
+// byte as it is, so that the lower-cased form of an ASCII token is a slice
+// of it at the token's offsets: one allocation per text, not one per
+// capitalised word.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// tokenLower returns strings.ToLower(word) for the token word at span sp of
+// text, taken from low (lowerASCII(text)) when word is ASCII and is the
+// text at sp.
+func tokenLower(word, text, low string, sp claimtrail.Span) string {
+	upper := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(word)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	switch {
+	case !upper:
+		return word
+	case sp.End <= len(text) && text[sp.Start:sp.End] == word:
+		return low[sp.Start:sp.End]
+	}
+	return strings.ToLower(word)
 }

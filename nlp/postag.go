@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 )
@@ -254,7 +253,7 @@ func (t *posTagger) tagTokens(toks []Token) {
 	ctx, ctxv, sufv := s.ctx[:n], s.ctxv[:n], s.sufv[:n]
 	ctx[0], ctx[1], ctx[n-2], ctx[n-1] = "-START-", "-START2-", "-END-", "-END2-"
 	for i := range toks {
-		ctx[i+2] = posNormalize(toks[i].Text)
+		ctx[i+2] = posNormalize(toks[i])
 	}
 	for k, w := range ctx {
 		ctxv[k] = t.lookupVal(w)
@@ -364,9 +363,11 @@ func posSuffix(w string) string {
 	return w[len(w)-3:]
 }
 
-// posNormalize maps a word onto the form prose's model was trained
-// against (prose's normalize).
-func posNormalize(w string) string {
+// posNormalize maps a token's word onto the form prose's model was
+// trained against (prose's normalize, whose lower-casing is
+// strings.ToLower's).
+func posNormalize(t Token) string {
+	w := t.Text
 	if w == "" {
 		return w
 	}
@@ -380,12 +381,7 @@ func posNormalize(w string) string {
 	if first >= '0' && first <= '9' {
 		return "!DIGITS"
 	}
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {
-			return strings.ToLower(w)
-		}
-	}
-	return w
+	return t.LowerText()
 }
 
 // isYear is what strconv.Atoi accepts of four bytes: an optional sign and

@@ -1,11 +1,13 @@
 package nlp
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/claimtrail/claimtrail"
 	"github.com/jdkato/prose/v3/tag"
 )
 
@@ -128,4 +130,30 @@ func BenchmarkTag(b *testing.B) {
 		}
 		b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 	})
+}
+
+// TestTokenLower checks that Analyze fills every token's Lower with
+// strings.ToLower of its text, ASCII or not.
+func TestTokenLower(t *testing.T) {
+	a, err := NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "İSTANBUL, Straße and the ÉCOLE Normale: NASA's \"Quoted\" WORDS can't Win.\n" +
+		"The Minister SAID on Tuesday that ΑΘΗΝΑ and Zürich agreed."
+	doc, err := a.Analyze(context.Background(), &claimtrail.Article{ID: "a", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tokens) < 20 {
+		t.Fatalf("only %d tokens", len(doc.Tokens))
+	}
+	for _, tk := range doc.Tokens {
+		if want := strings.ToLower(tk.Text); tk.Lower != want || tk.LowerText() != want {
+			t.Errorf("%q: Lower %q, want %q", tk.Text, tk.Lower, want)
+		}
+	}
+	if got := (Token{Text: "ABC"}).LowerText(); got != "abc" {
+		t.Errorf("a token built by hand: LowerText %q", got)
+	}
 }
