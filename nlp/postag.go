@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,25 +30,41 @@ type posTagger struct {
 	pairOff []uint32 // feature i's weights are classIDs/weights[pairOff[i]:pairOff[i+1]]
 	ids     []uint8
 	weights []float32
-	// feats maps every feature string to its index (the two pair
-	// templates are looked up here).
-	feats map[string]int32
 	// vals maps a word or suffix to the features it forms in each
 	// word-valued template.
 	vals map[string]valFeats
-	// tags maps a tag to its "i-1 tag" and "i-2 tag" features.
-	tags   map[string][2]int32
-	pref1  [256]int32 // "i pref1 X" by the byte X
-	bias   int32
-	tagMap map[string]string // words the model always tags alike
-	pool   sync.Pool
+	// Tags are numbered: the classes first, then the other tags the
+	// features name ("-START-"). tagIDs numbers them; prev1 and prev2
+	// hold each tag's "i-1 tag" and "i-2 tag" features, pairs the
+	// "i tag+i-2 tag" feature of tags a and b at a*nTags+b.
+	tagIDs       map[string]int32
+	nTags        int32
+	prev1, prev2 []int32
+	pairs        []int32
+	pref1        [256]int32 // "i pref1 X" by the byte X
+	prefEmpty    int32      // "i pref1 " (an empty word)
+	bias         int32
+	fixed        map[string]fixedTag // words tagged without scoring
+	pool         sync.Pool
+}
+
+// fixedTag is what the tagger knows of a word before scoring it.
+type fixedTag struct {
+	tag      string // the model's one tag for the word, or ""
+	id       int32  // tag's number
+	emoticon bool   // prose tags it SYM, before anything else
 }
 
 // valFeats is one word's or suffix's features, -1 where the model has none.
 type valFeats struct {
 	word [5]int32 // "i word", "i-1 word", "i-2 word", "i+1 word", "i+2 word"
 	suf  [3]int32 // "i suffix", "i-1 suffix", "i+1 suffix"
+	// after holds its "i-1 tag+i word" features, by the previous tag.
+	after []tagFeat
 }
+
+// tagFeat is a feature that pairs a tag with a word.
+type tagFeat struct{ tag, feat int32 }
 
 var noFeats = valFeats{word: [5]int32{-1, -1, -1, -1, -1}, suf: [3]int32{-1, -1, -1}}
 
@@ -144,7 +161,7 @@ func newPOSTagger(data []byte) (*posTagger, error) {
 		t.weights[i] = math.Float32frombits(w)
 	}
 	nTagMap := r.u32()
-	t.tagMap = make(map[string]string, nTagMap)
+	tagMap := make(map[string]uint8, nTagMap)
 	for range nTagMap {
 		w := r.str16()
 		id := r.next(1)
@@ -154,7 +171,7 @@ func newPOSTagger(data []byte) (*posTagger, error) {
 		if int(id[0]) >= len(t.classes) {
 			return nil, fmt.Errorf("tagging model: word %q has class %d of %d", w, id[0], len(t.classes))
 		}
-		t.tagMap[w] = t.classes[id[0]]
+		tagMap[w] = id[0]
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -167,70 +184,147 @@ func newPOSTagger(data []byte) (*posTagger, error) {
 			return nil, fmt.Errorf("tagging model: class %d of %d", id, len(t.classes))
 		}
 	}
-	t.index(blob, featOff)
+	if err := t.index(blob, featOff); err != nil {
+		return nil, err
+	}
+	t.fixed = make(map[string]fixedTag, len(tagMap)+len(proseEmoticons))
+	for w, id := range tagMap {
+		t.fixed[w] = fixedTag{tag: t.classes[id], id: int32(id)}
+	}
+	for w := range proseEmoticons {
+		f := t.fixed[w]
+		f.emoticon = true
+		t.fixed[w] = f
+	}
 	t.pool.New = func() any { return &posScratch{scores: make([]float32, len(t.classes))} }
 	return t, nil
 }
 
+// Templates that pair a tag with a tag or a word.
+const (
+	prev1Template = "i-1 tag "
+	prev2Template = "i-2 tag "
+	pairTemplate  = "i tag+i-2 tag "
+	afterTemplate = "i-1 tag+i word "
+)
+
 // index builds the lookup tables from the sorted feature strings.
-func (t *posTagger) index(blob string, featOff []uint32) {
-	n := len(featOff) - 1
-	t.feats = make(map[string]int32, n)
+func (t *posTagger) index(blob string, featOff []uint32) error {
 	t.vals = map[string]valFeats{}
-	t.tags = map[string][2]int32{}
-	t.bias = -1
+	t.tagIDs = map[string]int32{}
+	for _, c := range append(append([]string(nil), t.classes...), "-START-", "-START2-") {
+		t.tagID(c)
+	}
+	t.bias, t.prefEmpty = -1, -1
 	for i := range t.pref1 {
 		t.pref1[i] = -1
 	}
-	for i := range n {
+	var prev1, prev2, pairs []taggedFeat
+	for i := range len(featOff) - 1 {
 		f := blob[featOff[i]:featOff[i+1]]
 		idx := int32(i)
-		t.feats[f] = idx
+		var ok bool
 		switch {
 		case f == "bias":
 			t.bias = idx
+		case f == "i pref1 ":
+			t.prefEmpty = idx
 		case strings.HasPrefix(f, "i pref1 ") && len(f) == len("i pref1 ")+1:
 			t.pref1[f[len(f)-1]] = idx
-		case strings.HasPrefix(f, "i-1 tag "):
-			v := t.tagFeats(f[len("i-1 tag "):])
-			v[0] = idx
-			t.tags[f[len("i-1 tag "):]] = v
-		case strings.HasPrefix(f, "i-2 tag "):
-			v := t.tagFeats(f[len("i-2 tag "):])
-			v[1] = idx
-			t.tags[f[len("i-2 tag "):]] = v
-		}
-		for _, vt := range valTemplates {
-			if !strings.HasPrefix(f, vt.prefix) {
-				continue
+		case strings.HasPrefix(f, prev1Template):
+			prev1 = append(prev1, taggedFeat{a: f[len(prev1Template):], feat: idx})
+		case strings.HasPrefix(f, prev2Template):
+			prev2 = append(prev2, taggedFeat{a: f[len(prev2Template):], feat: idx})
+		case strings.HasPrefix(f, pairTemplate):
+			p := taggedFeat{feat: idx}
+			if p.a, p.b, ok = strings.Cut(f[len(pairTemplate):], " "); !ok {
+				return fmt.Errorf("tagging model: feature %q pairs no two tags", f)
 			}
-			key := f[len(vt.prefix):]
-			v, ok := t.vals[key]
+			pairs = append(pairs, p)
+		case strings.HasPrefix(f, afterTemplate):
+			tag, word, ok := strings.Cut(f[len(afterTemplate):], " ")
 			if !ok {
-				v = noFeats
+				return fmt.Errorf("tagging model: feature %q pairs no tag and word", f)
 			}
-			if vt.slot < 5 {
-				v.word[vt.slot] = idx
-			} else {
-				v.suf[vt.slot-5] = idx
-			}
-			t.vals[key] = v
-			break
+			v := t.lookupVal(word)
+			v.after = append(v.after, tagFeat{tag: t.tagID(tag), feat: idx})
+			t.vals[word] = v
+		default:
+			t.indexVal(f, idx)
 		}
 	}
+	for _, p := range slices.Concat(prev1, prev2, pairs) {
+		for _, tag := range []string{p.a, p.b} {
+			if strings.IndexByte(tag, ' ') >= 0 {
+				return fmt.Errorf("tagging model: tag %q holds a space", tag)
+			}
+			if tag != "" {
+				t.tagID(tag)
+			}
+		}
+	}
+	t.prev1, t.prev2 = t.tagTable(prev1), t.tagTable(prev2)
+	t.pairs = make([]int32, t.nTags*t.nTags)
+	for k := range t.pairs {
+		t.pairs[k] = -1
+	}
+	for _, p := range pairs {
+		t.pairs[t.tagIDs[p.a]*t.nTags+t.tagIDs[p.b]] = p.feat
+	}
+	return nil
 }
 
-func (t *posTagger) tagFeats(tag string) [2]int32 {
-	if v, ok := t.tags[tag]; ok {
-		return v
+// tagID returns tag's number, numbering it if it has none.
+func (t *posTagger) tagID(tag string) int32 {
+	id, ok := t.tagIDs[tag]
+	if !ok {
+		id = t.nTags
+		t.tagIDs[tag] = id
+		t.nTags++
 	}
-	return [2]int32{-1, -1}
+	return id
+}
+
+// taggedFeat is a feature of the tag a (and b) read at load time.
+type taggedFeat struct {
+	a, b string
+	feat int32
+}
+
+// tagTable returns the features of tags by tag number, -1 for none.
+func (t *posTagger) tagTable(feats []taggedFeat) []int32 {
+	out := make([]int32, t.nTags)
+	for k := range out {
+		out[k] = -1
+	}
+	for _, f := range feats {
+		out[t.tagIDs[f.a]] = f.feat
+	}
+	return out
+}
+
+// indexVal files feature f, if its template is word-valued, under its
+// word.
+func (t *posTagger) indexVal(f string, idx int32) {
+	for _, vt := range valTemplates {
+		if !strings.HasPrefix(f, vt.prefix) {
+			continue
+		}
+		key := f[len(vt.prefix):]
+		v := t.lookupVal(key)
+		if vt.slot < 5 {
+			v.word[vt.slot] = idx
+		} else {
+			v.suf[vt.slot-5] = idx
+		}
+		t.vals[key] = v
+		return
+	}
 }
 
 // posScratch is one tagging call's working space.
 type posScratch struct {
 	scores []float32
-	key    []byte
 	ctx    []string
 	ctxv   []valFeats // features of each context word
 	sufv   []valFeats // features of each context word's suffix
@@ -259,15 +353,16 @@ func (t *posTagger) tagTokens(toks []Token) {
 		ctxv[k] = t.lookupVal(w)
 		sufv[k] = t.lookupVal(posSuffix(w))
 	}
-	p1, p2 := "-START-", "-START2-"
+	p1, p2 := t.tagIDs["-START-"], t.tagIDs["-START2-"]
 	for i := range toks {
 		w := toks[i].Text
-		tag := t.special(w)
+		tag, id := t.special(w)
 		if tag == "" {
-			tag = t.predict(s, i+2, w, p1, p2)
+			id = t.predict(s, i+2, w, p1, p2)
+			tag = t.classes[id]
 		}
 		toks[i].Tag = tag
-		p2, p1 = p1, tag
+		p2, p1 = p1, id
 	}
 }
 
@@ -278,69 +373,87 @@ func (t *posTagger) lookupVal(v string) valFeats {
 	return noFeats
 }
 
-// special returns the tag prose gives word without scoring it, or "".
-func (t *posTagger) special(w string) string {
-	switch {
-	case w == "-":
-		return "-"
-	case proseEmoticons[w]:
-		return "SYM"
-	case strings.HasPrefix(w, "@"):
-		return "NN"
-	case (w == "0" || strings.HasPrefix(w, "*")) && posNoneRe.MatchString(w):
-		return "-NONE-"
-	case len(w) == 5 && w[0] == '-' && posKeepRe.MatchString(w):
-		return w
+// special returns the tag prose gives word without scoring it, and its
+// number (-1 for a tag the model does not know), or "".
+func (t *posTagger) special(w string) (string, int32) {
+	if w == "-" {
+		return "-", t.knownTag("-")
 	}
-	return t.tagMap[w]
+	f, fixed := t.fixed[w]
+	switch {
+	case f.emoticon:
+		return "SYM", t.knownTag("SYM")
+	case strings.HasPrefix(w, "@"):
+		return "NN", t.knownTag("NN")
+	case (w == "0" || strings.HasPrefix(w, "*")) && posNoneRe.MatchString(w):
+		return "-NONE-", t.knownTag("-NONE-")
+	case len(w) == 5 && w[0] == '-' && posKeepRe.MatchString(w):
+		return w, t.knownTag(w)
+	case fixed && f.tag != "":
+		return f.tag, f.id
+	}
+	return "", -1
 }
 
-// predict scores word at context position i (the sentence's words start at
-// 2) and returns the best tag. The features are added in the order of
-// prose's Tagger.predict, each weight once (prose scales by 1).
-func (t *posTagger) predict(s *posScratch, i int, w, p1, p2 string) string {
+// knownTag returns tag's number, or -1 when no feature names it.
+func (t *posTagger) knownTag(tag string) int32 {
+	if id, ok := t.tagIDs[tag]; ok {
+		return id
+	}
+	return -1
+}
+
+// predict scores word w at context position i (the sentence's words start
+// at 2), after the tags numbered p1 and p2 (-1: unknown), and returns the
+// best class. The features are added in the order of prose's
+// Tagger.predict, each weight once (prose scales by 1).
+func (t *posTagger) predict(s *posScratch, i int, w string, p1, p2 int32) int32 {
 	sc := s.scores
 	clear(sc)
-	tp1, tp2 := t.tagFeats(p1), t.tagFeats(p2)
-	var pre int32 = -1
+	pre, f1, f2, pair, after := t.prefEmpty, int32(-1), int32(-1), int32(-1), int32(-1)
 	if w != "" {
 		pre = t.pref1[w[0]]
-	} else if f, ok := t.feats["i pref1 "]; ok {
-		pre = f
+	}
+	if p1 >= 0 {
+		f1 = t.prev1[p1]
+		for _, a := range s.ctxv[i].after {
+			if a.tag == p1 {
+				after = a.feat
+				break
+			}
+		}
+	}
+	if p2 >= 0 {
+		f2 = t.prev2[p2]
+	}
+	if p1 >= 0 && p2 >= 0 {
+		pair = t.pairs[p1*t.nTags+p2]
+	}
+	suf := s.sufv[i] // the word's suffix is its normalised form's, unless normalising changed it
+	if s.ctx[i] != w {
+		suf = t.lookupVal(posSuffix(w))
 	}
 	t.add(sc, t.bias)
-	t.add(sc, t.lookupVal(posSuffix(w)).suf[0])
+	t.add(sc, suf.suf[0])
 	t.add(sc, pre)
-	t.add(sc, tp1[0])
-	t.add(sc, tp2[1])
-	t.add(sc, t.pair(s, "i tag+i-2 tag ", p1, p2))
+	t.add(sc, f1)
+	t.add(sc, f2)
+	t.add(sc, pair)
 	t.add(sc, s.ctxv[i].word[0])
-	t.add(sc, t.pair(s, "i-1 tag+i word ", p1, s.ctx[i]))
+	t.add(sc, after)
 	t.add(sc, s.ctxv[i-1].word[1])
 	t.add(sc, s.sufv[i-1].suf[1])
 	t.add(sc, s.ctxv[i-2].word[2])
 	t.add(sc, s.ctxv[i+1].word[3])
 	t.add(sc, s.sufv[i+1].suf[2])
 	t.add(sc, s.ctxv[i+2].word[4])
-	best, bestID := float32(math.Inf(-1)), -1
+	best, bestID := float32(math.Inf(-1)), int32(0)
 	for id, v := range sc {
 		if v > best {
-			best, bestID = v, id
+			best, bestID = v, int32(id)
 		}
 	}
-	if bestID < 0 {
-		return ""
-	}
-	return t.classes[bestID]
-}
-
-// pair looks up the feature prefix+a+" "+b.
-func (t *posTagger) pair(s *posScratch, prefix, a, b string) int32 {
-	s.key = append(append(append(append(s.key[:0], prefix...), a...), ' '), b...)
-	if f, ok := t.feats[string(s.key)]; ok {
-		return f
-	}
-	return -1
+	return bestID
 }
 
 // add adds feature f's weights to the scores (f < 0: an unknown feature).
