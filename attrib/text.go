@@ -10,11 +10,26 @@ import (
 // lower is a token's text lower-cased, without quotation marks glued to it
 // ("'no", "fiction'" are read as "no", "fiction").
 func lower(t nlp.Token) string {
-	w := strings.ToLower(t.Text)
-	if len(w) > 1 && !isPossessive(w) {
+	w := t.LowerText()
+	if len(w) > 1 && mayTrim(w) && !isPossessive(w) {
 		w = strings.Trim(w, "'‘’\"“”")
 	}
 	return w
+}
+
+// mayTrim reports whether w may start or end with a quotation mark that
+// lower trims: most words do not, and strings.Trim with a cut set of
+// curly quotes costs more than the rest of lower.
+func mayTrim(w string) bool {
+	switch w[0] {
+	case '\'', '"', 0xE2: // 0xE2 begins ‘ ’ “ ”
+		return true
+	}
+	switch w[len(w)-1] {
+	case '\'', '"', 0x98, 0x99, 0x9C, 0x9D: // the last bytes of ‘ ’ “ ”
+		return true
+	}
+	return false
 }
 
 func isVerb(t nlp.Token) bool {

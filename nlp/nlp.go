@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
@@ -21,6 +21,19 @@ type Token struct {
 	claimtrail.Span
 	Text string
 	Tag  string // Penn Treebank part-of-speech tag
+	// Lower is Text lower-cased (strings.ToLower), filled by Analyze so
+	// that the many stages that compare words lower-case each token once;
+	// use LowerText, which also serves tokens built by hand.
+	Lower string
+}
+
+// LowerText returns the token's text lower-cased: Lower when Analyze
+// filled it, strings.ToLower(Text) otherwise.
+func (t Token) LowerText() string {
+	if t.Lower != "" || t.Text == "" {
+		return t.Lower
+	}
+	return strings.ToLower(t.Text)
 }
 
 // Sentence is one sentence; its tokens are Document.Tokens[First:Last].
@@ -108,7 +121,7 @@ func (d *Document) QuantitiesIn(span claimtrail.Span) []Quantity {
 type Analyzer struct {
 	seg    *segment.Segmenter
 	tok    *tokenize.Tokenizer
-	tagger *tag.Tagger
+	tagger *posTagger
 	names  *Gazetteer
 	tagIf  func([]Token) bool
 }
@@ -129,7 +142,7 @@ func NewAnalyzer(opts ...Option) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	tagger, err := tag.New()
+	tagger, err := loadPOSTagger()
 	if err != nil {
 		return nil, fmt.Errorf("load tagging model: %w", err)
 	}
@@ -147,9 +160,15 @@ func (a *Analyzer) Gazetteer() *Gazetteer { return a.names }
 // entities and quantities. It stops with the context's error, between two
 // sentences, when ctx is done.
 func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Document, error) {
-	doc := &Document{Article: art, trees: &treeCache{}}
+	// News text runs at about one token per five bytes and one sentence
+	// per 120 (FNC-1): room for that saves growing the slices a dozen
+	// times per article.
+	doc := &Document{Article: art, trees: &treeCache{},
+		Tokens:    make([]Token, 0, len(art.Text)/5+16),
+		Sentences: make([]Sentence, 0, len(art.Text)/120+4)}
+	low := lowerASCII(art.Text)
 	for pi, para := range paragraphs(art) {
-		if err := a.analyzeParagraph(ctx, doc, pi, para); err != nil {
+		if err := a.analyzeParagraph(ctx, doc, low, pi, para); err != nil {
 			return nil, err
 		}
 	}
@@ -158,7 +177,7 @@ func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Docum
 	return doc, nil
 }
 
-func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, para claimtrail.Span) error {
+func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, low string, pi int, para claimtrail.Span) error {
 	text := doc.Article.Text
 	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
 		if err := ctx.Err(); err != nil {
@@ -168,7 +187,7 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, 
 		all := a.tokenize(s.Text)
 		if len(all) <= MaxSentenceTokens {
 			if len(all) > 0 {
-				a.addSentence(doc, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)
+				a.addSentence(doc, low, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)
 			}
 			continue
 		}
@@ -179,7 +198,7 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, 
 			toks := all[:min(len(all), MaxSentenceTokens)]
 			all = all[len(toks):]
 			sp := claimtrail.Span{Start: start + toks[0].Start, End: start + toks[len(toks)-1].End()}
-			a.addSentence(doc, pi, start, sp, toks)
+			a.addSentence(doc, low, pi, start, sp, toks)
 		}
 	}
 	return nil
@@ -190,22 +209,18 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, pi int, 
 const MaxSentenceTokens = 200
 
 // addSentence appends one sentence of prose tokens (offsets from start)
-// spanning span,
-// tagging it unless TagOnly says it need not be.
-func (a *Analyzer) addSentence(doc *Document, pi, start int, span claimtrail.Span, toks []tokenize.Token) {
+// spanning span, tagging it unless TagOnly says it need not be. low is the
+// text with its ASCII letters lower-cased (lowerASCII).
+func (a *Analyzer) addSentence(doc *Document, low string, pi, start int, span claimtrail.Span, toks []tokenize.Token) {
 	sent := Sentence{Span: span, First: len(doc.Tokens), Paragraph: pi}
+	text := doc.Article.Text
 	for _, t := range toks {
-		doc.Tokens = append(doc.Tokens, Token{
-			Span: claimtrail.Span{Start: start + t.Start, End: start + t.End()},
-			Text: t.Text,
-		})
+		sp := claimtrail.Span{Start: start + t.Start, End: start + t.End()}
+		doc.Tokens = append(doc.Tokens, Token{Span: sp, Text: t.Text, Lower: tokenLower(t.Text, text, low, sp)})
 	}
 	sent.Last = len(doc.Tokens)
 	if own := doc.Tokens[sent.First:sent.Last]; a.tagIf == nil || a.tagIf(own) {
-		a.tagger.TagTokens(toks)
-		for i := range own {
-			own[i].Tag = toks[i].Tag
-		}
+		a.tagger.tagTokens(own)
 		sent.Tagged = true
 	}
 	doc.Sentences = append(doc.Sentences, sent)
@@ -215,21 +230,12 @@ func (a *Analyzer) addSentence(doc *Document, pi, start int, span claimtrail.Spa
 // with TagOnly that are not tagged yet, as Analyze would have: a stage can
 // ask for tags where it turns out to need them.
 func (a *Analyzer) TagSentences(doc *Document, first, last int) {
-	var toks []tag.Token
 	for si := max(first, 0); si < min(last, len(doc.Sentences)); si++ {
 		sent := &doc.Sentences[si]
 		if sent.Tagged {
 			continue
 		}
-		own := doc.Tokens[sent.First:sent.Last]
-		toks = toks[:0]
-		for _, t := range own {
-			toks = append(toks, tag.Token{Text: t.Text})
-		}
-		a.tagger.TagTokens(toks)
-		for i := range own {
-			own[i].Tag = toks[i].Tag
-		}
+		a.tagger.tagTokens(doc.Tokens[sent.First:sent.Last])
 		sent.Tagged = true
 	}
 }
@@ -271,4 +277,46 @@ func midSentenceNames(doc *Document) map[string]bool {
 		}
 	}
 	return m
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased and every other
+// byte as it is, so that the lower-cased form of an ASCII token is a slice
+// of it at the token's offsets: one allocation per text, not one per
+// capitalised word.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// tokenLower returns strings.ToLower(word) for the token word at span sp of
+// text, taken from low (lowerASCII(text)) when word is ASCII and is the
+// text at sp.
+func tokenLower(word, text, low string, sp claimtrail.Span) string {
+	upper := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(word)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	switch {
+	case !upper:
+		return word
+	case sp.End <= len(text) && text[sp.Start:sp.End] == word:
+		return low[sp.Start:sp.End]
+	}
+	return strings.ToLower(word)
 }

@@ -23,6 +23,15 @@ var quantityModifiers = []string{
 	"close to", "upwards of", "an estimated", "under",
 }
 
+// quantityModifierWords holds the words of each quantity modifier.
+var quantityModifierWords = func() [][]string {
+	out := make([][]string, len(quantityModifiers))
+	for i, m := range quantityModifiers {
+		out[i] = strings.Fields(m)
+	}
+	return out
+}()
+
 var numberWords = map[string]float64{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -53,13 +62,13 @@ func quantities(doc *Document) []Quantity {
 // quantityAt reads a quantity whose number is toks[i], returning it and the
 // index just past it.
 func quantityAt(doc *Document, toks []Token, i int) (Quantity, int, bool) {
-	v, ok := numberValue(toks[i].Text)
+	v, ok := numberValue(toks[i])
 	if !ok {
 		return Quantity{}, 0, false
 	}
 	start, end := i, i+1
 	if end < len(toks) {
-		if s, ok := scaleWords[strings.ToLower(toks[end].Text)]; ok {
+		if s, ok := scaleWords[toks[end].LowerText()]; ok {
 			v *= s
 			end++
 		}
@@ -68,10 +77,9 @@ func quantityAt(doc *Document, toks []Token, i int) (Quantity, int, bool) {
 		start--
 	}
 	mod := ""
-	for _, m := range quantityModifiers {
-		words := strings.Fields(m)
+	for k, words := range quantityModifierWords {
 		if start >= len(words) && equalWords(toks[start-len(words):start], words) {
-			mod = m
+			mod = quantityModifiers[k]
 			start -= len(words)
 			break
 		}
@@ -84,7 +92,7 @@ func quantityAt(doc *Document, toks []Token, i int) (Quantity, int, bool) {
 		unit = "percent"
 		end++
 	case end < len(toks) && countedNoun(toks[end]):
-		unit = strings.ToLower(toks[end].Text)
+		unit = toks[end].LowerText()
 		end++
 	case v >= 1900 && v <= 2100 && v == float64(int(v)) && !strings.Contains(toks[i].Text, ","):
 		unit = "year"
@@ -103,10 +111,11 @@ func equalWords(toks []Token, words []string) bool {
 }
 
 // numberValue parses "20,000", "5.2", "40" or a number word.
-func numberValue(s string) (float64, bool) {
-	if v, ok := numberWords[strings.ToLower(s)]; ok {
+func numberValue(t Token) (float64, bool) {
+	if v, ok := numberWords[t.LowerText()]; ok {
 		return v, true
 	}
+	s := t.Text
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return 0, false
 	}

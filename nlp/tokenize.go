@@ -29,7 +29,63 @@ type wordTokenizer interface {
 
 // tokenize is prose's tokenizer in time linear in s, with token offsets
 // into s.
-func (a *Analyzer) tokenize(s string) []tokenize.Token { return tokenizeLinear(a.tok, s) }
+func (a *Analyzer) tokenize(s string) []tokenize.Token {
+	return tokenizeLinear(plainWords{a.tok}, s)
+}
+
+// plainWords is prose's tokenizer with a shortcut for plain words. prose
+// splits text at white space and then tests each piece against its
+// emoticons, a regular expression for abbreviations, its prefixes,
+// contractions and suffixes, one after another, which was most of the time
+// it took. A piece of ASCII letters and digits alone matches none of them
+// but as a whole (the emoticons "xD", "8D" are such pieces, kept whole
+// too), so it is one token as it is; every other piece, with the white
+// space around it, still goes to prose. The tokens are prose's
+// (TestPlainWordsIsProse).
+type plainWords struct{ tok wordTokenizer }
+
+// Tokenize returns prose's tokens of text.
+func (p plainWords) Tokenize(text string) []tokenize.Token {
+	out := make([]tokenize.Token, 0, len(text)/5+2)
+	from := 0 // text[from:i] is left for prose
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		end, plain := i, true
+		for end < len(text) {
+			c := text[end]
+			if c < utf8.RuneSelf && isAlnum(c) {
+				end++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			plain = false
+			end += n
+		}
+		if plain {
+			if from < i {
+				out = tokenizeAt(p.tok, out, text[from:i], from)
+			}
+			out = append(out, tokenize.Token{Text: text[i:end], Start: i})
+			from = end
+		}
+		i = end
+	}
+	if from < len(text) {
+		out = tokenizeAt(p.tok, out, text[from:], from)
+	}
+	return out
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 
 // tokenizeLinear runs tok over s, handing it long stretches in pieces.
 func tokenizeLinear(tok wordTokenizer, s string) []tokenize.Token {

@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -61,6 +63,68 @@ func TestTokenizeOrdinaryText(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("token %d: %+v, prose gives %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// plainWordsProbes are texts whose pieces prose treats apart: emoticons
+// made of letters, abbreviations, contractions, affixes, URLs, non-ASCII
+// letters and spaces, invalid UTF-8.
+var plainWordsProbes = []string{
+	"xD XDD 8D xDD :-) (o: U.S. Mr. Dr. Ms. e.g. i.e. A.B.C.",
+	"They'll say we don't know; it’s the mayor’s aide (Dr. Ilse Varga) who won't.",
+	"“Quoted,” ‘single’ [brackets] $4.5bn 10% #tag @handle http://example.org/a?b=c",
+	"Zürich\u00a0café\u2003naïve\tword\nnext  line   ",
+	"bad \xff\xfe bytes and\xc3 cut",
+	"1990s COVID19 abc123 A1 2024",
+	"",
+	"   ",
+	"end.",
+}
+
+// TestPlainWordsIsProse checks that the plain-word shortcut gives prose's
+// tokens.
+func TestPlainWordsIsProse(t *testing.T) {
+	texts := append([]string(nil), plainWordsProbes...)
+	for _, pattern := range []string{"../examples/story/*.txt", "../attrib/testdata/*/article.txt"} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	for _, text := range texts {
+		checkPlainWords(t, text)
+	}
+}
+
+// FuzzPlainWords checks the shortcut against prose on any text.
+func FuzzPlainWords(f *testing.F) {
+	for _, p := range plainWordsProbes {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 512 {
+			text = text[:512] // prose is quadratic in a long piece
+		}
+		checkPlainWords(t, text)
+	})
+}
+
+func checkPlainWords(t *testing.T, text string) {
+	t.Helper()
+	prose := tokenize.New()
+	want := prose.Tokenize(text)
+	got := plainWords{prose}.Tokenize(text)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d tokens, prose gives %d", text, len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("%q: token %d %+v, prose gives %+v", text, i, got[i], want[i])
 		}
 	}
 }

@@ -224,7 +224,22 @@ func decodePayload(raw []byte) (*Model, error) {
 	if len(r.b) != 0 {
 		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(r.b))
 	}
+	interleaveRows(&m.passes)
 	return m, nil
+}
+
+// interleaveRows moves the second pass's token weights into the free
+// values of the first pass's rows (see rowStride): one table, the second
+// pass's view of it starting passOffset values in.
+func interleaveRows(ps *[2]pass) {
+	a, b := ps[0].weights, ps[1].weights
+	if len(a) != len(b) {
+		return
+	}
+	for r := 0; r < len(a); r += rowStride {
+		copy(a[r+passOffset:r+passOffset+nTags], b[r:r+nTags])
+	}
+	ps[1].weights = a[passOffset:]
 }
 
 type binWriter struct {

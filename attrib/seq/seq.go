@@ -99,10 +99,17 @@ type pass struct {
 // the previous tag is nTags at the start of a window.
 const (
 	nTrans = (nTags + 1) * nTags
-	// rowStride pads token weight rows in memory to 8 values (16 bytes),
-	// so that a row never straddles a cache line.
-	rowStride = 8
-	// maxBits bounds the feature table (2^22 rows, 64 MiB in memory).
+	// rowStride is how far apart token weight rows lie in memory: 16
+	// values (32 bytes), so that a row never straddles a cache line, and
+	// a loaded model keeps the second pass's row for a feature in the 8
+	// values after the first pass's (interleaveRows): the second pass
+	// reads the features the first has just read, and the tables are too
+	// large for the cache, so it then finds them there.
+	rowStride = 16
+	// passOffset is where the second pass's row starts within a row of
+	// the interleaved table.
+	passOffset = 8
+	// maxBits bounds the feature table (2^22 rows, 128 MiB in memory).
 	maxBits  = 22
 	edgeBits = 16
 	edgeMask = 1<<edgeBits - 1
@@ -204,7 +211,7 @@ func (p *pass) decode(s *scratch, v *viterbi, n int, stacked bool) []uint8 {
 
 func sumRows(acc *[nTags]int32, tab []int16, feats []uint32) {
 	for _, f := range feats {
-		row := (*[rowStride]int16)(tab[int(f)*rowStride:])
+		row := (*[nTags]int16)(tab[int(f)*rowStride:])
 		acc[0] += int32(row[0])
 		acc[1] += int32(row[1])
 		acc[2] += int32(row[2])
