@@ -20,6 +20,31 @@ import (
 type Extractor struct {
 	model  *seq.Model // the trained labeller, when combined with the rules
 	tagger Tagger     // tags what the labeller reads, when analysis did not
+	cues   CueReading
+}
+
+// CueReading says how the rules find a sentence's cues, sources and
+// contents.
+type CueReading int
+
+const (
+	// FramesFirst reads each cue word through the reporting frames of
+	// frames.go on the sentence's dependency tree, and through the
+	// word-order patterns of cuePatterns where no frame matches. It is the
+	// default.
+	FramesFirst CueReading = iota
+	// PatternsOnly reads cues through the word-order patterns alone, as
+	// the rules did before the frames (kept for comparison).
+	PatternsOnly
+	// FramesOnly reads cues through the frames alone (for comparison).
+	FramesOnly
+)
+
+// WithCues returns a copy of x that finds cues as c says.
+func (x *Extractor) WithCues(c CueReading) *Extractor {
+	y := *x
+	y.cues = c
+	return &y
 }
 
 // New returns a rule-based Extractor.
@@ -37,6 +62,7 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 // paragraphs.
 func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]claimtrail.Statement, error) {
 	r := newReader(doc)
+	r.cues = x.cues
 	for si := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -149,6 +175,12 @@ type reader struct {
 	// persons holds, by key, the first two different spellings of the
 	// people the document names (see person), built on first use.
 	persons map[string][]string
+	// cues is how cues are found; si is the sentence being read and tree
+	// its dependency tree, parsed on the first cue word (treeDone).
+	cues     CueReading
+	si       int
+	tree     *nlp.Tree
+	treeDone bool
 }
 
 func newReader(doc *nlp.Document) *reader {
@@ -165,6 +197,7 @@ func (r *reader) text() string { return r.doc.Article.Text }
 func (r *reader) sentence(si int) {
 	s := r.doc.Sentences[si]
 	r.at = s.Start
+	r.si, r.tree, r.treeDone = si, nil, false
 	toks := r.doc.SentenceTokens(si)
 	if len(r.held) > 0 && r.doc.Sentences[r.held[0]].Paragraph != s.Paragraph {
 		r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
@@ -246,6 +279,9 @@ type attribution struct {
 	// next is a second attribution coordinated with this one in the same
 	// sentence ("A said X, and B said Y").
 	next *attribution
+	// coordinated, when positive, is the token of a speech verb that a
+	// frame found coordinated with this cue after its content.
+	coordinated int
 }
 
 // find looks for the first attribution cue among toks[lo:hi] outside
@@ -259,7 +295,14 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		if !ok {
 			continue
 		}
-		if a.holeHi == 0 && !a.denial {
+		if a.coordinated > 0 && a.hi <= a.coordinated {
+			// "A said X, and B told Y that Z": B's words, read from
+			// where the content stops.
+			if next, ok := r.find(toks, q, a.hi, hi); ok && next.lo < next.hi && next.lo >= a.hi {
+				a.next = &next
+			}
+		}
+		if a.holeHi == 0 && !a.denial && a.next == nil {
 			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
 				if k := coordinatedAt(toks, a.lo, inner); k > 0 {
 					// "A said X, and B told the Times Y": two attributions,
@@ -318,8 +361,21 @@ func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
 	return append(append([]claimtrail.Source{}, outer...), inner...)
 }
 
-// cueAt tries each cue pattern at token i, in the order of cuePatterns.
+// cueAt reads an attribution whose cue is token i: through the reporting
+// frames on the sentence's tree, then, unless a frame settled it, through
+// each cue pattern in the order of cuePatterns.
 func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
+	if r.cues != PatternsOnly && frameWord(lower(toks[i])) {
+		if t := r.sentenceTree(toks); t != nil {
+			a, ok, decided := r.treeAttribution(t, toks, q, lo, hi, i)
+			if ok || decided {
+				return a, ok
+			}
+		}
+	}
+	if r.cues == FramesOnly {
+		return attribution{}, false
+	}
 	for _, p := range cuePatterns {
 		if !p.match(toks, lo, hi, i) {
 			continue
