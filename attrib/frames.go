@@ -26,6 +26,9 @@ const (
 	siteNone frameSite = iota
 	// siteSubject is the anchor's active subject (nsubj, not nsubj:pass).
 	siteSubject
+	// siteGovernorSubject is the subject of the verb the anchor hangs on:
+	// "X mocked the plan, saying Y".
+	siteGovernorSubject
 	// siteAgent is a passive's agent: obl:agent, or an obl marked "by".
 	siteAgent
 	// siteGovernorNoun is the noun the anchor is the case marker of
@@ -138,6 +141,15 @@ var frames = []frame{
 		},
 	},
 	{
+		name: "speech participle on a clause", words: participles,
+		upos: []string{"VERB"}, rels: []string{"advcl", "xcomp", "conj"},
+		source:  siteGovernorSubject,
+		content: []frameSite{siteComplement, siteParataxis},
+		examples: []frameExample{
+			{"The mayor defended the plan, saying the budget was balanced.", "saying", "The mayor", "the budget was balanced"},
+		},
+	},
+	{
 		name: "citing, quoting (on a clause that is no frame)", words: set(`citing quoting`), upos: []string{"VERB"}, rels: []string{"advcl"},
 		source: siteObject, content: []frameSite{siteGovernorClause},
 		examples: []frameExample{
@@ -145,6 +157,14 @@ var frames = []frame{
 		},
 	},
 }
+
+// participles are the speech verbs' present participles, which take
+// their subject from the clause they hang on: "…, saying Y".
+var participles = set(`saying adding arguing claiming noting insisting warning explaining stating declaring
+suggesting asserting contending acknowledging predicting writing telling`)
+
+// relativeWords are relative pronouns that stand for their antecedent.
+var relativeWords = set(`who that which`)
 
 // relayWords open a relay on a source or a cue: "citing X", "quoting X",
 // "X, which quoted Y", "X, which cited Y".
@@ -183,8 +203,11 @@ func (f *frame) anchorFits(t *nlp.Tree, v int) bool {
 	if f.source == siteObject && t.Head(v) >= 0 && speechVerbs[lowerWord(t, t.Head(v))] {
 		return false // "reported, citing X": a relay on the cue's frame
 	}
-	if f.source == siteSubject || f.source == siteAgent {
+	switch f.source {
+	case siteSubject, siteAgent:
 		return passiveVerbAt(t, v) == f.passive
+	case siteGovernorSubject:
+		return t.Dependent(v, "nsubj") < 0
 	}
 	return true
 }
@@ -222,18 +245,17 @@ var frameVetoes = []frameVeto{
 	{"The ministry neither confirmed nor denied the report.", neitherNorAnchor},
 	{"The ministry has said whether the bridge is safe.", whetherContent},
 	{"The pact is what diplomats describe as a patrol.", relativeAnchor},
+	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor},
 }
 
-// relativeAnchor: the verb of a relative clause ("what diplomats
-// describe as", "the Post, which quoted …") makes no attribution of its
-// own.
+// relativeAnchor: a verb whose object is "what" ("in what diplomats
+// describe as") names a description, not a statement.
 func relativeAnchor(t *nlp.Tree, v int) bool {
-	if strings.HasSuffix(t.Rel(v), ":relcl") {
+	if h := t.Head(v); h >= 0 && strings.HasSuffix(t.Rel(v), ":relcl") && lowerWord(t, h) == "what" {
 		return true
 	}
 	for _, c := range t.Children(v) {
-		switch lowerWord(t, c) {
-		case "what", "which", "who", "whom", "where":
+		if lowerWord(t, c) == "what" && !nlp.RelIs(t.Rel(c), "nsubj") {
 			return true
 		}
 	}
@@ -289,9 +311,9 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 	if src < 0 {
 		return attribution{}, false
 	}
-	a := attribution{cue: span(toks, v, v+1), denial: f.denial}
+	a := attribution{cue: span(toks, cueStart(t, v), v+1), denial: f.denial}
 	slo, shi := sourceSpanWords(t, src)
-	shared := t.Head(src) != v && f.source == siteSubject
+	shared := t.Head(src) != v && (f.source == siteSubject || f.source == siteGovernorSubject)
 	if !shared && (slo < lo || shi > hi) || quotedIn(q, slo, shi) || splitQuote(toks, q, lo, hi, v) {
 		return attribution{}, false // the word-order patterns read quotations
 	}
@@ -317,7 +339,9 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 	}
 	for _, site := range f.content {
 		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
-			a.coordinated = max(coordinatedVerb(t, v), 0)
+			if a.coordinated == 0 {
+				a.coordinated = max(coordinatedVerb(t, v), 0)
+			}
 			return a, true
 		}
 	}
@@ -349,6 +373,17 @@ func splitQuote(toks []nlp.Token, q []bool, lo, hi, v int) bool {
 	return before && after
 }
 
+// cueStart returns where the cue starts: at the anchor, or at the
+// auxiliaries right before it ("has said", "is demanding"), which
+// PolNeAR's cues hold.
+func cueStart(t *nlp.Tree, v int) int {
+	k := v
+	for k > 0 && t.Head(k-1) == v && (nlp.RelIs(t.Rel(k-1), "aux") && !nlp.RelIs(t.Rel(k-1), "aux:pass")) {
+		k--
+	}
+	return k
+}
+
 // site returns the word a source site names, or -1.
 func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
 	switch s {
@@ -362,7 +397,25 @@ func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
 		if cc := t.Dependent(v, "cc"); n < 0 && nlp.RelIs(t.Rel(v), "conj") && cc >= 0 && cc >= v-2 && speechVerbs[lowerWord(t, t.Head(v))] {
 			return f.site(t, t.Head(v), s) // "X confirmed Y but said Z": X's
 		}
+		if n >= 0 && relativeWords[lowerWord(t, n)] && strings.HasSuffix(t.Rel(v), ":relcl") {
+			return t.Head(v) // "an architect who said …": the architect
+		}
 		return n
+	case siteGovernorSubject:
+		// The subject of the nearest speech verb above ("X said Y,
+		// adding Z", however low the parser hung "adding"), else of the
+		// verb it hangs on ("X mocked the plan, saying Y").
+		for h := t.Head(v); h >= 0; h = t.Head(h) {
+			if n := t.Dependent(h, "nsubj"); n >= 0 && t.Rel(n) != "nsubj:pass" && speechVerbs[lowerWord(t, h)] {
+				return n
+			}
+		}
+		if h := t.Head(v); h >= 0 {
+			if n := t.Dependent(h, "nsubj"); n >= 0 && t.Rel(n) != "nsubj:pass" {
+				return n
+			}
+		}
+		return -1
 	case siteAgent:
 		return agentOf(t, v)
 	case siteGovernorNoun:
@@ -411,13 +464,63 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 	if clo < 0 {
 		return false
 	}
+	clo, chi = contentEdges(t, toks, lo, hi, v, clo, chi)
 	if k := coordinatedVerb(t, v); k > clo && k <= chi+1 {
 		// "A said X, and B told Y that Z": the parser may hang B on X.
 		chi = min(chi, coordinationStart(t, toks, clo, k))
 	}
 	clo, chi = max(clo, lo), min(chi, hi)
+	for k := clo + 1; k < chi; k++ {
+		if participles[lowerWord(t, k)] && t.Dependent(k, "nsubj") < 0 && k > v {
+			chi, a.coordinated = k, k // "X said Y, adding Z": Z is read apart
+		}
+	}
 	a.lo, a.hi = trim(toks, clo, chi)
 	return a.lo < a.hi
+}
+
+// contentEdges widens a content [clo, chi) found in the tree to the edge
+// of the sentence (of [lo, hi)) on its side of the cue: the parser often
+// hangs a content's later clauses ("…, but the NYPD overruled that
+// request") or its opening ("As it stands, …") on the cue or higher, and
+// a content runs from the cue to the sentence's end, or from its start to
+// the cue. What belongs to the frame stops it: the source, a relay
+// (", citing X"), the cue's own words.
+func contentEdges(t *nlp.Tree, toks []nlp.Token, lo, hi, v, clo, chi int) (int, int) {
+	if clo > v {
+		end := hi
+		for _, c := range t.Children(v) {
+			if flo, _ := subtreeWords(t, c); flo >= chi && flo < end && frameOwn(t, v, c) {
+				end = flo
+			}
+		}
+		return clo, max(chi, end)
+	}
+	if chi <= v {
+		start := lo
+		for _, c := range t.Children(v) {
+			if _, fhi := subtreeWords(t, c); fhi <= clo && fhi > start && frameOwn(t, v, c) {
+				start = fhi
+			}
+		}
+		return min(clo, start), chi
+	}
+	return clo, chi
+}
+
+// frameOwn reports whether dependent c of the cue v belongs to the frame,
+// not to the content: its subject or agent, a relay, an addressee, a
+// coordinated cue.
+func frameOwn(t *nlp.Tree, v, c int) bool {
+	switch {
+	case nlp.RelIs(t.Rel(c), "nsubj"), nlp.RelIs(t.Rel(c), "iobj"), t.Rel(c) == "obl:agent":
+		return true
+	case relayClause(t, c):
+		return true
+	case (nlp.RelIs(t.Rel(c), "conj") || nlp.RelIs(t.Rel(c), "advcl")) && speechVerbs[lowerWord(t, c)]:
+		return true // "X said Y, and added Z", "X said Y, adding Z"
+	}
+	return false
 }
 
 // governorContent sets a's content to the clause the frame hangs on,
@@ -431,10 +534,10 @@ func (r *reader) governorContent(f *frame, t *nlp.Tree, toks []nlp.Token, lo, hi
 	if nlp.RelIs(t.Rel(inner), "ccomp") || t.Head(inner) < 0 {
 		return false // the frame is the clause: "said" as the root has no governor
 	}
-	g := t.Head(inner)
-	glo, ghi := subtreeWords(t, g)
 	flo, fhi := subtreeWords(t, inner)
-	glo, ghi = max(glo, lo), min(ghi, hi)
+	// The content is the rest of the sentence ([lo, hi)) around the
+	// frame: the parser often hangs the frame below the content's head.
+	glo, ghi := lo, hi
 	switch {
 	case flo <= glo:
 		a.lo, a.hi = trim(toks, fhi, ghi)
@@ -456,10 +559,10 @@ func (r *reader) governorContent(f *frame, t *nlp.Tree, toks []nlp.Token, lo, hi
 }
 
 // coordinatedVerb returns a speech verb coordinated with v after it ("A
-// said X, and B told Y"), or -1.
+// said X, and B told Y"; "A said X, adding Y"), or -1.
 func coordinatedVerb(t *nlp.Tree, v int) int {
-	for _, c := range t.Dependents(v, "conj") {
-		if c > v && speechVerbs[lowerWord(t, c)] {
+	for _, c := range t.Children(v) {
+		if c > v && (nlp.RelIs(t.Rel(c), "conj") || nlp.RelIs(t.Rel(c), "advcl")) && speechVerbs[lowerWord(t, c)] {
 			return c
 		}
 	}
