@@ -410,14 +410,15 @@ type cuePattern struct {
 }
 
 // cuePatterns are tried in order and the first that matches decides. The
-// prepositional cues are fixed phrases; then come the uses of a speech verb
-// that are no cue (inside a name, in a demand); last the speech verbs.
+// prepositional cues are fixed phrases; then comes a use of a speech verb
+// that is no cue (a demand); last the speech verbs. Whether a capitalised
+// speech word is a name ("Mark Said") or a headline's verb ("Minister Says
+// Fares Will Rise") the parser decides (frames.go), not a pattern.
 var cuePatterns = []cuePattern{
 	{"according to officials", wordsAt("according", "to"), cuePrepositional, 2},
 	{"as reported by the Clarion", wordsAt("as", "reported", "by"), cuePrepositional, 3},
 	{"as first reported by the Clarion", firstReportedBy, cuePrepositional, 4},
 	{"per the ministry", perCue, cuePrepositional, 1},
-	{"Mark Said told reporters", insideName, cueNone, 0},
 	{"faces calls to resign", func(toks []nlp.Token, _, hi, i int) bool { return callsFor(toks, i, hi) }, cueNone, 0},
 	{"officials said", speechVerbAt, cueVerb, 0},
 	{"shot down claims that", func(toks []nlp.Token, _, hi, i int) bool { return denialPhraseAt(toks, i, hi) > 0 }, cueVerb, 0},
@@ -448,12 +449,6 @@ func firstReportedBy(toks []nlp.Token, _, hi, i int) bool {
 // "Per" inside a sentence is a name ("Per Solheim"), not the cue.
 func perCue(toks []nlp.Token, lo, hi, i int) bool {
 	return lower(toks[i]) == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that")
-}
-
-// insideName matches a capitalised word after another: "Mark Said told
-// reporters" has a name there, not a cue.
-func insideName(toks []nlp.Token, lo, _, i int) bool {
-	return i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text)
 }
 
 // speechVerbAt matches a speech verb used as a verb: tagged so, a cue

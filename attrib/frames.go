@@ -434,6 +434,11 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 	case siteComplement:
 		if c := t.Dependent(v, "ccomp"); c >= 0 {
 			clo, chi = subtreeWords(t, c)
+			if clo > v && nlp.RelIs(t.Rel(v), "parataxis") && toks[clo].Text == "," {
+				// "Y, the panel said, after Z confirmed …": a clause
+				// set off after a parenthetical cue is no complement of it.
+				clo, chi = -1, -1
+			}
 		}
 	case siteThatClause:
 		if c := thatClause(t, v); c >= 0 {
@@ -643,6 +648,9 @@ func sourceWordsCut(t *nlp.Tree, s int, cut func(t *nlp.Tree, c int) bool) (int,
 	for lo > 0 && strayModifier(t, lo-1, lo, hi) {
 		lo-- // "another official told" with "another" hung on the verb
 	}
+	for h := t.Head(s); hi < t.Len() && hi < h && strayNameWord(t, hi, lo, hi); {
+		hi++ // "Food Safety Weekly reported" with "Weekly" hung on the verb
+	}
 	if h := t.Head(s); h >= 0 && nlp.RelIs(t.Rel(s), "nsubj") {
 		// The parser sometimes splits a subject over two nsubj words
 		// ("Police sources said": Police, sources): take the run.
@@ -673,15 +681,59 @@ func strayModifier(t *nlp.Tree, k, lo, hi int) bool {
 	return false
 }
 
+// strayNameWord reports whether word k, just after a source's words [lo,
+// hi) and before its verb, is a capitalised leaf the parser hung outside
+// the name.
+func strayNameWord(t *nlp.Tree, k, lo, hi int) bool {
+	if len(t.Children(k)) > 0 || (t.Head(k) >= lo && t.Head(k) < hi) || !capitalised(t.Token(k).Text) {
+		return false
+	}
+	if timeNames[strings.ToLower(t.Token(k).Text)] {
+		return false
+	}
+	u := t.UPOS(k)
+	return u == "PROPN" || u == "NOUN" || u == "ADV" || u == "ADJ"
+}
+
 // asideOnSource reports whether word c, a dependent of a source's head
 // after it, is no part of the source's name: an apposition ("Marta Kovac,
-// a structural engineer") or a time ("the council on Monday").
+// a structural engineer"), a relative clause set off by a comma ("a person
+// familiar with the findings, who was not authorised to speak"; "three
+// engineers who inspected the dam" keep theirs) or a time ("the council on
+// Monday").
 func asideOnSource(t *nlp.Tree, c int) bool {
-	if nlp.RelIs(t.Rel(c), "appos") || nlp.RelIs(t.Rel(c), "obl") || strings.HasSuffix(t.Rel(c), ":tmod") {
+	if nlp.RelIs(t.Rel(c), "appos") || nlp.RelIs(t.Rel(c), "obl") {
 		return true
+	}
+	if strings.HasSuffix(t.Rel(c), ":tmod") {
+		w := t.Token(c).Text
+		return !capitalised(w) || timeNames[strings.ToLower(w)] // "Marivel Today" is a name
+	}
+	if clo, chi := subtreeWords(t, c); t.Rel(c) == "acl:relcl" {
+		// Set off by a comma ("…, who was not authorised to speak") or
+		// about the anonymity ("who asked not to be named").
+		return t.Token(clo).Text == "," || anyWord(t, clo, chi, anonymityWords)
 	}
 	k := t.Dependent(c, "case")
 	return nlp.RelIs(t.Rel(c), "nmod") && k >= 0 && lowerWord(t, k) == "on"
+}
+
+// timeNames are the capitalised words of a time: "the ministry Tuesday".
+var timeNames = set(`monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december`)
+
+// anonymityWords mark a relative clause that says why a source is not
+// named: "who asked not to be named", "who was not authorised to speak".
+var anonymityWords = set(`named identified anonymity anonymously authorised authorized publicly`)
+
+// anyWord reports whether one of words [lo, hi) is in list.
+func anyWord(t *nlp.Tree, lo, hi int, list map[string]bool) bool {
+	for k := lo; k < hi; k++ {
+		if list[lowerWord(t, k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // relayClause reports whether word c heads a clause that passes its head's

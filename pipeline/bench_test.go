@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib"
 	"github.com/claimtrail/claimtrail/load"
 )
 
@@ -60,6 +61,13 @@ func BenchmarkLoadAnalyseLink(b *testing.B) {
 // a cue): what trees cost once attribution asks for them.
 func BenchmarkLoadAnalyseLinkTrees(b *testing.B) {
 	benchLoadAnalyseLink(b, Options{}, true)
+}
+
+// BenchmarkLoadAnalyseLinkPatterns is BenchmarkLoadAnalyseLink with the
+// rules reading cues by word order alone, parsing no tree (attrib.PatternsOnly):
+// what the reporting frames cost, measured back to back.
+func BenchmarkLoadAnalyseLinkPatterns(b *testing.B) {
+	benchLoadAnalyseLink(b, Options{Cues: attrib.PatternsOnly}, false)
 }
 
 // BenchmarkLoadAnalyseLinkRules is the same with attribution by the rules
