@@ -115,6 +115,15 @@ var frames = []frame{
 		},
 	},
 	{
+		name: "stance verb with a clausal complement", words: stanceVerbs, upos: []string{"VERB"},
+		source:  siteSubject,
+		content: []frameSite{siteComplement},
+		examples: []frameExample{
+			{"The inspectors found that the valve had been left open.", "found", "The inspectors", "the valve had been left open"},
+			{"The Post has learned that the mayor will resign.", "has learned", "The Post", "the mayor will resign"},
+		},
+	},
+	{
 		name: "denial verb, active", words: denialVerbs, upos: []string{"VERB"}, denial: true,
 		source:  siteSubject,
 		content: []frameSite{siteComplement, siteObject, siteGovernorClause},
@@ -157,6 +166,18 @@ var frames = []frame{
 		},
 	},
 }
+
+// stanceVerbs are verbs of finding, believing, promising and recalling
+// that attribute a clausal complement to their subject ("the inspectors
+// found that …", "the Post has learned that …") but, unlike speech verbs,
+// only with one: "found the wreck" attributes nothing.
+var stanceVerbs = set(`found finds find agreed agrees agree think thinks thought know knows knew feel feels felt
+hope hopes hoped expect expects fear fears feared worry worries worried recalled recalls recall emphasized
+emphasised emphasizes emphasises stressed stresses mentioned mentions pledged pledges pledge vowed vows vow
+promised promises promise questioned responded replied answered complained complains boasted boasts
+observed observes learned learnt realized realised hinted hints signaled signalled assured assures
+reiterated reiterates repeated repeats recounted recounts testified assert assured guaranteed
+determined concluded concludes calculated forecast projected`)
 
 // participles are the speech verbs' present participles, which take
 // their subject from the clause they hang on: "…, saying Y".

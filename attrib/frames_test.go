@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
@@ -36,7 +37,7 @@ func TestFrames(t *testing.T) {
 				}
 				q := quoteMask(toks, false)
 				for v := range toks {
-					if lower(toks[v]) != lowerText(ex.cue) && !(f.cueToSource && lower(toks[v]) == firstWord(ex.cue)) {
+					if lower(toks[v]) != anchorWord(ex.cue, f.cueToSource) {
 						continue
 					}
 					if !f.words[lower(toks[v])] || !f.anchorFits(tree, v) {
@@ -86,13 +87,14 @@ func TestFrameVetoes(t *testing.T) {
 
 func lowerText(s string) string { return lower(nlp.Token{Text: s}) }
 
-func firstWord(s string) string {
-	for i := range s {
-		if s[i] == ' ' {
-			return lowerText(s[:i])
-		}
+// anchorWord is the word of a cue the frame anchors on: the first of
+// "according to", the last of "has said".
+func anchorWord(cue string, first bool) string {
+	w := strings.Fields(cue)
+	if first {
+		return lowerText(w[0])
 	}
-	return lowerText(s)
+	return lowerText(w[len(w)-1])
 }
 
 // contentText is an attribution's content as one string, its hole left
