@@ -23,7 +23,7 @@ import (
 type frameSite int
 
 const (
-	siteNone frameSite = iota
+	_ frameSite = iota // the zero value names no site
 	// siteSubject is the anchor's active subject (nsubj, not nsubj:pass).
 	siteSubject
 	// siteGovernorSubject is the subject of the verb the anchor hangs on:
@@ -66,7 +66,7 @@ type frame struct {
 	// passive: the anchor must (true) or must not (false) have a passive
 	// subject or auxiliary.
 	passive bool
-	// source is where the source hangs; siteNone means the frame has none.
+	// source is where the source hangs.
 	source frameSite
 	// content are the places tried in order for the content.
 	content []frameSite
