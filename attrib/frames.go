@@ -666,8 +666,19 @@ func sourceWordsCut(t *nlp.Tree, s int, cut func(t *nlp.Tree, c int) bool) (int,
 			hi = min(hi, clo)
 		}
 	}
-	for lo > 0 && strayModifier(t, lo-1, lo, hi) {
-		lo-- // "another official told" with "another" hung on the verb
+	for k := s - 1; k > lo; k-- {
+		if t.Token(k).Text == "," {
+			lo = k + 1 // "…, which it often is, according to Scott": not Scott's words
+			break
+		}
+	}
+	for lo > 0 {
+		k := lo - 1
+		klo, khi := subtreeWords(t, k)
+		if khi != lo || !strayModifier(t, k, lo, hi) {
+			break
+		}
+		lo = klo // "another official told" with "another" hung on the verb
 	}
 	for h := t.Head(s); hi < t.Len() && hi < h && strayNameWord(t, hi, lo, hi); {
 		hi++ // "Food Safety Weekly reported" with "Weekly" hung on the verb
@@ -687,17 +698,19 @@ func sourceWordsCut(t *nlp.Tree, s int, cut func(t *nlp.Tree, c int) bool) (int,
 	return lo, hi
 }
 
-// strayModifier reports whether word k, just before a source's words
-// [lo, hi), is a determiner or name word the parser hung elsewhere
-// ("another" on the verb, "Mats" of "Councillor Mats Eklund" on
-// "Councillor"): a leaf whose relation only a noun phrase's words bear.
+// strayModifier reports whether word k, whose subtree ends just before a
+// source's words [lo, hi), is a determiner, name or title the parser hung
+// elsewhere ("another" on the verb, "Mats" of "Councillor Mats Eklund" on
+// "Councillor"): a relation only a noun phrase's words bear.
 func strayModifier(t *nlp.Tree, k, lo, hi int) bool {
-	if len(t.Children(k)) > 0 || (t.Head(k) >= lo && t.Head(k) < hi) {
+	if t.Head(k) >= lo && t.Head(k) < hi {
 		return false
 	}
 	switch t.Rel(k) {
 	case "det", "flat", "compound", "nmod:desc":
-		return t.UPOS(k) == "DET" || t.UPOS(k) == "PROPN"
+		// "Republican presidential nominee Donald Trump", the title
+		// hung apart from the name.
+		return t.UPOS(k) == "DET" || t.UPOS(k) == "PROPN" || t.UPOS(k) == "NOUN" && t.Rel(k) != "det"
 	}
 	return false
 }
