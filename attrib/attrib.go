@@ -20,6 +20,31 @@ import (
 type Extractor struct {
 	model  *seq.Model // the trained labeller, when combined with the rules
 	tagger Tagger     // tags what the labeller reads, when analysis did not
+	cues   CueReading
+}
+
+// CueReading says how the rules find a sentence's cues, sources and
+// contents.
+type CueReading int
+
+const (
+	// FramesFirst reads each cue word through the reporting frames of
+	// frames.go on the sentence's dependency tree, and through the
+	// word-order patterns of cuePatterns where no frame matches. It is the
+	// default.
+	FramesFirst CueReading = iota
+	// PatternsOnly reads cues through the word-order patterns alone, as
+	// the rules did before the frames (kept for comparison).
+	PatternsOnly
+	// FramesOnly reads cues through the frames alone (for comparison).
+	FramesOnly
+)
+
+// WithCues returns a copy of x that finds cues as c says.
+func (x *Extractor) WithCues(c CueReading) *Extractor {
+	y := *x
+	y.cues = c
+	return &y
 }
 
 // New returns a rule-based Extractor.
@@ -37,6 +62,7 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 // paragraphs.
 func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]claimtrail.Statement, error) {
 	r := newReader(doc)
+	r.cues = x.cues
 	for si := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -152,6 +178,12 @@ type reader struct {
 	// genders holds, by key, the gender the document marks for each of its
 	// people (coref.go), built on first use.
 	genders map[string]nlp.Gender
+	// cues is how cues are found; si is the sentence being read and tree
+	// its dependency tree, parsed on the first cue word (treeDone).
+	cues     CueReading
+	si       int
+	tree     *nlp.Tree
+	treeDone bool
 }
 
 func newReader(doc *nlp.Document) *reader {
@@ -168,6 +200,7 @@ func (r *reader) text() string { return r.doc.Article.Text }
 func (r *reader) sentence(si int) {
 	s := r.doc.Sentences[si]
 	r.at = s.Start
+	r.si, r.tree, r.treeDone = si, nil, false
 	toks := r.doc.SentenceTokens(si)
 	if len(r.held) > 0 && r.doc.Sentences[r.held[0]].Paragraph != s.Paragraph {
 		r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
@@ -249,6 +282,9 @@ type attribution struct {
 	// next is a second attribution coordinated with this one in the same
 	// sentence ("A said X, and B said Y").
 	next *attribution
+	// coordinated, when positive, is the token of a speech verb that a
+	// frame found coordinated with this cue after its content.
+	coordinated int
 }
 
 // find looks for the first attribution cue among toks[lo:hi] outside
@@ -262,7 +298,14 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		if !ok {
 			continue
 		}
-		if a.holeHi == 0 && !a.denial {
+		if a.coordinated > 0 && a.hi <= a.coordinated {
+			// "A said X, and B told Y that Z": B's words, read from
+			// where the content stops.
+			if next, ok := r.find(toks, q, a.hi, hi); ok && next.lo < next.hi && next.lo >= a.hi {
+				a.next = &next
+			}
+		}
+		if a.holeHi == 0 && !a.denial && a.next == nil {
 			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
 				if k := coordinatedAt(toks, a.lo, inner); k > 0 {
 					// "A said X, and B told the Times Y": two attributions,
@@ -321,8 +364,21 @@ func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
 	return append(append([]claimtrail.Source{}, outer...), inner...)
 }
 
-// cueAt tries each cue pattern at token i, in the order of cuePatterns.
+// cueAt reads an attribution whose cue is token i: through the reporting
+// frames on the sentence's tree, then, unless a frame settled it, through
+// each cue pattern in the order of cuePatterns.
 func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
+	if r.cues != PatternsOnly && frameWord(lower(toks[i])) {
+		if t := r.sentenceTree(toks); t != nil {
+			a, ok, decided := r.treeAttribution(t, toks, q, lo, hi, i)
+			if ok || decided {
+				return a, ok
+			}
+		}
+	}
+	if r.cues == FramesOnly {
+		return attribution{}, false
+	}
 	for _, p := range cuePatterns {
 		if !p.match(toks, lo, hi, i) {
 			continue
@@ -357,14 +413,15 @@ type cuePattern struct {
 }
 
 // cuePatterns are tried in order and the first that matches decides. The
-// prepositional cues are fixed phrases; then come the uses of a speech verb
-// that are no cue (inside a name, in a demand); last the speech verbs.
+// prepositional cues are fixed phrases; then comes a use of a speech verb
+// that is no cue (a demand); last the speech verbs. Whether a capitalised
+// speech word is a name ("Mark Said") or a headline's verb ("Minister Says
+// Fares Will Rise") the parser decides (frames.go), not a pattern.
 var cuePatterns = []cuePattern{
 	{"according to officials", wordsAt("according", "to"), cuePrepositional, 2},
 	{"as reported by the Clarion", wordsAt("as", "reported", "by"), cuePrepositional, 3},
 	{"as first reported by the Clarion", firstReportedBy, cuePrepositional, 4},
 	{"per the ministry", perCue, cuePrepositional, 1},
-	{"Mark Said told reporters", insideName, cueNone, 0},
 	{"faces calls to resign", func(toks []nlp.Token, _, hi, i int) bool { return callsFor(toks, i, hi) }, cueNone, 0},
 	{"officials said", speechVerbAt, cueVerb, 0},
 	{"shot down claims that", func(toks []nlp.Token, _, hi, i int) bool { return denialPhraseAt(toks, i, hi) > 0 }, cueVerb, 0},
@@ -395,14 +452,6 @@ func firstReportedBy(toks []nlp.Token, _, hi, i int) bool {
 // "Per" inside a sentence is a name ("Per Solheim"), not the cue.
 func perCue(toks []nlp.Token, lo, hi, i int) bool {
 	return lower(toks[i]) == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that")
-}
-
-// insideName matches a capitalised word after another: "Mark Said told
-// reporters" has a name there, not a cue. A title ends no name: in "The
-// Transport Minister Says Fares Will Rise" the verb is a cue.
-func insideName(toks []nlp.Token, lo, _, i int) bool {
-	return i > lo && capitalised(toks[i].Text) && capitalised(toks[i-1].Text) && !isQuote(toks[i-1].Text) &&
-		!nlp.DefaultGazetteer().IsTitle(toks[i-1].Text)
 }
 
 // speechVerbAt matches a speech verb used as a verb: tagged so, a cue

@@ -65,6 +65,13 @@ func BenchmarkLoadAnalyseLinkTrees(b *testing.B) {
 	benchLoadAnalyseLink(b, Options{}, true)
 }
 
+// BenchmarkLoadAnalyseLinkPatterns is BenchmarkLoadAnalyseLink with the
+// rules reading cues by word order alone, parsing no tree (attrib.PatternsOnly):
+// what the reporting frames cost, measured back to back.
+func BenchmarkLoadAnalyseLinkPatterns(b *testing.B) {
+	benchLoadAnalyseLink(b, Options{Cues: attrib.PatternsOnly}, false)
+}
+
 // BenchmarkLoadAnalyseLinkRules is the same with attribution by the rules
 // alone (analyze --extractor rules).
 func BenchmarkLoadAnalyseLinkRules(b *testing.B) {

@@ -37,6 +37,10 @@ type Options struct {
 	// RulesOnly leaves the labeller out: attribution by the rules alone,
 	// which tags only sentences with a cue and is about twice as fast.
 	RulesOnly bool
+	// Cues says how the rules read cues: through the reporting frames on
+	// dependency trees first (the default), or one way alone, for
+	// comparison (attrib.CueReading).
+	Cues attrib.CueReading
 }
 
 // Pipeline turns articles into a ledger. It is safe for concurrent use.
@@ -53,7 +57,7 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new pipeline: %w", err)
 	}
-	extract := attrib.New()
+	extract := attrib.New().WithCues(opts.Cues)
 	if !opts.RulesOnly {
 		if opts.Learned == nil {
 			m, err := seq.Default()

@@ -34,7 +34,7 @@ type attribEvalOptions struct {
 func newEvalAttributionCmd() *cobra.Command {
 	var o attribEvalOptions
 	cmd := &cobra.Command{
-		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|seq|model-first|annotators]",
+		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|frames|patterns|seq|model-first|annotators]",
 		Short: "Score attribution extraction (source, cue, content) on a PolNeAR split",
 		Long: `Score attribution extraction on a PolNeAR split: a directory holding text/
 and attributions/, for example ../shared/data/polnear/dev.
@@ -55,7 +55,9 @@ viewed independently.
 check, ingest, serve, worker and export run (pipeline.Pipeline.Analyze): the
 rules first, then the trained labeller on the paragraphs they leave unexplained;
 its statements with a cue become attributions. analyze calls it "combined",
-which is accepted too. rules is the rules alone (analyze --extractor rules); seq
+which is accepted too. rules is the rules alone (analyze --extractor rules);
+frames and patterns are the rules reading cues through the reporting frames on
+dependency trees alone, or through the word-order patterns alone; seq
 (or labeller) the trained labeller alone; model-first every labeller
 attribution plus the rule statements that overlap none (seq.Combine).
 
@@ -77,7 +79,7 @@ IDs in name order). It is the ceiling the corpus itself sets.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), seq (the labeller alone), model-first (seq.Combine) or annotators (agreement between two annotators)")
+	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), model-first (seq.Combine) or annotators (agreement between two annotators)")
 	f.StringVar(&o.model, "model", "", "use this labeller model file instead of the embedded one (shipped, seq, model-first)")
 	return cmd
 }
@@ -91,6 +93,12 @@ const (
 	// extractorRules is the rules alone, as `analyze --extractor rules`
 	// runs them.
 	extractorRules = "rules"
+	// extractorFrames is the rules reading cues through the reporting
+	// frames alone, with no labeller.
+	extractorFrames = "frames"
+	// extractorPatterns is the rules reading cues through the word-order
+	// patterns alone (the rules before the frames), with no labeller.
+	extractorPatterns = "patterns"
 	// extractorSeq is the trained labeller alone.
 	extractorSeq = "seq"
 	// extractorModelFirst is seq.Combine: every labeller attribution, plus
@@ -138,8 +146,15 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 		return nil, err
 	}
 	switch name {
-	case extractorShipped, extractorRules:
-		p, err := pipeline.New(pipeline.Options{Learned: m, RulesOnly: name == extractorRules})
+	case extractorShipped, extractorRules, extractorFrames, extractorPatterns:
+		opts := pipeline.Options{Learned: m, RulesOnly: name != extractorShipped}
+		switch name {
+		case extractorFrames:
+			opts.Cues = attrib.FramesOnly
+		case extractorPatterns:
+			opts.Cues = attrib.PatternsOnly
+		}
+		p, err := pipeline.New(opts)
 		if err != nil {
 			return nil, err
 		}
@@ -148,7 +163,7 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 		return nil, nil // runEvalAttribution reads the second annotation instead
 	case extractorSeq, extractorModelFirst:
 	default:
-		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, rules, seq, model-first or annotators", o.extractor)
+		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, rules, frames, patterns, seq, model-first or annotators", o.extractor)
 	}
 	if m == nil {
 		if m, err = seq.Default(); err != nil {

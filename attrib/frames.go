@@ -1,0 +1,889 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// Reporting frames read an attribution off a sentence's dependency tree
+// (package nlp's Tree, claimtrail's own parser). A frame is a cue class —
+// the words that can head it, with their part of speech and relation —
+// and the relations that carry its source and its content: the subject and
+// the clausal complement of "said", the noun "according to" attaches to
+// and the clause that noun modifies, the agent of "it was reported by".
+// The frames are data (the frames table below), each with example
+// sentences that TestFrames runs; the reader tries them at every cue word
+// and falls back to the word-order patterns of attrib.go (cuePatterns)
+// only where no frame matches.
+
+// frameSite names where, relative to the frame's anchor word (the cue),
+// a source or a content hangs in the tree.
+type frameSite int
+
+const (
+	_ frameSite = iota // the zero value names no site
+	// siteSubject is the anchor's active subject (nsubj, not nsubj:pass).
+	siteSubject
+	// siteGovernorSubject is the subject of the verb the anchor hangs on:
+	// "X mocked the plan, saying Y".
+	siteGovernorSubject
+	// siteAgent is a passive's agent: obl:agent, or an obl marked "by".
+	siteAgent
+	// siteGovernorNoun is the noun the anchor is the case marker of
+	// ("according to the ministry", "per the report").
+	siteGovernorNoun
+	// siteObject is the anchor's direct object ("citing officials").
+	siteObject
+	// siteComplement is the anchor's clausal complement (ccomp), without
+	// its "that".
+	siteComplement
+	// siteThatClause is a clause marked "that" one step below the anchor:
+	// under a relay ("reported, citing X, that …", which the parser often
+	// hangs on "citing") or under the agent ("reported by X that …").
+	siteThatClause
+	// siteParataxis is a clause set beside the anchor after it ("X said:
+	// Y").
+	siteParataxis
+	// siteGovernorClause is the clause the frame attaches to, without the
+	// frame: "Y, X said" (parataxis), "according to X, Y", "Y, citing X".
+	siteGovernorClause
+	// sitePassiveSubject is a passive's subject, unless it is an expletive
+	// "it": "the claims were denied by the ministry".
+	sitePassiveSubject
+)
+
+// frame is one reporting frame of the table.
+type frame struct {
+	name string
+	// words is the cue class: the anchor's lower-cased word must be in it.
+	words map[string]bool
+	// upos, when set, are the parts of speech the anchor may have.
+	upos []string
+	// rels, when set, are the relations the anchor may bear to its head.
+	rels []string
+	// passive: the anchor must (true) or must not (false) have a passive
+	// subject or auxiliary.
+	passive bool
+	// source is where the source hangs.
+	source frameSite
+	// content are the places tried in order for the content.
+	content []frameSite
+	// denial: the source says the content is false.
+	denial bool
+	// cueOnHead: the cue's span runs from the anchor to the word before
+	// the source ("according to", "per").
+	cueToSource bool
+	// examples are sentences the frame reads, with what it must find.
+	examples []frameExample
+}
+
+// frameExample is a sentence with the cue, source and content a frame
+// must read off it (texts as they stand in the sentence).
+type frameExample struct {
+	text, cue, source, content string
+}
+
+// speechCues are the cue words of the speech-verb frames: the speech verbs
+// that are not denials.
+var speechCues = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range speechVerbs {
+		if !denialVerbs[w] {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// frames is the table of reporting frames. Each sentence token that is a
+// frame's cue word is tried against the frames in turn; the first whose
+// relations all hold reads the attribution.
+var frames = []frame{
+	{
+		name: "speech verb, active", words: speechCues, upos: []string{"VERB"},
+		source:  siteSubject,
+		content: []frameSite{siteComplement, siteThatClause, siteParataxis, siteGovernorClause},
+		examples: []frameExample{
+			{"The ministry said the bridge was safe.", "said", "The ministry", "the bridge was safe"},
+			{"The bridge was safe, the ministry said.", "said", "the ministry", "The bridge was safe"},
+			{"The Transport Minister Says Fares Will Rise", "Says", "The Transport Minister", "Fares Will Rise"},
+			{"The minister explained how the fares would be set.", "explained", "The minister", "how the fares would be set"},
+			{"The report adds that the works will take two years.", "adds", "The report", "the works will take two years"},
+			{"The mayor told reporters that the budget was balanced.", "told", "The mayor", "the budget was balanced"},
+		},
+	},
+	{
+		name: "stance verb with a clausal complement", words: stanceVerbs, upos: []string{"VERB"},
+		source:  siteSubject,
+		content: []frameSite{siteComplement},
+		examples: []frameExample{
+			{"The inspectors found that the valve had been left open.", "found", "The inspectors", "the valve had been left open"},
+			{"The Post has learned that the mayor will resign.", "has learned", "The Post", "the mayor will resign"},
+		},
+	},
+	{
+		name: "denial verb, active", words: denialVerbs, upos: []string{"VERB"}, denial: true,
+		source:  siteSubject,
+		content: []frameSite{siteComplement, siteObject, siteGovernorClause},
+		examples: []frameExample{
+			{"The ministry denied that the bridge was unsafe.", "denied", "The ministry", "the bridge was unsafe"},
+			{"The company rejected the allegations of fraud.", "rejected", "The company", "the allegations of fraud"},
+		},
+	},
+	{
+		name: "speech verb, passive with agent", words: speechVerbs, upos: []string{"VERB"}, passive: true,
+		source:  siteAgent,
+		content: []frameSite{siteComplement, siteThatClause, sitePassiveSubject, siteGovernorClause},
+		examples: []frameExample{
+			{"It was reported by the Herald that the mayor had resigned.", "reported", "the Herald", "the mayor had resigned"},
+			{"The mayor has resigned, as reported by the Herald.", "reported", "the Herald", "The mayor has resigned"},
+		},
+	},
+	{
+		name: "according to", words: set(`according`), rels: []string{"case"},
+		source: siteGovernorNoun, content: []frameSite{siteGovernorClause}, cueToSource: true,
+		examples: []frameExample{
+			{"According to the ministry, the bridge will close in May.", "According to", "the ministry", "the bridge will close in May"},
+			{"The bridge will close in May, according to two engineers.", "according to", "two engineers", "The bridge will close in May"},
+		},
+	},
+	{
+		name: "speech participle on a clause", words: participles,
+		upos: []string{"VERB"}, rels: []string{"advcl", "xcomp", "conj"},
+		source:  siteGovernorSubject,
+		content: []frameSite{siteComplement, siteParataxis},
+		examples: []frameExample{
+			{"The mayor defended the plan, saying the budget was balanced.", "saying", "The mayor", "the budget was balanced"},
+		},
+	},
+	{
+		name: "citing, quoting (on a clause that is no frame)", words: set(`citing quoting`), upos: []string{"VERB"}, rels: []string{"advcl"},
+		source: siteObject, content: []frameSite{siteGovernorClause},
+		examples: []frameExample{
+			{"Prices will rise next year, citing the transport ministry.", "citing", "the transport ministry", "Prices will rise next year"},
+		},
+	},
+}
+
+// stanceVerbs are verbs of finding, believing, promising and recalling
+// that attribute a clausal complement to their subject ("the inspectors
+// found that …", "the Post has learned that …") but, unlike speech verbs,
+// only with one: "found the wreck" attributes nothing.
+var stanceVerbs = set(`found finds find agreed agrees agree think thinks thought know knows knew feel feels felt
+hope hopes hoped expect expects fear fears feared worry worries worried recalled recalls recall emphasized
+emphasised emphasizes emphasises stressed stresses mentioned mentions pledged pledges pledge vowed vows vow
+promised promises promise questioned responded replied answered complained complains boasted boasts
+observed observes learned learnt realized realised hinted hints signaled signalled assured assures
+reiterated reiterates repeated repeats recounted recounts testified assert assured guaranteed
+determined concluded concludes calculated forecast projected`)
+
+// participles are the speech verbs' present participles, which take
+// their subject from the clause they hang on: "…, saying Y".
+var participles = set(`saying adding arguing claiming noting insisting warning explaining stating declaring
+suggesting asserting contending acknowledging predicting writing telling`)
+
+// relativeWords are relative pronouns that stand for their antecedent.
+var relativeWords = set(`who that which`)
+
+// relayWords open a relay on a source or a cue: "citing X", "quoting X",
+// "X, which quoted Y", "X, which cited Y".
+var relayWords = set(`citing quoting cited quoted`)
+
+// treeAttribution tries the frames at word v of the sentence's tree. It
+// returns ok when a frame reads an attribution there, and decided when the
+// tree settles that the word is no cue (a noun, a name), so that the
+// word-order patterns need not be tried.
+func (r *reader) treeAttribution(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, v int) (a attribution, ok, decided bool) {
+	w := lower(toks[v])
+	for fi := range frames {
+		f := &frames[fi]
+		if !f.words[w] || !f.anchorFits(t, v) {
+			continue
+		}
+		a, ok = r.readFrame(f, t, toks, q, lo, hi, v)
+		if ok {
+			return a, true, true
+		}
+	}
+	if speechVerbs[w] && t.UPOS(v) != "VERB" && t.UPOS(v) != "AUX" {
+		return attribution{}, false, true // "Mark Said", "the report": no verb
+	}
+	return attribution{}, false, false
+}
+
+// anchorFits checks the anchor's part of speech, relation and voice.
+func (f *frame) anchorFits(t *nlp.Tree, v int) bool {
+	if len(f.upos) > 0 && !hasString(f.upos, t.UPOS(v)) {
+		return false
+	}
+	if len(f.rels) > 0 && !hasRel(f.rels, t.Rel(v)) {
+		return false
+	}
+	if f.source == siteObject && t.Head(v) >= 0 && speechVerbs[lowerWord(t, t.Head(v))] {
+		return false // "reported, citing X": a relay on the cue's frame
+	}
+	switch f.source {
+	case siteSubject, siteAgent:
+		return passiveVerbAt(t, v) == f.passive
+	case siteGovernorSubject:
+		return t.Dependent(v, "nsubj") < 0
+	}
+	return true
+}
+
+// passiveVerbAt reports whether word v is a passive: a passive subject or
+// auxiliary, or an agent.
+func passiveVerbAt(t *nlp.Tree, v int) bool {
+	return t.Dependent(v, "nsubj:pass") >= 0 || t.Dependent(v, "aux:pass") >= 0 || t.Dependent(v, "obl:agent") >= 0 ||
+		t.Rel(v) == "advcl" && agentOf(t, v) >= 0
+}
+
+// agentOf returns v's agent: obl:agent, or an obl with the case "by".
+func agentOf(t *nlp.Tree, v int) int {
+	if a := t.Dependent(v, "obl:agent"); a >= 0 {
+		return a
+	}
+	for _, c := range t.Dependents(v, "obl") {
+		if k := t.Dependent(c, "case"); k >= 0 && lowerWord(t, k) == "by" {
+			return c
+		}
+	}
+	return -1
+}
+
+// frameVeto is a use of a frame's anchor that states nothing.
+type frameVeto struct {
+	example string // a sentence the veto applies to
+	applies func(t *nlp.Tree, v int) bool
+}
+
+// frameVetoes are checked before a frame reads its attribution.
+var frameVetoes = []frameVeto{
+	{"The ministry did not deny that the bridge was unsafe.", negatedAnchor},
+	{"The ministry declined to say whether the bridge was unsafe.", refusedAnchor},
+	{"The ministry neither confirmed nor denied the report.", neitherNorAnchor},
+	{"The ministry has said whether the bridge is safe.", whetherContent},
+	{"The pact is what diplomats describe as a patrol.", relativeAnchor},
+	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor},
+}
+
+// relativeAnchor: a verb whose object is "what" ("in what diplomats
+// describe as") names a description, not a statement.
+func relativeAnchor(t *nlp.Tree, v int) bool {
+	if h := t.Head(v); h >= 0 && strings.HasSuffix(t.Rel(v), ":relcl") && lowerWord(t, h) == "what" {
+		return true
+	}
+	for _, c := range t.Children(v) {
+		if lowerWord(t, c) == "what" && !nlp.RelIs(t.Rel(c), "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAnchor: "did not deny", "has never said".
+func negatedAnchor(t *nlp.Tree, v int) bool {
+	for _, c := range t.Dependents(v, "advmod") {
+		switch lowerWord(t, c) {
+		case "not", "n't", "never":
+			return true
+		}
+	}
+	return false
+}
+
+// refusedAnchor: "declined to say", "refused to confirm".
+func refusedAnchor(t *nlp.Tree, v int) bool {
+	h := t.Head(v)
+	return h >= 0 && nlp.RelIs(t.Rel(v), "xcomp") && withholdingVerbs[lowerWord(t, h)]
+}
+
+// neitherNorAnchor: "neither confirmed nor denied".
+func neitherNorAnchor(t *nlp.Tree, v int) bool {
+	for _, c := range t.Children(v) {
+		if w := lowerWord(t, c); w == "neither" || w == "nor" {
+			return true
+		}
+	}
+	h := t.Head(v)
+	return h >= 0 && nlp.RelIs(t.Rel(v), "conj") && neitherNorAnchor(t, h)
+}
+
+// whetherContent: "said whether" states nothing.
+func whetherContent(t *nlp.Tree, v int) bool {
+	c := t.Dependent(v, "ccomp")
+	if c < 0 {
+		return false
+	}
+	lo, _ := subtreeWords(t, c)
+	return lowerWord(t, lo) == "whether"
+}
+
+// readFrame reads frame f at anchor v: the source's chain and the content.
+func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, v int) (attribution, bool) {
+	for _, veto := range frameVetoes {
+		if veto.applies(t, v) {
+			return attribution{}, false
+		}
+	}
+	src := f.site(t, v, f.source)
+	if src < 0 {
+		return attribution{}, false
+	}
+	a := attribution{cue: span(toks, cueStart(t, v), v+1), denial: f.denial}
+	slo, shi := sourceSpanWords(t, src)
+	shared := t.Head(src) != v && (f.source == siteSubject || f.source == siteGovernorSubject)
+	if !shared && (slo < lo || shi > hi) || quotedIn(q, slo, shi) || splitQuote(toks, q, lo, hi, v) {
+		return attribution{}, false // the word-order patterns read quotations
+	}
+	if f.cueToSource {
+		a.cue = span(toks, v, cueEnd(t, v, src))
+	}
+	a.srcSpan = span(toks, slo, shi)
+	a.chain = r.treeChain(t, toks, src, lower(toks[v]))
+	if len(a.chain) == 0 {
+		return attribution{}, false
+	}
+	if w := lower(toks[v]); w == "told" || w == "tells" || w == "tell" {
+		a.chain = append(r.treeAddressee(t, toks, v), a.chain...)
+	}
+	// A relay on the cue ("reported, citing X, that …") is the source's
+	// source.
+	for _, c := range t.Children(v) {
+		if relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")) {
+			if o := t.Dependent(c, "obj"); o >= 0 {
+				a.chain = append(a.chain, r.treeChain(t, toks, o, "")...)
+			}
+		}
+	}
+	for _, site := range f.content {
+		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
+			if a.coordinated == 0 {
+				a.coordinated = max(coordinatedVerb(t, v), 0)
+			}
+			return a, true
+		}
+	}
+	return attribution{}, false
+}
+
+// quotedIn reports whether any of words [lo, hi) is inside a quotation:
+// a source never is.
+func quotedIn(q []bool, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if q[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// splitQuote reports whether a quotation runs on both sides of the cue at
+// v ("“The bridge,” she said, “was never safe.”"), which the word-order
+// patterns read.
+func splitQuote(toks []nlp.Token, q []bool, lo, hi, v int) bool {
+	before, after := false, false
+	for k := lo; k < hi; k++ {
+		if q[k] || isQuote(toks[k].Text) {
+			before = before || k < v
+			after = after || k > v
+		}
+	}
+	return before && after
+}
+
+// cueStart returns where the cue starts: at the anchor, or at the
+// auxiliaries right before it ("has said", "is demanding"), which
+// PolNeAR's cues hold.
+func cueStart(t *nlp.Tree, v int) int {
+	k := v
+	for k > 0 && t.Head(k-1) == v && (nlp.RelIs(t.Rel(k-1), "aux") && !nlp.RelIs(t.Rel(k-1), "aux:pass")) {
+		k--
+	}
+	return k
+}
+
+// site returns the word a source site names, or -1.
+func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
+	switch s {
+	case siteSubject:
+		n := -1 // the last active subject before the verb, else the first after it
+		for _, c := range t.Dependents(v, "nsubj") {
+			if t.Rel(c) != "nsubj:pass" && (n < 0 || c < v) {
+				n = c
+			}
+		}
+		if cc := t.Dependent(v, "cc"); n < 0 && nlp.RelIs(t.Rel(v), "conj") && cc >= 0 && cc >= v-2 && speechVerbs[lowerWord(t, t.Head(v))] {
+			return f.site(t, t.Head(v), s) // "X confirmed Y but said Z": X's
+		}
+		if n >= 0 && relativeWords[lowerWord(t, n)] && strings.HasSuffix(t.Rel(v), ":relcl") {
+			return t.Head(v) // "an architect who said …": the architect
+		}
+		return n
+	case siteGovernorSubject:
+		// The subject of the nearest speech verb above ("X said Y,
+		// adding Z", however low the parser hung "adding"), else of the
+		// verb it hangs on ("X mocked the plan, saying Y").
+		for h := t.Head(v); h >= 0; h = t.Head(h) {
+			if n := t.Dependent(h, "nsubj"); n >= 0 && t.Rel(n) != "nsubj:pass" && speechVerbs[lowerWord(t, h)] {
+				return n
+			}
+		}
+		if h := t.Head(v); h >= 0 {
+			if n := t.Dependent(h, "nsubj"); n >= 0 && t.Rel(n) != "nsubj:pass" {
+				return n
+			}
+		}
+		return -1
+	case siteAgent:
+		return agentOf(t, v)
+	case siteGovernorNoun:
+		return t.Head(v)
+	case siteObject:
+		return t.Dependent(v, "obj")
+	}
+	return -1
+}
+
+// placeFrameContent sets a's content from one content site and reports
+// whether the site gave one inside [lo, hi).
+func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site frameSite, lo, hi, v, src int, a *attribution) bool {
+	clo, chi := -1, -1
+	switch site {
+	case siteComplement:
+		if c := t.Dependent(v, "ccomp"); c >= 0 {
+			clo, chi = subtreeWords(t, c)
+			if clo > v && nlp.RelIs(t.Rel(v), "parataxis") && toks[clo].Text == "," {
+				// "Y, the panel said, after Z confirmed …": a clause
+				// set off after a parenthetical cue is no complement of it.
+				clo, chi = -1, -1
+			}
+		}
+	case siteThatClause:
+		if c := thatClause(t, v); c >= 0 {
+			clo, chi = subtreeWords(t, c)
+		}
+	case siteParataxis:
+		if c := t.Dependent(v, "parataxis"); c > v {
+			clo, chi = subtreeWords(t, c)
+		}
+	case siteObject:
+		if c := t.Dependent(v, "obj"); c >= 0 {
+			clo, chi = subtreeWords(t, c)
+			for _, d := range t.Children(v) {
+				// "rejected reports that it had sold …": the parser may
+				// hang the noun's "that" clause on the verb.
+				if dlo, dhi := subtreeWords(t, d); dlo == chi && thatMarked(t, d) {
+					chi = dhi
+				}
+			}
+		}
+	case sitePassiveSubject:
+		if c := t.Dependent(v, "nsubj:pass"); c >= 0 && lowerWord(t, c) != "it" {
+			clo, chi = subtreeWords(t, c)
+		}
+	case siteGovernorClause:
+		return r.governorContent(f, t, toks, lo, hi, v, src, a)
+	}
+	if clo < 0 {
+		return false
+	}
+	clo, chi = contentEdges(t, toks, lo, hi, v, clo, chi)
+	if k := coordinatedVerb(t, v); k > clo && k <= chi+1 {
+		// "A said X, and B told Y that Z": the parser may hang B on X.
+		chi = min(chi, coordinationStart(t, toks, clo, k))
+	}
+	clo, chi = max(clo, lo), min(chi, hi)
+	for k := clo + 1; k < chi; k++ {
+		if participles[lowerWord(t, k)] && t.Dependent(k, "nsubj") < 0 && k > v {
+			chi, a.coordinated = k, k // "X said Y, adding Z": Z is read apart
+		}
+	}
+	a.lo, a.hi = trim(toks, clo, chi)
+	return a.lo < a.hi
+}
+
+// contentEdges widens a content [clo, chi) found in the tree to the edge
+// of the sentence (of [lo, hi)) on its side of the cue: the parser often
+// hangs a content's later clauses ("…, but the NYPD overruled that
+// request") or its opening ("As it stands, …") on the cue or higher, and
+// a content runs from the cue to the sentence's end, or from its start to
+// the cue. What belongs to the frame stops it: the source, a relay
+// (", citing X"), the cue's own words.
+func contentEdges(t *nlp.Tree, toks []nlp.Token, lo, hi, v, clo, chi int) (int, int) {
+	if clo > v {
+		end := hi
+		for _, c := range t.Children(v) {
+			if flo, _ := subtreeWords(t, c); flo >= chi && flo < end && frameOwn(t, v, c) {
+				end = flo
+			}
+		}
+		return clo, max(chi, end)
+	}
+	if chi <= v {
+		start := lo
+		for _, c := range t.Children(v) {
+			if _, fhi := subtreeWords(t, c); fhi <= clo && fhi > start && frameOwn(t, v, c) {
+				start = fhi
+			}
+		}
+		return min(clo, start), chi
+	}
+	return clo, chi
+}
+
+// frameOwn reports whether dependent c of the cue v belongs to the frame,
+// not to the content: its subject or agent, a relay, an addressee, a
+// coordinated cue.
+func frameOwn(t *nlp.Tree, v, c int) bool {
+	switch {
+	case nlp.RelIs(t.Rel(c), "nsubj"), nlp.RelIs(t.Rel(c), "iobj"), t.Rel(c) == "obl:agent":
+		return true
+	case relayClause(t, c):
+		return true
+	case (nlp.RelIs(t.Rel(c), "conj") || nlp.RelIs(t.Rel(c), "advcl")) && speechVerbs[lowerWord(t, c)]:
+		return true // "X said Y, and added Z", "X said Y, adding Z"
+	}
+	return false
+}
+
+// governorContent sets a's content to the clause the frame hangs on,
+// without the frame's own words: "Y, X said", "according to X, Y",
+// "Y, X said, Z" (a hole where the frame stands).
+func (r *reader) governorContent(f *frame, t *nlp.Tree, toks []nlp.Token, lo, hi, v, src int, a *attribution) bool {
+	inner := v // the frame's own subtree
+	if f.source == siteGovernorNoun {
+		inner = src
+	}
+	if nlp.RelIs(t.Rel(inner), "ccomp") || t.Head(inner) < 0 {
+		return false // the frame is the clause: "said" as the root has no governor
+	}
+	flo, fhi := subtreeWords(t, inner)
+	// The content is the rest of the sentence ([lo, hi)) around the
+	// frame: the parser often hangs the frame below the content's head.
+	glo, ghi := lo, hi
+	switch {
+	case flo <= glo:
+		a.lo, a.hi = trim(toks, fhi, ghi)
+	case fhi >= ghi:
+		a.lo, a.hi = trim(toks, glo, flo)
+	default:
+		b1, e1 := trim(toks, glo, flo)
+		b2, e2 := trim(toks, fhi, ghi)
+		switch {
+		case e2 <= b2:
+			a.lo, a.hi = b1, e1 // "Y, as reported by X."
+		case e1 <= b1:
+			a.lo, a.hi = b2, e2
+		default:
+			a.lo, a.hi, a.holeLo, a.holeHi = b1, e2, flo, fhi // "Y, X said, Z"
+		}
+	}
+	return a.lo < a.hi
+}
+
+// coordinatedVerb returns a speech verb coordinated with v after it ("A
+// said X, and B told Y"; "A said X, adding Y"), or -1.
+func coordinatedVerb(t *nlp.Tree, v int) int {
+	for _, c := range t.Children(v) {
+		if c > v && (nlp.RelIs(t.Rel(c), "conj") || nlp.RelIs(t.Rel(c), "advcl")) && speechVerbs[lowerWord(t, c)] {
+			return c
+		}
+	}
+	return -1
+}
+
+// coordinationStart returns where the clause coordinated before the verb
+// at k starts: the last ", and" (or "and", "but", "while") in [lo, k), or
+// k.
+func coordinationStart(t *nlp.Tree, toks []nlp.Token, lo, k int) int {
+	for j := k - 1; j > lo; j-- {
+		switch lower(toks[j]) {
+		case "and", "but", "while", "whereas":
+			if nlp.RelIs(t.Rel(j), "cc") || t.UPOS(j) == "CCONJ" || t.UPOS(j) == "SCONJ" {
+				return j
+			}
+		}
+	}
+	return k
+}
+
+// thatClause finds a clause marked "that" under v's relay or agent
+// ("reported, citing X, that …"; "reported by X that …"), or -1.
+func thatClause(t *nlp.Tree, v int) int {
+	var look []int
+	look = append(look, v)
+	for _, c := range t.Children(v) {
+		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") {
+			look = append(look, c)
+			if o := t.Dependent(c, "obj"); o >= 0 {
+				look = append(look, o)
+			}
+		}
+	}
+	for _, h := range look {
+		for _, c := range t.Children(h) {
+			if c < v || !(nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "acl") || nlp.RelIs(t.Rel(c), "ccomp")) {
+				continue
+			}
+			if m := t.Dependent(c, "mark"); m >= 0 && lowerWord(t, m) == "that" {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// sourceSpanWords returns the words of the source span headed by s: its
+// subtree, cut before a relay or a relative clause that passes it on ("the
+// Post, which quoted …") and before a "that" clause hung on it. An
+// apposition stays: PolNeAR's source spans hold it.
+func sourceSpanWords(t *nlp.Tree, s int) (int, int) {
+	return sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool { return relayClause(t, c) || thatMarked(t, c) })
+}
+
+// sourceWords returns the words that name the source headed by s: its
+// span's words without an apposition or a time ("Marta Kovac, a
+// structural engineer": Marta Kovac).
+func (r *reader) sourceWords(t *nlp.Tree, s int) (int, int) {
+	return sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
+		return relayClause(t, c) || thatMarked(t, c) || asideOnSource(t, c)
+	})
+}
+
+// sourceWordsCut returns s's subtree without its case marker and cut
+// before the first dependent after s for which cut holds.
+func sourceWordsCut(t *nlp.Tree, s int, cut func(t *nlp.Tree, c int) bool) (int, int) {
+	lo, hi := subtreeWords(t, s)
+	for lo < s && (nlp.RelIs(t.Rel(lo), "case") || nlp.RelIs(t.Rel(lo), "fixed") || t.UPOS(lo) == "PUNCT") {
+		lo++ // "according to", "by": the cue's words, not the source's
+	}
+	for _, c := range t.Children(s) {
+		if c > s && cut(t, c) {
+			clo, _ := subtreeWords(t, c)
+			hi = min(hi, clo)
+		}
+	}
+	for k := s - 1; k > lo; k-- {
+		if t.Token(k).Text == "," {
+			lo = k + 1 // "…, which it often is, according to Scott": not Scott's words
+			break
+		}
+	}
+	for lo > 0 {
+		k := lo - 1
+		klo, khi := subtreeWords(t, k)
+		if khi != lo || !strayModifier(t, k, lo, hi) {
+			break
+		}
+		lo = klo // "another official told" with "another" hung on the verb
+	}
+	for h := t.Head(s); hi < t.Len() && hi < h && strayNameWord(t, hi, lo, hi); {
+		hi++ // "Food Safety Weekly reported" with "Weekly" hung on the verb
+	}
+	if h := t.Head(s); h >= 0 && nlp.RelIs(t.Rel(s), "nsubj") {
+		// The parser sometimes splits a subject over two nsubj words
+		// ("Police sources said": Police, sources): take the run.
+		for _, c := range t.Dependents(h, "nsubj") {
+			if clo, chi := subtreeWords(t, c); c != s && chi == lo {
+				lo = clo
+			}
+		}
+	}
+	for hi > lo+1 && isEdgePunct(t.Token(hi-1).Text) {
+		hi--
+	}
+	return lo, hi
+}
+
+// strayModifier reports whether word k, whose subtree ends just before a
+// source's words [lo, hi), is a determiner, name or title the parser hung
+// elsewhere ("another" on the verb, "Mats" of "Councillor Mats Eklund" on
+// "Councillor"): a relation only a noun phrase's words bear.
+func strayModifier(t *nlp.Tree, k, lo, hi int) bool {
+	if t.Head(k) >= lo && t.Head(k) < hi {
+		return false
+	}
+	switch t.Rel(k) {
+	case "det", "flat", "compound", "nmod:desc":
+		// "Republican presidential nominee Donald Trump", the title
+		// hung apart from the name.
+		return t.UPOS(k) == "DET" || t.UPOS(k) == "PROPN" || t.UPOS(k) == "NOUN" && t.Rel(k) != "det"
+	}
+	return false
+}
+
+// strayNameWord reports whether word k, just after a source's words [lo,
+// hi) and before its verb, is a capitalised leaf the parser hung outside
+// the name.
+func strayNameWord(t *nlp.Tree, k, lo, hi int) bool {
+	if len(t.Children(k)) > 0 || (t.Head(k) >= lo && t.Head(k) < hi) || !capitalised(t.Token(k).Text) {
+		return false
+	}
+	if timeNames[strings.ToLower(t.Token(k).Text)] {
+		return false
+	}
+	u := t.UPOS(k)
+	return u == "PROPN" || u == "NOUN" || u == "ADV" || u == "ADJ"
+}
+
+// asideOnSource reports whether word c, a dependent of a source's head
+// after it, is no part of the source's name: an apposition ("Marta Kovac,
+// a structural engineer"), a relative clause set off by a comma ("a person
+// familiar with the findings, who was not authorised to speak"; "three
+// engineers who inspected the dam" keep theirs) or a time ("the council on
+// Monday").
+func asideOnSource(t *nlp.Tree, c int) bool {
+	if nlp.RelIs(t.Rel(c), "appos") || nlp.RelIs(t.Rel(c), "obl") {
+		return true
+	}
+	if strings.HasSuffix(t.Rel(c), ":tmod") {
+		w := t.Token(c).Text
+		return !capitalised(w) || timeNames[strings.ToLower(w)] // "Marivel Today" is a name
+	}
+	if clo, chi := subtreeWords(t, c); t.Rel(c) == "acl:relcl" {
+		// Set off by a comma ("…, who was not authorised to speak") or
+		// about the anonymity ("who asked not to be named").
+		return t.Token(clo).Text == "," || anyWord(t, clo, chi, anonymityWords)
+	}
+	k := t.Dependent(c, "case")
+	return nlp.RelIs(t.Rel(c), "nmod") && k >= 0 && lowerWord(t, k) == "on"
+}
+
+// timeNames are the capitalised words of a time: "the ministry Tuesday".
+var timeNames = set(`monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december`)
+
+// anonymityWords mark a relative clause that says why a source is not
+// named: "who asked not to be named", "who was not authorised to speak".
+var anonymityWords = set(`named identified anonymity anonymously authorised authorized publicly`)
+
+// anyWord reports whether one of words [lo, hi) is in list.
+func anyWord(t *nlp.Tree, lo, hi int, list map[string]bool) bool {
+	for k := lo; k < hi; k++ {
+		if list[lowerWord(t, k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// relayClause reports whether word c heads a clause that passes its head's
+// words on: "citing X", "which quoted X", "who cited X".
+func relayClause(t *nlp.Tree, c int) bool {
+	return relayWords[lowerWord(t, c)] && t.Dependent(c, "obj") >= 0
+}
+
+// thatMarked reports whether word c heads a clause marked "that".
+func thatMarked(t *nlp.Tree, c int) bool {
+	m := t.Dependent(c, "mark")
+	return m >= 0 && lowerWord(t, m) == "that"
+}
+
+// treeChain reads the source headed by word s as a chain: the source's
+// own words through the rules of source.go, then, by recursion, the
+// sources it relays ("the Evening Post, which quoted sources close to the
+// minister": [Evening Post, sources close to the minister]).
+func (r *reader) treeChain(t *nlp.Tree, toks []nlp.Token, s int, verb string) []claimtrail.Source {
+	if a := t.Dependent(s, "appos"); a > s && t.UPOS(a) == "PROPN" && t.UPOS(s) != "PROPN" {
+		s = a // "the transport director, Ilse Marrow, said": the name speaks
+	}
+	lo, hi := r.sourceWords(t, s)
+	chain := r.sourceChain(toks, lo, hi, verb)
+	for _, c := range t.Children(s) {
+		if c > s && relayClause(t, c) {
+			chain = append(chain, r.treeChain(t, toks, t.Dependent(c, "obj"), "")...)
+		}
+	}
+	return chain
+}
+
+// treeAddressee reads who a "told" cue addresses: an outlet passes the
+// words on ("told the Tribune"); an audience ("told reporters") relays
+// nothing.
+func (r *reader) treeAddressee(t *nlp.Tree, toks []nlp.Token, v int) []claimtrail.Source {
+	o := t.Dependent(v, "iobj")
+	if o < 0 {
+		o = t.Dependent(v, "obj")
+	}
+	if o < 0 || audiences[lowerWord(t, o)] {
+		return nil
+	}
+	lo, hi := r.sourceWords(t, o)
+	known := len(r.mentions)
+	if c := r.sourceChain(toks, lo, hi, ""); relays(c) {
+		return c
+	}
+	r.mentions = r.mentions[:known] // not a source: nothing to refer back to
+	return nil
+}
+
+// cueEnd returns one past the last word of the case marker that starts at
+// v: "according to" ends before the source's own words.
+func cueEnd(t *nlp.Tree, v, s int) int {
+	end := v + 1
+	for end < s && nlp.RelIs(t.Rel(end), "fixed") {
+		end++
+	}
+	return end
+}
+
+// subtreeWords returns the first word of word i's subtree and one past its
+// last.
+func subtreeWords(t *nlp.Tree, i int) (int, int) {
+	lo, hi := i, i+1
+	stack := []int{i}
+	for len(stack) > 0 {
+		w := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, w), max(hi, w+1)
+		stack = append(stack, t.Children(w)...)
+	}
+	return lo, hi
+}
+
+// lowerWord is word i's lower-cased text.
+func lowerWord(t *nlp.Tree, i int) string { return lower(t.Token(i)) }
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRel(list []string, rel string) bool {
+	for _, x := range list {
+		if nlp.RelIs(rel, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// frameWord reports whether w is a cue word of some frame.
+func frameWord(w string) bool {
+	for fi := range frames {
+		if frames[fi].words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceTree returns the tree of the sentence being read, parsing it on
+// first request; nil when it cannot be had or does not match toks.
+func (r *reader) sentenceTree(toks []nlp.Token) *nlp.Tree {
+	if !r.treeDone {
+		r.treeDone = true
+		r.tree = r.doc.Tree(r.si)
+		if r.tree != nil && r.tree.Len() != len(toks) {
+			r.tree = nil
+		}
+	}
+	return r.tree
+}

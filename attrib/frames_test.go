@@ -1,0 +1,113 @@
+package attrib
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// TestFrames runs every example of the frame table: the frame must read
+// the example's cue, source and content off the sentence's tree.
+func TestFrames(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for fi := range frames {
+		f := &frames[fi]
+		if len(f.examples) == 0 {
+			t.Errorf("frame %q has no example", f.name)
+		}
+		for _, ex := range f.examples {
+			t.Run(f.name+"/"+ex.text, func(t *testing.T) {
+				art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: ex.text}
+				doc, err := an.Analyze(context.Background(), &art)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := newReader(doc)
+				r.si = 0
+				toks := doc.SentenceTokens(0)
+				tree := r.sentenceTree(toks)
+				if tree == nil {
+					t.Fatal("no tree")
+				}
+				q := quoteMask(toks, false)
+				for v := range toks {
+					if lower(toks[v]) != anchorWord(ex.cue, f.cueToSource) {
+						continue
+					}
+					if !f.words[lower(toks[v])] || !f.anchorFits(tree, v) {
+						t.Fatalf("frame does not fit %q (%s %s)", toks[v].Text, tree.UPOS(v), tree.Rel(v))
+					}
+					a, ok := r.readFrame(f, tree, toks, q, 0, len(toks), v)
+					if !ok {
+						t.Fatalf("frame reads nothing at %q", toks[v].Text)
+					}
+					text := doc.Article.Text
+					if got := a.cue.In(text); got != ex.cue {
+						t.Errorf("cue %q, want %q", got, ex.cue)
+					}
+					if got := a.srcSpan.In(text); got != ex.source {
+						t.Errorf("source %q, want %q", got, ex.source)
+					}
+					if got := contentText(toks, a, text); got != ex.content {
+						t.Errorf("content %q, want %q", got, ex.content)
+					}
+					return
+				}
+				t.Fatalf("no token %q", ex.cue)
+			})
+		}
+	}
+}
+
+// TestFrameVetoes checks that each veto's example makes no attribution.
+func TestFrameVetoes(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range frameVetoes {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: v.example}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range New().WithCues(FramesOnly).Extract(doc) {
+			if !st.Cue.Empty() {
+				t.Errorf("%q: cue %q, want none", v.example, st.Cue.In(v.example))
+			}
+		}
+	}
+}
+
+func lowerText(s string) string { return lower(nlp.Token{Text: s}) }
+
+// anchorWord is the word of a cue the frame anchors on: the first of
+// "according to", the last of "has said".
+func anchorWord(cue string, first bool) string {
+	w := strings.Fields(cue)
+	if first {
+		return lowerText(w[0])
+	}
+	return lowerText(w[len(w)-1])
+}
+
+// contentText is an attribution's content as one string, its hole left
+// out.
+func contentText(toks []nlp.Token, a attribution, text string) string {
+	if a.holeHi > a.holeLo {
+		b1, e1 := trim(toks, a.lo, a.holeLo)
+		b2, e2 := trim(toks, a.holeHi, a.hi)
+		return span(toks, b1, e1).In(text) + " … " + span(toks, b2, e2).In(text)
+	}
+	c := span(toks, a.lo, a.hi)
+	if last := toks[a.hi-1].Text; len(last) > 1 && last[len(last)-1] == '.' {
+		c.End-- // as statement does: "May." closing the sentence
+	}
+	return c.In(text)
+}
