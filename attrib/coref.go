@@ -85,7 +85,7 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 			if g == want {
 				c.score += corefWeights.gender
 			}
-			if subjectAt(toks, e.End) && !afterPreposition(toks, e.Start) {
+			if r.isSubject(s, toks, e) {
 				c.score += corefWeights.subject
 			}
 			if spoke[e.Key] {
@@ -267,6 +267,30 @@ func personKeyOf(name string) string {
 		return ""
 	}
 	return nlp.Fold(w[len(w)-1])
+}
+
+// isSubject reports whether the person e, named in sentence s, is the
+// subject of its clause: by the dependency tree (nsubj, also of a
+// passive), read from the name's head through flat and compound
+// relations; by the words around it when no tree can be had.
+func (r *reader) isSubject(s int, toks []nlp.Token, e nlp.Entity) bool {
+	t := r.doc.Tree(s)
+	if t == nil {
+		return subjectAt(toks, e.End) && !afterPreposition(toks, e.Start)
+	}
+	for i := 0; i < t.Len(); i++ {
+		if tok := t.Token(i); tok.Start < e.Start || tok.End > e.End {
+			continue
+		}
+		w := i
+		for steps := 0; steps < 4 && w >= 0 && (nlp.RelIs(t.Rel(w), "flat") || nlp.RelIs(t.Rel(w), "compound")); steps++ {
+			w = t.Head(w)
+		}
+		if w >= 0 && nlp.RelIs(t.Rel(w), "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPreposition reports whether the name starting at byte offset start

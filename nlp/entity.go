@@ -127,7 +127,7 @@ func (g *Gazetteer) Lookup(name string) (Label, string, bool) {
 }
 
 // entities finds runs of capitalised tokens in each sentence and labels them.
-func (g *Gazetteer) entities(doc *Document, mid map[string]bool) []Entity {
+func (g *Gazetteer) entities(doc *Document, words docWords) []Entity {
 	var out []Entity
 	for si := range doc.Sentences {
 		toks := doc.SentenceTokens(si)
@@ -138,7 +138,7 @@ func (g *Gazetteer) entities(doc *Document, mid map[string]bool) []Entity {
 				i++
 				continue
 			}
-			if e, ok := g.label(doc, toks, i, j, tagged, mid); ok {
+			if e, ok := g.label(doc, toks, i, j, tagged, words); ok {
 				out = append(out, e)
 			}
 			i = j
@@ -198,7 +198,7 @@ func adjacent(a, b Token) bool { return b.Start-a.End <= 1 }
 // label types the name toks[i:j] and builds its entity. A sentence-initial
 // single word is kept only when a list knows it or the tagger calls it a
 // proper noun, since any word starts a sentence with a capital.
-func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mid map[string]bool) (Entity, bool) {
+func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, words docWords) (Entity, bool) {
 	if j-i > 1 && g.allTitles(toks[i:j]) {
 		return Entity{}, false // "Prime Minister": an office, not a name
 	}
@@ -213,10 +213,10 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, mi
 		e.Label, e.Key = l, key
 		return e, true
 	}
-	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !mid[toks[0].Text] {
+	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !words.mid[toks[0].Text] {
 		return e, false
 	}
-	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged)
+	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged, words.lower)
 	return e, true
 }
 
@@ -266,7 +266,7 @@ func (g *Gazetteer) knownTail(doc *Document, toks []Token, i, j int) (Entity, bo
 
 // guess labels a name no list knows by its words (outlet and organisation
 // words, titles, given names, shape) and keys it.
-func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bool) (Label, string) {
+func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bool, lower map[string]bool) (Label, string) {
 	words := strings.Fields(text)
 	last := strings.ToLower(words[len(words)-1])
 	switch {
@@ -276,13 +276,24 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 		return Organization, Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		return Person, personKey(words)
+	// "North Korea", "West Bank": a compass word opens a place's name.
+	case len(words) >= 2 && compassWords[strings.ToLower(words[0])]:
+		return Place, Fold(text)
 	// Two or three proper nouns are a person's name, unless written in
-	// capitals: "THE HARBOUR MASTER" is a shouted description.
-	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged) && strings.ToUpper(text) != text:
+	// capitals ("THE HARBOUR MASTER" is a shouted description) or made of
+	// words the document also writes in lower case, first and last
+	// ("Presidential Debates": presidential debates; "Ardmoor Mining"
+	// keeps its name, since no text writes "ardmoor").
+	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged) && strings.ToUpper(text) != text &&
+		!(lower[last] && lower[strings.ToLower(words[0])]):
 		return Person, personKey(words)
 	}
 	return Other, Fold(text)
 }
+
+// compassWords open the names of places: "North Korea", "South Sudan".
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true}
 
 // personKey keys a person by surname, so "Asim Munir" and "Munir" meet.
 func personKey(words []string) string { return Fold(words[len(words)-1]) }

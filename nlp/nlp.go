@@ -172,7 +172,7 @@ func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Docum
 			return nil, err
 		}
 	}
-	doc.Entities = a.names.entities(doc, midSentenceNames(doc))
+	doc.Entities = a.names.entities(doc, readDocWords(doc))
 	doc.Quantities = quantities(doc)
 	return doc, nil
 }
@@ -264,19 +264,31 @@ func paragraphs(art *claimtrail.Article) []claimtrail.Span {
 	return out
 }
 
-// midSentenceNames collects the capitalised words that appear inside a
-// sentence, not at its start: a sentence-initial word is a name when it is
-// also capitalised elsewhere.
-func midSentenceNames(doc *Document) map[string]bool {
-	m := map[string]bool{}
+// docWords is what the whole document says about its words, for typing
+// names: the capitalised words that appear inside a sentence, not at its
+// start (a sentence-initial word is a name when it is also capitalised
+// elsewhere), and the words it also writes in lower case (a name whose
+// last word the text writes in lower case, "the survey", is no person's).
+type docWords struct {
+	mid   map[string]bool
+	lower map[string]bool
+}
+
+func readDocWords(doc *Document) docWords {
+	w := docWords{mid: map[string]bool{}, lower: map[string]bool{}}
 	for _, s := range doc.Sentences {
-		for _, t := range doc.Tokens[s.First+1 : s.Last] {
-			if capitalised(t.Text) {
-				m[t.Text] = true
+		for k, t := range doc.Tokens[s.First:s.Last] {
+			switch {
+			case capitalised(t.Text):
+				if k > 0 {
+					w.mid[t.Text] = true
+				}
+			case t.Text != "" && strings.ToLower(t.Text) == t.Text:
+				w.lower[t.Text] = true
 			}
 		}
 	}
-	return m
+	return w
 }
 
 // lowerASCII returns s with its ASCII capitals lower-cased and every other

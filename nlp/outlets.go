@@ -94,8 +94,8 @@ func datelineCredit(toks []Token, i, j int) bool {
 // outletsByBehaviour relabels as outlets the entities whose name the
 // document shows acting as an outlet (it reports, publishes, airs; it is
 // the credit of a dateline), wherever else the name appears. Names the
-// lists type as people or places keep their label: "Lena Horvat reported"
-// is a journalist. The article's own outlet (its sidecar's) is not
+// lists type as people or places, or that open with a given name, keep
+// their label: "Sarah Lind reported" is a journalist. The article's own outlet (its sidecar's) is not
 // relabelled here: attrib reads a mention of it as the article's own
 // voice, where an outlet label would make it a cited one, the owner of the
 // unnamed sources after it ("an official who shared the tally with

@@ -8,9 +8,9 @@ import (
 )
 
 // corefFloor is the accuracy `eval coref` reached on PolNeAR dev when the
-// coreference step was measured first (67 of 85 pronoun sources; main
+// coreference step was measured first (68 of 85 pronoun sources; main
 // before it: 65); a change may not fall more than 0.01 below it.
-const corefFloor = 0.788
+const corefFloor = 0.800
 
 // TestCorefFloor holds the shipped extractor's resolution of "he" and
 // "she" sources on PolNeAR dev to its floor (skips without the data).
