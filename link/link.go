@@ -767,7 +767,7 @@ func (b *builder) denyEachAct(i int) bool {
 		if first.negative || slices.Contains(b.denied[b.speakerOf(i)], c) || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
 			continue
 		}
-		if acts[subjectHead(b.docs[first.st.Article], first.st.Content, newStemmer())] {
+		if opensWith(first.text, acts) && acts[subjectHead(b.docs[first.st.Article], first.st.Content, newStemmer())] {
 			b.addDenier(c, i)
 			joined = true
 		}
@@ -775,10 +775,26 @@ func (b *builder) denyEachAct(i int) bool {
 	return joined
 }
 
-// listed reports whether text may hold a list (a coordinating word).
+// listed reports whether text may hold a negated list: under a negation
+// English joins the acts with "or" or "nor" ("had not proposed, agreed or
+// discussed").
 func listed(text string) bool {
 	for _, f := range nlp.Forms(text) {
-		if f == "or" || f == "nor" || f == "and" {
+		if f == "or" || f == "nor" {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWith reports whether one of the first words of text has a stem in
+// stems: where a clause's subject stands, so that only such claims are
+// parsed.
+func opensWith(text string, stems map[string]bool) bool {
+	const first = 6
+	words := newStemmer().stems(strings.Join(strings.Fields(text)[:min(first, len(strings.Fields(text)))], " "))
+	for _, w := range words {
+		if stems[w] {
 			return true
 		}
 	}
