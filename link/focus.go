@@ -131,3 +131,59 @@ func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
 func opposed(a, b frame) bool {
 	return a.verb != "" && a.verb == b.verb && a.subject != "" && b.subject != "" && a.subject != b.subject
 }
+
+// negatedActs returns the link stems of the verbs a negation negates when
+// it negates a list of them: "had not proposed, agreed or discussed any
+// deployment" gives the stems of "proposed", "agreed" and "discussed"; a
+// single negated verb gives one.
+func negatedActs(doc *nlp.Document, span claimtrail.Span, stems stemmer) []string {
+	if doc == nil {
+		return nil
+	}
+	t := doc.Tree(doc.SentenceAt(span.Start))
+	if t == nil {
+		return nil
+	}
+	var out []string
+	for w := 0; w < t.Len(); w++ {
+		tk := t.Token(w)
+		h := t.Head(w)
+		if tk.Start < span.Start || tk.End > span.End || !negators[strings.ToLower(tk.Text)] || h < 0 || t.UPOS(h) != "VERB" {
+			continue
+		}
+		// Conjuncts may chain ("agreed" of "proposed", "discussed" of
+		// "agreed"): follow them all.
+		for list := []int{h}; len(list) > 0; list = list[1:] {
+			out = append(out, stems.stems(common(t, list[0]))...)
+			list = append(list, t.Dependents(list[0], "conj")...)
+		}
+	}
+	return out
+}
+
+// subjectHead returns the link stem of the head of the subject of the
+// clause at span ("Discussions within the government … were at an advanced
+// stage" gives "discuss"), or "".
+func subjectHead(doc *nlp.Document, span claimtrail.Span, stems stemmer) string {
+	if doc == nil {
+		return ""
+	}
+	t := doc.Tree(doc.SentenceAt(span.Start))
+	if t == nil {
+		return ""
+	}
+	for w := 0; w < t.Len(); w++ {
+		tk := t.Token(w)
+		h := t.Head(w)
+		if tk.Start < span.Start || tk.End > span.End || h >= 0 && t.Token(h).Start >= span.Start && t.Token(h).End <= span.End {
+			continue
+		}
+		if subj := t.Dependent(w, "nsubj"); subj >= 0 && t.UPOS(subj) == "NOUN" {
+			if st := stems.stems(common(t, subj)); len(st) == 1 {
+				return st[0]
+			}
+		}
+		return ""
+	}
+	return ""
+}

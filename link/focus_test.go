@@ -82,3 +82,19 @@ func TestPassiveFramesNotOpposed(t *testing.T) {
 		t.Errorf("active %+v and passive %+v opposed", fa, fb)
 	}
 }
+
+// TestNegatedActs runs the examples of the acts a negation negates,
+// conjuncts chained by the parser included, and of a clause's subject head.
+func TestNegatedActs(t *testing.T) {
+	neg := "The board had not planned, approved or discussed any merger with Halden."
+	got := negatedActs(analyse(t, neg), claimtrail.Span{Start: 0, End: len(neg)}, newStemmer())
+	for _, want := range []string{"plan", "approv", "discuss"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("acts %v lack %q", got, want)
+		}
+	}
+	claim := "Discussions with Halden were at an advanced stage."
+	if got := subjectHead(analyse(t, claim), claimtrail.Span{Start: 0, End: len(claim)}, newStemmer()); got != "discuss" {
+		t.Errorf("subject head %q, want discuss", got)
+	}
+}

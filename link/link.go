@@ -101,12 +101,17 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) {
+		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
 	}
 	b.attachBare(bare)
+	for _, i := range negations {
+		if items[i].st.Polarity == claimtrail.Denies {
+			b.denyEachAct(i) // a denial of one claim may deny the acts of others
+		}
+	}
 	return b.claims(), nil
 }
 
@@ -125,6 +130,9 @@ type item struct {
 	// need (builder.frameOf), when framed.
 	frame  frame
 	framed bool
+	// span is the content whose features the item holds: for a denial,
+	// the proposition it negates.
+	span claimtrail.Span
 	// lead is the key of the first entity the content names: two
 	// statements whose first names agree are never parsed for opposed
 	// frames (a subject is mostly the first name).
@@ -234,6 +242,7 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	if st.Polarity == claimtrail.Denies && !st.Negated {
 		span = reported(text, span)
 	}
+	it.span = span
 	var raws []rawFeature
 	add := func(key string, w float64, telling, indexed bool) {
 		raws = append(raws, rawFeature{key: key, w: w, telling: telling, indexed: indexed})
@@ -724,6 +733,72 @@ func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
 		return -1, bestShare
 	}
 	return best, bestShare
+}
+
+// denyEachAct extends negation i, when it negates a list of acts ("had
+// not proposed, agreed or discussed any deployment"), to the claims whose
+// subject is one of those acts named as a noun ("discussions … were at an
+// advanced stage"): the party denies having done each act, so a claim that
+// the act is under way is denied too. It reports whether it joined any.
+func (b *builder) denyEachAct(i int) bool {
+	d := &b.items[i]
+	if !listed(d.text) {
+		return false // no list of acts: nothing to parse
+	}
+	acts := map[string]bool{}
+	for _, a := range negatedActs(b.docs[d.st.Article], d.span, newStemmer()) {
+		acts[a] = true
+	}
+	if len(acts) < 2 {
+		return false
+	}
+	// The claims using one of the acts' stems, from the index: the act's
+	// word may be all a claim shares with the negation.
+	var claims []int
+	for a := range acts {
+		if id, ok := b.vocab["s:"+a]; ok && len(b.index[id]) <= b.l.Posting {
+			claims = append(claims, b.index[id]...)
+		}
+	}
+	slices.Sort(claims)
+	joined := false
+	for _, c := range slices.Compact(claims) {
+		first := &b.items[b.members[c][0]]
+		if first.negative || slices.Contains(b.denied[b.speakerOf(i)], c) || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+			continue
+		}
+		if opensWith(first.text, acts) && acts[subjectHead(b.docs[first.st.Article], first.st.Content, newStemmer())] {
+			b.addDenier(c, i)
+			joined = true
+		}
+	}
+	return joined
+}
+
+// listed reports whether text may hold a negated list: under a negation
+// English joins the acts with "or" or "nor" ("had not proposed, agreed or
+// discussed").
+func listed(text string) bool {
+	for _, f := range nlp.Forms(text) {
+		if f == "or" || f == "nor" {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWith reports whether one of the first words of text has a stem in
+// stems: where a clause's subject stands, so that only such claims are
+// parsed.
+func opensWith(text string, stems map[string]bool) bool {
+	const first = 6
+	words := newStemmer().stems(strings.Join(strings.Fields(text)[:min(first, len(strings.Fields(text)))], " "))
+	for _, w := range words {
+		if stems[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // answerShare is the weighted share of a denial's words a claim must hold

@@ -171,3 +171,17 @@ func TestMirrorActsStayApart(t *testing.T) {
 		t.Fatalf("Ostland's expulsion joined Veyra's: %q", texts(claims))
 	}
 }
+
+func TestNegatedActsDenyTheirNouns(t *testing.T) {
+	claims := linkTexts(t,
+		"People familiar with the matter said discussions with Halden on a merger of the two dairies were at an advanced stage. The board would meet on Friday, they said.",
+		"The Orvik board added that the company had not proposed, agreed or discussed any merger with Halden.",
+	)
+	c := claimWith(claims, "advanced stage")
+	if c == nil || articlesOf(c, claimtrail.Denies) != "b" {
+		t.Fatalf("the denial of the acts did not reach the claim that they are under way: %q", texts(claims))
+	}
+	if c := claimWith(claims, "Friday"); c != nil && articlesOf(c, claimtrail.Denies) != "" {
+		t.Error("the denial reached the meeting claim")
+	}
+}

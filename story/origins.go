@@ -123,17 +123,8 @@ func sameParty(found []origin) []origin {
 		}
 	}
 	// A spokesperson, executive or chair speaks for the body their role
-	// names, when that body is itself an origin of the claim; two people
-	// whose roles name one body ("its chief executive", "Veltrax's head
-	// of market access") speak for it once.
-	for i := range found {
-		for j := range found {
-			if i != j && found[i].key != found[j].key && found[i].src.Kind == claimtrail.KindPerson &&
-				found[j].src.Kind == claimtrail.KindPerson && sharedBody(found[i], found[j]) {
-				rekey(found, found[i].key, found[j].key)
-			}
-		}
-	}
+	// names, when that body is itself an origin of the claim.
+	officersOfOneBody(found)
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
@@ -143,6 +134,20 @@ func sameParty(found []origin) []origin {
 		}
 	}
 	return found
+}
+
+// officersOfOneBody gives one key to the people whose roles name one body
+// ("its chief executive", "Veltrax's head of market access"): they speak
+// for it once.
+func officersOfOneBody(found []origin) {
+	for i := range found {
+		for j := range found {
+			if i != j && found[i].key != found[j].key && found[i].src.Kind == claimtrail.KindPerson &&
+				found[j].src.Kind == claimtrail.KindPerson && sharedBody(found[i], found[j]) {
+				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
 }
 
 // sharedBody reports whether two people's role phrases name one body:
