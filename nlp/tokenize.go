@@ -39,8 +39,9 @@ func (a *Analyzer) tokenize(s string) []tokenize.Token {
 // contractions and suffixes, one after another, which was most of the time
 // it took. A piece of ASCII letters and digits alone matches none of them
 // but as a whole (the emoticons "xD", "8D" are such pieces, kept whole
-// too), so it is one token as it is; every other piece, with the white
-// space around it, still goes to prose. The tokens are prose's
+// too), so it is one token as it is; one followed by a comma or full stop
+// is two (plainPiece); every other piece, with the white space around it,
+// still goes to prose. The tokens are prose's
 // (TestPlainWordsIsProse).
 type plainWords struct{ tok wordTokenizer }
 
@@ -54,7 +55,7 @@ func (p plainWords) Tokenize(text string) []tokenize.Token {
 			i += n
 			continue
 		}
-		end, plain := i, true
+		end, other := i, -1 // other: where the first byte that is no letter or digit is
 		for end < len(text) {
 			c := text[end]
 			if c < utf8.RuneSelf && isAlnum(c) {
@@ -65,14 +66,19 @@ func (p plainWords) Tokenize(text string) []tokenize.Token {
 			if unicode.IsSpace(r) {
 				break
 			}
-			plain = false
+			if other < 0 {
+				other = end
+			}
 			end += n
 		}
-		if plain {
+		if other >= 0 {
+			other -= i
+		}
+		if toks, k := plainPiece(text[i:end], other, i); k > 0 {
 			if from < i {
 				out = tokenizeAt(p.tok, out, text[from:i], from)
 			}
-			out = append(out, tokenize.Token{Text: text[i:end], Start: i})
+			out = append(out, toks[:k]...)
 			from = end
 		}
 		i = end
@@ -81,6 +87,44 @@ func (p plainWords) Tokenize(text string) []tokenize.Token {
 		out = tokenizeAt(p.tok, out, text[from:], from)
 	}
 	return out
+}
+
+// plainPiece returns prose's tokens of a piece of text without white
+// space starting at offset at, and how many there are, when it is plain:
+// letters and digits alone (one token), or followed by one comma or full
+// stop, which prose splits off unless its expression for abbreviations
+// keeps the piece whole ("Mr.", "Gen."). It returns 0 tokens for any other
+// piece. other is where in piece the first byte that is no ASCII letter or
+// digit is, or -1.
+func plainPiece(piece string, other, at int) ([2]tokenize.Token, int) {
+	var toks [2]tokenize.Token
+	switch {
+	case other < 0:
+		toks[0] = tokenize.Token{Text: piece, Start: at}
+		return toks, 1
+	case other == 0 || other != len(piece)-1 || piece[other] != ',' && piece[other] != '.':
+		return toks, 0
+	case piece[other] == '.' && abbreviation(piece[:other]):
+		toks[0] = tokenize.Token{Text: piece, Start: at}
+		return toks, 1
+	}
+	toks[0] = tokenize.Token{Text: piece[:other], Start: at}
+	toks[1] = tokenize.Token{Text: piece[other:], Start: at + other}
+	return toks, 2
+}
+
+// abbreviation reports whether w is a capital and one or two small
+// letters: with a full stop, prose's tokenizer keeps it one token.
+func abbreviation(w string) bool {
+	if len(w) < 2 || len(w) > 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isAlnum(c byte) bool {

@@ -72,6 +72,7 @@ func TestTokenizeOrdinaryText(t *testing.T) {
 // letters and spaces, invalid UTF-8.
 var plainWordsProbes = []string{
 	"xD XDD 8D xDD :-) (o: U.S. Mr. Dr. Ms. e.g. i.e. A.B.C.",
+	"Mr. Mrs. MR. Gen. Sept. Ab. AB. aB. A. a. 8D. xD, Dr, 2024. 3,5 No., end,. ,lead .lead x.. y,,",
 	"They'll say we don't know; it’s the mayor’s aide (Dr. Ilse Varga) who won't.",
 	"“Quoted,” ‘single’ [brackets] $4.5bn 10% #tag @handle http://example.org/a?b=c",
 	"Zürich\u00a0café\u2003naïve\tword\nnext  line   ",
