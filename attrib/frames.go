@@ -34,6 +34,9 @@ const (
 	// siteGovernorNoun is the noun the anchor is the case marker of
 	// ("according to the ministry", "per the report").
 	siteGovernorNoun
+	// siteOblique is the anchor's oblique ("according to X" when the
+	// parser makes "according" a verb).
+	siteOblique
 	// siteObject is the anchor's direct object ("citing officials").
 	siteObject
 	// siteComplement is the anchor's clausal complement (ccomp), without
@@ -156,6 +159,14 @@ var frames = []frame{
 		content: []frameSite{siteComplement, siteParataxis},
 		examples: []frameExample{
 			{"The mayor defended the plan, saying the budget was balanced.", "saying", "The mayor", "the budget was balanced"},
+		},
+	},
+	{
+		name: "according to, parsed as a verb", words: set(`according`), rels: []string{"advcl", "root"},
+		source: siteOblique, content: []frameSite{siteGovernorClause}, cueToSource: true,
+		examples: []frameExample{
+			{"According to a Radio Belmont report citing two senior officials, the council approved the loan in March.",
+				"According to", "a Radio Belmont report", "the council approved the loan in March"},
 		},
 	},
 	{
@@ -462,6 +473,8 @@ func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
 		return t.Head(v)
 	case siteObject:
 		return t.Dependent(v, "obj")
+	case siteOblique:
+		return t.Dependent(v, "obl")
 	}
 	return -1
 }
