@@ -170,14 +170,6 @@ var frames = []frame{
 		},
 	},
 	{
-		name: "per", words: set(`per`), rels: []string{"case"},
-		source: siteGovernorNoun, content: []frameSite{siteGovernorClause}, cueToSource: true,
-		examples: []frameExample{
-			{"Per the ministry, the bridge will close in May.", "Per", "the ministry", "the bridge will close in May"},
-			{"The bridge will close in May, per the ministry.", "per", "the ministry", "The bridge will close in May"},
-		},
-	},
-	{
 		name: "citing, quoting (on a clause that is no frame)", words: set(`citing quoting`), upos: []string{"VERB"}, rels: []string{"advcl"},
 		source: siteObject, content: []frameSite{siteGovernorClause},
 		examples: []frameExample{
@@ -285,18 +277,7 @@ var frameVetoes = []frameVeto{
 	{"The ministry neither confirmed nor denied the report.", neitherNorAnchor},
 	{"The ministry has said whether the bridge is safe.", whetherContent},
 	{"The pact is what diplomats describe as a patrol.", relativeAnchor},
-	{"The drivers are paid 20 euros per hour.", ratePer},
 	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor},
-}
-
-// ratePer: "per" inside a clause is a rate ("20 euros per hour"); as a
-// cue it opens the sentence or follows a comma or "that".
-func ratePer(t *nlp.Tree, v int) bool {
-	if lowerWord(t, v) != "per" || v == 0 {
-		return false
-	}
-	prev := t.Token(v - 1).Text
-	return prev != "," && strings.ToLower(prev) != "that"
 }
 
 // relativeAnchor: a verb whose object is "what" ("in what diplomats
