@@ -592,6 +592,9 @@ func (r *reader) governorContent(f *frame, t *nlp.Tree, toks []nlp.Token, lo, hi
 	if nlp.RelIs(t.Rel(inner), "ccomp") || t.Head(inner) < 0 {
 		return false // the frame is the clause: "said" as the root has no governor
 	}
+	if strings.HasSuffix(t.Rel(inner), ":relcl") {
+		return false // "a change they described as …" describes the noun, states no clause
+	}
 	flo, fhi := subtreeWords(t, inner)
 	if inner == v {
 		flo = frameStart(t, v, src)
