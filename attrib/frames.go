@@ -503,7 +503,7 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 	if clo < 0 {
 		return false
 	}
-	clo, chi = contentEdges(t, toks, lo, hi, v, src, clo, chi)
+	clo, chi = contentEdges(t, lo, hi, v, src, clo, chi)
 	if k := coordinatedVerb(t, v); k > clo && k <= chi+1 {
 		// "A said X, and B told Y that Z": the parser may hang B on X.
 		chi = min(chi, coordinationStart(t, toks, clo, k))
@@ -525,7 +525,7 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 // a content runs from the cue to the sentence's end, or from its start to
 // the cue. What belongs to the frame stops it: the source, a relay
 // (", citing X"), the cue's own words.
-func contentEdges(t *nlp.Tree, toks []nlp.Token, lo, hi, v, src, clo, chi int) (int, int) {
+func contentEdges(t *nlp.Tree, lo, hi, v, src, clo, chi int) (int, int) {
 	if clo > v {
 		end := hi
 		for _, c := range t.Children(v) {
