@@ -34,6 +34,9 @@ const (
 	// siteGovernorNoun is the noun the anchor is the case marker of
 	// ("according to the ministry", "per the report").
 	siteGovernorNoun
+	// siteOblique is the anchor's oblique ("according to X" when the
+	// parser makes "according" a verb).
+	siteOblique
 	// siteObject is the anchor's direct object ("citing officials").
 	siteObject
 	// siteComplement is the anchor's clausal complement (ccomp), without
@@ -156,6 +159,14 @@ var frames = []frame{
 		content: []frameSite{siteComplement, siteParataxis},
 		examples: []frameExample{
 			{"The mayor defended the plan, saying the budget was balanced.", "saying", "The mayor", "the budget was balanced"},
+		},
+	},
+	{
+		name: "according to, parsed as a verb", words: set(`according`), rels: []string{"advcl", "root"},
+		source: siteOblique, content: []frameSite{siteGovernorClause}, cueToSource: true,
+		examples: []frameExample{
+			{"According to a Radio Belmont report citing two senior officials, the council approved the loan in March.",
+				"According to", "a Radio Belmont report", "the council approved the loan in March"},
 		},
 	},
 	{
@@ -443,6 +454,8 @@ func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
 		return t.Head(v)
 	case siteObject:
 		return t.Dependent(v, "obj")
+	case siteOblique:
+		return t.Dependent(v, "obl")
 	}
 	return -1
 }
@@ -490,7 +503,7 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 	if clo < 0 {
 		return false
 	}
-	clo, chi = contentEdges(t, toks, lo, hi, v, clo, chi)
+	clo, chi = contentEdges(t, lo, hi, v, src, clo, chi)
 	if k := coordinatedVerb(t, v); k > clo && k <= chi+1 {
 		// "A said X, and B told Y that Z": the parser may hang B on X.
 		chi = min(chi, coordinationStart(t, toks, clo, k))
@@ -512,7 +525,7 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 // a content runs from the cue to the sentence's end, or from its start to
 // the cue. What belongs to the frame stops it: the source, a relay
 // (", citing X"), the cue's own words.
-func contentEdges(t *nlp.Tree, toks []nlp.Token, lo, hi, v, clo, chi int) (int, int) {
+func contentEdges(t *nlp.Tree, lo, hi, v, src, clo, chi int) (int, int) {
 	if clo > v {
 		end := hi
 		for _, c := range t.Children(v) {
@@ -523,6 +536,7 @@ func contentEdges(t *nlp.Tree, toks []nlp.Token, lo, hi, v, clo, chi int) (int, 
 		return clo, max(chi, end)
 	}
 	if chi <= v {
+		chi = max(chi, frameStart(t, v, src)) // "Y, X said": Y runs up to the frame
 		start := lo
 		for _, c := range t.Children(v) {
 			if _, fhi := subtreeWords(t, c); fhi <= clo && fhi > start && frameOwn(t, v, c) {
@@ -532,6 +546,24 @@ func contentEdges(t *nlp.Tree, toks []nlp.Token, lo, hi, v, clo, chi int) (int, 
 		return min(clo, start), chi
 	}
 	return clo, chi
+}
+
+// frameStart returns the first word of the frame at v: its source src or
+// another word of its own before it (a relay, "as"), not whatever of the content the
+// parser hung on the cue ("a record 12,000 containers in May, harbour
+// figures show").
+func frameStart(t *nlp.Tree, v, src int) int {
+	flo := v
+	if src >= 0 && src < v && t.Head(src) == v {
+		slo, _ := sourceSpanWords(t, src)
+		flo = min(flo, slo)
+	}
+	for _, c := range t.Children(v) {
+		if clo, _ := subtreeWords(t, c); c < v && (relayClause(t, c) || nlp.RelIs(t.Rel(c), "mark")) {
+			flo = min(flo, clo)
+		}
+	}
+	return flo
 }
 
 // frameOwn reports whether dependent c of the cue v belongs to the frame,
@@ -560,7 +592,13 @@ func (r *reader) governorContent(f *frame, t *nlp.Tree, toks []nlp.Token, lo, hi
 	if nlp.RelIs(t.Rel(inner), "ccomp") || t.Head(inner) < 0 {
 		return false // the frame is the clause: "said" as the root has no governor
 	}
+	if strings.HasSuffix(t.Rel(inner), ":relcl") {
+		return false // "a change they described as …" describes the noun, states no clause
+	}
 	flo, fhi := subtreeWords(t, inner)
+	if inner == v {
+		flo = frameStart(t, v, src)
+	}
 	// The content is the rest of the sentence ([lo, hi)) around the
 	// frame: the parser often hangs the frame below the content's head.
 	glo, ghi := lo, hi
@@ -687,8 +725,8 @@ func sourceWordsCut(t *nlp.Tree, s int, cut func(t *nlp.Tree, c int) bool) (int,
 		// The parser sometimes splits a subject over two nsubj words
 		// ("Police sources said": Police, sources): take the run.
 		for _, c := range t.Dependents(h, "nsubj") {
-			if clo, chi := subtreeWords(t, c); c != s && chi == lo {
-				lo = clo
+			if clo, chi := subtreeWords(t, c); c != s && chi == lo && t.UPOS(lo) != "PUNCT" {
+				lo = clo // not across a comma: "12,000 containers in May, harbour figures show"
 			}
 		}
 	}
