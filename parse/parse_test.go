@@ -1,9 +1,9 @@
 package parse
 
 import (
-	"math"
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"strings"
 	"testing"

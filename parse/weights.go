@@ -48,8 +48,9 @@ func hashString(s string) uint32 {
 // and a feature with at most three weights, four in five of them, keeps
 // them in its slot, so finding it and reading its weights is one read.
 // Longer rows live in entries. Slots are found by linear probing from a
-// place scaled from the hash (fastrange), with the table about three
-// quarters full.
+// place scaled from the hash (fastrange), the table at most half full (at
+// three quarters, a search for a feature the model lacks, one in four,
+// reads eight slots on average).
 type table struct {
 	classes int
 	scale   float32
