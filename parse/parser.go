@@ -314,18 +314,6 @@ const (
 	fS1cS0t
 	fS1tS0c
 	fS0cB0cB1c
-	fB2c
-	fS2c
-	fS0l1c
-	fS0r1c
-	fS1r1c
-	fB0l1c
-	fS0wB0c
-	fS0cB0w
-	fDistS0cB0c
-	fS1cS0cB0c
-	fB0cB1t
-	fS0cS0l1cB0c
 )
 
 // sentence is what the parser sees of a sentence: each word's lexeme and
@@ -386,14 +374,6 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 	b2w, b2t := x.token(b2)
 	_, b3t := x.token(s.buf(3))
 	s0c, s1c, b0c, b1c := x.cluster(s0), x.cluster(s1), x.cluster(b0), x.cluster(b1)
-	s2c, b2c := x.cluster(s2), x.cluster(b2)
-	childc := func(i int32, c []int32) uint32 {
-		if i < 0 {
-			return 0
-		}
-		return x.cluster(c[i])
-	}
-	s0l1c, s0r1c, s1r1c, b0l1c := childc(s0, s.lc1), childc(s0, s.rc1), childc(s1, s.rc1), childc(b0, s.lc1)
 	var b0shape uint32
 	if b0 >= 0 {
 		b0shape = x.shapes[b0]
@@ -489,10 +469,6 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 		mix(fS0cB0c, s0c, b0c, 0), mix(fS0cB0t, s0c, b0t, 0), mix(fS0tB0c, s0t, b0c, 0),
 		mix(fS1cS0c, s1c, s0c, 0), mix(fS1cS0t, s1c, s0t, 0), mix(fS1tS0c, s1t, s0c, 0),
 		mix(fS0cB0cB1c, s0c, b0c, b1c),
-		mix(fB2c, b2c, b2t, 0), mix(fS2c, s2c, s2t, 0),
-		mix(fS0l1c, s0l1c, s0l1l, 0), mix(fS0r1c, s0r1c, s0r1l, 0), mix(fS1r1c, s1r1c, s1r1l, 0), mix(fB0l1c, b0l1c, b0l1l, 0),
-		mix(fS0wB0c, s0w, b0c, 0), mix(fS0cB0w, s0c, b0w, 0), mix(fDistS0cB0c, dS0B0, s0c, b0c),
-		mix(fS1cS0cB0c, s1c, s0c, b0c), mix(fB0cB1t, b0c, b1t, 0), mix(fS0cS0l1cB0c, s0c, s0l1c, b0c),
 	)
 }
 
