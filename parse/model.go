@@ -112,39 +112,19 @@ func (p *Parser) parseWith(words []string, allowed func(i, class int) bool, r *R
 	}
 }
 
-// parse runs the transition system over p.x: at each step the best
-// allowed move and, for an arc, the best label of its direction.
+// parse runs the transition system over p.x.
 func (p *Parser) parse() {
-	t := p.m.parser
+	L := len(p.m.labels)
 	p.st.reset(len(p.x.words) - 1)
 	for !p.st.done() {
-		if move, only := p.st.forced(); only {
-			p.st.apply(move, p.m.root) // no choice to score
+		if c, only := p.st.forced(p.m.root); only {
+			p.st.apply(c, L) // no choice to score
 			continue
 		}
 		p.feats = p.st.features(&p.x, p.feats[:0])
-		t.findAll(p.feats, &p.sc)
-		move := p.st.bestMove(p.partScores(0))
-		label := 0
-		if move != shift {
-			label = p.st.bestLabel(move, p.partScores(move), p.m.root)
-		}
-		p.st.apply(move, label)
+		p.m.parser.score(p.feats, p.scores, &p.sc)
+		p.st.apply(p.st.best(p.scores, L, p.m.root), L)
 	}
-}
-
-// partScores sums the weights of the found features over the classes of
-// one part of the parser's table (0 the moves, a move its arcs' labels)
-// and returns their scores.
-func (p *Parser) partScores(part int) []float32 {
-	t := p.m.parser
-	t.sum(part, &p.sc)
-	lo, hi := t.part(part)
-	s := p.scores[:hi-lo]
-	for c, v := range p.sc.acc[lo:hi] {
-		s[c] = float32(v)
-	}
-	return s
 }
 
 // set fills the parser's view of a sentence from lexemes and tag classes.
@@ -179,7 +159,7 @@ func (m *Model) Parse(words []string) Result {
 	return r
 }
 
-const magic = "claimtrail parse model 3\n"
+const magic = "claimtrail parse model 2\n"
 
 // Save writes the model to path.
 func (m *Model) Save(path string) error {
@@ -344,7 +324,7 @@ func (m *Model) check() error {
 	if m.tagger.classes != len(m.tags) {
 		return fmt.Errorf("tagger has %d classes for %d tags", m.tagger.classes, len(m.tags))
 	}
-	if m.parser.classes != moveClasses+2*len(m.labels) || m.parser.split != parserSplit(len(m.labels)) {
+	if m.parser.classes != 1+2*len(m.labels) {
 		return fmt.Errorf("parser has %d classes for %d labels", m.parser.classes, len(m.labels))
 	}
 	m.upos, m.xpos = make([]string, len(m.tags)), make([]string, len(m.tags))

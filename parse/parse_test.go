@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -27,11 +28,8 @@ var tinyText = [][]string{
 	strings.Fields("Officials denied the figures ."),
 }
 
-// trainTiny trains on the invented treebank. With folds 1 the parser
-// learns from gold tags: jackknifed tags from taggers trained on four
-// sentences each are mostly wrong, and the parser would learn from noise.
-func trainTiny(t testing.TB, seed uint64, folds int) *Model {
-	m, err := Train(context.Background(), tiny(t), TrainOptions{Seed: seed, Epochs: 12, TaggerEpochs: 10, Folds: folds,
+func trainTiny(t testing.TB, seed uint64) *Model {
+	m, err := Train(context.Background(), tiny(t), TrainOptions{Seed: seed, Epochs: 12, TaggerEpochs: 10, Folds: 2,
 		Text: tinyText, Clusters: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +39,7 @@ func trainTiny(t testing.TB, seed uint64, folds int) *Model {
 
 // TestLearnsTiny checks that the parser learns a small invented treebank.
 func TestLearnsTiny(t *testing.T) {
-	m := trainTiny(t, 3, 1)
+	m := trainTiny(t, 3)
 	var sc conllu.Score
 	p := m.NewParser()
 	var r Result
@@ -64,10 +62,10 @@ func TestLearnsTiny(t *testing.T) {
 // seed, and that a saved model reads back to the same bytes.
 func TestReproducible(t *testing.T) {
 	var a, b, c bytes.Buffer
-	if err := trainTiny(t, 7, 2).Write(&a); err != nil {
+	if err := trainTiny(t, 7).Write(&a); err != nil {
 		t.Fatal(err)
 	}
-	if err := trainTiny(t, 7, 2).Write(&b); err != nil {
+	if err := trainTiny(t, 7).Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -196,5 +194,36 @@ func BenchmarkParseDev(b *testing.B) {
 	// the process's own CPU time does not.
 	if cpu := cpuTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(len(words)*b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
+}
+
+// TestTableScores checks the slot layout: features with up to three
+// weights kept in their slot and longer ones in entries score the sums of
+// their weights, whichever slot the probing lands them in.
+func TestTableScores(t *testing.T) {
+	const classes = 20
+	var rows []featureRow
+	for k := range uint32(200) {
+		r := featureRow{key: mix(1, k, 0, 0)}
+		for c := range int(k % 12) {
+			r.cls = append(r.cls, uint8((c*7+int(k))%classes))
+			r.w = append(r.w, float32(int(k)-100+c))
+		}
+		rows = append(rows, r)
+	}
+	tb := newTable(classes, rows)
+	scores := make([]float32, classes)
+	var sc scoreScratch
+	for _, r := range rows {
+		tb.score([]uint32{r.key, mix(2, 0, 0, 0)}, scores, &sc)
+		want := make([]float32, classes)
+		for j, c := range r.cls {
+			want[c] += float32(math.Round(float64(r.w[j] / tb.scale)))
+		}
+		for c := range scores {
+			if scores[c] != want[c] {
+				t.Fatalf("feature %x class %d: score %v, want %v", r.key, c, scores[c], want[c])
+			}
+		}
 	}
 }

@@ -14,28 +14,7 @@ package parse
 //	LA(l)  attach the stack's top to b with label l and pop it
 //	RA(l)  attach the stack's top to the word under it and pop it
 //
-// The move (SH, LA or RA) and the label are scored apart: the move from
-// three classes, then, for an arc, its label from the classes of its
-// direction. Scoring every labelled transition at once would add a weight
-// for each of 1+2L classes per feature at each step; most of that work was
-// for labels of arcs not taken. Classes: 0 SH, 1 LA, 2 RA, then
-// moveClasses+l the label l of a left arc, moveClasses+L+l of a right arc.
-
-// Moves, the first classes of the parser's table.
-const (
-	shift = iota
-	left
-	right
-	moveClasses
-)
-
-// labelClass returns the class of label l on an arc of move (left or right).
-func labelClass(move, l, L int) int {
-	if move == left {
-		return moveClasses + l
-	}
-	return moveClasses + L + l
-}
+// Class 0 is SH, 1..L are LA(label), L+1..2L are RA(label).
 
 // state is a parser configuration over one sentence.
 type state struct {
@@ -132,29 +111,24 @@ func (s *state) attach(h, d int32, l int) {
 	}
 }
 
-// arc returns the head and dependent of an arc move in s.
-func (s *state) arc(move int) (h, d int32) {
-	if move == left {
-		return s.b, s.top(0)
-	}
-	return s.top(1), s.top(0)
-}
-
-// apply performs a move; an arc gets label l.
-func (s *state) apply(move, l int) {
-	if move == shift {
+// apply performs transition class c with L labels.
+func (s *state) apply(c, L int) {
+	switch {
+	case c == 0:
 		s.stack = append(s.stack, s.b)
 		s.b++
-		return
+	case c <= L:
+		s.attach(s.b, s.top(0), c-1)
+		s.stack = s.stack[:len(s.stack)-1]
+	default:
+		s.attach(s.top(1), s.top(0), c-1-L)
+		s.stack = s.stack[:len(s.stack)-1]
 	}
-	h, d := s.arc(move)
-	s.attach(h, d, l)
-	s.stack = s.stack[:len(s.stack)-1]
 }
 
-// valid reports which moves are allowed: shift, left, right. Only the
-// root label attaches to the root, and only the last word left on the
-// stack, so every tree has one root.
+// valid reports which kinds of transition are allowed: shift, left, right.
+// Only the root label attaches to the root, and only the last word left on
+// the stack, so every tree has one root.
 func (s *state) valid() (sh, la, ra bool) {
 	atRoot := int(s.b) == s.n
 	sh = !atRoot
@@ -163,36 +137,22 @@ func (s *state) valid() (sh, la, ra bool) {
 	return
 }
 
-// forced reports whether there is only one allowed move: a shift onto an
-// empty stack, or the last word's attachment to the root.
-func (s *state) forced() (move int, ok bool) {
+// forced returns the one allowed transition when there is only one: a
+// shift onto an empty stack, or the last word's attachment to the root.
+func (s *state) forced(root int) (int, bool) {
 	switch {
 	case len(s.stack) == 0 && int(s.b) < s.n:
-		return shift, true
+		return 0, true
 	case len(s.stack) == 1 && int(s.b) == s.n:
-		return left, true
+		return 1 + root, true
 	}
 	return 0, false
 }
 
-// eachMove calls visit with every move allowed in s, in class order.
-func (s *state) eachMove(visit func(move int)) {
-	sh, la, ra := s.valid()
-	if sh {
-		visit(shift)
-	}
-	if la {
-		visit(left)
-	}
-	if ra {
-		visit(right)
-	}
-}
-
-// bestMove returns the highest-scoring allowed move.
-func (s *state) bestMove(scores []float32) int {
+// best returns the highest-scoring allowed class.
+func (s *state) best(scores []float32, L, root int) int {
 	best, bestScore := -1, float32(0)
-	s.eachMove(func(c int) {
+	s.eachAllowed(L, root, func(c int) {
 		if best < 0 || scores[c] > bestScore {
 			best, bestScore = c, scores[c]
 		}
@@ -200,20 +160,33 @@ func (s *state) bestMove(scores []float32) int {
 	return best
 }
 
-// bestLabel returns the highest-scoring label allowed on an arc of move:
-// the root label for an arc to the root, which only it attaches to, and
-// any other label elsewhere. scores holds the L labels of move's direction.
-func (s *state) bestLabel(move int, scores []float32, root int) int {
-	if h, _ := s.arc(move); int(h) == s.n {
-		return root
+// eachAllowed calls visit with every class allowed in s, in class order:
+// shift (0), left-arcs (1+label: only to the root label once the buffer
+// is spent, never to it before) and right-arcs (1+L+label, never to the
+// root label).
+func (s *state) eachAllowed(L, root int, visit func(c int)) {
+	sh, la, ra := s.valid()
+	if sh {
+		visit(0)
 	}
-	best := -1
-	for l, v := range scores {
-		if l != root && (best < 0 || v > scores[best]) {
-			best = l
+	if la {
+		if int(s.b) == s.n {
+			visit(1 + root)
+		} else {
+			for l := range L {
+				if l != root {
+					visit(1 + l)
+				}
+			}
 		}
 	}
-	return best
+	if ra {
+		for l := range L {
+			if l != root {
+				visit(1 + L + l)
+			}
+		}
+	}
 }
 
 // Parser feature templates.
@@ -341,18 +314,6 @@ const (
 	fS1cS0t
 	fS1tS0c
 	fS0cB0cB1c
-	fB2c
-	fS2c
-	fS0l1c
-	fS0r1c
-	fS1r1c
-	fB0l1c
-	fS0wB0c
-	fS0cB0w
-	fDistS0cB0c
-	fS1cS0cB0c
-	fB0cB1t
-	fS0cS0l1cB0c
 )
 
 // sentence is what the parser sees of a sentence: each word's lexeme and
@@ -413,14 +374,6 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 	b2w, b2t := x.token(b2)
 	_, b3t := x.token(s.buf(3))
 	s0c, s1c, b0c, b1c := x.cluster(s0), x.cluster(s1), x.cluster(b0), x.cluster(b1)
-	s2c, b2c := x.cluster(s2), x.cluster(b2)
-	childc := func(i int32, c []int32) uint32 {
-		if i < 0 {
-			return 0
-		}
-		return x.cluster(c[i])
-	}
-	s0l1c, s0r1c, s1r1c, b0l1c := childc(s0, s.lc1), childc(s0, s.rc1), childc(s1, s.rc1), childc(b0, s.lc1)
 	var b0shape uint32
 	if b0 >= 0 {
 		b0shape = x.shapes[b0]
@@ -516,10 +469,6 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 		mix(fS0cB0c, s0c, b0c, 0), mix(fS0cB0t, s0c, b0t, 0), mix(fS0tB0c, s0t, b0c, 0),
 		mix(fS1cS0c, s1c, s0c, 0), mix(fS1cS0t, s1c, s0t, 0), mix(fS1tS0c, s1t, s0c, 0),
 		mix(fS0cB0cB1c, s0c, b0c, b1c),
-		mix(fB2c, b2c, b2t, 0), mix(fS2c, s2c, s2t, 0),
-		mix(fS0l1c, s0l1c, s0l1l, 0), mix(fS0r1c, s0r1c, s0r1l, 0), mix(fS1r1c, s1r1c, s1r1l, 0), mix(fB0l1c, b0l1c, b0l1l, 0),
-		mix(fS0wB0c, s0w, b0c, 0), mix(fS0cB0w, s0c, b0w, 0), mix(fDistS0cB0c, dS0B0, s0c, b0c),
-		mix(fS1cS0cB0c, s1c, s0c, b0c), mix(fB0cB1t, b0c, b1t, 0), mix(fS0cS0l1cB0c, s0c, s0l1c, b0c),
 	)
 }
 
@@ -530,8 +479,8 @@ type oracle struct {
 	children [][]int32 // gold dependents of each word (and of the root, at n)
 }
 
-// costs returns the number of gold arcs each move makes unreachable
-// (Goldberg and Nivre 2013, arc-hybrid), labels aside.
+// costs returns the number of gold arcs each kind of transition makes
+// unreachable (Goldberg and Nivre 2013, arc-hybrid), labels aside.
 func (o *oracle) costs(s *state) (sh, la, ra int) {
 	s0, s1, b0 := s.top(0), s.top(1), s.b
 	if s0 >= 0 {
@@ -564,30 +513,4 @@ func (o *oracle) costs(s *state) (sh, la, ra int) {
 		}
 	}
 	return
-}
-
-// bestZero returns the highest-scoring allowed move of least cost, and the
-// costs of pred and of that move.
-func (o *oracle) bestZero(s *state, scores []float32, pred int) (gold, predCost, minCost int) {
-	var cost [moveClasses]int
-	cost[shift], cost[left], cost[right] = o.costs(s)
-	gold, minCost = -1, 1<<30
-	var best float32
-	s.eachMove(func(c int) {
-		k := cost[c]
-		if k < minCost || (k == minCost && scores[c] > best) {
-			gold, minCost, best = c, k, scores[c]
-		}
-	})
-	return gold, cost[pred], minCost
-}
-
-// goldLabel returns the gold label of the arc move makes, or -1 when the
-// arc is not a gold one.
-func (o *oracle) goldLabel(s *state, move int) int {
-	h, d := s.arc(move)
-	if o.head[d] != h {
-		return -1
-	}
-	return o.label[d]
 }

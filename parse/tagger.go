@@ -41,12 +41,6 @@ const (
 	tNextCluster
 	tPrevTagCluster
 	tClusterSuf3
-	tPrev2Cluster
-	tNext2Cluster
-	tClusterNextCluster
-	tPrevClusterCluster
-	tPrevTagNextCluster
-	tSuf5
 )
 
 // tagFeatures appends the features of word i given the tags (class+1,
@@ -111,12 +105,6 @@ func tagFeatures(lx []lexeme, i int, p1, p2 uint32, out []uint32) []uint32 {
 		mix(tNextCluster, next.cluster, 0, 0),
 		mix(tPrevTagCluster, p1, w.cluster, 0),
 		mix(tClusterSuf3, w.cluster, w.suf3, 0),
-		mix(tPrev2Cluster, prev2.cluster, 0, 0),
-		mix(tNext2Cluster, next2.cluster, 0, 0),
-		mix(tClusterNextCluster, w.cluster, next.cluster, 0),
-		mix(tPrevClusterCluster, prev.cluster, w.cluster, 0),
-		mix(tPrevTagNextCluster, p1, next.cluster, 0),
-		mix(tSuf5, w.suf5, 0, 0),
 	)
 }
 
@@ -174,7 +162,7 @@ func argmax(s []float32) int {
 // trainTagger trains a tagger on sentences of lexemes with gold classes,
 // visiting them in the order orders[epoch] gives.
 func trainTagger(classes int, lx [][]lexeme, gold [][]int, orders [][]int, stop func() error) (*table, error) {
-	p := newPerceptron(classes, [2]int{classes, classes})
+	p := newPerceptron(classes)
 	scores := make([]float32, classes)
 	var feats []uint32
 	for _, order := range orders {

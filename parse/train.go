@@ -127,7 +127,7 @@ func prepare(sents []*conllu.Sentence) (*Model, *corpus, error) {
 		}
 	}
 	m := &Model{tags: sortedKeys(tagSet), labels: sortedKeys(labelSet)}
-	if len(m.tags) > 255 || moveClasses+2*len(m.labels) > 255 {
+	if len(m.tags) > 256 || 1+2*len(m.labels) > 256 {
 		return nil, nil, fmt.Errorf("%d tags and %d relations: too many", len(m.tags), len(m.labels))
 	}
 	tagID, labelID := index(m.tags), index(m.labels)
@@ -152,7 +152,7 @@ func prepare(sents []*conllu.Sentence) (*Model, *corpus, error) {
 		c.heads = append(c.heads, projectivize(heads))
 		c.labels = append(c.labels, labels)
 	}
-	m.tagger, m.parser = &table{classes: len(m.tags)}, &table{classes: moveClasses + 2*len(m.labels), split: parserSplit(len(m.labels))}
+	m.tagger, m.parser = &table{classes: len(m.tags)}, &table{classes: 1 + 2*len(m.labels)}
 	if err := m.check(); err != nil {
 		return nil, nil, err
 	}
@@ -263,7 +263,7 @@ func tagFold(m *Model, c *corpus, f, k int, predicted [][]int, opt TrainOptions,
 // trainParser trains the parser with the dynamic oracle on predicted tags.
 func trainParser(ctx context.Context, m *Model, c *corpus, tags [][]int, opt TrainOptions) error {
 	L := len(m.labels)
-	p := newPerceptron(moveClasses+2*L, parserSplit(L))
+	p := newPerceptron(1 + 2*L)
 	rng := rand.New(rand.NewPCG(opt.Seed, 1<<32))
 	var (
 		st     state
@@ -288,29 +288,20 @@ func trainParser(ctx context.Context, m *Model, c *corpus, tags [][]int, opt Tra
 			x.set(c.lx[si], tags[si])
 			o.set(c.heads[si], c.labels[si])
 			st.reset(len(c.lx[si]))
-			explore := func() bool { return epoch > 0 && rng.Float64() < opt.Explore }
 			for !st.done() {
-				if move, only := st.forced(); only {
-					st.apply(move, m.root)
-					continue
-				}
 				feats = st.features(&x, feats[:0])
 				p.score(feats, scores)
-				pred := st.bestMove(scores)
-				gold, predCost, minCost := o.bestZero(&st, scores, pred)
+				pred := st.best(scores, L, m.root)
+				gold, predCost, minCost := o.bestZero(&st, scores, L, m.root, pred)
 				if predCost > minCost {
 					p.update(feats, gold, pred)
 				}
-				move := gold
-				if predCost == minCost || explore() {
-					move = pred
-				}
-				label := 0
-				if move != shift {
-					label = trainLabel(p, &st, &o, feats, scores, move, L, m.root, explore)
-				}
 				p.now++
-				st.apply(move, label)
+				next := gold
+				if predCost == minCost || (epoch > 0 && rng.Float64() < opt.Explore) {
+					next = pred
+				}
+				st.apply(next, L)
 			}
 		}
 		if opt.Epoch != nil {
@@ -322,27 +313,6 @@ func trainParser(ctx context.Context, m *Model, c *corpus, tags [][]int, opt Tra
 	m.parser = p.average(0.5)
 	return nil
 }
-
-// trainLabel chooses the label of an arc move while training and, when
-// the arc is a gold one and the label wrong, learns from it. The label
-// taken is the gold one unless exploring.
-func trainLabel(p *perceptron, st *state, o *oracle, feats []uint32, scores []float32, move, L, root int, explore func() bool) int {
-	lo := labelClass(move, 0, L)
-	pred := st.bestLabel(move, scores[lo:lo+L], root)
-	gold := o.goldLabel(st, move)
-	if gold < 0 || gold == pred {
-		return pred
-	}
-	p.update(feats, lo+gold, lo+pred)
-	if explore() {
-		return pred
-	}
-	return gold
-}
-
-// parserSplit returns the class parts of the parser's table: moves, then
-// the L labels of left arcs, then those of right arcs.
-func parserSplit(L int) [2]int { return [2]int{moveClasses, moveClasses + L} }
 
 // set prepares the oracle for a sentence's gold tree.
 func (o *oracle) set(heads []int32, labels []int) {
@@ -358,6 +328,37 @@ func (o *oracle) set(heads []int32, labels []int) {
 	for d, h := range heads {
 		o.children[h] = append(o.children[h], int32(d))
 	}
+}
+
+// bestZero returns the highest-scoring allowed transition of least cost,
+// and the costs of pred and of that transition.
+func (o *oracle) bestZero(s *state, scores []float32, L, root, pred int) (gold, predCost, minCost int) {
+	shC, laC, raC := o.costs(s)
+	s0, s1 := s.top(0), s.top(1)
+	cost := func(c int) int {
+		switch {
+		case c == 0:
+			return shC
+		case c <= L:
+			if s0 >= 0 && o.head[s0] == s.b && o.label[s0] != c-1 {
+				return laC + 1
+			}
+			return laC
+		}
+		if s0 >= 0 && o.head[s0] == s1 && o.label[s0] != c-1-L {
+			return raC + 1
+		}
+		return raC
+	}
+	gold, minCost = -1, 1<<30
+	var best float32
+	s.eachAllowed(L, root, func(c int) {
+		k := cost(c)
+		if k < minCost || (k == minCost && scores[c] > best) {
+			gold, minCost, best = c, k, scores[c]
+		}
+	})
+	return gold, cost(pred), minCost
 }
 
 // projectivize lifts non-projective arcs (the shortest first) to the

@@ -43,21 +43,16 @@ func hashString(s string) uint32 {
 // which class scores best, so scoring adds integers). It is read-only and
 // safe for concurrent use.
 //
-// The classes fall in up to three parts scored apart ([0, split[0]),
-// [split[0], split[1]), [split[1], classes)): the parser's moves and the
-// labels of its left and right arcs, so that choosing a move does not add
-// up label weights. A feature's weights are sorted by class, so each
-// part's are contiguous.
-//
 // Scoring is bound by memory reads at random places in tens of megabytes,
 // so the layout is about cache lines: a slot is 16 bytes (four to a line),
-// and a feature with at most three weights, most of them, keeps them in
-// its slot, so finding it and reading its weights is one read. Longer rows
-// live in entries. Slots are found by linear probing from a place scaled
-// from the hash (fastrange), the table at most half full.
+// and a feature with at most three weights, four in five of them, keeps
+// them in its slot, so finding it and reading its weights is one read.
+// Longer rows live in entries. Slots are found by linear probing from a
+// place scaled from the hash (fastrange), the table at most half full (at
+// three quarters, a search for a feature the model lacks, one in four,
+// reads eight slots on average).
 type table struct {
 	classes int
-	split   [2]int
 	scale   float32
 	slots   []slot // key 0 marks an empty slot
 	entries []entry
@@ -66,17 +61,17 @@ type table struct {
 // inlined is how many weights a slot holds itself.
 const inlined = 3
 
-// slot is one feature: its key and, when n <= inlined, its weights. When
-// n is long, w[0] and w[1] hold the offset of its entries (low and high 16
-// bits) and cls the number of them in each part.
+// slot is one feature: its key and, when n <= inlined, its weights; else
+// w[0] and w[1] hold the offset of its n entries (low and high 16 bits).
 type slot struct {
 	key uint32
 	w   [inlined]int16
 	cls [inlined]uint8
-	n   uint8
+	n   uint8 // number of weights; 255 means more are in entries, counted there
 }
 
-// long marks a slot whose weights are in entries.
+// long marks a slot whose weights are in entries: the first entry's w is
+// their number.
 const long = 255
 
 type entry struct {
@@ -106,17 +101,14 @@ func (t *table) find(key uint32) int {
 	}
 }
 
-// part returns the classes of part p.
-func (t *table) part(p int) (lo, hi int) {
-	bounds := [4]int{0, t.split[0], t.split[1], t.classes}
-	return bounds[p], bounds[p+1]
-}
-
-// find looks feats up, keeping the slots of those the table has in
-// sc.hits for sum. All lookups come first, so that their memory reads
-// overlap instead of waiting on one another.
-func (t *table) findAll(feats []uint32, sc *scoreScratch) {
+// score sets scores (len t.classes) to the summed weights of feats. It
+// looks all the features up first and adds their weights after, so that
+// the memory reads of the lookups overlap instead of waiting on one
+// another. sc is scratch memory kept for the next call.
+func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 	hits := sc.hits[:0]
+	acc := &sc.acc // indexed by a uint8 class: no bounds checks
+	clear(acc[:t.classes])
 	if len(t.slots) > 0 {
 		for _, f := range feats {
 			if i := t.find(f); i >= 0 {
@@ -124,47 +116,24 @@ func (t *table) findAll(feats []uint32, sc *scoreScratch) {
 			}
 		}
 	}
-	sc.hits = hits
-}
-
-// sum sets sc.acc over part p's classes to the summed weights of the
-// features findAll found.
-func (t *table) sum(p int, sc *scoreScratch) {
-	acc := &sc.acc // indexed by a uint8 class: no bounds checks
-	lo, hi := t.part(p)
-	clear(acc[lo:hi])
-	for _, i := range sc.hits {
+	for _, i := range hits {
 		s := &t.slots[i]
 		if s.n != long {
 			for j := range min(int(s.n), inlined) {
-				if c := int(s.cls[j]); c >= lo && c < hi {
-					acc[uint8(c)] += int32(s.w[j])
-				}
+				acc[s.cls[j]] += int32(s.w[j])
 			}
 			continue
 		}
 		off := uint32(uint16(s.w[0])) | uint32(uint16(s.w[1]))<<16
-		for q := range p {
-			off += uint32(s.cls[q])
-		}
-		for _, e := range t.entries[off : off+uint32(s.cls[p])] {
+		n := uint32(uint16(t.entries[off].w))
+		for _, e := range t.entries[off+1 : off+1+n] {
 			acc[e.cls] += int32(e.w)
 		}
 	}
-}
-
-// score sets scores (len t.classes) to the summed weights of feats over
-// all classes. sc is scratch memory kept for the next call.
-func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
-	t.findAll(feats, sc)
-	for p := range 3 {
-		if lo, hi := t.part(p); lo < hi {
-			t.sum(p, sc)
-		}
-	}
-	for c, v := range sc.acc[:t.classes] {
+	for c, v := range acc[:t.classes] {
 		scores[c] = float32(v)
 	}
+	sc.hits = hits
 }
 
 // scoreScratch is memory table.score reuses.
@@ -182,7 +151,7 @@ type featureRow struct {
 
 // newTable builds a table from rows (any order; keys distinct), rounding
 // the weights to 16-bit multiples of the largest's 1/32767.
-func newTable(classes int, split [2]int, rows []featureRow) *table {
+func newTable(classes int, rows []featureRow) *table {
 	maxAbs := float32(0)
 	for _, r := range rows {
 		for _, w := range r.w {
@@ -193,7 +162,7 @@ func newTable(classes int, split [2]int, rows []featureRow) *table {
 	if scale == 0 {
 		scale = 1
 	}
-	t := emptyTable(classes, split, scale, len(rows))
+	t := emptyTable(classes, scale, len(rows))
 	for _, r := range rows {
 		es := make([]entry, len(r.cls))
 		for j, c := range r.cls {
@@ -204,13 +173,12 @@ func newTable(classes int, split [2]int, rows []featureRow) *table {
 	return t
 }
 
-func emptyTable(classes int, split [2]int, scale float32, features int) *table {
-	return &table{classes: classes, split: split, scale: scale, slots: make([]slot, max(16, 2*features+1))}
+func emptyTable(classes int, scale float32, features int) *table {
+	return &table{classes: classes, scale: scale, slots: make([]slot, max(16, 2*features+1))}
 }
 
-// add adds a feature's entries (a class at most once).
+// add adds a feature's entries (at most 65535 of them, a class at most once).
 func (t *table) add(key uint32, es []entry) {
-	slices.SortFunc(es, func(a, b entry) int { return int(a.cls) - int(b.cls) })
 	i := int(t.home(key))
 	for t.slots[i].key != 0 {
 		if i++; i == len(t.slots) {
@@ -226,16 +194,7 @@ func (t *table) add(key uint32, es []entry) {
 		off := uint32(len(t.entries))
 		s.n = long
 		s.w[0], s.w[1] = int16(uint16(off)), int16(uint16(off>>16))
-		for _, e := range es {
-			switch {
-			case int(e.cls) < t.split[0]:
-				s.cls[0]++
-			case int(e.cls) < t.split[1]:
-				s.cls[1]++
-			default:
-				s.cls[2]++
-			}
-		}
+		t.entries = append(t.entries, entry{w: int16(uint16(len(es)))})
 		t.entries = append(t.entries, es...)
 	}
 	t.slots[i] = s
@@ -268,8 +227,8 @@ func (t *table) lookup(key uint32) []entry {
 		return es
 	}
 	off := uint32(uint16(s.w[0])) | uint32(uint16(s.w[1]))<<16
-	n := uint32(s.cls[0]) + uint32(s.cls[1]) + uint32(s.cls[2])
-	return t.entries[off : off+n]
+	n := uint32(uint16(t.entries[off].w))
+	return t.entries[off+1 : off+1+n]
 }
 
 func cmpU32(a, b uint32) int {
@@ -282,14 +241,12 @@ func cmpU32(a, b uint32) int {
 	return 0
 }
 
-// write writes the table: classes, the two class part bounds, feature count, the weights' scale, then
+// write writes the table: classes, feature count, the weights' scale, then
 // per feature (by key) the key's difference from the last, its entry count
 // and entries (class, 16-bit weight), in little-endian order.
 func (t *table) write(w *bufio.Writer) error {
 	keys := t.keys()
 	putUvarint(w, uint64(t.classes))
-	putUvarint(w, uint64(t.split[0]))
-	putUvarint(w, uint64(t.split[1]))
 	putUvarint(w, uint64(len(keys)))
 	var b4 [4]byte
 	binary.LittleEndian.PutUint32(b4[:], math.Float32bits(t.scale))
@@ -312,16 +269,8 @@ func (t *table) write(w *bufio.Writer) error {
 // readTable reads what write wrote.
 func readTable(r *bufio.Reader) (*table, error) {
 	classes, err := binary.ReadUvarint(r)
-	if err != nil || classes == 0 || classes > 255 {
+	if err != nil || classes == 0 || classes > 256 {
 		return nil, fmt.Errorf("bad class count")
-	}
-	var split [2]int
-	for i := range split {
-		v, err := binary.ReadUvarint(r)
-		if err != nil || v > classes || (i > 0 && int(v) < split[0]) {
-			return nil, fmt.Errorf("bad class parts")
-		}
-		split[i] = int(v)
 	}
 	nf, err := binary.ReadUvarint(r)
 	if err != nil || nf > 1<<28 {
@@ -331,7 +280,7 @@ func readTable(r *bufio.Reader) (*table, error) {
 	if _, err := io.ReadFull(r, b4[:]); err != nil {
 		return nil, err
 	}
-	t := emptyTable(int(classes), split, math.Float32frombits(binary.LittleEndian.Uint32(b4[:])), int(nf))
+	t := emptyTable(int(classes), math.Float32frombits(binary.LittleEndian.Uint32(b4[:])), int(nf))
 	last := uint32(0)
 	var b3 [3]byte
 	var es []entry
@@ -382,14 +331,13 @@ type row struct {
 // perceptron is an averaged perceptron being trained.
 type perceptron struct {
 	classes int
-	split   [2]int // class parts of the table it averages into
 	index   hashIndex
 	rows    []row
 	now     int32 // number of examples seen
 }
 
-func newPerceptron(classes int, split [2]int) *perceptron {
-	return &perceptron{classes: classes, split: split, index: newHashIndex()}
+func newPerceptron(classes int) *perceptron {
+	return &perceptron{classes: classes, index: newHashIndex()}
 }
 
 // score adds the current weights of feats to scores.
@@ -495,7 +443,7 @@ func (p *perceptron) average(minWeight float64) *table {
 			out = append(out, fr)
 		}
 	}
-	return newTable(p.classes, p.split, out)
+	return newTable(p.classes, out)
 }
 
 // hashIndex maps feature hashes (never 0) to row numbers: open

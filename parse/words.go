@@ -14,7 +14,6 @@ type lexeme struct {
 	suf2   uint32
 	suf4   uint32
 	pre2   uint32
-	suf5   uint32
 	pre1   uint32
 	pre3   uint32
 	shape  uint32
@@ -39,7 +38,6 @@ func lexemes(words []string, buf []lexeme) []lexeme {
 			pre3:  hashRunes(4, head(scratch, 3)),
 			suf4:  hashRunes(6, tail(scratch, 4)),
 			pre2:  hashRunes(7, head(scratch, 2)),
-			suf5:  hashRunes(8, tail(scratch, 5)),
 			shape: shapeHash(w),
 		}
 		for _, r := range w[min(1, len(w)):] {
