@@ -18,8 +18,11 @@ import (
 // Extractor finds statements in analysed documents. It holds no state
 // between documents and is safe for concurrent use.
 type Extractor struct {
-	model  *seq.Model // the trained labeller, when combined with the rules
-	tagger Tagger     // tags what the labeller reads, when analysis did not
+	model       *seq.Model  // the trained labeller, when combined with the rules
+	tagger      Tagger      // tags what the labeller reads, when analysis did not
+	combination Combination // how the rules and the labeller are merged
+	// skip names modelChecks left out, to measure what each one does.
+	skip map[string]bool
 }
 
 // New returns a rule-based Extractor.
@@ -46,7 +49,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
 	if x.model != nil {
-		r.learned(ctx, x.model, x.tagger)
+		r.learned(ctx, x)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
