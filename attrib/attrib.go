@@ -18,9 +18,12 @@ import (
 // Extractor finds statements in analysed documents. It holds no state
 // between documents and is safe for concurrent use.
 type Extractor struct {
-	model  *seq.Model // the trained labeller, when combined with the rules
-	tagger Tagger     // tags what the labeller reads, when analysis did not
-	cues   CueReading
+	model       *seq.Model  // the trained labeller, when combined with the rules
+	tagger      Tagger      // tags what the labeller reads, when analysis did not
+	combination Combination // how the rules and the labeller are merged
+	cues        CueReading  // how the rules find cues
+	// skip names modelChecks left out, to measure what each one does.
+	skip map[string]bool
 }
 
 // CueReading says how the rules find a sentence's cues, sources and
@@ -72,7 +75,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 	r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	r.resolvePending()
 	if x.model != nil {
-		r.learned(ctx, x.model, x.tagger)
+		r.learned(ctx, x)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

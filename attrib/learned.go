@@ -3,7 +3,6 @@ package attrib
 import (
 	"context"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,54 +18,60 @@ type Tagger interface {
 	TagSentences(doc *nlp.Document, first, last int)
 }
 
-// WithModel returns an extractor that adds, to the rules' statements, the
-// attributions of the trained labeller m that the rules missed. Only those
-// with a named source and a reporting cue are kept: the model finds the
-// long tail of cues ("aid groups say", "opponents argued"), while its other
-// attributions (beliefs, intentions) are not statements of fact.
+// WithModel returns an extractor that combines the rules' statements with
+// the attributions of the trained labeller m, by ShippedCombination (see
+// Combination). A labeller attribution becomes a statement only when it
+// passes modelChecks: the model also finds beliefs and intentions, which
+// are not statements of fact, and spans the rules cannot read as a source.
 //
-// So the model runs only on paragraphs holding a reporting word that no
-// rule statement covers. It reads the part-of-speech tags of the whole
-// paragraph: t tags those of its sentences that analysis left untagged
-// (nlp.TagOnly); with t nil, such paragraphs are skipped.
+// The labeller reads the part-of-speech tags of every paragraph it labels:
+// t tags those sentences that analysis left untagged (nlp.TagOnly); with t
+// nil, such paragraphs are skipped.
 func (x *Extractor) WithModel(m *seq.Model, t Tagger) *Extractor {
 	return &Extractor{model: m, tagger: t}
 }
 
-// learned turns the model's attributions that no rule statement covers into
-// statements, resolving their sources as the rules do.
-// It gives up early, leaving the caller to see that ctx is done, when ctx
-// is done.
-func (r *reader) learned(ctx context.Context, m *seq.Model, t Tagger) {
-	paras := r.unexplained()
-	if len(paras) == 0 {
-		return
+// WithCombination returns a copy of x that merges the rules and the
+// labeller by c (CombineShipped, the zero value, is what WithModel does);
+// it changes nothing for an extractor without a model.
+func (x *Extractor) WithCombination(c Combination) *Extractor {
+	y := *x
+	y.combination = c
+	return &y
+}
+
+// learned merges the labeller's attributions into the rules' statements,
+// resolving their sources as the rules do. It gives up early, leaving the
+// caller to see that ctx is done, when ctx is done.
+func (r *reader) learned(ctx context.Context, x *Extractor) {
+	var paras map[int]bool // the paragraphs to label; nil means all
+	if x.combination.resolved() == CombineUnexplained {
+		if paras = r.unexplained(); len(paras) == 0 {
+			return
+		}
 	}
-	if t != nil {
+	if x.tagger != nil {
 		for _, s := range sentenceRanges(r.doc, paras) {
 			if ctx.Err() != nil {
 				return
 			}
-			t.TagSentences(r.doc, s[0], s[1])
+			x.tagger.TagSentences(r.doc, s[0], s[1])
 		}
 	}
-	added := false
 	// The labeller asks whether it wants each paragraph: once ctx is done,
 	// it wants none.
-	want := func(p int) bool { return paras[p] && ctx.Err() == nil }
-	for _, a := range seq.Uncovered(m.LabelParagraphs(r.doc, want), r.out) {
+	want := func(p int) bool { return (paras == nil || paras[p]) && ctx.Err() == nil }
+	atts := x.model.LabelParagraphs(r.doc, want)
+	if ctx.Err() != nil {
+		return
+	}
+	convert := func(a seq.Attribution) (claimtrail.Statement, bool) {
 		if ctx.Err() != nil {
-			return
+			return claimtrail.Statement{}, false // the caller sees ctx is done
 		}
-		if st, ok := r.fromModel(a); ok {
-			r.dropOwnVoice(st.Sentence)
-			r.out = append(r.out, st)
-			added = true
-		}
+		return r.fromModel(a, x.skip)
 	}
-	if added {
-		sort.SliceStable(r.out, func(i, j int) bool { return r.out[i].Content.Start < r.out[j].Content.Start })
-	}
+	r.out = combine(r.out, atts, convert, x.combination)
 }
 
 // unexplained returns the paragraphs holding a reporting word (a speech
@@ -106,13 +111,13 @@ func (r *reader) explained() claimtrail.SpanIndex {
 	return claimtrail.NewSpanIndex(spans)
 }
 
-// sentenceRanges returns, for each wanted paragraph, its sentences as
-// half-open index ranges of at most 64 sentences (tagging one range is
+// sentenceRanges returns, for each wanted paragraph (all when paras is
+// nil), its sentences as half-open index ranges of at most 64 sentences (tagging one range is
 // where a cancelled extraction may wait).
 func sentenceRanges(doc *nlp.Document, paras map[int]bool) [][2]int {
 	var out [][2]int
 	for si, s := range doc.Sentences {
-		if !paras[s.Paragraph] {
+		if paras != nil && !paras[s.Paragraph] {
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1][1] == si && doc.Sentences[si-1].Paragraph == s.Paragraph && si-out[n-1][0] < 64 {
@@ -124,55 +129,166 @@ func sentenceRanges(doc *nlp.Document, paras map[int]bool) [][2]int {
 	return out
 }
 
-// dropOwnVoice removes the outlet's own statements of a sentence that the
-// model attributes to a source.
-func (r *reader) dropOwnVoice(sent claimtrail.Span) {
-	kept := r.out[:0]
-	for _, st := range r.out {
-		if !(st.Cue.Empty() && st.Sentence == sent) {
-			kept = append(kept, st)
-		}
-	}
-	r.out = kept
+// modelAtt is one labeller attribution being read as a statement: its
+// spans as token ranges of the sentences holding them (lo < 0 when a span
+// is absent or lies outside that sentence).
+type modelAtt struct {
+	a              seq.Attribution
+	si             int         // the cue's sentence
+	toks           []nlp.Token // its tokens
+	cueLo, cueHi   int         // the cue in toks
+	srcLo, srcHi   int         // the source in srcToks
+	srcToks        []nlp.Token // the tokens of the source's sentence
+	conLo, conHi   int         // the content's tokens in toks, or in conToks
+	conSi          int         // the sentence whose tokens conLo, conHi index
+	conToks        []nlp.Token
+	chain          []claimtrail.Source // the source read as a chain; nil when unread
+	contentOutside bool                // the content runs beyond conSi
 }
 
-// fromModel converts one model attribution into a statement.
-func (r *reader) fromModel(a seq.Attribution) (claimtrail.Statement, bool) {
-	si := r.doc.SentenceAt(a.Cue.Start)
-	if si < 0 || a.Source.Empty() || a.Content.Len() < 8 {
+// clause reports whether the content is a clause of its own: it holds a
+// finite verb (or a modal) that does not open a relative clause. "The
+// talks had failed" and "that the plan is dead" are; "emails that ask for
+// payment details" (a noun phrase whose only verb is in a relative clause)
+// and "it impossible to check" are not. Tags, not trees: the labeller's
+// paragraphs are all tagged, and parsing every candidate would cost more
+// than the labeller itself.
+func (m *modelAtt) clause() bool {
+	toks := m.conToks[m.conLo:m.conHi]
+	for k := range toks {
+		if !hasFiniteVerb(toks[k : k+1]) {
+			continue
+		}
+		if k > 0 && (isRelative(toks[k-1]) || lower(toks[k-1]) == "that") {
+			continue // "emails that ask …"
+		}
+		return true
+	}
+	return false
+}
+
+// modelCheck is one test a labeller attribution must pass to become a
+// statement, with an example of what it drops.
+type modelCheck struct {
+	name    string
+	example string
+	keep    func(m *modelAtt) bool
+}
+
+// modelChecks are the tests of fromModel, in order. Each drops attributions
+// the labeller finds that are not statements of fact (intentions, beliefs,
+// refusals) or whose spans the rules cannot read; docs/attribution.md
+// ("What the labeller's statements must pass") gives each one's effect on
+// PolNeAR dev.
+var modelChecks = []modelCheck{
+	{"source", "“It is over,” the report concluded. (no source span)", func(m *modelAtt) bool { return !m.a.Source.Empty() }},
+	{"length", "he said “no” (content under 8 bytes)", func(m *modelAtt) bool { return m.a.Content.Len() >= 8 }},
+	{"withholds", "The ministry declined to say whether talks failed.", func(m *modelAtt) bool { return !withholds(m.toks) }},
+	{"source-like", "“, ” of the group said it would … (source cut from a name)", func(m *modelAtt) bool {
+		return m.srcLo < 0 || sourceLike(m.srcToks[m.srcLo:m.srcHi])
+	}},
+	{"negated", "The mayor did not say the bridge was closed; neither report named the officials.", func(m *modelAtt) bool {
+		from := m.cueLo
+		if m.srcLo >= 0 && m.srcToks[0].Start == m.toks[0].Start {
+			from = min(m.srcHi, m.cueLo)
+		}
+		return !negatedCue(m.toks, from, m.cueHi) && (m.srcLo < 0 || !noneWords[lower(m.srcToks[m.srcLo])])
+	}},
+	{"chain", "It also makes checks impossible. (\"It\" refers to no source named before)", func(m *modelAtt) bool {
+		return m.a.Source.Empty() || len(m.chain) > 0 && !bareWords[lower1(m.chain[len(m.chain)-1].Name)]
+	}},
+	{"stating", "He called the report fiction; she refused to comment.", func(m *modelAtt) bool { return statingCue(m.toks, m.cueLo, m.cueHi) }},
+	{"infinitive", "Rovers hope to return next season; she asked not to be named. (a plan or a request)", func(m *modelAtt) bool {
+		k := m.conLo
+		if k+1 < m.conHi && lower(m.conToks[k]) == "not" {
+			k++
+		}
+		return lower(m.conToks[k]) != "to"
+	}},
+	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", func(m *modelAtt) bool {
+		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
+	}},
+	{"clause", "Customers should be wary of emails that ask for payment details. (content with no clause of its own)", func(m *modelAtt) bool {
+		return isQuote(m.conToks[m.conLo].Text) || m.clause()
+	}},
+	{"interrogative", "The minister has said when the vote will be held.", func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
+}
+
+// fromModel converts one labeller attribution into a statement, unless it
+// fails one of modelChecks not named in skip.
+func (r *reader) fromModel(a seq.Attribution, skip map[string]bool) (claimtrail.Statement, bool) {
+	m, ok := r.readModel(a)
+	if !ok {
 		return claimtrail.Statement{}, false
 	}
-	toks := r.doc.SentenceTokens(si)
-	start := r.doc.Sentences[si].Start
+	start := r.doc.Sentences[m.si].Start
 	r.at, r.before = start, max(start, 1)
 	defer func() { r.before = 0 }()
-	cueLo, cueHi := tokenRange(toks, a.Cue)
-	srcLo, srcHi := tokenRange(toks, a.Source)
-	conLo, conHi := tokenRange(toks, a.Content)
-	if cueLo < 0 || srcLo < 0 || conLo < 0 || withholds(toks) || !reportingCue(toks[cueLo:cueHi]) || !sourceLike(toks[srcLo:srcHi]) ||
-		negatedCue(toks, min(srcHi, cueLo), cueHi) {
-		return claimtrail.Statement{}, false
+	if m.srcLo >= 0 {
+		m.chain = r.sourceChain(m.srcToks, m.srcLo, m.srcHi, lower(m.toks[m.cueLo]))
 	}
-	chain := r.sourceChain(toks, srcLo, srcHi, lower(toks[cueLo]))
-	if len(chain) == 0 {
-		return claimtrail.Statement{}, false
+	for _, c := range modelChecks {
+		if !skip[c.name] && !c.keep(&m) {
+			return claimtrail.Statement{}, false
+		}
 	}
-	if !statingCue(toks, cueLo, cueHi) || !isQuote(toks[conLo].Text) && !hasVerb(toks[conLo:conHi]) ||
-		interrogatives[lower(toks[conLo])] {
-		return claimtrail.Statement{}, false // "issued a report on Monday", "has said when …"
+	q := quoteMask(m.conToks, false)
+	st := r.statement(m.conSi, m.conToks, q, clause{lo: m.conLo, hi: m.conHi}, r.fullChain(m.chain))
+	if m.contentOutside {
+		st.Content = a.Content
 	}
-	if srcLo > 0 && lower(toks[srcLo-1]) == "what" {
-		// "X would join Y in what diplomats describe as a pact": the
-		// source vouches for the whole sentence, not for "as a pact".
-		conLo, conHi = trim(toks, 0, len(toks))
-	}
-	q := quoteMask(toks, false)
-	st := r.statement(si, toks, q, clause{lo: conLo, hi: conHi}, r.fullChain(chain))
+	st.Sentence = r.doc.Sentences[m.si].Span
 	st.Cue, st.Source, st.Labelled = a.Cue, a.Source, true
-	if slices.ContainsFunc(toks[cueLo:cueHi], func(t nlp.Token) bool { return denialVerbs[lower(t)] }) {
+	if slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return denialVerbs[lower(t)] }) {
 		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text()) // "flatly denied"
 	}
 	return st, true
+}
+
+// readModel finds the tokens of a labeller attribution's spans. It fails
+// only when a span holds no whole token.
+func (r *reader) readModel(a seq.Attribution) (modelAtt, bool) {
+	m := modelAtt{a: a, si: r.doc.SentenceAt(a.Cue.Start), srcLo: -1, srcHi: -1}
+	if m.si < 0 {
+		return m, false
+	}
+	m.toks = r.doc.SentenceTokens(m.si)
+	m.cueLo, m.cueHi = tokenRange(m.toks, a.Cue)
+	if m.cueLo < 0 {
+		return m, false
+	}
+	if !a.Source.Empty() {
+		m.srcToks = m.toks
+		if ss := r.doc.SentenceAt(a.Source.Start); ss >= 0 && ss != m.si {
+			m.srcToks = r.doc.SentenceTokens(ss)
+		}
+		if m.srcLo, m.srcHi = tokenRange(m.srcToks, a.Source); m.srcLo < 0 {
+			return m, false
+		}
+	}
+	// The content is read in the cue's sentence when it has tokens there,
+	// else in the sentence where it starts.
+	m.conSi, m.conToks = m.si, m.toks
+	m.conLo, m.conHi = tokenRange(m.toks, a.Content)
+	if m.conLo < 0 {
+		if m.conSi = r.doc.SentenceAt(a.Content.Start); m.conSi < 0 {
+			return m, false
+		}
+		m.conToks = r.doc.SentenceTokens(m.conSi)
+		if m.conLo, m.conHi = tokenRange(m.conToks, a.Content); m.conLo < 0 {
+			return m, false
+		}
+	}
+	if m.srcLo > 0 && m.srcToks[0].Start == m.toks[0].Start && lower(m.toks[m.srcLo-1]) == "what" {
+		// "X would join Y in what diplomats describe as a pact": the
+		// source vouches for the whole sentence, not for "as a pact".
+		m.conLo, m.conHi = trim(m.toks, 0, len(m.toks))
+		m.conToks, m.conSi = m.toks, m.si
+		return m, m.conLo < m.conHi
+	}
+	s := r.doc.Sentences[m.conSi]
+	m.contentOutside = a.Content.Start < s.Start || a.Content.End > s.End
+	return m, true
 }
 
 // statingCue reports whether the cue toks[lo:hi] states something:
@@ -207,6 +323,20 @@ func sourceLike(toks []nlp.Token) bool {
 	return true
 }
 
+// requestVerbs make a cue a question or a request, not a statement.
+var requestVerbs = set(`ask asks asked asking urge urges urged urging request requests requested`)
+
+// noneWords leading a source say that nobody spoke: "neither report
+// named …", "no official confirmed …".
+var noneWords = set(`neither no none nobody`)
+
+// bareWords are pronouns: a chain that ends in one resolved it to no
+// source named before.
+var bareWords = set(`it he she they him her them`)
+
+// lower1 lower-cases a one-word name.
+func lower1(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 // withholding words make a cue a refusal to state.
 var withholding = set(`declined declines decline refused refuses refuse`)
 
@@ -217,26 +347,6 @@ func negatedCue(toks []nlp.Token, from, to int) bool {
 	for _, t := range toks[max(from, 0):min(to, len(toks))] {
 		if w := lower(t); w == "not" || w == "n't" || w == "never" || w == "nor" || w == "neither" {
 			return true
-		}
-	}
-	return false
-}
-
-// reportingCue reports whether a model cue is led by a reporting word used
-// actively: "said", "has warned", "also told", "according to". A cue led by
-// another word ("shot down claims", "issued a report", "the first report")
-// says nothing of the speaker's stance through its reporting noun, and a
-// passive ("was reported by") puts the speaker elsewhere. Tags are not
-// trusted here: the tagger reads "diplomats describe" as a verb and a noun.
-func reportingCue(toks []nlp.Token) bool {
-	for k, t := range toks {
-		w := lower(t)
-		if reportingWord(t) {
-			passive := k > 0 && beForms[lower(toks[k-1])] && !strings.HasSuffix(w, "ing")
-			return !passive
-		}
-		if !isAdverbial(t) {
-			return false
 		}
 	}
 	return false

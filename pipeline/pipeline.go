@@ -31,9 +31,13 @@ type Options struct {
 	CopyOf map[string]string
 	// Learned is the trained attribution labeller whose findings are added
 	// to the rules' statements (attrib.Extractor.WithModel); nil means the
-	// embedded model (seq.Default). It runs on the paragraphs where the
-	// rules leave a reporting word unexplained.
+	// embedded model (seq.Default). How it is combined with the rules is
+	// Combination.
 	Learned *seq.Model
+	// Combination is how the rules' statements and the labeller's
+	// attributions are merged; the zero value is what ships
+	// (attrib.ShippedCombination). It is for measuring the others.
+	Combination attrib.Combination
 	// RulesOnly leaves the labeller out: attribution by the rules alone,
 	// which tags only sentences with a cue and is about twice as fast.
 	RulesOnly bool
@@ -66,7 +70,7 @@ func New(opts Options) (*Pipeline, error) {
 			}
 			opts.Learned = m
 		}
-		extract = extract.WithModel(opts.Learned, a)
+		extract = extract.WithModel(opts.Learned, a).WithCombination(opts.Combination)
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/render"
@@ -105,7 +106,8 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 // value (combined or rules): `eval ledger` and `eval report` measure
 // ledgers built by it.
 func analyzePipeline(stderr io.Writer, extractor string) (*pipeline.Pipeline, error) {
-	return pipeline.New(pipeline.Options{Judge: defaultJudge(stderr), RulesOnly: extractor == "rules"})
+	comb, _ := attrib.ParseCombination(extractor) // eval ledger's other combinations
+	return pipeline.New(pipeline.Options{Judge: defaultJudge(stderr), RulesOnly: extractor == "rules", Combination: comb})
 }
 
 // loadArticles loads the articles at paths as analyze does: inputs that

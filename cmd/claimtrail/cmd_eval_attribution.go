@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail"
@@ -34,7 +35,7 @@ type attribEvalOptions struct {
 func newEvalAttributionCmd() *cobra.Command {
 	var o attribEvalOptions
 	cmd := &cobra.Command{
-		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|frames|patterns|seq|model-first|annotators]",
+		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|frames|patterns|seq|unexplained|rules-first|labeller-first|labeller-spans|model-first|annotators]",
 		Short: "Score attribution extraction (source, cue, content) on a PolNeAR split",
 		Long: `Score attribution extraction on a PolNeAR split: a directory holding text/
 and attributions/, for example ../shared/data/polnear/dev.
@@ -53,13 +54,15 @@ viewed independently.
 
 --extractor picks what is scored. The default, shipped, is exactly what analyze,
 check, ingest, serve, worker and export run (pipeline.Pipeline.Analyze): the
-rules first, then the trained labeller on the paragraphs they leave unexplained;
-its statements with a cue become attributions. analyze calls it "combined",
-which is accepted too. rules is the rules alone (analyze --extractor rules);
-frames and patterns are the rules reading cues through the reporting frames on
-dependency trees alone, or through the word-order patterns alone; seq
-(or labeller) the trained labeller alone; model-first every labeller
-attribution plus the rule statements that overlap none (seq.Combine).
+rules and the trained labeller merged by attrib.ShippedCombination; its
+statements with a cue become attributions. analyze calls it "combined", which
+is accepted too. unexplained, rules-first and labeller-first are the same
+pipeline merging by another attrib.Combination (docs/attribution.md compares
+them). rules is the rules alone (analyze --extractor rules); frames and patterns
+are the rules reading cues through the reporting frames on dependency trees
+alone, or through the word-order patterns alone; seq (or labeller)
+the trained labeller alone; model-first every labeller attribution plus the
+rule statements that overlap none (seq.Combine).
 
 --extractor annotators scores people instead of a program: on the articles two
 annotators annotated, the second's attributions against the first's (annotator
@@ -79,7 +82,7 @@ IDs in name order). It is the ceiling the corpus itself sets.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), model-first (seq.Combine) or annotators (agreement between two annotators)")
+	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), unexplained, rules-first or labeller-first (the pipeline with that attrib.Combination), model-first (seq.Combine) or annotators (agreement between two annotators)")
 	f.StringVar(&o.model, "model", "", "use this labeller model file instead of the embedded one (shipped, seq, model-first)")
 	return cmd
 }
@@ -145,9 +148,10 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch name {
-	case extractorShipped, extractorRules, extractorFrames, extractorPatterns:
-		opts := pipeline.Options{Learned: m, RulesOnly: name != extractorShipped}
+	comb, isComb := attrib.ParseCombination(name)
+	switch {
+	case name == extractorShipped || name == extractorRules || name == extractorFrames || name == extractorPatterns || isComb:
+		opts := pipeline.Options{Learned: m, RulesOnly: name == extractorRules || name == extractorFrames || name == extractorPatterns, Combination: comb}
 		switch name {
 		case extractorFrames:
 			opts.Cues = attrib.FramesOnly
@@ -159,11 +163,11 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 			return nil, err
 		}
 		return pipelineExtractor(p), nil
-	case extractorAnnotators:
+	case name == extractorAnnotators:
 		return nil, nil // runEvalAttribution reads the second annotation instead
-	case extractorSeq, extractorModelFirst:
+	case name == extractorSeq || name == extractorModelFirst:
 	default:
-		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, rules, frames, patterns, seq, model-first or annotators", o.extractor)
+		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, rules, frames, patterns, seq, %s, model-first or annotators", o.extractor, combinationList())
 	}
 	if m == nil {
 		if m, err = seq.Default(); err != nil {
@@ -186,6 +190,16 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 		}
 	}
 	return x, nil
+}
+
+// combinationList names the combinations of the rules and the labeller
+// --extractor accepts (attrib.Combinations).
+func combinationList() string {
+	var names []string
+	for _, c := range attrib.Combinations() {
+		names = append(names, c.String())
+	}
+	return strings.Join(names, ", ")
 }
 
 // canonicalExtractor resolves an --extractor alias.

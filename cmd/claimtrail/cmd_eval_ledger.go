@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/claimtrail/claimtrail/attrib"
 	"github.com/claimtrail/claimtrail/eval/ledger"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
@@ -60,8 +61,8 @@ A malformed gold.json is reported and its story left out; the others still score
 				return fmt.Errorf("eval ledger: --gold STORIES_DIR is required")
 			case o.format != "text" && o.format != "json":
 				return fmt.Errorf("eval ledger: --format %q: want text or json", o.format)
-			case o.extractor != "combined" && o.extractor != "rules":
-				return fmt.Errorf("eval ledger: --extractor %q: want combined or rules", o.extractor)
+			case !ledgerExtractor(o.extractor):
+				return fmt.Errorf("eval ledger: --extractor %q: want combined, rules or a combination (%s)", o.extractor, combinationList())
 			case o.ledgers != "" && o.save != "":
 				return fmt.Errorf("eval ledger: --ledgers and --save-ledgers exclude each other")
 			}
@@ -74,7 +75,7 @@ A malformed gold.json is reported and its story left out; the others still score
 	f.BoolVar(&o.details, "details", false, "print every match and mismatch under its story")
 	f.StringVar(&o.ledgers, "ledgers", "", "score the ledgers DIR/NN-slug.json instead of analysing the stories")
 	f.StringVar(&o.save, "save-ledgers", "", "write the ledgers built to DIR/NN-slug.json")
-	f.StringVar(&o.extractor, "extractor", "combined", "attribution, as analyze's --extractor: combined or rules")
+	f.StringVar(&o.extractor, "extractor", "combined", "attribution, as analyze's --extractor: combined or rules; or combined merging by another combination (unexplained, rules-first, labeller-first; docs/attribution.md)")
 	return cmd
 }
 
@@ -164,4 +165,11 @@ func writeLedgerReport(w io.Writer, rep *ledger.Report, format string, details b
 	}
 	_, err = fmt.Fprintf(w, "SUMMARY %s\n", sum)
 	return err
+}
+
+// ledgerExtractor reports whether eval ledger accepts an --extractor: those
+// of analyze, or combined merging by a named attrib.Combination.
+func ledgerExtractor(name string) bool {
+	_, ok := attrib.ParseCombination(name)
+	return ok || name == "combined" || name == "rules"
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/claimtrail/claimtrail/attrib"
 	"github.com/claimtrail/claimtrail/eval"
 	"github.com/claimtrail/claimtrail/eval/ledger"
 	"github.com/spf13/cobra"
@@ -41,7 +42,9 @@ func newEvalReportCmd() *cobra.Command {
 
   attribution-dev.md/.json  PolNeAR dev, precision/recall/F1 exact and overlap per role,
                             for the shipped extractor, the rules alone and the labeller
-                            alone, and how far PolNeAR's own annotators agree
+                            alone, how far PolNeAR's own annotators agree, and each
+                            way of combining the rules and the labeller
+                            (attrib.Combinations) on PolNeAR dev and the ledgers
   ledger-dev.md/.json       the development ledgers, per story and in total, as
                             'claimtrail eval ledger' scores them
 
@@ -93,6 +96,18 @@ type attributionReport struct {
 	Extractors []attribFigures `json:"extractors"`
 	// Agreement is the second annotators against the first, by split.
 	Agreement []attribFigures `json:"agreement,omitempty"`
+	// Combinations scores each way of merging the rules and the labeller
+	// (attrib.Combinations) on PolNeAR dev and on the development ledgers.
+	Combinations []combinationFigures `json:"combinations,omitempty"`
+}
+
+// combinationFigures are one attrib.Combination's figures: the pipeline
+// merging by it, scored on PolNeAR dev and on the development ledgers.
+type combinationFigures struct {
+	Combination string         `json:"combination"`
+	Shipped     bool           `json:"shipped"`
+	Attribution attribFigures  `json:"attribution"`
+	Ledger      ledger.Summary `json:"ledger"`
 }
 
 func runEvalReport(cmd *cobra.Command, o reportOptions) error {
@@ -118,6 +133,9 @@ func runEvalReport(cmd *cobra.Command, o reportOptions) error {
 	}
 	if len(led.Errors) > 0 {
 		return fmt.Errorf("eval report: %s", strings.Join(led.Errors, "; "))
+	}
+	if attr.Combinations, err = measureCombinations(ctx, o, stderr); err != nil {
+		return err
 	}
 	if err := writeFigures(o.out, attr, led); err != nil {
 		return err
@@ -191,6 +209,32 @@ func measureAttributionTable(ctx context.Context, o reportOptions, progress io.W
 	return rep, nil
 }
 
+// measureCombinations scores the pipeline merging the rules and the
+// labeller by each attrib.Combination, on PolNeAR dev and the development
+// ledgers.
+func measureCombinations(ctx context.Context, o reportOptions, stderr io.Writer) ([]combinationFigures, error) {
+	var out []combinationFigures
+	for _, c := range attrib.Combinations() {
+		name := c.String()
+		fmt.Fprintln(stderr, "combination:", name)
+		r, err := measureAttribution(ctx, attribEvalOptions{split: o.polnear, extractor: name}, stderr)
+		if err != nil {
+			return nil, fmt.Errorf("eval report: %s: %w", name, err)
+		}
+		p, err := analyzePipeline(stderr, name)
+		if err != nil {
+			return nil, err
+		}
+		led, err := ledger.Run(ctx, o.gold, analyzedLedgers(p, "", stderr))
+		if err != nil {
+			return nil, fmt.Errorf("eval report: %s: %w", name, err)
+		}
+		out = append(out, combinationFigures{Combination: name, Shipped: c == attrib.ShippedCombination,
+			Attribution: figuresOf(r, ""), Ledger: led.Summary})
+	}
+	return out, nil
+}
+
 // attributionMeasures are the figures of an attribution report the floors
 // may name: ROLE_exact_f1 and ROLE_overlap_f1 for source, cue, content and
 // attribution.
@@ -259,8 +303,8 @@ func writeAttributionMarkdown(w io.Writer, r *attributionReport) {
 	fmt.Fprintf(w, "# Attribution on %s\n\n", r.Data)
 	fmt.Fprintln(w, "Scored with `claimtrail eval attribution --polnear ../shared/data/polnear/dev --extractor X`")
 	fmt.Fprintln(w, "(rule in docs/attribution.md). `shipped` is what `analyze`, `check`, `ingest`, `serve`,")
-	fmt.Fprintln(w, "`worker` and `export` run: the rules, then the labeller on the paragraphs they leave")
-	fmt.Fprintln(w, "unexplained. `rules` is `analyze --extractor rules`; `seq` the trained labeller alone.")
+	fmt.Fprintln(w, "`worker` and `export` run: the rules and the labeller, merged as the table below says.")
+	fmt.Fprintln(w, "`rules` is `analyze --extractor rules`; `seq` the trained labeller alone.")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| extractor | role | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
@@ -270,6 +314,7 @@ func writeAttributionMarkdown(w io.Writer, r *attributionReport) {
 				row.s.Exact.P, row.s.Exact.R, row.s.Exact.F1, row.s.Overlap.P, row.s.Overlap.R, row.s.Overlap.F1)
 		}
 	}
+	writeCombinationsMarkdown(w, r.Combinations)
 	if len(r.Agreement) == 0 {
 		return
 	}
@@ -286,6 +331,42 @@ func writeAttributionMarkdown(w io.Writer, r *attributionReport) {
 			a.Source.Exact.F1, a.Source.Overlap.F1, a.Cue.Exact.F1, a.Cue.Overlap.F1,
 			a.Content.Exact.F1, a.Content.Overlap.F1, a.Attribution.Overlap.F1)
 	}
+}
+
+// writeCombinationsMarkdown writes the table comparing the ways of merging
+// the rules and the labeller.
+func writeCombinationsMarkdown(w io.Writer, cs []combinationFigures) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "## Combining the rules and the labeller")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Each `attrib.Combination` (docs/attribution.md), as the whole pipeline: PolNeAR dev")
+	fmt.Fprintln(w, "(`eval attribution --extractor NAME`; overlap F1, and exact F1 for content) and the")
+	fmt.Fprintln(w, "development ledgers (`eval ledger --extractor NAME`). The shipped one is marked.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| combination | source | cue | content | content exact | attribution | claim precision | status | origins | denials | chains | false corroboration |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
+	for _, c := range cs {
+		name := c.Combination
+		if c.Shipped {
+			name += " (shipped)"
+		}
+		a, l := c.Attribution, c.Ledger
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s | %s | %s | %s | %d |\n", name,
+			a.Source.Overlap.F1, a.Cue.Overlap.F1, a.Content.Overlap.F1, a.Content.Exact.F1, a.Attribution.Overlap.F1,
+			ratio(l.ClaimPrecision), ratio(l.StatusAccuracy), ratio(l.OriginCountAccuracy), ratio(l.DenialAccuracy),
+			ratio(l.ChainAccuracy), l.FalseCorroboration)
+	}
+}
+
+// ratio prints a ledger ratio, or "-" when nothing was counted.
+func ratio(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", *v)
 }
 
 type roleRow struct {

@@ -1,0 +1,78 @@
+package attrib
+
+import (
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/attrib/seq"
+)
+
+// TestCombine checks each combination on hand-made spans: a rule statement
+// and a labeller attribution that share a cue, a labeller attribution the
+// rules missed in a sentence the rules read as the outlet's own voice, and
+// a rule statement the labeller missed.
+func TestCombine(t *testing.T) {
+	s := func(a, b int) claimtrail.Span { return claimtrail.Span{Start: a, End: b} }
+	sent1, sent2, sent3 := s(0, 29), s(30, 59), s(60, 99)
+	rules := []claimtrail.Statement{
+		{Source: s(0, 3), Cue: s(4, 8), Content: s(9, 28), Sentence: sent1, Chain: []claimtrail.Source{{Name: "outlet"}, {Name: "rule"}}},
+		{Content: s(30, 58), Sentence: sent2},                                    // own voice
+		{Source: s(60, 64), Cue: s(65, 69), Content: s(70, 98), Sentence: sent3}, // the labeller missed it
+	}
+	atts := []seq.Attribution{
+		{Source: s(0, 3), Cue: s(4, 8), Content: s(14, 28)}, // shares the rule's cue
+		{Source: s(30, 34), Cue: s(35, 39), Content: s(40, 58)},
+		{Content: s(100, 110)}, // no cue: never a statement
+	}
+	convert := func(a seq.Attribution) (claimtrail.Statement, bool) {
+		sent := sent1
+		if a.Cue.Start >= 30 {
+			sent = sent2
+		}
+		return claimtrail.Statement{Source: a.Source, Cue: a.Cue, Content: a.Content, Sentence: sent, Labelled: true}, true
+	}
+	for _, tc := range []struct {
+		c    Combination
+		want []claimtrail.Span // the contents, in order
+		// labelled says which of them come from the labeller.
+		labelled []bool
+	}{
+		{CombineRulesFirst, []claimtrail.Span{s(9, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
+		{CombineUnexplained, []claimtrail.Span{s(9, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
+		{CombineLabellerFirst, []claimtrail.Span{s(14, 28), s(40, 58), s(70, 98)}, []bool{true, true, false}},
+		{CombineLabellerSpans, []claimtrail.Span{s(14, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
+	} {
+		got := combine(rules, atts, convert, tc.c)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: %d statements %+v, want %d", tc.c, len(got), got, len(tc.want))
+			continue
+		}
+		for i, st := range got {
+			if st.Content != tc.want[i] || st.Labelled != tc.labelled[i] {
+				t.Errorf("%s: statement %d content %v labelled %v, want %v %v", tc.c, i, st.Content, st.Labelled, tc.want[i], tc.labelled[i])
+			}
+		}
+		if tc.c == CombineLabellerSpans && len(got[0].Chain) != 2 {
+			t.Errorf("%s: the rule statement's chain was lost: %+v", tc.c, got[0])
+		}
+	}
+	if rules[0].Content != s(9, 28) {
+		t.Errorf("combine changed its input: %+v", rules[0])
+	}
+}
+
+// TestCombinationNames: every combination has a name that parses back,
+// and the zero value is the shipped one.
+func TestCombinationNames(t *testing.T) {
+	for _, c := range Combinations() {
+		if got, ok := ParseCombination(c.String()); !ok || got != c {
+			t.Errorf("%v: ParseCombination(%q) = %v, %v", c, c.String(), got, ok)
+		}
+	}
+	if CombineShipped.String() != ShippedCombination.String() {
+		t.Errorf("the zero Combination is %q, want the shipped %q", CombineShipped, ShippedCombination)
+	}
+	if _, ok := ParseCombination("magic"); ok {
+		t.Error("ParseCombination accepted an unknown name")
+	}
+}
