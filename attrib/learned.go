@@ -28,7 +28,9 @@ type Tagger interface {
 // t tags those sentences that analysis left untagged (nlp.TagOnly); with t
 // nil, such paragraphs are skipped.
 func (x *Extractor) WithModel(m *seq.Model, t Tagger) *Extractor {
-	return &Extractor{model: m, tagger: t}
+	y := *x
+	y.model, y.tagger = m, t
+	return &y
 }
 
 // WithCombination returns a copy of x that merges the rules and the
