@@ -187,3 +187,75 @@ func subjectHead(doc *nlp.Document, span claimtrail.Span, stems stemmer) string 
 	}
 	return ""
 }
+
+// predicate is the main predicate of a statement's content, whatever its
+// part of speech ("left" of "the boat left from Sarrin", "talks" of "is in
+// talks to buy"), as a link stem, with the named arguments its case-marked
+// obliques give ("from" → "sarrin"). Two statements sharing many names
+// state one fact only when they say the same of them: "the boat left from
+// Port Aziz" and "the boat left from Sarrin, 60 km west of Port Aziz" are
+// two.
+type predicate struct {
+	head string
+	args []predicateArg
+}
+
+// predicateArg is one case-marked oblique of a predicate and the key of
+// the first entity it names.
+type predicateArg struct{ marker, key string }
+
+// predicateOf parses the statement's content and returns its predicate.
+func predicateOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) predicate {
+	if doc == nil {
+		return predicate{}
+	}
+	t := doc.Tree(doc.SentenceAt(span.Start))
+	if t == nil {
+		return predicate{}
+	}
+	inside := func(w int) bool {
+		tk := t.Token(w)
+		return tk.Start >= span.Start && tk.End <= span.End
+	}
+	top := -1
+	for w := 0; w < t.Len(); w++ {
+		if inside(w) && (t.Head(w) < 0 || !inside(t.Head(w))) {
+			top = w
+			break
+		}
+	}
+	if top < 0 {
+		return predicate{}
+	}
+	var p predicate
+	if st := stems.stems(common(t, top)); len(st) == 1 {
+		p.head = st[0]
+	}
+	for _, c := range t.Dependents(top, "obl") {
+		marker := t.Dependent(c, "case")
+		if marker < 0 || !inside(c) {
+			continue
+		}
+		if ents := doc.EntitiesIn(t.SubtreeSpan(c)); len(ents) > 0 && ents[0].Label != nlp.Outlet {
+			p.args = append(p.args, predicateArg{strings.ToLower(t.Token(marker).Text), ents[0].Key})
+		}
+	}
+	return p
+}
+
+// conflicting reports whether two predicates with the same head give one
+// case-marked argument different named fillers ("left from Port Aziz",
+// "left from Sarrin").
+func conflicting(a, b predicate) bool {
+	if a.head == "" || a.head != b.head {
+		return false
+	}
+	for _, x := range a.args {
+		for _, y := range b.args {
+			if x.marker == y.marker && x.key != y.key {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -98,3 +98,22 @@ func TestNegatedActs(t *testing.T) {
 		t.Errorf("subject head %q, want discuss", got)
 	}
 }
+
+// TestConflictingPredicates runs the examples of one predicate whose
+// case-marked argument two statements fill with different names.
+func TestConflictingPredicates(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"The ferry sailed from Dunmore on Friday.", "The ferry had sailed from the port of Keswald, 40 kilometres north of Dunmore.", true},
+		{"The ferry sailed from Dunmore on Friday.", "The ferry sailed from Dunmore with 80 people aboard.", false},
+		{"The ferry sailed from Dunmore on Friday.", "The ferry sank near Keswald.", false},
+	} {
+		pa := predicateOf(analyse(t, tc.a), claimtrail.Span{Start: 0, End: len(tc.a)}, newStemmer())
+		pb := predicateOf(analyse(t, tc.b), claimtrail.Span{Start: 0, End: len(tc.b)}, newStemmer())
+		if got := conflicting(pa, pb); got != tc.want {
+			t.Errorf("conflicting(%q %+v, %q %+v) = %v, want %v", tc.a, pa, tc.b, pb, got, tc.want)
+		}
+	}
+}

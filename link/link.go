@@ -130,6 +130,10 @@ type item struct {
 	// need (builder.frameOf), when framed.
 	frame  frame
 	framed bool
+	// pred is the statement's main predicate and its named obliques,
+	// parsed on first need (builder.predicateOf), when predded.
+	pred    predicate
+	predded bool
 	// span is the content whose features the item holds: for a denial,
 	// the proposition it negates.
 	span claimtrail.Span
@@ -564,8 +568,8 @@ func (b *builder) assert(i int) {
 			best, bestScore = c, s
 		}
 	}
-	if best >= 0 && b.opposes(i, b.members[best][0]) {
-		best = -1 // the same act by another party: a fact of its own
+	if best >= 0 && (b.opposes(i, b.members[best][0]) || b.apart(i, b.members[best][0])) {
+		best = -1 // the same act by another party, or another thing said of the same names: a fact of its own
 	}
 	if best < 0 {
 		best = len(b.members)
@@ -596,6 +600,23 @@ func (b *builder) opposes(i, j int) bool {
 		return false
 	}
 	return opposed(b.frameOf(i), b.frameOf(j))
+}
+
+// apart reports whether items i and j, alike in their words, say
+// different things of them: one predicate gives one argument different
+// names ("the boat left from Port Aziz", "the boat left from Sarrin, 60
+// kilometres west of Port Aziz").
+func (b *builder) apart(i, j int) bool {
+	return conflicting(b.predicateOf(i), b.predicateOf(j))
+}
+
+func (b *builder) predicateOf(i int) predicate {
+	it := &b.items[i]
+	if !it.predded {
+		it.predded = true
+		it.pred = predicateOf(b.docs[it.st.Article], it.st.Content, newStemmer())
+	}
+	return it.pred
 }
 
 func (b *builder) frameOf(i int) frame {
