@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -196,8 +197,14 @@ func subjectHead(doc *nlp.Document, span claimtrail.Span, stems stemmer) string 
 // Port Aziz" and "the boat left from Sarrin, 60 km west of Port Aziz" are
 // two.
 type predicate struct {
-	head string
-	args []predicateArg
+	head    string
+	subject string // the subject (see activeSubject)
+	args    []predicateArg
+	// embedded holds the link stems of the words of the predicate's
+	// adverbial clauses ("only because Veltrax promised to build a
+	// factory"): what the statement gives as a cause or a time, not what
+	// it states.
+	embedded []string
 }
 
 // predicateArg is one case-marked oblique of a predicate and the key of
@@ -231,6 +238,15 @@ func predicateOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) predica
 	if st := stems.stems(common(t, top)); len(st) == 1 {
 		p.head = st[0]
 	}
+	p.subject = activeSubject(doc, t, top, stems)
+	for _, c := range t.Dependents(top, "advcl") {
+		sub := t.SubtreeSpan(c)
+		for w := 0; w < t.Len(); w++ {
+			if tk := t.Token(w); inside(w) && tk.Start >= sub.Start && tk.End <= sub.End {
+				p.embedded = append(p.embedded, stems.stems(common(t, w))...)
+			}
+		}
+	}
 	for _, c := range t.Dependents(top, "obl") {
 		marker := t.Dependent(c, "case")
 		if marker < 0 || !inside(c) {
@@ -258,4 +274,38 @@ func conflicting(a, b predicate) bool {
 		}
 	}
 	return false
+}
+
+// embeds reports whether two predicates of different subjects state
+// different facts, one's predicate being said only in an adverbial clause
+// of the other: "Veltrax will build a factory" and "the government agreed
+// to the price only because Veltrax promised to build a factory"; "the
+// ship was in international waters when it was boarded" and "the seizure
+// of the ship is the third such boarding this year".
+func embeds(a, b predicate) bool {
+	if a.head == "" || b.head == "" || a.head == b.head || a.subject == "" || b.subject == "" || a.subject == b.subject {
+		return false
+	}
+	return slices.Contains(a.embedded, b.head) || slices.Contains(b.embedded, a.head)
+}
+
+// activeSubject names the subject of an active predicate: the key of the
+// entity a proper-noun subject names, else the link stem of the subject's
+// head word ("the government" gives "govern"); "" for a passive, whose
+// subject is who the act befell, or when there is none.
+func activeSubject(doc *nlp.Document, t *nlp.Tree, top int, stems stemmer) string {
+	c := t.Dependent(top, "nsubj")
+	if c < 0 || t.Rel(c) != "nsubj" || t.Dependent(top, "aux:pass") >= 0 {
+		return ""
+	}
+	if t.UPOS(c) == "PROPN" {
+		if ents := doc.EntitiesIn(t.SubtreeSpan(c)); len(ents) > 0 {
+			return "e:" + ents[0].Key
+		}
+		return ""
+	}
+	if st := stems.stems(common(t, c)); len(st) == 1 {
+		return st[0]
+	}
+	return ""
 }

@@ -117,3 +117,21 @@ func TestConflictingPredicates(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedPredicates runs the examples of a statement whose predicate
+// another says only in an adverbial clause.
+func TestEmbeddedPredicates(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"The trawler was in Norvish waters when it was boarded.", "The seizure of the trawler is the second such boarding this month.", true},
+		{"An explosion at the mill killed two workers.", "Two of its employees died in the explosion at the mill.", false},
+	} {
+		pa := predicateOf(analyse(t, tc.a), claimtrail.Span{Start: 0, End: len(tc.a)}, newStemmer())
+		pb := predicateOf(analyse(t, tc.b), claimtrail.Span{Start: 0, End: len(tc.b)}, newStemmer())
+		if got := embeds(pa, pb); got != tc.want {
+			t.Errorf("embeds(%q %+v, %q %+v) = %v, want %v", tc.a, pa, tc.b, pb, got, tc.want)
+		}
+	}
+}

@@ -607,7 +607,14 @@ func (b *builder) opposes(i, j int) bool {
 // names ("the boat left from Port Aziz", "the boat left from Sarrin, 60
 // kilometres west of Port Aziz").
 func (b *builder) apart(i, j int) bool {
-	return conflicting(b.predicateOf(i), b.predicateOf(j))
+	p, q := b.predicateOf(i), b.predicateOf(j)
+	return conflicting(p, q) || embeds(p, q)
+}
+
+// hasStem reports whether the item has the link stem as a feature.
+func (it *item) hasStem(v vocab, stem string) bool {
+	id, ok := v["s:"+stem]
+	return ok && it.has(id)
 }
 
 func (b *builder) predicateOf(i int) predicate {
