@@ -239,12 +239,9 @@ func predicateOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) predica
 		p.head = st[0]
 	}
 	p.subject = activeSubject(doc, t, top, stems)
-	for _, c := range t.Dependents(top, "advcl") {
-		sub := t.SubtreeSpan(c)
-		for w := 0; w < t.Len(); w++ {
-			if tk := t.Token(w); inside(w) && tk.Start >= sub.Start && tk.End <= sub.End {
-				p.embedded = append(p.embedded, stems.stems(common(t, w))...)
-			}
+	for w := 0; w < t.Len(); w++ {
+		if inside(w) && w != top && !governs(t, top, w, inside) {
+			p.embedded = append(p.embedded, stems.stems(common(t, w))...)
 		}
 	}
 	for _, c := range t.Dependents(top, "obl") {
@@ -271,6 +268,19 @@ func conflicting(a, b predicate) bool {
 			if x.marker == y.marker && x.key != y.key {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// governs reports whether word w hangs from top through words of the
+// content and no adverbial clause. A word the parse hangs outside the
+// content ("because …" taken for a clause of the reporting verb) is no
+// argument of the content's predicate either.
+func governs(t *nlp.Tree, top, w int, inside func(int) bool) bool {
+	for ; w >= 0 && inside(w); w = t.Head(w) {
+		if t.Head(w) == top {
+			return !nlp.RelIs(t.Rel(w), "advcl")
 		}
 	}
 	return false
