@@ -605,18 +605,15 @@ func (b *builder) opposes(i, j int) bool {
 // apart reports whether items i and j, alike in their words, say
 // different things of them: one predicate gives one argument different
 // names ("the boat left from Port Aziz", "the boat left from Sarrin, 60
-// kilometres west of Port Aziz").
+// kilometres west of Port Aziz": conflicting), or one states only as a
+// cause or a time what the other states (embeds). Predicates are parsed on
+// first need: only for the pairs alike enough to join.
 func (b *builder) apart(i, j int) bool {
 	p, q := b.predicateOf(i), b.predicateOf(j)
 	return conflicting(p, q) || embeds(p, q)
 }
 
-// hasStem reports whether the item has the link stem as a feature.
-func (it *item) hasStem(v vocab, stem string) bool {
-	id, ok := v["s:"+stem]
-	return ok && it.has(id)
-}
-
+// predicateOf returns item i's predicate, parsing it on first need.
 func (b *builder) predicateOf(i int) predicate {
 	it := &b.items[i]
 	if !it.predded {
