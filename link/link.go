@@ -568,7 +568,9 @@ func (b *builder) assert(i int) {
 			best, bestScore = c, s
 		}
 	}
-	if best >= 0 && (b.opposes(i, b.members[best][0]) || b.apart(i, b.members[best][0])) {
+	// A near copy says the same of the same names: only a looser match
+	// is worth parsing for a predicate that sets it apart.
+	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0])) {
 		best = -1 // the same act by another party, or another thing said of the same names: a fact of its own
 	}
 	if best < 0 {
@@ -825,6 +827,10 @@ func opensWith(text string, stems map[string]bool) bool {
 	}
 	return false
 }
+
+// copyScore is the similarity from which an assertion restates its claim
+// nearly word for word, so that no parse can tell them apart.
+const copyScore = 0.9
 
 // answerShare is the weighted share of a denial's words a claim must hold
 // for the denial to answer it when nothing matched closely; answerNear is
