@@ -89,22 +89,7 @@ func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
 	if doc == nil {
 		return frame{}
 	}
-	s := doc.SentenceAt(span.Start)
-	t := doc.Tree(s)
-	if t == nil {
-		return frame{}
-	}
-	inside := func(w int) bool {
-		tk := t.Token(w)
-		return tk.Start >= span.Start && tk.End <= span.End
-	}
-	top := -1
-	for w := 0; w < t.Len(); w++ {
-		if inside(w) && (t.Head(w) < 0 || !inside(t.Head(w))) {
-			top = w
-			break
-		}
-	}
+	t, top := spanTop(doc, span)
 	if top < 0 || t.UPOS(top) != "VERB" {
 		return frame{}
 	}
@@ -207,6 +192,30 @@ type predicate struct {
 	embedded []string
 }
 
+// spanTop returns the tree of the sentence holding span and the first
+// word of span whose head lies outside it (the span's top), or -1.
+func spanTop(doc *nlp.Document, span claimtrail.Span) (*nlp.Tree, int) {
+	t := doc.Tree(doc.SentenceAt(span.Start))
+	if t == nil {
+		return nil, -1
+	}
+	inside := inSpan(t, span)
+	for w := 0; w < t.Len(); w++ {
+		if inside(w) && (t.Head(w) < 0 || !inside(t.Head(w))) {
+			return t, w
+		}
+	}
+	return t, -1
+}
+
+// inSpan reports, for a word of t, whether it lies within span.
+func inSpan(t *nlp.Tree, span claimtrail.Span) func(w int) bool {
+	return func(w int) bool {
+		tk := t.Token(w)
+		return tk.Start >= span.Start && tk.End <= span.End
+	}
+}
+
 // predicateArg is one case-marked oblique of a predicate and the key of
 // the first entity it names.
 type predicateArg struct{ marker, key string }
@@ -216,24 +225,11 @@ func predicateOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) predica
 	if doc == nil {
 		return predicate{}
 	}
-	t := doc.Tree(doc.SentenceAt(span.Start))
-	if t == nil {
-		return predicate{}
-	}
-	inside := func(w int) bool {
-		tk := t.Token(w)
-		return tk.Start >= span.Start && tk.End <= span.End
-	}
-	top := -1
-	for w := 0; w < t.Len(); w++ {
-		if inside(w) && (t.Head(w) < 0 || !inside(t.Head(w))) {
-			top = w
-			break
-		}
-	}
+	t, top := spanTop(doc, span)
 	if top < 0 {
 		return predicate{}
 	}
+	inside := inSpan(t, span)
 	var p predicate
 	if st := stems.stems(common(t, top)); len(st) == 1 {
 		p.head = st[0]
