@@ -1169,7 +1169,7 @@ func (l *Linker) Related(claimDoc *nlp.Document, claim *claimtrail.Statement, do
 		items = append(items, newItem(v, stems, docs[stmts[i].Article], &stmts[i]))
 	}
 	weighByRarity(items)
-	b := &builder{l: l, items: items}
+	b := &builder{l: l, items: items, vocab: v, docs: docs}
 	var out []Match
 	for i := 1; i < len(items); i++ {
 		st := items[i].st
