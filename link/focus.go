@@ -271,12 +271,33 @@ func conflicting(a, b predicate) bool {
 
 // governs reports whether word w hangs from top through words of the
 // content and no adverbial clause. A word the parse hangs outside the
-// content ("because …" taken for a clause of the reporting verb) is no
-// argument of the content's predicate either.
+// content as an adverbial clause, or after a subordinating conjunction of
+// the content ("because …" taken for a clause of the reporting verb), is
+// no argument of the content's predicate either; one hung outside with no
+// such sign is a misparse of the content's own clause ("An explosion at the
+// plant in Saltmere killed three workers, the fire service said" read as
+// two complements of "said"), still stated.
 func governs(t *nlp.Tree, top, w int, inside func(int) bool) bool {
 	for ; w >= 0 && inside(w); w = t.Head(w) {
-		if t.Head(w) == top {
+		h := t.Head(w)
+		if h == top {
 			return !nlp.RelIs(t.Rel(w), "advcl")
+		}
+		if h < 0 || !inside(h) {
+			return !nlp.RelIs(t.Rel(w), "advcl") && !subordinated(t, w, inside)
+		}
+	}
+	return false
+}
+
+// subordinated reports whether a subordinating conjunction other than the
+// complementiser "that" stands in the content before word w: what follows
+// it is a clause of cause, time or condition ("only because Veltrax
+// promised …"), wherever the parse hangs it.
+func subordinated(t *nlp.Tree, w int, inside func(int) bool) bool {
+	for k := w - 1; k >= 0 && inside(k); k-- {
+		if t.UPOS(k) == "SCONJ" && !strings.EqualFold(t.Token(k).Text, "that") {
+			return true
 		}
 	}
 	return false

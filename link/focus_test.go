@@ -135,3 +135,28 @@ func TestEmbeddedPredicates(t *testing.T) {
 		}
 	}
 }
+
+// TestMisparsedContentStated checks that a content's own clause, which the
+// parse hangs from the reporting verb outside it, is still what the
+// statement states, not an embedded clause; while an adverbial clause hung
+// there is embedded.
+func TestMisparsedContentStated(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, content string
+		stated, embedded  string // a stem the predicate must not embed, and one it must
+	}{
+		{"An explosion at the Harwick Dyes plant in Lenmoor killed two workers early on Monday, the fire brigade said.",
+			"An explosion at the Harwick Dyes plant in Lenmoor killed two workers early on Monday", "kill", ""},
+		{"The council approved the budget only because Norbridge Homes promised to build a school in Lenmoor, an aide said.",
+			"The council approved the budget only because Norbridge Homes promised to build a school in Lenmoor", "", "promis"},
+	} {
+		start := strings.Index(tc.sentence, tc.content)
+		p := predicateOf(analyse(t, tc.sentence), claimtrail.Span{Start: start, End: start + len(tc.content)}, newStemmer())
+		if tc.stated != "" && slices.Contains(p.embedded, tc.stated) {
+			t.Errorf("%q: %q taken for an embedded clause: %+v", tc.content, tc.stated, p)
+		}
+		if tc.embedded != "" && !slices.Contains(p.embedded, tc.embedded) {
+			t.Errorf("%q: %q not embedded: %+v", tc.content, tc.embedded, p)
+		}
+	}
+}

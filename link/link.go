@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -57,7 +56,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 
 // LinkContext is Link stopping, with the context's error, when ctx is done.
 func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
-	items, v := newItems(docs, stmts)
+	items, v := newItems(docs, splitCoordinated(docs, stmts))
 	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
 		asserted: map[claimSpeaker]bool{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
@@ -142,6 +141,10 @@ type item struct {
 	// frames (a subject is mostly the first name).
 	lead string
 	sum  float64 // sum of the weights
+	// figs are the content's figures for counted nouns (figured);
+	// rawFigs hold them until their features are interned.
+	figs    []figure
+	rawFigs []rawFigure
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -217,6 +220,10 @@ func (it *item) intern(v vocab, raws []rawFeature) {
 			it.feats = append(it.feats, feature{id: id, w: r.w, telling: r.telling, indexed: r.indexed})
 		}
 	}
+	for _, f := range it.rawFigs {
+		it.figs = append(it.figs, figure{value: f.value, unit: f.unit, id: v.id(f.key)})
+	}
+	it.rawFigs = nil
 	sort.Slice(it.feats, func(i, j int) bool { return it.feats[i].id < it.feats[j].id })
 }
 
@@ -265,11 +272,13 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		}
 		add("e:"+e.Key, w, true, true)
 	}
-	for _, q := range doc.QuantitiesIn(span) {
+	qs := doc.QuantitiesIn(span)
+	for _, q := range qs {
 		if q.Unit != "year" {
-			add("q:"+strconv.FormatFloat(q.Value, 'f', -1, 64), weightQuantity, true, true)
+			add(quantityKey(q.Value), weightQuantity, true, true)
 		}
 	}
+	it.rawFigs = figures(stems, qs)
 	for _, s := range stems.stems(span.In(text)) {
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
@@ -512,6 +521,9 @@ func (b *builder) alike(x, y *item) float64 {
 	cos := similarity(x, y)
 	if cos >= b.l.Join {
 		return cos
+	}
+	if f := b.figured(x, y); f >= b.l.Join {
+		return f
 	}
 	short, long := x, y
 	if y.sum < x.sum {
@@ -1157,7 +1169,7 @@ func (l *Linker) Related(claimDoc *nlp.Document, claim *claimtrail.Statement, do
 		items = append(items, newItem(v, stems, docs[stmts[i].Article], &stmts[i]))
 	}
 	weighByRarity(items)
-	b := &builder{l: l, items: items}
+	b := &builder{l: l, items: items, vocab: v, docs: docs}
 	var out []Match
 	for i := 1; i < len(items); i++ {
 		st := items[i].st

@@ -37,6 +37,7 @@ var synonyms = func() map[string]string {
 		{"buy", "acquir", "purchas", "acquisit"},
 		{"kill", "dead", "die", "death"},
 		{"ban", "prohibit"},
+		{"injur", "injuri", "wound"}, // Snowball leaves "injured" and "injuries" apart
 	} {
 		for _, w := range group[1:] {
 			m[w] = group[0]

@@ -104,6 +104,8 @@ func TestQuantities(t *testing.T) {
 		{"Up to 40 operations were counted.", 40, "operations", "up to"},
 		{"Turnout was 61 percent.", 61, "percent", ""},
 		{"The treaty was signed in 2024.", 2024, "year", ""},
+		{"Forty-one people were hurt.", 41, "people", ""},
+		{"About seventy-five boats sailed.", 75, "boats", "about"},
 	}
 	for _, tag := range []bool{true, false} {
 		for _, c := range cases {

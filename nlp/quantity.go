@@ -34,8 +34,9 @@ var quantityModifierWords = func() [][]string {
 
 var numberWords = map[string]float64{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-	"forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
 
 var scaleWords = map[string]float64{
@@ -115,12 +116,29 @@ func numberValue(t Token) (float64, bool) {
 	if v, ok := numberWords[t.LowerText()]; ok {
 		return v, true
 	}
+	if v, ok := compoundNumber(t.LowerText()); ok {
+		return v, true
+	}
 	s := t.Text
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	return v, err == nil
+}
+
+// compoundNumber parses a hyphenated number word from 21 to 99
+// ("forty-one", "thirty-seven"): tens, a hyphen, units.
+func compoundNumber(w string) (float64, bool) {
+	tens, units, ok := strings.Cut(w, "-")
+	if !ok {
+		return 0, false
+	}
+	t, u := numberWords[tens], numberWords[units]
+	if t < 20 || t > 90 || t != float64(int(t)/10*10) || u < 1 || u > 9 {
+		return 0, false
+	}
+	return t + u, true
 }
 
 // countedNoun reports whether t can be what a number counts: a noun by its

@@ -1,0 +1,183 @@
+package link
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// figure is one number a statement gives for a counted thing ("41 people",
+// "2.3 billion euros"), so that two statements giving differing figures for
+// one quantity can be compared as figures, not as unrelated numbers.
+type figure struct {
+	value float64
+	unit  string // the link stem of the counted noun, synonyms folded
+	id    uint32 // the quantity's feature
+}
+
+// nearFigure is the least ratio of the smaller figure to the larger for
+// two figures to be estimates of one quantity: tolls and counts from
+// different sources differ by a few tens of per cent (37 and 41 injured,
+// 8,000 and 9,500 evacuated, 2.1 and 2.3 billion); a corrected figure
+// mostly changes its digits (4.2 to 2.4 million, 30 to 12, 2 billion to
+// 200 million).
+const nearFigure = 0.8
+
+// measureUnits are the units that measure rather than count: a story gives
+// many distances, durations, shares and sums for different things ("33
+// percent" and "41 percent" of the vote, "25 km" and "30 km" from the
+// border), so near values of them are no sign of one quantity. Figures
+// count people and things ("41 people", "150 vessels").
+var measureUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`percent per cent percentage point points basis
+km kilometre kilometres kilometer kilometers metre metres meter meters mile miles foot feet
+nautical knot knots hectare hectares acre acres square cubic litre litres liter liters
+tonne tonnes ton tons barrel barrels kilogram kilograms kg gram grams degree degrees
+second seconds minute minutes hour hours day days week weeks month months year years decade decades
+euro euros dollar dollars pound pounds crown crowns franc francs yen yuan rupee rupees
+million billion trillion thousand hundred times`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// correctionWords are the words by which a sentence that names two figures
+// offers one as the correction of the other ("the correct figure is 12, not
+// 30"; "corrects the number … to 2.4 million from 4.2 million").
+var correctionWords = map[string]bool{
+	"correct": true, "corrected": true, "corrects": true, "correction": true, "not": true,
+	"wrong": true, "instead": true, "revised": true, "error": true, "mistakenly": true,
+}
+
+// figures returns the figures of the quantities in a statement's content
+// that count a named noun.
+func figures(stems stemmer, qs []nlp.Quantity) []rawFigure {
+	var out []rawFigure
+	for _, q := range qs {
+		if q.Unit == "" || measureUnits[q.Unit] {
+			continue
+		}
+		st := stems.stems(q.Unit)
+		if len(st) != 1 {
+			continue
+		}
+		out = append(out, rawFigure{value: q.Value, unit: st[0], key: quantityKey(q.Value)})
+	}
+	return out
+}
+
+// rawFigure is a figure before its quantity feature is interned.
+type rawFigure struct {
+	value     float64
+	unit, key string
+}
+
+// quantityKey is the feature key of a quantity's value.
+func quantityKey(v float64) string { return "q:" + strconv.FormatFloat(v, 'f', -1, 64) }
+
+// near reports whether two figures count one thing and differ only as two
+// estimates of it do.
+func (f figure) near(g figure) bool {
+	if f.unit != g.unit || f.id == g.id || f.value <= 0 || g.value <= 0 {
+		return false
+	}
+	return math.Min(f.value, g.value)/math.Max(f.value, g.value) >= nearFigure
+}
+
+// figured is the cosine of two assertions when their differing figures for
+// one counted thing are taken as one feature ("Forty-one people were
+// injured" / "Thirty-seven people were treated for injuries"): sources
+// often disagree on a toll while stating one event. It is 0 unless some
+// pair of figures is near, the two also share a word that is not the
+// counted noun (the predicate's evidence), and no sentence of either
+// article offers one figure as the correction of the other.
+func (b *builder) figured(x, y *item) float64 {
+	if len(x.figs) == 0 || len(y.figs) == 0 || x.norm == 0 || y.norm == 0 {
+		return 0
+	}
+	extra, units := 0.0, map[uint32]bool{}
+	var pairs [][2]figure
+	for _, f := range x.figs {
+		for _, g := range y.figs {
+			if f.near(g) && !y.has(f.id) && !x.has(g.id) {
+				extra += x.weight(f.id) * y.weight(g.id)
+				pairs = append(pairs, [2]figure{f, g})
+				if id, ok := b.vocab["s:"+f.unit]; ok {
+					units[id] = true
+				}
+			}
+		}
+	}
+	if len(pairs) == 0 || !sharesWordBut(x, y, units) {
+		return 0
+	}
+	for _, p := range pairs {
+		if b.corrects(x, p) || b.corrects(y, p) {
+			return 0
+		}
+	}
+	dot := 0.0
+	for i, j := 0, 0; i < len(x.feats) && j < len(y.feats); {
+		switch fa, fb := &x.feats[i], &y.feats[j]; {
+		case fa.id < fb.id:
+			i++
+		case fa.id > fb.id:
+			j++
+		default:
+			dot += fa.w * fb.w
+			i++
+			j++
+		}
+	}
+	return (dot + extra) / (x.norm * y.norm)
+}
+
+// sharesWordBut reports whether x and y share a common word outside skip.
+func sharesWordBut(x, y *item, skip map[uint32]bool) bool {
+	for _, f := range x.feats {
+		if !f.telling && !skip[f.id] && y.has(f.id) {
+			return true
+		}
+	}
+	return false
+}
+
+// weight is the weight of feature id in the item, 0 when it has none.
+func (it *item) weight(id uint32) float64 {
+	for _, f := range it.feats {
+		if f.id == id {
+			return f.w
+		}
+	}
+	return 0
+}
+
+// corrects reports whether a sentence of the item's article names both
+// figures of the pair with a word that offers one as the other's
+// correction.
+func (b *builder) corrects(it *item, p [2]figure) bool {
+	doc := b.docs[it.st.Article]
+	if doc == nil {
+		return false
+	}
+	text := doc.Text()
+	for _, s := range doc.Sentences {
+		var has [2]bool
+		for _, q := range doc.QuantitiesIn(s.Span) {
+			has[0] = has[0] || q.Value == p[0].value
+			has[1] = has[1] || q.Value == p[1].value
+		}
+		if !has[0] || !has[1] {
+			continue
+		}
+		for _, f := range nlp.Forms(s.In(text)) {
+			if correctionWords[f] {
+				return true
+			}
+		}
+	}
+	return false
+}
