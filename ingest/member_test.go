@@ -157,11 +157,15 @@ func checkGroups(t *testing.T, got map[string]int64, want map[string]string) {
 	}
 }
 
-// ledgerDev is the development set of gold ledgers, when present.
-const ledgerDev = "../../shared/data/ledger-dev/stories"
+// ledgerDev is the development set of gold ledgers, and seedStory the
+// seed story, when present.
+const (
+	ledgerDev = "../../shared/data/ledger-dev/stories"
+	seedStory = "../../shared/seed-story"
+)
 
 // TestLedgerDevIngest ingests ledger-dev stories one by one and all at
-// once, two stories into one corpus, and checks the corpus against
+// once, two stories into one corpus (and the seed story with one), and checks the corpus against
 // analyze: the articles analyze keeps on the story make one story each,
 // the articles it puts off the story are not in it, and the story's ledger
 // (as `show` builds it) has the claims of analyze's ledger of the story's
@@ -176,6 +180,9 @@ func TestLedgerDevIngest(t *testing.T) {
 	}
 	p := testPipeline(t)
 	pairs := [][2]string{{"01-skyvale-crash", "08-alvarre-wildfire"}, {"22-marigold-food-poisoning", "23-solvania-spy-expulsion"}}
+	if _, err := os.Stat(seedStory); err == nil {
+		pairs = append(pairs, [2]string{seedStory, "19-sarovia-quake-aid"})
+	}
 	kinds := []string{"sqlite"}
 	if os.Getenv("CLAIMTRAIL_TEST_POSTGRES") != "" {
 		kinds = append(kinds, "postgres")
@@ -183,13 +190,17 @@ func TestLedgerDevIngest(t *testing.T) {
 	for _, kind := range kinds {
 		for _, pair := range pairs {
 			for _, oneByOne := range []bool{true, false} {
-				t.Run(fmt.Sprintf("%s/%s+%s/one-by-one=%v", kind, pair[0], pair[1], oneByOne), func(t *testing.T) {
+				t.Run(fmt.Sprintf("%s/%s+%s/one-by-one=%v", kind, filepath.Base(pair[0]), pair[1], oneByOne), func(t *testing.T) {
 					st := corpus(t, kind, p)
 					var all []claimtrail.Article
 					var want []*claimtrail.Ledger
 					var arts [][]claimtrail.Article
 					for _, name := range pair {
-						a, errs := load.Paths(t.Context(), []string{filepath.Join(ledgerDev, name)}, load.Options{})
+						dir := name
+						if !filepath.IsAbs(dir) && !strings.HasPrefix(dir, ".") {
+							dir = filepath.Join(ledgerDev, name)
+						}
+						a, errs := load.Paths(t.Context(), []string{dir}, load.Options{})
 						if len(errs) > 0 {
 							t.Fatal(errs)
 						}
