@@ -436,3 +436,39 @@ func blankLine(br *bufio.Reader) (bool, error) {
 		return blank, err
 	}
 }
+
+// Grouper files articles under stories by the ledger's own notion of
+// membership (pipeline.Members, story.Members): an article joins a story
+// when, over the story's articles and the new one, it is joined to the
+// others by a claim or by the names it shares, and not off their topic —
+// what analyze would decide for the same files. A relay of a story's wire
+// shares its claims and joins it; an article that only shares a place name
+// does not. Writing stores are opened with it (store.Options.Group).
+func Grouper(p *pipeline.Pipeline) store.Grouper { return grouper{p} }
+
+type grouper struct{ p *pipeline.Pipeline }
+
+// newID is the ID the article being filed takes among the story's
+// articles, whose IDs are store numbers.
+const newID = "new"
+
+func (g grouper) Belongs(ctx context.Context, a *claimtrail.Article, an store.Analysis, members []store.Record) (bool, error) {
+	if len(members) == 0 {
+		return false, nil
+	}
+	arts := make([]claimtrail.Article, 0, len(members)+1)
+	stmts := make([][]claimtrail.Statement, 0, len(members)+1)
+	for _, r := range members {
+		arts = append(arts, r.Article)
+		stmts = append(stmts, r.Analysis.Statements)
+	}
+	na := *a
+	na.ID = newID
+	arts = append(arts, na)
+	stmts = append(stmts, an.Statements)
+	in, joined, err := g.p.Members(ctx, arts, stmts)
+	if err != nil {
+		return false, err
+	}
+	return joined && in[newID] && len(in) > 1, nil
+}

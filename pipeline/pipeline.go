@@ -53,6 +53,7 @@ type Pipeline struct {
 	analyzer *nlp.Analyzer
 	extract  *attrib.Extractor
 	linker   *link.Linker
+	docs     *docCache // Members' analyses of stored articles
 }
 
 // New loads the models the stages need.
@@ -80,7 +81,7 @@ func New(opts Options) (*Pipeline, error) {
 	// so that linking, which must stop promptly when cancelled, never
 	// waits seconds for it.
 	go parse.Default() // a load error reaches the linker, which then parses nothing
-	return &Pipeline{opts: opts, analyzer: a, extract: extract, linker: link.New()}, nil
+	return &Pipeline{opts: opts, analyzer: a, extract: extract, linker: link.New(), docs: newDocCache(1024)}, nil
 }
 
 // Analysis is one article's analysis and statements.
@@ -227,4 +228,75 @@ feed:
 		}
 	}
 	return out, nil
+}
+
+// Members decides story membership (story.Members) for articles whose
+// statements are already known — stmts[i] are arts[i]'s, as the store
+// keeps them — the way Build does for a ledger: it analyses their text
+// (sentences, tokens, entities; no attribution), links the statements and
+// returns which articles belong to the story and whether any two are
+// joined at all. The store files a new article under a story only when
+// Members over the story's articles and the new one keeps it (ingest's
+// Grouper), so a story in the corpus is what analyze would make of the
+// same files.
+func (p *Pipeline) Members(ctx context.Context, arts []claimtrail.Article, stmts [][]claimtrail.Statement) (map[string]bool, bool, error) {
+	if len(arts) != len(stmts) {
+		return nil, false, fmt.Errorf("members: %d articles but %d statement lists", len(arts), len(stmts))
+	}
+	// One call at a time: the cached documents are shared, and linking
+	// points them at this call's articles. The store calls Members inside
+	// its write transaction, where writers queue anyway.
+	p.docs.mu.Lock()
+	defer p.docs.mu.Unlock()
+	analyses := make([]*Analysis, len(arts))
+	for i := range arts {
+		doc, err := p.docs.analyze(ctx, p.analyzer, &arts[i])
+		if err != nil {
+			return nil, false, fmt.Errorf("members: analyse %s: %w", arts[i].ID, err)
+		}
+		own := make([]claimtrail.Statement, len(stmts[i]))
+		copy(own, stmts[i])
+		for k := range own {
+			own[k].Article = arts[i].ID // stored statements carry the ID they were analysed under
+		}
+		analyses[i] = &Analysis{Doc: doc, Statements: own}
+	}
+	docs, claims, err := p.Link(ctx, arts, analyses)
+	if err != nil {
+		return nil, false, err
+	}
+	in, joined := story.Members(arts, docs, claims)
+	return in, joined, nil
+}
+
+// docCache keeps the text analyses Members made of stored articles, so
+// that filing each article of a story does not analyse the story's earlier
+// articles again: a story's articles are asked about once per article
+// that arrives. Keyed by ID and text; emptied when full.
+type docCache struct {
+	mu  sync.Mutex
+	max int
+	m   map[docKey]*nlp.Document
+}
+
+type docKey struct{ id, text string }
+
+func newDocCache(max int) *docCache { return &docCache{max: max, m: map[docKey]*nlp.Document{}} }
+
+// analyze returns the cached analysis of art, or analyses it. The caller
+// holds c.mu.
+func (c *docCache) analyze(ctx context.Context, a *nlp.Analyzer, art *claimtrail.Article) (*nlp.Document, error) {
+	k := docKey{art.ID, art.Text}
+	if d, ok := c.m[k]; ok {
+		return d, nil
+	}
+	d, err := a.Analyze(ctx, art)
+	if err != nil {
+		return nil, err
+	}
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	c.m[k] = d
+	return d, nil
 }

@@ -34,6 +34,27 @@ type Options struct {
 	PerTerm int
 	// Now gives the ingest time (default time.Now).
 	Now func() time.Time
+	// Group, when set, decides which story an analysed article joins, by
+	// the ledger's own notion of membership (story.Members, through
+	// ingest.Grouper): the term index only proposes candidate stories, and
+	// the article joins the first, best scoring first, whose articles it
+	// belongs with; else it starts a story. Without it (or for an article
+	// without analysis) the term score decides, as above.
+	Group Grouper
+	// GroupCandidates caps the candidate stories Group is asked about per
+	// article (default 8).
+	GroupCandidates int
+	// GroupMembers caps the articles of a candidate story Group sees, the
+	// most recent ones (default 64): the work per article stays bounded
+	// however big a story grows.
+	GroupMembers int
+}
+
+// Grouper decides story membership for assignment.
+type Grouper interface {
+	// Belongs reports whether the analysed article a belongs to the story
+	// made of members (oldest first).
+	Belongs(ctx context.Context, a *claimtrail.Article, an Analysis, members []Record) (bool, error)
 }
 
 func (o Options) withDefaults() Options {
@@ -48,6 +69,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.GroupCandidates <= 0 {
+		o.GroupCandidates = 8
+	}
+	if o.GroupMembers <= 0 {
+		o.GroupMembers = 64
 	}
 	return o
 }
@@ -81,6 +108,13 @@ type Tx interface {
 	NewStory(ctx context.Context, title string, at time.Time) (int64, error)
 	// InsertArticle stores a new article and returns its ID.
 	InsertArticle(ctx context.Context, r *Row) (int64, error)
+	// StoryArticles returns up to limit of a story's articles, the most
+	// recent ones, oldest first.
+	StoryArticles(ctx context.Context, story int64, limit int) ([]Record, error)
+	// MergeStory moves every article of story from, and its index entries,
+	// into story into, and deletes from: into's version grows by from's,
+	// so its ledger is stale.
+	MergeStory(ctx context.Context, into, from int64) error
 	// Repoint makes every copy of from, and from itself, a copy of to.
 	Repoint(ctx context.Context, from, to int64) error
 	// TouchStory indexes the story under terms at time at (counting one
@@ -330,9 +364,10 @@ func findOriginal(ctx context.Context, tx Tx, row *Row, fp *dedup.Print) (Candid
 	return cands[k], true, nil
 }
 
-// assign finds the story sharing most key terms with the article within the
-// time window, or starts a new one. Its cost depends on the number of terms
-// and opt.PerTerm, not on the size of the corpus.
+// assign finds the story the article belongs to within the time window,
+// or starts a new one: by opt.Group when set and the article is analysed,
+// else by the term score. Its cost depends on the number of terms,
+// opt.PerTerm and Group's caps, not on the size of the corpus.
 func assign(ctx context.Context, tx Tx, row *Row, opt Options) (story int64, isNew bool, err error) {
 	if len(row.Terms) > 0 {
 		posts, err := tx.Postings(ctx, row.Terms, row.At.Add(-opt.Window), opt.PerTerm)
@@ -343,8 +378,14 @@ func assign(ctx context.Context, tx Tx, row *Row, opt Options) (story int64, isN
 		if err != nil {
 			return 0, false, fmt.Errorf("count terms: %w", err)
 		}
-		if best := bestStory(posts, counts, total, row.At.Add(opt.Window), opt.MinScore); best != 0 {
-			return best, false, nil
+		ranked := rankStories(posts, counts, total, row.At.Add(opt.Window))
+		if opt.Group != nil && analysed(row.Analysis) {
+			story, err = groupStory(ctx, tx, row, ranked, opt)
+		} else if len(ranked) > 0 && ranked[0].score >= opt.MinScore {
+			story = ranked[0].story
+		}
+		if err != nil || story != 0 {
+			return story, false, err
 		}
 	}
 	story, err = tx.NewStory(ctx, storyTitle(row.Article), row.At)
@@ -352,6 +393,45 @@ func assign(ctx context.Context, tx Tx, row *Row, opt Options) (story int64, isN
 		return 0, false, fmt.Errorf("new story: %w", err)
 	}
 	return story, true, nil
+}
+
+// analysed reports whether an article's analysis found anything to judge
+// membership by.
+func analysed(an Analysis) bool { return len(an.Statements) > 0 || len(an.Entities) > 0 }
+
+// groupStory asks opt.Group about the best scoring candidate stories and
+// returns the story the article joins, or 0. An article that belongs with
+// several stories joins them into one, the oldest, as analyze's grouping
+// joins every article related to another: a story's articles can arrive
+// before the one that shows they tell one story.
+func groupStory(ctx context.Context, tx Tx, row *Row, ranked []scored, opt Options) (int64, error) {
+	var joins []int64
+	for i, c := range ranked {
+		if i == opt.GroupCandidates {
+			break
+		}
+		members, err := tx.StoryArticles(ctx, c.story, opt.GroupMembers)
+		if err != nil {
+			return 0, fmt.Errorf("read story %d: %w", c.story, err)
+		}
+		ok, err := opt.Group.Belongs(ctx, row.Article, row.Analysis, members)
+		if err != nil {
+			return 0, fmt.Errorf("story %d membership: %w", c.story, err)
+		}
+		if ok {
+			joins = append(joins, c.story)
+		}
+	}
+	if len(joins) == 0 {
+		return 0, nil
+	}
+	sort.Slice(joins, func(i, j int) bool { return joins[i] < joins[j] })
+	for _, from := range joins[1:] {
+		if err := tx.MergeStory(ctx, joins[0], from); err != nil {
+			return 0, fmt.Errorf("merge story %d into %d: %w", from, joins[0], err)
+		}
+	}
+	return joins[0], nil
 }
 
 // AssignStory files one article under a story inside tx, exactly as Write
@@ -389,10 +469,16 @@ func rarity(df, total int) float64 {
 	return math.Max(0, math.Min(1, r))
 }
 
-// bestStory scores the stories in posts (see Options.MinScore) and
-// returns the best one scoring at least min, or 0. Stories started after
+// scored is a story with its term score (see Options.MinScore).
+type scored struct {
+	story int64
+	score float64
+}
+
+// rankStories scores the stories in posts (see Options.MinScore), best
+// first; of equal scores, the newer story first. Stories started after
 // latest are out of the window.
-func bestStory(posts []Posting, counts map[string]int, total int, latest time.Time, min float64) int64 {
+func rankStories(posts []Posting, counts map[string]int, total int, latest time.Time) []scored {
 	score := map[int64]float64{}
 	for _, p := range posts {
 		if p.Started.After(latest) || p.Size <= 0 {
@@ -401,13 +487,17 @@ func bestStory(posts []Posting, counts map[string]int, total int, latest time.Ti
 		share := math.Min(1, float64(p.Count)/float64(p.Size))
 		score[p.Story] += share * rarity(counts[p.Term], total)
 	}
-	var best int64
+	out := make([]scored, 0, len(score))
 	for s, v := range score {
-		if v >= min && (best == 0 || v > score[best] || v == score[best] && s > best) {
-			best = s
-		}
+		out = append(out, scored{s, v})
 	}
-	return best
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].story > out[j].story
+	})
+	return out
 }
 
 // storyTitle names a story after its first article.

@@ -173,6 +173,22 @@ func (r *Reader) StoryArticles(ctx context.Context, story int64) ([]Record, erro
 	return out, nil
 }
 
+// RecentStoryArticles returns up to limit of a story's most recent
+// articles, oldest first, read through q: an adapter's write transaction,
+// for story assignment (Tx.StoryArticles) to see what the transaction sees.
+func RecentStoryArticles(ctx context.Context, q Querier, d Dialect, story int64, limit int) ([]Record, error) {
+	r := &Reader{d: d}
+	out, err := collect(ctx, q, r.sql(`SELECT `+recordCols+` FROM articles WHERE story_id = ? ORDER BY at DESC, id DESC LIMIT ?`),
+		[]any{story, limit}, r.scanRecord)
+	if err != nil {
+		return nil, fmt.Errorf("story %d articles: %w", story, err)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, nil
+}
+
 const summaryCols = `s.id, s.title, s.started, s.updated, s.version + s.revisions, s.ledger_version, s.claims, s.contested,
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id),
 	(SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id AND a.copy_of IS NOT NULL),

@@ -41,7 +41,10 @@ func TestMembersLargestGroup(t *testing.T) {
 			others()
 		}
 		claims := []claimtrail.Claim{{Statements: []claimtrail.Statement{{Article: "tram1"}, {Article: "tram2"}}}}
-		in := members(arts, docs, claims)
+		in, related := Members(arts, docs, claims)
+		if !related {
+			t.Errorf("others first %v: not related", othersFirst)
+		}
 		for _, a := range arts {
 			want := a.ID[:4] == "kesh"
 			if in[a.ID] != want {

@@ -41,17 +41,28 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 // done: it looks before each claim, whose stances may ask the Judge.
 func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) (*claimtrail.Ledger, error) {
 	l := &claimtrail.Ledger{Articles: articles}
-	inStory := members(articles, docs, claims)
+	inStory, _ := Members(articles, docs, claims)
 	for id := range idsOf(articles) {
 		if !inStory[id] {
 			l.OffStory = append(l.OffStory, id)
 		}
 	}
 	sort.Strings(l.OffStory)
-	canonicalOutlets(articles, claims)
-	completeChains(articles, claims)
+	// The ledger is the story's alone: an off-story article's statements
+	// neither vouch for a claim nor name its outlets, so a story's ledger
+	// is the same whether the files around it are given or not (as the
+	// corpus, which files them under other stories, builds it).
+	claims = onStory(claims, inStory)
+	on := make([]claimtrail.Article, 0, len(articles))
+	for _, a := range articles {
+		if inStory[a.ID] {
+			on = append(on, a)
+		}
+	}
+	canonicalOutlets(on, claims)
+	completeChains(on, claims)
 	spreadBlanket(claims, inStory)
-	relays := citations(articles, claims)
+	relays := citations(on, claims)
 	names := displayNames(claims)
 	var words *wordIndex
 	if b.Judge != nil {
@@ -355,6 +366,25 @@ func idsOf(articles []claimtrail.Article) map[string]bool {
 		m[a.ID] = true
 	}
 	return m
+}
+
+// onStory returns the claims with the statements of articles in the story
+// only, leaving out claims with none.
+func onStory(claims []claimtrail.Claim, in map[string]bool) []claimtrail.Claim {
+	out := make([]claimtrail.Claim, 0, len(claims))
+	for _, c := range claims {
+		var kept []claimtrail.Statement
+		for _, st := range c.Statements {
+			if in[st.Article] {
+				kept = append(kept, st)
+			}
+		}
+		if len(kept) > 0 {
+			c.Statements = kept
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func anyIn(stmts []claimtrail.Statement, in map[string]bool) bool {

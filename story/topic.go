@@ -5,6 +5,7 @@ import (
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/link"
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // minTopicShare is the least share of the story's topic words an article
@@ -17,11 +18,16 @@ const minTopicShare = 0.2
 
 // offTopic returns the members that use too few of the topic words of the
 // other members: the words (names too, lower-cased) that at least half of
-// the other members use.
-// With fewer than four members there is no telling what the topic is.
+// the other members use. Members are counted by outlet: a wire and its
+// corrected version, or a paper's report and its column, are one voice,
+// so the details two versions of one wire share count once, not as the
+// topic every other article must use (ledger-dev 19: the wire and its
+// update made a follow-up with other figures look off the topic). With
+// fewer than four members there is no telling what the topic is.
 func offTopic(articles []claimtrail.Article, in map[string]bool) map[string]bool {
 	var ids []string
 	sets := map[string]map[string]bool{}
+	voice := map[string]string{} // article → its outlet's key, or itself
 	for _, a := range articles {
 		if !in[a.ID] {
 			continue
@@ -32,39 +38,46 @@ func offTopic(articles []claimtrail.Article, in map[string]bool) map[string]bool
 			set[s] = true
 		}
 		sets[a.ID] = set
+		voice[a.ID] = "a:" + a.ID
+		if k := nlp.SourceKey(a.Outlet); k != "" {
+			voice[a.ID] = "o:" + k
+		}
 	}
 	out := map[string]bool{}
 	if len(ids) < 4 {
 		return out
 	}
-	df := map[string]int{}
+	// df counts, for each word, the articles of each voice that use it.
+	df := map[string]map[string]int{}
+	voices := map[string]bool{}
 	for _, id := range ids {
+		voices[voice[id]] = true
 		for s := range sets[id] {
-			df[s]++
+			if df[s] == nil {
+				df[s] = map[string]int{}
+			}
+			df[s][voice[id]]++
 		}
 	}
-	// A topic word of one member is a word at least need of the others
-	// use: one used by need members, the member among them, does not count
-	// for it. Counting this way costs the members' words, not members ×
-	// vocabulary.
-	need := max(2, len(ids)/2)
-	topicAll := 0
-	for _, n := range df {
-		if n >= need {
-			topicAll++
-		}
-	}
+	// A topic word of one member is a word at least need voices use, the
+	// member's own voice counting only when another of its articles uses
+	// the word.
+	need := max(2, (len(voices)-1+1)/2)
 	for _, id := range ids {
-		atNeed, used := 0, 0
-		for s := range sets[id] {
-			switch n := df[s]; {
-			case n == need:
-				atNeed++ // only need-1 others use it
-			case n > need:
+		used, topic := 0, 0
+		for s, vs := range df {
+			n := len(vs)
+			if sets[id][s] && vs[voice[id]] == 1 {
+				n-- // only the member itself uses it
+			}
+			if n < need {
+				continue
+			}
+			topic++
+			if sets[id][s] {
 				used++
 			}
 		}
-		topic := topicAll - atNeed
 		if topic > 0 && float64(used) < minTopicShare*float64(topic) {
 			out[id] = true
 		}

@@ -27,3 +27,22 @@ func TestOffTopic(t *testing.T) {
 		t.Errorf("three articles: %v, want none judged (too few to tell the topic)", off)
 	}
 }
+
+// TestOffTopicVoices: a wire and its update share many details; counted as
+// two members, those details would be the topic every other article must
+// use, and a follow-up by another outlet with new figures would fall off.
+// Counted as one voice, the follow-up stays and the festival still falls.
+func TestOffTopicVoices(t *testing.T) {
+	wire := "A passenger ferry sank off Portvale on Friday after striking rocks in fog near the Skell lighthouse. The coast guard said 14 passengers were rescued by the trawler Marta and two crew members were missing; the ferry carried 38 cars and a cargo of timber from Dunmore."
+	arts := []claimtrail.Article{
+		{ID: "a1", Outlet: "Coast Wire", Title: "Ferry sinks off Portvale", Text: wire},
+		{ID: "a2", Outlet: "Coast Wire", Title: "UPDATE: Ferry sinks off Portvale, two missing", Text: wire + " Divers reached the wreck on Saturday."},
+		{ID: "a3", Outlet: "Portvale Post", Title: "Ferry owner offers help to families", Text: "The owner of the ferry that sank off Portvale said it would pay for the families of the two missing crew members to travel to the port. The coast guard said the search would go on."},
+		{ID: "a4", Outlet: "Harbour Radio", Title: "Search for missing ferry crew widens", Text: "The coast guard widened the search for the two crew members missing since the ferry sank off Portvale, sending a second helicopter. Rescued passengers were released from hospital."},
+		{ID: "a5", Outlet: "Portvale Post", Title: "Portvale festival draws crowds", Text: "Portvale's summer music festival drew 20,000 visitors to the old town at the weekend. Bands played on three stages and the mayor thanked volunteers."},
+	}
+	in := map[string]bool{"a1": true, "a2": true, "a3": true, "a4": true, "a5": true}
+	if off := offTopic(arts, in); !off["a5"] || len(off) != 1 {
+		t.Errorf("off topic %v, want only the festival (a5)", off)
+	}
+}

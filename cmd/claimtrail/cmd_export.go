@@ -11,6 +11,7 @@ import (
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/render"
+	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/web/storesource"
 	"github.com/spf13/cobra"
 )
@@ -94,7 +95,7 @@ func runExport(cmd *cobra.Command, opts exportOptions, args []string) error {
 		return err
 	}
 	if story != "" {
-		st, err := openExistingCorpus(ctx, opts.db)
+		st, err := openExistingCorpus(ctx, opts.db, store.Options{})
 		if err != nil {
 			return fmt.Errorf("export: %s is neither a file nor a story: %w", story, err)
 		}

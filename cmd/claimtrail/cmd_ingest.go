@@ -96,7 +96,21 @@ func runIngest(cmd *cobra.Command, opts ingestOptions, args []string) error {
 			paths = append(paths, a)
 		}
 	}
-	st, err := openCorpus(ctx, opts.db)
+	dsn, err := corpusDSN(opts.db)
+	if err != nil {
+		return err
+	}
+	// On SQLite ingest analyses and files articles itself, with the
+	// pipeline's notion of a story; on PostgreSQL the workers do.
+	var p *pipeline.Pipeline
+	opt := store.Options{}
+	if !postgres.IsDSN(dsn) {
+		if p, err = pipeline.New(pipeline.Options{}); err != nil {
+			return err
+		}
+		opt = writeOptions(p)
+	}
+	st, err := openDSN(ctx, dsn, opt)
 	if err != nil {
 		return err
 	}
@@ -128,10 +142,6 @@ func runIngest(cmd *cobra.Command, opts ingestOptions, args []string) error {
 			return errReported
 		}
 		return nil
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		return err
 	}
 	in := &ingest.Ingester{Store: st, Analyzer: ingest.Analyzer(p), Out: stdout, Err: stderr,
 		Fetch: fetch.New(fetch.Options{AllowPrivate: opts.allowPrivate}), Lines: ingest.LineNumbers(articles, loadErrs)}

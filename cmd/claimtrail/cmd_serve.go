@@ -98,7 +98,7 @@ func runServe(cmd *cobra.Command, opts serveOptions, args []string) error {
 	}
 	var src web.Source
 	if len(args) == 0 {
-		st, err := openExistingCorpus(ctx, opts.db)
+		st, err := openExistingCorpus(ctx, opts.db, writeOptions(p))
 		if err != nil {
 			return fmt.Errorf("serve: %w", err)
 		}

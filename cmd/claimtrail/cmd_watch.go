@@ -8,6 +8,7 @@ import (
 	"github.com/claimtrail/claimtrail/fetch"
 	"github.com/claimtrail/claimtrail/ingest"
 	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/worker"
 	"github.com/spf13/cobra"
@@ -56,7 +57,19 @@ With --db postgres://... watch only queues the polls: run 'claimtrail worker'.`,
 func runWatch(cmd *cobra.Command, opts watchOptions, feeds []string) error {
 	ctx := cmd.Context()
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	st, err := openCorpus(ctx, opts.db)
+	dsn, err := corpusDSN(opts.db)
+	if err != nil {
+		return err
+	}
+	var p *pipeline.Pipeline
+	opt := store.Options{}
+	if !postgres.IsDSN(dsn) {
+		if p, err = pipeline.New(pipeline.Options{}); err != nil {
+			return err
+		}
+		opt = writeOptions(p)
+	}
+	st, err := openDSN(ctx, dsn, opt)
 	if err != nil {
 		return err
 	}
@@ -80,10 +93,6 @@ func runWatch(cmd *cobra.Command, opts watchOptions, feeds []string) error {
 			fmt.Fprintf(stdout, "%s queued %d feed poll(s)\n", time.Now().Format(time.TimeOnly), len(feeds))
 		}
 	} else {
-		p, err := pipeline.New(pipeline.Options{})
-		if err != nil {
-			return err
-		}
 		in := &ingest.Ingester{Store: st, Analyzer: ingest.Analyzer(p), Out: stdout, Err: stderr,
 			Fetch: fetch.New(fetch.Options{AllowPrivate: opts.allowPrivate})}
 		round = func(ctx context.Context) {

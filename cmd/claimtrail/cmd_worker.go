@@ -9,7 +9,6 @@ import (
 	"github.com/claimtrail/claimtrail/fetch"
 	"github.com/claimtrail/claimtrail/ingest"
 	"github.com/claimtrail/claimtrail/pipeline"
-	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/worker"
 	"github.com/spf13/cobra"
@@ -70,16 +69,16 @@ func runWorker(cmd *cobra.Command, opts workerOptions) error {
 	if opts.rescue < time.Second {
 		return fmt.Errorf("worker: --rescue-after %v: give at least 1s", opts.rescue)
 	}
-	st, err := postgres.Open(ctx, dsn, store.Options{})
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return err
+	}
+	st, err := postgres.Open(ctx, dsn, writeOptions(p))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if err := worker.Migrate(ctx, st.Pool()); err != nil {
-		return err
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
 		return err
 	}
 	client, err := worker.NewClient(st.Pool(), worker.Config{

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/claimtrail/claimtrail/ingest"
+	"github.com/claimtrail/claimtrail/pipeline"
 	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/store/sqlite"
@@ -39,16 +41,30 @@ func corpusSource(flag string) (dsn string, given bool, err error) {
 // openCorpus opens the corpus named by --db (see corpusDSN), creating a
 // SQLite file that does not exist yet.
 func openCorpus(ctx context.Context, flag string) (store.Store, error) {
+	return openCorpusWith(ctx, flag, store.Options{})
+}
+
+// openCorpusWith is openCorpus with store options: a command that writes
+// passes writeOptions, so that articles join stories as analyze groups
+// them.
+func openCorpusWith(ctx context.Context, flag string, opt store.Options) (store.Store, error) {
 	dsn, err := corpusDSN(flag)
 	if err != nil {
 		return nil, err
 	}
-	return openDSN(ctx, dsn)
+	return openDSN(ctx, dsn, opt)
+}
+
+// writeOptions are the store options of a command that stores articles it
+// analyses with p: story assignment by the ledger's membership
+// (ingest.Grouper).
+func writeOptions(p *pipeline.Pipeline) store.Options {
+	return store.Options{Group: ingest.Grouper(p)}
 }
 
 // openExistingCorpus opens the corpus for reading: a default corpus that
 // does not exist is an error rather than a new empty file.
-func openExistingCorpus(ctx context.Context, flag string) (store.Store, error) {
+func openExistingCorpus(ctx context.Context, flag string, opt store.Options) (store.Store, error) {
 	dsn, given, err := corpusSource(flag)
 	if err != nil {
 		return nil, err
@@ -58,12 +74,12 @@ func openExistingCorpus(ctx context.Context, flag string) (store.Store, error) {
 			return nil, fmt.Errorf("no --db given, $%s unset, and no corpus at %s (run 'claimtrail ingest' first)", dbEnv, dsn)
 		}
 	}
-	return openDSN(ctx, dsn)
+	return openDSN(ctx, dsn, opt)
 }
 
-func openDSN(ctx context.Context, dsn string) (store.Store, error) {
+func openDSN(ctx context.Context, dsn string, opt store.Options) (store.Store, error) {
 	if postgres.IsDSN(dsn) {
-		return postgres.Open(ctx, dsn, store.Options{})
+		return postgres.Open(ctx, dsn, opt)
 	}
-	return sqlite.Open(ctx, dsn, store.Options{})
+	return sqlite.Open(ctx, dsn, opt)
 }

@@ -189,6 +189,39 @@ func (w *writeTx) Rollback() error {
 	return w.tx.Rollback(ctx)
 }
 
+// StoryArticles reads a story's most recent articles inside the
+// transaction (store.RecentStoryArticles).
+func (w *writeTx) StoryArticles(ctx context.Context, story int64, limit int) ([]store.Record, error) {
+	return store.RecentStoryArticles(ctx, conn{w.tx}, dialect, story, limit)
+}
+
+// MergeStory moves story from's articles, index entries and size into
+// story into and deletes from.
+func (w *writeTx) MergeStory(ctx context.Context, into, from int64) error {
+	both, only := []any{into, from}, []any{from}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`UPDATE articles SET story_id = $1 WHERE story_id = $2`, both},
+		{`INSERT INTO story_terms (term, story_id, last_seen, articles)
+			SELECT term, $1::bigint, last_seen, articles FROM story_terms WHERE story_id = $2
+			ON CONFLICT (term, story_id) DO UPDATE SET last_seen = GREATEST(story_terms.last_seen, excluded.last_seen),
+				articles = story_terms.articles + excluded.articles`, both},
+		{`DELETE FROM story_terms WHERE story_id = $1`, only},
+		{`UPDATE stories SET started = LEAST(started, (SELECT started FROM stories WHERE id = $2)),
+			updated = GREATEST(updated, (SELECT updated FROM stories WHERE id = $2)),
+			version = version + (SELECT version + revisions FROM stories WHERE id = $2) WHERE id = $1`, both},
+		{`DELETE FROM claims WHERE story_id = $1`, only},
+		{`DELETE FROM stories WHERE id = $1`, only},
+	} {
+		if _, err := w.tx.Exec(ctx, q.sql, q.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (w *writeTx) ByKey(ctx context.Context, key string) (store.Candidate, bool, error) {
 	c, err := scanCandidate(w.tx.QueryRow(ctx, `SELECT `+candidateCols+` FROM articles WHERE key = $1`, key))
 	if errors.Is(err, pgx.ErrNoRows) {

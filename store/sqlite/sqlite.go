@@ -229,6 +229,35 @@ type writeTx struct{ tx *sql.Tx }
 func (w *writeTx) Commit() error   { return w.tx.Commit() }
 func (w *writeTx) Rollback() error { return w.tx.Rollback() }
 
+// StoryArticles reads a story's most recent articles inside the
+// transaction (store.RecentStoryArticles).
+func (w *writeTx) StoryArticles(ctx context.Context, story int64, limit int) ([]store.Record, error) {
+	return store.RecentStoryArticles(ctx, conn{w.tx}, dialect, story, limit)
+}
+
+// MergeStory moves story from's articles, index entries and size into
+// story into and deletes from.
+func (w *writeTx) MergeStory(ctx context.Context, into, from int64) error {
+	for _, q := range []string{
+		`UPDATE articles SET story_id = ?1 WHERE story_id = ?2`,
+		`INSERT INTO story_terms (term, story_id, last_seen, articles)
+			SELECT term, ?1, last_seen, articles FROM story_terms WHERE story_id = ?2
+			ON CONFLICT (term, story_id) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen),
+				articles = articles + excluded.articles`,
+		`DELETE FROM story_terms WHERE story_id = ?2`,
+		`UPDATE stories SET started = MIN(started, (SELECT started FROM stories WHERE id = ?2)),
+			updated = MAX(updated, (SELECT updated FROM stories WHERE id = ?2)),
+			version = version + (SELECT version + revisions FROM stories WHERE id = ?2) WHERE id = ?1`,
+		`DELETE FROM claims_fts WHERE story_id = ?2`,
+		`DELETE FROM stories WHERE id = ?2`,
+	} {
+		if _, err := w.tx.ExecContext(ctx, q, into, from); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (w *writeTx) ByKey(ctx context.Context, key string) (store.Candidate, bool, error) {
 	c, err := scanCandidate(w.tx.QueryRowContext(ctx, `SELECT `+candidateCols+` FROM articles WHERE key = ?`, key))
 	if errors.Is(err, sql.ErrNoRows) {
