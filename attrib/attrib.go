@@ -756,6 +756,11 @@ func adjunctOnly(toks []nlp.Token, q []bool, after, hi int) bool {
 		return false
 	}
 	for k := after; k < hi; k++ {
+		if w := lower(toks[k]); k > after && (w == "which" || w == "whom") && lower(toks[k-1]) != "," {
+			// "in a statement in which it published the names": the
+			// rest is a relative clause on the adjunct's noun.
+			return !q[k]
+		}
 		if q[k] || lower(toks[k]) == "that" || toks[k].Text == ":" || hasFiniteVerb(toks[k:k+1]) {
 			return false
 		}
@@ -1046,6 +1051,12 @@ func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 	lo, hi := trim(toks, 0, len(toks))
 	for _, c := range clauses(toks, lo, hi, 0, 0) {
 		st := r.statement(si, toks, q, c, []claimtrail.Source{r.outlet})
+		if reportNounThat(toks, c.lo, c.hi) {
+			// "Ruelle did not address reports that the crew …", "The claim
+			// that 40 children … has been shared": the outlet names a
+			// report, it does not make the claim its own.
+			st.Hedges = append(st.Hedges, "reports that")
+		}
 		if hasWord(toks, "reportedly") || hasWord(toks, "allegedly") {
 			r.pending = append(r.pending, len(r.out))
 		}
