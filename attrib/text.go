@@ -169,10 +169,6 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 	if first, rest, ok := coordinatedCue(toks, lo, hi); ok {
 		return append(clauses(toks, first.lo, first.hi, 0, 0), rest)
 	}
-	if k := secondThat(toks, lo, hi); k > 0 {
-		a1, b1 := trim(toks, lo, k-1)
-		return append([]clause{{lo: a1, hi: b1}}, clauses(toks, k+1, hi, 0, 0)...)
-	}
 	for k := lo + 3; k < hi-3; k++ {
 		w := lower(toks[k])
 		if w != "after" && w != "following" && w != ";" && w != "whereas" {
@@ -580,31 +576,6 @@ func coordinatedCue(toks []nlp.Token, lo, hi int) (first, second clause, ok bool
 	}
 	return clause{}, clause{}, false
 }
-
-// secondThat returns the "that" of a second that-clause coordinated with
-// the first in a content opened by "that" ("said that 43 people had died,
-// and that the coast guard had ignored a call"), or 0: two propositions on
-// one cue. Both sides must hold a verb, the second a finite one, so that
-// a demonstrative ("and that was the end of it") is read as such only
-// where nothing marks the content as a that-clause.
-func secondThat(toks []nlp.Token, lo, hi int) int {
-	if lo == 0 || lower(toks[lo-1]) != "that" {
-		return 0
-	}
-	for k := lo + 3; k < hi-2; k++ {
-		if lower(toks[k]) != "that" || !thatCoordinators[lower(toks[k-1])] {
-			continue
-		}
-		if hasVerb(toks[lo:k-1]) && hasFiniteVerb(toks[k+1:hi]) {
-			return k
-		}
-	}
-	return 0
-}
-
-// thatCoordinators join two that-clauses: "that X, and that Y", "that X
-// but that Y".
-var thatCoordinators = set(`and but or`)
 
 // finiteHere reports whether a token is a finite verb: by its tag, or, for
 // an untagged token, when it is an auxiliary or a common irregular form
