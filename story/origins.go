@@ -620,7 +620,7 @@ func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 			pick := func(outlet string) []claimtrail.Source {
 				return closest(st.Content.In(texts[st.Article]), own[outlet], texts)
 			}
-			chains[si] = extend(st.Chain, pick, outletOf[st.Article])
+			chains[si] = extend(st.Chain, pick, outletOf[st.Article], articleWords(texts[st.Article]))
 		}
 		for si := range c.Statements {
 			c.Statements[si].Chain = chains[si]
@@ -653,7 +653,14 @@ func closest(text string, stmts []*claimtrail.Statement, texts map[string]string
 
 // extend follows a chain that ends at an outlet through that outlet's own
 // chain for the claim, at most a few hops and never through an outlet twice.
-func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string) []claimtrail.Source {
+//
+// A relay is followed only to sources the relaying article itself names
+// somewhere (words, the set of its folded words): "Finchley Financial Wire
+// reported that the companies were in talks" stops at the wire when the
+// article never mentions the wire's "people familiar with the matter";
+// "Global News Digest reported, citing the Steppe Observer, …" and a
+// Western diplomat named in the next sentence go on to the diplomat.
+func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string, words map[string]bool) []claimtrail.Source {
 	seen := map[string]bool{self: true}
 	for _, s := range chain {
 		if s.Kind == claimtrail.KindOutlet {
@@ -671,7 +678,7 @@ func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Sour
 		}
 		tail := next[1:]
 		for _, s := range tail {
-			if s.Kind == claimtrail.KindOutlet && seen[nlp.SourceKey(s.Name)] {
+			if s.Kind == claimtrail.KindOutlet && seen[nlp.SourceKey(s.Name)] || !namedIn(s, words) {
 				return chain
 			}
 		}
@@ -696,3 +703,39 @@ func earlier(articles []claimtrail.Article, rank map[string]int, a, b string) bo
 	}
 	return rank[a] < rank[b]
 }
+
+// articleWords is the set of an article's folded words.
+func articleWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for w := range nlp.Words(text) {
+		out[nlp.Fold(w.Form)] = true
+	}
+	return out
+}
+
+// namedIn reports whether an article with the given words names the
+// source: two of the content words of its name (the citing owner a
+// described source carries left out), or its one content word, are among
+// them: "fire official", "person close to the negotiations", not "three
+// people familiar with the matter" in an article that mentions three
+// banks.
+func namedIn(s claimtrail.Source, words map[string]bool) bool {
+	n, found := 0, 0
+	for _, w := range partyWords(s.Name) {
+		if len(w) <= 3 || describingStop[w] {
+			continue
+		}
+		n++
+		if words[w] {
+			found++
+		}
+	}
+	return found >= min(n, 2)
+}
+
+// describingStop are words of a source's description that say nothing of
+// who it is: numbers and function words.
+var describingStop = map[string]bool{"with": true, "from": true, "that": true, "this": true, "about": true,
+	"into": true, "over": true, "their": true, "which": true, "were": true, "been": true, "have": true,
+	"three": true, "four": true, "five": true, "seven": true, "eight": true, "nine": true, "several": true,
+	"some": true, "many": true, "other": true, "more": true}
