@@ -688,8 +688,12 @@ func (r *reader) addressee(toks []nlp.Token, w string, after, hi int) ([]claimtr
 // X." closing the sentence ("Z, Reuters reported, citing two engineers."),
 // appends X's chain to chain and returns where the rest starts.
 func (r *reader) trailingRelay(toks []nlp.Token, q []bool, after, hi int, w string, chain []claimtrail.Source) ([]claimtrail.Source, int) {
+	start := after
+	if k := timeAdjunctEnd(toks, after, hi); k > after {
+		after = k // "reported on Monday, citing X, that …"
+	}
 	if after+2 >= hi || toks[after].Text != "," || !relayCues[lower(toks[after+1])] {
-		return chain, after
+		return chain, start
 	}
 	end := after + 2
 	for end < hi && !boundary(toks[end]) && !q[end] {
@@ -701,7 +705,25 @@ func (r *reader) trailingRelay(toks []nlp.Token, q []bool, after, hi int, w stri
 	if end == hi || end == hi-1 && toks[end].Text == "." {
 		return append(chain, r.sourceChain(toks, after+2, end, w)...), end
 	}
-	return chain, after
+	return chain, start
+}
+
+// timeAdjunctEnd returns where a short time phrase right after a cue ends
+// ("on Monday", "late on Tuesday", "earlier this week") when a comma
+// follows it, or after when there is none.
+func timeAdjunctEnd(toks []nlp.Token, after, hi int) int {
+	if after >= hi || !adjunctStarts[lower(toks[after])] {
+		return after
+	}
+	for k := after + 1; k < hi && k <= after+4; k++ {
+		if toks[k].Text == "," {
+			return k
+		}
+		if boundary(toks[k]) || hasFiniteVerb(toks[k:k+1]) {
+			return after
+		}
+	}
+	return after
 }
 
 // placeContent sets a's content, given the subject at subjLo and the
