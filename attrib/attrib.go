@@ -688,8 +688,12 @@ func (r *reader) addressee(toks []nlp.Token, w string, after, hi int) ([]claimtr
 // X." closing the sentence ("Z, Reuters reported, citing two engineers."),
 // appends X's chain to chain and returns where the rest starts.
 func (r *reader) trailingRelay(toks []nlp.Token, q []bool, after, hi int, w string, chain []claimtrail.Source) ([]claimtrail.Source, int) {
+	start := after
+	if k := timeAdjunctEnd(toks, after, hi); k > after {
+		after = k // "reported on Monday, citing X, that …"
+	}
 	if after+2 >= hi || toks[after].Text != "," || !relayCues[lower(toks[after+1])] {
-		return chain, after
+		return chain, start
 	}
 	end := after + 2
 	for end < hi && !boundary(toks[end]) && !q[end] {
@@ -701,7 +705,25 @@ func (r *reader) trailingRelay(toks []nlp.Token, q []bool, after, hi int, w stri
 	if end == hi || end == hi-1 && toks[end].Text == "." {
 		return append(chain, r.sourceChain(toks, after+2, end, w)...), end
 	}
-	return chain, after
+	return chain, start
+}
+
+// timeAdjunctEnd returns where a short time phrase right after a cue ends
+// ("on Monday", "late on Tuesday", "earlier this week") when a comma
+// follows it, or after when there is none.
+func timeAdjunctEnd(toks []nlp.Token, after, hi int) int {
+	if after >= hi || !adjunctStarts[lower(toks[after])] {
+		return after
+	}
+	for k := after + 1; k < hi && k <= after+4; k++ {
+		if toks[k].Text == "," {
+			return k
+		}
+		if boundary(toks[k]) || hasFiniteVerb(toks[k:k+1]) {
+			return after
+		}
+	}
+	return after
 }
 
 // placeContent sets a's content, given the subject at subjLo and the
@@ -756,6 +778,11 @@ func adjunctOnly(toks []nlp.Token, q []bool, after, hi int) bool {
 		return false
 	}
 	for k := after; k < hi; k++ {
+		if w := lower(toks[k]); k > after && (w == "which" || w == "whom") && lower(toks[k-1]) != "," {
+			// "in a statement in which it published the names": the
+			// rest is a relative clause on the adjunct's noun.
+			return !q[k]
+		}
 		if q[k] || lower(toks[k]) == "that" || toks[k].Text == ":" || hasFiniteVerb(toks[k:k+1]) {
 			return false
 		}
@@ -1046,6 +1073,12 @@ func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 	lo, hi := trim(toks, 0, len(toks))
 	for _, c := range clauses(toks, lo, hi, 0, 0) {
 		st := r.statement(si, toks, q, c, []claimtrail.Source{r.outlet})
+		if reportNounThat(toks, c.lo, c.hi) {
+			// "Ruelle did not address reports that the crew …", "The claim
+			// that 40 children … has been shared": the outlet names a
+			// report, it does not make the claim its own.
+			st.Hedges = append(st.Hedges, "reports that")
+		}
 		if hasWord(toks, "reportedly") || hasWord(toks, "allegedly") {
 			r.pending = append(r.pending, len(r.out))
 		}

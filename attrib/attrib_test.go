@@ -198,6 +198,41 @@ func TestSourceKinds(t *testing.T) {
 	}
 }
 
+// TestBodyCompounds runs every example of bodyCompounds: each names a
+// public body whose head alone would name an unnamed person, and the
+// head alone ("a guard said") stays anonymous.
+func TestBodyCompounds(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	speaker := func(text string) claimtrail.Source {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmts := New().Extract(doc)
+		if len(stmts) != 1 {
+			t.Fatalf("%q: %d statements, want 1", text, len(stmts))
+		}
+		return stmts[0].Speaker()
+	}
+	for _, c := range bodyCompounds {
+		if !anonymousHeads[c.head] {
+			t.Errorf("%s %s: the head is no anonymous head, the entry changes nothing", c.modifier, c.head)
+		}
+		if got := speaker(upperFirst(c.example) + "."); got.Kind != claimtrail.KindOfficial {
+			t.Errorf("%q: speaker %+v, want an official body", c.example, got)
+		}
+	}
+	if got := speaker("A guard said the door had been left open."); got.Kind != claimtrail.KindAnonymous {
+		t.Errorf("a guard: speaker %+v, want anonymous", got)
+	}
+}
+
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
 // TestNoStatementsInHeadingsOrNoise checks that text without a cue or a
 // name makes no statement.
 func TestNoStatementsInHeadingsOrNoise(t *testing.T) {

@@ -46,7 +46,8 @@ unverified rumoured rumored possibly potentially may might could perhaps likely`
 
 // hedgePhrases are multi-word hedges, matched on lower-cased text.
 var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "was said to", "were said to", "is believed to",
-	"are believed to", "it is understood", "is expected to", "are expected to", "not yet confirmed"}
+	"are believed to", "it is understood", "is understood to", "are understood to", "was understood to",
+	"were understood to", "is expected to", "are expected to", "not yet confirmed"}
 
 // anonymousHeads are head nouns of unnamed sources.
 var anonymousHeads = set(`source sources official officials insider insiders people person persons

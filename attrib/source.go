@@ -31,7 +31,7 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 			}
 			return append(r.sourceChain(toks, k, hi, verb), r.sourceChain(toks, lo, i, verb)...)
 		case (w == "’s" || w == "'s") && i > lo && i+1 < hi:
-			if head := lower(toks[hi-1]); anonymousHeads[head] || documentHeads[head] {
+			if head := lower(toks[hi-1]); (anonymousHeads[head] || documentHeads[head]) && !bodyCompound(toks, hi-1) {
 				return append(r.sourceChain(toks, lo, i, verb), r.sourceChain(toks, i+1, hi, verb)...)
 			}
 		}
@@ -118,12 +118,27 @@ func (r *reader) newSourcePhrase(toks []nlp.Token, lo, hi int, verb string) *sou
 // inside it: the last one, unless it comes after "led by", where it
 // describes the head ("groups, led by Green Harbour"): then the name at the
 // head, if there is one.
+//
+// A name inside a clause on the head ("survivors it had interviewed in
+// Santa Lisa", "engineers who inspected the Kesh dam") is where or whom
+// the clause speaks of, not the source: then, too, the name at the head.
 func namedInPhrase(ents []nlp.Entity, p *sourcePhrase) *nlp.Entity {
 	named := lastNamed(ents)
-	if named != nil && named.Start >= p.toks[p.headAt].End && ledBy(p.toks, p.lo, p.hi) {
+	if named != nil && named.Start >= p.toks[p.headAt].End && (ledBy(p.toks, p.lo, p.hi) || clauseBefore(p.toks, p.headAt+1, named.Start)) {
 		named = entityAt(ents, p.toks[p.headAt].Span)
 	}
 	return named
+}
+
+// clauseBefore reports whether a clause opens among the tokens from lo up
+// to byte offset end: a relative word or a finite verb.
+func clauseBefore(toks []nlp.Token, lo, end int) bool {
+	for k := lo; k < len(toks) && toks[k].Start < end; k++ {
+		if w := lower(toks[k]); relativeWords[w] || w == "whom" || finiteHere(toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // modifiedName handles a name that only modifies the head: "the Kesh
@@ -166,6 +181,7 @@ type sourceRule struct {
 // the shape types what neither knows ("Sorkin said", "a firefighter said").
 var sourceRules = []sourceRule{
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
+	{"Valmar's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
 	{"officials said", headIs(anonymousHeads), rememberAnonymous},
 	{"local media reports said", mediaReports, rememberMedia},
 	{"the Clarion reported", namesOutlet, rememberNamedOutlet},
@@ -197,6 +213,40 @@ func headIs(lists ...map[string]bool) func(*reader, *sourcePhrase) bool {
 // ministry", not "the Kesh ministry of health".
 func unnamedHead(list map[string]bool) func(*reader, *sourcePhrase) bool {
 	return func(_ *reader, p *sourcePhrase) bool { return list[p.head] && p.named == nil }
+}
+
+// bodyCompounds are the word pairs that name a public body although
+// their head alone names a person: "a guard said" is someone unnamed, "the
+// coast guard said" is a service, identifiable and answerable as one.
+// Each entry is a modifier and a head.
+var bodyCompounds = []struct{ modifier, head, example string }{
+	{"coast", "guard", "the coast guard said the boat had sunk"},
+	{"national", "guard", "the national guard said troops were deployed"},
+	{"border", "guard", "the border guard said the crossing was closed"},
+	{"border", "guards", "the border guards said nobody had crossed"},
+	{"presidential", "guard", "the presidential guard said the general was inside"},
+}
+
+// compoundBody: the phrase's head and the word before it name a public
+// body (bodyCompounds): "Valmar's coast guard", "the national guard".
+func compoundBody(_ *reader, p *sourcePhrase) bool {
+	return p.headAt > p.lo && bodyCompound(p.toks, p.headAt)
+}
+
+// bodyCompound reports whether toks[head] and the word before it are one
+// of bodyCompounds: "Valmar's coast guard" is the state's service, not
+// Valmar's unnamed guard.
+func bodyCompound(toks []nlp.Token, head int) bool {
+	if head < 1 {
+		return false
+	}
+	h, mod := lower(toks[head]), lower(toks[head-1])
+	for _, c := range bodyCompounds {
+		if c.head == h && c.modifier == mod {
+			return true
+		}
+	}
+	return false
 }
 
 // rememberKind records the whole phrase as a source of one kind.
@@ -743,7 +793,9 @@ func lexicalHead(toks []nlp.Token, lo, hi int) int {
 		if isPossessive(toks[k].Text) {
 			continue
 		}
-		if postmodifiers[lower(toks[k])] {
+		if w := lower(toks[k]); postmodifiers[w] || subjectPronouns[w] {
+			// "officials familiar with", and a clause with a pronoun
+			// subject of its own: "survivors it had interviewed".
 			head = k - 1
 			break
 		}
@@ -753,6 +805,10 @@ func lexicalHead(toks []nlp.Token, lo, hi int) int {
 	}
 	return head
 }
+
+// subjectPronouns open a clause when they follow a noun: "survivors it
+// had interviewed".
+var subjectPronouns = set(`i you he she it we they`)
 
 // quantifiers pick a part of the source phrase after "of": "one of the
 // officials", "some of the lawmakers".

@@ -262,6 +262,31 @@ func hedges(toks []nlp.Token, text string, sent claimtrail.Span) []string {
 	return out
 }
 
+// reportNouns name what someone else put forward: "reports that …", "the
+// claim that …".
+var reportNouns = set(`report reports claim claims allegation allegations accusation accusations
+suggestion suggestions rumour rumours rumor rumors speculation assertion assertions story stories`)
+
+// reportNounThat reports whether toks[lo:hi] holds a report noun whose
+// "that" clause follows it, at most a short phrase between ("reports in
+// the Post that …"): the clause is the report's, not the writer's.
+func reportNounThat(toks []nlp.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !reportNouns[lower(toks[k])] {
+			continue
+		}
+		for j := k + 1; j < hi && j <= k+5; j++ {
+			if lower(toks[j]) == "that" {
+				return true
+			}
+			if finiteHere(toks[j]) || isEdgePunct(toks[j].Text) {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // verdict reports whether the content calls something false: "the news item
 // is completely fabricated", "a deliberate fabrication".
 func verdict(toks []nlp.Token, lo, hi int) bool {

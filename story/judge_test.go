@@ -15,10 +15,11 @@ func chainText(st claimtrail.Statement) string {
 	return strings.Join(names, " ← ")
 }
 
-// TestRelayChainCompleted: the relay names only the wire; the wire's own
-// article says whom it relied on, so the relay's chain reaches the official
-// and the claim has one origin.
-func TestRelayChainCompleted(t *testing.T) {
+// TestRelayChainAsWritten: the relay names only the wire, so its chain
+// stops at the wire (a chain says what the article says, as ledger-dev's
+// gold chains do), while the wire's own article says whom it relied on:
+// the claim has one origin, the engineer.
+func TestRelayChainAsWritten(t *testing.T) {
 	l := ledger(t,
 		art("Tarn Wire", "The dam at Lake Vessa was weakened by an unrepaired crack in its spillway, according to an engineer who was not authorised to speak publicly."),
 		art("Hill Courier", "Tarn Wire reported on Monday that the dam at Lake Vessa was weakened by an unrepaired crack in its spillway."),
@@ -27,13 +28,13 @@ func TestRelayChainCompleted(t *testing.T) {
 	if len(c.Origins) != 1 || c.Status != claimtrail.SingleSource {
 		t.Errorf("origins %v status %s, want the engineer alone", c.Origins, c.Status)
 	}
-	want := "Hill Courier ← Tarn Wire ← engineer"
+	want := "Hill Courier ← Tarn Wire"
 	found := false
 	for _, st := range c.Statements {
-		found = found || strings.HasPrefix(chainText(st), want)
+		found = found || chainText(st) == want
 	}
 	if !found {
-		t.Errorf("no chain starting %q", want)
+		t.Errorf("no chain %q", want)
 	}
 }
 

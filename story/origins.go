@@ -50,6 +50,14 @@ type origin struct {
 	key string
 	src claimtrail.Source
 	own bool // an outlet's own voice
+	// hedged: the outlet's own voice keeps its distance ("is understood
+	// to", "reports that"): it passes on what circulates.
+	hedged bool
+	// article is the article of the statement the origin comes from.
+	article string
+	// officer: the person's role phrase holds an office that speaks for
+	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
+	officer bool
 	// role holds the folded proper names of a person's role phrase
 	// ("Pelagos managing director", "chair of the Air Safety Board").
 	role []string
@@ -67,9 +75,13 @@ type origin struct {
 func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]string, outlets, names map[string]string, texts map[string]string) []claimtrail.Source {
 	var found []origin
 	sourced := map[string]bool{} // articles asserting the claim on someone's word
+	hedging := map[string]bool{} // articles hedging the claim in their own voice
 	for _, st := range stmts {
 		if st.Polarity == claimtrail.Asserts && len(st.Chain) > 1 {
 			sourced[st.Article] = true
+		}
+		if st.Polarity == claimtrail.Asserts && len(st.Chain) == 1 && distanced(&st) {
+			hedging[st.Article] = true
 		}
 	}
 	for _, st := range stmts {
@@ -85,13 +97,30 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		o := originOf(chain, relays, names)
 		o.own = len(chain) == 1
+		// An outlet that keeps its distance from the claim in one
+		// sentence does not make it its own in another.
+		o.hedged = o.own && hedging[st.Article]
 		if o.src.Kind == claimtrail.KindPerson && len(chain) == len(st.Chain) {
 			span := nameSpan(texts[st.Article], st.Source, o.src.Name)
 			o.role, o.proper = roleNames(texts[st.Article], span), roleProper(texts[st.Article], span)
+			o.officer = holdsOffice(texts[st.Article], span)
 		}
+		o.article = st.Article
 		found = append(found, o)
 	}
-	return merge(sameParty(dropPassing(found)))
+	return merge(sameParty(dropPassing(dropHedged(found))))
+}
+
+// dropHedged leaves out an outlet's hedged own-voice origins when the
+// claim has another origin: "her coach is understood to have been
+// suspended" passes on what another outlet's sources said; it is not a
+// source of its own. Alone, it stays the claim's only origin.
+func dropHedged(found []origin) []origin {
+	other := slices.ContainsFunc(found, func(o origin) bool { return !o.hedged })
+	if !other {
+		return found
+	}
+	return slices.DeleteFunc(slices.Clone(found), func(o origin) bool { return o.hedged })
 }
 
 // sameParty gives one key to the origins that name one party several ways:
@@ -124,6 +153,7 @@ func sameParty(found []origin) []origin {
 	// A spokesperson, executive or chair speaks for the body their role
 	// names, when that body is itself an origin of the claim.
 	officersOfOneBody(found)
+	officersOfTheirArticlesBody(found)
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
@@ -147,6 +177,50 @@ func officersOfOneBody(found []origin) {
 			}
 		}
 	}
+}
+
+// officersOfTheirArticlesBody gives a person whose role is an office
+// naming no body ("Vice-Chancellor Professor Helen Achterberg", "Commander
+// Enzo Farrugia") the key of the one body that is an origin of the claim
+// in the same article: the article quotes the body and then the officer
+// speaking for it ("The university said it had found 12 applications …
+// 'we found 12 files,' Achterberg said"). A role that names a body of its
+// own is left to the rules above; with two bodies in the article there is
+// no telling whose officer the person is.
+func officersOfTheirArticlesBody(found []origin) {
+	for i := range found {
+		o := &found[i]
+		if o.src.Kind != claimtrail.KindPerson || !o.officer || namesOtherBody(*o) {
+			continue
+		}
+		body := ""
+		for _, b := range found {
+			if b.article != o.article || b.src.Kind != claimtrail.KindOfficial && b.src.Kind != claimtrail.KindOrganization {
+				continue
+			}
+			if body != "" && body != b.key {
+				body = ""
+				break
+			}
+			body = b.key
+		}
+		if body != "" && body != o.key {
+			rekey(found, o.key, body)
+		}
+	}
+}
+
+// namesOtherBody reports whether a person's role phrase names a body, a
+// capitalised word that is not the person's own name ("Tidewatch's
+// operations director").
+func namesOtherBody(o origin) bool {
+	own := partyWords(o.src.Name)
+	for _, w := range o.proper {
+		if !slices.Contains(own, w) && !officerWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedBody reports whether two people's role phrases name one body:
@@ -263,10 +337,17 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 	switch {
 	case len(chain) == 1:
 		return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
-	case speaker.Kind == claimtrail.KindAnonymous || speaker.Kind == claimtrail.KindDocument:
-		owner := chain[len(chain)-2]
+	case unownedKind(speaker.Kind):
+		// The party that cites the source owns it, past other unnamed
+		// sources and documents between them ("leaked figures, according
+		// to an official": the outlet's official, not the figures').
+		k := len(chain) - 2
+		for k > 0 && unownedKind(chain[k].Kind) {
+			k--
+		}
+		owner := chain[k]
 		key := nlp.SourceKey(owner.Name)
-		if len(chain) > 2 && owner.Kind == claimtrail.KindOutlet {
+		if k > 0 && owner.Kind == claimtrail.KindOutlet {
 			key = root(key, relays) // a cited outlet's sources are its root's sources
 		}
 		return origin{key: key, src: claimtrail.Source{Name: speaker.Name + " (" + ownerName(key, owner, names) + ")", Kind: speaker.Kind}}
@@ -275,6 +356,12 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 		return origin{key: key, src: claimtrail.Source{Name: ownerName(key, speaker, names), Kind: claimtrail.KindOutlet}}
 	}
 	return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
+}
+
+// unownedKind reports whether a source of that kind belongs to whoever
+// cites it: an unnamed source or a document is no party of its own.
+func unownedKind(k claimtrail.SourceKind) bool {
+	return k == claimtrail.KindAnonymous || k == claimtrail.KindDocument
 }
 
 // ownerName finds the display name of the source with the given key as the
@@ -368,7 +455,7 @@ func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 			pick := func(outlet string) []claimtrail.Source {
 				return closest(st.Content.In(texts[st.Article]), own[outlet], texts)
 			}
-			chains[si] = extend(st.Chain, pick, outletOf[st.Article])
+			chains[si] = extend(st.Chain, pick, outletOf[st.Article], articleWords(texts[st.Article]))
 		}
 		for si := range c.Statements {
 			c.Statements[si].Chain = chains[si]
@@ -401,7 +488,14 @@ func closest(text string, stmts []*claimtrail.Statement, texts map[string]string
 
 // extend follows a chain that ends at an outlet through that outlet's own
 // chain for the claim, at most a few hops and never through an outlet twice.
-func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string) []claimtrail.Source {
+//
+// A relay is followed only to sources the relaying article itself names
+// somewhere (words, the set of its folded words): "Finchley Financial Wire
+// reported that the companies were in talks" stops at the wire when the
+// article never mentions the wire's "people familiar with the matter";
+// "Global News Digest reported, citing the Steppe Observer, …" and a
+// Western diplomat named in the next sentence go on to the diplomat.
+func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string, words map[string]bool) []claimtrail.Source {
 	seen := map[string]bool{self: true}
 	for _, s := range chain {
 		if s.Kind == claimtrail.KindOutlet {
@@ -419,7 +513,7 @@ func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Sour
 		}
 		tail := next[1:]
 		for _, s := range tail {
-			if s.Kind == claimtrail.KindOutlet && seen[nlp.SourceKey(s.Name)] {
+			if s.Kind == claimtrail.KindOutlet && seen[nlp.SourceKey(s.Name)] || !namedIn(s, words) {
 				return chain
 			}
 		}
@@ -444,3 +538,39 @@ func earlier(articles []claimtrail.Article, rank map[string]int, a, b string) bo
 	}
 	return rank[a] < rank[b]
 }
+
+// articleWords is the set of an article's folded words.
+func articleWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for w := range nlp.Words(text) {
+		out[nlp.Fold(w.Form)] = true
+	}
+	return out
+}
+
+// namedIn reports whether an article with the given words names the
+// source: two of the content words of its name (the citing owner a
+// described source carries left out), or its one content word, are among
+// them: "fire official", "person close to the negotiations", not "three
+// people familiar with the matter" in an article that mentions three
+// banks.
+func namedIn(s claimtrail.Source, words map[string]bool) bool {
+	n, found := 0, 0
+	for _, w := range partyWords(s.Name) {
+		if len(w) <= 3 || describingStop[w] {
+			continue
+		}
+		n++
+		if words[w] {
+			found++
+		}
+	}
+	return found >= min(n, 2)
+}
+
+// describingStop are words of a source's description that say nothing of
+// who it is: numbers and function words.
+var describingStop = map[string]bool{"with": true, "from": true, "that": true, "this": true, "about": true,
+	"into": true, "over": true, "their": true, "which": true, "were": true, "been": true, "have": true,
+	"three": true, "four": true, "five": true, "seven": true, "eight": true, "nine": true, "several": true,
+	"some": true, "many": true, "other": true, "more": true}

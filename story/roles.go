@@ -156,3 +156,23 @@ var roleWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// officerWords are offices held in a body that speak for it: its
+// spokesperson, its head, its commander.
+var officerWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"chancellor": true, "rector": true, "provost": true, "commander": true, "chairman": true,
+	"chairwoman": true, "chair": true, "executive": true, "ceo": true}
+
+// holdsOffice reports whether the role phrase around a person named at
+// span holds one of officerWords: "Vice-Chancellor Professor Helen
+// Achterberg", "its chief executive, Dr Ole Brandt".
+func holdsOffice(text string, span claimtrail.Span) bool {
+	for _, p := range rolePhrases(text, span) {
+		for w := range nlp.Words(p) {
+			if officerWords[nlp.Fold(w.Form)] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -221,9 +221,10 @@ func TestStories(t *testing.T) {
 		if len(c.DeniedBy) != 1 || c.DeniedBy[0].Name != "Anika Sorel" {
 			t.Errorf("denied by %v, want the governor", c.DeniedBy)
 		}
-		// The Evening Star names only the Morning Ledger and the Beacon Post;
-		// the rest of the chain comes from the relayed outlets' own articles.
-		want := "Evening Star ← Morning Ledger ← Beacon Post ← Ridgeway Wire ← two people familiar with the decision"
+		// The Evening Star names only the Morning Ledger and the Beacon Post:
+		// its chain stops where its own words stop (as ledger-dev's gold
+		// chains do), and the one origin comes from following the relays.
+		want := "Evening Star ← Morning Ledger ← Beacon Post"
 		found := false
 		for _, st := range c.Statements {
 			var names []string
