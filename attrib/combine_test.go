@@ -20,7 +20,7 @@ func TestCombine(t *testing.T) {
 		{Source: s(60, 64), Cue: s(65, 69), Content: s(70, 98), Sentence: sent3}, // the labeller missed it
 	}
 	atts := []seq.Attribution{
-		{Source: s(0, 3), Cue: s(4, 8), Content: s(14, 28)}, // shares the rule's cue
+		{Source: s(0, 3), Cue: s(4, 9), Content: s(14, 28)}, // shares the rule's cue, one byte longer
 		{Source: s(30, 34), Cue: s(35, 39), Content: s(40, 58)},
 		{Content: s(100, 110)}, // no cue: never a statement
 	}
@@ -41,6 +41,8 @@ func TestCombine(t *testing.T) {
 		{CombineUnexplained, []claimtrail.Span{s(9, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
 		{CombineLabellerFirst, []claimtrail.Span{s(14, 28), s(40, 58), s(70, 98)}, []bool{true, true, false}},
 		{CombineLabellerSpans, []claimtrail.Span{s(14, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
+		{CombineLabellerCues, []claimtrail.Span{s(9, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
+		{CombinePhrases, []claimtrail.Span{s(9, 28), s(40, 58), s(70, 98)}, []bool{false, true, false}},
 	} {
 		got := combine(rules, atts, convert, tc.c)
 		if len(got) != len(tc.want) {
@@ -52,7 +54,14 @@ func TestCombine(t *testing.T) {
 				t.Errorf("%s: statement %d content %v labelled %v, want %v %v", tc.c, i, st.Content, st.Labelled, tc.want[i], tc.labelled[i])
 			}
 		}
-		if tc.c == CombineLabellerSpans && len(got[0].Chain) != 2 {
+		wantCue := s(4, 8) // the rule's
+		if tc.c == CombineLabellerFirst || tc.c == CombineLabellerSpans || tc.c == CombineLabellerCues {
+			wantCue = s(4, 9) // the labeller's
+		}
+		if got[0].Cue != wantCue {
+			t.Errorf("%s: first statement's cue %v, want %v", tc.c, got[0].Cue, wantCue)
+		}
+		if tc.c != CombineLabellerFirst && len(got[0].Chain) != 2 {
 			t.Errorf("%s: the rule statement's chain was lost: %+v", tc.c, got[0])
 		}
 	}

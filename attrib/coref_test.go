@@ -40,3 +40,32 @@ func BenchmarkPronouns(b *testing.B) {
 		x.Extract(doc)
 	}
 }
+
+// TestAnonymousAgain: a definite or partitive description of an unnamed
+// source ("the person", "one of the people") is the source described
+// before, not a new one.
+func TestAnonymousAgain(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"The ferry service will stop in March, a person close to the harbour board said.\n\nThe person, who was not allowed to speak publicly, said the board had voted on Friday.",
+			"person close to the harbour board"},
+		{"The mill will close, according to two people with knowledge of the plan.\n\nOne of the people said the workers would be told on Monday.",
+			"two people with knowledge of the plan"},
+	} {
+		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts := New().Extract(doc)
+		if len(sts) == 0 {
+			t.Fatalf("%q: no statements", tc.text)
+		}
+		last := sts[len(sts)-1]
+		if got := last.Speaker().Name; got != tc.want {
+			t.Errorf("%q: last statement %q spoken by %q, want %q", tc.text, last.Content.In(tc.text), got, tc.want)
+		}
+	}
+}

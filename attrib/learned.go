@@ -71,7 +71,7 @@ func (r *reader) learned(ctx context.Context, x *Extractor) {
 		if ctx.Err() != nil {
 			return claimtrail.Statement{}, false // the caller sees ctx is done
 		}
-		return r.fromModel(a, x.skip)
+		return r.fromModel(a, x.skip, x.combination.resolved() == CombinePhrases)
 	}
 	r.out = combine(r.out, atts, convert, x.combination)
 }
@@ -146,6 +146,10 @@ type modelAtt struct {
 	conToks        []nlp.Token
 	chain          []claimtrail.Source // the source read as a chain; nil when unread
 	contentOutside bool                // the content runs beyond conSi
+	// phrases lets a noun-phrase content through the clause check when
+	// phrase allows it (CombinePhrases); ruled says that an attributed
+	// rule statement has its cue in the cue's sentence.
+	phrases, ruled bool
 }
 
 // clause reports whether the content is a clause of its own: it holds a
@@ -167,6 +171,22 @@ func (m *modelAtt) clause() bool {
 		return true
 	}
 	return false
+}
+
+// phrase reports whether a content that is no clause may still stand, as
+// an attribution of a stance toward something ("Clinton supporters have
+// questioned the health of Donald Trump"): under CombinePhrases, when the
+// cue is no relay ("citing a person familiar with the talks": the phrase
+// is a source the rules put in a chain), holds no modal ("customers should
+// be wary of emails …": advice, not anyone's statement), and no rule
+// statement reads the sentence (beside one, a noun phrase is a relay's
+// source or a detail of its content: "…, the panel said, after her B sample
+// confirmed a positive test").
+func (m *modelAtt) phrase() bool {
+	if !m.phrases || m.ruled {
+		return false
+	}
+	return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return relayWords[lower(t)] || t.Tag == "MD" })
 }
 
 // modelCheck is one test a labeller attribution must pass to become a
@@ -211,14 +231,17 @@ var modelChecks = []modelCheck{
 		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
 	}},
 	{"clause", "Customers should be wary of emails that ask for payment details. (content with no clause of its own)", func(m *modelAtt) bool {
-		return isQuote(m.conToks[m.conLo].Text) || m.clause()
+		return isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase()
 	}},
 	{"interrogative", "The minister has said when the vote will be held.", func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
 }
 
 // fromModel converts one labeller attribution into a statement, unless it
 // fails one of modelChecks not named in skip.
-func (r *reader) fromModel(a seq.Attribution, skip map[string]bool) (claimtrail.Statement, bool) {
+//
+// With phrases set (CombinePhrases), a noun-phrase content may pass the
+// clause check (modelAtt.phrase).
+func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool) (claimtrail.Statement, bool) {
 	m, ok := r.readModel(a)
 	if !ok {
 		return claimtrail.Statement{}, false
@@ -228,6 +251,9 @@ func (r *reader) fromModel(a seq.Attribution, skip map[string]bool) (claimtrail.
 	defer func() { r.before = 0 }()
 	if m.srcLo >= 0 {
 		m.chain = r.sourceChain(m.srcToks, m.srcLo, m.srcHi, lower(m.toks[m.cueLo]))
+	}
+	if m.phrases = phrases; phrases {
+		m.ruled = r.ruled(m.si)
 	}
 	for _, c := range modelChecks {
 		if !skip[c.name] && !c.keep(&m) {
@@ -291,6 +317,14 @@ func (r *reader) readModel(a seq.Attribution) (modelAtt, bool) {
 	s := r.doc.Sentences[m.conSi]
 	m.contentOutside = a.Content.Start < s.Start || a.Content.End > s.End
 	return m, true
+}
+
+// ruled reports whether an attributed rule statement has its cue in
+// sentence si: r.out holds only the rules' statements while the labeller's
+// are read.
+func (r *reader) ruled(si int) bool {
+	sent := r.doc.Sentences[si].Span
+	return slices.ContainsFunc(r.out, func(st claimtrail.Statement) bool { return !st.Cue.Empty() && sent.Contains(st.Cue) })
 }
 
 // statingCue reports whether the cue toks[lo:hi] states something:

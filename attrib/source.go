@@ -166,6 +166,53 @@ func (r *reader) agencyAgain(p *sourcePhrase) []claimtrail.Source {
 	return nil
 }
 
+// anonymousAgain reports whether a definite unnamed description ("the
+// person", "the official") refers back to an unnamed source introduced
+// earlier with the same words and more ("a person in the prime minister's
+// office"): one source described twice, not two.
+func (r *reader) anonymousAgain(p *sourcePhrase) bool {
+	partOf := p.hi-p.lo > 3 && partitives[lower(p.toks[p.lo])] && lower(p.toks[p.lo+1]) == "of" && determiners[lower(p.toks[p.lo+2])]
+	return (p.definite || partOf) && p.named == nil && anonymousHeads[p.head] && r.earlierAnonymous(p) != nil
+}
+
+// partitives open a part of a group named before: "one of the people".
+var partitives = set(`one some each two three several`)
+
+// descriptionStop are the words of a description that do not describe:
+// "one of the people" is described by "people".
+var descriptionStop = set(`one some each two three several of the a an`)
+
+// sameAnonymous returns the chain under which the earlier unnamed source
+// anonymousAgain found was named.
+func (r *reader) sameAnonymous(p *sourcePhrase) []claimtrail.Source {
+	return r.earlierAnonymous(p).chain
+}
+
+// earlierAnonymous returns the latest unnamed source whose name holds
+// every word of p's, and more; nil when there is none.
+func (r *reader) earlierAnonymous(p *sourcePhrase) *mention {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(p.name)) {
+		if !descriptionStop[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	for i := len(r.mentions) - 1; i >= 0; i-- {
+		m := &r.mentions[i]
+		if m.src.Kind != claimtrail.KindAnonymous {
+			continue
+		}
+		have := strings.Fields(strings.ToLower(m.src.Name))
+		if len(have) > len(words) && !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) }) {
+			return m
+		}
+	}
+	return nil
+}
+
 // sourceRule is one way of typing a source phrase: when it applies, source
 // gives the chain. The rules are tried in order and the first that applies
 // decides, even when it finds no source.
@@ -182,6 +229,7 @@ type sourceRule struct {
 var sourceRules = []sourceRule{
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
 	{"Valmar's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
+	{"the person said (after “a person close to the talks said”)", (*reader).anonymousAgain, (*reader).sameAnonymous},
 	{"officials said", headIs(anonymousHeads), rememberAnonymous},
 	{"local media reports said", mediaReports, rememberMedia},
 	{"the Clarion reported", namesOutlet, rememberNamedOutlet},

@@ -35,7 +35,7 @@ type attribEvalOptions struct {
 func newEvalAttributionCmd() *cobra.Command {
 	var o attribEvalOptions
 	cmd := &cobra.Command{
-		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|frames|patterns|seq|unexplained|rules-first|labeller-first|labeller-spans|model-first|annotators]",
+		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|frames|patterns|seq|unexplained|rules-first|labeller-first|labeller-spans|labeller-cues|phrases|model-first|annotators]",
 		Short: "Score attribution extraction (source, cue, content) on a PolNeAR split",
 		Long: `Score attribution extraction on a PolNeAR split: a directory holding text/
 and attributions/, for example ../shared/data/polnear/dev.
@@ -56,9 +56,9 @@ viewed independently.
 check, ingest, serve, worker and export run (pipeline.Pipeline.Analyze): the
 rules and the trained labeller merged by attrib.ShippedCombination; its
 statements with a cue become attributions. analyze calls it "combined", which
-is accepted too. unexplained, rules-first and labeller-first are the same
-pipeline merging by another attrib.Combination (docs/attribution.md compares
-them). rules is the rules alone (analyze --extractor rules); frames and patterns
+is accepted too. unexplained, rules-first, labeller-first, labeller-spans,
+labeller-cues and phrases are the same pipeline merging by another
+attrib.Combination (docs/attribution.md compares them). rules is the rules alone (analyze --extractor rules); frames and patterns
 are the rules reading cues through the reporting frames on dependency trees
 alone, or through the word-order patterns alone; seq (or labeller)
 the trained labeller alone; model-first every labeller attribution plus the
@@ -82,7 +82,7 @@ IDs in name order). It is the ceiling the corpus itself sets.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), unexplained, rules-first or labeller-first (the pipeline with that attrib.Combination), model-first (seq.Combine) or annotators (agreement between two annotators)")
+	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), unexplained, rules-first, labeller-first, labeller-spans, labeller-cues or phrases (the pipeline with that attrib.Combination), model-first (seq.Combine) or annotators (agreement between two annotators)")
 	f.StringVar(&o.model, "model", "", "use this labeller model file instead of the embedded one (shipped, seq, model-first)")
 	return cmd
 }

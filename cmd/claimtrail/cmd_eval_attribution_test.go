@@ -15,7 +15,7 @@ const tinyPolNeAR = "../../eval/polnear/testdata/tiny"
 
 func TestEvalAttributionJSON(t *testing.T) {
 	dir := t.TempDir()
-	for _, ex := range []string{"shipped", "rules", "seq", "model-first", "unexplained", "rules-first", "labeller-first", "labeller-spans"} {
+	for _, ex := range []string{"shipped", "rules", "seq", "model-first", "unexplained", "rules-first", "labeller-first", "labeller-spans", "labeller-cues", "phrases"} {
 		out, stderr, err := run(t, "eval", "attribution", "--polnear", tinyPolNeAR, "--format", "json",
 			"--extractor", ex, "--predictions", filepath.Join(dir, ex))
 		if err != nil {

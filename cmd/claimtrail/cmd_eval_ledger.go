@@ -75,7 +75,7 @@ A malformed gold.json is reported and its story left out; the others still score
 	f.BoolVar(&o.details, "details", false, "print every match and mismatch under its story")
 	f.StringVar(&o.ledgers, "ledgers", "", "score the ledgers DIR/NN-slug.json instead of analysing the stories")
 	f.StringVar(&o.save, "save-ledgers", "", "write the ledgers built to DIR/NN-slug.json")
-	f.StringVar(&o.extractor, "extractor", "combined", "attribution, as analyze's --extractor: combined or rules; or combined merging by another combination (unexplained, rules-first, labeller-first; docs/attribution.md)")
+	f.StringVar(&o.extractor, "extractor", "combined", "attribution, as analyze's --extractor: combined or rules; or combined merging by another combination (unexplained, rules-first, labeller-first, labeller-spans, labeller-cues, phrases; docs/attribution.md)")
 	return cmd
 }
 
