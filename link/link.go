@@ -101,7 +101,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.denyRestated(i) && !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -238,9 +238,16 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	text := doc.Text()
 	it.text = span.In(text)
 	it.negative = st.Negated || negativeWording(it.text)
+	// words is the text whose words the item holds: the content, or what a
+	// denial negates when written out apart from it (a figure correction's
+	// "number of affected customers 4.2 million"), whose names and numbers
+	// are then those of the content it repeats.
+	words := ""
 	if st.Polarity == claimtrail.Denies && st.Negates != "" && !st.Negated {
 		if k := strings.Index(span.In(text), st.Negates); k >= 0 {
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
+		} else {
+			words = st.Negates
 		}
 	}
 	if st.Polarity == claimtrail.Denies && !st.Negated {
@@ -253,7 +260,7 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	}
 	speaker := nlp.SourceKey(st.Speaker().Name)
 	for _, e := range doc.EntitiesIn(span) {
-		if e.Key == "" || e.Key == speaker {
+		if e.Key == "" || e.Key == speaker || words != "" && !strings.Contains(words, e.Text) {
 			continue
 		}
 		if it.lead == "" && e.Label != nlp.Outlet {
@@ -266,11 +273,14 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		add("e:"+e.Key, w, true, true)
 	}
 	for _, q := range doc.QuantitiesIn(span) {
-		if q.Unit != "year" {
+		if q.Unit != "year" && (words == "" || strings.Contains(words, q.Text)) {
 			add("q:"+strconv.FormatFloat(q.Value, 'f', -1, 64), weightQuantity, true, true)
 		}
 	}
-	for _, s := range stems.stems(span.In(text)) {
+	if words == "" {
+		words = span.In(text)
+	}
+	for _, s := range stems.stems(words) {
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
 	return it, raws
@@ -660,7 +670,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if b.items[i].st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+		if b.items[i].st.Negated && first.negative || b.ownClaim(i, c) {
 			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
 		if s := b.denyScore(i, c); s >= b.l.Deny {
@@ -737,7 +747,7 @@ func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(&b.sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if d.st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+		if d.st.Negated && first.negative || b.ownClaim(i, c) {
 			continue
 		}
 		share := 0.0
@@ -840,6 +850,15 @@ const (
 	answerNear  = 0.8
 )
 
+// ownClaim reports whether denial i's speaker asserts claim c in the same
+// article, so that the denial cannot be of that claim. A correction note is
+// the exception: the outlet withdraws what its earlier version said, and
+// its corrected text may well restate part of the claim in other words
+// ("most of the village is intact" beside "the village was destroyed").
+func (b *builder) ownClaim(i, c int) bool {
+	return !b.items[i].st.Retracts && b.asserted[claimSpeaker{c, b.speakerOf(i)}]
+}
+
 // denyNear is the share of its best match a denial must reach on another
 // claim to deny that one too.
 const denyNear = 0.85
@@ -894,6 +913,28 @@ func (b *builder) denyAlongside(i int) bool {
 	return matched
 }
 
+// denyRestated attaches negation i to the claims its speaker has already
+// denied in the same article with much the same words: "I have not
+// conceded, and I will not concede until every vote is counted", quoted
+// after "she said she had not conceded defeat and would not do so until
+// every vote had been counted", repeats that denial; compared with the
+// claim it would share too little ("conceded" alone). It reports whether
+// it did.
+func (b *builder) denyRestated(i int) bool {
+	k := b.speakerOf(i)
+	matched := false
+	for _, c := range slices.Clone(b.denied[k]) {
+		for _, d := range b.deniers[c] {
+			if d != i && b.speakerOf(d) == k && similarity(&b.items[i], &b.items[d]) >= b.l.Join {
+				b.addDenier(c, i)
+				matched = true
+				break
+			}
+		}
+	}
+	return matched
+}
+
 // denySame attaches negation i, which matches no claim, to the claims its
 // speaker denied explicitly in the same article, when its content is about
 // the reporting itself rather than a new fact: "neither the military nor
@@ -943,6 +984,14 @@ func (b *builder) attachBare(bare []int) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
 		same := slices.Clone(b.denied[b.speakerOf(i)])
+		if len(same) == 0 {
+			// "Marta Ruelle, Skyvale's chief executive, said the report was
+			// wrong" after "the chief executive of Skyvale Airways has
+			// rejected a newspaper report that …": one party under two
+			// names, and the report the verdict judges is the one the
+			// article already showed denied.
+			same = b.deniedIn(st.Article)
+		}
 		for _, c := range same {
 			b.addDenier(c, i)
 		}
@@ -958,6 +1007,19 @@ func (b *builder) attachBare(bare []int) {
 		// claim traced to that report with it (story.Builder).
 		st.Blanket = attached
 	}
+}
+
+// deniedIn returns, ascending, the claims any speaker of the article
+// denied.
+func (b *builder) deniedIn(article string) []int {
+	var out []int
+	for k, cs := range b.denied {
+		if k.article == article {
+			out = append(out, cs...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // mostCarried is the claim asserted by the most articles (the first of
