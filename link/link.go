@@ -57,6 +57,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 
 // LinkContext is Link stopping, with the context's error, when ctx is done.
 func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
+	stmts = splitContrasts(docs, stmts)
 	items, v := newItems(docs, stmts)
 	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
 		asserted: map[claimSpeaker]bool{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
