@@ -53,3 +53,19 @@ func TestContrastDeniesTheClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatedClauses: a negation's words are those of its clauses up to
+// the last that holds a negator.
+func TestNegatedClauses(t *testing.T) {
+	for text, want := range map[string]string{
+		"I have never taken the drug or any other banned substance, and I will prove it": "I have never taken the drug or any other banned substance",
+		"He has not been charged with anything, and he has not been suspended":           "He has not been charged with anything, and he has not been suspended",
+		"The plant did not leak, but we will check the pipes; the river is safe":         "The plant did not leak",
+		"The mayor resigned on Monday":                                                   "The mayor resigned on Monday",
+	} {
+		got := negatedClauses(text, claimtrail.Span{Start: 0, End: len(text)}).In(text)
+		if got != want {
+			t.Errorf("negatedClauses(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -254,6 +254,9 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	if st.Polarity == claimtrail.Denies && !st.Negated {
 		span = reported(text, span)
 	}
+	if st.Negated {
+		span = negatedClauses(text, span)
+	}
 	it.span = span
 	var raws []rawFeature
 	add := func(key string, w float64, telling, indexed bool) {
@@ -300,6 +303,34 @@ func reported(text string, span claimtrail.Span) claimtrail.Span {
 	if m := reportThat.FindStringIndex(span.In(text)); m != nil && span.Start+m[1] < span.End {
 		span.Start += m[1]
 	}
+	return span
+}
+
+// clauseJoins are the joins after which a negation's content may go on
+// with a clause of another kind ("…, and I will prove it").
+var clauseJoins = []string{", and ", ", but ", "; "}
+
+// negatedClauses narrows a negation's content to its clauses up to the last
+// one holding a negator: "I have never taken stanozolol or any other
+// banned substance, and I will prove it" negates the first clause only,
+// whose words alone say what is denied; "he has not been charged, and he
+// has not been suspended" keeps both.
+func negatedClauses(text string, span claimtrail.Span) claimtrail.Span {
+	content := span.In(text)
+	end := len(content)
+	for {
+		cut := -1
+		for _, j := range clauseJoins {
+			if k := strings.LastIndex(content[:end], j); k > cut {
+				cut = k
+			}
+		}
+		if cut <= 0 || negativeWording(content[cut:end]) {
+			break
+		}
+		end = cut
+	}
+	span.End = span.Start + end
 	return span
 }
 
