@@ -1222,7 +1222,7 @@ func Stems(text string) []string { return newStemmer().stems(text) }
 // linkTerms is linking's notion of a term: the Snowball stems of words of
 // three bytes or more that are neither names nor stop words, with synonyms
 // folded.
-var linkTerms = nlp.TermOptions{Stem: true, MinLen: 3, SkipNames: true, Stop: stopwords, Synonyms: synonyms}
+var linkTerms = nlp.TermOptions{Stem: true, MinLen: 3, SkipNames: true, Stop: stopwords, Synonyms: linkSynonyms}
 
 // stemmer remembers the stem of each word it has seen: a story repeats its
 // words, and stemming is a large share of linking's cost.
