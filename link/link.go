@@ -60,7 +60,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 	stmts = splitContrasts(docs, stmts)
 	items, v := newItems(docs, stmts)
 	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
-		asserted: map[claimSpeaker]bool{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
+		asserted: map[claimSpeaker]bool{}, assertedBy: map[claimArticle][]string{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
 	for i := range items {
 		if i%256 == 0 && ctx.Err() != nil {
@@ -443,8 +443,18 @@ type builder struct {
 	// in this article?" is a look-up, not a walk over a claim's members:
 	// in one long article a claim may gather thousands.
 	asserted    map[claimSpeaker]bool // a member's claim, article and speaker
+	// assertedBy lists the names of the speakers asserting a claim in one
+	// article, so
+	// that a denier can be compared with them (sameParty).
+	assertedBy map[claimArticle][]string
 	denied      map[speakerKey][]int  // article and speaker → claims they deny, ascending
 	deniedPlain map[speakerKey][]int  // the same for deniers that are not negations
+}
+
+// claimArticle is a claim in one article.
+type claimArticle struct {
+	claim   int
+	article string
 }
 
 // speakerKey is a speaker in one article.
@@ -621,7 +631,11 @@ func (b *builder) assert(i int) {
 		b.deniers = append(b.deniers, nil)
 	}
 	b.members[best] = append(b.members[best], i)
-	b.asserted[claimSpeaker{best, b.speakerOf(i)}] = true
+	k := b.speakerOf(i)
+	if ck := (claimSpeaker{best, k}); !b.asserted[ck] {
+		b.asserted[ck] = true
+		b.assertedBy[claimArticle{best, k.article}] = append(b.assertedBy[claimArticle{best, k.article}], b.items[i].st.Speaker().Name)
+	}
 	for _, f := range b.items[i].feats {
 		if !f.indexed {
 			continue
@@ -888,8 +902,74 @@ const (
 // its corrected text may well restate part of the claim in other words
 // ("most of the village is intact" beside "the village was destroyed").
 func (b *builder) ownClaim(i, c int) bool {
-	return !b.items[i].st.Retracts && b.asserted[claimSpeaker{c, b.speakerOf(i)}]
+	return !b.items[i].st.Retracts && (b.asserted[claimSpeaker{c, b.speakerOf(i)}] || b.sameParty(i, c))
 }
+
+// sameParty reports whether the speaker of denial i speaks for a body that
+// asserts claim c in the same article: the role phrase around the
+// speaker's name names it ("Hanna Ruud, Tidewatch's operations director"
+// after "Tidewatch said …"; "the council's head of building control,
+// Priya Nandra" after "Fenley Borough Council said …"). A party's officer
+// does not deny what the party says.
+func (b *builder) sameParty(i, c int) bool {
+	bodies := b.assertedBy[claimArticle{c, b.items[i].st.Article}]
+	if len(bodies) == 0 {
+		return false
+	}
+	role := b.roleWords(i)
+	if len(role) == 0 {
+		return false
+	}
+	for _, body := range bodies {
+		if nlp.SourceKey(body) == b.items[i].speaker {
+			continue
+		}
+		for w := range nlp.Words(body) {
+			if k := nlp.SourceKey(w.Form); len(k) >= 4 && role[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleWords returns the folded words around the name of denial i's
+// speaker, within its sentence and outside quotation marks, less the name
+// itself: where an apposition gives the speaker's role and body.
+func (b *builder) roleWords(i int) map[string]bool {
+	st := b.items[i].st
+	d := b.docs[st.Article]
+	if d == nil {
+		return nil
+	}
+	text := d.Text()
+	src, sentence := st.Source, st.Sentence
+	if src.Empty() || sentence.Empty() {
+		return nil // a quotation carried over from an earlier sentence: no role at hand
+	}
+	lo, hi := max(sentence.Start, src.Start-roleReach), min(sentence.End, src.End+roleReach)
+	if lo > src.Start || hi < src.End || hi > len(text) {
+		return nil
+	}
+	before, after := text[lo:src.Start], text[src.End:hi]
+	if k := strings.LastIndexAny(before, "\"“”"); k >= 0 {
+		before = before[k+1:]
+	}
+	if k := strings.IndexAny(after, "\"“”"); k >= 0 {
+		after = after[:k]
+	}
+	out := map[string]bool{}
+	for _, part := range []string{before, after} {
+		for w := range nlp.Words(part) {
+			out[nlp.SourceKey(w.Form)] = true
+		}
+	}
+	return out
+}
+
+// roleReach is how many bytes either side of a speaker's name the role
+// phrase is looked for in.
+const roleReach = 50
 
 // denyNear is the share of its best match a denial must reach on another
 // claim to deny that one too.

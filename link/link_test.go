@@ -224,3 +224,18 @@ func TestRestatedDenialJoinsTheFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyOfficerDeniesNotItsOwnBody: a negative fact by an officer of the
+// body that states the claim in the same article ("the council's head of
+// engineering") is no denial of that claim.
+func TestPartyOfficerDeniesNotItsOwnBody(t *testing.T) {
+	claims := linkTexts(t,
+		"Tolmar Harbour Council said inspectors had checked the two other piers after the collapse. \"Our inspectors found no structural faults in the two other piers,\" the council's head of engineering, Ada Brenn, said.")
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			if st.Polarity == claimtrail.Denies {
+				t.Errorf("%q denied by %v", c.Text, st.Speaker())
+			}
+		}
+	}
+}
