@@ -442,13 +442,13 @@ type builder struct {
 	// Who said what, so that "does this speaker assert or deny that claim
 	// in this article?" is a look-up, not a walk over a claim's members:
 	// in one long article a claim may gather thousands.
-	asserted    map[claimSpeaker]bool // a member's claim, article and speaker
+	asserted map[claimSpeaker]bool // a member's claim, article and speaker
 	// assertedBy lists the names of the speakers asserting a claim in one
 	// article, so
 	// that a denier can be compared with them (sameParty).
-	assertedBy map[claimArticle][]string
-	denied      map[speakerKey][]int  // article and speaker → claims they deny, ascending
-	deniedPlain map[speakerKey][]int  // the same for deniers that are not negations
+	assertedBy  map[claimArticle][]string
+	denied      map[speakerKey][]int // article and speaker → claims they deny, ascending
+	deniedPlain map[speakerKey][]int // the same for deniers that are not negations
 }
 
 // claimArticle is a claim in one article.
