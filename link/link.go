@@ -102,7 +102,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.denyRestated(i) && !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.attach(i, negMatches[k]) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
