@@ -56,9 +56,10 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 
 // LinkContext is Link stopping, with the context's error, when ctx is done.
 func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
+	stmts = splitContrasts(docs, stmts)
 	items, v := newItems(docs, splitCoordinated(docs, stmts))
 	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
-		asserted: map[claimSpeaker]bool{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
+		asserted: map[claimSpeaker]bool{}, assertedBy: map[claimArticle][]string{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
 	for i := range items {
 		if i%256 == 0 && ctx.Err() != nil {
@@ -100,7 +101,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.attach(i, negMatches[k]) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -245,13 +246,23 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	text := doc.Text()
 	it.text = span.In(text)
 	it.negative = st.Negated || negativeWording(it.text)
+	// words is the text whose words the item holds: the content, or what a
+	// denial negates when written out apart from it (a figure correction's
+	// "number of affected customers 4.2 million"), whose names and numbers
+	// are then those of the content it repeats.
+	words := ""
 	if st.Polarity == claimtrail.Denies && st.Negates != "" && !st.Negated {
 		if k := strings.Index(span.In(text), st.Negates); k >= 0 {
 			span = claimtrail.Span{Start: span.Start + k, End: span.Start + k + len(st.Negates)}
+		} else {
+			words = st.Negates
 		}
 	}
 	if st.Polarity == claimtrail.Denies && !st.Negated {
 		span = reported(text, span)
+	}
+	if st.Negated {
+		span = negatedClauses(text, span)
 	}
 	it.span = span
 	var raws []rawFeature
@@ -260,7 +271,7 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	}
 	speaker := nlp.SourceKey(st.Speaker().Name)
 	for _, e := range doc.EntitiesIn(span) {
-		if e.Key == "" || e.Key == speaker {
+		if e.Key == "" || e.Key == speaker || words != "" && !strings.Contains(words, e.Text) {
 			continue
 		}
 		if it.lead == "" && e.Label != nlp.Outlet {
@@ -272,14 +283,21 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		}
 		add("e:"+e.Key, w, true, true)
 	}
-	qs := doc.QuantitiesIn(span)
-	for _, q := range qs {
+	var qs []nlp.Quantity
+	for _, q := range doc.QuantitiesIn(span) {
+		if words != "" && !strings.Contains(words, q.Text) {
+			continue
+		}
+		qs = append(qs, q)
 		if q.Unit != "year" {
 			add(quantityKey(q.Value), weightQuantity, true, true)
 		}
 	}
 	it.rawFigs = figures(stems, qs)
-	for _, s := range stems.stems(span.In(text)) {
+	if words == "" {
+		words = span.In(text)
+	}
+	for _, s := range stems.stems(words) {
 		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
 	}
 	return it, raws
@@ -298,6 +316,34 @@ func reported(text string, span claimtrail.Span) claimtrail.Span {
 	if m := reportThat.FindStringIndex(span.In(text)); m != nil && span.Start+m[1] < span.End {
 		span.Start += m[1]
 	}
+	return span
+}
+
+// clauseJoins are the joins after which a negation's content may go on
+// with a clause of another kind ("…, and I will prove it").
+var clauseJoins = []string{", and ", ", but ", "; "}
+
+// negatedClauses narrows a negation's content to its clauses up to the last
+// one holding a negator: "I have never taken stanozolol or any other
+// banned substance, and I will prove it" negates the first clause only,
+// whose words alone say what is denied; "he has not been charged, and he
+// has not been suspended" keeps both.
+func negatedClauses(text string, span claimtrail.Span) claimtrail.Span {
+	content := span.In(text)
+	end := len(content)
+	for {
+		cut := -1
+		for _, j := range clauseJoins {
+			if k := strings.LastIndex(content[:end], j); k > cut {
+				cut = k
+			}
+		}
+		if cut <= 0 || negativeWording(content[cut:end]) {
+			break
+		}
+		end = cut
+	}
+	span.End = span.Start + end
 	return span
 }
 
@@ -409,9 +455,19 @@ type builder struct {
 	// Who said what, so that "does this speaker assert or deny that claim
 	// in this article?" is a look-up, not a walk over a claim's members:
 	// in one long article a claim may gather thousands.
-	asserted    map[claimSpeaker]bool // a member's claim, article and speaker
-	denied      map[speakerKey][]int  // article and speaker → claims they deny, ascending
-	deniedPlain map[speakerKey][]int  // the same for deniers that are not negations
+	asserted map[claimSpeaker]bool // a member's claim, article and speaker
+	// assertedBy lists the names of the speakers asserting a claim in one
+	// article, so
+	// that a denier can be compared with them (sameParty).
+	assertedBy  map[claimArticle][]string
+	denied      map[speakerKey][]int // article and speaker → claims they deny, ascending
+	deniedPlain map[speakerKey][]int // the same for deniers that are not negations
+}
+
+// claimArticle is a claim in one article.
+type claimArticle struct {
+	claim   int
+	article string
 }
 
 // speakerKey is a speaker in one article.
@@ -591,7 +647,11 @@ func (b *builder) assert(i int) {
 		b.deniers = append(b.deniers, nil)
 	}
 	b.members[best] = append(b.members[best], i)
-	b.asserted[claimSpeaker{best, b.speakerOf(i)}] = true
+	k := b.speakerOf(i)
+	if ck := (claimSpeaker{best, k}); !b.asserted[ck] {
+		b.asserted[ck] = true
+		b.assertedBy[claimArticle{best, k.article}] = append(b.assertedBy[claimArticle{best, k.article}], b.items[i].st.Speaker().Name)
+	}
 	for _, f := range b.items[i].feats {
 		if !f.indexed {
 			continue
@@ -672,7 +732,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if b.items[i].st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+		if b.items[i].st.Negated && first.negative || b.ownClaim(i, c) {
 			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
 		}
 		if s := b.denyScore(i, c); s >= b.l.Deny {
@@ -749,7 +809,7 @@ func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
 	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
 	for _, c := range b.candidatesIn(&b.sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if d.st.Negated && first.negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+		if d.st.Negated && first.negative || b.ownClaim(i, c) {
 			continue
 		}
 		share := 0.0
@@ -852,6 +912,81 @@ const (
 	answerNear  = 0.8
 )
 
+// ownClaim reports whether denial i's speaker asserts claim c in the same
+// article, so that the denial cannot be of that claim. A correction note is
+// the exception: the outlet withdraws what its earlier version said, and
+// its corrected text may well restate part of the claim in other words
+// ("most of the village is intact" beside "the village was destroyed").
+func (b *builder) ownClaim(i, c int) bool {
+	return !b.items[i].st.Retracts && (b.asserted[claimSpeaker{c, b.speakerOf(i)}] || b.sameParty(i, c))
+}
+
+// sameParty reports whether the speaker of denial i speaks for a body that
+// asserts claim c in the same article: the role phrase around the
+// speaker's name names it ("Hanna Ruud, Tidewatch's operations director"
+// after "Tidewatch said …"; "the council's head of building control,
+// Priya Nandra" after "Fenley Borough Council said …"). A party's officer
+// does not deny what the party says.
+func (b *builder) sameParty(i, c int) bool {
+	bodies := b.assertedBy[claimArticle{c, b.items[i].st.Article}]
+	if len(bodies) == 0 {
+		return false
+	}
+	role := b.roleWords(i)
+	if len(role) == 0 {
+		return false
+	}
+	for _, body := range bodies {
+		if nlp.SourceKey(body) == b.items[i].speaker {
+			continue
+		}
+		for w := range nlp.Words(body) {
+			if k := nlp.SourceKey(w.Form); len(k) >= 4 && role[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleWords returns the folded words around the name of denial i's
+// speaker, within its sentence and outside quotation marks, less the name
+// itself: where an apposition gives the speaker's role and body.
+func (b *builder) roleWords(i int) map[string]bool {
+	st := b.items[i].st
+	d := b.docs[st.Article]
+	if d == nil {
+		return nil
+	}
+	text := d.Text()
+	src, sentence := st.Source, st.Sentence
+	if src.Empty() || sentence.Empty() {
+		return nil // a quotation carried over from an earlier sentence: no role at hand
+	}
+	lo, hi := max(sentence.Start, src.Start-roleReach), min(sentence.End, src.End+roleReach)
+	if lo > src.Start || hi < src.End || hi > len(text) {
+		return nil
+	}
+	before, after := text[lo:src.Start], text[src.End:hi]
+	if k := strings.LastIndexAny(before, "\"“”"); k >= 0 {
+		before = before[k+1:]
+	}
+	if k := strings.IndexAny(after, "\"“”"); k >= 0 {
+		after = after[:k]
+	}
+	out := map[string]bool{}
+	for _, part := range []string{before, after} {
+		for w := range nlp.Words(part) {
+			out[nlp.SourceKey(w.Form)] = true
+		}
+	}
+	return out
+}
+
+// roleReach is how many bytes either side of a speaker's name the role
+// phrase is looked for in.
+const roleReach = 50
+
 // denyNear is the share of its best match a denial must reach on another
 // claim to deny that one too.
 const denyNear = 0.85
@@ -906,6 +1041,28 @@ func (b *builder) denyAlongside(i int) bool {
 	return matched
 }
 
+// denyRestated attaches negation i to the claims its speaker has already
+// denied in the same article with much the same words: "I have not
+// conceded, and I will not concede until every vote is counted", quoted
+// after "she said she had not conceded defeat and would not do so until
+// every vote had been counted", repeats that denial; compared with the
+// claim it would share too little ("conceded" alone). It reports whether
+// it did.
+func (b *builder) denyRestated(i int) bool {
+	k := b.speakerOf(i)
+	matched := false
+	for _, c := range slices.Clone(b.denied[k]) {
+		for _, d := range b.deniers[c] {
+			if d != i && b.speakerOf(d) == k && similarity(&b.items[i], &b.items[d]) >= b.l.Join {
+				b.addDenier(c, i)
+				matched = true
+				break
+			}
+		}
+	}
+	return matched
+}
+
 // denySame attaches negation i, which matches no claim, to the claims its
 // speaker denied explicitly in the same article, when its content is about
 // the reporting itself rather than a new fact: "neither the military nor
@@ -955,6 +1112,14 @@ func (b *builder) attachBare(bare []int) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
 		same := slices.Clone(b.denied[b.speakerOf(i)])
+		if len(same) == 0 {
+			// "Marta Ruelle, Skyvale's chief executive, said the report was
+			// wrong" after "the chief executive of Skyvale Airways has
+			// rejected a newspaper report that …": one party under two
+			// names, and the report the verdict judges is the one the
+			// article already showed denied.
+			same = b.deniedIn(st.Article)
+		}
 		for _, c := range same {
 			b.addDenier(c, i)
 		}
@@ -970,6 +1135,19 @@ func (b *builder) attachBare(bare []int) {
 		// claim traced to that report with it (story.Builder).
 		st.Blanket = attached
 	}
+}
+
+// deniedIn returns, ascending, the claims any speaker of the article
+// denied.
+func (b *builder) deniedIn(article string) []int {
+	var out []int
+	for k, cs := range b.denied {
+		if k.article == article {
+			out = append(out, cs...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // mostCarried is the claim asserted by the most articles (the first of
@@ -1140,7 +1318,7 @@ func Stems(text string) []string { return newStemmer().stems(text) }
 // linkTerms is linking's notion of a term: the Snowball stems of words of
 // three bytes or more that are neither names nor stop words, with synonyms
 // folded.
-var linkTerms = nlp.TermOptions{Stem: true, MinLen: 3, SkipNames: true, Stop: stopwords, Synonyms: synonyms}
+var linkTerms = nlp.TermOptions{Stem: true, MinLen: 3, SkipNames: true, Stop: stopwords, Synonyms: linkSynonyms}
 
 // stemmer remembers the stem of each word it has seen: a story repeats its
 // words, and stemming is a large share of linking's cost.

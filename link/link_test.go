@@ -185,3 +185,57 @@ func TestNegatedActsDenyTheirNouns(t *testing.T) {
 		t.Error("the denial reached the meeting claim")
 	}
 }
+
+// TestBareVerdictJoinsTheArticlesDenial: a verdict on "the report" by a
+// speaker named otherwise than the party that denied it specifically ("the
+// company" and its chairman) falls on the claim the article showed denied,
+// not on the claim most articles carry.
+func TestBareVerdictJoinsTheArticlesDenial(t *testing.T) {
+	claims := linkTexts(t,
+		"The ferry Selka carried 300 passengers when it ran aground near Tolmar on Friday, port officials said. The Harbour Post reported that the Selka had skipped a safety inspection in May, citing port records.",
+		"The ferry Selka carried 300 passengers when it ran aground near Tolmar on Friday, port officials said.",
+		"Selka Lines has rejected a newspaper report that the ferry had skipped a safety inspection in May. Ivo Brandt, the company's chairman, said the report was wrong.")
+	passengers := claimWith(claims, "300 passengers")
+	if passengers == nil {
+		t.Fatalf("no passengers claim in %+v", claims)
+	}
+	if got := articlesOf(passengers, claimtrail.Denies); got != "" {
+		t.Errorf("passengers claim denied by %q, want by no article", got)
+	}
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			if st.Polarity == claimtrail.Denies && st.Speaker().Name == "Ivo Brandt" && !strings.Contains(c.Text, "inspection") {
+				t.Errorf("the chairman's verdict joined %q, want the inspection claim", c.Text)
+			}
+		}
+	}
+}
+
+// TestRestatedDenialJoinsTheFirst: a speaker who repeats her denial in a
+// quotation, with too few of the claim's words to deny it alone, denies
+// what her first denial did; it is no negative fact of its own.
+func TestRestatedDenialJoinsTheFirst(t *testing.T) {
+	claims := linkTexts(t,
+		"Opposition leader Mara Lind conceded defeat in the election in a telephone call to the prime minister, two people familiar with the call said.",
+		"Mara Lind said she had not conceded defeat and would not do so until every vote had been counted. \"I have not conceded, and I will not concede until every vote is counted,\" Lind said.")
+	for _, c := range claims {
+		if strings.Contains(c.Text, "I have not conceded") {
+			t.Errorf("the quoted denial is a claim of its own: %+v", c)
+		}
+	}
+}
+
+// TestPartyOfficerDeniesNotItsOwnBody: a negative fact by an officer of the
+// body that states the claim in the same article ("the council's head of
+// engineering") is no denial of that claim.
+func TestPartyOfficerDeniesNotItsOwnBody(t *testing.T) {
+	claims := linkTexts(t,
+		"Tolmar Harbour Council said inspectors had checked the two other piers after the collapse. \"Our inspectors found no structural faults in the two other piers,\" the council's head of engineering, Ada Brenn, said.")
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			if st.Polarity == claimtrail.Denies {
+				t.Errorf("%q denied by %v", c.Text, st.Speaker())
+			}
+		}
+	}
+}

@@ -31,6 +31,30 @@ var retractions = []retraction{
 		"(Corrects story published on 4 May, which said the mayor had resigned.)"},
 }
 
+// figureCorrection is one way a correction note names a figure it
+// corrects without quoting the sentence: "(Corrects number of passengers
+// to 41 from 14.)". Its groups are what the figure counts, the right
+// figure and the figure the earlier version gave.
+type figureCorrection struct {
+	re      *regexp.Regexp
+	example string
+}
+
+// figureCorrections are the ways correction notes correct a figure. The
+// note withdraws the old figure of that thing: its retraction negates
+// "number of passengers 14", not the new figure it also names.
+var figureCorrections = []figureCorrection{
+	{regexp.MustCompile(`(?i)^\(?corrects (.+?) to (.+?) from (.+?)(?:\s+as\s+(?:reported|stated|said)(?:\s+earlier)?)?\s*(?:[,;)]|\.(?:\s|\)|$)|$)`),
+		"(Corrects number of passengers in the second paragraph to 41 from 14.)"},
+	{regexp.MustCompile(`(?i)^\(?corrects (.+?) to (.+?),? (?:not|instead of) (.+?)(?:\s+as\s+(?:reported|stated|said)(?:\s+earlier)?)?\s*(?:[,;)]|\.(?:\s|\)|$)|$)`),
+		"(Corrects amount of the council's grant in headline to 3 million euros, not 30 million euros as reported earlier.)"},
+}
+
+// placeInText is where a correction note says the figure stood ("in the
+// first paragraph of the story of 8 May", "in headline"): no part of what
+// the figure counts.
+var placeInText = regexp.MustCompile(`(?i)\s+in\s+(?:the\s+)?(?:headline|caption|summary|story|article|(?:first|second|third|fourth|fifth|last|opening|\w+)\s+paragraph)\b.*$`)
+
 // correctionNote reports whether a paragraph is a correction note: it opens
 // with "CORRECTION", "Correction:" or "(Corrects", or speaks of an earlier
 // version of the text.
@@ -101,6 +125,37 @@ func retractionIn(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.State
 			Cue:      claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[3]},
 			Chain:    []claimtrail.Source{{Name: art.Outlet, Kind: claimtrail.KindOutlet}},
 			Polarity: claimtrail.Denies, Negates: content.In(art.Text), Retracts: true,
+		}, true
+	}
+	return figureRetraction(art, sp)
+}
+
+// figureRetraction reads one sentence of a correction note against the
+// figure table: the retraction's content runs from what the figure counts
+// to the old figure, and it negates those two alone ("number of affected
+// customers 4.2 million"), so that it denies the claim giving the old
+// figure, not the one giving the new.
+func figureRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.Statement, bool) {
+	sentence := sp.In(art.Text)
+	for _, f := range figureCorrections {
+		m := f.re.FindStringSubmatchIndex(sentence)
+		if m == nil {
+			continue
+		}
+		thing := sentence[m[2]:m[3]]
+		if k := placeInText.FindStringIndex(thing); k != nil {
+			thing = thing[:k[0]]
+		}
+		old := strings.TrimRight(sentence[m[6]:m[7]], " .,;")
+		if len(thing) < 4 || old == "" {
+			continue
+		}
+		return claimtrail.Statement{
+			Article: art.ID, Sentence: sp,
+			Content:  claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[6] + len(old)},
+			Cue:      claimtrail.Span{Start: sp.Start + m[2] - len("corrects "), End: sp.Start + m[2] - 1},
+			Chain:    []claimtrail.Source{{Name: art.Outlet, Kind: claimtrail.KindOutlet}},
+			Polarity: claimtrail.Denies, Negates: thing + " " + old, Retracts: true,
 		}, true
 	}
 	return claimtrail.Statement{}, false

@@ -297,6 +297,45 @@ func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
 			if ents := d.EntitiesIn(st.Content); len(ents) > 0 && subjects[ents[0].Key] && ents[0].Label != nlp.Person {
 				return true
 			}
+			if ownWords(negated(d.Text(), st)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negated is what denial st negates: its Negates text when that is part of
+// its content, else its content.
+func negated(text string, st claimtrail.Statement) string {
+	content := st.Content.In(text)
+	if st.Negates != "" && strings.Contains(content, st.Negates) {
+		return st.Negates
+	}
+	return content
+}
+
+// ownPronouns are the pronouns by which a denial speaks of its speaker's
+// own acts and things, or of those it answers for: "we ignored a distress
+// call", "chicken from its plant", "its equipment was to blame", "she had
+// not conceded", a lawyer's "he has not been suspended".
+var ownPronouns = map[string]bool{"i": true, "we": true, "my": true, "our": true, "us": true, "me": true,
+	"its": true, "their": true, "his": true, "her": true, "he": true, "she": true, "they": true}
+
+// ownFirstWords is how far into the negated proposition such a pronoun
+// must stand: where its subject, or its subject's owner, is named.
+const ownFirstWords = 6
+
+// ownWords reports whether a denial's proposition speaks of its speaker
+// (see ownPronouns): the party denies something said of itself.
+func ownWords(text string) bool {
+	n := 0
+	for w := range nlp.Words(text) {
+		if n++; n > ownFirstWords {
+			break
+		}
+		if ownPronouns[w.Form] {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,97 @@
+package link
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// contrast is one way a source states something and, in the same breath,
+// denies what others said instead: "the ship was seized inside our
+// waters, not in international waters as its owners claimed". The
+// pattern's first group is what is denied.
+type contrast struct {
+	re      *regexp.Regexp
+	example string
+	denied  string // what the example denies, for the test
+}
+
+// contrasts are the shapes of a contrastive denial at the end of a
+// source's content. Each is tried on the content's text; the first that
+// matches splits the statement.
+var contrasts = []contrast{
+	{regexp.MustCompile(`,\s+not\s+(.+?)\s+as\s+(?:[\p{L}'’-]+\s+){0,4}(?:claimed|said|reported|alleged|suggested|stated|had claimed|have claimed)$`),
+		"the ferry sank inside the harbour, not at sea as its owners claimed", "at sea"},
+	{regexp.MustCompile(`,\s+not\s+(.+)$`),
+		"the vehicles on the images are farm tractors, not tanks", "tanks"},
+}
+
+// asClaimed is the close of a contrast that names whom it contradicts,
+// when attribution left it outside the content.
+var asClaimed = regexp.MustCompile(`^\s+as\s+(?:[\p{L}'’-]+\s+){0,4}(?:claimed|said|reported|alleged|suggested|stated)\b`)
+
+// contrastOpeners are first words after "not" that make no contrast of
+// facts: "not only …", "not just …", "not before it", "not a favour".
+var contrastOpeners = map[string]bool{"only": true, "just": true, "merely": true, "simply": true, "even": true,
+	"yet": true, "least": true, "before": true, "after": true, "until": true, "because": true, "for": true,
+	"to": true, "a": true, "an": true, "that": true, "so": true, "always": true, "necessarily": true,
+	"next": true, "last": true, "this": true, "now": true, "today": true, "tomorrow": true, "yesterday": true}
+
+// splitContrasts adds, after each sourced statement that ends in a
+// contrastive denial, a denial by the same source of what follows ", not". The outlet's own voice is left whole ("the
+// rule, not a favour" is a columnist's phrasing, not a denial).
+func splitContrasts(docs map[string]*nlp.Document, stmts []claimtrail.Statement) []claimtrail.Statement {
+	var out []claimtrail.Statement
+	for _, st := range stmts {
+		d := docs[st.Article]
+		if d == nil {
+			out = append(out, st)
+			continue
+		}
+		text := d.Text()
+		// A negation found by its "not" may be only the contrast's.
+		negation := st.Polarity == claimtrail.Denies && st.Negated
+		if st.Polarity != claimtrail.Asserts && !negation || len(st.Chain) < 2 || st.Content.End > len(text) {
+			out = append(out, st)
+			continue
+		}
+		denied, ok := contrastIn(st.Content.In(text))
+		if !ok {
+			out = append(out, st)
+			continue
+		}
+		// The statement keeps its content: what it asserts before the
+		// contrast may state nothing checkable ("the port open tomorrow,
+		// not next month").
+		if asClaimed.MatchString(text[st.Content.End:min(len(text), st.Content.End+80)]) && len(st.Chain) > 2 {
+			// "…, not in international waters as its owners claimed": the
+			// owners are whom the speaker contradicts, not a source of
+			// the speaker's words.
+			st.Chain = st.Chain[: len(st.Chain)-1 : len(st.Chain)-1]
+		}
+		denial := st
+		denial.Content = claimtrail.Span{Start: st.Content.Start + denied[0], End: st.Content.Start + denied[1]}
+		denial.Polarity, denial.Negates, denial.Negated = claimtrail.Denies, denial.Content.In(text), false
+		out = append(out, st, denial)
+	}
+	return out
+}
+
+// contrastIn returns, for a content ending in a contrastive denial, the
+// byte range of what it denies.
+func contrastIn(content string) ([2]int, bool) {
+	for _, c := range contrasts {
+		m := c.re.FindStringSubmatchIndex(content)
+		if m == nil {
+			continue
+		}
+		first, _, _ := strings.Cut(content[m[2]:m[3]], " ")
+		if contrastOpeners[strings.ToLower(first)] || m[0] < 8 || m[3]-m[2] < 3 {
+			return [2]int{}, false
+		}
+		return [2]int{m[2], m[3]}, true
+	}
+	return [2]int{}, false
+}
