@@ -8,7 +8,9 @@
 // neighbouring words and tags, a cue lexicon, word stems and how often the
 // training data mark them as cues, verb frames, colons and dashes,
 // quotation state, distance to the nearest cue word, position in the
-// sentence and paragraph), decoded with Viterbi over tag transitions, in
+// sentence and paragraph, and from each sentence's dependency tree the
+// token's relation, the relation under its nearest cue ancestor and the
+// edges of that subtree), decoded with Viterbi over tag transitions, in
 // two stacked passes. It is trained on the PolNeAR corpus by
 // `claimtrail train attribution`; the trained weights ship embedded and load
 // with Default.
