@@ -55,16 +55,3 @@ func TestTreeFeatures(t *testing.T) {
 		t.Errorf("\".\" relation %q, want punct", got)
 	}
 }
-
-// TestTreeFeaturesWithoutTree checks that a token whose sentence has no
-// tree takes no tree features and that featurizing does not fail.
-func TestTreeFeaturesWithoutTree(t *testing.T) {
-	var s scratch
-	s.info = make([]tokenInfo, 3)
-	s.treeFeatures(analyse(t, "Short."), window{})
-	for _, ti := range s.info {
-		if ti.tree.rel != "" {
-			t.Errorf("tree fields set without a tree: %+v", ti.tree)
-		}
-	}
-}
