@@ -103,6 +103,11 @@ type scratch struct {
 	// unseen text.
 	exclude map[string]stemCount
 	tree    treeScratch
+	// more, when set, is asked before each sentence is parsed whether the
+	// window is still wanted; once it says no, featurize parses no more
+	// and sets stopped, and the window's features must not be used.
+	more    func() bool
+	stopped bool
 }
 
 // featurize fills s with the feature buckets of the tokens in w.

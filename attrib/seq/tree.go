@@ -71,8 +71,17 @@ type treeScratch struct {
 // treeFeatures fills the tree part of s.info for the window's sentences.
 // A sentence whose tree is missing or does not match its tokens leaves its
 // tokens' tree fields empty.
+//
+// Parsing is the slowest step of labelling a window, so s.more, when set,
+// is asked before each sentence: a command being stopped then waits for
+// one sentence's parse, not a whole window's.
 func (s *scratch) treeFeatures(doc *nlp.Document, w window) {
+	s.stopped = false
 	for si := w.s0; si < w.s1; si++ {
+		if s.more != nil && !s.more() {
+			s.stopped = true
+			return
+		}
 		sent := doc.Sentences[si]
 		t := doc.Tree(si)
 		if t == nil || t.Len() != sent.Last-sent.First || t.First != sent.First {
