@@ -80,7 +80,8 @@ type tokenInfo struct {
 	leftVerb, rightVerb int32
 	quotes              int8 // quotation marks in the sentence, up to 2
 	stem                string
-	class               int8 // cueClass of the stem
+	class               int8     // cueClass of the stem
+	tree                treeInfo // what the sentence's dependency tree says
 }
 
 // scratch holds per-window buffers reused across windows.
@@ -101,6 +102,12 @@ type scratch struct {
 	// so that the cue classes the weights learn from are as reliable as on
 	// unseen text.
 	exclude map[string]stemCount
+	tree    treeScratch
+	// more, when set, is asked before each sentence is parsed whether the
+	// window is still wanted; once it says no, featurize parses no more
+	// and sets stopped, and the window's features must not be used.
+	more    func() bool
+	stopped bool
 }
 
 // featurize fills s with the feature buckets of the tokens in w.
@@ -182,6 +189,7 @@ func (m *Model) featurize(doc *nlp.Document, w window, s *scratch) {
 		}
 		start = end
 	}
+	s.treeFeatures(doc, w)
 	s.feats, s.efeats = s.feats[:0], s.efeats[:0]
 	s.offs, s.eoffs = append(s.offs[:0], 0), append(s.eoffs[:0], 0)
 	for i := 0; i < n; i++ {
@@ -202,6 +210,9 @@ const (
 	eWord
 	eQuote
 	eSentFirst
+	eTreeTop
+	eClause
+	eRel
 )
 
 func edgeBucket(h uint64) uint32 {
@@ -234,6 +245,10 @@ func edgeFeatures(out []uint32, info []tokenInfo, i int) []uint32 {
 	if t.sentPos == 0 {
 		add(hashInt(tmpl(eSentFirst), min(int(t.sent), 1)))
 	}
+	tr := &t.tree
+	add(hashInt(hashStr(tmpl(eTreeTop), baseRel(tr.cueTop)), int(tr.compEdge)))
+	add(hashStr(hashStr(tmpl(eClause), tr.clauseFirst), tr.clauseLast))
+	add(hashStr(tmpl(eRel), baseRel(tr.rel)))
 	return out
 }
 
@@ -309,6 +324,20 @@ const (
 	fDash
 	fParaQuote
 	fSpeakerColon
+	fRel
+	fRelTag
+	fRelHead
+	fRelHeadStem
+	fHeadDir
+	fCueTop
+	fCueTopTag
+	fCuePath
+	fCueTopWord
+	fCompEdge
+	fClauseFirst
+	fClauseLast
+	fKids
+	fNoCueAnc
 )
 
 const (
@@ -371,6 +400,7 @@ func (m *Model) tokenFeatures(out []uint32, info []tokenInfo, i, para int) []uin
 	v.context(para)
 	v.classes()
 	v.punctuation()
+	v.tree()
 	return v.out
 }
 
@@ -597,6 +627,41 @@ func (v *tokenView) punctuation() {
 	v.add(hashInt(hashInt(tmpl(fParaQuote), int(v.info[0].quote)), b2i(t.inQuote)))
 }
 
+// tree adds the token's place in its sentence's dependency tree: its
+// relation and its head's, the path up to the nearest cue word above it,
+// whether it opens or closes the subtree under that cue, and the clauses
+// that begin or end at it.
+func (v *tokenView) tree() {
+	t := v.t
+	tr := &t.tree
+	if tr.rel == "" {
+		return
+	}
+	v.add(hashStr(tmpl(fRel), tr.rel))
+	v.add(hashStr(hashStr(tmpl(fRelTag), tr.rel), t.tag))
+	v.add(hashStr(hashStr(tmpl(fRelHead), tr.rel), tr.headRel))
+	v.add(hashStr(hashStr(tmpl(fRelHeadStem), baseRel(tr.rel)), tr.headStem))
+	v.add(hashInt(hashStr(tmpl(fHeadDir), baseRel(tr.rel)), int(tr.headDir)))
+	if tr.cueTop != "" {
+		v.add(hashInt(hashStr(tmpl(fCueTop), tr.cueTop), int(tr.cueHops)))
+		v.add(hashStr(hashStr(tmpl(fCueTopTag), tr.cueTop), t.tag))
+		v.add(hashStr(tmpl(fCuePath), tr.cuePath))
+		v.add(hashStr(hashStr(tmpl(fCueTopWord), baseRel(tr.cueTop)), v.info[tr.cueAnc].lower))
+		v.add(hashInt(hashStr(tmpl(fCompEdge), baseRel(tr.cueTop)), int(tr.compEdge)))
+	} else {
+		v.add(hashInt(hashStr(tmpl(fNoCueAnc), baseRel(tr.rel)), b2i(t.inQuote)))
+	}
+	if tr.clauseFirst != "" {
+		v.add(hashStr(hashStr(tmpl(fClauseFirst), tr.clauseFirst), t.tag))
+	}
+	if tr.clauseLast != "" {
+		v.add(hashStr(hashStr(tmpl(fClauseLast), tr.clauseLast), t.tag))
+	}
+	if tr.kids != 0 {
+		v.add(hashInt(hashInt(tmpl(fKids), int(tr.kids)), int(t.class)/3))
+	}
+}
+
 func b2i(b bool) int {
 	if b {
 		return 1
@@ -682,6 +747,8 @@ const (
 	xSentEdges
 	xCuesInSent
 	xMargin
+	xHeadTag
+	xCueAncTag
 )
 
 // stackFeatures fills s.xfeats and s.xefeats with the stacked features of
@@ -745,6 +812,12 @@ func (v *stackView) token(i, from, to int, em []float32) {
 	left, right := v.nearestCues(i, from, to)
 	v.cues(i, tg, left, right, from, to)
 	v.sentence(i, tg, left, right, from, to)
+	if tr := &t.tree; tr.rel != "" {
+		v.add(hashInt(hashStr(hashInt(tmpl(xHeadTag), v.tagAt(int(tr.head))), baseRel(tr.rel)), tg))
+		if tr.cueTop != "" {
+			v.add(hashInt(hashStr(hashInt(tmpl(xCueAncTag), v.tagAt(int(tr.cueAnc))), baseRel(tr.cueTop)), tg))
+		}
+	}
 	if len(em) >= (i+1)*nTags {
 		for r := Source; r <= Content; r++ {
 			rank, b := roleMargin(em[i*nTags:(i+1)*nTags], r)

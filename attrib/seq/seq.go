@@ -8,7 +8,9 @@
 // neighbouring words and tags, a cue lexicon, word stems and how often the
 // training data mark them as cues, verb frames, colons and dashes,
 // quotation state, distance to the nearest cue word, position in the
-// sentence and paragraph), decoded with Viterbi over tag transitions, in
+// sentence and paragraph, and from each sentence's dependency tree the
+// token's relation, the relation under its nearest cue ancestor and the
+// edges of that subtree), decoded with Viterbi over tag transitions, in
 // two stacked passes. It is trained on the PolNeAR corpus by
 // `claimtrail train attribution`; the trained weights ship embedded and load
 // with Default.
@@ -138,7 +140,10 @@ func (m *Model) Label(doc *nlp.Document) []Attribution { return m.LabelParagraph
 // LabelParagraphs is Label restricted to the paragraphs (numbered as
 // nlp.Sentence.Paragraph) for which want reports true; nil wants all. Each
 // paragraph is labelled on its own, so what is found in one does not
-// depend on which others are labelled.
+// depend on which others are labelled. want is asked again before each
+// sentence of a wanted paragraph is parsed, so that a caller whose work is
+// cancelled can stop it promptly: a paragraph it stops wanting midway is
+// left out.
 func (m *Model) LabelParagraphs(doc *nlp.Document, want func(paragraph int) bool) []Attribution {
 	s, _ := m.pool.Get().(*labelScratch)
 	if s == nil {
@@ -146,19 +151,33 @@ func (m *Model) LabelParagraphs(doc *nlp.Document, want func(paragraph int) bool
 	}
 	defer m.pool.Put(s)
 	var out []Attribution
+	para := -1
+	if want != nil {
+		// Asked again while a window is parsed: a paragraph that stops
+		// being wanted midway is dropped.
+		s.more = func() bool { return want(para) }
+		defer func() { s.more = nil }()
+	}
 	for _, w := range windows(doc) {
-		if (want != nil && !want(doc.Sentences[w.s0].Paragraph)) || !w.tagged(doc) {
+		para = doc.Sentences[w.s0].Paragraph
+		if (want != nil && !want(para)) || !w.tagged(doc) {
 			continue
 		}
-		out = group(doc, w, m.tag(doc, w, s), out)
+		if tags := m.tag(doc, w, s); tags != nil {
+			out = group(doc, w, tags, out)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start() < out[j].start() })
 	return out
 }
 
-// tag labels one window with both passes.
+// tag labels one window with both passes. It returns nil when the window
+// stopped being wanted while it was featurized (scratch.more).
 func (m *Model) tag(doc *nlp.Document, w window, s *labelScratch) []uint8 {
 	m.featurize(doc, w, &s.scratch)
+	if s.stopped {
+		return nil
+	}
 	n := w.last - w.first
 	first := m.passes[0].decode(&s.scratch, &s.vit, n, false)
 	m.stackFeatures(&s.scratch, first, s.vit.em)
