@@ -234,7 +234,14 @@ var modelChecks = []modelCheck{
 		return isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase()
 	}},
 	{"interrogative", "The minister has said when the vote will be held.", func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
+	{"topic", "Two officials spoke on condition of anonymity because … (what a cue ending in a preposition governs is a topic)", func(m *modelAtt) bool {
+		return !topicPrepositions[lower(m.toks[m.cueHi-1])]
+	}},
 }
+
+// topicPrepositions end cues whose object is what the talk was about, not
+// what was said: "spoke on", "commented about", "talked of".
+var topicPrepositions = set(`on about of over regarding concerning`)
 
 // fromModel converts one labeller attribution into a statement, unless it
 // fails one of modelChecks not named in skip.
