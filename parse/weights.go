@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/claimtrail/claimtrail/internal/hugepage"
 )
 
 // Features are 32-bit hashes of a template number and the values it joins
@@ -174,7 +176,7 @@ func newTable(classes int, rows []featureRow) *table {
 }
 
 func emptyTable(classes int, scale float32, features int) *table {
-	return &table{classes: classes, scale: scale, slots: make([]slot, max(16, 2*features+1))}
+	return &table{classes: classes, scale: scale, slots: hugepage.Make[slot](max(16, 2*features+1))}
 }
 
 // add adds a feature's entries (at most 65535 of them, a class at most once).
@@ -308,6 +310,11 @@ func readTable(r *bufio.Reader) (*table, error) {
 		}
 		t.add(last, es)
 	}
+	// The entries are read at random places too: copied once into memory
+	// advised as the slots are.
+	entries := hugepage.Make[entry](len(t.entries))
+	copy(entries, t.entries)
+	t.entries = entries
 	return t, nil
 }
 
