@@ -112,6 +112,14 @@ func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 	acc := &sc.acc // indexed by a uint8 class: no bounds checks
 	clear(acc[:t.classes])
 	if len(t.slots) > 0 {
+		// Touch every feature's home slot first: these loads do not
+		// depend on one another, so the memory system serves them at
+		// once, and the probing below finds its lines in cache.
+		var touched uint32
+		for _, f := range feats {
+			touched ^= t.slots[t.home(f)].key
+		}
+		sc.touched = touched
 		for _, f := range feats {
 			if i := t.find(f); i >= 0 {
 				hits = append(hits, uint32(i))
@@ -140,8 +148,9 @@ func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 
 // scoreScratch is memory table.score reuses.
 type scoreScratch struct {
-	hits []uint32
-	acc  [256]int32
+	hits    []uint32
+	acc     [256]int32
+	touched uint32
 }
 
 // featureRow is one feature's weights while a table is built.
