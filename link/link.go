@@ -673,7 +673,14 @@ func (b *builder) opposes(i, j int) bool {
 		// else needs no parse.
 		return false
 	}
-	return opposed(b.frameOf(i), b.frameOf(j))
+	// j is a claim's first member, compared with every statement that
+	// comes close: its frame is parsed once, and i is parsed only when
+	// j's frame could oppose anything.
+	f := b.frameOf(j)
+	if f.verb == "" || f.subject == "" {
+		return false // opposed needs both of j's
+	}
+	return opposed(b.frameOf(i), f)
 }
 
 // apart reports whether items i and j, alike in their words, say
@@ -683,7 +690,15 @@ func (b *builder) opposes(i, j int) bool {
 // cause or a time what the other states (embeds). Predicates are parsed on
 // first need: only for the pairs alike enough to join.
 func (b *builder) apart(i, j int) bool {
-	p, q := b.predicateOf(i), b.predicateOf(j)
+	// j is a claim's first member, compared with every statement that
+	// comes close: its predicate is parsed once, and i's only when j's
+	// could set anything apart (a head, and named arguments for
+	// conflicting or a subject for embeds).
+	q := b.predicateOf(j)
+	if q.head == "" || len(q.args) == 0 && q.subject == "" {
+		return false
+	}
+	p := b.predicateOf(i)
 	return conflicting(p, q) || embeds(p, q)
 }
 

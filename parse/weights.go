@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/claimtrail/claimtrail/internal/hugepage"
 )
 
 // Features are 32-bit hashes of a template number and the values it joins
@@ -110,6 +112,14 @@ func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 	acc := &sc.acc // indexed by a uint8 class: no bounds checks
 	clear(acc[:t.classes])
 	if len(t.slots) > 0 {
+		// Touch every feature's home slot first: these loads do not
+		// depend on one another, so the memory system serves them at
+		// once, and the probing below finds its lines in cache.
+		var touched uint32
+		for _, f := range feats {
+			touched ^= t.slots[t.home(f)].key
+		}
+		sc.touched = touched
 		for _, f := range feats {
 			if i := t.find(f); i >= 0 {
 				hits = append(hits, uint32(i))
@@ -138,8 +148,9 @@ func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 
 // scoreScratch is memory table.score reuses.
 type scoreScratch struct {
-	hits []uint32
-	acc  [256]int32
+	hits    []uint32
+	acc     [256]int32
+	touched uint32
 }
 
 // featureRow is one feature's weights while a table is built.
@@ -174,7 +185,7 @@ func newTable(classes int, rows []featureRow) *table {
 }
 
 func emptyTable(classes int, scale float32, features int) *table {
-	return &table{classes: classes, scale: scale, slots: make([]slot, max(16, 2*features+1))}
+	return &table{classes: classes, scale: scale, slots: hugepage.Make[slot](max(16, 2*features+1))}
 }
 
 // add adds a feature's entries (at most 65535 of them, a class at most once).
@@ -308,6 +319,11 @@ func readTable(r *bufio.Reader) (*table, error) {
 		}
 		t.add(last, es)
 	}
+	// The entries are read at random places too: copied once into memory
+	// advised as the slots are.
+	entries := hugepage.Make[entry](len(t.entries))
+	copy(entries, t.entries)
+	t.entries = entries
 	return t, nil
 }
 

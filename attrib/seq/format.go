@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"sort"
+
+	"github.com/claimtrail/claimtrail/internal/hugepage"
 )
 
 // The model file is the magic "CTSEQMDL", a little-endian uint16 format
@@ -116,7 +118,7 @@ func writeRows(w *binWriter, tab []int16, stride, width int) {
 // readRows reads a table of rowsTotal rows written by writeRows, laying
 // rows out stride values apart.
 func readRows(r *binReader, rowsTotal uint64, stride, width int) ([]int16, error) {
-	tab := make([]int16, rowsTotal*uint64(stride))
+	tab := hugepage.Make[int16](int(rowsTotal * uint64(stride))) // read at random places: see package hugepage
 	rows := r.uvarint()
 	at := -1
 	for i := uint64(0); i < rows && r.err == nil; i++ {
