@@ -149,15 +149,14 @@ func (s *state) copyFrom(o *state) {
 // beamTrainer is the memory of global training, kept from one sentence to
 // the next.
 type beamTrainer struct {
-	b       beam
-	backs   [][]back // per step, how each kept item was made
-	gold    state    // the gold prefix once it has left the beam
-	ghist   []int    // its transitions
-	hg, hp  []int    // the gold and predicted prefixes of an update
-	rg, rp  state    // their replays
-	feats   []uint32
-	scores  []float32
-	classes int
+	b      beam
+	backs  [][]back // per step, how each kept item was made
+	gold   state    // the gold prefix once it has left the beam
+	ghist  []int    // its transitions
+	hg, hp []int    // the gold and predicted prefixes of an update
+	rg, rp state    // their replays
+	feats  []uint32
+	scores []float32
 }
 
 // violation is the step where the beam's best item outscores the gold
