@@ -210,7 +210,9 @@ func (t *beamTrainer) train(p *perceptron, x *sentence, o *oracle, n, k, L, root
 	if !kept[0].correct && worst.step >= 0 {
 		t.update(p, x, n, L, root, worst)
 	}
-	p.now++
+	// Time counts transitions, as in greedy training, so that epochs of
+	// either kind weigh alike in the averages.
+	p.now += int32(2 * n)
 }
 
 // record keeps how the step's items were made.

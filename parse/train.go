@@ -21,8 +21,11 @@ type TrainOptions struct {
 	// Beam is the parser's beam width: 1 (the default) trains a greedy
 	// parser with the dynamic oracle, more a beam parser with global
 	// max-violation updates that parses with that width.
-	Beam    int
-	Workers int // goroutines for the tagger folds (default GOMAXPROCS); the model does not depend on it
+	Beam int
+	// BeamAfter is how many greedy epochs come first when Beam > 1: the
+	// beam then starts from the greedy parser's weights.
+	BeamAfter int
+	Workers   int // goroutines for the tagger folds (default GOMAXPROCS); the model does not depend on it
 	// Text is unlabelled sentences of words to learn word clusters from
 	// (with the treebank's own words); none, no clusters.
 	Text     [][]string
@@ -295,7 +298,7 @@ func trainParser(ctx context.Context, m *Model, c *corpus, tags [][]int, opt Tra
 			}
 			x.set(c.lx[si], tags[si])
 			o.set(c.heads[si], c.labels[si])
-			if n := len(c.lx[si]); opt.Beam > 1 && n <= maxBeamWords {
+			if n := len(c.lx[si]); opt.Beam > 1 && epoch >= opt.BeamAfter && n <= maxBeamWords {
 				bt.train(p, &x, &o, n, opt.Beam, L, m.root)
 				continue
 			}

@@ -69,6 +69,7 @@ The embedded model (parse/model/en_ewt.model) is rebuilt with:
 	f.StringArrayVar(&text, "text", nil, "unlabelled text to learn word clusters from (repeatable)")
 	f.IntVar(&opt.Clusters, "clusters", 256, "number of word clusters")
 	f.Float64Var(&opt.Explore, "explore", 0.9, "chance of following a wrong prediction after the first epoch")
+	f.IntVar(&opt.BeamAfter, "beam-after", 0, "greedy epochs before the beam's (with --beam)")
 	f.IntVar(&opt.Beam, "beam", 1, "parser beam width (1: greedy, dynamic oracle; more: global training with max-violation updates)")
 	return cmd
 }
