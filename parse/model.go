@@ -182,7 +182,8 @@ func (m *Model) Parse(words []string) Result {
 	return r
 }
 
-// magic starts a model file; version 2, older, has no beam width.
+// magic starts a model file; version 2, a greedy parser's, has no beam
+// width.
 const (
 	magic  = "claimtrail parse model 3\n"
 	magic2 = "claimtrail parse model 2\n"
@@ -202,10 +203,18 @@ func (m *Model) Save(path string) error {
 func (m *Model) Write(w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	for _, v := range []uint64{m.info.Seed, uint64(m.info.Sentences), uint64(m.info.Words),
+	head := []uint64{m.info.Seed, uint64(m.info.Sentences), uint64(m.info.Words),
 		uint64(m.info.Epochs), uint64(m.info.TaggerEpochs), uint64(m.info.Folds),
-		uint64(m.info.Clusters), uint64(m.info.TextWords), uint64(max(m.info.Beam, 1))} {
+		uint64(m.info.Clusters), uint64(m.info.TextWords)}
+	// A greedy model keeps version 2, so that it is rebuilt byte for byte
+	// as before the beam existed.
+	if m.info.Beam > 1 {
+		bw.WriteString(magic)
+		head = append(head, uint64(m.info.Beam))
+	} else {
+		bw.WriteString(magic2)
+	}
+	for _, v := range head {
 		putUvarint(bw, v)
 	}
 	writeStrings(bw, m.tags)
