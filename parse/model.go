@@ -39,6 +39,7 @@ type Info struct {
 	Folds        int // jackknife folds for the parser's training tags
 	Clusters     int // word classes learned from unlabelled text (0: none)
 	TextWords    int // words of unlabelled text they were learned from
+	Beam         int // the parser's beam width (1: greedy)
 }
 
 // Info returns how the model was trained.
@@ -67,12 +68,19 @@ type Parser struct {
 	feats  []uint32
 	scores []float32
 	sc     scoreScratch
+	beam   int
+	bm     beam
 }
 
 // NewParser returns a Parser of m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, scores: make([]float32, m.parser.classes)}
+	return &Parser{m: m, scores: make([]float32, m.parser.classes), beam: max(m.info.Beam, 1)}
 }
+
+// SetBeam sets the beam width the parser searches with (at least 1, one
+// being greedy); it starts as the width the model was trained with. A
+// model trained greedily gains nothing from a beam.
+func (p *Parser) SetBeam(k int) { p.beam = max(k, 1) }
 
 // Parse tags and parses one sentence of words (at least one) into r.
 // Time and memory are linear in the sentence's length.
@@ -115,7 +123,12 @@ func (p *Parser) parseWith(words []string, allowed func(i, class int) bool, r *R
 // parse runs the transition system over p.x.
 func (p *Parser) parse() {
 	L := len(p.m.labels)
-	p.st.reset(len(p.x.words) - 1)
+	n := len(p.x.words) - 1
+	if p.beam > 1 && n <= maxBeamWords {
+		p.parseBeam(n, L)
+		return
+	}
+	p.st.reset(n)
 	for !p.st.done() {
 		if c, only := p.st.forced(p.m.root); only {
 			p.st.apply(c, L) // no choice to score
@@ -125,6 +138,16 @@ func (p *Parser) parse() {
 		p.m.parser.score(p.feats, p.scores, &p.sc)
 		p.st.apply(p.st.best(p.scores, L, p.m.root), L)
 	}
+}
+
+// parseBeam parses p.x with a beam of p.beam items into p.st.
+func (p *Parser) parseBeam(n, L int) {
+	score := func(feats []uint32, scores []float32) { p.m.parser.score(feats, scores, &p.sc) }
+	p.bm.start(n, p.beam, p.m.parser.classes)
+	for !p.bm.cur[0].st.done() {
+		p.bm.step(&p.x, p.beam, L, p.m.root, score, nil)
+	}
+	p.st.copyFrom(&p.bm.cur[0].st)
 }
 
 // set fills the parser's view of a sentence from lexemes and tag classes.
@@ -159,7 +182,12 @@ func (m *Model) Parse(words []string) Result {
 	return r
 }
 
-const magic = "claimtrail parse model 2\n"
+// magic starts a model file; version 2, a greedy parser's, has no beam
+// width.
+const (
+	magic  = "claimtrail parse model 3\n"
+	magic2 = "claimtrail parse model 2\n"
+)
 
 // Save writes the model to path.
 func (m *Model) Save(path string) error {
@@ -175,10 +203,18 @@ func (m *Model) Save(path string) error {
 func (m *Model) Write(w io.Writer) error {
 	zw := gzip.NewWriter(w)
 	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	for _, v := range []uint64{m.info.Seed, uint64(m.info.Sentences), uint64(m.info.Words),
+	head := []uint64{m.info.Seed, uint64(m.info.Sentences), uint64(m.info.Words),
 		uint64(m.info.Epochs), uint64(m.info.TaggerEpochs), uint64(m.info.Folds),
-		uint64(m.info.Clusters), uint64(m.info.TextWords)} {
+		uint64(m.info.Clusters), uint64(m.info.TextWords)}
+	// A greedy model keeps version 2, so that it is rebuilt byte for byte
+	// as before the beam existed.
+	if m.info.Beam > 1 {
+		bw.WriteString(magic)
+		head = append(head, uint64(m.info.Beam))
+	} else {
+		bw.WriteString(magic2)
+	}
+	for _, v := range head {
 		putUvarint(bw, v)
 	}
 	writeStrings(bw, m.tags)
@@ -285,11 +321,14 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magic2) {
 		return nil, errors.New("not a parse model")
 	}
 	m := &Model{}
-	var vals [8]uint64
+	vals := []uint64{0, 0, 0, 0, 0, 0, 0, 0, 1}
+	if string(head) == magic2 {
+		vals = vals[:8]
+	}
 	for i := range vals {
 		if vals[i], err = binary.ReadUvarint(br); err != nil {
 			return nil, fmt.Errorf("model header: %w", err)
@@ -297,7 +336,13 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	m.info = Info{Seed: vals[0], Sentences: int(vals[1]), Words: int(vals[2]),
 		Epochs: int(vals[3]), TaggerEpochs: int(vals[4]), Folds: int(vals[5]),
-		Clusters: int(vals[6]), TextWords: int(vals[7])}
+		Clusters: int(vals[6]), TextWords: int(vals[7]), Beam: 1}
+	if len(vals) > 8 {
+		if vals[8] == 0 || vals[8] > 64 {
+			return nil, fmt.Errorf("bad beam width %d", vals[8])
+		}
+		m.info.Beam = int(vals[8])
+	}
 	if m.tags, err = readStrings(br); err != nil {
 		return nil, fmt.Errorf("tags: %w", err)
 	}

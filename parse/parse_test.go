@@ -172,7 +172,13 @@ func score(t testing.TB, m *Model, gold []*conllu.Sentence) conllu.Score {
 
 // BenchmarkParseDev tags and parses EWT dev; sentences/s is the figure of
 // docs/syntax.md.
-func BenchmarkParseDev(b *testing.B) {
+func BenchmarkParseDev(b *testing.B) { benchmarkParseDev(b, 0) }
+
+// BenchmarkParseDevBeam4 is BenchmarkParseDev with a beam of four items:
+// the cost of the search, whatever the model was trained with.
+func BenchmarkParseDevBeam4(b *testing.B) { benchmarkParseDev(b, 4) }
+
+func benchmarkParseDev(b *testing.B, beam int) {
 	gold, err := conllu.ReadFile(context.Background(), "../../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu")
 	if err != nil {
 		b.Skipf("EWT dev not present: %v", err)
@@ -182,6 +188,9 @@ func BenchmarkParseDev(b *testing.B) {
 		words[i] = s.Forms()
 	}
 	p := embeddedModel(b).NewParser()
+	if beam > 0 {
+		p.SetBeam(beam)
+	}
 	var r Result
 	cpu0 := cpuTime()
 	for b.Loop() {

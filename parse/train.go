@@ -18,7 +18,14 @@ type TrainOptions struct {
 	TaggerEpochs int     // tagger epochs (default 8)
 	Folds        int     // jackknife folds giving the parser predicted tags (default 10; 1 trains it on gold tags)
 	Explore      float64 // chance of following a wrong prediction after the first epoch (default 0.9)
-	Workers      int     // goroutines for the tagger folds (default GOMAXPROCS); the model does not depend on it
+	// Beam is the parser's beam width: 1 (the default) trains a greedy
+	// parser with the dynamic oracle, more a beam parser with global
+	// max-violation updates that parses with that width.
+	Beam int
+	// BeamAfter is how many greedy epochs come first when Beam > 1: the
+	// beam then starts from the greedy parser's weights.
+	BeamAfter int
+	Workers   int // goroutines for the tagger folds (default GOMAXPROCS); the model does not depend on it
 	// Text is unlabelled sentences of words to learn word clusters from
 	// (with the treebank's own words); none, no clusters.
 	Text     [][]string
@@ -42,6 +49,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Explore <= 0 {
 		o.Explore = 0.9
+	}
+	if o.Beam <= 0 {
+		o.Beam = 1
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
@@ -71,7 +81,7 @@ func Train(ctx context.Context, sents []*conllu.Sentence, opt TrainOptions) (*Mo
 		return nil, err
 	}
 	m.info = Info{Seed: opt.Seed, Sentences: len(sents), Epochs: opt.Epochs,
-		TaggerEpochs: opt.TaggerEpochs, Folds: opt.Folds}
+		TaggerEpochs: opt.TaggerEpochs, Folds: opt.Folds, Beam: opt.Beam}
 	for _, s := range c.lx {
 		m.info.Words += len(s)
 	}
@@ -272,6 +282,7 @@ func trainParser(ctx context.Context, m *Model, c *corpus, tags [][]int, opt Tra
 		scores = make([]float32, p.classes)
 		o      oracle
 	)
+	var bt beamTrainer
 	total := opt.Epochs * len(c.lx)
 	for epoch := range opt.Epochs {
 		order := rng.Perm(len(c.lx))
@@ -287,6 +298,10 @@ func trainParser(ctx context.Context, m *Model, c *corpus, tags [][]int, opt Tra
 			}
 			x.set(c.lx[si], tags[si])
 			o.set(c.heads[si], c.labels[si])
+			if n := len(c.lx[si]); opt.Beam > 1 && epoch >= opt.BeamAfter && n <= maxBeamWords {
+				bt.train(p, &x, &o, n, opt.Beam, L, m.root)
+				continue
+			}
 			st.reset(len(c.lx[si]))
 			for !st.done() {
 				feats = st.features(&x, feats[:0])
@@ -333,23 +348,9 @@ func (o *oracle) set(heads []int32, labels []int) {
 // bestZero returns the highest-scoring allowed transition of least cost,
 // and the costs of pred and of that transition.
 func (o *oracle) bestZero(s *state, scores []float32, L, root, pred int) (gold, predCost, minCost int) {
-	shC, laC, raC := o.costs(s)
-	s0, s1 := s.top(0), s.top(1)
-	cost := func(c int) int {
-		switch {
-		case c == 0:
-			return shC
-		case c <= L:
-			if s0 >= 0 && o.head[s0] == s.b && o.label[s0] != c-1 {
-				return laC + 1
-			}
-			return laC
-		}
-		if s0 >= 0 && o.head[s0] == s1 && o.label[s0] != c-1-L {
-			return raC + 1
-		}
-		return raC
-	}
+	var k [3]int
+	k[0], k[1], k[2] = o.costs(s)
+	cost := func(c int) int { return o.cost(s, L, k, c) }
 	gold, minCost = -1, 1<<30
 	var best float32
 	s.eachAllowed(L, root, func(c int) {
@@ -359,6 +360,26 @@ func (o *oracle) bestZero(s *state, scores []float32, L, root, pred int) (gold, 
 		}
 	})
 	return gold, cost(pred), minCost
+}
+
+// cost returns the cost of transition c given k, the costs of a shift, a
+// left and a right arc labels aside (costs): an arc to the gold head with
+// another label costs one more.
+func (o *oracle) cost(s *state, L int, k [3]int, c int) int {
+	s0 := s.top(0)
+	switch {
+	case c == 0:
+		return k[0]
+	case c <= L:
+		if s0 >= 0 && o.head[s0] == s.b && o.label[s0] != c-1 {
+			return k[1] + 1
+		}
+		return k[1]
+	}
+	if s0 >= 0 && o.head[s0] == s.top(1) && o.label[s0] != c-1-L {
+		return k[2] + 1
+	}
+	return k[2]
 }
 
 // projectivize lifts non-projective arcs (the shortest first) to the

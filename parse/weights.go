@@ -391,6 +391,19 @@ func (p *perceptron) update(feats []uint32, good, bad int) {
 	}
 }
 
+// add adds d to feats' weights for class c.
+func (p *perceptron) add(feats []uint32, c int, d float32) {
+	for _, f := range feats {
+		r := p.index.get(f)
+		if r < 0 {
+			r = int32(len(p.rows))
+			p.index.put(f, r)
+			p.rows = append(p.rows, row{cls: []uint8{}})
+		}
+		p.bump(&p.rows[r], c, d)
+	}
+}
+
 func (p *perceptron) bump(r *row, c int, d float32) {
 	j := c
 	if r.cls != nil {

@@ -20,12 +20,13 @@ func init() { evalCommands = append(evalCommands, newEvalParseCmd) }
 // parseEvalOptions are the flags of `eval parse`.
 type parseEvalOptions struct {
 	gold, predictions, format, model, tagger string
+	beam                                     int // 0: the model's own width
 }
 
 func newEvalParseCmd() *cobra.Command {
 	var o parseEvalOptions
 	cmd := &cobra.Command{
-		Use:   "parse --conllu GOLD.conllu [--predictions OUT.conllu] [--format text|json] [--model FILE]",
+		Use:   "parse --conllu GOLD.conllu [--predictions OUT.conllu] [--format text|json] [--model FILE] [--beam N]",
 		Short: "Score the dependency parser on a CoNLL-U treebank",
 		Long: `Tag and parse every sentence of a CoNLL-U treebank with its own words and
 sentence boundaries (words from FORM), and score the result against the file:
@@ -61,6 +62,7 @@ what the parser would score on prose's tags. See docs/syntax.md.`,
 	f.StringVar(&o.predictions, "predictions", "", "write the predicted trees to this CoNLL-U file")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.model, "model", "", "score this model file instead of the embedded one")
+	f.IntVar(&o.beam, "beam", 0, "parser beam width (0: the width the model was trained with; 1: greedy)")
 	f.StringVar(&o.tagger, "tagger", "own", "part-of-speech tags from the parser's own tagger (own) or prose's (prose)")
 	return cmd
 }
@@ -110,7 +112,7 @@ func runEvalParse(cmd *cobra.Command, o parseEvalOptions) error {
 			return fmt.Errorf("eval parse: %w", err)
 		}
 	}
-	r, err := scoreParser(ctx, m, gold, out, tagger)
+	r, err := scoreParser(ctx, m, gold, out, tagger, o.beam)
 	if err != nil {
 		return fmt.Errorf("eval parse: %w", err)
 	}
@@ -152,8 +154,11 @@ func proseXPOS() (xposTagger, error) {
 // scoreParser parses every gold sentence with its own words (and, when
 // tagger is set, its tags), scores the trees and, when out is set, writes
 // them in CoNLL-U.
-func scoreParser(ctx context.Context, m *parse.Model, gold []*conllu.Sentence, out io.Writer, tagger xposTagger) (parseReport, error) {
+func scoreParser(ctx context.Context, m *parse.Model, gold []*conllu.Sentence, out io.Writer, tagger xposTagger, beam int) (parseReport, error) {
 	p := m.NewParser()
+	if beam > 0 {
+		p.SetBeam(beam)
+	}
 	var (
 		sc        conllu.Score
 		res       parse.Result

@@ -69,6 +69,8 @@ The embedded model (parse/model/en_ewt.model) is rebuilt with:
 	f.StringArrayVar(&text, "text", nil, "unlabelled text to learn word clusters from (repeatable)")
 	f.IntVar(&opt.Clusters, "clusters", 256, "number of word clusters")
 	f.Float64Var(&opt.Explore, "explore", 0.9, "chance of following a wrong prediction after the first epoch")
+	f.IntVar(&opt.BeamAfter, "beam-after", 0, "greedy epochs before the beam's (with --beam)")
+	f.IntVar(&opt.Beam, "beam", 1, "parser beam width (1: greedy, dynamic oracle; more: global training with max-violation updates)")
 	return cmd
 }
 
@@ -91,7 +93,7 @@ func runTrainParse(cmd *cobra.Command, train, dev, out string, text []string, op
 			return fmt.Errorf("train parse: %w", err)
 		}
 		opt.Epoch = func(epoch int, m *parse.Model) {
-			r, err := scoreParser(ctx, m, devSents, nil, nil)
+			r, err := scoreParser(ctx, m, devSents, nil, nil, 0)
 			if err != nil {
 				return
 			}
