@@ -119,20 +119,8 @@ func (b *builder) figured(x, y *item) float64 {
 			return 0
 		}
 	}
-	dot := 0.0
-	for i, j := 0, 0; i < len(x.feats) && j < len(y.feats); {
-		switch fa, fb := &x.feats[i], &y.feats[j]; {
-		case fa.id < fb.id:
-			i++
-		case fa.id > fb.id:
-			j++
-		default:
-			dot += fa.w * fb.w
-			i++
-			j++
-		}
-	}
-	return (dot + extra) / (x.norm * y.norm)
+	d, _ := dot(x, y)
+	return (d + extra) / (x.norm * y.norm)
 }
 
 // sharesWordBut reports whether x and y share a common word outside skip.

@@ -393,12 +393,24 @@ func similarity(a, b *item) float64 {
 }
 
 // overlap returns the cosine of two items and how many names and numbers
-// they share, merging their sorted features.
+// they share.
 func overlap(a, b *item) (float64, int) {
 	if a.norm == 0 || b.norm == 0 {
 		return 0, 0
 	}
-	dot, telling := 0.0, 0
+	d, telling := dot(a, b)
+	cos := d / (a.norm * b.norm)
+	if telling == 0 && cos < 0.4 {
+		return 0, 0
+	}
+	return cos, telling
+}
+
+// dot is the dot product of two items' weighted features, merging their
+// sorted lists, with the number of telling features (names, numbers) they
+// share.
+func dot(a, b *item) (float64, int) {
+	d, telling := 0.0, 0
 	for i, j := 0, 0; i < len(a.feats) && j < len(b.feats); {
 		fa, fb := &a.feats[i], &b.feats[j]
 		switch {
@@ -407,7 +419,7 @@ func overlap(a, b *item) (float64, int) {
 		case fa.id > fb.id:
 			j++
 		default:
-			dot += fa.w * fb.w
+			d += fa.w * fb.w
 			if fa.telling {
 				telling++
 			}
@@ -415,11 +427,7 @@ func overlap(a, b *item) (float64, int) {
 			j++
 		}
 	}
-	cos := dot / (a.norm * b.norm)
-	if telling == 0 && cos < 0.4 {
-		return 0, 0
-	}
-	return cos, telling
+	return d, telling
 }
 
 // containment is the weighted share of d's features that m also has, and

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"testing"
-
-	"github.com/claimtrail/claimtrail/parse/conllu"
 )
 
 // TestBeamLearnsTiny checks that global training with a beam learns a
@@ -21,19 +19,7 @@ func TestBeamLearnsTiny(t *testing.T) {
 		return m
 	}
 	m := train()
-	var sc conllu.Score
-	p := m.NewParser()
-	var r Result
-	for _, s := range tiny(t) {
-		p.Parse(s.Forms(), &r)
-		pred := &conllu.Sentence{Words: make([]conllu.Word, len(s.Words))}
-		for i := range s.Words {
-			pred.Words[i] = conllu.Word{UPOS: r.UPOS[i], Head: r.Head[i] + 1, Rel: r.Rel[i]}
-		}
-		if err := sc.Add(s, pred); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sc := scoreTiny(t, m)
 	if sc.LAS() < 0.95 {
 		t.Errorf("on its own training data: UAS %.3f LAS %.3f", sc.UAS(), sc.LAS())
 	}

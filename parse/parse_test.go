@@ -37,9 +37,9 @@ func trainTiny(t testing.TB, seed uint64) *Model {
 	return m
 }
 
-// TestLearnsTiny checks that the parser learns a small invented treebank.
-func TestLearnsTiny(t *testing.T) {
-	m := trainTiny(t, 3)
+// scoreTiny parses the invented treebank with m and scores it against itself.
+func scoreTiny(t *testing.T, m *Model) conllu.Score {
+	t.Helper()
 	var sc conllu.Score
 	p := m.NewParser()
 	var r Result
@@ -53,6 +53,13 @@ func TestLearnsTiny(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return sc
+}
+
+// TestLearnsTiny checks that the parser learns a small invented treebank.
+func TestLearnsTiny(t *testing.T) {
+	m := trainTiny(t, 3)
+	sc := scoreTiny(t, m)
 	if sc.LAS() < 0.95 || sc.UPOSAccuracy() < 0.95 {
 		t.Errorf("on its own training data: UAS %.3f LAS %.3f UPOS %.3f", sc.UAS(), sc.LAS(), sc.UPOSAccuracy())
 	}

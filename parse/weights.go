@@ -380,28 +380,28 @@ func (p *perceptron) score(feats []uint32, scores []float32) {
 // update moves feats' weights towards class good and away from bad.
 func (p *perceptron) update(feats []uint32, good, bad int) {
 	for _, f := range feats {
-		r := p.index.get(f)
-		if r < 0 {
-			r = int32(len(p.rows))
-			p.index.put(f, r)
-			p.rows = append(p.rows, row{cls: []uint8{}})
-		}
-		p.bump(&p.rows[r], good, 1)
-		p.bump(&p.rows[r], bad, -1)
+		r := p.rowOf(f)
+		p.bump(r, good, 1)
+		p.bump(r, bad, -1)
 	}
 }
 
 // add adds d to feats' weights for class c.
 func (p *perceptron) add(feats []uint32, c int, d float32) {
 	for _, f := range feats {
-		r := p.index.get(f)
-		if r < 0 {
-			r = int32(len(p.rows))
-			p.index.put(f, r)
-			p.rows = append(p.rows, row{cls: []uint8{}})
-		}
-		p.bump(&p.rows[r], c, d)
+		p.bump(p.rowOf(f), c, d)
 	}
+}
+
+// rowOf returns feature f's row, adding an empty one for a new feature.
+func (p *perceptron) rowOf(f uint32) *row {
+	r := p.index.get(f)
+	if r < 0 {
+		r = int32(len(p.rows))
+		p.index.put(f, r)
+		p.rows = append(p.rows, row{cls: []uint8{}})
+	}
+	return &p.rows[r]
 }
 
 func (p *perceptron) bump(r *row, c int, d float32) {

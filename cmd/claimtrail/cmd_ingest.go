@@ -100,17 +100,7 @@ func runIngest(cmd *cobra.Command, opts ingestOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	// On SQLite ingest analyses and files articles itself, with the
-	// pipeline's notion of a story; on PostgreSQL the workers do.
-	var p *pipeline.Pipeline
-	opt := store.Options{}
-	if !postgres.IsDSN(dsn) {
-		if p, err = pipeline.New(pipeline.Options{}); err != nil {
-			return err
-		}
-		opt = writeOptions(p)
-	}
-	st, err := openDSN(ctx, dsn, opt)
+	p, st, err := openWriter(ctx, dsn)
 	if err != nil {
 		return err
 	}

@@ -7,8 +7,6 @@ import (
 
 	"github.com/claimtrail/claimtrail/fetch"
 	"github.com/claimtrail/claimtrail/ingest"
-	"github.com/claimtrail/claimtrail/pipeline"
-	"github.com/claimtrail/claimtrail/store"
 	"github.com/claimtrail/claimtrail/store/postgres"
 	"github.com/claimtrail/claimtrail/worker"
 	"github.com/spf13/cobra"
@@ -61,15 +59,7 @@ func runWatch(cmd *cobra.Command, opts watchOptions, feeds []string) error {
 	if err != nil {
 		return err
 	}
-	var p *pipeline.Pipeline
-	opt := store.Options{}
-	if !postgres.IsDSN(dsn) {
-		if p, err = pipeline.New(pipeline.Options{}); err != nil {
-			return err
-		}
-		opt = writeOptions(p)
-	}
-	st, err := openDSN(ctx, dsn, opt)
+	p, st, err := openWriter(ctx, dsn)
 	if err != nil {
 		return err
 	}

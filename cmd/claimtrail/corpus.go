@@ -41,18 +41,11 @@ func corpusSource(flag string) (dsn string, given bool, err error) {
 // openCorpus opens the corpus named by --db (see corpusDSN), creating a
 // SQLite file that does not exist yet.
 func openCorpus(ctx context.Context, flag string) (store.Store, error) {
-	return openCorpusWith(ctx, flag, store.Options{})
-}
-
-// openCorpusWith is openCorpus with store options: a command that writes
-// passes writeOptions, so that articles join stories as analyze groups
-// them.
-func openCorpusWith(ctx context.Context, flag string, opt store.Options) (store.Store, error) {
 	dsn, err := corpusDSN(flag)
 	if err != nil {
 		return nil, err
 	}
-	return openDSN(ctx, dsn, opt)
+	return openDSN(ctx, dsn, store.Options{})
 }
 
 // writeOptions are the store options of a command that stores articles it
@@ -60,6 +53,22 @@ func openCorpusWith(ctx context.Context, flag string, opt store.Options) (store.
 // (ingest.Grouper).
 func writeOptions(p *pipeline.Pipeline) store.Options {
 	return store.Options{Group: ingest.Grouper(p)}
+}
+
+// openWriter opens the corpus at dsn for a command that stores articles.
+// On SQLite the command analyses and files articles itself, so it gets a
+// pipeline and the store assigns stories by the ledger's membership; on
+// PostgreSQL the workers analyse, and p is nil.
+func openWriter(ctx context.Context, dsn string) (p *pipeline.Pipeline, st store.Store, err error) {
+	opt := store.Options{}
+	if !postgres.IsDSN(dsn) {
+		if p, err = pipeline.New(pipeline.Options{}); err != nil {
+			return nil, nil, err
+		}
+		opt = writeOptions(p)
+	}
+	st, err = openDSN(ctx, dsn, opt)
+	return p, st, err
 }
 
 // openExistingCorpus opens the corpus for reading: a default corpus that
