@@ -103,7 +103,9 @@ func signalContext(deadline func() time.Duration) (context.Context, func() os.Si
 		case s = <-ch:
 			fmt.Fprintln(os.Stderr, "claimtrail: second signal, exiting now")
 		case <-time.After(deadline()):
-			fmt.Fprintln(os.Stderr, "claimtrail: did not stop in time, exiting now")
+			// Work that cannot be cut short (loading a model) was still
+			// running: the run is interrupted all the same.
+			fmt.Fprintf(os.Stderr, "claimtrail: interrupted (the command had not returned %v after the signal; exiting now)\n", deadline())
 		}
 		os.Exit(128 + int(s.(syscall.Signal)))
 	}()
