@@ -59,7 +59,7 @@ proportion to its input. Ctrl-C stops the analysis.`,
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
 	f.BoolVar(&opts.all, "all", false, "list the asides too (opinions, advice, procedural lines); JSON always holds them, marked \"aside\"")
-	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller) or rules (rules alone; faster)")
+	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller), rules (rules alone; faster), or combined merging by a named combination, for comparison (docs/attribution.md)")
 	addMaxBytesFlag(f, &opts.maxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -70,8 +70,8 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if opts.extractor != "combined" && opts.extractor != "rules" {
-		return fmt.Errorf("unknown --extractor %q: want combined or rules", opts.extractor)
+	if !ledgerExtractor(opts.extractor) {
+		return fmt.Errorf("unknown --extractor %q: want combined, rules or a combination (%s)", opts.extractor, combinationList())
 	}
 	limit, err := maxBytes(cmd.Flags(), &opts.maxBytes)
 	if err != nil {
