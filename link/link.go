@@ -134,6 +134,10 @@ type item struct {
 	// parsed on first need (builder.predicateOf), when predded.
 	pred    predicate
 	predded bool
+	// core is the statement's predicate, subject and object, parsed on
+	// first need (builder.coreOf), when cored.
+	core  core
+	cored bool
 	// span is the content whose features the item holds: for a denial,
 	// the proposition it negates.
 	span claimtrail.Span
@@ -282,6 +286,11 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 			w = weightPlace
 		}
 		add("e:"+e.Key, w, true, true)
+	}
+	for _, e := range referents(doc, span) {
+		if e.Key != speaker && words == "" {
+			add("e:"+e.Key, weightName, true, true) // a description of what the article named (coref.go)
+		}
 	}
 	var qs []nlp.Quantity
 	for _, q := range doc.QuantitiesIn(span) {
@@ -582,6 +591,11 @@ func (b *builder) score(i, c int) float64 {
 // as a buffer force … and would secure the road"), the share of the shorter
 // one that the longer holds, scaled onto the cosine's threshold.
 func (b *builder) alike(x, y *item) float64 {
+	return b.cored(x, y, b.worded(x, y))
+}
+
+// worded is alike from the two assertions' words alone.
+func (b *builder) worded(x, y *item) float64 {
 	cos := similarity(x, y)
 	if cos >= b.l.Join {
 		return cos
