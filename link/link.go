@@ -134,10 +134,6 @@ type item struct {
 	// parsed on first need (builder.predicateOf), when predded.
 	pred    predicate
 	predded bool
-	// core is the statement's predicate, subject and object, parsed on
-	// first need (builder.coreOf), when cored.
-	core  core
-	cored bool
 	// span is the content whose features the item holds: for a denial,
 	// the proposition it negates.
 	span claimtrail.Span
@@ -591,11 +587,6 @@ func (b *builder) score(i, c int) float64 {
 // as a buffer force … and would secure the road"), the share of the shorter
 // one that the longer holds, scaled onto the cosine's threshold.
 func (b *builder) alike(x, y *item) float64 {
-	return b.cored(x, y, b.worded(x, y))
-}
-
-// worded is alike from the two assertions' words alone.
-func (b *builder) worded(x, y *item) float64 {
 	cos := similarity(x, y)
 	if cos >= b.l.Join {
 		return cos
