@@ -81,7 +81,13 @@ func quantityKey(v float64) string { return "q:" + strconv.FormatFloat(v, 'f', -
 // near reports whether two figures count one thing and differ only as two
 // estimates of it do.
 func (f figure) near(g figure) bool {
-	if f.unit != g.unit || f.id == g.id || f.value <= 0 || g.value <= 0 {
+	return f.unit == g.unit && f.nearValue(g)
+}
+
+// nearValue reports whether two figures differ only as two estimates of
+// one quantity do, whatever they count.
+func (f figure) nearValue(g figure) bool {
+	if f.id == g.id || f.value <= 0 || g.value <= 0 {
 		return false
 	}
 	return math.Min(f.value, g.value)/math.Max(f.value, g.value) >= nearFigure
@@ -100,13 +106,18 @@ func (b *builder) figured(x, y *item) float64 {
 	}
 	extra, units := 0.0, map[uint32]bool{}
 	var pairs [][2]figure
+	_, named := dot(x, y)
 	for _, f := range x.figs {
 		for _, g := range y.figs {
-			if f.near(g) && !y.has(f.id) && !x.has(g.id) {
+			// Two sources may count one crowd by other nouns ("140 ships",
+			// "150 vessels"); a shared name must then say it is the same.
+			if (f.near(g) || named > 0 && f.nearValue(g)) && !y.has(f.id) && !x.has(g.id) {
 				extra += x.weight(f.id) * y.weight(g.id)
 				pairs = append(pairs, [2]figure{f, g})
-				if id, ok := b.vocab["s:"+f.unit]; ok {
-					units[id] = true
+				for _, u := range []string{f.unit, g.unit} {
+					if id, ok := b.vocab["s:"+u]; ok {
+						units[id] = true
+					}
 				}
 			}
 		}

@@ -62,6 +62,20 @@ func TestDifferingFiguresLink(t *testing.T) {
 		t.Errorf("differing tolls were not linked: %q", texts(claims))
 	}
 	claims = linkTexts(t,
+		"About 220 trucks are waiting at the Dorvik border crossing, the customs office said.",
+		"More than 250 lorries are waiting at Dorvik, the hauliers' union said.",
+	)
+	if c := claimWith(claims, "waiting"); c == nil || articlesOf(c, claimtrail.Asserts) != "a,b" {
+		t.Errorf("differing counts by other nouns of one named place were not linked: %q", texts(claims))
+	}
+	claims = linkTexts(t,
+		"About 220 trucks are waiting at the border, the customs office said.",
+		"More than 250 lorries are waiting in the port, the hauliers' union said.",
+	)
+	if c := claimWith(claims, "220"); c == nil || articlesOf(c, claimtrail.Asserts) != "a" {
+		t.Errorf("differing counts by other nouns with no shared name were linked: %q", texts(claims))
+	}
+	claims = linkTexts(t,
 		"Hackers stole the records of 42 patients of the Velm clinic, the Tarn Herald reported.",
 		"The clinic said the records of 40 patients were stolen. The correct figure is 40, not 42, the clinic said.",
 	)

@@ -283,6 +283,11 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		}
 		add("e:"+e.Key, w, true, true)
 	}
+	for _, e := range referents(doc, span) {
+		if e.Key != speaker && words == "" {
+			add("e:"+e.Key, weightName, true, true) // a description of what the article named (coref.go)
+		}
+	}
 	var qs []nlp.Quantity
 	for _, q := range doc.QuantitiesIn(span) {
 		if words != "" && !strings.Contains(words, q.Text) {

@@ -64,7 +64,7 @@ func coordinated(doc *nlp.Document, st *claimtrail.Statement) []claimtrail.Span 
 		cuts = append(cuts, mark)
 	}
 	if len(cuts) == 0 {
-		return nil
+		return coordinatedText(doc.Text(), st.Content)
 	}
 	var out []claimtrail.Span
 	start := st.Content.Start
@@ -78,4 +78,34 @@ func coordinated(doc *nlp.Document, st *claimtrail.Statement) []claimtrail.Span 
 		start = t.Token(m + 1).Start
 	}
 	return append(out, claimtrail.Span{Start: start, End: st.Content.End})
+}
+
+// coordinatedText splits a content at its one "and that" or "but that"
+// when the parse gave the second clause no place of its own: quotation
+// marks inside a content ("the six were \"alive and well\" and that …")
+// mislead the parser, which then hangs the clause from the full stop.
+// Between complement clauses that pair of words joins two propositions;
+// both sides must hold a few words.
+func coordinatedText(text string, span claimtrail.Span) []claimtrail.Span {
+	content := span.In(text)
+	var at, n int
+	for _, j := range []string{" and that ", " but that "} {
+		if k := strings.Index(content, j); k >= 0 {
+			at, n = k, len(j)
+			if strings.Contains(content[k+n:], j) {
+				return nil // more than one: leave the parse's reading
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	head := strings.TrimRight(content[:at], " ,;")
+	if len(strings.Fields(head)) < 3 || len(strings.Fields(content[at+n:])) < 3 {
+		return nil
+	}
+	return []claimtrail.Span{
+		{Start: span.Start, End: span.Start + len(head)},
+		{Start: span.Start + at + n, End: span.End},
+	}
 }

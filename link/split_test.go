@@ -22,6 +22,9 @@ func TestSplitCoordinated(t *testing.T) {
 			[]string{"the bridge would reopen in May", "tolls would not rise"}},
 		{"The mayor said the bridge and the tunnel would reopen in May.",
 			"the bridge and the tunnel would reopen in May", nil},
+		{`The coach said the two climbers were "cold but unhurt" and that the rescue team had reached them at dawn.`,
+			`the two climbers were "cold but unhurt" and that the rescue team had reached them at dawn`,
+			[]string{`the two climbers were "cold but unhurt"`, "the rescue team had reached them at dawn"}},
 		{"The mayor said the report that the bridge had cracked was wrong.",
 			"the report that the bridge had cracked was wrong", nil},
 	} {
