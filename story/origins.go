@@ -55,6 +55,11 @@ type origin struct {
 	hedged bool
 	// article is the article of the statement the origin comes from.
 	article string
+	// words are the statement's words, for an unnamed source (echo.go);
+	// cited: that source is owned by an outlet the article cites, not by
+	// the article's own outlet.
+	words []string
+	cited bool
 	// officer: the person's role phrase holds an office that speaks for
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
@@ -106,9 +111,13 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			o.officer = holdsOffice(texts[st.Article], span)
 		}
 		o.article = st.Article
+		if anonymousKind(o.src.Kind) {
+			o.words = quoteWords(texts[st.Article], st.Content)
+			o.cited = citedOwner(chain)
+		}
 		found = append(found, o)
 	}
-	return merge(sameParty(dropPassing(dropHedged(found))))
+	return merge(sameParty(dropPassing(dropHedged(echoedQuotes(found)))))
 }
 
 // dropHedged leaves out an outlet's hedged own-voice origins when the

@@ -1,0 +1,49 @@
+package story
+
+import (
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// TestEchoedQuotes: one unnamed source quoted in the same words by a
+// paper that names the outlet it came from and by one that does not is
+// one origin; unnamed sources saying the same in other words, or both on
+// their own outlets' account, stay apart.
+func TestEchoedQuotes(t *testing.T) {
+	quote := "Nobody in the room saw it coming and the promoters were left speechless"
+	mk := func(article, outlet string, via string, text string) claimtrail.Statement {
+		chain := []claimtrail.Source{{Name: outlet, Kind: claimtrail.KindOutlet}}
+		if via != "" {
+			chain = append(chain, claimtrail.Source{Name: via, Kind: claimtrail.KindOutlet})
+		}
+		chain = append(chain, claimtrail.Source{Name: "a source", Kind: claimtrail.KindAnonymous})
+		return claimtrail.Statement{Article: article, Chain: chain, Polarity: claimtrail.Asserts,
+			Content: claimtrail.Span{Start: 0, End: len(text)}}
+	}
+	cases := []struct {
+		name  string
+		texts map[string]string
+		stmts []claimtrail.Statement
+		want  int
+	}{
+		{"echoed through the Courier", map[string]string{"a1": quote, "a2": quote + "."},
+			[]claimtrail.Statement{mk("a1", "Daily Post", "", quote), mk("a2", "Evening Star", "Courier", quote + ".")}, 1},
+		{"trimmed copy", map[string]string{"a1": "Nobody in the room saw it coming, and the promoters were speechless", "a2": quote},
+			[]claimtrail.Statement{mk("a1", "Daily Post", "", "Nobody in the room saw it coming, and the promoters were speechless"), mk("a2", "Evening Star", "Courier", quote)}, 1},
+		{"own words", map[string]string{"a1": "The promoters had no idea the singer would refuse the offer", "a2": quote},
+			[]claimtrail.Statement{mk("a1", "Daily Post", "", "The promoters had no idea the singer would refuse the offer"), mk("a2", "Evening Star", "Courier", quote)}, 2},
+		{"both their own", map[string]string{"a1": quote, "a2": quote},
+			[]claimtrail.Statement{mk("a1", "Daily Post", "", quote), mk("a2", "Evening Star", "", quote)}, 2},
+	}
+	for _, c := range cases {
+		var b Builder
+		got := b.origins(c.stmts, map[string][]string{}, map[string]string{}, map[string]string{}, c.texts)
+		if len(got) != c.want {
+			t.Errorf("%s: origins %v, want %d", c.name, got, c.want)
+		}
+		if c.want == 1 && len(got) == 1 && got[0].Name != "a source (Courier)" {
+			t.Errorf("%s: origin %q, want the Courier's source", c.name, got[0].Name)
+		}
+	}
+}
