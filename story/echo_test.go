@@ -28,7 +28,7 @@ func TestEchoedQuotes(t *testing.T) {
 		want  int
 	}{
 		{"echoed through the Courier", map[string]string{"a1": quote, "a2": quote + "."},
-			[]claimtrail.Statement{mk("a1", "Daily Post", "", quote), mk("a2", "Evening Star", "Courier", quote + ".")}, 1},
+			[]claimtrail.Statement{mk("a1", "Daily Post", "", quote), mk("a2", "Evening Star", "Courier", quote+".")}, 1},
 		{"trimmed copy", map[string]string{"a1": "Nobody in the room saw it coming, and the promoters were speechless", "a2": quote},
 			[]claimtrail.Statement{mk("a1", "Daily Post", "", "Nobody in the room saw it coming, and the promoters were speechless"), mk("a2", "Evening Star", "Courier", quote)}, 1},
 		{"own words", map[string]string{"a1": "The promoters had no idea the singer would refuse the offer", "a2": quote},
