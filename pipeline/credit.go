@@ -38,6 +38,60 @@ var datelines = []dateline{
 		"(Tarn Wire) -- The ferry docked two hours late on Sunday."},
 }
 
+// trailer is one form of the line that closes a copy by naming the outlet
+// it came from. The pattern's first group is the credited outlet.
+type trailer struct {
+	re      *regexp.Regexp
+	example string
+}
+
+// trailers are the closing credits of a copy: a syndicated article's "This
+// article originally appeared in …", a wire's "(Reporting by Tarn Wire)"
+// or its bare "(Tarn Wire)". A journalist's byline in the same place
+// ("(Reporting by Ana Lind; Editing by …)") names a person: not a credit.
+var trailers = []trailer{
+	{regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) (?:was )?(?:originally |first )?(?:appeared|published|ran|posted)|(?:originally|first) (?:appeared|published|ran|posted)|republished(?: with permission)?|reprinted(?: with permission)?)(?: (?:on|in|at|by|from))+ (?:the website of )?([^.;:()]{2,60}?)\.?$`),
+		"This article originally appeared in the Tarn Wire."},
+	{regexp.MustCompile(`^\((?:Reporting|Reported|Written) by ([^.;:()]{2,40})\)\.?$`),
+		"(Reporting by Tarn Wire)"},
+	{regexp.MustCompile(`^\(([^.;:()]{2,40})\)\.?$`),
+		"(Tarn Wire)"},
+}
+
+// trailerOf returns the outlet a closing credit names, in the last two
+// paragraphs of the article, and the credit's paragraph.
+func trailerOf(doc *nlp.Document) (string, claimtrail.Span, bool) {
+	art := doc.Article
+	for k := len(art.Paragraphs) - 1; k >= 1 && k >= len(art.Paragraphs)-2; k-- {
+		para := art.Paragraphs[k]
+		text := strings.TrimSpace(para.In(art.Text))
+		for _, t := range trailers {
+			m := t.re.FindStringSubmatchIndex(text)
+			if m == nil {
+				continue
+			}
+			name := strings.TrimPrefix(strings.TrimSpace(text[m[2]:m[3]]), "the ")
+			off := para.Start + strings.Index(para.In(art.Text), text) + m[2]
+			if !creditName(name) || namesPerson(doc, off, off+len(name)) {
+				break
+			}
+			return name, para, true
+		}
+	}
+	return "", claimtrail.Span{}, false
+}
+
+// namesPerson reports whether the text at [start, end) holds a person's
+// name: a byline, not an outlet.
+func namesPerson(doc *nlp.Document, start, end int) bool {
+	for _, e := range doc.EntitiesIn(claimtrail.Span{Start: start, End: end}) {
+		if e.Label == nlp.Person {
+			return true
+		}
+	}
+	return false
+}
+
 // creditOf returns the outlet an article's opening dateline credits and
 // the byte offset in the article's text where the article's own words
 // begin after it. It looks at the first paragraph only: a dateline heads
@@ -99,65 +153,59 @@ func sameOutlet(credit, outlet string) bool {
 	return initials.Len() > 1 && initials.String() == c
 }
 
-// applyCredit passes an article's statements through the outlet its
-// dateline credits: the chain [outlet, …] becomes [outlet, credited
-// wire, …], so that the wire, not each outlet that prints its copy, is the
-// origin of what the copy states in its own voice, and the owner of the
-// unnamed sources it cites. The dateline itself is no part of any
-// statement's words. Correction notes stay the outlet's own.
+// applyCredit cuts an article's dateline credit out of its statements'
+// words, and drops what its closing credit line seemed to state: neither
+// is part of the story. The credit itself goes to the ledger through
+// credits: a copy's statements keep its own outlet at the head of their
+// chains (what it prints, it asserts), and the ledger counts the credited
+// outlet, not the copy's, as their origin.
 func applyCredit(doc *nlp.Document, stmts []claimtrail.Statement) []claimtrail.Statement {
-	name, body, ok := creditOf(doc.Article)
-	if !ok {
+	if _, body, ok := creditOf(doc.Article); ok {
+		for i := range stmts {
+			if st := &stmts[i]; st.Content.Start < body && st.Content.End > body {
+				st.Content.Start = body
+			}
+		}
 		return stmts
 	}
-	for i := range stmts {
-		if st := &stmts[i]; st.Content.Start < body && st.Content.End > body {
-			st.Content.Start = body
+	if _, para, ok := trailerOf(doc); ok {
+		out := stmts[:0]
+		for _, st := range stmts {
+			if !para.Contains(st.Content) {
+				out = append(out, st)
+			}
 		}
+		return out
 	}
-	passThrough(stmts, name)
 	return stmts
 }
 
-// creditCopies gives an uncredited copy the credit of its original: a copy
-// of a credited wire story is the wire's, however its printer trimmed the
-// dateline. Without it the copy's own voice would stand for the original's
-// outlet and the original's for the wire: two origins for one story.
-func creditCopies(arts []claimtrail.Article, analyses []*Analysis, copyOf map[string]string) {
-	at := make(map[string]int, len(arts))
-	for i := range arts {
-		at[arts[i].ID] = i
-	}
-	for cp, orig := range copyOf {
-		i, ok1 := at[cp]
-		j, ok2 := at[orig]
-		if !ok1 || !ok2 || i >= len(analyses) || analyses[i] == nil {
+// credits maps each article whose dateline or closing credit names another
+// outlet to that outlet (story.Builder.CreditOf).
+func credits(arts []claimtrail.Article, analyses []*Analysis) map[string]string {
+	out := map[string]string{}
+	for i, an := range analyses {
+		if an == nil || i >= len(arts) {
 			continue
 		}
-		if _, _, own := creditOf(&arts[i]); own {
-			continue
-		}
-		if name, _, ok := creditOf(&arts[j]); ok && !sameOutlet(name, arts[i].Outlet) {
-			passThrough(analyses[i].Statements, name)
+		if name, ok := creditedOutlet(an.Doc); ok {
+			out[arts[i].ID] = name
 		}
 	}
+	return out
 }
 
-// passThrough inserts the credited outlet after the article's own outlet
-// in every chain that does not already go through it.
-func passThrough(stmts []claimtrail.Statement, name string) {
-	wire := claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}
-	key := nlp.SourceKey(name)
-	for i := range stmts {
-		st := &stmts[i]
-		if st.Retracts || len(st.Chain) == 0 || st.Chain[0].Kind != claimtrail.KindOutlet {
-			continue
-		}
-		if len(st.Chain) > 1 && nlp.SourceKey(st.Chain[1].Name) == key {
-			continue // "…, Reuters reported": already through the wire
-		}
-		chain := make([]claimtrail.Source, 0, len(st.Chain)+1)
-		chain = append(chain, st.Chain[0], wire)
-		st.Chain = append(chain, st.Chain[1:]...)
+// creditedOutlet returns the outlet a document's dateline or closing
+// credit names, when it is not the document's own outlet.
+func creditedOutlet(doc *nlp.Document) (string, bool) {
+	if doc == nil || doc.Article == nil {
+		return "", false
 	}
+	if name, _, ok := creditOf(doc.Article); ok {
+		return name, true
+	}
+	if name, _, ok := trailerOf(doc); ok && !sameOutlet(name, doc.Article.Outlet) {
+		return name, true
+	}
+	return "", false
 }

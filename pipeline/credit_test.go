@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -50,40 +51,65 @@ func TestCreditCases(t *testing.T) {
 	}
 }
 
-// TestApplyCredit checks that a credited copy passes its statements
-// through the wire: its own voice becomes the wire's, a quoted official is
-// quoted through the wire, a chain already through the wire is kept, and
-// the dateline leaves the statement's words.
+// TestApplyCredit checks that the dateline leaves the statements' words
+// and that their chains stay the article's own: the ledger, not the
+// chain, counts the credited outlet (story.Builder.CreditOf).
 func TestApplyCredit(t *testing.T) {
-	text := "KESH (Tarn Wire) — The ferry sank on Sunday. The port said it was closed. Tarn Wire said it rained."
+	text := "KESH (Tarn Wire) — The ferry sank on Sunday. The port said it was closed."
 	art := &claimtrail.Article{ID: "a1", Outlet: "Harbour Times", Text: text,
 		Paragraphs: []claimtrail.Span{{Start: 0, End: len(text)}}}
 	own := []claimtrail.Source{{Name: "Harbour Times", Kind: claimtrail.KindOutlet}}
-	port := append(own[:1:1], claimtrail.Source{Name: "port", Kind: claimtrail.KindOrganization})
-	wire := append(own[:1:1], claimtrail.Source{Name: "Tarn Wire", Kind: claimtrail.KindOutlet})
-	span := func(s string) claimtrail.Span {
-		i := strings.Index(text, s)
-		return claimtrail.Span{Start: i, End: i + len(s)}
-	}
-	stmts := []claimtrail.Statement{
-		{Article: "a1", Content: claimtrail.Span{Start: 0, End: span("The ferry sank on Sunday").End}, Chain: own},
-		{Article: "a1", Content: span("it was closed"), Chain: port},
-		{Article: "a1", Content: span("it rained"), Chain: wire},
-	}
+	end := strings.Index(text, " The port")
+	stmts := []claimtrail.Statement{{Article: "a1", Content: claimtrail.Span{Start: 0, End: end}, Chain: own}}
 	got := applyCredit(&nlp.Document{Article: art}, stmts)
-	if s := got[0].Content.In(text); s != "The ferry sank on Sunday" {
+	if s := got[0].Content.In(text); s != "The ferry sank on Sunday." {
 		t.Errorf("own words %q, want the dateline cut", s)
 	}
-	want := [][]string{{"Harbour Times", "Tarn Wire"}, {"Harbour Times", "Tarn Wire", "port"}, {"Harbour Times", "Tarn Wire"}}
-	for i, w := range want {
-		if len(got[i].Chain) != len(w) {
-			t.Errorf("statement %d: chain %v, want %v", i, got[i].Chain, w)
-			continue
+	if len(got[0].Chain) != 1 {
+		t.Errorf("chain %v, want the article's own", got[0].Chain)
+	}
+	m := credits([]claimtrail.Article{*art}, []*Analysis{{Doc: &nlp.Document{Article: art}}})
+	if m["a1"] != "Tarn Wire" {
+		t.Errorf("credits %v, want a1: Tarn Wire", m)
+	}
+}
+
+// TestTrailers runs every example of the closing-credit table, and the
+// lines in that place that are no outlet's credit.
+func TestTrailers(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := "The ferry docked two hours late on Sunday, the port said."
+	cases := map[string]string{
+		"(Reporting by Maria Lindqvist; Editing by Tom Hale)": "",
+		"(Reporting by Maria Lindqvist)":                      "",
+		"Read more at the port's website.":                    "",
+		"(Harbour Times)":                                     "", // the article's own outlet
+	}
+	for _, tr := range trailers {
+		cases[tr.example] = "Tarn Wire"
+	}
+	for line, want := range cases {
+		text := lead + "\n\n" + line
+		art := &claimtrail.Article{ID: "a1", Outlet: "Harbour Times", Text: text,
+			Paragraphs: []claimtrail.Span{{Start: 0, End: len(lead)}, {Start: len(lead) + 2, End: len(text)}}}
+		doc, err := a.Analyze(context.Background(), art)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for k, name := range w {
-			if got[i].Chain[k].Name != name {
-				t.Errorf("statement %d: chain %v, want %v", i, got[i].Chain, w)
-			}
+		got, _ := creditedOutlet(doc)
+		if got != want {
+			t.Errorf("%q: credit %q, want %q", line, got, want)
+		}
+		own := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 0, End: 40},
+			Chain: []claimtrail.Source{{Name: "Harbour Times", Kind: claimtrail.KindOutlet}}}
+		note := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: len(lead) + 2, End: len(text)},
+			Chain: []claimtrail.Source{{Name: "Harbour Times", Kind: claimtrail.KindOutlet}}}
+		out := applyCredit(doc, []claimtrail.Statement{own, note})
+		if want != "" && len(out) != 1 {
+			t.Errorf("%q: statements %+v, want none of the credit line", line, out)
 		}
 	}
 }

@@ -122,7 +122,7 @@ func (p *Pipeline) Build(ctx context.Context, arts []claimtrail.Article, analyse
 	if b.CopyOf == nil {
 		b.CopyOf = dedup.Copies(arts)
 	}
-	creditCopies(arts, analyses, b.CopyOf)
+	b.CreditOf = credits(arts, analyses)
 	docs, claims, err := p.Link(ctx, arts, analyses)
 	if err != nil {
 		return nil, err

@@ -47,3 +47,26 @@ func TestEchoedQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditedOrigins: what a credited copy states in its own voice, and
+// what its uncredited near-copy states, has the credited wire as its one
+// origin; the copy's unnamed sources are the wire's.
+func TestCreditedOrigins(t *testing.T) {
+	own := func(article, outlet string) claimtrail.Statement {
+		return claimtrail.Statement{Article: article, Polarity: claimtrail.Asserts,
+			Chain: []claimtrail.Source{{Name: outlet, Kind: claimtrail.KindOutlet}}}
+	}
+	anon := own("a3", "Evening Star")
+	anon.Chain = append(anon.Chain, claimtrail.Source{Name: "port sources", Kind: claimtrail.KindAnonymous})
+	b := Builder{CreditOf: map[string]string{"a1": "Tarn Wire"}, CopyOf: map[string]string{"a2": "a1"}}
+	outlets := map[string]string{"a1": "Daily Post", "a2": "Harbour Times", "a3": "Evening Star"}
+	got := b.origins([]claimtrail.Statement{own("a1", "Daily Post"), own("a2", "Harbour Times")}, map[string][]string{}, outlets, map[string]string{}, map[string]string{})
+	if len(got) != 1 || got[0].Name != "Tarn Wire" {
+		t.Errorf("origins %v, want Tarn Wire alone", got)
+	}
+	b.CreditOf["a3"] = "Tarn Wire"
+	got = b.origins([]claimtrail.Statement{anon}, map[string][]string{}, outlets, map[string]string{}, map[string]string{})
+	if len(got) != 1 || got[0].Name != "port sources (Tarn Wire)" {
+		t.Errorf("origins %v, want the wire's sources", got)
+	}
+}

@@ -97,8 +97,8 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			continue // the outlet restating what its source told it
 		}
 		chain := st.Chain
-		if orig, ok := b.CopyOf[st.Article]; ok && outlets[orig] != "" {
-			chain = append([]claimtrail.Source{{Name: outlets[orig], Kind: claimtrail.KindOutlet}}, chain[1:]...)
+		if name := b.standsFor(st.Article, outlets); name != "" {
+			chain = append([]claimtrail.Source{{Name: name, Kind: claimtrail.KindOutlet}}, chain[1:]...)
 		}
 		o := originOf(chain, relays, names)
 		o.own = len(chain) == 1
