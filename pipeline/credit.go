@@ -54,9 +54,16 @@ var trailers = []trailer{
 		"This article originally appeared in the Tarn Wire."},
 	{regexp.MustCompile(`^\((?:Reporting|Reported|Written) by ([^.;:()]{2,40})\)\.?$`),
 		"(Reporting by Tarn Wire)"},
-	{regexp.MustCompile(`^\(([^.;:()]{2,40})\)\.?$`),
+	{regexp.MustCompile(`^\(([^.;:()/]{2,40})\)\.?$`),
 		"(Tarn Wire)"},
 }
+
+// notCredits are the words a closing bracketed line holds that name no
+// outlet: labels of the piece or of its pictures ("(Video)", "(Updated)").
+var notCredits = map[string]bool{"video": true, "photo": true, "photos": true, "updated": true,
+	"update": true, "opinion": true, "analysis": true, "editorial": true, "sponsored": true,
+	"advertisement": true, "watch": true, "listen": true, "audio": true, "gallery": true,
+	"graphic": true, "file": true, "excerpt": true, "ends": true, "end": true, "more": true}
 
 // trailerOf returns the outlet a closing credit names, in the last two
 // paragraphs of the article, and the credit's paragraph.
@@ -125,6 +132,9 @@ func creditName(name string) bool {
 		return false
 	}
 	for _, w := range words {
+		if notCredits[strings.ToLower(w)] {
+			return false
+		}
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
 			return false
