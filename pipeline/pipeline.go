@@ -100,7 +100,7 @@ func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
-	return &Analysis{Doc: doc, Statements: applyRetractions(doc, stmts)}, nil
+	return &Analysis{Doc: doc, Statements: applyCredit(doc, applyRetractions(doc, stmts))}, nil
 }
 
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),
@@ -118,13 +118,14 @@ func (p *Pipeline) Ledger(ctx context.Context, articles []claimtrail.Article) (*
 // Build links analysed articles and builds their ledger; analyses[i]
 // belongs to arts[i].
 func (p *Pipeline) Build(ctx context.Context, arts []claimtrail.Article, analyses []*Analysis) (*claimtrail.Ledger, error) {
-	docs, claims, err := p.Link(ctx, arts, analyses)
-	if err != nil {
-		return nil, err
-	}
 	b := story.Builder{Judge: p.opts.Judge, CopyOf: p.opts.CopyOf}
 	if b.CopyOf == nil {
 		b.CopyOf = dedup.Copies(arts)
+	}
+	b.CreditOf = credits(arts, analyses)
+	docs, claims, err := p.Link(ctx, arts, analyses)
+	if err != nil {
+		return nil, err
 	}
 	l, err := b.BuildContext(ctx, arts, docs, claims)
 	if err != nil {

@@ -55,6 +55,11 @@ type origin struct {
 	hedged bool
 	// article is the article of the statement the origin comes from.
 	article string
+	// words are the statement's words, for an unnamed source (echo.go);
+	// cited: that source is owned by an outlet the article cites, not by
+	// the article's own outlet.
+	words []string
+	cited bool
 	// officer: the person's role phrase holds an office that speaks for
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
@@ -92,8 +97,8 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			continue // the outlet restating what its source told it
 		}
 		chain := st.Chain
-		if orig, ok := b.CopyOf[st.Article]; ok && outlets[orig] != "" {
-			chain = append([]claimtrail.Source{{Name: outlets[orig], Kind: claimtrail.KindOutlet}}, chain[1:]...)
+		if name := b.standsFor(st.Article, outlets); name != "" {
+			chain = append([]claimtrail.Source{{Name: name, Kind: claimtrail.KindOutlet}}, chain[1:]...)
 		}
 		o := originOf(chain, relays, names)
 		o.own = len(chain) == 1
@@ -106,9 +111,13 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			o.officer = holdsOffice(texts[st.Article], span)
 		}
 		o.article = st.Article
+		if anonymousKind(o.src.Kind) {
+			o.words = quoteWords(texts[st.Article], st.Content)
+			o.cited = citedOwner(chain)
+		}
 		found = append(found, o)
 	}
-	return merge(sameParty(dropPassing(dropHedged(found))))
+	return merge(sameParty(dropPassing(dropHedged(echoedQuotes(found)))))
 }
 
 // dropHedged leaves out an outlet's hedged own-voice origins when the

@@ -28,6 +28,11 @@ type Builder struct {
 	// CopyOf maps the ID of an article that is a near-copy of another to the
 	// ID of the original: a copy relays, it never adds an origin.
 	CopyOf map[string]string
+	// CreditOf maps the ID of an article whose dateline or closing credit
+	// names another outlet ("WASHINGTON (AP) —", "(Reporting by Tarn
+	// Wire)") to that outlet: the article prints that outlet's report, and
+	// what it states in its own voice has that outlet as origin.
+	CreditOf map[string]string
 }
 
 // Build assembles the ledger of articles from linked claims. docs maps

@@ -16,8 +16,17 @@ import (
 // or a follow-up about the story uses many.
 const minTopicShare = 0.2
 
+// minOwnTopicShare is the share of its own words that keeps an article in
+// the story whatever its share of the topic: a brief of thirty words that
+// repeats the story's lead ("the first lady's face was reportedly blurred
+// by state television as she met the new king") has no room for most of the
+// topic's words, but nearly all of its words are topic words. Off-story
+// articles in the development set use the topic for under a fifth of
+// their words.
+const minOwnTopicShare = 0.35
+
 // offTopic returns the members that use too few of the topic words of the
-// other members: the words (names too, lower-cased) that at least half of
+// other members, and whose own words are mostly not topic words: the words (names too, lower-cased) that at least half of
 // the other members use. Members are counted by outlet: a wire and its
 // corrected version, or a paper's report and its column, are one voice,
 // so the details two versions of one wire share count once, not as the
@@ -78,7 +87,7 @@ func offTopic(articles []claimtrail.Article, in map[string]bool) map[string]bool
 				used++
 			}
 		}
-		if topic > 0 && float64(used) < minTopicShare*float64(topic) {
+		if topic > 0 && float64(used) < minTopicShare*float64(topic) && float64(used) < minOwnTopicShare*float64(len(sets[id])) {
 			out[id] = true
 		}
 	}

@@ -46,3 +46,21 @@ func TestOffTopicVoices(t *testing.T) {
 		t.Errorf("off topic %v, want only the festival (a5)", off)
 	}
 }
+
+// TestOffTopicBrief: a two-line brief that repeats the story's lead has
+// room for few of the topic's words, yet nearly all its words are the
+// topic's: it stays; the festival, as long, still falls.
+func TestOffTopicBrief(t *testing.T) {
+	long := " The coast guard said 14 passengers were rescued by a trawler and two crew members were missing; the operator said the captain had reported engine trouble before the ferry struck the rocks, and divers would reach the wreck on Saturday. Relatives gathered at the harbour office, where the mayor promised an inquiry into the timetable, the lifeboats, the radar and the training of the deckhands, and the maritime authority grounded the operator's two other vessels pending inspections of their hulls, engines and pumps. Insurers, unions, shipping analysts and the regional governor each called for a review of winter sailings, ticket prices and compensation."
+	arts := []claimtrail.Article{
+		{ID: "a1", Outlet: "Coast Wire", Title: "Ferry sinks off Portvale", Text: "A passenger ferry sank off Portvale on Friday after striking rocks in fog." + long},
+		{ID: "a2", Outlet: "Portvale Post", Title: "Two crew missing after Portvale ferry sinking", Text: "A ferry sank near Portvale after it struck rocks in thick fog." + long},
+		{ID: "a3", Outlet: "Harbour Radio", Title: "Ferry operator blames fog", Text: "The ferry that sank off Portvale struck rocks hidden by fog." + long},
+		{ID: "a4", Outlet: "Daily Brief", Title: "Portvale ferry sinks", Text: "A ferry sank off Portvale after striking rocks in fog; two crew missing."},
+		{ID: "a5", Outlet: "Town Crier", Title: "Portvale festival draws crowds", Text: "Portvale's summer music festival drew 20,000 visitors to the old town at the weekend. Bands played on three stages and the mayor thanked volunteers."},
+	}
+	in := map[string]bool{"a1": true, "a2": true, "a3": true, "a4": true, "a5": true}
+	if off := offTopic(arts, in); !off["a5"] || len(off) != 1 {
+		t.Errorf("off topic %v, want only the festival (a5)", off)
+	}
+}
