@@ -59,7 +59,7 @@ const (
 
 // ShippedCombination is the combination analyze, check, ingest, serve,
 // worker and export run.
-const ShippedCombination = CombineRulesFirst
+const ShippedCombination = CombinePhrases
 
 // combinationNames name the combinations for flags and reports.
 var combinationNames = map[Combination]string{

@@ -183,10 +183,23 @@ func (m *modelAtt) clause() bool {
 // source or a detail of its content: "…, the panel said, after her B sample
 // confirmed a positive test").
 func (m *modelAtt) phrase() bool {
-	if !m.phrases || m.ruled {
+	if !m.phrases || m.ruled || m.infinitive() {
 		return false
 	}
 	return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return relayWords[lower(t)] || t.Tag == "MD" })
+}
+
+// infinitive reports whether the content holds an infinitive ("allowed
+// it to reopen", "urged voters to stay home"): a noun phrase with one is
+// what someone is let, asked or meant to do, not a stance toward it.
+func (m *modelAtt) infinitive() bool {
+	toks := m.conToks[m.conLo:m.conHi]
+	for k := 0; k+1 < len(toks); k++ {
+		if lower(toks[k]) == "to" && toks[k+1].Tag == "VB" {
+			return true
+		}
+	}
+	return false
 }
 
 // modelCheck is one test a labeller attribution must pass to become a
