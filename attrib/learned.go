@@ -183,23 +183,25 @@ func (m *modelAtt) clause() bool {
 // source or a detail of its content: "…, the panel said, after her B sample
 // confirmed a positive test").
 func (m *modelAtt) phrase() bool {
-	if !m.phrases || m.ruled || m.infinitive() {
+	if !m.phrases || m.ruled || m.subordinate() {
 		return false
 	}
 	return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return relayWords[lower(t)] || t.Tag == "MD" })
 }
 
-// infinitive reports whether the content holds an infinitive ("allowed
-// it to reopen", "urged voters to stay home"): a noun phrase with one is
-// what someone is let, asked or meant to do, not a stance toward it.
-func (m *modelAtt) infinitive() bool {
-	toks := m.conToks[m.conLo:m.conHi]
-	for k := 0; k+1 < len(toks); k++ {
-		if lower(toks[k]) == "to" && toks[k+1].Tag == "VB" {
-			return true
-		}
+// subordinate reports whether the attribution stands in a subordinate
+// clause of its sentence: a subordinating word ("before", "when",
+// "because") comes before its source and cue. There a noun phrase is part
+// of a narrated event ("The stand failed an inspection, before the council
+// allowed it to reopen"), not someone's stance.
+func (m *modelAtt) subordinate() bool {
+	start := m.cueLo
+	if m.srcLo >= 0 && m.srcToks[0].Start == m.toks[0].Start {
+		start = min(start, m.srcLo)
 	}
-	return false
+	return slices.ContainsFunc(m.toks[:start], func(t nlp.Token) bool {
+		return subordinators[lower(t)] && (t.Tag == "IN" || t.Tag == "WRB")
+	})
 }
 
 // modelCheck is one test a labeller attribution must pass to become a
