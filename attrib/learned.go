@@ -183,7 +183,7 @@ func (m *modelAtt) clause() bool {
 // source or a detail of its content: "…, the panel said, after her B sample
 // confirmed a positive test").
 func (m *modelAtt) phrase() bool {
-	if !m.phrases || m.ruled || m.subordinate() {
+	if !m.phrases || m.ruled || m.subordinate() || m.named() {
 		return false
 	}
 	return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return relayWords[lower(t)] || t.Tag == "MD" })
@@ -202,6 +202,22 @@ func (m *modelAtt) subordinate() bool {
 	return slices.ContainsFunc(m.toks[:start], func(t nlp.Token) bool {
 		return subordinators[lower(t)] && (t.Tag == "IN" || t.Tag == "WRB")
 	})
+}
+
+// named reports whether the content is a name sent somewhere: someone
+// the source acted on ("welcomed Anna Berg to the meeting", "invited the
+// Smiths into the house"), not a thing it took a stance on ("questioned
+// the health of X", "endorsed Anna Berg").
+func (m *modelAtt) named() bool {
+	k := m.conLo
+	for k < m.conHi && (m.conToks[k].Tag == "NNP" || m.conToks[k].Tag == "NNPS") {
+		k++
+	}
+	if k == m.conLo || k == m.conHi {
+		return false
+	}
+	w := lower(m.conToks[k])
+	return w == "to" || w == "into"
 }
 
 // modelCheck is one test a labeller attribution must pass to become a
