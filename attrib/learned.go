@@ -181,7 +181,9 @@ func (m *modelAtt) clause() bool {
 // be wary of emails …": advice, not anyone's statement), and no rule
 // statement reads the sentence (beside one, a noun phrase is a relay's
 // source or a detail of its content: "…, the panel said, after her B sample
-// confirmed a positive test").
+// confirmed a positive test"), the attribution stands in no subordinate
+// clause (subordinate) and the content sends no named party somewhere
+// (named).
 func (m *modelAtt) phrase() bool {
 	if !m.phrases || m.ruled || m.subordinate() || m.named() {
 		return false
