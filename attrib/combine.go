@@ -52,14 +52,16 @@ const (
 	// whose content is a noun phrase ("is defending his tweets", "have
 	// questioned the health of X") passes the clause check when its cue is
 	// no relay ("citing X": X is a source) and holds no modal ("should be
-	// wary of"), and no rule statement reads its sentence (see
-	// modelAtt.phrase).
+	// wary of"), no rule statement reads its sentence, it stands in no
+	// subordinate clause and sends no named party somewhere (see
+	// modelAtt.phrase). It ships: it holds the development ledgers of
+	// CombineRulesFirst and raises PolNeAR (docs/attribution.md).
 	CombinePhrases
 )
 
 // ShippedCombination is the combination analyze, check, ingest, serve,
 // worker and export run.
-const ShippedCombination = CombineRulesFirst
+const ShippedCombination = CombinePhrases
 
 // combinationNames name the combinations for flags and reports.
 var combinationNames = map[Combination]string{

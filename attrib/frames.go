@@ -208,6 +208,9 @@ var relayWords = set(`citing quoting cited quoted`)
 // word-order patterns need not be tried.
 func (r *reader) treeAttribution(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, v int) (a attribution, ok, decided bool) {
 	w := lower(toks[v])
+	if speechVerbs[w] && reportedEvent(t, v) {
+		return attribution{}, false, true // the governing cue reads it
+	}
 	for fi := range frames {
 		f := &frames[fi]
 		if !f.words[w] || !f.anchorFits(t, v) {
@@ -222,6 +225,28 @@ func (r *reader) treeAttribution(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi
 		return attribution{}, false, true // "Mark Said", "the report": no verb
 	}
 	return attribution{}, false, false
+}
+
+// reportedEvents are sentences whose inner speech verb reports an event,
+// not a statement: the verb takes no clause of its own and is the clausal
+// complement of another speech verb, whose source vouches for the whole
+// clause. Each names the cue, source and content the rules must read.
+var reportedEvents = []frameExample{
+	{"The mayor conceded defeat on Sunday, an aide said.", "said", "an aide", "The mayor conceded defeat on Sunday"},
+	{"An aide said the mayor conceded defeat on Sunday.", "said", "An aide", "the mayor conceded defeat on Sunday"},
+}
+
+// reportedEvent reports whether the speech verb v is the clausal
+// complement of another speech verb and has no clausal complement, "that"
+// clause or parataxis of its own ("the mayor conceded defeat, an aide
+// said"): what it governs is a noun, the event the other verb's source
+// reports, so v is no cue and the chain does not pass through its subject.
+func reportedEvent(t *nlp.Tree, v int) bool {
+	h := t.Head(v)
+	if h < 0 || !nlp.RelIs(t.Rel(v), "ccomp") || !speechVerbs[lowerWord(t, h)] {
+		return false
+	}
+	return t.Dependent(v, "ccomp") < 0 && t.Dependent(v, "parataxis") < 0 && thatClause(t, v) < 0
 }
 
 // anchorFits checks the anchor's part of speech, relation and voice.

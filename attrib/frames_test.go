@@ -85,6 +85,32 @@ func TestFrameVetoes(t *testing.T) {
 	}
 }
 
+// TestReportedEvents runs every example of reportedEvents through the
+// rules: the outer cue reads the whole clause, and the inner verb is no
+// cue.
+func TestReportedEvents(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range reportedEvents {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: ex.text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, st := range New().Extract(doc) {
+			if !st.Cue.Empty() {
+				got = append(got, st.Cue.In(ex.text)+"|"+st.Source.In(ex.text)+"|"+st.Content.In(ex.text))
+			}
+		}
+		if want := ex.cue + "|" + ex.source + "|" + ex.content; len(got) != 1 || got[0] != want {
+			t.Errorf("%q: statements %q, want [%q]", ex.text, got, want)
+		}
+	}
+}
+
 func lowerText(s string) string { return lower(nlp.Token{Text: s}) }
 
 // anchorWord is the word of a cue the frame anchors on: the first of

@@ -181,12 +181,45 @@ func (m *modelAtt) clause() bool {
 // be wary of emails …": advice, not anyone's statement), and no rule
 // statement reads the sentence (beside one, a noun phrase is a relay's
 // source or a detail of its content: "…, the panel said, after her B sample
-// confirmed a positive test").
+// confirmed a positive test"), the attribution stands in no subordinate
+// clause (subordinate) and the content sends no named party somewhere
+// (named).
 func (m *modelAtt) phrase() bool {
-	if !m.phrases || m.ruled {
+	if !m.phrases || m.ruled || m.subordinate() || m.named() {
 		return false
 	}
 	return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return relayWords[lower(t)] || t.Tag == "MD" })
+}
+
+// subordinate reports whether the attribution stands in a subordinate
+// clause of its sentence: a subordinating word ("before", "when",
+// "because") comes before its source and cue. There a noun phrase is part
+// of a narrated event ("The stand failed an inspection, before the council
+// allowed it to reopen"), not someone's stance.
+func (m *modelAtt) subordinate() bool {
+	start := m.cueLo
+	if m.srcLo >= 0 && m.srcToks[0].Start == m.toks[0].Start {
+		start = min(start, m.srcLo)
+	}
+	return slices.ContainsFunc(m.toks[:start], func(t nlp.Token) bool {
+		return subordinators[lower(t)] && (t.Tag == "IN" || t.Tag == "WRB")
+	})
+}
+
+// named reports whether the content is a name sent somewhere: someone
+// the source acted on ("welcomed Anna Berg to the meeting", "invited the
+// Smiths into the house"), not a thing it took a stance on ("questioned
+// the health of X", "endorsed Anna Berg").
+func (m *modelAtt) named() bool {
+	k := m.conLo
+	for k < m.conHi && (m.conToks[k].Tag == "NNP" || m.conToks[k].Tag == "NNPS") {
+		k++
+	}
+	if k == m.conLo || k == m.conHi {
+		return false
+	}
+	w := lower(m.conToks[k])
+	return w == "to" || w == "into"
 }
 
 // modelCheck is one test a labeller attribution must pass to become a

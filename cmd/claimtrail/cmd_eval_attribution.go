@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib"
@@ -219,25 +221,78 @@ func pipelineExtractor(p *pipeline.Pipeline) *attribExtractor {
 		if err != nil {
 			return nil, nil, err
 		}
-		return an.Doc, statementAttributions(an.Statements), nil
+		return an.Doc, statementAttributions(art.Text, an.Statements), nil
 	}}
 }
 
-// statementAttributions maps the rule-based extractor's attributed
-// statements (those with a cue) to attributions.
-func statementAttributions(sts []claimtrail.Statement) []polnear.Attribution {
+// statementAttributions maps the pipeline's attributed statements (those
+// with a cue) to attributions, one per cue: the statements that share a
+// cue span are one act of attribution ("“It is over,” she said. “The
+// money is gone.”": the rules give one statement, hence one ledger claim,
+// per quotation), so their contents become the fragments of one content,
+// as PolNeAR marks a speaker's quotations around one cue.
+func statementAttributions(text string, sts []claimtrail.Statement) []polnear.Attribution {
 	var out []polnear.Attribution
+	byCue := map[claimtrail.Span]int{}
 	for _, st := range sts {
 		if st.Cue.Empty() || st.Content.Empty() {
 			continue
 		}
-		a := polnear.Attribution{Cue: polnear.Mention{st.Cue}, Content: polnear.Mention{st.Content}}
+		content := polnearContent(text, st.Content)
+		if i, ok := byCue[st.Cue]; ok {
+			a := &out[i]
+			a.Content = append(a.Content, content)
+			sort.Slice(a.Content, func(x, y int) bool { return a.Content[x].Start < a.Content[y].Start })
+			if a.Source == nil && !st.Source.Empty() {
+				a.Source = polnear.Mention{st.Source}
+			}
+			continue
+		}
+		a := polnear.Attribution{Cue: polnear.Mention{st.Cue}, Content: polnear.Mention{content}}
 		if !st.Source.Empty() {
 			a.Source = polnear.Mention{st.Source}
 		}
+		byCue[st.Cue] = len(out)
 		out = append(out, a)
 	}
 	return out
+}
+
+// polnearContent widens a statement's content to PolNeAR's boundaries:
+// the statement holds the proposition alone, PolNeAR's content also the
+// quotation marks around it, the closing one with the punctuation inside
+// it (“It is over.”; the end of a quotation of several sentences), and
+// the "that" that opens a complement ("said that it is over"). Only the
+// words and marks touching the content are taken.
+func polnearContent(text string, c claimtrail.Span) claimtrail.Span {
+	if c.End > len(text) || c.Start < 0 {
+		return c
+	}
+	if r, n := utf8.DecodeLastRuneInString(text[:c.Start]); openingQuote(r) {
+		c.Start -= n
+	}
+	if lo := strings.TrimRight(text[:c.Start], " "); len(lo) < c.Start && strings.HasSuffix(strings.ToLower(lo), "that") &&
+		(len(lo) == 4 || !isWordByte(lo[len(lo)-5])) {
+		c.Start = len(lo) - 4
+	}
+	end := c.End
+	if end < len(text) && strings.ContainsRune(".,?!", rune(text[end])) {
+		end++
+	}
+	if r, n := utf8.DecodeRuneInString(text[end:]); closingQuote(r) {
+		c.End = end + n
+	}
+	return c
+}
+
+// openingQuote and closingQuote are the quotation marks that open and
+// close a quotation, straight ones either way.
+func openingQuote(r rune) bool { return r == '“' || r == '"' || r == '‘' }
+func closingQuote(r rune) bool { return r == '”' || r == '"' || r == '’' }
+
+// isWordByte reports whether b is an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // attribReport is the JSON form of an evaluation.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/attrib/seq"
 	"github.com/claimtrail/claimtrail/eval/polnear"
 )
@@ -156,5 +157,43 @@ func TestEvalAttributionAnnotators(t *testing.T) {
 	// matches, the cue does not even by overlap (1 token of 3).
 	if rep.Articles != 1 || rep.Source.Exact.P != 1 || rep.Source.Exact.R != 0.5 || rep.Cue.Overlap.P != 0 {
 		t.Errorf("agreement report %+v from\n%s", rep, out)
+	}
+}
+
+// TestStatementAttributions checks the mapping of statements to PolNeAR
+// attributions: one per cue, contents widened to PolNeAR's boundaries.
+func TestStatementAttributions(t *testing.T) {
+	text := `“The bridge is shut,” the mayor said. “It will stay shut.” The council said that fares will rise.`
+	at := func(s string) claimtrail.Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("no %q", s)
+		}
+		return claimtrail.Span{Start: i, End: i + len(s)}
+	}
+	said := at("said")
+	sts := []claimtrail.Statement{
+		{Content: at("The bridge is shut"), Cue: said, Source: at("the mayor")},
+		{Content: at("It will stay shut"), Cue: said},
+		{Content: at("fares will rise"), Cue: at("said that"), Source: at("The council")},
+		{Content: at("The council")}, // own voice: no attribution
+	}
+	sts[2].Cue.End = sts[2].Cue.Start + len("said")
+	got := statementAttributions(text, sts)
+	if len(got) != 2 {
+		t.Fatalf("%d attributions, want 2: %+v", len(got), got)
+	}
+	var parts []string
+	for _, c := range got[0].Content {
+		parts = append(parts, c.In(text))
+	}
+	if want := "“The bridge is shut,”|“It will stay shut.”"; strings.Join(parts, "|") != want {
+		t.Errorf("first content %q, want %q", strings.Join(parts, "|"), want)
+	}
+	if got[0].Source[0].In(text) != "the mayor" {
+		t.Errorf("first source %q", got[0].Source[0].In(text))
+	}
+	if c := got[1].Content[0].In(text); c != "that fares will rise" {
+		t.Errorf("second content %q, want %q", c, "that fares will rise")
 	}
 }
