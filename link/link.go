@@ -107,6 +107,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		}
 	}
 	b.attachBare(bare)
+	b.denyReported()
 	for _, i := range negations {
 		if items[i].st.Polarity == claimtrail.Denies {
 			b.denyEachAct(i) // a denial of one claim may deny the acts of others
