@@ -984,8 +984,11 @@ func (b *builder) roleWords(i int) map[string]bool {
 	}
 	text := d.Text()
 	src, sentence := st.Source, st.Sentence
+	if src.Empty() {
+		src, sentence = b.namedEarlier(i)
+	}
 	if src.Empty() || sentence.Empty() {
-		return nil // a quotation carried over from an earlier sentence: no role at hand
+		return nil
 	}
 	lo, hi := max(sentence.Start, src.Start-roleReach), min(sentence.End, src.End+roleReach)
 	if lo > src.Start || hi < src.End || hi > len(text) {
@@ -999,10 +1002,15 @@ func (b *builder) roleWords(i int) map[string]bool {
 		after = after[:k]
 	}
 	out := map[string]bool{}
-	for _, part := range []string{before, after} {
+	// The source span may hold the apposition too ("Lena Dahl, Seawatch's
+	// rescue coordinator"): its words count, the name's own do not.
+	for _, part := range []string{before, after, src.In(text)} {
 		for w := range nlp.Words(part) {
 			out[nlp.SourceKey(w.Form)] = true
 		}
+	}
+	for w := range nlp.Words(st.Speaker().Name) {
+		delete(out, nlp.SourceKey(w.Form))
 	}
 	return out
 }
