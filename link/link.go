@@ -80,9 +80,14 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var verdicts []verdictMatch
 	for k, claims := range denied {
 		if k%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		if b.verdictOnThing(denials[k]) {
+			verdicts = append(verdicts, verdictMatch{denials[k], claims})
+			continue // placed once the speaker's negations are placed too
 		}
 		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
 			bare = append(bare, denials[k])
@@ -106,6 +111,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			b.assert(i)
 		}
 	}
+	bare = append(bare, b.attachVerdicts(verdicts)...)
 	b.attachBare(bare)
 	b.denyReported()
 	for _, i := range negations {
