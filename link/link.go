@@ -80,9 +80,14 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var verdicts []verdictMatch
 	for k, claims := range denied {
 		if k%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		if b.verdictOnThing(denials[k]) {
+			verdicts = append(verdicts, verdictMatch{denials[k], claims})
+			continue // placed once the speaker's negations are placed too
 		}
 		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
 			bare = append(bare, denials[k])
@@ -106,7 +111,9 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			b.assert(i)
 		}
 	}
+	bare = append(bare, b.attachVerdicts(verdicts)...)
 	b.attachBare(bare)
+	b.denyReported()
 	for _, i := range negations {
 		if items[i].st.Polarity == claimtrail.Denies {
 			b.denyEachAct(i) // a denial of one claim may deny the acts of others
@@ -988,8 +995,11 @@ func (b *builder) roleWords(i int) map[string]bool {
 	}
 	text := d.Text()
 	src, sentence := st.Source, st.Sentence
+	if src.Empty() {
+		src, sentence = b.namedEarlier(i)
+	}
 	if src.Empty() || sentence.Empty() {
-		return nil // a quotation carried over from an earlier sentence: no role at hand
+		return nil
 	}
 	lo, hi := max(sentence.Start, src.Start-roleReach), min(sentence.End, src.End+roleReach)
 	if lo > src.Start || hi < src.End || hi > len(text) {
@@ -1003,10 +1013,15 @@ func (b *builder) roleWords(i int) map[string]bool {
 		after = after[:k]
 	}
 	out := map[string]bool{}
-	for _, part := range []string{before, after} {
+	// The source span may hold the apposition too ("Lena Dahl, Seawatch's
+	// rescue coordinator"): its words count, the name's own do not.
+	for _, part := range []string{before, after, src.In(text)} {
 		for w := range nlp.Words(part) {
 			out[nlp.SourceKey(w.Form)] = true
 		}
+	}
+	for w := range nlp.Words(st.Speaker().Name) {
+		delete(out, nlp.SourceKey(w.Form))
 	}
 	return out
 }

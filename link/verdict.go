@@ -1,0 +1,82 @@
+package link
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// verdictWords are the adjectives by which a speaker judges a thing said
+// rather than stating a fact of her own: "the test result is wrong", "the
+// figure was incorrect".
+var verdictWords = map[string]bool{
+	"wrong": true, "false": true, "untrue": true, "incorrect": true, "inaccurate": true,
+	"mistaken": true, "misleading": true, "baseless": true, "unfounded": true, "fabricated": true,
+}
+
+// verdictMatch is a verdict on a thing and the claims its words matched.
+type verdictMatch struct {
+	i      int
+	claims []int
+}
+
+// verdictOnThing reports whether denial i is a verdict on a thing named
+// by a bare noun phrase: its content's head is a verdict adjective whose
+// subject is a common noun with no clause of its own ("the test result is
+// wrong"; not "reports that the board has agreed … are false", whose
+// clause says what is judged). Such a verdict shares words with any claim
+// naming the thing ("analysis of her B sample confirmed the result of the
+// first test"), but it judges what its speaker is denying in that article.
+func (b *builder) verdictOnThing(i int) bool {
+	d := &b.items[i]
+	if !verdictWords[lastWord(d.text)] || aboutReport(d.text) {
+		return false // nothing to parse; or a verdict on a whole report ("the story is false"), which attachBare spreads
+	}
+	doc := b.docs[d.st.Article]
+	if doc == nil {
+		return false
+	}
+	t, top := spanTop(doc, d.span)
+	if top < 0 || !verdictWords[strings.ToLower(t.Token(top).Text)] {
+		return false
+	}
+	subj := t.Dependent(top, "nsubj")
+	if subj < 0 || t.UPOS(subj) != "NOUN" {
+		return false
+	}
+	for _, rel := range []string{"acl", "ccomp", "csubj"} {
+		if t.Dependent(subj, rel) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// lastWord is the folded last word of text.
+func lastWord(text string) string {
+	last := ""
+	for w := range nlp.Words(text) {
+		last = w.Form
+	}
+	return last
+}
+
+// attachVerdicts gives each verdict on a thing to the claims its speaker
+// denied in the same article, once every denial and negation is placed;
+// a speaker who denied nothing else there has her verdict matched by its
+// words like any denial. It returns the verdicts that found no claim.
+func (b *builder) attachVerdicts(vs []verdictMatch) []int {
+	var bare []int
+	for _, v := range vs {
+		if same := b.denied[b.speakerOf(v.i)]; len(same) > 0 {
+			for _, c := range append([]int(nil), same...) {
+				b.addDenier(c, v.i)
+			}
+			continue
+		}
+		if !b.attach(v.i, v.claims) && !b.answer(v.i) {
+			bare = append(bare, v.i)
+		}
+	}
+	return bare
+}
