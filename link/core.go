@@ -27,6 +27,10 @@ type core struct {
 	// lists are the core's coordinated nouns, each list the features of
 	// its members' head words ("names, dates of birth and addresses").
 	lists [][]string
+	// contrast marks a clause set against what came before: "but" or
+	// "yet" opening it, or "still" on its predicate ("most of the village
+	// is still standing").
+	contrast bool
 }
 
 // coreBand is the similarity under which two assertions about to join are
@@ -58,14 +62,15 @@ var timeNouns = map[string]bool{
 // headSynonyms are predicates news uses for one event whose stems the
 // linker's features keep apart (folding them there would join other
 // claims); they count as one head when cores are compared. Each group's
-// first word is what the others fold to; the examples are pairs of heads
-// that must compare equal.
+// first stem is what the others fold to ("talk" is already "meet" among
+// the linker's synonyms); the examples are pairs of heads that must
+// compare equal (TestHeadSynonyms).
 var headSynonyms = []struct {
 	group   []string
 	example [2]string
 }{
-	{[]string{"talk", "discuss", "negoti"}, [2]string{"the two firms are in talks", "it was in discussions with the buyer"}},
-	{[]string{"attack", "assault", "strike"}, [2]string{"rebels attacked the convoy", "the convoy came under assault"}},
+	{[]string{"meet", "talk", "discuss", "negoti"}, [2]string{"the two firms are in talks", "it was in discussions with the buyer"}},
+	{[]string{"attack", "assault"}, [2]string{"rebels attacked the convoy", "rebels assaulted the convoy"}},
 	{[]string{"leav", "depart", "exit"}, [2]string{"the minister will leave the cabinet", "the minister will depart"}},
 }
 
@@ -117,6 +122,7 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 		}
 	}
 	c.lists = lists(doc, t, class, stems)
+	c.contrast = contrastive(t, top, heads, inside)
 	at := func(off int) int {
 		for w := 0; w < t.Len(); w++ {
 			if tk := t.Token(w); tk.Start <= off && off < tk.End {
@@ -353,6 +359,51 @@ func (b *builder) listsApart(i, c int) bool {
 		}
 		if y, ok := b.coreOfItem(m); ok && otherLists(x, y) {
 			return true
+		}
+	}
+	return false
+}
+
+// contrastWords are the adverbs and conjunctions by which a clause sets
+// itself against what was said before, each with an example.
+var contrastWords = map[string]string{
+	"still":   "most of the village is still standing",
+	"but":     "but the school is standing",
+	"yet":     "yet the bridge survived the flood",
+	"however": "the hospital, however, is open",
+}
+
+// contrastive reports whether the clause headed by heads carries a
+// contrast word as a dependent of one of its predicates.
+func contrastive(t *nlp.Tree, top int, heads []int, inside func(int) bool) bool {
+	for _, h := range heads {
+		for _, c := range t.Children(h) {
+			if _, ok := contrastWords[strings.ToLower(t.Token(c).Text)]; ok && (inside(c) || h == top) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contradicts reports whether assertion i, loosely alike claim c, states
+// the contrary of it: its core differs from the claim's (coresApart), it
+// speaks of the same subject and it sets itself against what was said
+// ("but most of the village is still standing" beside "the village has
+// been destroyed"). Such an assertion answers the claim; it does not
+// corroborate it.
+func (b *builder) contradicts(i, c int) bool {
+	x, ok := b.coreOfItem(i)
+	if !ok || !x.contrast || !b.coresApart(i, c) {
+		return false
+	}
+	y, ok := b.coreOfItem(b.members[c][0])
+	if !ok {
+		return false
+	}
+	for f := range y.subject {
+		if strings.HasPrefix(f, "e:") && (x.subject[f] || x.rest[f]) {
+			return true // the claim's named subject, wherever the parse hangs it in i
 		}
 	}
 	return false

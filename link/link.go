@@ -100,7 +100,12 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		}
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
-		own := len(items[i].st.Chain) <= 1 || b.continuesOwn(i, negMatches[k])
+		if c := b.continuesOwn(i, negMatches[k]); c >= 0 {
+			items[i].st.Polarity = claimtrail.Asserts // the party's own finding, part of its claim
+			b.addMember(c, i)
+			continue
+		}
+		own := len(items[i].st.Chain) <= 1
 		if own || !b.attach(i, negMatches[k]) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
@@ -647,6 +652,11 @@ func (b *builder) assert(i int) {
 			best, bestScore = c, s
 		}
 	}
+	if best >= 0 && bestScore < coreBand && b.contradicts(i, best) {
+		b.items[i].st.Polarity = claimtrail.Denies // the contrary of the claim, in other words
+		b.addDenier(best, i)
+		return
+	}
 	// A near copy says the same of the same names: only a looser match
 	// is worth parsing for a predicate that sets it apart.
 	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0]) ||
@@ -658,6 +668,12 @@ func (b *builder) assert(i int) {
 		b.members = append(b.members, nil)
 		b.deniers = append(b.deniers, nil)
 	}
+	b.addMember(best, i)
+}
+
+// addMember adds assertion i to claim c.
+func (b *builder) addMember(c, i int) {
+	best := c
 	b.members[best] = append(b.members[best], i)
 	k := b.speakerOf(i)
 	if ck := (claimSpeaker{best, k}); !b.asserted[ck] {

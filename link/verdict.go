@@ -26,17 +26,17 @@ func (b *builder) sharingWords(i int, claims []int) []int {
 	return out
 }
 
-// continuesOwn reports whether negation i goes on with what its own party
-// asserts in the same article rather than answering the claims it matched:
-// "the council said inspectors had checked the ground's three other
-// stands … 'Our inspectors found no structural faults in the other three
-// stands,' the council's head of building control said" is the council's
-// finding, a negative fact, not a denial of a claim about surveys of
-// stands. It holds when one of the party's claims holds at least as much
-// of the negation as the best of matched does.
-func (b *builder) continuesOwn(i int, matched []int) bool {
+// continuesOwn returns the claim of its own party that negation i goes on
+// with, rather than answering the claims it matched, or -1: "the council
+// said inspectors had checked the ground's three other stands … 'Our
+// inspectors found no structural faults in the other three stands,' the
+// council's head of building control said" is the council's finding, part
+// of its own account, not a denial of a claim about surveys of stands. It
+// is the first of the party's claims in the same article that holds at
+// least as much of the negation as the best of matched does.
+func (b *builder) continuesOwn(i int, matched []int) int {
 	if len(matched) == 0 {
-		return false
+		return -1
 	}
 	best := 0.0
 	for _, c := range matched {
@@ -48,8 +48,8 @@ func (b *builder) continuesOwn(i int, matched []int) bool {
 			continue
 		}
 		if b.denyScore(i, c) >= best {
-			return true
+			return c
 		}
 	}
-	return false
+	return -1
 }
