@@ -10,9 +10,10 @@ import (
 
 // A statement's core is what its main clause says: the predicate, its
 // subject and its other arguments, read from the dependency parse, without
-// the adverbial and relative clauses hung on them ("Detectives
-// investigating the theft …", "… after testing positive") or the time they
-// name ("that night"). Two statements that share words only outside their
+// the relative clauses and asides hung on them ("Detectives investigating
+// the theft …"), the time they name ("that night") or the source they cite
+// ("according to two bankers"). Adverbial clauses stay: "banned after
+// testing positive" states the test too. Two statements that share words only outside their
 // cores, or only their subject, say different things of it: "the alarm
 // system was fully working" is not "the alarm system had been switched off
 // for maintenance", "the tanker was carrying smuggled fuel" is not
@@ -39,7 +40,7 @@ type core struct {
 const coreBand = 0.6
 
 // peripheralRels are the relations whose subtrees are no part of a clause's
-// core: adverbial and relative clauses, asides, and bare time nouns.
+// core: relative clauses, asides, and bare time nouns.
 var peripheralRels = []string{"acl", "parataxis", "discourse", "vocative", "dislocated",
 	"reparandum", "obl:tmod", "nmod:tmod", "obl:npmod", "appos"}
 
@@ -346,6 +347,9 @@ func (c core) lacksAny(list []string) bool {
 // claim c members it is alike with (otherLists); near copies are not
 // compared.
 func (b *builder) listsApart(i, c int) bool {
+	if !coordinates(b.items[i].text) {
+		return false // no list: nothing to parse
+	}
 	x, ok := b.coreOfItem(i)
 	if !ok || len(x.lists) == 0 {
 		return false
@@ -355,6 +359,9 @@ func (b *builder) listsApart(i, c int) bool {
 			break
 		}
 		if s := b.alike(&b.items[i], &b.items[m]); s < b.l.Join || s >= copyScore {
+			continue
+		}
+		if !coordinates(b.items[m].text) {
 			continue
 		}
 		if y, ok := b.coreOfItem(m); ok && otherLists(x, y) {
@@ -404,6 +411,16 @@ func (b *builder) contradicts(i, c int) bool {
 	for f := range y.subject {
 		if strings.HasPrefix(f, "e:") && (x.subject[f] || x.rest[f]) {
 			return true // the claim's named subject, wherever the parse hangs it in i
+		}
+	}
+	return false
+}
+
+// coordinates reports whether text may hold a coordination of nouns.
+func coordinates(text string) bool {
+	for _, f := range nlp.Forms(text) {
+		if f == "and" || f == "or" {
+			return true
 		}
 	}
 	return false
