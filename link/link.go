@@ -105,6 +105,11 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		}
 		// An outlet's own negation ("the carrier had not lost an aircraft
 		// before") is a negative fact it reports, not a denial of a source.
+		if c := b.continuesOwn(i, negMatches[k]); c >= 0 {
+			items[i].st.Polarity = claimtrail.Asserts // the party's own finding, part of its claim
+			b.addMember(c, i)
+			continue
+		}
 		own := len(items[i].st.Chain) <= 1
 		if own || !b.attach(i, negMatches[k]) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
@@ -141,6 +146,8 @@ type item struct {
 	// parsed on first need (builder.predicateOf), when predded.
 	pred    predicate
 	predded bool
+	// core is the statement's core (see core), parsed on first need.
+	core *coreResult
 	// span is the content whose features the item holds: for a denial,
 	// the proposition it negates.
 	span claimtrail.Span
@@ -649,16 +656,23 @@ func (b *builder) assert(i int) {
 		if b.items[b.members[c][0]].negative != negated {
 			continue // a negative fact never joins the positive claim it contradicts
 		}
-		if negated && !b.sharesName(i, c) {
-			continue // negative facts are alike only about the same named thing
+		s := b.score(i, c)
+		if negated && s < copyScore && !b.sharesName(i, c) {
+			continue // negative facts are alike only about the same named thing, or word for word
 		}
-		if s := b.score(i, c); s > bestScore || s == bestScore && best >= 0 && c < best {
+		if s > bestScore || s == bestScore && best >= 0 && c < best {
 			best, bestScore = c, s
 		}
 	}
+	if best >= 0 && bestScore < coreBand && b.contradicts(i, best) {
+		b.items[i].st.Polarity = claimtrail.Denies // the contrary of the claim, in other words
+		b.addDenier(best, i)
+		return
+	}
 	// A near copy says the same of the same names: only a looser match
 	// is worth parsing for a predicate that sets it apart.
-	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0])) {
+	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0]) ||
+		bestScore < coreBand && b.coresApart(i, best) || b.listsApart(i, best)) {
 		best = -1 // the same act by another party, or another thing said of the same names: a fact of its own
 	}
 	if best < 0 {
@@ -666,6 +680,12 @@ func (b *builder) assert(i int) {
 		b.members = append(b.members, nil)
 		b.deniers = append(b.deniers, nil)
 	}
+	b.addMember(best, i)
+}
+
+// addMember adds assertion i to claim c.
+func (b *builder) addMember(c, i int) {
+	best := c
 	b.members[best] = append(b.members[best], i)
 	k := b.speakerOf(i)
 	if ck := (claimSpeaker{best, k}); !b.asserted[ck] {
@@ -1161,7 +1181,7 @@ func (b *builder) attachBare(bare []int) {
 			// rejected a newspaper report that …": one party under two
 			// names, and the report the verdict judges is the one the
 			// article already showed denied.
-			same = b.deniedIn(st.Article)
+			same = b.sharingWords(i, b.deniedIn(st.Article))
 		}
 		for _, c := range same {
 			b.addDenier(c, i)

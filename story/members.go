@@ -48,15 +48,15 @@ func Members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 	in = byClaims.largest(story)
 	if len(in) > 1 {
 		// Articles no claim joins, but that name what the story names
-		// (a short denial that matched nothing), belong too.
-		for _, a := range articles {
-			if in[a.ID] {
-				continue
-			}
-			for id := range in {
-				if names.overlap(a.ID, id) >= minNameOverlap {
+		// (a short denial that matched nothing), belong too, and so do
+		// those naming what such an article names: the answer to a
+		// report that names what the report names.
+		for grown := true; grown; {
+			grown = false
+			for _, a := range articles {
+				if !in[a.ID] && names.near(a.ID, in) {
 					in[a.ID] = true
-					break
+					grown = true
 				}
 			}
 		}
@@ -160,6 +160,17 @@ func nameSets(articles []claimtrail.Article, docs map[string]*nlp.Document) name
 }
 
 // overlap is the Jaccard overlap of two articles' entity keys.
+// near reports whether article a names what one of the articles in set
+// names (minNameOverlap).
+func (n nameKeys) near(a string, set map[string]bool) bool {
+	for id := range set {
+		if n.overlap(a, id) >= minNameOverlap {
+			return true
+		}
+	}
+	return false
+}
+
 func (n nameKeys) overlap(a, b string) float64 {
 	ka, kb := n[a], n[b]
 	inter := 0

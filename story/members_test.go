@@ -53,3 +53,36 @@ func TestMembersLargestGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestMembersThroughNames joins two articles by a claim and two more by
+// names only, one naming what the other names and that one naming what
+// the claim's articles name: both belong, whichever order they come in.
+func TestMembersThroughNames(t *testing.T) {
+	doc := func(keys ...string) *nlp.Document {
+		d := &nlp.Document{}
+		for _, k := range keys {
+			d.Entities = append(d.Entities, nlp.Entity{Key: k})
+		}
+		return d
+	}
+	docs := map[string]*nlp.Document{
+		"report":  doc("harlow", "mills", "bakery", "flour"),
+		"follow":  doc("harlow", "mills", "bakery", "oven"),
+		"near":    doc("harlow", "mills", "supplier", "depot"),
+		"answer":  doc("supplier", "depot", "quist", "batch"),
+		"faraway": doc("orbit", "rocket", "launch", "pad"),
+	}
+	claims := []claimtrail.Claim{{Statements: []claimtrail.Statement{{Article: "report"}, {Article: "follow"}}}}
+	for _, order := range [][]string{{"report", "follow", "answer", "near", "faraway"}, {"answer", "faraway", "near", "report", "follow"}} {
+		var arts []claimtrail.Article
+		for _, id := range order {
+			arts = append(arts, claimtrail.Article{ID: id})
+		}
+		in, _ := Members(arts, docs, claims)
+		for _, id := range order {
+			if want := id != "faraway"; in[id] != want {
+				t.Errorf("order %v: %s on the story = %v, want %v", order, id, in[id], want)
+			}
+		}
+	}
+}
