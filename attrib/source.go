@@ -58,6 +58,9 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	if c, ok := r.modifiedName(p); ok {
 		return c
 	}
+	if c := r.describedAgain(p); c != nil {
+		return c
+	}
 	if c := r.agencyAgain(p); c != nil {
 		return c
 	}
