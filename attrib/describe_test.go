@@ -75,3 +75,39 @@ func TestDescriptionCues(t *testing.T) {
 		}
 	}
 }
+
+// TestAppositiveGender: a title across a comma, before or after the name,
+// marks the person's gender for "he" and "she".
+func TestAppositiveGender(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"The port's spokesman, Tarn Osk, declined to comment on the report. \"The cranes are safe,\" he said.", "Tarn Osk"},
+		{"Tarn Osk, a spokeswoman for the port, declined to comment on the report. \"The cranes are safe,\" she said.", "Tarn Osk"},
+	} {
+		if got := speakerOfLast(t, an, tc.text); got != tc.want {
+			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestAuthorPatterns runs every author pattern's example: "the report"
+// after it speaks with its author's voice; with no author named, it stays
+// the report.
+func TestAuthorPatterns(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range authorPatterns {
+		text := p.example + "\n\nThe report says the cables were rusty."
+		if got := speakerOfLast(t, an, text); got != p.author {
+			t.Errorf("%q: speaker %q, want %q", text, got, p.author)
+		}
+	}
+	if got := speakerOfLast(t, an, "The mayor read the report in silence.\n\nThe report says the cables were rusty."); got != "report" {
+		t.Errorf("no author: speaker %q, want report", got)
+	}
+}

@@ -363,6 +363,11 @@ func (r *reader) documentOrOutlet(p *sourcePhrase) []claimtrail.Source {
 			}
 		}
 	}
+	if document && p.definite && p.hi-p.lo <= 2 {
+		if c := r.documentAuthor(p.head, p.span.Start); c != nil {
+			return c // "the report adds", after "X released its report"
+		}
+	}
 	recent := r.recent
 	if document {
 		recent = r.recentWhole

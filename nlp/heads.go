@@ -43,7 +43,8 @@ Brewery Breweries Chemicals Tankers Shipping Terminals Logistics Freight Railway
 Automotive Aerospace Space Analytics Markets Holdings Capital Partners Investments Securities Insurance
 Bank Technologies Technology Tech Software Systems Solutions Networks Mobile Telecom Telecoms Industries
 Manufacturing Engineering Construction Structures Developments Properties Resources Retail Stores
-Supermarkets Hotels Group Company Co Corp Corporation Inc Ltd LLC PLC Plc`,
+Supermarkets Hotels Quarrying Trading Consulting Publishing Brewing Farming Printing Banking Catering
+Drilling Dredging Fisheries Packaging Haulage Recycling Housing Lending Group Company Co Corp Corporation Inc Ltd LLC PLC Plc`,
 		examples: []string{"Ardmoor Mining", "Veltrax Pharma", "Pelagos Tankers", "Kessary Bank", "Tallis Mobile"}},
 	{class: ClassPublic, words: `Ministry Department Agency Authority Commission Council Board Office Bureau
 Inspectorate Regulator Directorate Secretariat Administration Government Cabinet Police Service Court
