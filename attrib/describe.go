@@ -176,9 +176,14 @@ func (r *reader) describedName(head string, rule *descriptionRule, mods []string
 		}
 		var toks []nlp.Token
 		for _, e := range r.doc.EntitiesIn(sent.Span) {
-			if e.Label != nlp.Organization || !rule.fits(head, gz.NameClass(e.Text), e.Text) || !holdsAll(e.Text, mods) {
+			if e.Label == nlp.Outlet || e.Label == nlp.Place {
 				continue
 			}
+			name, ok := fittingName(gz, rule, head, e.Text)
+			if !ok || !holdsAll(name, mods) {
+				continue
+			}
+			e.Text = name
 			if e.Start >= at && len(mods) == 0 {
 				continue
 			}
@@ -202,6 +207,21 @@ func (r *reader) describedName(head string, rule *descriptionRule, mods []string
 		}
 	}
 	return best, found
+}
+
+// fittingName returns the name, in the entity text, that the rule's
+// description may refer to: the whole text, or the name that opens it
+// when the run went on past the name's head word ("Orvane Space Corvid-2"
+// names a rocket of Orvane Space).
+func fittingName(gz *nlp.Gazetteer, rule *descriptionRule, head, text string) (string, bool) {
+	words := strings.Fields(text)
+	for n := len(words); n >= 2; n-- {
+		name := strings.Join(words[:n], " ")
+		if rule.fits(head, gz.NameClass(name), name) {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // holdsAll reports whether name holds every word of mods, as a word or a

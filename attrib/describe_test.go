@@ -67,6 +67,8 @@ func TestDescriptionCues(t *testing.T) {
 		// a telling modifier, the name coming after the description
 		{"The national space agency said on Monday that the launch had failed. Its director, Ilse Varn of the Ardesian Space Agency, flew in.",
 			"Ardesian Space Agency", 0},
+		// a name run past the company's name: the name that opens it
+		{"The second stage of a Brisk Aerospace Falcon-9 rocket failed on Tuesday, the company said.", "Brisk Aerospace", -1},
 		// a modifier the name does not hold: no resolution
 		{"Inspectors of the Civil Aviation Authority visited.\n\nThe health authority said the water was clean.", "health authority", -1},
 	} {
