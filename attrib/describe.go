@@ -122,6 +122,9 @@ func (r *reader) describedAgain(p *sourcePhrase) []claimtrail.Source {
 	}
 	e, ok := r.describedName(p.head, rule, mods, p.span.Start)
 	if !ok {
+		if p.hi-p.lo == 1 {
+			return r.describedPhrase(p.head, rule, p.span.Start)
+		}
 		return nil
 	}
 	key := nlp.SourceKey(e.Text)
@@ -179,7 +182,13 @@ func (r *reader) describedName(head string, rule *descriptionRule, mods []string
 			if e.Label == nlp.Outlet || e.Label == nlp.Place {
 				continue
 			}
+			if toks == nil {
+				toks = r.doc.SentenceTokens(s)
+			}
 			name, ok := fittingName(gz, rule, head, e.Text)
+			if !ok && wordBefore(toks, e.Start) == head {
+				name, ok = e.Text, true // "the imagery firm OrbitScope … the firm"
+			}
 			if !ok || !holdsAll(name, mods) {
 				continue
 			}
@@ -192,9 +201,6 @@ func (r *reader) describedName(head string, rule *descriptionRule, mods []string
 				d = -d
 			}
 			score := -describeWeights.perSentence * float64(d)
-			if toks == nil {
-				toks = r.doc.SentenceTokens(s)
-			}
 			if e.Start < at && r.isSubject(s, toks, e) {
 				score += describeWeights.subject
 			}
@@ -266,3 +272,52 @@ func relativeAntecedent(t *nlp.Tree, v, rel int) int {
 
 // nominal reports whether a universal part of speech names a thing.
 func nominal(upos string) bool { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" }
+
+// wordBefore returns the lower-cased word just before byte offset at, or "".
+func wordBefore(toks []nlp.Token, at int) string {
+	w := ""
+	for _, t := range toks {
+		if t.End > at {
+			break
+		}
+		w = lower(t)
+	}
+	return w
+}
+
+// describedPhrase resolves a bare description no name fits to the
+// fuller description the article gave before ("was summoned to the
+// foreign ministry …, the ministry said": the foreign ministry), unless a
+// source of that kind has been named, which the source rules find; nil
+// when there is none.
+func (r *reader) describedPhrase(head string, rule *descriptionRule, at int) []claimtrail.Source {
+	if _, ok := r.recent(func(m mention) bool { return strings.Contains(strings.ToLower(m.src.Name), head) }); ok {
+		return nil
+	}
+	si := r.doc.SentenceAt(at)
+	for s := si; s >= 0 && s >= si-describeWeights.window; s-- {
+		if !r.visible(r.doc.Sentences[s].Start) {
+			continue
+		}
+		toks := r.doc.SentenceTokens(s)
+		for h := len(toks) - 1; h >= 1; h-- {
+			if toks[h].Start >= at || lower(toks[h]) != head || toks[h].Text != lower(toks[h]) {
+				continue
+			}
+			lo := h
+			for lo > 0 && toks[lo-1].Text == lower(toks[lo-1]) && isWordy(lower(toks[lo-1])) && !determiners[lower(toks[lo-1])] &&
+				!postmodifiers[lower(toks[lo-1])] && !finiteHere(toks[lo-1]) {
+				lo--
+			}
+			if lo == h {
+				continue // "the ministry" again: no fuller description
+			}
+			if lo >= 2 && isPossessive(toks[lo-1].Text) && capitalised(toks[lo-2].Text) {
+				lo -= 2 // "Solvania's foreign ministry"
+			}
+			name := span(toks, lo, h+1).In(r.text())
+			return r.remember(claimtrail.Source{Name: name, Kind: rule.kind}, nil)
+		}
+	}
+	return nil
+}

@@ -69,6 +69,12 @@ func TestDescriptionCues(t *testing.T) {
 			"Ardesian Space Agency", 0},
 		// a name run past the company's name: the name that opens it
 		{"The second stage of a Brisk Aerospace Falcon-9 rocket failed on Tuesday, the company said.", "Brisk Aerospace", -1},
+		// the description given before the name: "the firm OrbitScope"
+		{"Images from the imagery firm Skylens were published on Monday.\n\nThe firm said the trucks were new.", "Skylens", -1},
+		// no name, but a fuller description before
+		{"The envoy was summoned to the foreign ministry on Friday.\n\nThe ministry said the visit had been cut short.", "foreign ministry", -1},
+		// a title word inside a body's name
+		{"Orsk General Hospital treated 40 people.\n\nThe hospital said most had gone home.", "Orsk General Hospital", -1},
 		// a modifier the name does not hold: no resolution
 		{"Inspectors of the Civil Aviation Authority visited.\n\nThe health authority said the water was clean.", "health authority", -1},
 	} {

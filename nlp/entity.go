@@ -221,7 +221,10 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, wo
 	if j-i > 1 && g.allTitles(toks[i:j]) {
 		return Entity{}, false // "Prime Minister": an office, not a name
 	}
-	i, titled := g.trimTitles(toks, i, j)
+	titled := false
+	if !g.bodyName(toks, i, j) {
+		i, titled = g.trimTitles(toks, i, j)
+	}
 	if e, ok := g.knownTail(doc, toks, i, j); ok {
 		return e, true
 	}
@@ -237,6 +240,21 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, wo
 	}
 	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged, words.lower)
 	return e, true
+}
+
+// bodyName reports whether the run toks[i:j] ends with the head word of
+// a body's name: its title words are part of the name ("Lindmere General
+// Hospital", "Regional Transport Authority"), not a person's titles.
+func (g *Gazetteer) bodyName(toks []Token, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	words := make([]string, 0, j-i)
+	for _, t := range toks[i:j] {
+		words = append(words, t.Text)
+	}
+	c := g.heads.classOf(words)
+	return c != ClassNone && c != ClassPlace
 }
 
 // trimTitles moves the start of the name toks[i:j] past the titles that

@@ -23,6 +23,16 @@ func TestHeadRules(t *testing.T) {
 	}
 }
 
+// TestBodyKeepsItsTitles: title words inside a body's name stay in it.
+func TestBodyKeepsItsTitles(t *testing.T) {
+	for _, name := range []string{"Orsk General Hospital", "Kesh Regional Transport Authority"} {
+		doc := analyze(t, "On Monday the reporters met "+name+" at noon.")
+		if e := entityNamed(doc, name); e == nil || e.Label != Organization {
+			t.Errorf("%q: %v", name, entityTexts(doc))
+		}
+	}
+}
+
 // TestHeadNotName: a head word alone, or after a given name, makes no
 // organisation.
 func TestHeadNotName(t *testing.T) {
