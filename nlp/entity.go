@@ -254,7 +254,7 @@ func (g *Gazetteer) bodyName(toks []Token, i, j int) bool {
 		words = append(words, t.Text)
 	}
 	c := g.heads.classOf(words)
-	return c != ClassNone && c != ClassPlace
+	return c != ClassNone && c != ClassPlace && c != ClassOpening
 }
 
 // trimTitles moves the start of the name toks[i:j] past the titles that
@@ -313,7 +313,7 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 		return Organization, Fold(text)
 	// "Ardmoor Mining", "Sella River": the head word types the name, unless
 	// a given name opens it ("Anna Power").
-	case g.heads.classOf(words) != ClassNone && !g.given[strings.ToLower(words[0])]:
+	case g.heads.classOf(words).labelOf() != "" && !g.given[strings.ToLower(words[0])]:
 		return g.heads.classOf(words).labelOf(), Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		return Person, personKey(words)

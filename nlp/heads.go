@@ -17,7 +17,11 @@ const (
 	ClassBody    NameClass = "body"    // an association, charity or union: "Red Cross"
 	ClassCampus  NameClass = "campus"  // a university, hospital or museum: "Tessin University"
 	ClassClub    NameClass = "club"    // a sports club: "Dunmore United"
-	ClassPlace   NameClass = "place"   // a street, river or cape: "Sella River", "Cape Morra"
+	ClassPlace   NameClass = "place"   // a street or river: "Sella River", "Mill Lane"
+	// ClassOpening: a word that opens places' names ("Cape Morra", "Port
+	// Selby") but also ships' and firms' ("Port Star", "Cape Shipping"):
+	// it keeps a name from being a person's, and gives it no label.
+	ClassOpening NameClass = "opening"
 )
 
 // headRule is one group of head words and the class of the names they
@@ -58,11 +62,11 @@ Theatre Theater Zoo`,
 		examples: []string{"Tessin University", "Halloran Museum", "University of Hallam"}},
 	{class: ClassClub, words: `United Rovers Athletic Wanderers FC Club`,
 		examples: []string{"Dunmore United", "Fenley Rovers"}},
-	{class: ClassPlace, words: `River Lane Street Road Avenue Square Bridge Valley Bay Island Islands Lake
+	{class: ClassPlace, words: `River Lane Street Road Avenue Square Bridge Valley Bay Island Islands
 Mountains Hills Strait Gulf Sea Ocean Peninsula Province District`,
 		examples: []string{"Sella River", "Mill Lane", "Regent Square"}},
-	{class: ClassPlace, first: true, words: `Port Cape Mount Lake Gulf Strait Fort`,
-		examples: []string{"Cape Morra", "Port Selby", "Strait of Dessa"}},
+	{class: ClassOpening, first: true, words: `Port Cape Mount Lake Gulf Strait Fort`,
+		examples: []string{"Cape Morra", "Port Selby", "Mount Orsa"}},
 }
 
 // nameHeads indexes headRules: the last (or pre-"of") words and the first
@@ -91,9 +95,6 @@ func (h nameHeads) classOf(words []string) NameClass {
 	if len(words) < 2 {
 		return ClassNone
 	}
-	if c := h.first[strings.ToLower(words[0])]; c != ClassNone {
-		return c
-	}
 	head := words[len(words)-1]
 	for k := 1; k < len(words)-1; k++ {
 		if words[k] == "of" {
@@ -101,7 +102,11 @@ func (h nameHeads) classOf(words []string) NameClass {
 			break
 		}
 	}
-	return h.last[strings.ToLower(strings.TrimRight(head, ".,"))]
+	// The head decides first: "Port Vessing Authority" is a public body.
+	if c := h.last[strings.ToLower(strings.TrimRight(head, ".,"))]; c != ClassNone {
+		return c
+	}
+	return h.first[strings.ToLower(words[0])]
 }
 
 // NameClass returns the class the head word of name gives it:
@@ -110,11 +115,14 @@ func (g *Gazetteer) NameClass(name string) NameClass {
 	return g.heads.classOf(strings.Fields(name))
 }
 
-// labelOf is the entity label of a name class.
+// labelOf is the entity label of a name class, or "" when the class
+// gives none.
 func (c NameClass) labelOf() Label {
 	switch c {
 	case ClassNone:
 		return ""
+	case ClassOpening:
+		return Other
 	case ClassPlace:
 		return Place
 	}
