@@ -90,9 +90,11 @@ func (g *Gazetteer) orgsByBehaviour(doc *Document, ents []Entity) {
 	if len(orgs) == 0 {
 		return
 	}
+	// The key stays: the name is keyed alike in the articles where it shows
+	// no such behaviour, and stories and claims are joined by keys.
 	for k := range ents {
 		if e := &ents[k]; orgs[SourceKey(e.Text)] && g.orgRelabelable(e) {
-			e.Label, e.Key = Organization, Fold(e.Text)
+			e.Label = Organization
 		}
 	}
 }
