@@ -230,11 +230,39 @@ func (r *reader) mentionGender(gz *nlp.Gazetteer, e nlp.Entity) nlp.Gender {
 	if si < 0 {
 		return nlp.Unknown
 	}
-	toks := r.doc.SentenceTokens(si)
+	return appositiveGender(gz, r.doc.SentenceTokens(si), e)
+}
+
+// appositiveGender is the gender the title next to a mention marks: just
+// before it ("Mr Vell"), before it across a comma ("the bank's
+// spokeswoman, Runa Vick"), or heading the apposition after it ("Pell
+// Andar, a spokesman for the port").
+func appositiveGender(gz *nlp.Gazetteer, toks []nlp.Token, e nlp.Entity) nlp.Gender {
 	for k := len(toks) - 1; k >= 0; k-- {
-		if toks[k].End <= e.Start {
-			return gz.TitleGender(toks[k].Text)
+		if toks[k].End > e.Start {
+			continue
 		}
+		if g := gz.TitleGender(toks[k].Text); g != nlp.Unknown || toks[k].Text != "," || k == 0 {
+			return g
+		}
+		return gz.TitleGender(toks[k-1].Text)
+	}
+	for k, t := range toks {
+		if t.Start < e.End {
+			continue
+		}
+		if t.Text != "," {
+			return nlp.Unknown
+		}
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if g := gz.TitleGender(toks[j].Text); g != nlp.Unknown {
+				return g
+			}
+			if w := lower(toks[j]); w == "," || w == "said" || w == "of" || w == "for" {
+				break
+			}
+		}
+		return nlp.Unknown
 	}
 	return nlp.Unknown
 }

@@ -455,7 +455,7 @@ func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
 			return f.site(t, t.Head(v), s) // "X confirmed Y but said Z": X's
 		}
 		if n >= 0 && relativeWords[lowerWord(t, n)] && strings.HasSuffix(t.Rel(v), ":relcl") {
-			return t.Head(v) // "an architect who said …": the architect
+			return relativeAntecedent(t, v, n) // "an architect who said …": the architect
 		}
 		return n
 	case siteGovernorSubject:

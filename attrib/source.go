@@ -58,6 +58,9 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	if c, ok := r.modifiedName(p); ok {
 		return c
 	}
+	if c := r.describedAgain(p); c != nil {
+		return c
+	}
 	if c := r.agencyAgain(p); c != nil {
 		return c
 	}
@@ -358,6 +361,11 @@ func (r *reader) documentOrOutlet(p *sourcePhrase) []claimtrail.Source {
 			if r.visible(m.at) && m.src.Kind == claimtrail.KindDocument && strings.HasSuffix(strings.ToLower(m.src.Name), p.head) {
 				return m.chain
 			}
+		}
+	}
+	if document && p.definite && p.hi-p.lo <= 2 {
+		if c := r.documentAuthor(p.head, p.span.Start); c != nil {
+			return c // "the report adds", after "X released its report"
 		}
 	}
 	recent := r.recent

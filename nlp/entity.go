@@ -42,6 +42,7 @@ type Gazetteer struct {
 	orgEnds    map[string]bool   // last words that make a name an organisation
 	outWord    map[string]bool   // words that make a name an outlet
 	stop       map[string]bool   // capitalised function words that never start a name
+	heads      nameHeads         // head words that give a name its class (headRules)
 }
 
 // DefaultGazetteer returns the built-in name lists. They are parsed once and
@@ -59,6 +60,7 @@ var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
 		orgEnds:    wordSet(organizationEnds),
 		outWord:    wordSet(outletWords),
 		stop:       wordSet(capitalisedStopwords),
+		heads:      newNameHeads(),
 	}
 	g.addBuiltOutlets() // first: the lists below, written by hand, win
 	g.addList(outletNames, Outlet)
@@ -145,6 +147,7 @@ func (g *Gazetteer) entities(doc *Document, words docWords) []Entity {
 		}
 	}
 	g.outletsByBehaviour(doc, out)
+	g.orgsByBehaviour(doc, out)
 	return out
 }
 
@@ -162,6 +165,10 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 			j++
 			continue
 		}
+		if g.pluralPossessiveBody(toks, j) {
+			j += 2 // "Norvaine Shipowners' Association"
+			continue
+		}
 		if numberedName(toks[j-1], toks[j], g.outWord) {
 			j++ // "CNN-News 18", "NEWS 24", "Channel 4"
 			continue
@@ -174,6 +181,18 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 		break
 	}
 	return j
+}
+
+// pluralPossessiveBody reports whether toks[j] is the apostrophe of a
+// plural possessive inside a body's name, followed by the body's head
+// word: "Norvaine Shipowners' Association", "Dock Workers' Union".
+func (g *Gazetteer) pluralPossessiveBody(toks []Token, j int) bool {
+	if j+1 >= len(toks) || toks[j].Text != "'" && toks[j].Text != "’" || !adjacent(toks[j-1], toks[j]) {
+		return false
+	}
+	prev, next := toks[j-1].Text, toks[j+1].Text
+	c := g.heads.last[strings.ToLower(next)]
+	return strings.HasSuffix(prev, "s") && capitalised(prev) && capitalised(next) && c != ClassNone && c != ClassPlace
 }
 
 // numberedName reports whether the number num continues the name ending
@@ -202,7 +221,10 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, wo
 	if j-i > 1 && g.allTitles(toks[i:j]) {
 		return Entity{}, false // "Prime Minister": an office, not a name
 	}
-	i, titled := g.trimTitles(toks, i, j)
+	titled := false
+	if !g.bodyName(toks, i, j) {
+		i, titled = g.trimTitles(toks, i, j)
+	}
 	if e, ok := g.knownTail(doc, toks, i, j); ok {
 		return e, true
 	}
@@ -218,6 +240,21 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, wo
 	}
 	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged, words.lower)
 	return e, true
+}
+
+// bodyName reports whether the run toks[i:j] ends with the head word of
+// a body's name: its title words are part of the name ("Lindmere General
+// Hospital", "Regional Transport Authority"), not a person's titles.
+func (g *Gazetteer) bodyName(toks []Token, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	words := make([]string, 0, j-i)
+	for _, t := range toks[i:j] {
+		words = append(words, t.Text)
+	}
+	c := g.heads.classOf(words)
+	return c != ClassNone && c != ClassPlace && c != ClassOpening
 }
 
 // trimTitles moves the start of the name toks[i:j] past the titles that
@@ -274,6 +311,10 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 		return Outlet, Fold(text)
 	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
 		return Organization, Fold(text)
+	// "Ardmoor Mining", "Sella River": the head word types the name, unless
+	// a given name opens it ("Anna Power").
+	case g.heads.classOf(words).labelOf() != "" && !g.given[strings.ToLower(words[0])]:
+		return g.heads.classOf(words).labelOf(), Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		return Person, personKey(words)
 	// "North Korea", "West Bank": a compass word opens a place's name.
