@@ -156,6 +156,50 @@ type Statement struct {
 	Labelled bool
 }
 
+// Attribution is an act of attribution found in an article that is no
+// statement of the ledger: someone is reported as saying, asking, planning
+// or judging something, but what is attributed is no proposition the
+// ledger can check (a plan, a question, a noun phrase), or its source
+// cannot be resolved to a party. Attributions are reported beside the
+// ledger so that a reader sees every attribution the extractor found; they
+// never become claims and never change a stance, an origin or a status.
+type Attribution struct {
+	Article  string // ID of the article the attribution is in
+	Source   Span   // where the article names the speaker; empty when it names none
+	Cue      Span   // the attribution cue ("said", "hopes", "asked")
+	Content  Span   // what is attributed
+	Sentence Span   // the sentence holding the cue
+	// Chain runs from the article's outlet to the speaker, as a
+	// statement's does, when the source could be resolved; nil otherwise.
+	Chain []Source
+	// Reason says why the attribution is no ledger statement (see
+	// NotStatement).
+	Reason NotStatement
+	// Labelled marks an attribution found by the trained attribution
+	// labeller (package attrib/seq), as Statement.Labelled does.
+	Labelled bool
+}
+
+// NotStatement is why an attribution is no statement of the ledger: a
+// short stable code, written as is in the JSON contract.
+type NotStatement string
+
+// Reasons an attribution is no ledger statement.
+const (
+	ReasonNoSource         NotStatement = "no-source"         // the attribution names no source ("it was reported that …")
+	ReasonUnresolvedSource NotStatement = "unresolved-source" // its source is no party the ledger can name (an unresolved "it", "delegates")
+	ReasonUnreadableSource NotStatement = "unreadable-source" // its source span is cut from a longer name or holds a quotation
+	ReasonShortContent     NotStatement = "short-content"     // what is attributed is a word or two ("said “no”")
+	ReasonWithheld         NotStatement = "withheld"          // a refusal to state ("declined to say whether …")
+	ReasonNegated          NotStatement = "negated"           // the cue is negated ("did not say …")
+	ReasonNotStating       NotStatement = "not-stating"       // the cue names without stating ("called it …", "refused to comment")
+	ReasonPlan             NotStatement = "plan"              // a plan, hope or request ("hopes to return")
+	ReasonRequest          NotStatement = "request"           // a question or request ("asked the ministry whether …")
+	ReasonNounPhrase       NotStatement = "noun-phrase"       // what is attributed is no clause ("questioned the health of X")
+	ReasonQuestion         NotStatement = "question"          // an indirect question ("said when the vote will be held")
+	ReasonTopic            NotStatement = "topic"             // what the talk was about, not what was said ("spoke on …")
+)
+
 // Speaker is the last source in the chain: who first said it. The zero
 // Source is returned for an unattributed statement.
 func (s *Statement) Speaker() Source {
@@ -264,6 +308,11 @@ type Ledger struct {
 	// the dam had failed" when no article says it failed. They show that
 	// the claim circulates elsewhere and who denies it.
 	Unmatched []Statement
+	// Attributions holds, in article order, the attributions found in the
+	// articles that are no statements of the ledger (Attribution): shown
+	// beside the claims, never part of them. Ledgers read back from a
+	// corpus store have none (the store keeps statements only).
+	Attributions []Attribution
 }
 
 // IsOffStory reports whether the article with the given ID is off the story.

@@ -8,6 +8,7 @@ package attrib
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -64,11 +65,31 @@ func (x *Extractor) Extract(doc *nlp.Document) []claimtrail.Statement {
 // is done: it looks between sentences and between the labeller's
 // paragraphs.
 func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]claimtrail.Statement, error) {
+	e, err := x.ExtractAll(ctx, doc)
+	return e.Statements, err
+}
+
+// Extraction is what an extractor finds in one article: its statements,
+// and the attributions it found that are no statements of the ledger.
+type Extraction struct {
+	Statements []claimtrail.Statement
+	// Attributions are the trained labeller's attributions refused as
+	// statements because of what they attribute (a plan, a question, a
+	// noun phrase) or because their source cannot be named, in text
+	// order; claimtrail.Attribution.Reason says which. Attributions
+	// refused as no attribution at all, or because a statement already
+	// covers them, are not among them. The rules alone report none.
+	Attributions []claimtrail.Attribution
+}
+
+// ExtractAll is ExtractContext returning the article's other attributions
+// too.
+func (x *Extractor) ExtractAll(ctx context.Context, doc *nlp.Document) (Extraction, error) {
 	r := newReader(doc)
 	r.cues = x.cues
 	for si := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return Extraction{}, err
 		}
 		r.sentence(si)
 	}
@@ -77,7 +98,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 	if x.model != nil {
 		r.learned(ctx, x)
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return Extraction{}, err
 		}
 	}
 	for i := range r.out {
@@ -87,7 +108,8 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 			st.Hedges = addHedge(nil, "anonymous sourcing", st.Chain)
 		}
 	}
-	return r.out, nil
+	sort.SliceStable(r.refused, func(i, j int) bool { return r.refused[i].Cue.Start < r.refused[j].Cue.Start })
+	return Extraction{Statements: r.out, Attributions: r.refused}, nil
 }
 
 // DenialCue reports whether a cue's text is a denial verb or phrase
@@ -153,6 +175,9 @@ type reader struct {
 	outlet   claimtrail.Source
 	out      []claimtrail.Statement
 	mentions []mention
+	// refused holds the labeller's attributions refused as statements for
+	// what they attribute, not for being no attribution (modelCheck).
+	refused []claimtrail.Attribution
 	// at is where the sentence being read starts; before, when non-zero,
 	// hides statements and mentions at or after it from reference
 	// resolution (the labeller's attributions are resolved after the whole

@@ -85,3 +85,19 @@ func TestCombinationNames(t *testing.T) {
 		t.Error("ParseCombination accepted an unknown name")
 	}
 }
+
+// TestModelCheckReasons: every check that refuses a labeller attribution
+// says why, each with a reason of its own, so that the attributions it
+// refuses are reported apart (claimtrail.Attribution).
+func TestModelCheckReasons(t *testing.T) {
+	seen := map[claimtrail.NotStatement]string{}
+	for _, c := range modelChecks {
+		if c.reason == "" {
+			t.Errorf("check %s has no reason", c.name)
+		}
+		if other, ok := seen[c.reason]; ok {
+			t.Errorf("checks %s and %s share the reason %q", other, c.name, c.reason)
+		}
+		seen[c.reason] = c.name
+	}
+}

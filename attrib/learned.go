@@ -223,10 +223,18 @@ func (m *modelAtt) named() bool {
 }
 
 // modelCheck is one test a labeller attribution must pass to become a
-// statement, with an example of what it drops.
+// statement, with an example of what it drops and why: reason is the
+// claimtrail.NotStatement an attribution it drops is reported with
+// (claimtrail.Attribution). Every check drops attributions for what they
+// attribute or for a source the ledger cannot name, not for being no
+// attribution: PolNeAR marks what each drops as attributions, and adding
+// each check's reports raises PolNeAR dev (docs/attribution.md). What is no
+// attribution at all never reaches the checks (spans holding no whole
+// token, readModel) or is already a rule statement (seq.Uncovered).
 type modelCheck struct {
 	name    string
 	example string
+	reason  claimtrail.NotStatement
 	keep    func(m *modelAtt) bool
 }
 
@@ -236,38 +244,38 @@ type modelCheck struct {
 // ("What the labeller's statements must pass") gives each one's effect on
 // PolNeAR dev.
 var modelChecks = []modelCheck{
-	{"source", "“It is over,” the report concluded. (no source span)", func(m *modelAtt) bool { return !m.a.Source.Empty() }},
-	{"length", "he said “no” (content under 8 bytes)", func(m *modelAtt) bool { return m.a.Content.Len() >= 8 }},
-	{"withholds", "The ministry declined to say whether talks failed.", func(m *modelAtt) bool { return !withholds(m.toks) }},
-	{"source-like", "“, ” of the group said it would … (source cut from a name)", func(m *modelAtt) bool {
+	{"source", "“It is over,” the report concluded. (no source span)", claimtrail.ReasonNoSource, func(m *modelAtt) bool { return !m.a.Source.Empty() }},
+	{"length", "he said “no” (content under 8 bytes)", claimtrail.ReasonShortContent, func(m *modelAtt) bool { return m.a.Content.Len() >= 8 }},
+	{"withholds", "The ministry declined to say whether talks failed.", claimtrail.ReasonWithheld, func(m *modelAtt) bool { return !withholds(m.toks) }},
+	{"source-like", "“, ” of the group said it would … (source cut from a name)", claimtrail.ReasonUnreadableSource, func(m *modelAtt) bool {
 		return m.srcLo < 0 || sourceLike(m.srcToks[m.srcLo:m.srcHi])
 	}},
-	{"negated", "The mayor did not say the bridge was closed; neither report named the officials.", func(m *modelAtt) bool {
+	{"negated", "The mayor did not say the bridge was closed; neither report named the officials.", claimtrail.ReasonNegated, func(m *modelAtt) bool {
 		from := m.cueLo
 		if m.srcLo >= 0 && m.srcToks[0].Start == m.toks[0].Start {
 			from = min(m.srcHi, m.cueLo)
 		}
 		return !negatedCue(m.toks, from, m.cueHi) && (m.srcLo < 0 || !noneWords[lower(m.srcToks[m.srcLo])])
 	}},
-	{"chain", "It also makes checks impossible. (\"It\" refers to no source named before)", func(m *modelAtt) bool {
+	{"chain", "It also makes checks impossible. (\"It\" refers to no source named before)", claimtrail.ReasonUnresolvedSource, func(m *modelAtt) bool {
 		return m.a.Source.Empty() || len(m.chain) > 0 && !bareWords[lower1(m.chain[len(m.chain)-1].Name)]
 	}},
-	{"stating", "He called the report fiction; she refused to comment.", func(m *modelAtt) bool { return statingCue(m.toks, m.cueLo, m.cueHi) }},
-	{"infinitive", "Rovers hope to return next season; she asked not to be named. (a plan or a request)", func(m *modelAtt) bool {
+	{"stating", "He called the report fiction; she refused to comment.", claimtrail.ReasonNotStating, func(m *modelAtt) bool { return statingCue(m.toks, m.cueLo, m.cueHi) }},
+	{"infinitive", "Rovers hope to return next season; she asked not to be named. (a plan or a request)", claimtrail.ReasonPlan, func(m *modelAtt) bool {
 		k := m.conLo
 		if k+1 < m.conHi && lower(m.conToks[k]) == "not" {
 			k++
 		}
 		return lower(m.conToks[k]) != "to"
 	}},
-	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", func(m *modelAtt) bool {
+	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", claimtrail.ReasonRequest, func(m *modelAtt) bool {
 		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
 	}},
-	{"clause", "Customers should be wary of emails that ask for payment details. (content with no clause of its own)", func(m *modelAtt) bool {
+	{"clause", "Customers should be wary of emails that ask for payment details. (content with no clause of its own)", claimtrail.ReasonNounPhrase, func(m *modelAtt) bool {
 		return isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase()
 	}},
-	{"interrogative", "The minister has said when the vote will be held.", func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
-	{"topic", "Two officials spoke on condition of anonymity because … (what a cue ending in a preposition governs is a topic)", func(m *modelAtt) bool {
+	{"interrogative", "The minister has said when the vote will be held.", claimtrail.ReasonQuestion, func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
+	{"topic", "Two officials spoke on condition of anonymity because … (what a cue ending in a preposition governs is a topic)", claimtrail.ReasonTopic, func(m *modelAtt) bool {
 		return !topicPrepositions[lower(m.toks[m.cueHi-1])]
 	}},
 }
@@ -277,7 +285,8 @@ var modelChecks = []modelCheck{
 var topicPrepositions = set(`on about of over regarding concerning`)
 
 // fromModel converts one labeller attribution into a statement, unless it
-// fails one of modelChecks not named in skip.
+// fails one of modelChecks not named in skip: then it keeps it among the
+// reader's refused attributions, with the check's reason.
 //
 // With phrases set (CombinePhrases), a noun-phrase content may pass the
 // clause check (modelAtt.phrase).
@@ -295,10 +304,9 @@ func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool
 	if m.phrases = phrases; phrases {
 		m.ruled = r.ruled(m.si)
 	}
-	for _, c := range modelChecks {
-		if !skip[c.name] && !c.keep(&m) {
-			return claimtrail.Statement{}, false
-		}
+	if reason := m.refusal(skip); reason != "" {
+		r.refused = append(r.refused, r.refusedAttribution(&m, reason))
+		return claimtrail.Statement{}, false
 	}
 	q := quoteMask(m.conToks, false)
 	st := r.statement(m.conSi, m.conToks, q, clause{lo: m.conLo, hi: m.conHi}, r.fullChain(m.chain))
@@ -311,6 +319,31 @@ func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool
 		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text()) // "flatly denied"
 	}
 	return st, true
+}
+
+// refusal runs modelChecks not named in skip on m, in order, and returns
+// the reason of the first it fails, or "" when it passes them all.
+func (m *modelAtt) refusal(skip map[string]bool) claimtrail.NotStatement {
+	for _, c := range modelChecks {
+		if !skip[c.name] && !c.keep(m) {
+			return c.reason
+		}
+	}
+	return ""
+}
+
+// refusedAttribution reports a labeller attribution refused as a statement
+// for reason: its spans as the labeller marked them, and its chain when
+// its source was resolved to a party.
+func (r *reader) refusedAttribution(m *modelAtt, reason claimtrail.NotStatement) claimtrail.Attribution {
+	a := claimtrail.Attribution{
+		Article: r.doc.Article.ID, Source: m.a.Source, Cue: m.a.Cue, Content: m.a.Content,
+		Sentence: r.doc.Sentences[m.si].Span, Reason: reason, Labelled: true,
+	}
+	if n := len(m.chain); n > 0 && !bareWords[lower1(m.chain[n-1].Name)] {
+		a.Chain = r.fullChain(m.chain)
+	}
+	return a
 }
 
 // readModel finds the tokens of a labeller attribution's spans. It fails

@@ -88,6 +88,10 @@ func New(opts Options) (*Pipeline, error) {
 type Analysis struct {
 	Doc        *nlp.Document
 	Statements []claimtrail.Statement
+	// Attributions are the article's attributions that are no statements
+	// (attrib.Extraction): the ledger reports them beside its claims,
+	// never in them.
+	Attributions []claimtrail.Attribution
 }
 
 // Analyze analyses one article and extracts its statements.
@@ -96,11 +100,11 @@ func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
-	stmts, err := p.extract.ExtractContext(ctx, doc)
+	e, err := p.extract.ExtractAll(ctx, doc)
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
-	return &Analysis{Doc: doc, Statements: applyCredit(doc, applyRetractions(doc, stmts))}, nil
+	return &Analysis{Doc: doc, Statements: applyCredit(doc, applyRetractions(doc, e.Statements)), Attributions: e.Attributions}, nil
 }
 
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),
@@ -132,6 +136,9 @@ func (p *Pipeline) Build(ctx context.Context, arts []claimtrail.Article, analyse
 		return nil, err
 	}
 	l.Unmatched = unmatchedDenials(l, analyses)
+	for _, an := range analyses {
+		l.Attributions = append(l.Attributions, an.Attributions...)
+	}
 	return l, nil
 }
 

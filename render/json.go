@@ -38,6 +38,28 @@ type ArticleDoc struct {
 	SpanBasis string `json:"span_basis"`
 	// Text (extension) is the extracted text, for span_basis "extracted".
 	Text string `json:"text,omitempty"`
+	// Attributions (extension) are the article's attributions that are no
+	// ledger statements (claimtrail.Ledger.Attributions), in text order;
+	// absent when there are none.
+	Attributions []AttributionDoc `json:"attributions,omitempty"`
+}
+
+// AttributionDoc is one attribution that is no ledger statement
+// (claimtrail.Attribution). Its spans index what the article's span_basis
+// names, as a statement's do; a missing source has source "" and
+// source_span [0, 0].
+type AttributionDoc struct {
+	Reason       string      `json:"reason"`
+	Source       string      `json:"source"`
+	Chain        []SourceDoc `json:"chain"`
+	Cue          string      `json:"cue"`
+	Text         string      `json:"text"`
+	Sentence     string      `json:"sentence"`
+	SourceSpan   [2]int      `json:"source_span"`
+	CueSpan      [2]int      `json:"cue_span"`
+	Span         [2]int      `json:"span"`
+	SentenceSpan [2]int      `json:"sentence_span"`
+	Labeller     bool        `json:"labeller,omitempty"`
 }
 
 // SourceDoc is one party in a chain, an origin or a denier.
@@ -111,6 +133,7 @@ func Contract(l *claimtrail.Ledger) LedgerDoc {
 		}
 		doc.Articles = append(doc.Articles, ad)
 	}
+	addAttributions(doc.Articles, l)
 	for i := range l.Claims {
 		doc.Claims = append(doc.Claims, claimDoc(&l.Claims[i], l.Articles, texts))
 	}
@@ -185,6 +208,35 @@ func statementDoc(st *claimtrail.Statement, a *claimtrail.Article) StatementDoc 
 		CueSpan: cue, SentenceSpan: pair(a.InputSpan(st.Sentence)),
 		Negates: st.Negates, Negated: st.Negated, Retraction: st.Retracts, Blanket: st.Blanket, Labeller: st.Labelled,
 	}
+}
+
+// addAttributions gives each article of docs (in l.Articles' order) its
+// attributions that are no statements.
+func addAttributions(docs []ArticleDoc, l *claimtrail.Ledger) {
+	at := make(map[string]int, len(docs))
+	for i := range docs {
+		at[docs[i].ID] = i
+	}
+	for i := range l.Attributions {
+		att := &l.Attributions[i]
+		if k, ok := at[att.Article]; ok {
+			docs[k].Attributions = append(docs[k].Attributions, attributionDoc(att, &l.Articles[k]))
+		}
+	}
+}
+
+// attributionDoc converts one attribution of article a.
+func attributionDoc(att *claimtrail.Attribution, a *claimtrail.Article) AttributionDoc {
+	d := AttributionDoc{
+		Reason: string(att.Reason), Source: att.Source.In(a.Text), Chain: sources(att.Chain),
+		Cue: att.Cue.In(a.Text), Text: att.Content.In(a.Text), Sentence: att.Sentence.In(a.Text),
+		CueSpan: pair(a.InputSpan(att.Cue)), Span: pair(a.InputSpan(att.Content)),
+		SentenceSpan: pair(a.InputSpan(att.Sentence)), Labeller: att.Labelled,
+	}
+	if !att.Source.Empty() {
+		d.SourceSpan = pair(a.InputSpan(att.Source))
+	}
+	return d
 }
 
 func pair(s claimtrail.Span) [2]int { return [2]int{s.Start, s.End} }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +87,52 @@ func TestJSONContract(t *testing.T) {
 	}
 	if chain := st["chain"].([]any); chain[1].(map[string]any)["kind"] != "anonymous" {
 		t.Errorf("chain %v", chain)
+	}
+}
+
+// TestJSONAttributions checks that an article's attributions that are no
+// statements come out under it, with their reason, texts and spans, and
+// that an article with none has no such field.
+func TestJSONAttributions(t *testing.T) {
+	l := contractLedger()
+	text := "Admiral Ida Renk hopes to refloat the Aldis on Friday."
+	l.Articles = append(l.Articles, claimtrail.Article{ID: "a3", Outlet: "Coast Wire", Text: text})
+	l.Attributions = []claimtrail.Attribution{{
+		Article: "a3", Source: claimtrail.Span{Start: 0, End: 16}, Cue: claimtrail.Span{Start: 17, End: 22},
+		Content: claimtrail.Span{Start: 23, End: 53}, Sentence: claimtrail.Span{Start: 0, End: 54},
+		Chain:  []claimtrail.Source{{Name: "Coast Wire", Kind: claimtrail.KindOutlet}, {Name: "Ida Renk", Kind: claimtrail.KindPerson}},
+		Reason: claimtrail.ReasonPlan, Labelled: true,
+	}}
+	var buf bytes.Buffer
+	if err := JSON(&buf, l); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Articles []struct {
+			ID           string            `json:"id"`
+			Attributions []json.RawMessage `json:"attributions"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Articles[0].Attributions); n != 0 || strings.Contains(buf.String(), `"attributions": []`) {
+		t.Errorf("an article with no attributions shows %d, or an empty list", n)
+	}
+	if len(doc.Articles) != 3 || len(doc.Articles[2].Attributions) != 1 {
+		t.Fatalf("articles %+v: want one attribution under a3", doc.Articles)
+	}
+	var got AttributionDoc
+	if err := json.Unmarshal(doc.Articles[2].Attributions[0], &got); err != nil {
+		t.Fatal(err)
+	}
+	want := AttributionDoc{
+		Reason: "plan", Source: "Admiral Ida Renk", Cue: "hopes", Text: "to refloat the Aldis on Friday", Sentence: text,
+		Chain:      []SourceDoc{{Name: "Coast Wire", Kind: "outlet"}, {Name: "Ida Renk", Kind: "person"}},
+		SourceSpan: [2]int{0, 16}, CueSpan: [2]int{17, 22}, Span: [2]int{23, 53}, SentenceSpan: [2]int{0, 54}, Labeller: true,
+	}
+	if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+		t.Errorf("attribution\n got %s\nwant %s", g, w)
 	}
 }
 

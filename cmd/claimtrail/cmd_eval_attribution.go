@@ -37,7 +37,7 @@ type attribEvalOptions struct {
 func newEvalAttributionCmd() *cobra.Command {
 	var o attribEvalOptions
 	cmd := &cobra.Command{
-		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|rules|frames|patterns|seq|unexplained|rules-first|labeller-first|labeller-spans|labeller-cues|phrases|model-first|annotators]",
+		Use:   "attribution --polnear SPLIT_DIR [--format text|json] [--predictions DIR] [--extractor shipped|statements|rules|frames|patterns|seq|unexplained|rules-first|labeller-first|labeller-spans|labeller-cues|phrases|model-first|annotators]",
 		Short: "Score attribution extraction (source, cue, content) on a PolNeAR split",
 		Long: `Score attribution extraction on a PolNeAR split: a directory holding text/
 and attributions/, for example ../shared/data/polnear/dev.
@@ -57,8 +57,11 @@ viewed independently.
 --extractor picks what is scored. The default, shipped, is exactly what analyze,
 check, ingest, serve, worker and export run (pipeline.Pipeline.Analyze): the
 rules and the trained labeller merged by attrib.ShippedCombination; its
-statements with a cue become attributions. analyze calls it "combined", which
-is accepted too. unexplained, rules-first, labeller-first, labeller-spans,
+statements with a cue become attributions, and so do the attributions it
+reports beside the ledger (the labeller's plans, questions, noun-phrase
+contents, unresolved sources: pipeline.Analysis.Attributions), since analyze
+shows both. analyze calls it "combined", which is accepted too. statements is
+the same pipeline scoring its statements alone, what the ledger reads. unexplained, rules-first, labeller-first, labeller-spans,
 labeller-cues and phrases are the same pipeline merging by another
 attrib.Combination (docs/attribution.md compares them). rules is the rules alone (analyze --extractor rules); frames and patterns
 are the rules reading cues through the reporting frames on dependency trees
@@ -84,7 +87,7 @@ IDs in name order). It is the ceiling the corpus itself sets.`,
 	f.StringVar(&o.split, "polnear", "", "PolNeAR split directory (with text/ and attributions/)")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	f.StringVar(&o.predictions, "predictions", "", "write predicted brat .ann files to this directory")
-	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), unexplained, rules-first, labeller-first, labeller-spans, labeller-cues or phrases (the pipeline with that attrib.Combination), model-first (seq.Combine) or annotators (agreement between two annotators)")
+	f.StringVar(&o.extractor, "extractor", extractorShipped, "extractor to score: shipped (what analyze runs; also \"combined\"), statements (shipped, its ledger statements alone), rules (as analyze --extractor rules), frames or patterns (the rules reading cues through the tree frames alone or the word-order patterns alone), seq (the labeller alone), unexplained, rules-first, labeller-first, labeller-spans, labeller-cues or phrases (the pipeline with that attrib.Combination), model-first (seq.Combine) or annotators (agreement between two annotators)")
 	f.StringVar(&o.model, "model", "", "use this labeller model file instead of the embedded one (shipped, seq, model-first)")
 	return cmd
 }
@@ -95,6 +98,10 @@ const (
 	// export run: the rules, then the labeller on what they leave
 	// (pipeline.New with default options). analyze calls it "combined".
 	extractorShipped = "shipped"
+	// extractorStatements is the shipped pipeline's statements alone,
+	// without the attributions it reports beside them: what the ledger
+	// reads.
+	extractorStatements = "statements"
 	// extractorRules is the rules alone, as `analyze --extractor rules`
 	// runs them.
 	extractorRules = "rules"
@@ -152,7 +159,7 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 	}
 	comb, isComb := attrib.ParseCombination(name)
 	switch {
-	case name == extractorShipped || name == extractorRules || name == extractorFrames || name == extractorPatterns || isComb:
+	case name == extractorShipped || name == extractorStatements || name == extractorRules || name == extractorFrames || name == extractorPatterns || isComb:
 		opts := pipeline.Options{Learned: m, RulesOnly: name == extractorRules || name == extractorFrames || name == extractorPatterns, Combination: comb}
 		switch name {
 		case extractorFrames:
@@ -164,12 +171,12 @@ func newAttribExtractor(o attribEvalOptions) (*attribExtractor, error) {
 		if err != nil {
 			return nil, err
 		}
-		return pipelineExtractor(p), nil
+		return pipelineExtractor(p, name == extractorStatements), nil
 	case name == extractorAnnotators:
 		return nil, nil // runEvalAttribution reads the second annotation instead
 	case name == extractorSeq || name == extractorModelFirst:
 	default:
-		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, rules, frames, patterns, seq, %s, model-first or annotators", o.extractor, combinationList())
+		return nil, fmt.Errorf("eval attribution: --extractor %q: want shipped, statements, rules, frames, patterns, seq, %s, model-first or annotators", o.extractor, combinationList())
 	}
 	if m == nil {
 		if m, err = seq.Default(); err != nil {
@@ -212,17 +219,40 @@ func canonicalExtractor(name string) string {
 	return name
 }
 
-// pipelineExtractor scores the statements of p.Analyze, the very call
-// analyze makes for each article, so the figures cannot drift from what
-// users get.
-func pipelineExtractor(p *pipeline.Pipeline) *attribExtractor {
+// pipelineExtractor scores what p.Analyze finds, the very call analyze
+// makes for each article, so the figures cannot drift from what users get:
+// its statements with a cue and, unless statementsOnly, the attributions
+// it reports beside them (analyze shows both as attributions; the ledger
+// reads only the statements).
+func pipelineExtractor(p *pipeline.Pipeline, statementsOnly bool) *attribExtractor {
 	return &attribExtractor{analyze: func(ctx context.Context, art *claimtrail.Article) (*nlp.Document, []polnear.Attribution, error) {
 		an, err := p.Analyze(ctx, art)
 		if err != nil {
 			return nil, nil, err
 		}
-		return an.Doc, statementAttributions(art.Text, an.Statements), nil
+		out := statementAttributions(art.Text, an.Statements)
+		if !statementsOnly {
+			out = append(out, otherAttributions(an.Attributions)...)
+		}
+		return an.Doc, out, nil
 	}}
+}
+
+// otherAttributions maps the attributions the pipeline reports beside its
+// statements (pipeline.Analysis.Attributions: plans, questions, noun-phrase
+// contents, unresolved sources) to PolNeAR attributions: analyze reports
+// them as attributions, so they are scored as such. Their spans are the
+// labeller's, already at PolNeAR's boundaries.
+func otherAttributions(atts []claimtrail.Attribution) []polnear.Attribution {
+	out := make([]polnear.Attribution, 0, len(atts))
+	for _, a := range atts {
+		p := polnear.Attribution{Cue: polnear.Mention{a.Cue}, Content: polnear.Mention{a.Content}}
+		if !a.Source.Empty() {
+			p.Source = polnear.Mention{a.Source}
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // statementAttributions maps the pipeline's attributed statements (those

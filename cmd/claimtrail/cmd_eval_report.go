@@ -69,8 +69,9 @@ measured instead. Run it from the repository root. The stance figures
 }
 
 // reportExtractors are the attribution extractors of the dev table, shipped
-// first; frames and patterns show what each way of reading cues gives alone.
-var reportExtractors = []string{extractorShipped, extractorRules, extractorFrames, extractorPatterns, extractorSeq}
+// first, then its ledger statements alone; frames and patterns show what
+// each way of reading cues gives alone.
+var reportExtractors = []string{extractorShipped, extractorStatements, extractorRules, extractorFrames, extractorPatterns, extractorSeq}
 
 // attribFigures is an attribution report without its speeds, which vary
 // from run to run.
