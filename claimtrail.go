@@ -195,7 +195,7 @@ const (
 	ReasonNotStating       NotStatement = "not-stating"       // the cue names without stating ("called it …", "refused to comment")
 	ReasonPlan             NotStatement = "plan"              // a plan, hope or request ("hopes to return")
 	ReasonRequest          NotStatement = "request"           // a question or request ("asked the ministry whether …")
-	ReasonNounPhrase       NotStatement = "noun-phrase"       // what is attributed is no clause ("questioned the health of X")
+	ReasonNounPhrase       NotStatement = "noun-phrase"       // what is attributed is no clause, nor a stance the ledger reads ("citing senior officials")
 	ReasonQuestion         NotStatement = "question"          // an indirect question ("said when the vote will be held")
 	ReasonTopic            NotStatement = "topic"             // what the talk was about, not what was said ("spoke on …")
 )

@@ -17,10 +17,25 @@ import (
 // own Content-Security-Policy forbids scripts and remote loads, so it opens
 // offline and stays inert whatever the article texts contain.
 func HTML(w io.Writer, l *claimtrail.Ledger) error {
+	return HTMLWith(w, l, HTMLOptions{})
+}
+
+// HTMLOptions configure the HTML report.
+type HTMLOptions struct {
+	// All lists the attributions that are no claims too
+	// (Ledger.Attributions), after the claims.
+	All bool
+}
+
+// HTMLWith is HTML as opt says.
+func HTMLWith(w io.Writer, l *claimtrail.Ledger, opt HTMLOptions) error {
 	if l == nil {
 		return fmt.Errorf("render html: nil ledger")
 	}
 	v := NewView(l)
+	if opt.All {
+		v.Attributions = OtherAttributions(l)
+	}
 	if err := reportTemplate.Execute(w, v); err != nil {
 		return fmt.Errorf("render html: %w", err)
 	}
@@ -112,6 +127,10 @@ const reportHTML = `<!doctype html>
 {{template "matrix" .}}
 <h2>Claims</h2>
 {{range .Claims}}{{template "claim" .}}{{end}}
+{{with .Attributions}}<h2 id="attributions">Other attributions (not ledger claims)</h2>
+<p class="muted">Attributions found in the articles that make no claim to check: a plan, a question, a noun phrase, a source that cannot be named. Each says why.</p>
+{{range .}}<div class="statement"><p><strong>{{.Article.Outlet}}</strong> <span class="muted">[{{.Article.ID}}]</span> — {{.Who}} <span class="muted">({{.Reason}}; cue “{{.Cue}}”)</span></p>
+<blockquote class="context">{{.Content}}</blockquote></div>{{end}}{{end}}
 <h2 id="articles">Articles</h2>
 <ol>{{range .Columns}}{{with .Article}}<li id="article-{{.ID}}"><strong>{{.Outlet}}</strong> — {{.Title}}{{with date .Published}} <span class="muted">({{.}})</span>{{end}}{{with safeURL .URL}} <span class="muted">{{.}}</span>{{end}} <span class="muted">[{{.ID}}]</span></li>{{end}}{{end}}</ol>
 {{with .OffStory}}<p>Read but off the story (about something else; left out of the matrix):</p><ul>{{range .}}<li><strong>{{.Outlet}}</strong> — {{.Title}} <span class="muted">[{{.ID}}]</span></li>{{end}}</ul>{{end}}

@@ -16,6 +16,9 @@ type View struct {
 	OffStory []*claimtrail.Article
 	Claims   []ClaimView
 	Counts   map[string]int // claims by status
+	// Attributions are the attributions that are no claims, when the
+	// report lists them (HTMLOptions.All); nil otherwise.
+	Attributions []OtherAttribution
 }
 
 // Column is one article of the matrix, labelled by its outlet.

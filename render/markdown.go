@@ -9,9 +9,21 @@ import (
 	"github.com/claimtrail/claimtrail"
 )
 
+// MarkdownOptions configure the Markdown document.
+type MarkdownOptions struct {
+	// All lists the attributions that are no claims too
+	// (Ledger.Attributions), after the claims.
+	All bool
+}
+
 // Markdown writes the ledger as a Markdown document: an article table, a
 // claims × articles stance matrix, then each claim with its evidence.
 func Markdown(w io.Writer, l *claimtrail.Ledger) error {
+	return MarkdownWith(w, l, MarkdownOptions{})
+}
+
+// MarkdownWith is Markdown as opt says.
+func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "# Claim ledger\n\n%d claims from %d articles.\n\n", len(l.Claims), len(l.Articles)-len(l.OffStory))
 	b.WriteString("| ID | Outlet | Title | Published | Words |\n|---|---|---|---|---|\n")
@@ -46,6 +58,9 @@ func Markdown(w io.Writer, l *claimtrail.Ledger) error {
 	if len(l.Unmatched) > 0 {
 		b.WriteString("\n## Denied, but asserted by no article here\n\n")
 		mdStatements(b, l, l.Unmatched)
+	}
+	if opt.All {
+		mdAttributions(b, OtherAttributions(l))
 	}
 	if err := b.Flush(); err != nil {
 		return fmt.Errorf("render markdown: %w", err)
@@ -99,6 +114,18 @@ func mdStatements(b *bufio.Writer, l *claimtrail.Ledger, sts []claimtrail.Statem
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", st.Article, st.Polarity, mdEscape(ChainText(st.Chain)),
 			mdEscape(Excerpt(a.Text, st.Content)), cue, mdEscape(strings.Join(st.Hedges, ", ")),
 			SpanNote(a, st.Content))
+	}
+}
+
+// mdAttributions lists the attributions that are no claims, with why.
+func mdAttributions(b *bufio.Writer, atts []OtherAttribution) {
+	if len(atts) == 0 {
+		return
+	}
+	b.WriteString("\n## Other attributions (not ledger claims)\n\n")
+	b.WriteString("| Article | Source | Attributed | Cue | Why no claim | Span |\n|---|---|---|---|---|---|\n")
+	for _, o := range atts {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | `%s` | %s |\n", o.Article.ID, mdEscape(o.Who), mdEscape(o.Content), mdEscape(o.Cue), o.Reason, o.Span)
 	}
 }
 

@@ -26,3 +26,40 @@ func SourceText(s claimtrail.Source) string { return s.Name + " (" + string(s.Ki
 func Excerpt(text string, span claimtrail.Span) string {
 	return strings.Join(strings.Fields(span.In(text)), " ")
 }
+
+// OtherAttribution is one attribution that is no ledger claim
+// (claimtrail.Attribution) as the views show it.
+type OtherAttribution struct {
+	Article *claimtrail.Article
+	// Who is the chain when the source was resolved, else the source's
+	// words marked as not resolved, else "no source named".
+	Who     string
+	Cue     string
+	Content string
+	Reason  string // the claimtrail.NotStatement code
+	Span    string // SpanNote of the content
+}
+
+// OtherAttributions returns the attributions of l that are no claims, in
+// ledger order, as the views show them; those of off-story articles are
+// left out, as their claims are. Texts are raw: each view escapes them.
+func OtherAttributions(l *claimtrail.Ledger) []OtherAttribution {
+	var out []OtherAttribution
+	for i := range l.Attributions {
+		att := &l.Attributions[i]
+		a := l.Article(att.Article)
+		if a == nil || l.IsOffStory(att.Article) {
+			continue
+		}
+		who := "no source named"
+		switch {
+		case len(att.Chain) > 0:
+			who = ChainText(att.Chain)
+		case !att.Source.Empty():
+			who = "“" + Excerpt(a.Text, att.Source) + "” (not resolved)"
+		}
+		out = append(out, OtherAttribution{Article: a, Who: who, Cue: Excerpt(a.Text, att.Cue), Content: Excerpt(a.Text, att.Content),
+			Reason: string(att.Reason), Span: SpanNote(a, att.Content)})
+	}
+	return out
+}

@@ -15,7 +15,8 @@ type TextOptions struct {
 	Width int  // columns to wrap at; 100 when 0
 	Color bool // ANSI colours, for a terminal only
 	// All shows the asides too (opinions, advice, feelings, procedural
-	// lines: Claim.Aside); by default they are counted, not listed.
+	// lines: Claim.Aside), and the attributions that are no claims
+	// (Ledger.Attributions); by default they are counted, not listed.
 	All bool
 }
 
@@ -47,6 +48,7 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 		t.line("No claims found.")
 	}
 	t.unmatched()
+	t.attributions()
 	if err := t.w.Flush(); err != nil {
 		return fmt.Errorf("render text: %w", err)
 	}
@@ -209,6 +211,28 @@ func (t *textWriter) unmatched() {
 	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Denied, but asserted by no article here (%d):", len(t.l.Unmatched))))
 	for i := range t.l.Unmatched {
 		t.statement(&t.l.Unmatched[i])
+	}
+}
+
+// attributions lists, with --all, the attributions that are no claims
+// (plans, questions, noun phrases, unresolved sources), each with why;
+// without, it counts them.
+func (t *textWriter) attributions() {
+	atts := OtherAttributions(t.l)
+	if len(atts) == 0 {
+		return
+	}
+	t.line(t.paint(ansiDim, strings.Repeat("─", t.opt.Width)))
+	if !t.opt.All {
+		t.wrapped("", t.paint(ansiDim, fmt.Sprintf("%s not listed (no claims: plans, questions, unresolved sources): --all lists them",
+			plural(len(atts), "other attribution"))))
+		return
+	}
+	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Other attributions (not ledger claims) (%d):", len(atts))))
+	for _, o := range atts {
+		t.wrapped(fmt.Sprintf("   %-7s %-4s ", "", o.Article.ID), t.paint(ansiCyan, Terminal(o.Who)))
+		t.wrapped("                ", "“"+Terminal(o.Content)+"”")
+		t.wrapped("                ", t.paint(ansiDim, fmt.Sprintf("%s; cue %q; %s", t.paint(ansiYel, o.Reason), Terminal(o.Cue), o.Span)))
 	}
 }
 

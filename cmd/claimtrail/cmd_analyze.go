@@ -58,7 +58,7 @@ proportion to its input. Ctrl-C stops the analysis.`,
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article (overrides metadata)")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
-	f.BoolVar(&opts.all, "all", false, "list the asides too (opinions, advice, procedural lines); JSON always holds them, marked \"aside\"")
+	f.BoolVar(&opts.all, "all", false, "list the asides too (opinions, advice, procedural lines), and the attributions that are no claims (text, markdown, html); JSON always holds both, marked \"aside\" and under articles[].attributions")
 	f.StringVar(&opts.extractor, "extractor", "combined", "attribution: combined (rules plus the trained labeller), rules (rules alone; faster), or combined merging by a named combination, for comparison (docs/attribution.md)")
 	addMaxBytesFlag(f, &opts.maxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
@@ -180,9 +180,9 @@ func ledgerWriter(format, color string, all bool, w io.Writer) (func(*claimtrail
 	case "json":
 		return func(l *claimtrail.Ledger) error { return render.JSON(w, l) }, nil
 	case "markdown", "md":
-		return func(l *claimtrail.Ledger) error { return render.Markdown(w, l) }, nil
+		return func(l *claimtrail.Ledger) error { return render.MarkdownWith(w, l, render.MarkdownOptions{All: all}) }, nil
 	case "html":
-		return func(l *claimtrail.Ledger) error { return render.HTML(w, l) }, nil
+		return func(l *claimtrail.Ledger) error { return render.HTMLWith(w, l, render.HTMLOptions{All: all}) }, nil
 	}
 	return nil, fmt.Errorf("unknown --format %q: want text, json, markdown or html", format)
 }
