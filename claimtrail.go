@@ -198,6 +198,7 @@ const (
 	ReasonNounPhrase       NotStatement = "noun-phrase"       // what is attributed is no clause, nor a stance the ledger reads ("citing senior officials")
 	ReasonQuestion         NotStatement = "question"          // an indirect question ("said when the vote will be held")
 	ReasonTopic            NotStatement = "topic"             // what the talk was about, not what was said ("spoke on …")
+	ReasonNested           NotStatement = "nested"            // an attribution inside a statement's content or around its cue ("in what officials describe as …")
 )
 
 // Speaker is the last source in the chain: who first said it. The zero

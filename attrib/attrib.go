@@ -75,10 +75,12 @@ type Extraction struct {
 	Statements []claimtrail.Statement
 	// Attributions are the trained labeller's attributions refused as
 	// statements because of what they attribute (a plan, a question, a
-	// noun phrase) or because their source cannot be named, in text
-	// order; claimtrail.Attribution.Reason says which. Attributions
-	// refused as no attribution at all, or because a statement already
-	// covers them, are not among them. The rules alone report none.
+	// noun phrase), because their source cannot be named, or because they
+	// are nested in a rule statement, in text order;
+	// claimtrail.Attribution.Reason says which. Those whose spans hold no
+	// whole token, whose cue is a rule statement's, or that merely share
+	// words with a rule statement are not among them. The rules alone
+	// report none.
 	Attributions []claimtrail.Attribution
 }
 

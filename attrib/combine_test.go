@@ -101,3 +101,29 @@ func TestModelCheckReasons(t *testing.T) {
 		seen[c.reason] = c.name
 	}
 }
+
+// TestNestedIn checks which labeller attributions that meet a rule
+// statement are nested in it, hence reported beside it: a cue inside its
+// content, or a content holding its cue; not one that only shares words
+// with its content, nor one meeting a statement with no cue.
+func TestNestedIn(t *testing.T) {
+	s := func(a, b int) claimtrail.Span { return claimtrail.Span{Start: a, End: b} }
+	rules := []claimtrail.Statement{
+		{Source: s(0, 3), Cue: s(4, 8), Content: s(9, 60)},
+		{Content: s(100, 140)}, // own voice
+	}
+	for _, tc := range []struct {
+		name string
+		a    seq.Attribution
+		want bool
+	}{
+		{"cue inside the content", seq.Attribution{Cue: s(20, 25), Content: s(26, 50)}, true},
+		{"content holding the cue", seq.Attribution{Cue: s(62, 66), Content: s(0, 60)}, true},
+		{"sharing words with the content", seq.Attribution{Cue: s(62, 66), Content: s(40, 70)}, false},
+		{"inside an own-voice statement", seq.Attribution{Cue: s(110, 114), Content: s(115, 139)}, false},
+	} {
+		if got := nestedIn(tc.a, rules); got != tc.want {
+			t.Errorf("%s: nestedIn = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -73,7 +73,53 @@ func (r *reader) learned(ctx context.Context, x *Extractor) {
 		}
 		return r.fromModel(a, x.skip, x.combination.resolved() == CombinePhrases)
 	}
+	rules := r.out
 	r.out = combine(r.out, atts, convert, x.combination)
+	if x.combination.resolved() != CombineLabellerFirst {
+		r.nested(atts, rules, x.skip, x.combination.resolved() == CombinePhrases)
+	}
+}
+
+// nested reports the labeller attributions nested in a rule statement:
+// with a cue inside the statement's content ("Brandt said the union, in
+// what its members call a last offer, would …") or a content holding the
+// statement's cue ("in what officials describe as a plan, the port
+// reportedly …"). They are attributions of their own that combine drops
+// for meeting the statement; one whose cue overlaps the statement's cue is
+// that statement, and one that merely shares words with its content is
+// mostly the same attribution marked twice, so neither is reported. A
+// nested attribution that passes modelChecks is reported as
+// claimtrail.ReasonNested, else with the reason of the check it fails.
+func (r *reader) nested(atts []seq.Attribution, rules []claimtrail.Statement, skip map[string]bool, phrases bool) {
+	var cues []claimtrail.Span
+	for _, st := range rules {
+		if !st.Cue.Empty() {
+			cues = append(cues, st.Cue)
+		}
+	}
+	cue := claimtrail.NewSpanIndex(cues)
+	for _, a := range atts {
+		if a.Cue.Empty() || cue.Overlaps(a.Cue) || !nestedIn(a, rules) {
+			continue
+		}
+		m, ok := r.prepare(a, phrases)
+		if ok {
+			reason := m.refusal(skip)
+			if reason == "" {
+				reason = claimtrail.ReasonNested
+			}
+			r.refused = append(r.refused, r.refusedAttribution(&m, reason))
+		}
+		r.before = 0
+	}
+}
+
+// nestedIn reports whether a's cue lies inside the content of an
+// attributed statement of rules, or a's content holds its cue.
+func nestedIn(a seq.Attribution, rules []claimtrail.Statement) bool {
+	return slices.ContainsFunc(rules, func(st claimtrail.Statement) bool {
+		return !st.Cue.Empty() && (st.Content.Contains(a.Cue) || a.Content.Contains(st.Cue))
+	})
 }
 
 // unexplained returns the paragraphs holding a reporting word (a speech
@@ -230,7 +276,8 @@ func (m *modelAtt) named() bool {
 // attribution: PolNeAR marks what each drops as attributions, and adding
 // each check's reports raises PolNeAR dev (docs/attribution.md). What is no
 // attribution at all never reaches the checks (spans holding no whole
-// token, readModel) or is already a rule statement (seq.Uncovered).
+// token, readModel), nor what is already a rule statement (seq.Uncovered,
+// nested).
 type modelCheck struct {
 	name    string
 	example string
@@ -291,18 +338,10 @@ var topicPrepositions = set(`on about of over regarding concerning`)
 // With phrases set (CombinePhrases), a noun-phrase content may pass the
 // clause check (modelAtt.phrase).
 func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool) (claimtrail.Statement, bool) {
-	m, ok := r.readModel(a)
+	m, ok := r.prepare(a, phrases)
+	defer func() { r.before = 0 }()
 	if !ok {
 		return claimtrail.Statement{}, false
-	}
-	start := r.doc.Sentences[m.si].Start
-	r.at, r.before = start, max(start, 1)
-	defer func() { r.before = 0 }()
-	if m.srcLo >= 0 {
-		m.chain = r.sourceChain(m.srcToks, m.srcLo, m.srcHi, lower(m.toks[m.cueLo]))
-	}
-	if m.phrases = phrases; phrases {
-		m.ruled = r.ruled(m.si)
 	}
 	if reason := m.refusal(skip); reason != "" {
 		r.refused = append(r.refused, r.refusedAttribution(&m, reason))
@@ -344,6 +383,26 @@ func (r *reader) refusedAttribution(m *modelAtt, reason claimtrail.NotStatement)
 		a.Chain = r.fullChain(m.chain)
 	}
 	return a
+}
+
+// prepare reads a labeller attribution's tokens and resolves its source
+// as the rules would at its sentence, hiding from reference resolution
+// what comes after it (the caller sets r.before back to 0). It fails when
+// readModel does.
+func (r *reader) prepare(a seq.Attribution, phrases bool) (modelAtt, bool) {
+	m, ok := r.readModel(a)
+	if !ok {
+		return m, false
+	}
+	start := r.doc.Sentences[m.si].Start
+	r.at, r.before = start, max(start, 1)
+	if m.srcLo >= 0 {
+		m.chain = r.sourceChain(m.srcToks, m.srcLo, m.srcHi, lower(m.toks[m.cueLo]))
+	}
+	if m.phrases = phrases; phrases {
+		m.ruled = r.ruled(m.si)
+	}
+	return m, true
 }
 
 // readModel finds the tokens of a labeller attribution's spans. It fails

@@ -59,8 +59,8 @@ check, ingest, serve, worker and export run (pipeline.Pipeline.Analyze): the
 rules and the trained labeller merged by attrib.ShippedCombination; its
 statements with a cue become attributions, and so do the attributions it
 reports beside the ledger (the labeller's plans, questions, noun-phrase
-contents, unresolved sources: pipeline.Analysis.Attributions), since analyze
-shows both. analyze calls it "combined", which is accepted too. statements is
+contents, unresolved sources, attributions nested in a statement:
+pipeline.Analysis.Attributions), since analyze shows both. analyze calls it "combined", which is accepted too. statements is
 the same pipeline scoring its statements alone, what the ledger reads. unexplained, rules-first, labeller-first, labeller-spans,
 labeller-cues and phrases are the same pipeline merging by another
 attrib.Combination (docs/attribution.md compares them). rules is the rules alone (analyze --extractor rules); frames and patterns
