@@ -23,21 +23,25 @@ serve serves served serving act acts acted acting`) {
 // synonyms maps the stems of words news uses interchangeably for one event
 // to one stem, so that "ordered the plant shut" and "ordered the closure of
 // the plant" share their predicate. Groups are kept small: a wrong merge
-// joins two claims, which is worse than a missed one.
+// joins two claims, which is worse than a missed one. They are folded in
+// every feature of a statement; the WordNet table (synonyms.tsv) is used
+// only where cores are compared (headFold). Each group says why that
+// table's rule (one dominant WordNet sense, or a verb and the noun of its
+// event) does not give it.
 var synonyms = func() map[string]string {
 	m := map[string]string{}
 	for _, group := range [][]string{
-		{"close", "shut", "closur", "shutdown"},
-		{"send", "deploy", "dispatch", "deploy"},
-		{"meet", "meet", "talk"},
-		{"rais", "rise", "hike", "increas"},
-		{"cut", "lower", "reduc"},
-		{"arrest", "detain", "detent"},
-		{"resign", "quit"},
-		{"buy", "acquir", "purchas", "acquisit"},
-		{"kill", "dead", "die", "death"},
-		{"ban", "prohibit"},
-		{"injur", "injuri", "wound"}, // Snowball leaves "injured" and "injuries" apart
+		{"close", "shut", "closur", "shutdown"},  // one first verb sense, but WordNet's concordance tags "close" mostly as an adjective
+		{"send", "deploy", "dispatch", "deploy"}, // different first senses: "send" is "direct", troops are sent in a later one
+		{"meet", "meet", "talk"},                 // different first senses ("encounter", "speak"): news's talks are meetings
+		{"rais", "rise", "hike", "increas"},      // one first noun sense ("a rise in pay"), verbs of different senses
+		{"cut", "lower", "reduc"},                // "cut" is in "reduce"'s first sense, not in its own
+		{"arrest", "detain", "detent"},           // different first senses ("apprehend", "confine")
+		{"resign", "quit"},                       // "quit" is first "discontinue"; "resign" is in a later sense
+		{"buy", "acquir", "purchas", "acquisit"}, // "buy"/"purchase" one sense; "acquire" is first "get"
+		{"kill", "dead", "die", "death"},         // act, state and event of one death: other parts of speech, no shared sense
+		{"ban", "prohibit"},                      // different first senses ("censor", "forbid")
+		{"injur", "injuri", "wound"},             // one first sense, but "wound" is also "wind"'s past; Snowball leaves "injured" and "injuries" apart
 	} {
 		for _, w := range group[1:] {
 			m[w] = group[0]
