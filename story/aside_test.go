@@ -100,3 +100,32 @@ func TestAsideKindClaim(t *testing.T) {
 		t.Errorf("a denial: %q, want a claim to check", k)
 	}
 }
+
+// BenchmarkAsideKind measures the check-worthiness signals over the
+// statements of one invented article (trees parsed once, as in analyze).
+func BenchmarkAsideKind(b *testing.B) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "The council closed the library on Monday. It is a shameful decision. " +
+		"Residents should write to their councillors. The committee will meet again in June. " +
+		"The closure could hurt the town's schools."
+	d, err := a.Analyze(context.Background(), &claimtrail.Article{ID: "a1", Text: text})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := map[string]*nlp.Document{"a1": d}
+	claims := make([]claimtrail.Claim, len(d.Sentences))
+	for i, s := range d.Sentences {
+		claims[i].Statements = []claimtrail.Statement{{Article: "a1", Content: s.Span, Polarity: claimtrail.Asserts}}
+	}
+	for i := range claims {
+		asideKind(&claims[i], docs) // load the parser's model and parse, outside the timing
+	}
+	for b.Loop() {
+		for i := range claims {
+			asideKind(&claims[i], docs)
+		}
+	}
+}
