@@ -260,10 +260,14 @@ type Claim struct {
 	Status        Status
 	Flags         []Flag
 	// Aside marks a claim that is no claim to check: every statement of it
-	// an opinion, advice, a feeling or a procedural line ("It's a difficult
-	// but defining choice", "talks will resume on Thursday"). Asides come
-	// after the claims to check.
+	// an opinion, advice, a feeling, a prediction or a procedural line
+	// ("it was a reckless gamble", "the board will meet again in May").
+	// Asides come after the claims to check.
 	Aside bool
+	// AsideKind says what kind of aside it is: "opinion", "advice",
+	// "feeling", "prediction" (speculation in the outlet's own voice) or
+	// "procedure"; empty when Aside is false.
+	AsideKind string
 	// Judged holds, by article ID, the stances that came from the stance
 	// model rather than from the article's own statements, with the model's
 	// confidence and evidence.

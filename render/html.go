@@ -119,14 +119,17 @@ const reportHTML = `<!doctype html>
 <title>claimtrail ledger</title>
 <style>` + ReportCSS + `</style></head><body>
 <header><h1>Claim ledger</h1>
-<p>{{len .Ledger.Articles}} articles · {{len .Ledger.Claims}} claims ·
-{{index .Counts "contested"}} contested · {{index .Counts "corroborated"}} corroborated · {{index .Counts "single-source"}} single-source</p></header>
+<p>{{len .Ledger.Articles}} articles · {{len .ToCheck}} claims ·
+{{index .Counts "contested"}} contested · {{index .Counts "corroborated"}} corroborated · {{index .Counts "single-source"}} single-source{{with .Asides}} · {{len .}} kept apart (opinions, advice, procedure){{end}}</p></header>
 <main>
 <h2 id="matrix">Claims × outlets</h2>
 <p class="legend">✔ asserts · ✘ denies · ◐ reports without endorsing · · absent. Each cell links to the claim's evidence.</p>
 {{template "matrix" .}}
 <h2>Claims</h2>
-{{range .Claims}}{{template "claim" .}}{{end}}
+{{range .ToCheck}}{{template "claim" .}}{{end}}
+{{with .Asides}}<h2 id="asides">Kept apart: opinions, advice, feelings, procedure</h2>
+<p class="muted">Statements that evaluate, recommend, speculate or announce a schedule rather than report a fact to check.</p>
+{{range .}}{{template "claim" .}}{{end}}{{end}}
 {{with .Attributions}}<h2 id="attributions">Other attributions (not ledger claims)</h2>
 <p class="muted">Attributions found in the articles that make no claim to check: a plan, a question, a noun phrase, a source that cannot be named. Each says why.</p>
 {{range .}}<div class="statement"><p><strong>{{.Article.Outlet}}</strong> <span class="muted">[{{.Article.ID}}]</span> — {{.Who}} <span class="muted">({{.Reason}}; cue “{{.Cue}}”)</span></p>
@@ -140,14 +143,14 @@ const reportHTML = `<!doctype html>
 {{define "matrix"}}<table class="matrix">
 <caption class="muted">Rows are claims, columns are articles by outlet.</caption>
 <thead><tr><th scope="col">Claim</th><th scope="col">Status</th>{{range .Columns}}<th scope="col" title="{{.Article.Title}}">{{.Label}}<br><span class="muted">{{.Article.ID}}</span></th>{{end}}</tr></thead>
-<tbody>{{range .Claims}}{{$c := .Claim}}<tr>
+<tbody>{{range .ToCheck}}{{$c := .Claim}}<tr>
 <th scope="row" class="claim"><a href="#claim-{{$c.ID}}">{{$c.Text}}</a></th>
 <td><span class="status {{$c.Status}}">{{statusLabel $c.Status}}</span></td>
 {{range .Cells}}<td class="cell {{.Stance}}"><a href="#claim-{{$c.ID}}" aria-label="{{.Column.Label}} {{.Stance}}" title="{{.Column.Label}}: {{.Stance}}"><span class="sym" aria-hidden="true">{{symbol .Stance}}</span><span class="word">{{.Stance}}</span></a></td>{{end}}
 </tr>{{end}}</tbody></table>{{end}}
 {{define "claim"}}{{$c := .Claim}}<section class="claim" id="claim-{{$c.ID}}">
 <h3>{{$c.Text}}</h3>
-<p><span class="status {{$c.Status}}">{{statusLabel $c.Status}}</span> {{statusDetail $c}}</p>
+<p><span class="status {{$c.Status}}">{{statusLabel $c.Status}}</span> {{statusDetail $c}}{{with $c.AsideKind}} <span class="muted">(kept apart: {{.}})</span>{{end}}</p>
 <div class="graph">{{chainGraph $.Ledger $c}}</div>` + GraphLegend + `
 {{with timeline $.Ledger $c}}<h4>Timeline</h4><ol class="timeline">{{range .}}<li><time>{{date .Time}}</time> — <strong>{{.Kind}}</strong>: {{.Article.Outlet}} ({{.Stance}})</li>{{end}}</ol>{{end}}
 <h4>Evidence</h4>

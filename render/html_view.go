@@ -15,7 +15,12 @@ type View struct {
 	Columns  []Column // the articles on the story, in ledger order
 	OffStory []*claimtrail.Article
 	Claims   []ClaimView
-	Counts   map[string]int // claims by status
+	// ToCheck and Asides split Claims: the claims to check, and the
+	// asides (opinions, advice, feelings, procedure: Claim.Aside) that the
+	// report keeps in a section of their own.
+	ToCheck []ClaimView
+	Asides  []ClaimView
+	Counts  map[string]int // claims to check by status
 	// Attributions are the attributions that are no claims, when the
 	// report lists them (HTMLOptions.All); nil otherwise.
 	Attributions []OtherAttribution
@@ -60,7 +65,9 @@ func NewView(l *claimtrail.Ledger) *View {
 	v.Claims = make([]ClaimView, len(l.Claims))
 	for i := range l.Claims {
 		c := &l.Claims[i]
-		v.Counts[string(c.Status)]++
+		if !c.Aside {
+			v.Counts[string(c.Status)]++
+		}
 		cv := ClaimView{Ledger: l, Claim: c, Cells: make([]Cell, len(v.Columns))}
 		for j := range v.Columns {
 			s := StanceOf(c, v.Columns[j].Article.ID)
@@ -73,6 +80,11 @@ func NewView(l *claimtrail.Ledger) *View {
 			}
 		}
 		v.Claims[i] = cv
+		if c.Aside {
+			v.Asides = append(v.Asides, cv)
+		} else {
+			v.ToCheck = append(v.ToCheck, cv)
+		}
 	}
 	return v
 }

@@ -80,6 +80,7 @@ type ClaimDoc struct {
 	RetractedBy        []SourceDoc       `json:"retracted_by,omitempty"`
 	ReportDenials      []StatementDoc    `json:"report_denials,omitempty"`
 	Aside              bool              `json:"aside,omitempty"`
+	AsideKind          string            `json:"aside_kind,omitempty"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []StatementDoc    `json:"statements"`
 	// Judged (extension) holds the stances that came from the stance
@@ -156,7 +157,7 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 	if len(c.RetractedBy) > 0 {
 		cd.RetractedBy = sources(c.RetractedBy)
 	}
-	cd.Aside = c.Aside
+	cd.Aside, cd.AsideKind = c.Aside, c.AsideKind
 	for _, a := range articles {
 		cd.Stances[a.ID] = string(c.StanceOf(a.ID))
 	}

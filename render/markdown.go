@@ -17,7 +17,9 @@ type MarkdownOptions struct {
 }
 
 // Markdown writes the ledger as a Markdown document: an article table, a
-// claims × articles stance matrix, then each claim with its evidence.
+// claims × articles stance matrix, then each claim with its evidence, and
+// last, in a section of their own, the asides (opinions, advice, feelings,
+// procedure: Claim.Aside), which the matrix leaves out.
 func Markdown(w io.Writer, l *claimtrail.Ledger) error {
 	return MarkdownWith(w, l, MarkdownOptions{})
 }
@@ -25,7 +27,19 @@ func Markdown(w io.Writer, l *claimtrail.Ledger) error {
 // MarkdownWith is Markdown as opt says.
 func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error {
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "# Claim ledger\n\n%d claims from %d articles.\n\n", len(l.Claims), len(l.Articles)-len(l.OffStory))
+	var check, asides []*claimtrail.Claim
+	for i := range l.Claims {
+		if l.Claims[i].Aside {
+			asides = append(asides, &l.Claims[i])
+		} else {
+			check = append(check, &l.Claims[i])
+		}
+	}
+	apart := ""
+	if len(asides) > 0 {
+		apart = fmt.Sprintf(" %d more kept apart as opinions, advice or procedure (last section).", len(asides))
+	}
+	fmt.Fprintf(b, "# Claim ledger\n\n%d claims from %d articles.%s\n\n", len(check), len(l.Articles)-len(l.OffStory), apart)
 	b.WriteString("| ID | Outlet | Title | Published | Words |\n|---|---|---|---|---|\n")
 	for _, a := range l.Articles {
 		pub := "unknown"
@@ -38,13 +52,13 @@ func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error 
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d |\n", a.ID, mdEscape(outletName(a.Outlet)), title, pub, a.Words())
 	}
-	if len(l.Claims) > 0 {
+	if len(check) > 0 {
 		b.WriteString("\n## Stances\n\n| Claim | Status |")
 		for _, a := range l.Articles {
 			fmt.Fprintf(b, " %s |", a.ID)
 		}
 		b.WriteString("\n|---|---|" + strings.Repeat("---|", len(l.Articles)) + "\n")
-		for _, c := range l.Claims {
+		for _, c := range check {
 			fmt.Fprintf(b, "| %s | %s |", c.ID, c.Status)
 			for _, a := range l.Articles {
 				fmt.Fprintf(b, " %s |", c.StanceOf(a.ID))
@@ -52,8 +66,15 @@ func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error 
 			b.WriteString("\n")
 		}
 	}
-	for i := range l.Claims {
-		mdClaim(b, l, &l.Claims[i])
+	for _, c := range check {
+		mdClaim(b, l, c, 2)
+	}
+	if len(asides) > 0 {
+		b.WriteString("\n## Kept apart: opinions, advice, feelings, procedure\n\n" +
+			"Statements that evaluate, recommend, speculate or announce a schedule rather than report a fact to check.\n")
+		for _, c := range asides {
+			mdClaim(b, l, c, 3)
+		}
 	}
 	if len(l.Unmatched) > 0 {
 		b.WriteString("\n## Denied, but asserted by no article here\n\n")
@@ -68,8 +89,14 @@ func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error 
 	return nil
 }
 
-func mdClaim(b *bufio.Writer, l *claimtrail.Ledger, c *claimtrail.Claim) {
-	fmt.Fprintf(b, "\n## %s — %s\n\n> %s\n\n", c.ID, c.Status, mdEscape(c.Text))
+// mdClaim writes one claim under a heading of the given level; an aside's
+// heading names its kind.
+func mdClaim(b *bufio.Writer, l *claimtrail.Ledger, c *claimtrail.Claim, level int) {
+	what := string(c.Status)
+	if c.AsideKind != "" {
+		what = c.AsideKind
+	}
+	fmt.Fprintf(b, "\n%s %s — %s\n\n> %s\n\n", strings.Repeat("#", level), c.ID, what, mdEscape(c.Text))
 	origins := make([]string, len(c.Origins))
 	for i, o := range c.Origins {
 		origins[i] = mdEscape(SourceText(o))

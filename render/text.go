@@ -38,6 +38,10 @@ func Text(w io.Writer, l *claimtrail.Ledger, opt TextOptions) error {
 			asides++
 			continue
 		}
+		if l.Claims[i].Aside && (i == 0 || !l.Claims[i-1].Aside) {
+			t.line(strings.Repeat("═", t.opt.Width))
+			t.wrapped("", t.paint(ansiBold, "Kept apart: opinions, advice, feelings, procedure (no claims to check)"))
+		}
 		t.claim(&l.Claims[i])
 	}
 	if asides > 0 {
@@ -154,7 +158,11 @@ func (t *textWriter) statusLabel(s claimtrail.Status) string {
 
 func (t *textWriter) claim(c *claimtrail.Claim) {
 	t.line(strings.Repeat("─", t.opt.Width))
-	t.wrapped(fmt.Sprintf("%s %s  ", c.ID, t.statusLabel(c.Status)), c.Text)
+	label := t.statusLabel(c.Status)
+	if c.AsideKind != "" {
+		label = t.paint(ansiDim, "ASIDE ("+c.AsideKind+")")
+	}
+	t.wrapped(fmt.Sprintf("%s %s  ", c.ID, label), c.Text)
 	origins := make([]string, len(c.Origins))
 	for i, o := range c.Origins {
 		origins[i] = SourceText(o)

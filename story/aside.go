@@ -1,65 +1,452 @@
 package story
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
-// asideKind is one kind of statement that is not a claim to check: an
-// opinion, a piece of advice, a feeling, a procedural line. Each pattern
-// comes with an example its test runs.
-type asideKind struct {
-	name    string
-	re      *regexp.Regexp
-	example string
+// Check-worthiness: a statement is a claim to check when it reports an
+// event, a figure, a who-did-what or a decision; it is an aside when it
+// evaluates (an opinion), recommends (advice), voices a feeling, speculates
+// in the outlet's own voice, or announces a procedure. The signals below
+// read the statement's own parse (part-of-speech tags and the sentence's
+// dependency tree), not phrases of any one story: a signal is a syntactic
+// construction (a copula whose predicate is evaluative, a first-person
+// subject of a verb of thinking or feeling, a modal of obligation, an
+// imperative, a question, a bare modal of possibility with no source) and
+// the small closed word classes that construction needs. A figure in the
+// statement vetoes them all: "should pay 40 million" is a claim to check.
+
+// asideSignal is one construction that marks a statement as no claim to
+// check. Each comes with statements that show it and statements that must
+// not, and a test runs them all.
+type asideSignal struct {
+	kind string // the aside kind it signals: opinion, advice, feeling, prediction, procedure
+	name string
+	test func(v *statementView) bool
+	yes  []string // statements the signal must fire on
+	no   []string // statements it must not fire on
 }
 
-// asideKinds are read over a statement's lower-cased content.
-var asideKinds = []asideKind{
-	{"advice", regexp.MustCompile(`\b(should|ought to|must|needs? to|ideally|would like|we want|let us)\b`),
-		"Regulators should publish every inspection report"},
-	{"opinion", regexp.MustCompile(`\b(it|this|that)(’s|'s| is| was| would be)\b.{0,40}\b(difficult|defining|important|welcome|good|bad|better|worse|best|worst|right|fair|unfair|remarkable|historic|desperate|shameful|disgrace\w*|tragedy|tragic|mistake|choice|bargain|chance)\b`),
-		"It's a difficult but defining choice"},
-	{"opinion", regexp.MustCompile(`\b(less|more) about \w+ (and|than) (less|more)? ?about\b`),
-		"This is less about money and more about pride"},
-	{"feeling", regexp.MustCompile(`\b(we|i) (hope|are glad|am glad|are proud|am proud|regret|apologi[sz]e|are sorry|am sorry|deserve)\b|\bour thoughts are with\b|\bthey deserve\b`),
-		"Our thoughts are with the families"},
-	{"procedure", regexp.MustCompile(`\b(will|would|is due to|are due to|is expected to|are expected to) (resume|meet|hold|be held|reconvene|continue talks|announce|publish|brief)\b|\ban announcement is expected\b`),
-		"Talks will resume on Thursday"},
+// asideSignals is the declarative table, read in order; the first signal
+// that fires names the kind.
+var asideSignals = []asideSignal{
+	{"advice", "modal of obligation", obligation,
+		[]string{"Regulators should publish every inspection report", "The council ought to apologise",
+			"Buyers of the kettles need to return them"},
+		[]string{"The council published every inspection report", "He said the port must have known",
+			"It is true that the software decides where the robots should go"}},
+	{"advice", "imperative", imperative,
+		[]string{"Check your statements for unknown payments", "Do not drink the tap water until Friday"},
+		[]string{"Checks found no fault in the wiring", "The ministry told residents to boil water",
+			"Rescue teams reached the village at dawn"}},
+	{"advice", "question", question,
+		[]string{"Who will pay for the repairs?"},
+		[]string{"The mayor asked who would pay for the repairs"}},
+	{"feeling", "first person thinking or feeling", firstPersonFeeling,
+		[]string{"I don't think anyone could have done better", "We are deeply saddened by the news",
+			"Our thoughts are with everyone on board", "I understand why the tenants are upset", "We hope the talks succeed",
+			"We would prefer a vote in the spring"},
+		[]string{"We found traces of lead in the water", "I saw the lorry leave the depot at midnight",
+			"They think the fire started in the kitchen"}},
+	{"opinion", "evaluative predicate", evaluativePredicate,
+		[]string{"It's a costly but wise choice", "The decision was a grave mistake",
+			"This is no triumph for anyone", "That would be unfair on the smaller clubs", "The settlement is fair"},
+		[]string{"The ferry was carrying cars and lorries", "The bridge was closed to traffic",
+			"The mayor is a former teacher"}},
+	{"opinion", "deictic subject of a copula", deicticCopula,
+		[]string{"This was never about the money", "It is a bargain struck out of weakness",
+			"That is a question for the courts"},
+		[]string{"It is the third recall of the year", "This was the plant in Orvelle that closed",
+			"It was a blue van"}},
+	{"prediction", "unsourced modal of possibility", unsourcedPossibility,
+		[]string{"The merger could anger the farmers", "Voters, wary of the price, may see the deal as a surrender"},
+		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}},
+	{"procedure", "scheduled procedure", scheduledProcedure,
+		[]string{"Negotiations will resume after the holiday", "The committee is due to meet again next week",
+			"A ruling is expected later this month", "The board would publish its findings"},
+		[]string{"Talks resumed on Thursday", "The committee met in secret", "The board will close the plant",
+			"The coast road would reopen next week"}},
 }
 
-// aside names the kind of a statement that is no claim to check, or "".
-func aside(content string) string {
-	low := strings.ToLower(content)
-	for _, k := range asideKinds {
-		if k.re.MatchString(low) {
-			return k.name
+// statementView is what the signals read: a statement's content tokens and
+// its words in the sentence's dependency tree.
+type statementView struct {
+	toks []nlp.Token
+	low  []string
+	tree *nlp.Tree
+	in   []int // tree words inside the content, in order
+	head int   // the content's head word, -1 when there is no tree
+	own  bool  // no cue: the article's own voice
+	// arguing: the cue is a verb of arguing or believing ("argue",
+	// "contend", "believe"): the source puts forward a view.
+	arguing bool
+	text    string
+}
+
+// viewOf builds the view of one statement, nil when its document is
+// missing.
+func viewOf(st *claimtrail.Statement, d *nlp.Document) *statementView {
+	if d == nil {
+		return nil
+	}
+	v := &statementView{toks: d.TokensIn(st.Content), head: -1, own: st.Cue.Empty(), text: st.Content.In(d.Text())}
+	for _, t := range v.toks {
+		v.low = append(v.low, t.LowerText())
+	}
+	if cue := strings.Fields(strings.ToLower(st.Cue.In(d.Text()))); len(cue) > 0 {
+		v.arguing = arguingCues[cue[0]]
+	}
+	if len(v.toks) == 0 {
+		return v
+	}
+	v.tree = d.Tree(d.SentenceAt(st.Content.Start))
+	if v.tree == nil {
+		return v
+	}
+	for i := 0; i < v.tree.Len(); i++ {
+		if st.Content.Contains(v.tree.Token(i).Span) {
+			v.in = append(v.in, i)
+		}
+	}
+	for _, i := range v.in {
+		h := v.tree.Head(i)
+		if h < 0 || !st.Content.Contains(v.tree.Token(h).Span) {
+			v.head = i
+			break
+		}
+	}
+	return v
+}
+
+// word returns tree word i lower-cased.
+func (v *statementView) word(i int) string { return v.tree.Token(i).LowerText() }
+
+// deps returns head's dependents by rel inside the content.
+func (v *statementView) deps(head int, rel string) []int {
+	if v.tree == nil || head < 0 {
+		return nil
+	}
+	return v.tree.Dependents(head, rel)
+}
+
+// auxWords returns the lower-cased auxiliaries of the head.
+func (v *statementView) auxWords() map[string]bool {
+	out := map[string]bool{}
+	for _, a := range v.deps(v.head, "aux") {
+		out[v.word(a)] = true
+	}
+	return out
+}
+
+var (
+	obligationModals = map[string]bool{"should": true, "ought": true, "must": true, "shouldn't": true, "mustn't": true}
+	// scheduleWords take a "to"-infinitive of a step of a schedule ("is
+	// due to meet", "are expected to resume").
+	scheduleWords = map[string]bool{"due": true, "expected": true, "scheduled": true, "set": true}
+	needVerbs     = map[string]bool{"need": true, "needs": true}
+	// feelingWords are predicates of thinking and feeling: with a first-person
+	// subject they give the speaker's state of mind, not an event.
+	feelingWords = map[string]bool{
+		"think": true, "believe": true, "feel": true, "hope": true, "wish": true, "understand": true,
+		"regret": true, "apologise": true, "apologize": true, "fear": true, "trust": true, "want": true,
+		"sorry": true, "devastated": true, "saddened": true, "shocked": true, "grateful": true, "proud": true,
+		"glad": true, "delighted": true, "happy": true, "confident": true, "concerned": true, "worried": true,
+		"disappointed": true, "thankful": true, "heartbroken": true, "appalled": true, "thoughts": true,
+		"like": true, "prefer": true, "love": true, "hate": true, "expect": true,
+	}
+	firstPerson = map[string]bool{"i": true, "we": true, "our": true, "my": true}
+	// evaluativeWords are adjectives and nouns of judgement: as the
+	// predicate of a copula they grade, they do not report.
+	evaluativeWords = map[string]bool{
+		"good": true, "bad": true, "better": true, "worse": true, "best": true, "worst": true, "right": true,
+		"wrong": true, "fair": true, "unfair": true, "just": true, "unjust": true, "difficult": true, "easy": true,
+		"important": true, "crucial": true, "vital": true, "essential": true, "necessary": true, "welcome": true,
+		"shameful": true, "disgraceful": true, "outrageous": true, "unacceptable": true, "acceptable": true,
+		"ridiculous": true, "absurd": true, "remarkable": true, "historic": true, "tragic": true,
+		"desperate": true, "reckless": true, "irresponsible": true, "wise": true, "unwise": true, "foolish": true,
+		"courageous": true, "brave": true, "cowardly": true, "appalling": true, "terrible": true, "excellent": true,
+		"great": true, "disappointing": true, "regrettable": true, "deplorable": true, "scandalous": true,
+		"mistake": true, "tragedy": true, "disgrace": true, "shame": true, "betrayal": true, "disaster": true,
+		"scandal": true, "victory": true, "defeat": true, "loss": true, "triumph": true, "failure": true,
+		"success": true, "gamble": true, "insult": true, "farce": true,
+	}
+	deictic = map[string]bool{"it": true, "this": true, "that": true}
+	// arguingCues are the attribution verbs that put forward a view
+	// rather than report a fact.
+	arguingCues = map[string]bool{
+		"argue": true, "argues": true, "argued": true, "contend": true, "contends": true, "contended": true,
+		"believe": true, "believes": true, "believed": true, "think": true, "thinks": true, "thought": true,
+		"feel": true, "feels": true, "felt": true, "suggest": true, "suggests": true, "suggested": true,
+		"reckon": true, "reckons": true, "reckoned": true, "predict": true, "predicts": true, "predicted": true,
+	}
+	// possibilityModals with no source are the outlet's own speculation.
+	possibilityModals = map[string]bool{"could": true, "may": true, "might": true}
+	// procedureVerbs are the steps of a schedule: meeting, resuming,
+	// announcing, publishing, voting. Changes in the world ("reopen",
+	// "close") are not among them: a road that would reopen is news.
+	procedureVerbs = map[string]bool{
+		"resume": true, "meet": true, "hold": true, "held": true, "reconvene": true, "convene": true,
+		"announce": true, "publish": true, "brief": true, "vote": true, "debate": true,
+		"review": true, "attend": true, "follow": true, "discuss": true, "decide": true, "consider": true,
+	}
+	procedureNouns = map[string]bool{"announcement": true, "decision": true, "statement": true, "ruling": true, "verdict": true}
+	futureAux      = map[string]bool{"will": true, "would": true, "'ll": true}
+)
+
+// obligation: a modal of obligation ("should", "ought to", "must") or
+// "need(s) to" governing the statement's main verb (the head, or a verb
+// joined to it by "and"), not one in a clause below it ("it's true that
+// there is software deciding where it should go"). "must have" is an
+// inference, not advice.
+func obligation(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	for k, i := range v.in {
+		w, next := v.word(i), ""
+		if k+1 < len(v.in) {
+			next = v.word(v.in[k+1])
+		}
+		switch {
+		case w == "must" && next == "have":
+		case obligationModals[w] && (w != "ought" || next == "to"), needVerbs[w] && next == "to":
+			if v.governsMain(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// governsMain reports whether word i is the content's head, or attaches to
+// the head or to a verb conjoined with it.
+func (v *statementView) governsMain(i int) bool {
+	if i == v.head {
+		return true
+	}
+	h := v.tree.Head(i)
+	if h == v.head {
+		return true
+	}
+	return h >= 0 && nlp.RelIs(v.tree.Rel(h), "conj") && v.tree.Head(h) == v.head
+}
+
+// imperative: the head is a bare verb opening the sentence with no subject
+// ("Check your statements", "Do not drink").
+func imperative(v *statementView) bool {
+	if v.tree == nil || v.head < 0 || len(v.in) == 0 || v.tree.XPOS(v.head) != "VB" {
+		return false
+	}
+	if len(v.deps(v.head, "nsubj")) > 0 || len(v.deps(v.head, "mark")) > 0 || len(v.deps(v.head, "aux:pass")) > 0 {
+		return false
+	}
+	for _, a := range v.deps(v.head, "aux") {
+		if w := v.word(a); w != "do" && w != "don't" {
+			return false
+		}
+	}
+	if len(v.tree.Children(v.head)) == 0 {
+		return false // a lone word ("Transport"), no command
+	}
+	for _, i := range v.in {
+		switch v.tree.XPOS(i) {
+		case "VBD", "VBZ", "VBP":
+			return false // a finite verb: the bare verb was mis-tagged ("Rescue teams reached")
+		}
+	}
+	first := v.in[0]
+	for j := 0; j < first; j++ {
+		if v.tree.UPOS(j) != "PUNCT" {
+			return false // a clause cut out of a sentence, its subject left behind
+		}
+	}
+	return first == v.head || v.word(first) == "do" || v.word(first) == "please"
+}
+
+// question: the statement ends in a question mark.
+func question(v *statementView) bool {
+	return strings.HasSuffix(strings.TrimRight(v.text, " ”\"'’"), "?")
+}
+
+// firstPersonFeeling: "I"/"we" as the subject of a predicate of thinking
+// or feeling, or a feeling of ours as the subject ("our thoughts are").
+func firstPersonFeeling(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	for _, s := range v.deps(v.head, "nsubj") {
+		for _, p := range v.deps(s, "nmod:poss") {
+			if firstPerson[v.word(p)] && feelingWords[v.word(s)] {
+				return true
+			}
+		}
+	}
+	if !feelingWords[v.word(v.head)] {
+		return false
+	}
+	for _, s := range v.deps(v.head, "nsubj") {
+		if firstPerson[v.word(s)] {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluativePredicate: a copula whose predicate is an evaluative adjective
+// or noun, or a noun an evaluative adjective grades ("a reckless plan").
+func evaluativePredicate(v *statementView) bool {
+	if v.tree == nil || v.head < 0 || len(v.deps(v.head, "cop")) == 0 {
+		return false
+	}
+	if evaluativeWords[v.word(v.head)] {
+		return true
+	}
+	for _, m := range v.deps(v.head, "amod") {
+		if evaluativeWords[v.word(m)] {
+			return true
+		}
+		for _, c := range v.deps(m, "conj") {
+			if evaluativeWords[v.word(c)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deicticCopula: "it", "this" or "that" as the subject of a copula whose
+// predicate names nothing (no name, no figure, no ordinal, no describing
+// adjective): the speaker characterising what was just said rather than
+// adding a fact.
+func deicticCopula(v *statementView) bool {
+	if v.tree == nil || v.head < 0 || len(v.deps(v.head, "cop")) == 0 {
+		return false
+	}
+	subj := v.deps(v.head, "nsubj")
+	if len(subj) != 1 || !deictic[v.word(subj[0])] {
+		return false
+	}
+	switch v.tree.XPOS(v.head) {
+	case "NN", "NNS", "JJR", "RBR":
+	default:
+		return false
+	}
+	for _, m := range v.deps(v.head, "amod") {
+		if !evaluativeWords[v.word(m)] {
+			return false // "a blue van": a description
+		}
+	}
+	for _, i := range v.in {
+		switch v.tree.XPOS(i) {
+		case "NNP", "NNPS", "CD":
+			return false
+		}
+		switch v.word(i) {
+		case "first", "second", "third", "last", "latest", "same", "one":
+			return false
+		}
+	}
+	return true
+}
+
+// unsourcedPossibility: "could", "may" or "might", not negated, in a
+// statement the outlet makes in its own voice or a source argues rather
+// than reports ("analysts argue the merger could …"). Read over the tagged
+// tokens: the parser often misplaces the head of long speculative
+// sentences.
+func unsourcedPossibility(v *statementView) bool {
+	if !v.own && !v.arguing {
+		return false
+	}
+	for i, t := range v.toks {
+		if t.Tag != "MD" || !possibilityModals[v.low[i]] {
+			continue
+		}
+		if i+1 < len(v.low) && (v.low[i+1] == "not" || v.low[i+1] == "n't") {
+			return false // "could not reach": an inability, a fact
+		}
+		return true
+	}
+	return false
+}
+
+// scheduledProcedure: a step of a schedule in the future ("will resume",
+// "would publish"), one that is due ("is due to meet", "are expected to
+// vote": read over the tokens, since the parser often hangs "due to" on
+// the subject), or an expected announcement ("a decision is expected").
+func scheduledProcedure(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	for i := 0; i+2 < len(v.low); i++ {
+		if !scheduleWords[v.low[i]] || v.low[i+1] != "to" {
+			continue
+		}
+		for _, x := range v.low[i+2 : min(i+4, len(v.low))] { // "to meet", "to be held"
+			if procedureVerbs[x] {
+				return true
+			}
+		}
+	}
+	if v.word(v.head) == "expected" {
+		for _, s := range v.deps(v.head, "nsubj") {
+			if procedureNouns[v.word(s)] {
+				return true
+			}
+		}
+	}
+	if !procedureVerbs[v.word(v.head)] {
+		return false
+	}
+	for a := range v.auxWords() {
+		if futureAux[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// asideOf names the kind of aside a statement is ("opinion", "advice",
+// "feeling", "prediction", "procedure"), or "" for a claim to check.
+func asideOf(st *claimtrail.Statement, d *nlp.Document) string {
+	v := viewOf(st, d)
+	if v == nil || len(d.QuantitiesIn(st.Content)) > 0 {
+		return ""
+	}
+	return v.kind()
+}
+
+// kind runs the signal table over the view.
+func (v *statementView) kind() string {
+	for _, s := range asideSignals {
+		if s.test(v) {
+			return s.kind
 		}
 	}
 	return ""
 }
 
-// isAside reports whether a claim is an aside: no denial, no number, and
-// every assertion an opinion, advice, feeling or procedural line. Asides
-// are listed after the claims to check; the text view shows them with
-// --all.
-func isAside(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
-	n := 0
-	for _, st := range c.Statements {
+// asideKind returns the aside kind of a claim: the kind of its first
+// statement when every statement is an asserting aside, "" otherwise.
+// Asides are listed after the claims to check; the text view shows them
+// with --all, the other views in a section of their own.
+func asideKind(c *claimtrail.Claim, docs map[string]*nlp.Document) string {
+	kind := ""
+	for i := range c.Statements {
+		st := &c.Statements[i]
 		if st.Polarity != claimtrail.Asserts {
-			return false
+			return ""
 		}
-		d := docs[st.Article]
-		if d == nil {
-			return false
+		k := asideOf(st, docs[st.Article])
+		if k == "" {
+			return ""
 		}
-		if len(d.QuantitiesIn(st.Content)) > 0 || aside(st.Content.In(d.Text())) == "" {
-			return false
+		if kind == "" {
+			kind = k
 		}
-		n++
 	}
-	return n > 0
+	return kind
 }

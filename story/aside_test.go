@@ -1,23 +1,131 @@
 package story
 
-import "testing"
+import (
+	"context"
+	"testing"
 
-// TestAsideKinds runs every example of the aside table, and checks that
-// claims to check are not taken for asides.
-func TestAsideKinds(t *testing.T) {
-	for _, k := range asideKinds {
-		if got := aside(k.example); got != k.name {
-			t.Errorf("%q: aside %q, want %q", k.example, got, k.name)
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// asideView analyses one invented sentence as an article and returns the
+// view of a statement whose content is the whole sentence, in the
+// article's own voice.
+func asideView(t *testing.T, a *nlp.Analyzer, text string) (*claimtrail.Statement, *nlp.Document) {
+	t.Helper()
+	art := &claimtrail.Article{ID: "a1", Text: text + "."}
+	d, err := a.Analyze(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 0, End: len(text)}, Polarity: claimtrail.Asserts}
+	return st, d
+}
+
+// TestAsideSignals runs every example of the signal table: each "yes"
+// statement must fire its signal, each "no" statement must not.
+func TestAsideSignals(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range asideSignals {
+		for _, text := range s.yes {
+			st, d := asideView(t, a, text)
+			if !s.test(viewOf(st, d)) {
+				t.Errorf("%s: %q does not fire", s.name, text)
+			}
+		}
+		for _, text := range s.no {
+			st, d := asideView(t, a, text)
+			if s.test(viewOf(st, d)) {
+				t.Errorf("%s: %q fires, want not", s.name, text)
+			}
 		}
 	}
-	for _, claim := range []string{
-		"The ferry sank off Portvale on Friday",
-		"The minister said the bridge had failed an inspection in 2024",
-		"Two crew members are missing",
-		"The company has agreed to pay 40 percent less for the drug",
+}
+
+// TestAsideKinds checks whole statements: the kind the table gives, and
+// that claims to check (events, figures, who-did-what, decisions) are no
+// asides, a figure vetoing every signal.
+func TestAsideKinds(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"It's a brave but reckless plan":                              "opinion",
+		"The harbour authority should publish every inspection":       "advice",
+		"We are heartbroken by what happened":                         "feeling",
+		"The inquiry will reconvene in May":                           "procedure",
+		"The closure could hurt the town's shops":                     "prediction",
+		"The ferry sank off Portvale on Friday":                       "",
+		"The minister said the bridge had failed an inspection":       "",
+		"Two crew members are missing":                                "",
+		"The company has agreed to pay 40 percent less for the drug":  "",
+		"The harbour authority should pay 12 million in compensation": "",
+		"Police arrested three men near the depot":                    "",
 	} {
-		if got := aside(claim); got != "" {
-			t.Errorf("%q: aside %q, want a claim to check", claim, got)
+		st, d := asideView(t, a, text)
+		if got := asideOf(st, d); got != want {
+			t.Errorf("%q: aside %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAsideKindClaim checks that a claim is an aside only when all its
+// statements are, and never when one denies.
+func TestAsideKindClaim(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "It is a shameful decision. The council closed the library on Monday."
+	d, err := a.Analyze(context.Background(), &claimtrail.Article{ID: "a1", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*nlp.Document{"a1": d}
+	opinion := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 0, End: 25}, Polarity: claimtrail.Asserts}
+	fact := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 27, End: len(text) - 1}, Polarity: claimtrail.Asserts}
+	if k := asideKind(&claimtrail.Claim{Statements: []claimtrail.Statement{opinion}}, docs); k != "opinion" {
+		t.Errorf("opinion alone: %q, want opinion", k)
+	}
+	if k := asideKind(&claimtrail.Claim{Statements: []claimtrail.Statement{opinion, fact}}, docs); k != "" {
+		t.Errorf("opinion with a fact: %q, want a claim to check", k)
+	}
+	denial := opinion
+	denial.Polarity = claimtrail.Denies
+	if k := asideKind(&claimtrail.Claim{Statements: []claimtrail.Statement{denial}}, docs); k != "" {
+		t.Errorf("a denial: %q, want a claim to check", k)
+	}
+}
+
+// BenchmarkAsideKind measures the check-worthiness signals over the
+// statements of one invented article (trees parsed once, as in analyze).
+func BenchmarkAsideKind(b *testing.B) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "The council closed the library on Monday. It is a shameful decision. " +
+		"Residents should write to their councillors. The committee will meet again in June. " +
+		"The closure could hurt the town's schools."
+	d, err := a.Analyze(context.Background(), &claimtrail.Article{ID: "a1", Text: text})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := map[string]*nlp.Document{"a1": d}
+	claims := make([]claimtrail.Claim, len(d.Sentences))
+	for i, s := range d.Sentences {
+		claims[i].Statements = []claimtrail.Statement{{Article: "a1", Content: s.Span, Polarity: claimtrail.Asserts}}
+	}
+	for i := range claims {
+		asideKind(&claims[i], docs) // load the parser's model and parse, outside the timing
+	}
+	for b.Loop() {
+		for i := range claims {
+			asideKind(&claims[i], docs)
 		}
 	}
 }

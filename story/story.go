@@ -114,7 +114,8 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 		c.Status = claimtrail.SingleSource
 	}
 	c.Flags = flags(c, docs)
-	c.Aside = isAside(c, docs)
+	c.AsideKind = asideKind(c, docs)
+	c.Aside = c.AsideKind != ""
 	c.Stances = map[string]claimtrail.Stance{}
 	byArticle := map[string][]*claimtrail.Statement{}
 	for i := range c.Statements {

@@ -501,3 +501,26 @@ func TestInertCatches(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestStoryPageAsides checks that the story page keeps an aside out of the
+// matrix and lists it in a section of its own, with its kind.
+func TestStoryPageAsides(t *testing.T) {
+	l := webtest.Ledger()
+	last := &l.Claims[len(l.Claims)-1]
+	last.Aside, last.AsideKind = true, "opinion"
+	m := web.NewMemory(build)
+	if err := m.Put("port", "Port closure", l); err != nil {
+		t.Fatal(err)
+	}
+	s, err := web.New(web.Options{Source: m, Checker: checker{}, Loader: loader{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, s, "/stories/port")
+	link := `href="/stories/port/claims/` + last.ID + `"`
+	at := strings.Index(body, `id="asides"`)
+	if at < 0 || !strings.Contains(body[at:], link) || !strings.Contains(body[at:], "(opinion)") ||
+		strings.Contains(body[:at], `/claims/`+last.ID+`#`) || !strings.Contains(body, "1 kept apart") {
+		t.Errorf("story page does not keep claim %s apart:\n%s", last.ID, body)
+	}
+}

@@ -35,6 +35,10 @@ type Claim struct {
 	DeniedBy           []Party           `json:"denied_by"`
 	Stances            map[string]string `json:"stances"`
 	Statements         []Statement       `json:"statements"`
+	// Aside marks a claim the tool keeps apart as no claim to check
+	// (opinion, advice, feeling, procedure); the reference scorer ignores
+	// it, the aside counts read it.
+	Aside bool `json:"aside"`
 }
 
 // Party is a chain element, an origin or a denier.

@@ -23,7 +23,8 @@ func caseSource(t *testing.T, dir string) Source {
 
 // TestCases scores the hand-written ledgers in testdata/cases against the
 // harbour story's gold: a perfect ledger, an empty one, a false merge, a
-// false corroboration (with an extra claim), and wrong chain and denier.
+// false corroboration (with an extra claim), wrong chain and denier, and
+// asides (one of them a gold claim kept apart).
 func TestCases(t *testing.T) {
 	dirs, err := filepath.Glob("testdata/cases/*")
 	if err != nil || len(dirs) < 5 {

@@ -44,6 +44,15 @@ type Summary struct {
 	// reference scorer's line, which shows them in its TOTAL row).
 	Chains  int `json:"chains"`
 	ChainsN int `json:"chains_n"`
+	// The aside figures (not in the reference scorer): how many ledger
+	// claims are kept apart as asides and what they match;
+	// ClaimRecallCheckworthy is claim recall counting a gold claim whose
+	// matching ledger claim is an aside as missed.
+	LedgerAsides           int      `json:"ledger_asides"`
+	AsidesMatchingGold     int      `json:"asides_matching_gold"`
+	AsidesMatchingMinor    int      `json:"asides_matching_minor"`
+	AsidesUnmatched        int      `json:"asides_unmatched"`
+	ClaimRecallCheckworthy *float64 `json:"claim_recall_checkworthy"`
 }
 
 // Report is a scored set of stories: score.py's score.json.
@@ -87,6 +96,7 @@ func (r *Report) totals() totals {
 		t.OriginNamesN += n.OriginNamesN
 		t.Impure += n.Impure
 		t.StanceAllN += n.StanceAllN
+		t.AsideMatched += n.AsideMatched
 		p := s.Prec
 		t.prec.Total += p.Total
 		t.prec.Matched += p.Matched
@@ -94,6 +104,10 @@ func (r *Report) totals() totals {
 		t.prec.Trivial += p.Trivial
 		t.prec.Leak += p.Leak
 		t.prec.Unmatched += p.Unmatched
+		t.prec.Asides += p.Asides
+		t.prec.AsideGold += p.AsideGold
+		t.prec.AsideMinor += p.AsideMinor
+		t.prec.AsideUnmatched += p.AsideUnmatched
 		t.merges += s.Merges
 		t.pairs += s.Pairs
 		t.offOK += s.OffOK
@@ -129,6 +143,9 @@ func (r *Report) Summarize() {
 		OffstoryLeakClaims:      t.prec.Leak,
 		OffstoryArticleAccuracy: ratio(t.offOK, t.offN),
 		Chains:                  t.Chain, ChainsN: t.ChainN,
+		LedgerAsides: t.prec.Asides, AsidesMatchingGold: t.prec.AsideGold,
+		AsidesMatchingMinor: t.prec.AsideMinor, AsidesUnmatched: t.prec.AsideUnmatched,
+		ClaimRecallCheckworthy: ratio(t.Matched-t.AsideMatched, t.Gold),
 	}
 	for i := range r.Stories {
 		if r.Stories[i].LedgerError != nil {

@@ -28,6 +28,9 @@ type Counts struct {
 	OriginNamesN int `json:"origin_names_n"`
 	Impure       int `json:"impure"`
 	StanceAllN   int `json:"stance_all_n"`
+	// AsideMatched counts gold claims whose matching ledger claim is an
+	// aside: a claim to check that the ledger hides by default.
+	AsideMatched int `json:"aside_matched"`
 }
 
 // Precision are one story's counts for the ledger's claims (score.py's
@@ -39,6 +42,13 @@ type Precision struct {
 	Trivial   int `json:"trivial"`
 	Leak      int `json:"leak"`
 	Unmatched int `json:"unmatched"`
+	// Asides counts the ledger's asides; AsideGold, AsideMinor and
+	// AsideUnmatched those among them that match a gold claim (a claim to
+	// check kept apart: wrong), a minor item, or nothing.
+	Asides         int `json:"asides"`
+	AsideGold      int `json:"aside_gold"`
+	AsideMinor     int `json:"aside_minor"`
+	AsideUnmatched int `json:"aside_unmatched"`
 }
 
 // StoryScore is one story scored. Lines say, claim by claim, what matched
@@ -281,6 +291,10 @@ func (s *scorer) matched(t *target, ci int, sim float64) {
 	g, c, n := t.claim, &s.claims[ci], &s.out.N
 	n.Matched++
 	s.say("  %s -> %s (sim %.2f) \"%s\"", t.id, c.ID, sim, cut(c.Text, 90))
+	if c.Aside {
+		n.AsideMatched++
+		s.say("       aside: %s is kept apart as no claim to check", c.ID)
+	}
 	var others []string
 	for id, held := range s.assigned {
 		if _, ok := held[ci]; ok && id != t.id {
@@ -510,6 +524,7 @@ func (s *scorer) mergesAndPrecision() {
 	pc.Total = len(s.claims)
 	for ci := range s.claims {
 		c := &s.claims[ci]
+		s.countAside(c)
 		if s.isLeak(c) {
 			pc.Leak++
 			s.say("  LEAK %s: claim from an off-story article: \"%s\"", c.ID, cut(c.Text, 80))
@@ -529,6 +544,27 @@ func (s *scorer) mergesAndPrecision() {
 		}
 		pc.Unmatched++
 		s.say("  EXTRA %s [%s] \"%s\"", c.ID, c.Status, cut(c.Text, 90))
+	}
+}
+
+// countAside counts an aside by what it matches, and lists it.
+func (s *scorer) countAside(c *Claim) {
+	if !c.Aside {
+		return
+	}
+	pc := &s.out.Prec
+	pc.Asides++
+	best, bs := s.bestTarget(c.texts()...)
+	switch {
+	case best != nil && bs >= Threshold && best.main:
+		pc.AsideGold++
+		s.say("  ASIDE %s matches gold %s: \"%s\"", c.ID, best.id, cut(c.Text, 80))
+	case best != nil && bs >= Threshold:
+		pc.AsideMinor++
+		s.say("  ASIDE %s matches minor \"%s\": \"%s\"", c.ID, cut(best.text, 40), cut(c.Text, 80))
+	default:
+		pc.AsideUnmatched++
+		s.say("  ASIDE %s matches nothing: \"%s\"", c.ID, cut(c.Text, 80))
 	}
 }
 
