@@ -387,12 +387,8 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 	}
 	// A relay on the cue ("reported, citing X, that …") is the source's
 	// source.
-	for _, c := range t.Children(v) {
-		if relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")) {
-			if o := t.Dependent(c, "obj"); o >= 0 {
-				a.chain = append(a.chain, r.treeChain(t, toks, o, "")...)
-			}
-		}
+	for _, o := range cueRelays(t, v) {
+		a.chain = append(a.chain, r.treeChain(t, toks, o, "")...)
 	}
 	for _, site := range f.content {
 		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
@@ -403,6 +399,57 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 		}
 	}
 	return attribution{}, false
+}
+
+// cueRelays returns the words that head the sources relayed on the cue v,
+// in the order the chain takes them: the object of ", citing X" or
+// ", quoting X" on the cue, which the parser also makes the case marker
+// of a noun under the cue's oblique ("reported on Friday, citing X":
+// X an nmod of Friday, "citing" its case), and then the object of a
+// ", which quoted Y" that the parser hung on the cue rather than on X.
+// A relative clause on X itself is read by treeChain.
+func cueRelays(t *nlp.Tree, v int) []int {
+	var out []int
+	for _, c := range t.Children(v) {
+		switch {
+		case relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")):
+			if o := t.Dependent(c, "obj"); o >= 0 {
+				out = append(out, o)
+			}
+		case nlp.RelIs(t.Rel(c), "obl"):
+			out = append(out, citedUnder(t, c)...)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for _, c := range t.Children(v) {
+		if c > out[len(out)-1] && strings.HasSuffix(t.Rel(c), ":relcl") && relayClause(t, c) && relativeSubject(t, c) {
+			out = append(out, t.Dependent(c, "obj")) // "X reported, citing Y, which quoted Z"
+		}
+	}
+	return out
+}
+
+// citedUnder returns the nouns in the oblique o (o itself or its nmod
+// dependents, one level down) whose case marker is a relay word: the
+// parser's reading of ", citing X" after a time or place ("on Friday,
+// citing X").
+func citedUnder(t *nlp.Tree, o int) []int {
+	var out []int
+	for _, n := range append([]int{o}, t.Dependents(o, "nmod")...) {
+		if k := t.Dependent(n, "case"); k >= 0 && relayWords[lowerWord(t, k)] && t.UPOS(k) == "VERB" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// relativeSubject reports whether clause c has a relative pronoun as its
+// subject: "which quoted …", "who cited …".
+func relativeSubject(t *nlp.Tree, c int) bool {
+	n := t.Dependent(c, "nsubj")
+	return n >= 0 && relativeWords[lowerWord(t, n)]
 }
 
 // quotedIn reports whether any of words [lo, hi) is inside a quotation:
@@ -686,6 +733,16 @@ func thatClause(t *nlp.Tree, v int) int {
 			}
 		}
 	}
+	for _, o := range cueRelays(t, v) {
+		// "reported on Friday, citing X, which quoted Y, that …": the
+		// parser may hang the "that" clause on X's relay.
+		look = append(look, o)
+		for _, c := range t.Children(o) {
+			if relayClause(t, c) {
+				look = append(look, c, t.Dependent(c, "obj"))
+			}
+		}
+	}
 	for _, h := range look {
 		for _, c := range t.Children(h) {
 			if c < v || !(nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "acl") || nlp.RelIs(t.Rel(c), "ccomp")) {
@@ -711,9 +768,33 @@ func sourceSpanWords(t *nlp.Tree, s int) (int, int) {
 // span's words without an apposition or a time ("Marta Kovac, a
 // structural engineer": Marta Kovac).
 func (r *reader) sourceWords(t *nlp.Tree, s int) (int, int) {
-	return sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
+	lo, hi := sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
 		return relayClause(t, c) || thatMarked(t, c) || asideOnSource(t, c)
 	})
+	return r.wholeName(t, s, lo, hi)
+}
+
+// wholeName widens the source words [lo, hi) of the name headed by s to
+// the whole name the name finder read around it, when the parser cut the
+// run ("Global News Digest reported" parsed with "reported" a relative
+// clause on "News" and only "Digest" its subject). The name may not take
+// in the source's own verb or any word that is not a proper noun.
+func (r *reader) wholeName(t *nlp.Tree, s, lo, hi int) (int, int) {
+	if t.UPOS(s) != "PROPN" {
+		return lo, hi
+	}
+	e := entityAt(r.doc.Entities, t.Token(s).Span)
+	if e == nil {
+		return lo, hi
+	}
+	h := t.Head(s)
+	for lo > 0 && lo-1 != h && t.Token(lo-1).Start >= e.Start && capitalised(t.Token(lo-1).Text) {
+		lo--
+	}
+	for hi < t.Len() && hi != h && t.Token(hi).End <= e.End && capitalised(t.Token(hi).Text) {
+		hi++
+	}
+	return lo, hi
 }
 
 // sourceWordsCut returns s's subtree without its case marker and cut

@@ -233,6 +233,7 @@ var sourceRules = []sourceRule{
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
 	{"Valmar's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
 	{"the person said (after “a person close to the talks said”)", (*reader).anonymousAgain, (*reader).sameAnonymous},
+	{"the Valley Observer reported", outletNamedByHead, rememberNamedOutlet},
 	{"officials said", headIs(anonymousHeads), rememberAnonymous},
 	{"local media reports said", mediaReports, rememberMedia},
 	{"the Clarion reported", namesOutlet, rememberNamedOutlet},
@@ -336,6 +337,16 @@ func rememberMedia(r *reader, p *sourcePhrase) []claimtrail.Source {
 // Clarion report"), is the outlet.
 func namesOutlet(_ *reader, p *sourcePhrase) bool {
 	return p.named != nil && (p.named.Label == nlp.Outlet || documentHeads[p.head])
+}
+
+// outletNamedByHead: an outlet's name whose last word would otherwise be
+// an unnamed source's head ("the Valley Observer", "the Monitor"): the
+// capitalised head inside the outlet's name makes it the outlet, where
+// "observers said" is anonymous.
+func outletNamedByHead(_ *reader, p *sourcePhrase) bool {
+	h := p.toks[p.headAt]
+	return p.named != nil && p.named.Label == nlp.Outlet && anonymousHeads[p.head] &&
+		capitalised(h.Text) && p.named.Start <= h.Start && h.End <= p.named.End
 }
 
 func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
