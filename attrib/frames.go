@@ -418,6 +418,8 @@ func cueRelays(t *nlp.Tree, v int) []int {
 			}
 		case nlp.RelIs(t.Rel(c), "obl"):
 			out = append(out, citedUnder(t, c)...)
+		case quotedAsSaying(t, v, c):
+			out = append(out, t.Dependent(v, "obj")) // "X quoted Y as saying Z"
 		}
 	}
 	if len(out) == 0 {
@@ -429,6 +431,16 @@ func cueRelays(t *nlp.Tree, v int) []int {
 		}
 	}
 	return out
+}
+
+// quotedAsSaying reports whether c is the "as saying" of "X quoted Y as
+// saying Z" on the cue v: Y is the one X quotes, X's source.
+func quotedAsSaying(t *nlp.Tree, v, c int) bool {
+	if !relayWords[lowerWord(t, v)] || t.Dependent(v, "obj") < 0 || !participles[lowerWord(t, c)] || !nlp.RelIs(t.Rel(c), "advcl") {
+		return false
+	}
+	m := t.Dependent(c, "mark")
+	return m >= 0 && lowerWord(t, m) == "as"
 }
 
 // citedUnder returns the nouns in the oblique o (o itself or its nmod
@@ -726,7 +738,7 @@ func thatClause(t *nlp.Tree, v int) int {
 	var look []int
 	look = append(look, v)
 	for _, c := range t.Children(v) {
-		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") {
+		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") || quotedAsSaying(t, v, c) {
 			look = append(look, c)
 			if o := t.Dependent(c, "obj"); o >= 0 {
 				look = append(look, o)
