@@ -48,6 +48,9 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	if lo >= hi {
 		return nil
 	}
+	if clausePhrase(toks, lo, hi) {
+		return nil // "intelligence reports … have detailed the types": a clause, no one's name
+	}
 	p := r.newSourcePhrase(toks, lo, hi, verb)
 	if hi-lo == 1 {
 		if c, ok := r.pronoun(lower(toks[lo]), toks[lo].Start); ok {
@@ -71,6 +74,35 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
 }
+
+// clausePhrase reports whether the source phrase toks[lo:hi] is a clause
+// rather than a noun phrase: it holds a finite verb (a past tense, a modal
+// or a finite auxiliary in lower case) with words after it that no relative or question
+// word, or pronoun subject, introduces ("officials who have seen the file",
+// "a person familiar with what happened", "survivors it had interviewed"
+// are noun phrases). A noun that the tagger
+// may take for a present-tense verb ("reports", "claims") does not count.
+func clausePhrase(toks []nlp.Token, lo, hi int) bool {
+	for k := lo + 1; k < hi-1; k++ {
+		w := lower(toks[k])
+		if clauseOpeners[w] {
+			return false
+		}
+		if toks[k].Tag == "VBD" || finiteAuxiliaries[toks[k].Text] { // lower case: not "May", "Will"
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeners introduce a clause inside a noun phrase: a relative or
+// question word, or the pronoun subject of a relative clause without one
+// ("survivors it had interviewed").
+var clauseOpeners = set(`who whom whose which that what where when how whether why it he she they we i you`)
+
+// finiteAuxiliaries are the finite forms of "be", "have" and "do" and the
+// modals: whatever their tag, they make a clause.
+var finiteAuxiliaries = set(`is are was were has have had does did will would can could may might must should shall`)
 
 // sourcePhrase is a source phrase being classified, with what the rules of
 // sourceRules test: its head noun, the last name inside it, and whether a
