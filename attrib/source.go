@@ -184,11 +184,28 @@ func (r *reader) modifiedName(p *sourcePhrase) ([]claimtrail.Source, bool) {
 	if n == nil || n.Label == nlp.Person || n.End >= p.toks[p.headAt].Start || anonymousHeads[p.head] || documentHeads[p.head] {
 		return nil, false
 	}
+	if namedOutletHead(p) && n.Label != nlp.Place {
+		// "the Lebanese As-Safir newspaper", "the Fars news agency": the
+		// outlet by its name, so that "the newspaper" can refer back to it.
+		return r.remember(claimtrail.Source{Name: n.Text, Kind: claimtrail.KindOutlet}, nil), true
+	}
 	kind := claimtrail.KindOrganization
 	if officialHeads[p.head] || p.head == "authority" {
 		kind = claimtrail.KindOfficial
 	}
 	return r.remember(claimtrail.Source{Name: p.name, Kind: kind}, nil), true
+}
+
+// namedOutletHead reports whether the head of a phrase whose name only
+// modifies it makes the phrase an outlet: "the As-Safir newspaper", "the
+// Fars news agency", not "Sarovia's civil protection agency" (a body of
+// the state the possessive names) or "the agency" of a public body.
+func namedOutletHead(p *sourcePhrase) bool {
+	if !outletHeads[p.head] || slices.ContainsFunc(p.toks[p.lo:p.hi], func(t nlp.Token) bool { return isPossessive(t.Text) }) {
+		return false
+	}
+	name := strings.ToLower(p.name)
+	return p.head != "agency" || strings.Contains(name, "news") || strings.Contains(name, "press")
 }
 
 // agencyAgain resolves a bare "the agency" to the public agency named last
