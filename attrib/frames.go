@@ -395,10 +395,30 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 			if a.coordinated == 0 {
 				a.coordinated = max(coordinatedVerb(t, v), 0)
 			}
+			if f.source == siteGovernorNoun || f.source == siteOblique {
+				r.sourceSays(t, toks, q, lo, hi, src, &a)
+			}
 			return a, true
 		}
 	}
 	return attribution{}, false
+}
+
+// sourceSays reads what the source of an "according to X" says in a
+// relative clause of its own ("Y, according to the company, which said
+// Z"): Z is a second attribution to X, a's next.
+func (r *reader) sourceSays(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, src int, a *attribution) {
+	if a.next != nil || a.coordinated > 0 {
+		return
+	}
+	for _, c := range t.Children(src) {
+		if c > src && strings.HasSuffix(t.Rel(c), ":relcl") && speechVerbs[lowerWord(t, c)] && relativeSubject(t, c) && !relayClause(t, c) {
+			if b, ok, _ := r.treeAttribution(t, toks, q, lo, hi, c); ok {
+				a.next = &b
+			}
+			return
+		}
+	}
 }
 
 // cueRelays returns the words that head the sources relayed on the cue v,
