@@ -303,6 +303,7 @@ var frameVetoes = []frameVeto{
 	{"The ministry has said whether the bridge is safe.", whetherContent},
 	{"The pact is what diplomats describe as a patrol.", relativeAnchor},
 	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor},
+	{"The mayor saw the footage, which was first reported by the Herald.", reportedThing},
 }
 
 // relativeAnchor: a verb whose object is "what" ("in what diplomats
@@ -317,6 +318,18 @@ func relativeAnchor(t *nlp.Tree, v int) bool {
 		}
 	}
 	return false
+}
+
+// reportedThing: a passive speech verb in a relative clause on a noun
+// ("the footage, which was first reported by the Herald") says who
+// reported the thing, not that the clause around it is the agent's word.
+// A denial is not vetoed: "the claim, which was denied by X" denies it.
+func reportedThing(t *nlp.Tree, v int) bool {
+	if !strings.HasSuffix(t.Rel(v), ":relcl") || denialVerbs[lowerWord(t, v)] || t.Dependent(v, "ccomp") >= 0 {
+		return false
+	}
+	n := t.Dependent(v, "nsubj:pass")
+	return n >= 0 && relativeWords[lowerWord(t, n)]
 }
 
 // negatedAnchor: "did not deny", "has never said".
