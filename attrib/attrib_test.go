@@ -180,6 +180,9 @@ func TestSourceKinds(t *testing.T) {
 		{"The foreign ministry said the mine had closed.", claimtrail.KindOfficial},
 		{"President Anna Kovac said the mine had closed.", claimtrail.KindPerson},
 		{"Intelligence inputs cited by the agency suggest that the mine had closed.", claimtrail.KindDocument},
+		{"The Tarsel Valley Observer reported that the mine had closed.", claimtrail.KindOutlet},
+		{"Valmar's civil protection agency said the mine had closed.", claimtrail.KindOfficial},
+		{"The Kesh Ardan newspaper said the mine had closed.", claimtrail.KindOutlet},
 	}
 	for _, c := range cases {
 		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: c.text}

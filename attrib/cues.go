@@ -75,7 +75,7 @@ publication tabloid agency magazine station`)
 var documentHeads = set(`report reports story article statement post piece item dispatch memo
 document documents inputs input dossier bulletin release assessment figures data statistics
 survey poll study records record audit audits filing filings minutes transcript transcripts
-invoices emails letter letters memos cables`)
+invoices emails letter letters memos cables headline headlines`)
 
 // officialHeads make an unnamed body an official source.
 var officialHeads = set(`ministry government office department military army spokesman spokeswoman

@@ -261,6 +261,13 @@ func relativeAntecedent(t *nlp.Tree, v, rel int) int {
 	for k >= 0 && t.UPOS(k) == "PUNCT" {
 		k--
 	}
+	if k >= 0 && timeWords[lowerWord(t, k)] {
+		// "a statement on its website today which said": the clause is
+		// about the noun before the time, not the time.
+		lo, _ := subtreeWords(t, k)
+		for k = lo - 1; k >= 0 && t.UPOS(k) == "PUNCT"; k-- {
+		}
+	}
 	if k < 0 || k >= h && h > rel || !nominal(t.UPOS(k)) {
 		return h
 	}
@@ -269,6 +276,9 @@ func relativeAntecedent(t *nlp.Tree, v, rel int) int {
 	}
 	return k
 }
+
+// timeWords are times a relative clause does not describe.
+var timeWords = set(`today yesterday tonight monday tuesday wednesday thursday friday saturday sunday`)
 
 // nominal reports whether a universal part of speech names a thing.
 func nominal(upos string) bool { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" }

@@ -303,6 +303,7 @@ var frameVetoes = []frameVeto{
 	{"The ministry has said whether the bridge is safe.", whetherContent},
 	{"The pact is what diplomats describe as a patrol.", relativeAnchor},
 	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor},
+	{"The mayor saw the footage, which was first reported by the Herald.", reportedThing},
 }
 
 // relativeAnchor: a verb whose object is "what" ("in what diplomats
@@ -317,6 +318,18 @@ func relativeAnchor(t *nlp.Tree, v int) bool {
 		}
 	}
 	return false
+}
+
+// reportedThing: a passive speech verb in a relative clause on a noun
+// ("the footage, which was first reported by the Herald") says who
+// reported the thing, not that the clause around it is the agent's word.
+// A denial is not vetoed: "the claim, which was denied by X" denies it.
+func reportedThing(t *nlp.Tree, v int) bool {
+	if !strings.HasSuffix(t.Rel(v), ":relcl") || denialVerbs[lowerWord(t, v)] || t.Dependent(v, "ccomp") >= 0 {
+		return false
+	}
+	n := t.Dependent(v, "nsubj:pass")
+	return n >= 0 && relativeWords[lowerWord(t, n)]
 }
 
 // negatedAnchor: "did not deny", "has never said".
@@ -387,22 +400,101 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 	}
 	// A relay on the cue ("reported, citing X, that …") is the source's
 	// source.
-	for _, c := range t.Children(v) {
-		if relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")) {
-			if o := t.Dependent(c, "obj"); o >= 0 {
-				a.chain = append(a.chain, r.treeChain(t, toks, o, "")...)
-			}
-		}
+	for _, o := range cueRelays(t, v) {
+		a.chain = append(a.chain, r.treeChain(t, toks, o, "")...)
 	}
 	for _, site := range f.content {
 		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
 			if a.coordinated == 0 {
 				a.coordinated = max(coordinatedVerb(t, v), 0)
 			}
+			if f.source == siteGovernorNoun || f.source == siteOblique {
+				r.sourceSays(t, toks, q, lo, hi, src, &a)
+			}
 			return a, true
 		}
 	}
 	return attribution{}, false
+}
+
+// sourceSays reads what the source of an "according to X" says in a
+// relative clause of its own ("Y, according to the company, which said
+// Z"): Z is a second attribution to X, a's next.
+func (r *reader) sourceSays(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, src int, a *attribution) {
+	if a.next != nil || a.coordinated > 0 {
+		return
+	}
+	for _, c := range t.Children(src) {
+		if c > src && strings.HasSuffix(t.Rel(c), ":relcl") && speechVerbs[lowerWord(t, c)] && relativeSubject(t, c) && !relayClause(t, c) {
+			if b, ok, _ := r.treeAttribution(t, toks, q, lo, hi, c); ok {
+				a.next = &b
+			}
+			return
+		}
+	}
+}
+
+// cueRelays returns the words that head the sources relayed on the cue v,
+// in the order the chain takes them: the object of ", citing X" or
+// ", quoting X" on the cue, which the parser also makes the case marker
+// of a noun under the cue's oblique ("reported on Friday, citing X":
+// X an nmod of Friday, "citing" its case), and then the object of a
+// ", which quoted Y" that the parser hung on the cue rather than on X.
+// A relative clause on X itself is read by treeChain.
+func cueRelays(t *nlp.Tree, v int) []int {
+	var out []int
+	for _, c := range t.Children(v) {
+		switch {
+		case relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")):
+			if o := t.Dependent(c, "obj"); o >= 0 {
+				out = append(out, o)
+			}
+		case nlp.RelIs(t.Rel(c), "obl"):
+			out = append(out, citedUnder(t, c)...)
+		case quotedAsSaying(t, v, c):
+			out = append(out, t.Dependent(v, "obj")) // "X quoted Y as saying Z"
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for _, c := range t.Children(v) {
+		if c > out[len(out)-1] && strings.HasSuffix(t.Rel(c), ":relcl") && relayClause(t, c) && relativeSubject(t, c) {
+			out = append(out, t.Dependent(c, "obj")) // "X reported, citing Y, which quoted Z"
+		}
+	}
+	return out
+}
+
+// quotedAsSaying reports whether c is the "as saying" of "X quoted Y as
+// saying Z" on the cue v: Y is the one X quotes, X's source.
+func quotedAsSaying(t *nlp.Tree, v, c int) bool {
+	if !relayWords[lowerWord(t, v)] || t.Dependent(v, "obj") < 0 || !participles[lowerWord(t, c)] || !nlp.RelIs(t.Rel(c), "advcl") {
+		return false
+	}
+	m := t.Dependent(c, "mark")
+	return m >= 0 && lowerWord(t, m) == "as"
+}
+
+// citedUnder returns the nouns in the oblique o (o itself or its nmod
+// dependents, one level down) whose case marker is a relay word: the
+// parser's reading of ", citing X" after a time or place ("on Friday,
+// citing X").
+func citedUnder(t *nlp.Tree, o int) []int {
+	var out []int
+	for _, n := range append([]int{o}, t.Dependents(o, "nmod")...) {
+		if k := t.Dependent(n, "case"); k >= 0 && relayWords[lowerWord(t, k)] && t.UPOS(k) == "VERB" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// relativeSubject reports whether clause c has a relative pronoun as its
+// subject: "which quoted …", "who cited …".
+func relativeSubject(t *nlp.Tree, c int) bool {
+	n := t.Dependent(c, "nsubj")
+	return n >= 0 && relativeWords[lowerWord(t, n)]
 }
 
 // quotedIn reports whether any of words [lo, hi) is inside a quotation:
@@ -679,10 +771,20 @@ func thatClause(t *nlp.Tree, v int) int {
 	var look []int
 	look = append(look, v)
 	for _, c := range t.Children(v) {
-		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") {
+		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") || quotedAsSaying(t, v, c) {
 			look = append(look, c)
 			if o := t.Dependent(c, "obj"); o >= 0 {
 				look = append(look, o)
+			}
+		}
+	}
+	for _, o := range cueRelays(t, v) {
+		// "reported on Friday, citing X, which quoted Y, that …": the
+		// parser may hang the "that" clause on X's relay.
+		look = append(look, o)
+		for _, c := range t.Children(o) {
+			if relayClause(t, c) {
+				look = append(look, c, t.Dependent(c, "obj"))
 			}
 		}
 	}
@@ -711,9 +813,33 @@ func sourceSpanWords(t *nlp.Tree, s int) (int, int) {
 // span's words without an apposition or a time ("Marta Kovac, a
 // structural engineer": Marta Kovac).
 func (r *reader) sourceWords(t *nlp.Tree, s int) (int, int) {
-	return sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
+	lo, hi := sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
 		return relayClause(t, c) || thatMarked(t, c) || asideOnSource(t, c)
 	})
+	return r.wholeName(t, s, lo, hi)
+}
+
+// wholeName widens the source words [lo, hi) of the name headed by s to
+// the whole name the name finder read around it, when the parser cut the
+// run ("Global News Digest reported" parsed with "reported" a relative
+// clause on "News" and only "Digest" its subject). The name may not take
+// in the source's own verb or any word that is not a proper noun.
+func (r *reader) wholeName(t *nlp.Tree, s, lo, hi int) (int, int) {
+	if t.UPOS(s) != "PROPN" {
+		return lo, hi
+	}
+	e := entityAt(r.doc.Entities, t.Token(s).Span)
+	if e == nil {
+		return lo, hi
+	}
+	h := t.Head(s)
+	for lo > 0 && lo-1 != h && t.Token(lo-1).Start >= e.Start && capitalised(t.Token(lo-1).Text) {
+		lo--
+	}
+	for hi < t.Len() && hi != h && t.Token(hi).End <= e.End && capitalised(t.Token(hi).Text) {
+		hi++
+	}
+	return lo, hi
 }
 
 // sourceWordsCut returns s's subtree without its case marker and cut

@@ -53,3 +53,36 @@ func TestPhrase(t *testing.T) {
 		})
 	}
 }
+
+// TestClausePhrase checks which source phrases are clauses, not names.
+func TestClausePhrase(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"harbour logs kept by the port over the past month have listed the vessels", true},
+		{"the inspectors found cracks in the wall", true},
+		{"officials who have seen the file", false},
+		{"a person familiar with what happened", false},
+		{"survivors it had interviewed in Orlen", false},
+		{"the council in May last year", false},
+		{"local news reports", false},
+	} {
+		t.Run(tc.phrase, func(t *testing.T) {
+			art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + tc.phrase + " said the pier was shut."}
+			doc, err := an.Analyze(context.Background(), &art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			toks := doc.SentenceTokens(len(doc.Sentences) - 1)
+			n := len(strings.Fields(tc.phrase))
+			if got := clausePhrase(toks, 0, n); got != tc.want {
+				t.Errorf("clausePhrase = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -48,6 +48,9 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	if lo >= hi {
 		return nil
 	}
+	if clausePhrase(toks, lo, hi) {
+		return nil // "intelligence reports … have detailed the types": a clause, no one's name
+	}
 	p := r.newSourcePhrase(toks, lo, hi, verb)
 	if hi-lo == 1 {
 		if c, ok := r.pronoun(lower(toks[lo]), toks[lo].Start); ok {
@@ -71,6 +74,35 @@ func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrai
 	}
 	return nil // a phrase that names no source: "the tone of the talks suggests"
 }
+
+// clausePhrase reports whether the source phrase toks[lo:hi] is a clause
+// rather than a noun phrase: it holds a finite verb (a past tense, a modal
+// or a finite auxiliary in lower case) with words after it that no relative or question
+// word, or pronoun subject, introduces ("officials who have seen the file",
+// "a person familiar with what happened", "survivors it had interviewed"
+// are noun phrases). A noun that the tagger
+// may take for a present-tense verb ("reports", "claims") does not count.
+func clausePhrase(toks []nlp.Token, lo, hi int) bool {
+	for k := lo + 1; k < hi-1; k++ {
+		w := lower(toks[k])
+		if clauseOpeners[w] {
+			return false
+		}
+		if toks[k].Tag == "VBD" || finiteAuxiliaries[toks[k].Text] { // lower case: not "May", "Will"
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeners introduce a clause inside a noun phrase: a relative or
+// question word, or the pronoun subject of a relative clause without one
+// ("survivors it had interviewed").
+var clauseOpeners = set(`who whom whose which that what where when how whether why it he she they we i you`)
+
+// finiteAuxiliaries are the finite forms of "be", "have" and "do" and the
+// modals: whatever their tag, they make a clause.
+var finiteAuxiliaries = set(`is are was were has have had does did will would can could may might must should shall`)
 
 // sourcePhrase is a source phrase being classified, with what the rules of
 // sourceRules test: its head noun, the last name inside it, and whether a
@@ -152,11 +184,28 @@ func (r *reader) modifiedName(p *sourcePhrase) ([]claimtrail.Source, bool) {
 	if n == nil || n.Label == nlp.Person || n.End >= p.toks[p.headAt].Start || anonymousHeads[p.head] || documentHeads[p.head] {
 		return nil, false
 	}
+	if namedOutletHead(p) && n.Label != nlp.Place {
+		// "the Lebanese As-Safir newspaper", "the Fars news agency": the
+		// outlet by its name, so that "the newspaper" can refer back to it.
+		return r.remember(claimtrail.Source{Name: n.Text, Kind: claimtrail.KindOutlet}, nil), true
+	}
 	kind := claimtrail.KindOrganization
 	if officialHeads[p.head] || p.head == "authority" {
 		kind = claimtrail.KindOfficial
 	}
 	return r.remember(claimtrail.Source{Name: p.name, Kind: kind}, nil), true
+}
+
+// namedOutletHead reports whether the head of a phrase whose name only
+// modifies it makes the phrase an outlet: "the As-Safir newspaper", "the
+// Fars news agency", not "Sarovia's civil protection agency" (a body of
+// the state the possessive names) or "the agency" of a public body.
+func namedOutletHead(p *sourcePhrase) bool {
+	if !outletHeads[p.head] || slices.ContainsFunc(p.toks[p.lo:p.hi], func(t nlp.Token) bool { return isPossessive(t.Text) }) {
+		return false
+	}
+	name := strings.ToLower(p.name)
+	return p.head != "agency" || strings.Contains(name, "news") || strings.Contains(name, "press")
 }
 
 // agencyAgain resolves a bare "the agency" to the public agency named last
@@ -233,6 +282,7 @@ var sourceRules = []sourceRule{
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
 	{"Valmar's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
 	{"the person said (after “a person close to the talks said”)", (*reader).anonymousAgain, (*reader).sameAnonymous},
+	{"the Valley Observer reported", outletNamedByHead, rememberNamedOutlet},
 	{"officials said", headIs(anonymousHeads), rememberAnonymous},
 	{"local media reports said", mediaReports, rememberMedia},
 	{"the Clarion reported", namesOutlet, rememberNamedOutlet},
@@ -336,6 +386,16 @@ func rememberMedia(r *reader, p *sourcePhrase) []claimtrail.Source {
 // Clarion report"), is the outlet.
 func namesOutlet(_ *reader, p *sourcePhrase) bool {
 	return p.named != nil && (p.named.Label == nlp.Outlet || documentHeads[p.head])
+}
+
+// outletNamedByHead: an outlet's name whose last word would otherwise be
+// an unnamed source's head ("the Valley Observer", "the Monitor"): the
+// capitalised head inside the outlet's name makes it the outlet, where
+// "observers said" is anonymous.
+func outletNamedByHead(_ *reader, p *sourcePhrase) bool {
+	h := p.toks[p.headAt]
+	return p.named != nil && p.named.Label == nlp.Outlet && anonymousHeads[p.head] &&
+		capitalised(h.Text) && p.named.Start <= h.Start && h.End <= p.named.End
 }
 
 func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
