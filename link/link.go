@@ -89,7 +89,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			verdicts = append(verdicts, verdictMatch{denials[k], claims})
 			continue // placed once the speaker's negations are placed too
 		}
-		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
+		if !b.attach(denials[k], claims) && !b.answer(denials[k]) && !b.denyFigure(denials[k]) {
 			bare = append(bare, denials[k])
 		}
 	}
@@ -111,7 +111,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			continue
 		}
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.attach(i, b.holdingFocus(i, negMatches[k])) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -856,6 +856,73 @@ func (b *builder) answer(i int) bool {
 	return best >= 0 && b.attach(i, []int{best})
 }
 
+// denyFigure joins denial i, when it is a bare figure ("30" of "the
+// correct figure is 12, not 30", contrast.go), to the one claim stating
+// that figure that its speaker does not assert: a figure with no word
+// cannot be matched by words, and where two claims state it the denial
+// stays unattached. It reports whether it joined.
+func (b *builder) denyFigure(i int) bool {
+	d := &b.items[i]
+	if len(d.feats) == 0 || !figureOnly.MatchString(strings.TrimSpace(d.text)) {
+		return false
+	}
+	found := -1
+	for _, c := range b.candidatesIn(&b.sc, i, func(c int) bool { return b.items[b.members[c][0]].st.Negated }) {
+		if b.ownClaim(i, c) {
+			continue
+		}
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if _, telling, _ := containedIn(d, &b.items[m]); telling == len(d.feats) {
+				if found >= 0 {
+					return false // two claims state the figure: which is denied is not said
+				}
+				found = c
+				break
+			}
+		}
+	}
+	return found >= 0 && b.attach(i, []int{found})
+}
+
+// holdingFocus returns the claims among matched that hold what negation i
+// negates (its focus, see negatedFocus) in one of their first members: "Boko
+// Haram would not be given territory under the ceasefire agreement" shares
+// the agreement with "the government had reached a ceasefire agreement" but
+// does not negate it. A negation whose focus the parse does not give as a
+// word any statement uses keeps its matches.
+func (b *builder) holdingFocus(i int, matched []int) []int {
+	if len(matched) == 0 {
+		return matched
+	}
+	d := &b.items[i]
+	stems, _ := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
+	var focus []uint32
+	for _, s := range stems {
+		if id, ok := b.vocab["s:"+s]; ok {
+			focus = append(focus, id)
+		}
+	}
+	if len(focus) == 0 {
+		return matched // "12, not 30": a figure, which no stem gives
+	}
+	var out []int
+	for _, c := range matched {
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if b.items[m].hasAny(focus, true) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // answerIn returns the claim denial i answers among the members that keep
 // allows (see answer), or -1, and the best share any claim holds.
 func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
@@ -1278,8 +1345,8 @@ func (it *item) has(id uint32) bool {
 }
 
 // aboutReport reports whether a bare verdict's opening words name what is
-// reported ("the news item is fabricated", "such false narratives").
-// Capitalised words after the first belong to names ("CNN-News 18").
+// reported ("the news item is fabricated", "such false narratives", "it
+// is a lie"). Capitalised words after the first belong to names ("CNN-News 18").
 func aboutReport(text string) bool {
 	n := 0
 	for w := range nlp.Words(text) {
@@ -1291,8 +1358,15 @@ func aboutReport(text string) bool {
 		}
 		switch w.Form {
 		case "story", "stories", "report", "reports", "news", "item", "claim", "claims", "allegation",
-			"allegations", "narrative", "narratives", "article", "it", "this", "that", "rumour", "rumours", "rumor", "rumors":
+			"allegations", "narrative", "narratives", "article", "rumour", "rumours", "rumor", "rumors":
 			return true
+		case "it", "this", "that":
+			// A pronoun is what is judged only as the verdict's first word
+			// ("it's a lie", "that is false"): "removed a sentence that was
+			// wrong" is an outlet's note on its own text.
+			if n == 1 {
+				return true
+			}
 		}
 	}
 	return false
