@@ -853,7 +853,54 @@ func (b *builder) answer(i int) bool {
 	best, _ = b.answerIn(i, func(m int) bool {
 		return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
 	})
-	return best >= 0 && b.attach(i, []int{best})
+	if best < 0 {
+		return b.attach(i, b.answerTied(i, func(m int) bool {
+			return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
+		}))
+	}
+	return b.attach(i, []int{best})
+}
+
+// answerTied returns the claims denial i answers equally (see answerIn)
+// when each of them holds the head of what the denial negates as an
+// argument (objectHead, holdsArgument): "no offer has been made" answers
+// "the offer values the dairy at 2.1 billion euros" and "the offer was made
+// in cash" alike, both statements of the offer it denies. A tie in words
+// alone ("passwords had been taken" against two claims that merely mention
+// passwords) stays unanswered; so does one with no head to read.
+func (b *builder) answerTied(i int, keep func(m int) bool) []int {
+	tied := b.tiedAnswers(i, keep)
+	if len(tied) < 2 {
+		return nil
+	}
+	d := &b.items[i]
+	head := objectHead(b.docs[d.st.Article], d.span, newStemmer())
+	id, ok := b.vocab["s:"+head]
+	if head == "" || !ok {
+		return nil
+	}
+	for _, c := range tied {
+		if !b.holdsHead(c, id, head) {
+			return nil
+		}
+	}
+	return tied
+}
+
+// holdsHead reports whether one of claim c's first members holds the stem
+// head (feature id) as an object or subject of one of its clauses.
+func (b *builder) holdsHead(c int, id uint32, head string) bool {
+	for k, m := range b.members[c] {
+		if k == b.l.Members {
+			break
+		}
+		st := b.items[m].st
+		if b.items[m].has(id) && (holdsArgument(b.docs[st.Article], st.Content, head, newStemmer()) ||
+			modifiesArgument(b.docs[st.Article], st.Content, head, newStemmer())) {
+			return true
+		}
+	}
+	return false
 }
 
 // denyFigure joins denial i, when it is a bare figure ("30" of "the
@@ -885,6 +932,51 @@ func (b *builder) denyFigure(i int) bool {
 		}
 	}
 	return found >= 0 && b.attach(i, []int{found})
+}
+
+// negatedClaim reports whether claim c starts negated (a negative fact):
+// no denial answers it.
+func (b *builder) negatedClaim(c int) bool { return b.items[b.members[c][0]].st.Negated }
+
+// answerShareOf is the largest share of denial i's words that one of claim
+// c's first members kept by keep holds (with a word of the predicate), or 0
+// when c cannot be what i answers: a negative claim for a negation, or the
+// denier's own.
+func (b *builder) answerShareOf(i, c int, keep func(m int) bool) float64 {
+	d := &b.items[i]
+	first := &b.items[b.members[c][0]]
+	if d.st.Negated && first.negative || b.ownClaim(i, c) {
+		return 0
+	}
+	share := 0.0
+	for k, m := range b.members[c] {
+		if k == b.l.Members {
+			break
+		}
+		if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && keep(m) {
+			share = s
+		}
+	}
+	return share
+}
+
+// tiedAnswers returns the claims that hold at least answerShare of denial
+// i's words and within answerNear of the largest share (see answerIn).
+func (b *builder) tiedAnswers(i int, keep func(m int) bool) []int {
+	cands := b.candidatesIn(&b.sc, i, b.negatedClaim)
+	shares := make([]float64, len(cands))
+	best := 0.0
+	for k, c := range cands {
+		shares[k] = b.answerShareOf(i, c, keep)
+		best = max(best, shares[k])
+	}
+	var out []int
+	for k, c := range cands {
+		if best >= answerShare && shares[k] >= answerNear*best {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // holdingFocus returns the claims among matched that hold what negation i
@@ -926,23 +1018,9 @@ func (b *builder) holdingFocus(i int, matched []int) []int {
 // answerIn returns the claim denial i answers among the members that keep
 // allows (see answer), or -1, and the best share any claim holds.
 func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
-	d := &b.items[i]
 	best, bestShare, second := -1, 0.0, 0.0
-	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
-	for _, c := range b.candidatesIn(&b.sc, i, skip) {
-		first := &b.items[b.members[c][0]]
-		if d.st.Negated && first.negative || b.ownClaim(i, c) {
-			continue
-		}
-		share := 0.0
-		for k, m := range b.members[c] {
-			if k == b.l.Members {
-				break
-			}
-			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && keep(m) {
-				share = s
-			}
-		}
+	for _, c := range b.candidatesIn(&b.sc, i, b.negatedClaim) {
+		share := b.answerShareOf(i, c, keep)
 		switch {
 		case share > bestShare:
 			best, bestShare, second = c, share, bestShare

@@ -59,3 +59,22 @@ func TestAboutReport(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationAnswersTiedClaims: "no offer has been made" answers two
+// claims about the offer equally; both hold the offer as what a clause is
+// about, so the negation denies both rather than neither.
+func TestNegationAnswersTiedClaims(t *testing.T) {
+	claims := linkTexts(t,
+		"The offer values Harlow Mills at about 300 million pounds including debt, one of the people said.",
+		"Corran Foods' offer was made in cash, two bankers said.",
+		"\"No offer has been made, and there is no certainty that one will be,\" Harlow Mills said in a statement.")
+	for _, words := range []string{"offer values", "made in cash"} {
+		c := claimWith(claims, words)
+		if c == nil {
+			t.Fatalf("no claim with %q in %+v", words, claims)
+		}
+		if got := articlesOf(c, claimtrail.Denies); got != "c" {
+			t.Errorf("%q denied by %q, want c", c.Text, got)
+		}
+	}
+}

@@ -201,3 +201,27 @@ func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems s
 	}
 	return false
 }
+
+// modifiesArgument reports whether the content at span has the stem head as
+// a compound of the object or subject of one of its clauses: the tagger
+// reads "the offer values the dairy at …" as the noun "offer values", and
+// the offer is still what the clause is about.
+func modifiesArgument(doc *nlp.Document, span claimtrail.Span, head string, stems stemmer) bool {
+	if doc == nil {
+		return false
+	}
+	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
+		t := doc.Tree(s)
+		if t == nil {
+			continue
+		}
+		inside := inSpan(t, span)
+		for w := 0; w < t.Len(); w++ {
+			h := t.Head(w)
+			if inside(w) && h >= 0 && nlp.RelIs(t.Rel(w), "compound") && coreRels[t.Rel(h)] && nounStem(t, w, stems) == head {
+				return true
+			}
+		}
+	}
+	return false
+}
