@@ -833,13 +833,8 @@ func (b *builder) answer(i int) bool {
 	}
 	// A negative answers the claim stating what it negates: "is a matter
 	// for my government, not for me" answers nothing.
-	var focus, about []uint32
-	stems, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
-	for _, s := range stems {
-		if id, ok := b.vocab["s:"+s]; ok {
-			focus = append(focus, id)
-		}
-	}
+	var about []uint32
+	focus, focusStems, subject := b.negationFocus(i)
 	if len(focus) == 0 {
 		return false
 	}
@@ -850,15 +845,27 @@ func (b *builder) answer(i int) bool {
 		}
 		about = append(about, id)
 	}
-	best, _ = b.answerIn(i, func(m int) bool {
-		return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
-	})
-	if best < 0 {
-		return b.attach(i, b.answerTied(i, func(m int) bool {
-			return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
-		}))
+	keep := func(m int) bool {
+		return b.items[m].hasAny(about, len(about) > 0) && b.holdsFocus(m, focus, focusStems)
+	}
+	if best, _ = b.answerIn(i, keep); best < 0 {
+		return b.attach(i, b.answerTied(i, keep))
 	}
 	return b.attach(i, []int{best})
+}
+
+// negationFocus returns the focus of negation i (negatedFocus) as the
+// feature ids and stems of the words some statement uses, with the stems
+// of its clause's subject.
+func (b *builder) negationFocus(i int) (ids []uint32, stems, subject []string) {
+	d := &b.items[i]
+	all, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
+	for _, s := range all {
+		if id, ok := b.vocab["s:"+s]; ok {
+			ids, stems = append(ids, id), append(stems, s)
+		}
+	}
+	return ids, stems, subject
 }
 
 // answerTied returns the claims denial i answers equally (see answerIn)
@@ -989,14 +996,7 @@ func (b *builder) holdingFocus(i int, matched []int) []int {
 	if len(matched) == 0 {
 		return matched
 	}
-	d := &b.items[i]
-	stems, _ := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
-	var focus []uint32
-	for _, s := range stems {
-		if id, ok := b.vocab["s:"+s]; ok {
-			focus = append(focus, id)
-		}
-	}
+	focus, focusStems, _ := b.negationFocus(i)
 	if len(focus) == 0 {
 		return matched // "12, not 30": a figure, which no stem gives
 	}
@@ -1006,13 +1006,46 @@ func (b *builder) holdingFocus(i int, matched []int) []int {
 			if k == b.l.Members {
 				break
 			}
-			if b.items[m].hasAny(focus, true) {
+			if b.holdsFocus(m, focus, focusStems) {
 				out = append(out, c)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// holdsFocus reports whether member m holds one of a negation's focus
+// stems (ids focus, stems focusStems) stated positively: a claim that
+// states the act negatively ("has been discouraging customers from using
+// the browser", preventing) agrees with "does not want its customers using
+// the browser". Only members using a preventing verb are parsed.
+func (b *builder) holdsFocus(m int, focus []uint32, focusStems []string) bool {
+	it := &b.items[m]
+	if !it.hasAny(focus, true) {
+		return false
+	}
+	stems := newStemmer()
+	if !anyIn(stems.stems(it.text), preventing) {
+		return true
+	}
+	doc := b.docs[it.st.Article]
+	for k, id := range focus {
+		if it.has(id) && !governedByPreventing(doc, it.st.Content, focusStems[k], stems) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIn reports whether one of words is in set.
+func anyIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // answerIn returns the claim denial i answers among the members that keep
