@@ -43,27 +43,9 @@ func stemSet(s string) map[string]bool {
 // under "discouraging"), so that the claim states the act negatively. It
 // is false when the content holds no such word.
 func governedByPreventing(doc *nlp.Document, span claimtrail.Span, stem string, stems stemmer) bool {
-	if doc == nil {
-		return false
-	}
-	seen := false
-	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
-		t := doc.Tree(s)
-		if t == nil {
-			continue
-		}
-		inside := inSpan(t, span)
-		for w := 0; w < t.Len(); w++ {
-			if !inside(w) || !hasStem(stems, t, w, stem) {
-				continue
-			}
-			seen = true
-			if !underPreventing(t, w, stems) {
-				return false
-			}
-		}
-	}
-	return seen
+	uses := func(t *nlp.Tree, w int) bool { return hasStem(stems, t, w, stem) }
+	free := func(t *nlp.Tree, w int) bool { return uses(t, w) && !underPreventing(t, w, stems) }
+	return anyWordIn(doc, span, uses) && !anyWordIn(doc, span, free)
 }
 
 // hasStem reports whether word w of t has the link stem stem.

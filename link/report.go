@@ -184,6 +184,14 @@ var coreRels = map[string]bool{"obj": true, "nsubj": true, "nsubj:pass": true}
 // agreement", "promised to build a factory"), not as a passing modifier
 // ("maintenance on the system").
 func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems stemmer) bool {
+	return anyWordIn(doc, span, func(t *nlp.Tree, w int) bool {
+		return coreRels[t.Rel(w)] && nounStem(t, w, stems) == head
+	})
+}
+
+// anyWordIn reports whether some word of the content at span satisfies
+// keep, read in the parse of each sentence the span covers.
+func anyWordIn(doc *nlp.Document, span claimtrail.Span, keep func(t *nlp.Tree, w int) bool) bool {
 	if doc == nil {
 		return false
 	}
@@ -194,7 +202,7 @@ func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems s
 		}
 		inside := inSpan(t, span)
 		for w := 0; w < t.Len(); w++ {
-			if inside(w) && coreRels[t.Rel(w)] && nounStem(t, w, stems) == head {
+			if inside(w) && keep(t, w) {
 				return true
 			}
 		}
@@ -207,21 +215,8 @@ func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems s
 // reads "the offer values the dairy at …" as the noun "offer values", and
 // the offer is still what the clause is about.
 func modifiesArgument(doc *nlp.Document, span claimtrail.Span, head string, stems stemmer) bool {
-	if doc == nil {
-		return false
-	}
-	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
-		t := doc.Tree(s)
-		if t == nil {
-			continue
-		}
-		inside := inSpan(t, span)
-		for w := 0; w < t.Len(); w++ {
-			h := t.Head(w)
-			if inside(w) && h >= 0 && nlp.RelIs(t.Rel(w), "compound") && coreRels[t.Rel(h)] && nounStem(t, w, stems) == head {
-				return true
-			}
-		}
-	}
-	return false
+	return anyWordIn(doc, span, func(t *nlp.Tree, w int) bool {
+		h := t.Head(w)
+		return h >= 0 && nlp.RelIs(t.Rel(w), "compound") && coreRels[t.Rel(h)] && nounStem(t, w, stems) == head
+	})
 }
