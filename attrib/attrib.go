@@ -80,6 +80,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 			return nil, err
 		}
 	}
+	r.blockQuotes()
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
 			// A denial's hedge words describe what it denies ("an alleged
@@ -88,6 +89,32 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 		}
 	}
 	return r.out, nil
+}
+
+// blockQuotes gives the paragraph after a cue sentence that ends in a colon
+// ("Comcast's Jason Livingood wrote in today's post:") to that cue's
+// speaker: news sets a long quotation off as its own paragraph, without
+// quotation marks, and its sentences are the speaker's, not the outlet's
+// ("We have no policy against the browser"). Only the outlet's own
+// statements of that paragraph change hands; attributed ones keep theirs.
+func (r *reader) blockQuotes() {
+	text := r.text()
+	for i := range r.out {
+		cue := r.out[i]
+		if len(cue.Chain) < 2 || cue.Cue.End <= cue.Cue.Start || !strings.HasSuffix(strings.TrimSpace(cue.Sentence.In(text)), ":") {
+			continue
+		}
+		next := r.doc.Sentences[r.doc.SentenceAt(cue.Sentence.Start)].Paragraph + 1
+		for j := range r.out {
+			st := &r.out[j]
+			si := r.doc.SentenceAt(st.Sentence.Start)
+			if len(st.Chain) != 1 || si < 0 || r.doc.Sentences[si].Paragraph != next {
+				continue
+			}
+			st.Chain, st.Cue, st.Source = cue.Chain, cue.Cue, cue.Source
+			st.Hedges = addHedge(st.Hedges, "anonymous sourcing", st.Chain)
+		}
+	}
 }
 
 // DenialCue reports whether a cue's text is a denial verb or phrase
