@@ -147,6 +147,9 @@ func Proposition(doc *nlp.Document, sp claimtrail.Span) bool {
 func NeedsTags(toks []nlp.Token) bool {
 	for i, t := range toks {
 		w := lower(t)
+		if verdictWords[w] && i+1 < len(toks) && !capitalised(toks[i+1].Text) && isWordy(toks[i+1].Text) {
+			return true // "false identity papers" or "false and misleading": describesThing reads the tag
+		}
 		if !speechVerbs[w] || plainCues[w] {
 			continue
 		}

@@ -65,3 +65,30 @@ func TestNegationShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestVerdictAdjectives: a verdict word before a noun judges a report only
+// when the noun names one; before any other noun it describes a thing.
+func TestVerdictAdjectives(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"the couple were carrying false identity papers after crossing the border": false,
+		"she had been travelling with a fake passport":                             false,
+		"the report is false":                             true,
+		"this is fake news":                               true,
+		"the article was a manufactured propaganda piece": true,
+		"the claim is a fabrication":                      true,
+	} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		if got := verdict(toks, 0, len(toks)); got != want {
+			t.Errorf("verdict(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -292,7 +292,7 @@ func reportNounThat(toks []nlp.Token, lo, hi int) bool {
 func verdict(toks []nlp.Token, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
 		w := lower(toks[k])
-		if verdictWords[w] {
+		if verdictWords[w] && !describesThing(toks, k, hi) {
 			return true
 		}
 		if (w == "no" || w == "without") && k+1 < hi && groundless[lower(toks[k+1])] {
@@ -300,6 +300,27 @@ func verdict(toks []nlp.Token, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// judgedNouns are what a verdict adjective before a noun judges as a
+// report: "fake news", "a false claim", "a fabricated story", "a
+// manufactured propaganda piece".
+var judgedNouns = set(`report reports story stories news claim claims allegation allegations account accounts
+rumour rumours rumor rumors narrative narratives information statement statements item items article articles
+piece pieces video videos photo photos image images picture pictures quote quotes figure figures post posts`)
+
+// describesThing reports whether the verdict word at k is an adjective
+// describing a thing rather than judging a report: "carrying false
+// identity papers", "travelling with fake passports" state a fact about
+// papers. The next word is a noun that names no report and is no verdict
+// itself ("fake news", "a manufactured propaganda piece" stay verdicts;
+// examples in TestVerdictAdjectives).
+func describesThing(toks []nlp.Token, k, hi int) bool {
+	if k+1 >= hi || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+		return false
+	}
+	next := lower(toks[k+1])
+	return !judgedNouns[next] && !reportNouns[next] && !verdictWords[next] && !capitalised(toks[k+1].Text)
 }
 
 // groundless are the nouns that, negated, call a report false.
