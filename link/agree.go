@@ -7,14 +7,16 @@ import (
 
 // preventing are the link stems of verbs that state an act negatively
 // without a negator: "discouraging customers from using the browser",
-// "told them to stop using it", "banned the rally". A negation of the act
+// "told them to stop using it", "banned the rally", "ending any chance of
+// a reunion". A negation of the act
 // they govern agrees with such a claim instead of denying it ("the carrier
 // does not want its customers using the browser"); a negation of the verb
 // itself ("the rally was not banned") still denies it. Each example is a
 // claim, the act a negation would share with it, and whether the act is
 // governed (TestPreventing).
 var preventing = stemSet(`discourage discouraged stop stopped prevent prevented ban banned block blocked bar barred
-	forbid forbade forbidden prohibit prohibited deter deterred refuse refused cease ceased halt halted`)
+	forbid forbade forbidden prohibit prohibited deter deterred refuse refused cease ceased halt halted
+	end ended ending`)
 
 // preventingExamples are the cases TestPreventing runs.
 var preventingExamples = []struct {
@@ -26,6 +28,8 @@ var preventingExamples = []struct {
 	{"the council banned the march through the old town", "march", true},
 	{"the council banned the march through the old town", "banned", false},
 	{"customers were using the browser without trouble", "using", false},
+	{"the singer tore up the contract, ending any chance of a reunion", "chance", true},
+	{"the army ended the siege of the port", "ended", false},
 }
 
 // stemSet returns the link stems of the words in s.
