@@ -103,6 +103,7 @@ func (x *Extractor) ExtractAll(ctx context.Context, doc *nlp.Document) (Extracti
 			return Extraction{}, err
 		}
 	}
+	r.blockQuotes()
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
 			// A denial's hedge words describe what it denies ("an alleged
@@ -112,6 +113,32 @@ func (x *Extractor) ExtractAll(ctx context.Context, doc *nlp.Document) (Extracti
 	}
 	sort.SliceStable(r.refused, func(i, j int) bool { return r.refused[i].Cue.Start < r.refused[j].Cue.Start })
 	return Extraction{Statements: r.out, Attributions: r.refused}, nil
+}
+
+// blockQuotes gives the paragraph after a cue sentence that ends in a colon
+// ("Comcast's Jason Livingood wrote in today's post:") to that cue's
+// speaker: news sets a long quotation off as its own paragraph, without
+// quotation marks, and its sentences are the speaker's, not the outlet's
+// ("We have no policy against the browser"). Only the outlet's own
+// statements of that paragraph change hands; attributed ones keep theirs.
+func (r *reader) blockQuotes() {
+	text := r.text()
+	for i := range r.out {
+		cue := r.out[i]
+		if len(cue.Chain) < 2 || cue.Cue.End <= cue.Cue.Start || !strings.HasSuffix(strings.TrimSpace(cue.Sentence.In(text)), ":") {
+			continue
+		}
+		next := r.doc.Sentences[r.doc.SentenceAt(cue.Sentence.Start)].Paragraph + 1
+		for j := range r.out {
+			st := &r.out[j]
+			si := r.doc.SentenceAt(st.Sentence.Start)
+			if len(st.Chain) != 1 || si < 0 || r.doc.Sentences[si].Paragraph != next {
+				continue
+			}
+			st.Chain, st.Cue, st.Source = cue.Chain, cue.Cue, cue.Source
+			st.Hedges = addHedge(st.Hedges, "anonymous sourcing", st.Chain)
+		}
+	}
 }
 
 // DenialCue reports whether a cue's text is a denial verb or phrase
@@ -144,6 +171,9 @@ func Proposition(doc *nlp.Document, sp claimtrail.Span) bool {
 func NeedsTags(toks []nlp.Token) bool {
 	for i, t := range toks {
 		w := lower(t)
+		if verdictWords[w] && i+1 < len(toks) && !capitalised(toks[i+1].Text) && isWordy(toks[i+1].Text) {
+			return true // "false identity papers" or "false and misleading": describesThing reads the tag
+		}
 		if !speechVerbs[w] || plainCues[w] {
 			continue
 		}

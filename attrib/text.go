@@ -292,7 +292,7 @@ func reportNounThat(toks []nlp.Token, lo, hi int) bool {
 func verdict(toks []nlp.Token, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
 		w := lower(toks[k])
-		if verdictWords[w] {
+		if verdictWords[w] && !describesThing(toks, k, hi) {
 			return true
 		}
 		if (w == "no" || w == "without") && k+1 < hi && groundless[lower(toks[k+1])] {
@@ -300,6 +300,27 @@ func verdict(toks []nlp.Token, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// judgedNouns are what a verdict adjective before a noun judges as a
+// report: "fake news", "a false claim", "a fabricated story", "a
+// manufactured propaganda piece".
+var judgedNouns = set(`report reports story stories news claim claims allegation allegations account accounts
+rumour rumours rumor rumors narrative narratives information statement statements item items article articles
+piece pieces video videos photo photos image images picture pictures quote quotes figure figures post posts`)
+
+// describesThing reports whether the verdict word at k is an adjective
+// describing a thing rather than judging a report: "carrying false
+// identity papers", "travelling with fake passports" state a fact about
+// papers. The next word is a noun that names no report and is no verdict
+// itself ("fake news", "a manufactured propaganda piece" stay verdicts;
+// examples in TestVerdictAdjectives).
+func describesThing(toks []nlp.Token, k, hi int) bool {
+	if k+1 >= hi || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+		return false
+	}
+	next := lower(toks[k+1])
+	return !judgedNouns[next] && !reportNouns[next] && !verdictWords[next] && !capitalised(toks[k+1].Text)
 }
 
 // groundless are the nouns that, negated, call a report false.
@@ -348,7 +369,103 @@ func negated(toks []nlp.Token, q []bool, lo, hi int) bool {
 		if inRelativeClause(toks, lo, k) {
 			continue // "a country that has never recognised X": the negation describes, it does not deny
 		}
+		if notDenying(toks, lo, k, hi) != "" {
+			continue
+		}
 		return true
+	}
+	return false
+}
+
+// negationShape is one shape of a negation that denies nothing: the
+// negated words are not the content's main statement, or say only that a
+// matter is not settled yet. Each example's content must not read as
+// negated (TestNegationShapes).
+type negationShape struct {
+	name     string
+	matches  func(toks []nlp.Token, lo, k, hi int) bool
+	examples []string
+}
+
+// negationShapes are the negations that deny nothing. A lack of
+// confirmation is not the contrary of a claim: "the casting has not been
+// confirmed" leaves the casting open, where "she was not cast" denies it. A negation inside an adverbial clause conditions or
+// times the main statement and is not what the content asserts.
+var negationShapes = []negationShape{
+	{"unsettled", unsettledNegation, []string{
+		"that casting has not been confirmed at this time",
+		"the figures could not be independently verified",
+		"the report has not yet been officially confirmed",
+	}},
+	{"adverbial clause", inAdverbialClause, []string{
+		"when he said no and tore up the contract, there was an enormous sense of shock",
+		"if no deal is reached by Friday, the strike will go ahead",
+		"the talks collapsed after nobody turned up",
+	}},
+}
+
+// notDenying returns the name of the shape in negationShapes that the
+// negator at k has, or "".
+func notDenying(toks []nlp.Token, lo, k, hi int) string {
+	for _, s := range negationShapes {
+		if s.matches(toks, lo, k, hi) {
+			return s.name
+		}
+	}
+	return ""
+}
+
+// unsettledWords are what, negated, leaves a matter open rather than
+// denies it: confirmation, verification. A decision is not among them: a
+// party's "no decision has been taken" answers a report that it has
+// decided (the ledger-dev conventions count it as a denial).
+var unsettledWords = set(`confirmed confirm verified verify corroborated`)
+
+// auxiliaryWords may stand between a negator and the word it negates:
+// "not yet been confirmed", "could not be independently verified", "no
+// final decision".
+var auxiliaryWords = set(`be been being yet officially independently publicly immediately final firm formal`)
+
+// unsettledNegation reports whether the negator at k negates a
+// confirmation: "has not been confirmed", "could not be verified".
+func unsettledNegation(toks []nlp.Token, _, k, hi int) bool {
+	for j := k + 1; j < hi && j <= k+4; j++ {
+		w := lower(toks[j])
+		if unsettledWords[w] {
+			return true
+		}
+		if !auxiliaryWords[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// inAdverbialClause reports whether the negator at k sits in a clause
+// opened by a subordinator ("when", "if", "after" …) that is not the whole
+// content: "when he said no …, there was shock" asserts the shock.
+func inAdverbialClause(toks []nlp.Token, lo, k, hi int) bool {
+	for j := k - 1; j >= lo; j-- {
+		w := lower(toks[j])
+		switch {
+		case w == "," || w == ";":
+			return false
+		case subordinators[w] && w != "as" && w != "since":
+			// "after nobody turned up" ends the content; "when he said
+			// no …, there was" is followed by the main clause.
+			return j > lo || endsBefore(toks, k, hi)
+		}
+	}
+	return false
+}
+
+// endsBefore reports whether a comma closes the clause holding token k
+// before hi, so that a main clause follows it.
+func endsBefore(toks []nlp.Token, k, hi int) bool {
+	for j := k + 1; j < hi-1; j++ {
+		if toks[j].Text == "," {
+			return true
+		}
 	}
 	return false
 }

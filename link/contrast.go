@@ -26,6 +26,20 @@ var contrasts = []contrast{
 		"the ferry sank inside the harbour, not at sea as its owners claimed", "at sea"},
 	{regexp.MustCompile(`,\s+not\s+(.+)$`),
 		"the vehicles on the images are farm tractors, not tanks", "tanks"},
+	{regexp.MustCompile(`,\s+not\s+(.+)$`),
+		"the right number of flights cancelled is 14, not 40", "40"},
+}
+
+// figureOnly is a bare figure, alone or with its unit.
+var figureOnly = regexp.MustCompile(`^[0-9][0-9.,]*\s*%?$`)
+
+// figureContrast reports whether a contrast sets a bare figure against another
+// ("the correct figure is 12, not 30"): short as it is, the denied figure
+// is what the speaker's opponents stated.
+func figureContrast(before, denied string) bool {
+	before = strings.TrimSpace(before)
+	k := strings.LastIndexAny(before, " \t")
+	return figureOnly.MatchString(denied) && figureOnly.MatchString(before[k+1:])
 }
 
 // asClaimed is the close of a contrast that names whom it contradicts,
@@ -88,7 +102,7 @@ func contrastIn(content string) ([2]int, bool) {
 			continue
 		}
 		first, _, _ := strings.Cut(content[m[2]:m[3]], " ")
-		if contrastOpeners[strings.ToLower(first)] || m[0] < 8 || m[3]-m[2] < 3 {
+		if contrastOpeners[strings.ToLower(first)] || m[0] < 8 || m[3]-m[2] < 3 && !figureContrast(content[:m[0]], content[m[2]:m[3]]) {
 			return [2]int{}, false
 		}
 		return [2]int{m[2], m[3]}, true

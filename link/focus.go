@@ -16,7 +16,7 @@ var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": tr
 // argumentRels are the relations of the words that belong to a negated
 // head's proposition: a verb's object ("never taken stanozolol"), a noun's
 // modifiers ("no secret rebate", "no tanks at the palace").
-var argumentRels = []string{"obj", "amod", "compound", "nmod", "xcomp"}
+var argumentRels = []string{"obj", "iobj", "amod", "compound", "nmod", "xcomp"}
 
 // negatedFocus returns the link stems of what a negative statement denies:
 // the word each negator in the content negates (its head in the parse, or

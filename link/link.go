@@ -89,7 +89,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			verdicts = append(verdicts, verdictMatch{denials[k], claims})
 			continue // placed once the speaker's negations are placed too
 		}
-		if !b.attach(denials[k], claims) && !b.answer(denials[k]) {
+		if !b.attach(denials[k], claims) && !b.answer(denials[k]) && !b.denyFigure(denials[k]) {
 			bare = append(bare, denials[k])
 		}
 	}
@@ -111,7 +111,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			continue
 		}
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, negMatches[k]) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.attach(i, b.holdingFocus(i, negMatches[k])) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -833,13 +833,8 @@ func (b *builder) answer(i int) bool {
 	}
 	// A negative answers the claim stating what it negates: "is a matter
 	// for my government, not for me" answers nothing.
-	var focus, about []uint32
-	stems, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
-	for _, s := range stems {
-		if id, ok := b.vocab["s:"+s]; ok {
-			focus = append(focus, id)
-		}
-	}
+	var about []uint32
+	focus, focusStems, subject := b.negationFocus(i)
 	if len(focus) == 0 {
 		return false
 	}
@@ -850,32 +845,215 @@ func (b *builder) answer(i int) bool {
 		}
 		about = append(about, id)
 	}
-	best, _ = b.answerIn(i, func(m int) bool {
-		return b.items[m].hasAny(focus, true) && b.items[m].hasAny(about, len(about) > 0)
-	})
-	return best >= 0 && b.attach(i, []int{best})
+	keep := func(m int) bool {
+		return b.items[m].hasAny(about, len(about) > 0) && b.holdsFocus(m, focus, focusStems)
+	}
+	if best, _ = b.answerIn(i, keep); best < 0 {
+		return b.attach(i, b.answerTied(i, keep))
+	}
+	return b.attach(i, []int{best})
+}
+
+// negationFocus returns the focus of negation i (negatedFocus) as the
+// feature ids and stems of the words some statement uses, with the stems
+// of its clause's subject.
+func (b *builder) negationFocus(i int) (ids []uint32, stems, subject []string) {
+	d := &b.items[i]
+	all, subject := negatedFocus(b.docs[d.st.Article], d.st.Content, newStemmer())
+	for _, s := range all {
+		if id, ok := b.vocab["s:"+s]; ok {
+			ids, stems = append(ids, id), append(stems, s)
+		}
+	}
+	return ids, stems, subject
+}
+
+// answerTied returns the claims denial i answers equally (see answerIn)
+// when each of them holds the head of what the denial negates as an
+// argument (objectHead, holdsArgument): "no offer has been made" answers
+// "the offer values the dairy at 2.1 billion euros" and "the offer was made
+// in cash" alike, both statements of the offer it denies. A tie in words
+// alone ("passwords had been taken" against two claims that merely mention
+// passwords) stays unanswered; so does one with no head to read.
+func (b *builder) answerTied(i int, keep func(m int) bool) []int {
+	tied := b.tiedAnswers(i, keep)
+	if len(tied) < 2 {
+		return nil
+	}
+	d := &b.items[i]
+	head := objectHead(b.docs[d.st.Article], d.span, newStemmer())
+	id, ok := b.vocab["s:"+head]
+	if head == "" || !ok {
+		return nil
+	}
+	for _, c := range tied {
+		if !b.holdsHead(c, id, head) {
+			return nil
+		}
+	}
+	return tied
+}
+
+// holdsHead reports whether one of claim c's first members holds the stem
+// head (feature id) as an object or subject of one of its clauses.
+func (b *builder) holdsHead(c int, id uint32, head string) bool {
+	for k, m := range b.members[c] {
+		if k == b.l.Members {
+			break
+		}
+		st := b.items[m].st
+		if b.items[m].has(id) && (holdsArgument(b.docs[st.Article], st.Content, head, newStemmer()) ||
+			modifiesArgument(b.docs[st.Article], st.Content, head, newStemmer())) {
+			return true
+		}
+	}
+	return false
+}
+
+// denyFigure joins denial i, when it is a bare figure ("30" of "the
+// correct figure is 12, not 30", contrast.go), to the one claim stating
+// that figure that its speaker does not assert: a figure with no word
+// cannot be matched by words, and where two claims state it the denial
+// stays unattached. It reports whether it joined.
+func (b *builder) denyFigure(i int) bool {
+	d := &b.items[i]
+	if len(d.feats) == 0 || !figureOnly.MatchString(strings.TrimSpace(d.text)) {
+		return false
+	}
+	found := -1
+	for _, c := range b.candidatesIn(&b.sc, i, func(c int) bool { return b.items[b.members[c][0]].st.Negated }) {
+		if b.ownClaim(i, c) {
+			continue
+		}
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if _, telling, _ := containedIn(d, &b.items[m]); telling == len(d.feats) {
+				if found >= 0 {
+					return false // two claims state the figure: which is denied is not said
+				}
+				found = c
+				break
+			}
+		}
+	}
+	return found >= 0 && b.attach(i, []int{found})
+}
+
+// negatedClaim reports whether claim c starts negated (a negative fact):
+// no denial answers it.
+func (b *builder) negatedClaim(c int) bool { return b.items[b.members[c][0]].st.Negated }
+
+// answerShareOf is the largest share of denial i's words that one of claim
+// c's first members kept by keep holds (with a word of the predicate), or 0
+// when c cannot be what i answers: a negative claim for a negation, or the
+// denier's own.
+func (b *builder) answerShareOf(i, c int, keep func(m int) bool) float64 {
+	d := &b.items[i]
+	first := &b.items[b.members[c][0]]
+	if d.st.Negated && first.negative || b.ownClaim(i, c) {
+		return 0
+	}
+	share := 0.0
+	for k, m := range b.members[c] {
+		if k == b.l.Members {
+			break
+		}
+		if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && keep(m) {
+			share = s
+		}
+	}
+	return share
+}
+
+// tiedAnswers returns the claims that hold at least answerShare of denial
+// i's words and within answerNear of the largest share (see answerIn).
+func (b *builder) tiedAnswers(i int, keep func(m int) bool) []int {
+	cands := b.candidatesIn(&b.sc, i, b.negatedClaim)
+	shares := make([]float64, len(cands))
+	best := 0.0
+	for k, c := range cands {
+		shares[k] = b.answerShareOf(i, c, keep)
+		best = max(best, shares[k])
+	}
+	var out []int
+	for k, c := range cands {
+		if best >= answerShare && shares[k] >= answerNear*best {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// holdingFocus returns the claims among matched that hold what negation i
+// negates (its focus, see negatedFocus) in one of their first members: "Boko
+// Haram would not be given territory under the ceasefire agreement" shares
+// the agreement with "the government had reached a ceasefire agreement" but
+// does not negate it. A negation whose focus the parse does not give as a
+// word any statement uses keeps its matches.
+func (b *builder) holdingFocus(i int, matched []int) []int {
+	if len(matched) == 0 {
+		return matched
+	}
+	focus, focusStems, _ := b.negationFocus(i)
+	if len(focus) == 0 {
+		return matched // "12, not 30": a figure, which no stem gives
+	}
+	var out []int
+	for _, c := range matched {
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if b.holdsFocus(m, focus, focusStems) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// holdsFocus reports whether member m holds one of a negation's focus
+// stems (ids focus, stems focusStems) stated positively: a claim that
+// states the act negatively ("has been discouraging customers from using
+// the browser", preventing) agrees with "does not want its customers using
+// the browser". Only members using a preventing verb are parsed.
+func (b *builder) holdsFocus(m int, focus []uint32, focusStems []string) bool {
+	it := &b.items[m]
+	if !it.hasAny(focus, true) {
+		return false
+	}
+	stems := newStemmer()
+	if !anyIn(stems.stems(it.text), preventing) {
+		return true
+	}
+	doc := b.docs[it.st.Article]
+	for k, id := range focus {
+		if it.has(id) && !governedByPreventing(doc, it.st.Content, focusStems[k], stems) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIn reports whether one of words is in set.
+func anyIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // answerIn returns the claim denial i answers among the members that keep
 // allows (see answer), or -1, and the best share any claim holds.
 func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
-	d := &b.items[i]
 	best, bestShare, second := -1, 0.0, 0.0
-	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
-	for _, c := range b.candidatesIn(&b.sc, i, skip) {
-		first := &b.items[b.members[c][0]]
-		if d.st.Negated && first.negative || b.ownClaim(i, c) {
-			continue
-		}
-		share := 0.0
-		for k, m := range b.members[c] {
-			if k == b.l.Members {
-				break
-			}
-			if s, _, words := containedIn(d, &b.items[m]); words >= 1 && s > share && keep(m) {
-				share = s
-			}
-		}
+	for _, c := range b.candidatesIn(&b.sc, i, b.negatedClaim) {
+		share := b.answerShareOf(i, c, keep)
 		switch {
 		case share > bestShare:
 			best, bestShare, second = c, share, bestShare
@@ -1278,8 +1456,8 @@ func (it *item) has(id uint32) bool {
 }
 
 // aboutReport reports whether a bare verdict's opening words name what is
-// reported ("the news item is fabricated", "such false narratives").
-// Capitalised words after the first belong to names ("CNN-News 18").
+// reported ("the news item is fabricated", "such false narratives", "it
+// is a lie"). Capitalised words after the first belong to names ("CNN-News 18").
 func aboutReport(text string) bool {
 	n := 0
 	for w := range nlp.Words(text) {
@@ -1291,8 +1469,15 @@ func aboutReport(text string) bool {
 		}
 		switch w.Form {
 		case "story", "stories", "report", "reports", "news", "item", "claim", "claims", "allegation",
-			"allegations", "narrative", "narratives", "article", "it", "this", "that", "rumour", "rumours", "rumor", "rumors":
+			"allegations", "narrative", "narratives", "article", "rumour", "rumours", "rumor", "rumors":
 			return true
+		case "it", "this", "that":
+			// A pronoun is what is judged only as the verdict's first word
+			// ("it's a lie", "that is false"): "removed a sentence that was
+			// wrong" is an outlet's note on its own text.
+			if n == 1 {
+				return true
+			}
 		}
 	}
 	return false

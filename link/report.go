@@ -1,6 +1,8 @@
 package link
 
 import (
+	"strings"
+
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
@@ -78,7 +80,7 @@ func (b *builder) reportsOf(c int) map[string]bool {
 		}
 		for k := len(st.Chain) - 1; k >= 0; k-- {
 			if st.Chain[k].Kind == claimtrail.KindOutlet {
-				out[nlp.SourceKey(st.Chain[k].Name)] = true
+				out[b.reportKey(st, k)] = true
 				break
 			}
 		}
@@ -86,12 +88,26 @@ func (b *builder) reportsOf(c int) map[string]bool {
 	return out
 }
 
+// reportKey names the report that outlet k of st's chain stands for: the
+// outlet's key, or, for the publishing outlet of an article whose outlet is
+// not known, the article itself. Articles of no known outlet are not one
+// report: a denial of what one of them says (a customer's account on a
+// forum) does not reach every unsourced article of the story.
+func (b *builder) reportKey(st *claimtrail.Statement, k int) string {
+	if k == 0 {
+		if doc := b.docs[st.Article]; doc != nil && strings.TrimSpace(doc.Article.Outlet) == "" {
+			return "article " + st.Article
+		}
+	}
+	return nlp.SourceKey(st.Chain[k].Name)
+}
+
 // tracedTo reports whether some assertion of claim c has one of the
 // reports in its chain and the stem head (feature id) as an argument.
 func (b *builder) tracedTo(c int, reports map[string]bool, id uint32, head string) bool {
 	for _, m := range b.members[c] {
 		st := b.items[m].st
-		if st.Polarity != claimtrail.Asserts || !b.items[m].has(id) || !cites(st.Chain, reports) {
+		if st.Polarity != claimtrail.Asserts || !b.items[m].has(id) || !b.cites(st, reports) {
 			continue
 		}
 		// Parsed last: only the few assertions of the report using the word.
@@ -102,10 +118,10 @@ func (b *builder) tracedTo(c int, reports map[string]bool, id uint32, head strin
 	return false
 }
 
-// cites reports whether a chain passes through one of the reports.
-func cites(chain []claimtrail.Source, reports map[string]bool) bool {
-	for _, s := range chain {
-		if s.Kind == claimtrail.KindOutlet && reports[nlp.SourceKey(s.Name)] {
+// cites reports whether st's chain passes through one of the reports.
+func (b *builder) cites(st *claimtrail.Statement, reports map[string]bool) bool {
+	for k, s := range st.Chain {
+		if s.Kind == claimtrail.KindOutlet && reports[b.reportKey(st, k)] {
 			return true
 		}
 	}
@@ -168,6 +184,14 @@ var coreRels = map[string]bool{"obj": true, "nsubj": true, "nsubj:pass": true}
 // agreement", "promised to build a factory"), not as a passing modifier
 // ("maintenance on the system").
 func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems stemmer) bool {
+	return anyWordIn(doc, span, func(t *nlp.Tree, w int) bool {
+		return coreRels[t.Rel(w)] && nounStem(t, w, stems) == head
+	})
+}
+
+// anyWordIn reports whether some word of the content at span satisfies
+// keep, read in the parse of each sentence the span covers.
+func anyWordIn(doc *nlp.Document, span claimtrail.Span, keep func(t *nlp.Tree, w int) bool) bool {
 	if doc == nil {
 		return false
 	}
@@ -178,10 +202,21 @@ func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems s
 		}
 		inside := inSpan(t, span)
 		for w := 0; w < t.Len(); w++ {
-			if inside(w) && coreRels[t.Rel(w)] && nounStem(t, w, stems) == head {
+			if inside(w) && keep(t, w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// modifiesArgument reports whether the content at span has the stem head as
+// a compound of the object or subject of one of its clauses: the tagger
+// reads "the offer values the dairy at …" as the noun "offer values", and
+// the offer is still what the clause is about.
+func modifiesArgument(doc *nlp.Document, span claimtrail.Span, head string, stems stemmer) bool {
+	return anyWordIn(doc, span, func(t *nlp.Tree, w int) bool {
+		h := t.Head(w)
+		return h >= 0 && nlp.RelIs(t.Rel(w), "compound") && coreRels[t.Rel(h)] && nounStem(t, w, stems) == head
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
 )
 
 // objectHeads are examples of the noun a denied clause is about, each a
@@ -67,5 +68,27 @@ func TestDenialReachesTheReportsOtherClaims(t *testing.T) {
 		if got := articlesOf(c, claimtrail.Denies); (got != "") != tc.denied {
 			t.Errorf("%q denied by %q, want denied %v", c.Text, got, tc.denied)
 		}
+	}
+}
+
+// TestReportKey: articles of no known outlet are reports of their own, not
+// one report of an "unknown outlet"; a named outlet is one report however
+// many of its articles there are.
+func TestReportKey(t *testing.T) {
+	b := &builder{docs: map[string]*nlp.Document{
+		"a": {Article: &claimtrail.Article{ID: "a"}},
+		"b": {Article: &claimtrail.Article{ID: "b"}},
+		"c": {Article: &claimtrail.Article{ID: "c", Outlet: "Harbour Post"}},
+		"d": {Article: &claimtrail.Article{ID: "d", Outlet: "Harbour Post"}},
+	}}
+	key := func(article, outlet string) string {
+		st := claimtrail.Statement{Article: article, Chain: []claimtrail.Source{{Name: outlet, Kind: claimtrail.KindOutlet}}}
+		return b.reportKey(&st, 0)
+	}
+	if key("a", "unknown outlet") == key("b", "unknown outlet") {
+		t.Error("two articles of no known outlet are one report")
+	}
+	if key("c", "Harbour Post") != key("d", "Harbour Post") {
+		t.Error("two articles of one outlet are two reports")
 	}
 }

@@ -127,6 +127,12 @@ func (b *builder) continuesOwn(i int, matched []int) int {
 		if slices.Contains(matched, c) || !b.asserted[claimSpeaker{c, k}] && !b.sameParty(i, c) {
 			continue
 		}
+		if b.items[b.members[c][0]].negative {
+			// The party's own negative fact ("its monitors detected no
+			// chlorine") agrees with the negation and denies nothing by
+			// itself: going on with it would hide the denial.
+			continue
+		}
 		if b.denyScore(i, c) >= best {
 			return c
 		}

@@ -102,3 +102,21 @@ func TestOfficerGoesOnWithOwnClaim(t *testing.T) {
 		t.Errorf("the surveys claim is denied by %v", d)
 	}
 }
+
+// TestNegativeFindingDoesNotHideDenial: a party's own negative fact ("its
+// sensors had recorded no ammonia …, contradicting residents' accounts of a
+// gas cloud") agrees with its officer's negation, so the
+// officer's "there was no ammonia cloud" is no continuation of it and
+// denies the residents' account.
+func TestNegativeFindingDoesNotHideDenial(t *testing.T) {
+	claims := linkTexts(t,
+		"A cloud of ammonia gas drifted over the harbour district after the fire, residents said.",
+		"The port authority said on Tuesday that its sensors had recorded no ammonia in the air over Tolvik after the fire, contradicting residents' accounts of a gas cloud. \"Our sensors found no ammonia over the harbour at any point. There was no ammonia cloud,\" said Jan Ekberg, the port authority's safety director.")
+	c := claimWith(claims, "cloud of ammonia gas")
+	if c == nil {
+		t.Fatalf("no claim of the cloud in %+v", claims)
+	}
+	if got := articlesOf(c, claimtrail.Denies); got != "b" {
+		t.Errorf("cloud denied by %q, want b", got)
+	}
+}

@@ -1,0 +1,94 @@
+package attrib
+
+import (
+	"context"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// TestNegationShapes runs every example of negationShapes: its content
+// must not read as negated, and the shape must be the one that says so;
+// the controls are negations that deny and must stay negated.
+func TestNegationShapes(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(t *testing.T, text string) []nlp.Token {
+		t.Helper()
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		if len(toks) == 0 {
+			t.Fatal("no tokens")
+		}
+		return toks
+	}
+	for _, s := range negationShapes {
+		for _, ex := range s.examples {
+			t.Run(s.name+"/"+ex, func(t *testing.T) {
+				toks := read(t, ex)
+				q := make([]bool, len(toks))
+				if negated(toks, q, 0, len(toks)) {
+					t.Errorf("negated(%q) = true, want false", ex)
+				}
+				found := false
+				for k := range toks {
+					if negators[lower(toks[k])] && notDenying(toks, 0, k, len(toks)) == s.name {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no negator of %q has shape %q", ex, s.name)
+				}
+			})
+		}
+	}
+	for _, ex := range []string{
+		"she was not cast in the role",
+		"no agreement had been reached",
+		"he did not go, because he was ill",
+		"nobody went",
+		"the company has not decided anything, and it will never sell the plant",
+		"the army had not confirmed the plan, which never existed",
+	} {
+		t.Run("control/"+ex, func(t *testing.T) {
+			toks := read(t, ex)
+			if !negated(toks, make([]bool, len(toks)), 0, len(toks)) {
+				t.Errorf("negated(%q) = false, want true", ex)
+			}
+		})
+	}
+}
+
+// TestVerdictAdjectives: a verdict word before a noun judges a report only
+// when the noun names one; before any other noun it describes a thing.
+func TestVerdictAdjectives(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"the couple were carrying false identity papers after crossing the border": false,
+		"she had been travelling with a fake passport":                             false,
+		"the report is false":                             true,
+		"this is fake news":                               true,
+		"the article was a manufactured propaganda piece": true,
+		"the claim is a fabrication":                      true,
+	} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		if got := verdict(toks, 0, len(toks)); got != want {
+			t.Errorf("verdict(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
