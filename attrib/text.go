@@ -174,7 +174,7 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		if w != "after" && w != "following" && w != ";" && w != "whereas" {
 			continue
 		}
-		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) {
+		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) && (w == ";" || w == "whereas" || opensClause(toks[k+1:hi])) {
 			first, second := clause{lo: lo, hi: k}, clause{lo: k + 1, hi: hi}
 			first.lo, first.hi = trim(toks, first.lo, first.hi)
 			rest := clauses(toks, second.lo, second.hi, 0, 0)
@@ -182,6 +182,24 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		}
 	}
 	return []clause{{lo: lo, hi: hi}}
+}
+
+// opensClause reports whether toks, following "after" or "following",
+// open a clause of their own: a finite verb comes before any other
+// subordinator. Otherwise the word is a preposition or a particle whose
+// object runs on into a clause of the verb before it ("looked after the
+// dog until the inspectors arrived", "will look after him until we find
+// him a home"), and cutting there leaves two fragments.
+func opensClause(toks []nlp.Token) bool {
+	for _, t := range toks {
+		switch {
+		case hasFiniteVerb([]nlp.Token{t}):
+			return true
+		case subordinators[lower(t)]:
+			return false
+		}
+	}
+	return false
 }
 
 func hasVerb(toks []nlp.Token) bool {

@@ -235,11 +235,24 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, wo
 		e.Label, e.Key = l, key
 		return e, true
 	}
-	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !words.mid[toks[0].Text] {
+	if j-i == 1 && opensSentence(toks, i) && !(tagged && (toks[i].Tag == "NNP" || toks[i].Tag == "NNPS")) && !words.mid[toks[i].Text] {
 		return e, false
 	}
 	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged, words.lower)
 	return e, true
+}
+
+// opensSentence reports whether toks[i] is the sentence's first word: only
+// opening quotation marks, brackets or dashes come before it. A quotation
+// opening a sentence ("\"Unfortunately they could not …") capitalises its
+// first word as the sentence does, so it is no more a sign of a name.
+func opensSentence(toks []Token, i int) bool {
+	for _, t := range toks[:i] {
+		if strings.IndexFunc(t.Text, unicode.IsLetter) >= 0 || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyName reports whether the run toks[i:j] ends with the head word of
