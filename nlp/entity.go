@@ -192,7 +192,7 @@ func (g *Gazetteer) pluralPossessiveBody(toks []Token, j int) bool {
 	}
 	prev, next := toks[j-1].Text, toks[j+1].Text
 	c := g.heads.last[strings.ToLower(next)]
-	return strings.HasSuffix(prev, "s") && capitalised(prev) && capitalised(next) && c != ClassNone && c != ClassPlace
+	return strings.HasSuffix(prev, "s") && capitalised(prev) && capitalised(next) && c != ClassNone && c != ClassPlace && c != ClassSite
 }
 
 // numberedName reports whether the number num continues the name ending
@@ -267,7 +267,7 @@ func (g *Gazetteer) bodyName(toks []Token, i, j int) bool {
 		words = append(words, t.Text)
 	}
 	c := g.heads.classOf(words)
-	return c != ClassNone && c != ClassPlace && c != ClassOpening
+	return c != ClassNone && c != ClassPlace && c != ClassSite && c != ClassOpening
 }
 
 // trimTitles moves the start of the name toks[i:j] past the titles that
@@ -327,6 +327,9 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	// "Ardmoor Mining", "Sella River": the head word types the name, unless
 	// a given name opens it ("Anna Power").
 	case g.heads.classOf(words).labelOf() != "" && !g.given[strings.ToLower(words[0])]:
+		if key, ok := siteKey(words, g.heads.classOf(words)); ok {
+			return Place, key
+		}
 		return g.heads.classOf(words).labelOf(), Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		return Person, personKey(words)
