@@ -190,7 +190,13 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 // object runs on into a clause of the verb before it ("looked after the
 // dog until the inspectors arrived", "will look after him until we find
 // him a home"), and cutting there leaves two fragments.
+//
+// Nor does a relative ("after which she gave birth") or a gerund ("after
+// being questioned by police"), which depend on what comes before.
 func opensClause(toks []nlp.Token) bool {
+	if len(toks) > 0 && (relatives[lower(toks[0])] || toks[0].Tag == "VBG" || toks[0].Tag == "" && gerund(toks[0].Text)) {
+		return false
+	}
 	for _, t := range toks {
 		switch {
 		case hasFiniteVerb([]nlp.Token{t}):
@@ -200,6 +206,13 @@ func opensClause(toks []nlp.Token) bool {
 		}
 	}
 	return false
+}
+
+var relatives = set(`which whom whose what`)
+
+// gerund guesses, for an untagged token, whether it is an -ing form.
+func gerund(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ing") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 func hasVerb(toks []nlp.Token) bool {
