@@ -702,7 +702,36 @@ var verbVetoes = []verbVeto{
 	{"neither confirmed nor denied", neitherNor},
 	{"could be announced", passiveVerb},
 	{"X confirmed that Y but said Z", sharedSubject},
+	{"ordered to dismiss Ivo Danek for absence", personObject},
 }
+
+// personObject: a denial verb whose object is a name or a personal
+// pronoun, the whole object ("to dismiss Ivo Danek for absence", "rejected
+// him"), acts on a person — fires, turns down — and denies nothing. A name
+// that goes on into a noun ("rejected Western accusations") or a possessive
+// ("dismissed Kesh's claim") opens what is denied.
+func personObject(toks []nlp.Token, _, hi, _, v int) bool {
+	if !denialVerbs[lower(toks[v])] || v+1 >= hi {
+		return false
+	}
+	if objectPronouns[lower(toks[v+1])] {
+		return true
+	}
+	k := v + 1
+	for k < hi && (capitalised(toks[k].Text) || toks[k].Text == "." && k > v+1) {
+		k++
+	}
+	if k == v+1 {
+		return false
+	}
+	return k == hi || nameEnds[lower(toks[k])]
+}
+
+// objectPronouns are pronouns that stand for a person as an object.
+var objectPronouns = set(`him her them me us`)
+
+// nameEnds may follow a name that is a verb's whole object.
+var nameEnds = set(`for from as over after , . ; on at`)
 
 // statesNothing reports whether any of verbVetoes applies to the verb at v.
 func statesNothing(toks []nlp.Token, lo, hi, subjHi, v int) bool {

@@ -260,6 +260,14 @@ var modelChecks = []modelCheck{
 		}
 		return lower(m.conToks[k]) != "to"
 	}},
+	{"person-object", "The minister issued orders to dismiss Ivo Danek for absence. (a denial verb acting on a person)", func(m *modelAtt) bool {
+		for k := m.cueLo; k < m.cueHi; k++ {
+			if personObject(m.toks, 0, len(m.toks), 0, k) {
+				return false
+			}
+		}
+		return true
+	}},
 	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", func(m *modelAtt) bool {
 		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
 	}},
