@@ -225,6 +225,9 @@ type reader struct {
 	lastPara  int
 	lastChain []claimtrail.Source
 	lastCue   claimtrail.Span
+	// block is the passage a cue ending with a colon introduced, while it
+	// lasts; nil otherwise.
+	block *blockQuote
 	// held holds sentences of a quotation that opened with no cue: the cue
 	// usually closes it ("“… . …,” the ministry said").
 	held []int
@@ -267,7 +270,13 @@ func (r *reader) sentence(si int) {
 	}
 	q := quoteMask(toks, r.quoteChain != nil || len(r.held) > 0)
 	carried := r.quoteChain
+	block := r.block
+	r.block = nil
 	if a, ok := r.find(toks, q, 0, len(toks)); ok {
+		if a.block {
+			r.startBlock(si, a)
+			return
+		}
 		if len(r.held) > 0 && q[0] {
 			r.releaseHeld(a.chain, a.cue, a.srcSpan) // “… . … ,” the ministry said.
 		}
@@ -285,8 +294,14 @@ func (r *reader) sentence(si int) {
 		r.emitQuoted(si, toks, q, carried, r.quoteCue, r.quoteSrc)
 		r.updateQuote(toks, q, carried, r.quoteCue, r.quoteSrc)
 	case openAtEnd && (startsQuote(toks) || len(r.held) > 0):
-		// A quotation whose speaker is named only where it closes.
+		// A quotation whose speaker is named only where it closes, or,
+		// when it closes with no cue, the speaker before it.
 		r.held = append(r.held, si)
+	case block.holds(r.doc, si, toks):
+		// A passage introduced by "X said:" goes on in X's words.
+		r.emitQuoted(si, toks, q, block.chain, block.cue, block.src)
+		block.para = s.Paragraph
+		r.block = block
 	case startsQuote(toks) && r.lastChain != nil && s.Paragraph <= r.lastPara+1:
 		// A paragraph that is one quotation right after an attributed one
 		// continues the same speaker's words.
@@ -299,6 +314,68 @@ func (r *reader) sentence(si int) {
 		r.quoteChain = nil
 	}
 }
+
+// blockQuote is a passage introduced by a cue ending its sentence with a
+// colon ("Inspector Lena Okafor said:"), as web pages set a statement
+// below its speaker, often without quotation marks once the page's
+// blockquote markup is gone. para is the last paragraph it covers.
+type blockQuote struct {
+	chain    []claimtrail.Source
+	cue, src claimtrail.Span
+	para     int
+}
+
+// startBlock records the colon cue a of sentence si: a quotation that
+// opens the next paragraph is the speaker's (as after any attributed
+// paragraph), and so is a paragraph without quotation marks that speaks
+// in the first person (blockQuote.holds).
+func (r *reader) startBlock(si int, a attribution) {
+	chain := r.ownedAnonymous(si, a.chain)
+	para := r.doc.Sentences[si].Paragraph
+	r.lastChain, r.lastCue, r.lastPara = chain, a.cue, para
+	r.block = &blockQuote{chain: chain, cue: a.cue, src: a.srcSpan, para: para}
+	r.quoteChain = nil
+}
+
+// holds reports whether sentence si, which has no cue of its own, goes on
+// with the passage b: it is in the paragraph b last covered (after b's
+// introduction), or it opens the next paragraph and speaks in the first
+// person. A paragraph in the third person after "X said:" is as often
+// the outlet's own text, where the page's embedded post or quotation was
+// lost, so it ends the passage.
+func (b *blockQuote) holds(doc *nlp.Document, si int, toks []nlp.Token) bool {
+	if b == nil {
+		return false
+	}
+	s := doc.Sentences[si]
+	switch {
+	case s.Paragraph == b.para:
+		return si > 0 && doc.Sentences[si-1].Paragraph == s.Paragraph && !introducedIn(doc, si, b)
+	case s.Paragraph == b.para+1:
+		return (si == 0 || doc.Sentences[si-1].Paragraph != s.Paragraph) && firstPerson(toks)
+	}
+	return false
+}
+
+// introducedIn reports whether b's introduction is in sentence si's
+// paragraph: the sentences after "X said:" in its own paragraph are not
+// below it.
+func introducedIn(doc *nlp.Document, si int, b *blockQuote) bool {
+	k := doc.SentenceAt(b.cue.Start)
+	return k >= 0 && doc.Sentences[k].Paragraph == doc.Sentences[si].Paragraph
+}
+
+// firstPerson reports whether toks speak in the first person.
+func firstPerson(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.Text == "I" || firstPersonWords[lower(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+var firstPersonWords = set(`we us our ours ourselves me my mine myself`)
 
 // releaseHeld emits the held sentences of a quotation with the chain of the
 // cue that closed it, or, when none did (chain nil), as the last speaker's
@@ -345,6 +422,10 @@ type attribution struct {
 	// coordinated, when positive, is the token of a speech verb that a
 	// frame found coordinated with this cue after its content.
 	coordinated int
+	// block marks a cue with no content that ends its sentence with a
+	// colon ("X said in a statement:"): the passage that follows is the
+	// content (see blockQuote).
+	block bool
 }
 
 // find looks for the first attribution cue among toks[lo:hi] outside
@@ -645,7 +726,21 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	if a.lo < a.hi && !a.denial && interrogatives[lower(toks[a.lo])] {
 		return attribution{}, false // "has not said when …", "said whether …": nothing stated
 	}
+	if a.lo >= a.hi && !a.denial && opensBlock(toks, q, after, hi) {
+		a.lo, a.hi, a.block = hi, hi, true
+		return a, true
+	}
 	return a, a.lo < a.hi
+}
+
+// opensBlock reports whether toks[after:hi], what follows a cue that found
+// no content, is only a colon ending the sentence, perhaps after a phrase
+// such as "in a statement": the cue introduces the passage set below it.
+func opensBlock(toks []nlp.Token, q []bool, after, hi int) bool {
+	if hi <= after || toks[hi-1].Text != ":" {
+		return false
+	}
+	return after == hi-1 || adjunctOnly(toks, q, after, hi-1)
 }
 
 // verbVeto is a use of the speech verb at toks[v] that makes no statement;
@@ -664,7 +759,36 @@ var verbVetoes = []verbVeto{
 	{"neither confirmed nor denied", neitherNor},
 	{"could be announced", passiveVerb},
 	{"X confirmed that Y but said Z", sharedSubject},
+	{"ordered to dismiss Ivo Danek for absence", personObject},
 }
+
+// personObject: a denial verb whose object is a name or a personal
+// pronoun, the whole object ("to dismiss Ivo Danek for absence", "rejected
+// him"), acts on a person — fires, turns down — and denies nothing. A name
+// that goes on into a noun ("rejected Western accusations") or a possessive
+// ("dismissed Kesh's claim") opens what is denied.
+func personObject(toks []nlp.Token, _, hi, _, v int) bool {
+	if !denialVerbs[lower(toks[v])] || v+1 >= hi {
+		return false
+	}
+	if objectPronouns[lower(toks[v+1])] {
+		return true
+	}
+	k := v + 1
+	for k < hi && (capitalised(toks[k].Text) || toks[k].Text == "." && k > v+1) {
+		k++
+	}
+	if k == v+1 {
+		return false
+	}
+	return k == hi || nameEnds[lower(toks[k])]
+}
+
+// objectPronouns are pronouns that stand for a person as an object.
+var objectPronouns = set(`him her them me us`)
+
+// nameEnds may follow a name that is a verb's whole object.
+var nameEnds = set(`for from as over after , . ; on at`)
 
 // statesNothing reports whether any of verbVetoes applies to the verb at v.
 func statesNothing(toks []nlp.Token, lo, hi, subjHi, v int) bool {

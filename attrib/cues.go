@@ -38,7 +38,7 @@ inaccurate erroneous`)
 
 // negators turn a restatement into a denial when the claim is stated
 // positively elsewhere.
-var negators = set(`no not never neither nor none nothing n't nobody without`)
+var negators = set(`no not never neither nor none nothing n't nobody without cannot`)
 
 // hedgeWords distance the writer from a statement.
 var hedgeWords = set(`reportedly allegedly alleged purportedly apparently supposedly unconfirmed

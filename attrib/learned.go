@@ -315,6 +315,14 @@ var modelChecks = []modelCheck{
 		}
 		return lower(m.conToks[k]) != "to"
 	}},
+	{"person-object", "The minister issued orders to dismiss Ivo Danek for absence. (a denial verb acting on a person)", claimtrail.ReasonNotStating, func(m *modelAtt) bool {
+		for k := m.cueLo; k < m.cueHi; k++ {
+			if personObject(m.toks, 0, len(m.toks), 0, k) {
+				return false
+			}
+		}
+		return true
+	}},
 	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", claimtrail.ReasonRequest, func(m *modelAtt) bool {
 		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
 	}},
@@ -346,6 +354,9 @@ func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool
 	if reason := m.refusal(skip); reason != "" {
 		r.refused = append(r.refused, r.refusedAttribution(&m, reason))
 		return claimtrail.Statement{}, false
+	}
+	if complementizer(m.conToks, m.conLo, m.conHi) {
+		m.conLo++ // "reports that he …": the proposition starts after "that"
 	}
 	q := quoteMask(m.conToks, false)
 	st := r.statement(m.conSi, m.conToks, q, clause{lo: m.conLo, hi: m.conHi}, r.fullChain(m.chain))
@@ -542,3 +553,23 @@ func tokenRange(toks []nlp.Token, span claimtrail.Span) (int, int) {
 	}
 	return lo, hi
 }
+
+// complementizer reports whether a labeller content toks[lo:hi] opens with
+// the "that" of a content clause ("reports that he makes …") rather than a
+// demonstrative ("that kind of moisture"): the labeller, trained on spans
+// that include it, keeps it, and a claim read from the content would open
+// with it. Tagged, the tagger says which; untagged, the next word must
+// open a clause: a pronoun, a determiner, a number or a capitalised word.
+func complementizer(toks []nlp.Token, lo, hi int) bool {
+	if hi-lo < 3 || lower(toks[lo]) != "that" {
+		return false
+	}
+	if tag := toks[lo].Tag; tag != "" {
+		return tag == "IN"
+	}
+	next := toks[lo+1].Text
+	return thatClauseOpeners[lower(toks[lo+1])] || next != "" && (unicode.IsUpper([]rune(next)[0]) || unicode.IsDigit([]rune(next)[0]))
+}
+
+// thatClauseOpeners are words that open a clause after "that".
+var thatClauseOpeners = set(`he she it they we i you there this these those the a an some many most several his her their its our no in on at after before while when`)

@@ -174,7 +174,7 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		if w != "after" && w != "following" && w != ";" && w != "whereas" {
 			continue
 		}
-		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) {
+		if hasVerb(toks[lo:k]) && hasFiniteVerb(toks[k+1:hi]) && (w == ";" || w == "whereas" || opensClause(toks[k+1:hi])) {
 			first, second := clause{lo: lo, hi: k}, clause{lo: k + 1, hi: hi}
 			first.lo, first.hi = trim(toks, first.lo, first.hi)
 			rest := clauses(toks, second.lo, second.hi, 0, 0)
@@ -182,6 +182,37 @@ func clauses(toks []nlp.Token, lo, hi, holeLo, holeHi int) []clause {
 		}
 	}
 	return []clause{{lo: lo, hi: hi}}
+}
+
+// opensClause reports whether toks, following "after" or "following",
+// open a clause of their own: a finite verb comes before any other
+// subordinator. Otherwise the word is a preposition or a particle whose
+// object runs on into a clause of the verb before it ("looked after the
+// dog until the inspectors arrived", "will look after him until we find
+// him a home"), and cutting there leaves two fragments.
+//
+// Nor does a relative ("after which she gave birth") or a gerund ("after
+// being questioned by police"), which depend on what comes before.
+func opensClause(toks []nlp.Token) bool {
+	if len(toks) > 0 && (relatives[lower(toks[0])] || toks[0].Tag == "VBG" || toks[0].Tag == "" && gerund(toks[0].Text)) {
+		return false
+	}
+	for _, t := range toks {
+		switch {
+		case hasFiniteVerb([]nlp.Token{t}):
+			return true
+		case subordinators[lower(t)]:
+			return false
+		}
+	}
+	return false
+}
+
+var relatives = set(`which whom whose what`)
+
+// gerund guesses, for an untagged token, whether it is an -ing form.
+func gerund(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ing") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 func hasVerb(toks []nlp.Token) bool {

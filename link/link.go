@@ -370,7 +370,7 @@ func negatedClauses(text string, span claimtrail.Span) claimtrail.Span {
 func negativeWording(text string) bool {
 	for w := range nlp.Words(text) {
 		switch w.Form {
-		case "no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor":
+		case "no", "not", "never", "without", "none", "nobody", "nothing", "neither", "nor", "cannot":
 			return true
 		}
 		if strings.HasSuffix(w.Form, "n't") {

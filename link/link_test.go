@@ -239,3 +239,18 @@ func TestPartyOfficerDeniesNotItsOwnBody(t *testing.T) {
 		}
 	}
 }
+
+// TestCannotIsNegative: "cannot" and "can not" state the same negative
+// fact; the one is no denial of the other.
+func TestCannotIsNegative(t *testing.T) {
+	claims := linkTexts(t,
+		"Mayor Ilse Varga said the Orvel bridge cannot be reopened before May.",
+		"Mayor Ilse Varga said the Orvel bridge can not be reopened before May.")
+	c := claimWith(claims, "reopened")
+	if c == nil {
+		t.Fatalf("no claim about the bridge: %+v", claims)
+	}
+	if got := articlesOf(c, claimtrail.Asserts); got != "a,b" {
+		t.Errorf("asserted by %q, want a,b; denied by %q", got, articlesOf(c, claimtrail.Denies))
+	}
+}

@@ -51,6 +51,10 @@ var lexicon = map[int][]string{
 		"^(post|leave|add|write|load|view|show|read) (a |your |all |)(comment|comments)",
 		"^a version of this (article|story) (appears|appeared) in print",
 		"^(this article was|this story was|originally) (published|reprinted|republished) (on|in|by)",
+		"^continue reading",
+		"=(more to follow|more to come|developing story|this story is developing|story developing)",
+		"^filed in",
+		"^(photo|photos|image|images|picture|pictures|video) (by|credit|credits|courtesy of|via)",
 	},
 	3: {
 		"download (the|our) … (app|apps)",
@@ -264,4 +268,70 @@ func cutBoilerplate(paras []string) []string {
 		end--
 	}
 	return paras[:end]
+}
+
+// Chrome reports whether paragraph p is page furniture that may stand
+// anywhere in an article, not only at its end: a short line of a kind that
+// is never body text and reports nothing ("Continue reading the main
+// story", "Read more about …", "MORE TO FOLLOW…", "Photos by …"), or the
+// headline of a link to another story cut off in mid-phrase ("Moment the
+// ferry nearly sank off..."). Such a line states nothing the outlet
+// asserts; the pipeline takes no statement from it.
+func Chrome(p string) bool {
+	t := strings.TrimSpace(p)
+	if t == "" || len(t) > maxChrome {
+		return false
+	}
+	if cutHeadline(t) {
+		return true
+	}
+	w := words(t)
+	if reporting(t, w) {
+		return false
+	}
+	fields := strings.Fields(w)
+	for i, f := range fields {
+		if slices.Contains(fields[:i], f) {
+			continue
+		}
+		for _, c := range tailCues[f] {
+			if c.weight >= lineKind && c.match(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxChrome is the longest paragraph, in bytes, Chrome takes for furniture
+// inside a body: a line, not a paragraph of text.
+const maxChrome = 120
+
+// cutHeadline reports whether t is a link's headline cut off by the page
+// in mid-phrase: at most maxCutWords words, ending in an ellipsis right
+// after a word that cannot end a phrase ("sent to...", "set on…").
+func cutHeadline(t string) bool {
+	rest, ok := strings.CutSuffix(t, "...")
+	if !ok {
+		rest, ok = strings.CutSuffix(t, "…")
+	}
+	if !ok || strings.Contains(rest, "...") || strings.Contains(rest, "…") {
+		return false
+	}
+	fields := strings.Fields(rest)
+	if len(fields) < 3 || len(fields) > maxCutWords {
+		return false
+	}
+	return danglingWords[strings.ToLower(fields[len(fields)-1])]
+}
+
+// maxCutWords is the most words of a cut-off headline.
+const maxCutWords = 16
+
+// danglingWords cannot end a phrase: a text that stops on one was cut.
+var danglingWords = map[string]bool{
+	"a": true, "an": true, "the": true, "to": true, "of": true, "on": true, "in": true, "for": true,
+	"with": true, "at": true, "by": true, "from": true, "into": true, "and": true, "or": true,
+	"as": true, "after": true, "his": true, "her": true, "their": true, "its": true, "is": true,
+	"was": true, "be": true, "has": true, "have": true,
 }

@@ -70,3 +70,31 @@ func TestCutBoilerplateOnlyAtTail(t *testing.T) {
 		t.Errorf("cutBoilerplate(nil) = %q", got)
 	}
 }
+
+func TestChrome(t *testing.T) {
+	tests := []struct {
+		para   string
+		chrome bool
+	}{
+		{"Continue reading the main story", true},
+		{"Read more about ferries and the Quayside strike.", true},
+		{"Filed in Shipping > Ports. Read more about dock strikes.", true},
+		{"MORE TO FOLLOW...", true},
+		{"Photos by Harbour Lens:", true},
+		{"Related Stories", true},
+		{"He's back! Moment stranded ferry captain nearly swept into...", true},
+		{"Union leader reveals his plan after being pushed to...", true},
+		// body text
+		{"Continue reading, the minister told the committee, and you will find the clause.", false},
+		{"The port will reopen on Monday, the authority said.", false},
+		{"Assuming it's not safe to go out yet...", false},
+		{"\"We waited and waited and...\" she said.", false},
+		{"Sign up for our newsletter.", false}, // a promotion, cut only at the end
+		{"Related talks between the unions and the port authority broke down on Sunday night after nine hours, with no date set for their resumption.", false},
+	}
+	for _, tt := range tests {
+		if got := Chrome(tt.para); got != tt.chrome {
+			t.Errorf("Chrome(%q) = %v, want %v", tt.para, got, tt.chrome)
+		}
+	}
+}

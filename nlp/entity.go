@@ -192,7 +192,7 @@ func (g *Gazetteer) pluralPossessiveBody(toks []Token, j int) bool {
 	}
 	prev, next := toks[j-1].Text, toks[j+1].Text
 	c := g.heads.last[strings.ToLower(next)]
-	return strings.HasSuffix(prev, "s") && capitalised(prev) && capitalised(next) && c != ClassNone && c != ClassPlace
+	return strings.HasSuffix(prev, "s") && capitalised(prev) && capitalised(next) && c != ClassNone && c != ClassPlace && c != ClassSite
 }
 
 // numberedName reports whether the number num continues the name ending
@@ -235,11 +235,24 @@ func (g *Gazetteer) label(doc *Document, toks []Token, i, j int, tagged bool, wo
 		e.Label, e.Key = l, key
 		return e, true
 	}
-	if i == 0 && j == 1 && !(tagged && (toks[0].Tag == "NNP" || toks[0].Tag == "NNPS")) && !words.mid[toks[0].Text] {
+	if j-i == 1 && opensSentence(toks, i) && !(tagged && (toks[i].Tag == "NNP" || toks[i].Tag == "NNPS")) && !words.mid[toks[i].Text] {
 		return e, false
 	}
 	e.Label, e.Key = g.guess(toks, i, j, text, titled, tagged, words.lower)
 	return e, true
+}
+
+// opensSentence reports whether toks[i] is the sentence's first word: only
+// opening quotation marks, brackets or dashes come before it. A quotation
+// opening a sentence ("\"Unfortunately they could not …") capitalises its
+// first word as the sentence does, so it is no more a sign of a name.
+func opensSentence(toks []Token, i int) bool {
+	for _, t := range toks[:i] {
+		if strings.IndexFunc(t.Text, unicode.IsLetter) >= 0 || strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyName reports whether the run toks[i:j] ends with the head word of
@@ -254,7 +267,7 @@ func (g *Gazetteer) bodyName(toks []Token, i, j int) bool {
 		words = append(words, t.Text)
 	}
 	c := g.heads.classOf(words)
-	return c != ClassNone && c != ClassPlace && c != ClassOpening
+	return c != ClassNone && c != ClassPlace && c != ClassSite && c != ClassOpening
 }
 
 // trimTitles moves the start of the name toks[i:j] past the titles that
@@ -314,6 +327,9 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	// "Ardmoor Mining", "Sella River": the head word types the name, unless
 	// a given name opens it ("Anna Power").
 	case g.heads.classOf(words).labelOf() != "" && !g.given[strings.ToLower(words[0])]:
+		if key, ok := siteKey(words, g.heads.classOf(words)); ok {
+			return Place, key
+		}
 		return g.heads.classOf(words).labelOf(), Fold(text)
 	case titled || i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] || g.given[strings.ToLower(words[0])]:
 		return Person, personKey(words)

@@ -18,6 +18,10 @@ const (
 	ClassCampus  NameClass = "campus"  // a university, hospital or museum: "Tessin University"
 	ClassClub    NameClass = "club"    // a sports club: "Dunmore United"
 	ClassPlace   NameClass = "place"   // a street or river: "Sella River", "Mill Lane"
+	// ClassSite: a station, airport or building named after its place
+	// ("Ayr Station", "Calden Airport"); it is keyed by that place's name,
+	// so that "Calden Airport" and "the airport at Calden" meet.
+	ClassSite NameClass = "site"
 	// ClassOpening: a word that opens places' names ("Cape Morra", "Port
 	// Selby") but also ships' and firms' ("Port Star", "Cape Shipping"):
 	// it keeps a name from being a person's, and gives it no label.
@@ -65,6 +69,8 @@ Theatre Theater Zoo`,
 	{class: ClassPlace, words: `River Lane Street Road Avenue Square Bridge Valley Bay Island Islands
 Mountains Hills Strait Gulf Sea Ocean Peninsula Province District`,
 		examples: []string{"Sella River", "Mill Lane", "Regent Square"}},
+	{class: ClassSite, words: `Station Airport Stadium Harbour Harbor Pier Cathedral Mosque Prison`,
+		examples: []string{"Ayrholm Station", "Calden Airport", "Dunmore Stadium"}},
 	{class: ClassOpening, first: true, words: `Port Cape Mount Lake Gulf Strait Fort`,
 		examples: []string{"Cape Morra", "Port Selby", "Mount Orsa"}},
 }
@@ -123,8 +129,34 @@ func (c NameClass) labelOf() Label {
 		return ""
 	case ClassOpening:
 		return Other
-	case ClassPlace:
+	case ClassPlace, ClassSite:
 		return Place
 	}
 	return Organization
+}
+
+// siteKey keys a site's name by the place it is named after: the name
+// without its head word ("Ayr Station": "ayr"; "Airport of Calden":
+// "calden"). The head is found as classOf finds it.
+func siteKey(words []string, head NameClass) (string, bool) {
+	if head != ClassSite || len(words) < 2 {
+		return "", false
+	}
+	h := len(words) - 1
+	for k := 1; k < len(words)-1; k++ {
+		if words[k] == "of" {
+			h = k - 1
+			break
+		}
+	}
+	var rest []string
+	for k, w := range words {
+		if lw := strings.ToLower(w); k != h && lw != "of" && lw != "the" {
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) == 0 {
+		return "", false
+	}
+	return Fold(strings.Join(rest, " ")), true
 }

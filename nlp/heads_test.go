@@ -89,3 +89,17 @@ func TestOrgBehaviour(t *testing.T) {
 		t.Errorf("Anna Vasse: %v", entityTexts(doc))
 	}
 }
+
+// TestSiteKeyedByPlace: a site named after a place is keyed by the place,
+// so that it meets the place's own mentions.
+func TestSiteKeyedByPlace(t *testing.T) {
+	doc := analyze(t, "The dog was left at Ayrholm Station on Friday. Staff in Ayrholm found him. "+
+		"Flights left Calden Airport late, and the Airport of Orvel closed.")
+	want := map[string]string{"Ayrholm Station": "ayrholm", "Ayrholm": "ayrholm", "Calden Airport": "calden", "Airport of Orvel": "orvel"}
+	for name, key := range want {
+		e := entityNamed(doc, name)
+		if e == nil || e.Key != key || e.Label != Place && name != "Ayrholm" {
+			t.Errorf("%q: got %+v, want place keyed %q (entities %v)", name, e, key, entityTexts(doc))
+		}
+	}
+}

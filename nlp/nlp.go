@@ -277,10 +277,11 @@ type docWords struct {
 func readDocWords(doc *Document) docWords {
 	w := docWords{mid: map[string]bool{}, lower: map[string]bool{}}
 	for _, s := range doc.Sentences {
-		for k, t := range doc.Tokens[s.First:s.Last] {
+		toks := doc.Tokens[s.First:s.Last]
+		for k, t := range toks {
 			switch {
 			case capitalised(t.Text):
-				if k > 0 {
+				if !opensSentence(toks, k) {
 					w.mid[t.Text] = true
 				}
 			case t.Text != "" && strings.ToLower(t.Text) == t.Text:

@@ -208,3 +208,25 @@ func TestTagSentencesMatchesAnalysis(t *testing.T) {
 	}
 	lazy.TagSentences(got, -3, 99) // out of range: clamped, no panic
 }
+
+// A quotation that opens a sentence capitalises its first word as the
+// sentence would: that word is no name, while a name there still is.
+func TestQuoteInitialWordIsNoName(t *testing.T) {
+	text := "The ferry left late.\n\n\"Regrettably the crossing took four hours,\" said Ana Morel.\n\n" +
+		"“Perhaps nobody checked the engines.” (Regrettably, nobody did.)\n\n\"Morel was right,\" Ivo Danek said."
+	doc := analyze(t, text)
+	got := map[string]bool{}
+	for _, e := range doc.Entities {
+		got[e.Text] = true
+	}
+	for _, w := range []string{"Regrettably", "Perhaps"} {
+		if got[w] {
+			t.Errorf("%q, opening a quotation, was taken for a name; found %v", w, got)
+		}
+	}
+	for _, w := range []string{"Ana Morel", "Morel", "Ivo Danek"} {
+		if !got[w] {
+			t.Errorf("name %q not found; found %v", w, got)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analy
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
-	return &Analysis{Doc: doc, Statements: applyCredit(doc, applyRetractions(doc, e.Statements)), Attributions: e.Attributions}, nil
+	return &Analysis{Doc: doc, Statements: applyCredit(doc, applyRetractions(doc, dropChrome(doc, e.Statements))), Attributions: e.Attributions}, nil
 }
 
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),
