@@ -198,6 +198,7 @@ const (
 	ReasonNounPhrase       NotStatement = "noun-phrase"       // what is attributed is no clause, nor a stance the ledger reads ("citing senior officials")
 	ReasonQuestion         NotStatement = "question"          // an indirect question ("said when the vote will be held")
 	ReasonTopic            NotStatement = "topic"             // what the talk was about, not what was said ("spoke on …")
+	ReasonActsOnPerson     NotStatement = "acts-on-person"    // a denial verb whose object is a person ("orders to dismiss Ivo Danek"): an act, not a denial
 	ReasonNested           NotStatement = "nested"            // an attribution inside a statement's content or around its cue ("in what officials describe as …")
 )
 

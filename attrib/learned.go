@@ -315,7 +315,7 @@ var modelChecks = []modelCheck{
 		}
 		return lower(m.conToks[k]) != "to"
 	}},
-	{"person-object", "The minister issued orders to dismiss Ivo Danek for absence. (a denial verb acting on a person)", claimtrail.ReasonNotStating, func(m *modelAtt) bool {
+	{"person-object", "The minister issued orders to dismiss Ivo Danek for absence. (a denial verb acting on a person)", claimtrail.ReasonActsOnPerson, func(m *modelAtt) bool {
 		for k := m.cueLo; k < m.cueHi; k++ {
 			if personObject(m.toks, 0, len(m.toks), 0, k) {
 				return false
