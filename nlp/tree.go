@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -104,6 +105,62 @@ type treeCache struct {
 	parser *parse.Parser
 	res    parse.Result
 	words  []string
+	shared *Parses // parses of other documents' sentences, or nil
+	key    []byte
+}
+
+// Parses keeps the parses of sentences across documents, so that a
+// sentence several articles share (wire copy, a quoted statement
+// repeated) is parsed once. The parser's result depends on a sentence's
+// words alone, so the trees are the same as without it. It is safe for
+// concurrent use; it holds every parse until dropped, so it belongs to
+// one batch of articles (pipeline.AnalyzeAll makes one per call).
+type Parses struct {
+	mu sync.Mutex
+	m  map[string]*parsed
+}
+
+// parsed is one sentence's parse, shared read-only by the trees made from it.
+type parsed struct {
+	head           []int
+	rel, upos, xps []string
+}
+
+// NewParses returns an empty Parses.
+func NewParses() *Parses { return &Parses{m: make(map[string]*parsed)} }
+
+// ShareParses makes d's trees come from ps when another document has
+// parsed the same words, and go into it otherwise. Call it before asking
+// for any tree.
+func (d *Document) ShareParses(ps *Parses) {
+	if d.trees != nil {
+		d.trees.mu.Lock()
+		d.trees.shared = ps
+		d.trees.mu.Unlock()
+	}
+}
+
+// sentenceKey is words joined with their lengths, so that no two lists of
+// words share a key.
+func sentenceKey(buf []byte, words []string) []byte {
+	buf = buf[:0]
+	for _, w := range words {
+		buf = binary.AppendUvarint(buf, uint64(len(w)))
+		buf = append(buf, w...)
+	}
+	return buf
+}
+
+func (ps *Parses) get(key []byte) *parsed {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return ps.m[string(key)]
+}
+
+func (ps *Parses) put(key []byte, p *parsed) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.m[string(key)] = p
 }
 
 // Tree returns the dependency tree of sentence i, parsing it on first
@@ -152,11 +209,9 @@ func (c *treeCache) build(d *Document, i int) *Tree {
 	if n == 0 {
 		return t
 	}
-	c.parser.Parse(c.words, &c.res)
-	t.rel = append([]string(nil), c.res.Rel...)
-	t.upos = append([]string(nil), c.res.UPOS...)
-	t.xpos = append([]string(nil), c.res.XPOS...)
-	copy(t.head, c.res.Head)
+	p := c.parse()
+	t.rel, t.upos, t.xpos = p.rel, p.upos, p.xps
+	copy(t.head, p.head)
 	for w, h := range t.head {
 		if h < 0 {
 			t.root = w
@@ -166,6 +221,24 @@ func (c *treeCache) build(d *Document, i int) *Tree {
 	}
 	t.spanSubtrees()
 	return t
+}
+
+// parse returns the parse of c.words, from the shared parses when they
+// hold it.
+func (c *treeCache) parse() *parsed {
+	if c.shared != nil {
+		c.key = sentenceKey(c.key, c.words)
+		if p := c.shared.get(c.key); p != nil {
+			return p
+		}
+	}
+	c.parser.Parse(c.words, &c.res)
+	p := &parsed{head: append([]int(nil), c.res.Head...), rel: append([]string(nil), c.res.Rel...),
+		upos: append([]string(nil), c.res.UPOS...), xps: append([]string(nil), c.res.XPOS...)}
+	if c.shared != nil {
+		c.shared.put(c.key, p)
+	}
+	return p
 }
 
 // spanSubtrees fills each word's subtree span, children before heads,

@@ -134,3 +134,50 @@ func ExampleDocument_Tree() {
 	// content: the bridge was closed
 	// content's subject: bridge nsubj:pass
 }
+
+// treeRows is every word's head, relation and tags, and its subtree's text.
+func treeRows(t *Tree, text string) []string {
+	var rows []string
+	for i := range t.Len() {
+		rows = append(rows, fmt.Sprint(t.Head(i), t.Rel(i), t.UPOS(i), t.XPOS(i), t.SubtreeSpan(i).In(text)))
+	}
+	return rows
+}
+
+// TestShareParses checks that documents sharing their parses get the trees
+// they would parse alone, whether a sentence's parse comes from another
+// document (at other byte offsets) or not.
+func TestShareParses(t *testing.T) {
+	texts := []string{
+		"Officials in Varnholt said the bridge would reopen. The mayor denied it.",
+		"A short note first. Officials in Varnholt said the bridge would reopen.",
+		"The mayor denied it. Officials in Varnholt said the bridge would reopen on Monday.",
+	}
+	ps := NewParses()
+	for _, text := range texts {
+		alone, shared := analyze(t, text), analyze(t, text)
+		shared.ShareParses(ps)
+		for i := range alone.Sentences {
+			want, got := treeRows(alone.Tree(i), text), treeRows(shared.Tree(i), text)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q sentence %d: shared %v, alone %v", text, i, got, want)
+			}
+		}
+	}
+	if len(ps.m) != 4 {
+		t.Errorf("%d sentences kept, want the 4 distinct ones", len(ps.m))
+	}
+}
+
+// TestSentenceKey checks that no two lists of words share a key.
+func TestSentenceKey(t *testing.T) {
+	lists := [][]string{{"ab", "c"}, {"a", "bc"}, {"abc"}, {"a", "b", "c"}, {"", "abc"}, {"abc", ""}}
+	seen := map[string]int{}
+	for i, l := range lists {
+		k := string(sentenceKey(nil, l))
+		if j, ok := seen[k]; ok {
+			t.Errorf("%q and %q share a key", lists[j], l)
+		}
+		seen[k] = i
+	}
+}

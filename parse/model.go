@@ -68,6 +68,7 @@ type Parser struct {
 	feats  []uint32
 	scores []float32
 	sc     scoreScratch
+	bufAcc [256]int32 // sums of the buffer's features (parse)
 	beam   int
 	bm     beam
 }
@@ -129,13 +130,27 @@ func (p *Parser) parse() {
 		return
 	}
 	p.st.reset(n)
+	t, classes := p.m.parser, p.m.parser.classes
+	bufAt := int32(-1) // the buffer position p.bufAcc holds the sums of
 	for !p.st.done() {
 		if c, only := p.st.forced(p.m.root); only {
 			p.st.apply(c, L) // no choice to score
 			continue
 		}
-		p.feats = p.st.features(&p.x, p.feats[:0])
-		p.m.parser.score(p.feats, p.scores, &p.sc)
+		// The buffer's features change only with a shift: their sums
+		// are kept from one transition to the next (integer sums, so
+		// the scores are the same as summing all features each time).
+		if p.st.b != bufAt {
+			bufAt = p.st.b
+			p.feats = p.st.bufferFeatures(&p.x, p.feats[:0])
+			clear(p.sc.acc[:classes])
+			t.sum(p.feats, &p.sc)
+			p.bufAcc = p.sc.acc
+		}
+		p.feats = p.st.stackFeatures(&p.x, p.feats[:0])
+		copy(p.sc.acc[:classes], p.bufAcc[:classes])
+		t.sum(p.feats, &p.sc)
+		p.sc.scores(classes, p.scores)
 		p.st.apply(p.st.best(p.scores, L, p.m.root), L)
 	}
 }

@@ -243,3 +243,53 @@ func TestTableScores(t *testing.T) {
 		}
 	}
 }
+
+// TestBufferSumsSameTrees checks that the greedy parser, which keeps the
+// sums of the buffer's features from one shift to the next, makes the
+// transitions that summing every feature at every step makes.
+func TestBufferSumsSameTrees(t *testing.T) {
+	sents := [][]string{
+		strings.Fields("The minister said on Tuesday that the talks , which began in May , had failed ."),
+		strings.Fields("Officials denied the report , calling it false and misleading ."),
+		strings.Fields("According to two people familiar with the matter , the firm will close three plants by 2027 ."),
+		strings.Fields("Yes ."),
+	}
+	gold, err := conllu.ReadFile(context.Background(), "../../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu")
+	if err == nil {
+		for _, s := range gold[:min(len(gold), 500)] {
+			sents = append(sents, s.Forms())
+		}
+	}
+	p := embeddedModel(t).NewParser()
+	var r Result
+	for _, words := range sents {
+		p.Parse(words, &r)
+		// The reference: p.x holds the tagged sentence; parse it again
+		// summing all features at each transition.
+		L := len(p.m.labels)
+		var st state
+		st.reset(len(words))
+		var feats []uint32
+		scores := make([]float32, p.m.parser.classes)
+		var sc scoreScratch
+		for !st.done() {
+			if c, only := st.forced(p.m.root); only {
+				st.apply(c, L)
+				continue
+			}
+			feats = st.features(&p.x, feats[:0])
+			p.m.parser.score(feats, scores, &sc)
+			st.apply(st.best(scores, L, p.m.root), L)
+		}
+		for i := range words {
+			h := int(st.head[i])
+			if h == len(words) {
+				h = -1
+			}
+			if h != r.Head[i] || p.m.labels[st.label[i]-1] != r.Rel[i] {
+				t.Fatalf("%q word %d: head %d %s, all features give %d %s",
+					words, i, r.Head[i], r.Rel[i], h, p.m.labels[st.label[i]-1])
+			}
+		}
+	}
+}

@@ -362,22 +362,52 @@ func dist(a, b int32) uint32 {
 	return 7
 }
 
-// features appends the features of the state.
+// features appends the features of the state: those of its stack (and
+// of anything else a transition can change) and those of the buffer's
+// next words alone, which only a shift changes.
 func (s *state) features(x *sentence, out []uint32) []uint32 {
-	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
+	return s.bufferFeatures(x, s.stackFeatures(x, out))
+}
+
+// bufferFeatures appends the features of the buffer's first four words
+// alone (their words, tags, suffixes, shapes and clusters): the same from
+// one shift to the next.
+func (s *state) bufferFeatures(x *sentence, out []uint32) []uint32 {
 	b0, b1, b2 := s.buf(0), s.buf(1), s.buf(2)
+	b0w, b0t := x.token(b0)
+	b1w, b1t := x.token(b1)
+	b2w, b2t := x.token(b2)
+	_, b3t := x.token(s.buf(3))
+	b0c, b1c := x.cluster(b0), x.cluster(b1)
+	var b0shape, b0suf, b1suf uint32
+	if b0 >= 0 {
+		b0shape, b0suf = x.shapes[b0], x.sufs[b0]
+	}
+	if b1 >= 0 {
+		b1suf = x.sufs[b1]
+	}
+	b0wt, b1wt := b0w^b0t*0x9E3779B1, b1w^b1t*0x9E3779B1
+	return append(out,
+		mix(fB0w, b0w, 0, 0), mix(fB0t, b0t, 0, 0), mix(fB0wt, b0wt, 0, 0),
+		mix(fB1w, b1w, 0, 0), mix(fB1t, b1t, 0, 0), mix(fB1wt, b1wt, 0, 0),
+		mix(fB2w, b2w, 0, 0), mix(fB2t, b2t, 0, 0),
+		mix(fB0tB1t, b0t, b1t, 0), mix(fB0tB1tB2t, b0t, b1t, b2t),
+		mix(fB0suf, b0suf, b0t, 0), mix(fB1suf, b1suf, b1t, 0),
+		mix(fB0wB1w, b0w, b1w, 0), mix(fB3t, b3t, 0, 0), mix(fB0shape, b0shape, b0t, 0),
+		mix(fB0c, b0c, b0t, 0), mix(fB1c, b1c, 0, 0),
+	)
+}
+
+// stackFeatures appends the features bufferFeatures leaves out.
+func (s *state) stackFeatures(x *sentence, out []uint32) []uint32 {
+	s0, s1, s2 := s.top(0), s.top(1), s.top(2)
+	b0, b1 := s.buf(0), s.buf(1)
 	s0w, s0t := x.token(s0)
 	s1w, s1t := x.token(s1)
 	s2w, s2t := x.token(s2)
 	b0w, b0t := x.token(b0)
 	b1w, b1t := x.token(b1)
-	b2w, b2t := x.token(b2)
-	_, b3t := x.token(s.buf(3))
 	s0c, s1c, b0c, b1c := x.cluster(s0), x.cluster(s1), x.cluster(b0), x.cluster(b1)
-	var b0shape uint32
-	if b0 >= 0 {
-		b0shape = x.shapes[b0]
-	}
 	child := func(i int32, c []int32) (w, t, l uint32) {
 		if i < 0 || c[i] < 0 {
 			return noWord, 0, 0
@@ -403,7 +433,7 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 	}
 	var s0nl, s0nr, s1nl, s1nr, b0nl uint32
 	var s0ls, s0rs, s1ls, s1rs, b0ls uint64
-	var s0suf, b0suf, b1suf uint32
+	var s0suf uint32
 	if s0 >= 0 {
 		s0nl, s0nr, s0ls, s0rs = uint32(s.nl[s0]), uint32(s.nr[s0]), s.lset[s0], s.rset[s0]
 		s0suf = x.sufs[s0]
@@ -413,25 +443,18 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 	}
 	if b0 >= 0 {
 		b0nl, b0ls = uint32(s.nl[b0]), s.lset[b0]
-		b0suf = x.sufs[b0]
 	}
-	if b1 >= 0 {
-		b1suf = x.sufs[b1]
-	}
-	s0wt, s1wt, b0wt, b1wt := s0w^s0t*0x9E3779B1, s1w^s1t*0x9E3779B1, b0w^b0t*0x9E3779B1, b1w^b1t*0x9E3779B1
+	s0wt, s1wt, b0wt := s0w^s0t*0x9E3779B1, s1w^s1t*0x9E3779B1, b0w^b0t*0x9E3779B1
 	return append(out,
 		mix(fS0w, s0w, 0, 0), mix(fS0t, s0t, 0, 0), mix(fS0wt, s0wt, 0, 0),
 		mix(fS1w, s1w, 0, 0), mix(fS1t, s1t, 0, 0), mix(fS1wt, s1wt, 0, 0),
 		mix(fS2t, s2t, 0, 0), mix(fS2w, s2w, 0, 0),
-		mix(fB0w, b0w, 0, 0), mix(fB0t, b0t, 0, 0), mix(fB0wt, b0wt, 0, 0),
-		mix(fB1w, b1w, 0, 0), mix(fB1t, b1t, 0, 0), mix(fB1wt, b1wt, 0, 0),
-		mix(fB2w, b2w, 0, 0), mix(fB2t, b2t, 0, 0),
 		mix(fS0wtB0wt, s0wt, b0wt, 0), mix(fS0wtB0w, s0wt, b0w, 0), mix(fS0wB0wt, s0w, b0wt, 0),
 		mix(fS0wtB0t, s0wt, b0t, 0), mix(fS0tB0wt, s0t, b0wt, 0), mix(fS0wB0w, s0w, b0w, 0),
-		mix(fS0tB0t, s0t, b0t, 0), mix(fB0tB1t, b0t, b1t, 0),
+		mix(fS0tB0t, s0t, b0t, 0),
 		mix(fS1wtS0wt, s1wt, s0wt, 0), mix(fS1wS0w, s1w, s0w, 0), mix(fS1tS0t, s1t, s0t, 0),
 		mix(fS1wtS0t, s1wt, s0t, 0), mix(fS1tS0wt, s1t, s0wt, 0),
-		mix(fB0tB1tB2t, b0t, b1t, b2t), mix(fS0tB0tB1t, s0t, b0t, b1t), mix(fS1tS0tB0t, s1t, s0t, b0t),
+		mix(fS0tB0tB1t, s0t, b0t, b1t), mix(fS1tS0tB0t, s1t, s0t, b0t),
 		mix(fS2tS1tS0t, s2t, s1t, s0t), mix(fS1tS0tB1t, s1t, s0t, b1t),
 		mix(fS0tS0l1tB0t, s0t, s0l1t, b0t), mix(fS0tS0r1tB0t, s0t, s0r1t, b0t), mix(fS0tB0tB0l1t, s0t, b0t, b0l1t),
 		mix(fS1tS1r1tS0t, s1t, s1r1t, s0t), mix(fS1tS0tS0l1t, s1t, s0t, s0l1t), mix(fS1tS0tS0r1t, s1t, s0t, s0r1t),
@@ -459,13 +482,13 @@ func (s *state) features(x *sentence, out []uint32) []uint32 {
 		mix(fS1wRset, s1w, uint32(s1rs), uint32(s1rs>>32)), mix(fS1tRset, s1t, uint32(s1rs), uint32(s1rs>>32)),
 		mix(fS1tLset, s1t, uint32(s1ls), uint32(s1ls>>32)),
 		mix(fS0wB0wB1w, s0w, b0w, b1w), mix(fS1wS0wB0w, s1w, s0w, b0w),
-		mix(fB0suf, b0suf, b0t, 0), mix(fS0suf, s0suf, s0t, 0), mix(fB1suf, b1suf, b1t, 0),
-		mix(fS1wB0w, s1w, b0w, 0), mix(fB0wB1w, b0w, b1w, 0), mix(fS0wB1w, s0w, b1w, 0),
-		mix(fB3t, b3t, 0, 0), mix(fS1tS0tB0tB1t, s1t, s0t, b0t^b1t*0x9E3779B1),
+		mix(fS0suf, s0suf, s0t, 0),
+		mix(fS1wB0w, s1w, b0w, 0), mix(fS0wB1w, s0w, b1w, 0),
+		mix(fS1tS0tB0tB1t, s1t, s0t, b0t^b1t*0x9E3779B1),
 		mix(fS0l1wS0w, s0l1w, s0w, 0), mix(fB0l1wB0w, b0l1w, b0w, 0), mix(fS1r1wS1w, s1r1w, s1w, 0),
-		mix(fS0r1lS0tB0t, s0r1l, s0t, b0t), mix(fB0shape, b0shape, b0t, 0),
+		mix(fS0r1lS0tB0t, s0r1l, s0t, b0t),
 		mix(fS0tB0tB0l1l, s0t, b0t, b0l1l), mix(fS1tS0tS1r1l, s1t, s0t, s1r1l),
-		mix(fS0c, s0c, s0t, 0), mix(fS1c, s1c, s1t, 0), mix(fB0c, b0c, b0t, 0), mix(fB1c, b1c, 0, 0),
+		mix(fS0c, s0c, s0t, 0), mix(fS1c, s1c, s1t, 0),
 		mix(fS0cB0c, s0c, b0c, 0), mix(fS0cB0t, s0c, b0t, 0), mix(fS0tB0c, s0t, b0c, 0),
 		mix(fS1cS0c, s1c, s0c, 0), mix(fS1cS0t, s1c, s0t, 0), mix(fS1tS0c, s1t, s0c, 0),
 		mix(fS0cB0cB1c, s0c, b0c, b1c),

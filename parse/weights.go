@@ -103,14 +103,20 @@ func (t *table) find(key uint32) int {
 	}
 }
 
-// score sets scores (len t.classes) to the summed weights of feats. It
-// looks all the features up first and adds their weights after, so that
-// the memory reads of the lookups overlap instead of waiting on one
-// another. sc is scratch memory kept for the next call.
+// score sets scores (len t.classes) to the summed weights of feats. sc is
+// scratch memory kept for the next call.
 func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
+	clear(sc.acc[:t.classes])
+	t.sum(feats, sc)
+	sc.scores(t.classes, scores)
+}
+
+// sum adds the weights of feats to sc.acc. It looks all the features up
+// first and adds their weights after, so that the memory reads of the
+// lookups overlap instead of waiting on one another.
+func (t *table) sum(feats []uint32, sc *scoreScratch) {
 	hits := sc.hits[:0]
 	acc := &sc.acc // indexed by a uint8 class: no bounds checks
-	clear(acc[:t.classes])
 	if len(t.slots) > 0 {
 		// Touch every feature's home slot first: these loads do not
 		// depend on one another, so the memory system serves them at
@@ -119,12 +125,17 @@ func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 		for _, f := range feats {
 			touched ^= t.slots[t.home(f)].key
 		}
-		sc.touched = touched
 		for _, f := range feats {
 			if i := t.find(f); i >= 0 {
 				hits = append(hits, uint32(i))
+				// A long row's weights are elsewhere: touch them
+				// too, before the loop below needs them.
+				if s := &t.slots[i]; s.n == long {
+					touched ^= uint32(t.entries[uint32(uint16(s.w[0]))|uint32(uint16(s.w[1]))<<16].w)
+				}
 			}
 		}
+		sc.touched = touched
 	}
 	for _, i := range hits {
 		s := &t.slots[i]
@@ -140,10 +151,14 @@ func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 			acc[e.cls] += int32(e.w)
 		}
 	}
-	for c, v := range acc[:t.classes] {
+	sc.hits = hits
+}
+
+// scores sets scores to the first classes sums of acc.
+func (sc *scoreScratch) scores(classes int, scores []float32) {
+	for c, v := range sc.acc[:classes] {
 		scores[c] = float32(v)
 	}
-	sc.hits = hits
 }
 
 // scoreScratch is memory table.score reuses.

@@ -96,9 +96,18 @@ type Analysis struct {
 
 // Analyze analyses one article and extracts its statements.
 func (p *Pipeline) Analyze(ctx context.Context, art *claimtrail.Article) (*Analysis, error) {
+	return p.analyze(ctx, art, nil)
+}
+
+// analyze is Analyze with the parses of other articles' sentences shared
+// through ps (nil: none).
+func (p *Pipeline) analyze(ctx context.Context, art *claimtrail.Article, ps *nlp.Parses) (*Analysis, error) {
 	doc, err := p.analyzer.Analyze(ctx, art)
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
+	}
+	if ps != nil {
+		doc.ShareParses(ps)
 	}
 	e, err := p.extract.ExtractAll(ctx, doc)
 	if err != nil {
@@ -207,13 +216,16 @@ func (p *Pipeline) analyzeAll(ctx context.Context, arts []claimtrail.Article) ([
 	out := make([]*Analysis, len(arts))
 	errs := make([]error, len(arts))
 	jobs := make(chan int)
+	// Articles of one story share sentences (wire copy, a statement
+	// quoted in several): each is parsed once per batch.
+	ps := nlp.NewParses()
 	var wg sync.WaitGroup
 	for w := 0; w < p.opts.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i], errs[i] = p.Analyze(ctx, &arts[i])
+				out[i], errs[i] = p.analyze(ctx, &arts[i], ps)
 			}
 		}()
 	}
