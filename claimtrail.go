@@ -20,7 +20,7 @@ const LedgerSchema = "claimtrail.ledger/v1"
 type Article struct {
 	ID         string    // stable identifier within a ledger ("a1", or a store key)
 	URL        string    // canonical URL when known
-	Outlet     string    // publishing outlet ("Moneycontrol")
+	Outlet     string    // publishing outlet ("Marketdesk")
 	Title      string    // headline
 	Byline     string    // author line when known
 	Published  time.Time // zero when unknown
@@ -125,7 +125,7 @@ const (
 
 // Statement is one proposition found in one article, with the chain of
 // sources it is attributed to. Chain runs from the article's own outlet to
-// the original speaker: [Moneycontrol, CNN-News18, top intelligence sources].
+// the original speaker: [Marketdesk, TVR-News24, top intelligence sources].
 type Statement struct {
 	Article  string   // ID of the article the statement is in
 	Content  Span     // the proposition itself

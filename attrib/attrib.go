@@ -1,5 +1,5 @@
 // Package attrib finds statements in an analysed article: each proposition
-// with its attribution chain ("Moneycontrol ← CNN-News18 ← top intelligence
+// with its attribution chain ("Marketdesk ← TVR-News24 ← top intelligence
 // sources"), its cue, its polarity (asserts or denies) and its hedges. It is
 // rule-based: speech verbs, "according to", "citing", "per", "sources told
 // X", quotations over several sentences, and reference back to sources named
@@ -155,7 +155,7 @@ func DenialCue(cue string) bool {
 
 // Proposition reports whether a span of an analysed document holds a
 // finite verb: a proposition ("the dam had failed"), not a description
-// ("CNN-News 18 as an outlet with a history of …").
+// ("TVR-News 24 as an outlet with a history of …").
 func Proposition(doc *nlp.Document, sp claimtrail.Span) bool {
 	for _, t := range doc.TokensIn(sp) {
 		if hasFiniteVerb([]nlp.Token{t}) {
@@ -491,7 +491,7 @@ func coordinatedAt(toks []nlp.Token, lo int, inner attribution) int {
 
 // joinChains puts a nested attribution's chain under its outer one. When
 // the outer chain already reaches the inner one's first source ("it", the
-// report that cited CNN-News 18, "said sources told CNN-News 18"), the
+// report that cited TVR-News 24, "said sources told TVR-News 24"), the
 // inner chain takes over from there.
 func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
 	if len(inner) > 0 {
@@ -560,8 +560,8 @@ type cuePattern struct {
 // Fares Will Rise") the parser decides (frames.go), not a pattern.
 var cuePatterns = []cuePattern{
 	{"according to officials", wordsAt("according", "to"), cuePrepositional, 2},
-	{"as reported by the Clarion", wordsAt("as", "reported", "by"), cuePrepositional, 3},
-	{"as first reported by the Clarion", firstReportedBy, cuePrepositional, 4},
+	{"as reported by the Lantern", wordsAt("as", "reported", "by"), cuePrepositional, 3},
+	{"as first reported by the Lantern", firstReportedBy, cuePrepositional, 4},
 	{"per the ministry", perCue, cuePrepositional, 1},
 	{"faces calls to resign", func(toks []nlp.Token, _, hi, i int) bool { return callsFor(toks, i, hi) }, cueNone, 0},
 	{"officials said", speechVerbAt, cueVerb, 0},
@@ -691,7 +691,7 @@ func (r *reader) verb(toks []nlp.Token, q []bool, lo, hi, v int) (attribution, b
 	}
 	relayLo, relayHi := relayAside(toks, q, lo, subjHi)
 	if relayLo > 0 {
-		subjHi = relayLo - 2 // "The Clarion, citing two officials, reported": the Clarion speaks
+		subjHi = relayLo - 2 // "The Lantern, citing two officials, reported": the Lantern speaks
 	}
 	subjLo, subjHi := subject(toks, q, lo, subjHi)
 	if subjLo == subjHi && subjHi < v && subjHi > lo {
@@ -1255,7 +1255,7 @@ func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 	for _, c := range clauses(toks, lo, hi, 0, 0) {
 		st := r.statement(si, toks, q, c, []claimtrail.Source{r.outlet})
 		if reportNounThat(toks, c.lo, c.hi) {
-			// "Ruelle did not address reports that the crew …", "The claim
+			// "Osterby did not address reports that the crew …", "The claim
 			// that 40 children … has been shared": the outlet names a
 			// report, it does not make the claim its own.
 			st.Hedges = append(st.Hedges, "reports that")
@@ -1328,12 +1328,12 @@ func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain [
 }
 
 // fullChain prefixes a chain with the article's outlet, dropping the outlet
-// when the chain already starts with it ("Moneycontrol reported").
+// when the chain already starts with it ("Marketdesk reported").
 func (r *reader) fullChain(chain []claimtrail.Source) []claimtrail.Source {
 	full := []claimtrail.Source{r.outlet}
 	for _, s := range chain {
 		if nlp.SourceKey(s.Name) != nlp.SourceKey(full[len(full)-1].Name) {
-			full = append(full, s) // "Moneycontrol reported" adds no link
+			full = append(full, s) // "Marketdesk reported" adds no link
 		}
 	}
 	return full

@@ -181,7 +181,7 @@ func TestSourceKinds(t *testing.T) {
 		{"President Anna Kovac said the mine had closed.", claimtrail.KindPerson},
 		{"Intelligence inputs cited by the agency suggest that the mine had closed.", claimtrail.KindDocument},
 		{"The Tarsel Valley Observer reported that the mine had closed.", claimtrail.KindOutlet},
-		{"Valmar's civil protection agency said the mine had closed.", claimtrail.KindOfficial},
+		{"Dunvale's civil protection agency said the mine had closed.", claimtrail.KindOfficial},
 		{"The Kesh Ardan newspaper said the mine had closed.", claimtrail.KindOutlet},
 	}
 	for _, c := range cases {

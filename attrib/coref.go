@@ -13,7 +13,7 @@ import (
 // disagrees rules a candidate out, and recency, being the subject of its
 // sentence, and having spoken before count for it. "Deputy mayor Helga
 // Brandvik did not deny … She said" is Brandvik even when another person
-// spoke last; "Mayor Anna Berg met Tom Hale. She told reporters" is Berg.
+// spoke last; "Mayor Anna Berg met Tom Holm. She told reporters" is Berg.
 // Measured by `claimtrail eval coref` (docs/attribution.md).
 
 // corefWindow is how many sentences before the pronoun's are searched.
@@ -24,11 +24,11 @@ const corefSpoken = 24
 
 // corefWeights are the weights of the cues, with an example each.
 var corefWeights = struct {
-	perSentence float64 // "Berg met Hale. Vell arrived. He said": Vell, the nearer
-	subject     float64 // "Hale was thanked by Vell. He said": Vell is no subject, Hale is
-	spoke       float64 // "Hale said … Vell was there. He added": Hale has spoken
-	gender      float64 // "Mr Hale and Anna Berg met. He said": the agreeing one
-	inContent   float64 // "Vell said Hale lied. He added": Hale is talked about
+	perSentence float64 // "Berg met Holm. Vorne arrived. He said": Vorne, the nearer
+	subject     float64 // "Holm was thanked by Vorne. He said": Vorne is no subject, Holm is
+	spoke       float64 // "Holm said … Vorne was there. He added": Holm has spoken
+	gender      float64 // "Mr Holm and Anna Berg met. He said": the agreeing one
+	inContent   float64 // "Vorne said Holm lied. He added": Holm is talked about
 }{perSentence: 0.5, subject: 1, spoke: 3, gender: 0.5, inContent: -1.5}
 
 // personCandidate is one person a pronoun may refer to.
@@ -103,7 +103,7 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 	if c, ok := r.recent(func(m mention) bool {
 		return m.src.Kind == claimtrail.KindPerson && personKeyOf(m.src.Name) == best.key
 	}); ok {
-		return c, true // the chain it spoke under: "CNN reported that Vell said … He added"
+		return c, true // the chain it spoke under: "CNN reported that Vorne said … He added"
 	}
 	return r.remember(claimtrail.Source{Name: best.name, Kind: claimtrail.KindPerson}, nil), true
 }
@@ -154,7 +154,7 @@ func (r *reader) inContent(sp claimtrail.Span) bool {
 // markedSpeaker returns, for "she", the latest of the last corefMarked
 // statements' person sources whose name or title says she is a woman: news
 // quotes men more often, so a name of unknown gender spoken after her
-// ("Hanna Ruud said … Pell Andar agreed … She added") is more likely a man.
+// ("Ilka Brandsma said … Pell Andar agreed … She added") is more likely a man.
 // For "he" it finds nothing: the same bias makes unknown names fit.
 func (r *reader) markedSpeaker(pronoun string) ([]claimtrail.Source, bool) {
 	if pronoun != "she" {
@@ -234,7 +234,7 @@ func (r *reader) mentionGender(gz *nlp.Gazetteer, e nlp.Entity) nlp.Gender {
 }
 
 // appositiveGender is the gender the title next to a mention marks: just
-// before it ("Mr Vell"), before it across a comma ("the bank's
+// before it ("Mr Vorne"), before it across a comma ("the bank's
 // spokeswoman, Runa Vick"), or heading the apposition after it ("Pell
 // Andar, a spokesman for the port").
 func appositiveGender(gz *nlp.Gazetteer, toks []nlp.Token, e nlp.Entity) nlp.Gender {
@@ -322,7 +322,7 @@ func (r *reader) isSubject(s int, toks []nlp.Token, e nlp.Entity) bool {
 }
 
 // afterPreposition reports whether the name starting at byte offset start
-// follows a preposition ("met with Hale", "thanked by Vell"): then it is
+// follows a preposition ("met with Holm", "thanked by Vorne"): then it is
 // no subject, whatever follows it.
 func afterPreposition(toks []nlp.Token, start int) bool {
 	for k := len(toks) - 1; k >= 0; k-- {

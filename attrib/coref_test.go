@@ -15,7 +15,7 @@ import (
 func pronounStory(n int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "Councillor Tomas Vell%d said the bridge number %d was safe.\n\n", i, i)
+		fmt.Fprintf(&b, "Councillor Tomas Vorne%d said the bridge number %d was safe.\n\n", i, i)
 		fmt.Fprintf(&b, "Ms Anna Berg%d met Mr Pell Andar%d on Monday.\n\n", i, i)
 		fmt.Fprintf(&b, "She told reporters the repairs would start soon. He said they would not.\n\n")
 	}

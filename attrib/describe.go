@@ -10,8 +10,8 @@ import (
 )
 
 // Definite descriptions that refer back to a name: "the company said"
-// after "a dam at Ardmoor Mining's Redvale mine gave way" is Ardmoor
-// Mining, though Ardmoor Mining has not spoken yet. The candidates are the
+// after "a dam at Quellby Mining's Greyvale mine gave way" is Quellby
+// Mining, though Quellby Mining has not spoken yet. The candidates are the
 // organisations the article names before the description (any sentence,
 // the headline too); a candidate must be of a class the description's head
 // noun fits (descriptionRules), and is weighed by the cues a reader uses
@@ -34,13 +34,13 @@ type descriptionRule struct {
 var descriptionRules = []descriptionRule{
 	{heads: "company firm business operator miner producer manufacturer maker supplier retailer insurer lender developer",
 		classes: []nlp.NameClass{nlp.ClassCompany, nlp.ClassAirline}, kind: claimtrail.KindOrganization,
-		example: [2]string{"A dam at Ardmoor Mining's mine gave way, the company said.", "Ardmoor Mining"}},
+		example: [2]string{"A dam at Quellby Mining's mine gave way, the company said.", "Quellby Mining"}},
 	{heads: "group", classes: []nlp.NameClass{nlp.ClassCompany, nlp.ClassBody}, kind: claimtrail.KindOrganization,
 		example: [2]string{"Water from the river was tested by Civic River Watch.\n\nThe group said the copper level was high.", "Civic River Watch"}},
 	{heads: "airline carrier", classes: []nlp.NameClass{nlp.ClassAirline}, kind: claimtrail.KindOrganization,
-		example: [2]string{"Flight 12 of Skyvale Airways landed late.\n\nThe airline said the crew was safe.", "Skyvale Airways"}},
+		example: [2]string{"Flight 12 of Larkmoor Airways landed late.\n\nThe airline said the crew was safe.", "Larkmoor Airways"}},
 	{heads: "bank", classes: []nlp.NameClass{nlp.ClassCompany, nlp.ClassPublic}, sameHead: true, kind: claimtrail.KindOrganization,
-		example: [2]string{"Kessary Bank cut its rate on Monday.\n\nThe bank said demand was weak.", "Kessary Bank"}},
+		example: [2]string{"Ombrell Bank cut its rate on Monday.\n\nThe bank said demand was weak.", "Ombrell Bank"}},
 	{heads: "ministry department agency authority commission council board inspectorate panel office bureau",
 		classes: []nlp.NameClass{nlp.ClassPublic}, sameHead: true, kind: claimtrail.KindOfficial,
 		example: [2]string{"Inspectors of the Civil Aviation Authority visited the site.\n\nThe authority said the runway was clear.", "Civil Aviation Authority"}},
@@ -50,19 +50,19 @@ var descriptionRules = []descriptionRule{
 		classes: []nlp.NameClass{nlp.ClassBody}, sameHead: true, kind: claimtrail.KindOrganization,
 		example: [2]string{"The Dock Workers' Union called a strike.\n\nThe union said talks had failed.", "Dock Workers' Union"}},
 	{heads: "charity organisation organization", classes: []nlp.NameClass{nlp.ClassBody}, kind: claimtrail.KindOrganization,
-		example: [2]string{"Volunteers of the Sarovian Red Cross arrived on Friday.\n\nThe charity said food was short.", "Sarovian Red Cross"}},
+		example: [2]string{"Volunteers of the Teskan Red Cross arrived on Friday.\n\nThe charity said food was short.", "Teskan Red Cross"}},
 	{heads: "university college school hospital museum gallery", classes: []nlp.NameClass{nlp.ClassCampus}, sameHead: true,
 		kind:    claimtrail.KindOrganization,
-		example: [2]string{"Students at Tessin University protested.\n\nThe university said fees would not rise.", "Tessin University"}},
+		example: [2]string{"Students at Wendrel University protested.\n\nThe university said fees would not rise.", "Wendrel University"}},
 	{heads: "club", classes: []nlp.NameClass{nlp.ClassClub}, kind: claimtrail.KindOrganization,
-		example: [2]string{"Dunmore United lost on Saturday.\n\nThe club said the stand was closed.", "Dunmore United"}},
+		example: [2]string{"Ashcombe United lost on Saturday.\n\nThe club said the stand was closed.", "Ashcombe United"}},
 }
 
 // describeWeights are the weights of the cues, with an example each.
 var describeWeights = struct {
-	perSentence float64 // "Kessary Bank … Orlan Bank … The bank said": Orlan, the nearer
-	subject     float64 // "Orlan Bank sued Kessary Bank. The bank said": Orlan, the subject
-	spoke       float64 // "Kessary Bank said … Orlan Bank was fined. The bank added": Kessary spoke
+	perSentence float64 // "Ombrell Bank … Orlan Bank … The bank said": Orlan, the nearer
+	subject     float64 // "Orlan Bank sued Ombrell Bank. The bank said": Orlan, the subject
+	spoke       float64 // "Ombrell Bank said … Orlan Bank was fined. The bank added": Ombrell spoke
 	window      int     // sentences searched back
 	ahead       int     // sentences searched forward, for a description with telling modifiers
 }{perSentence: 0.3, subject: 0.5, spoke: 1, window: 12, ahead: 4}
@@ -153,7 +153,7 @@ func isWordy(w string) bool {
 // best-weighed fitting name among the organisations named in the window
 // before it. A name every modifier of which it holds may also come after
 // the description, in the sentences that follow ("The national space
-// agency confirmed … said the director of the Ardesian Space Agency").
+// agency confirmed … said the director of the Merovan Space Agency").
 func (r *reader) describedName(head string, rule *descriptionRule, mods []string, at int) (nlp.Entity, bool) {
 	si := r.doc.SentenceAt(at)
 	if si < 0 {
@@ -217,8 +217,8 @@ func (r *reader) describedName(head string, rule *descriptionRule, mods []string
 
 // fittingName returns the name, in the entity text, that the rule's
 // description may refer to: the whole text, or the name that opens it
-// when the run went on past the name's head word ("Orvane Space Corvid-2"
-// names a rocket of Orvane Space).
+// when the run went on past the name's head word ("Halvard Space Tern-2"
+// names a rocket of Halvard Space).
 func fittingName(gz *nlp.Gazetteer, rule *descriptionRule, head, text string) (string, bool) {
 	words := strings.Fields(text)
 	for n := len(words); n >= 2; n-- {
@@ -231,7 +231,7 @@ func fittingName(gz *nlp.Gazetteer, rule *descriptionRule, head, text string) (s
 }
 
 // holdsAll reports whether name holds every word of mods, as a word or a
-// word's start ("space" in "Ardesian Space Agency").
+// word's start ("space" in "Merovan Space Agency").
 func holdsAll(name string, mods []string) bool {
 	words := strings.Fields(strings.ToLower(name))
 	for _, m := range mods {
@@ -323,7 +323,7 @@ func (r *reader) describedPhrase(head string, rule *descriptionRule, at int) []c
 				continue // "the ministry" again: no fuller description
 			}
 			if lo >= 2 && isPossessive(toks[lo-1].Text) && capitalised(toks[lo-2].Text) {
-				lo -= 2 // "Solvania's foreign ministry"
+				lo -= 2 // "Marnovia's foreign ministry"
 			}
 			name := span(toks, lo, h+1).In(r.text())
 			return r.remember(claimtrail.Source{Name: name, Kind: rule.kind}, nil)

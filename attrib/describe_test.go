@@ -61,12 +61,12 @@ func TestDescriptionCues(t *testing.T) {
 		// class: a union is no company
 		{"Orlan Mining hired staff. The Dock Workers' Union objected.\n\nThe company said pay would rise.", "Orlan Mining", -1},
 		// recency
-		{"Kessary Bank cut rates. Later Orlan Bank cut rates too.\n\nThe bank said demand was weak.", "Orlan Bank", -1},
+		{"Ombrell Bank cut rates. Later Orlan Bank cut rates too.\n\nThe bank said demand was weak.", "Orlan Bank", -1},
 		// has spoken
-		{"Kessary Bank said rates would fall. Orlan Bank was fined on Monday.\n\nThe bank added that demand was weak.", "Kessary Bank", -1},
+		{"Ombrell Bank said rates would fall. Orlan Bank was fined on Monday.\n\nThe bank added that demand was weak.", "Ombrell Bank", -1},
 		// a telling modifier, the name coming after the description
-		{"The national space agency said on Monday that the launch had failed. Its director, Ilse Varn of the Ardesian Space Agency, flew in.",
-			"Ardesian Space Agency", 0},
+		{"The national space agency said on Monday that the launch had failed. Its director, Ilse Varn of the Merovan Space Agency, flew in.",
+			"Merovan Space Agency", 0},
 		// a name run past the company's name: the name that opens it
 		{"The second stage of a Brisk Aerospace Falcon-9 rocket failed on Tuesday, the company said.", "Brisk Aerospace", -1},
 		// the description given before the name: "the firm OrbitScope"

@@ -821,7 +821,7 @@ func (r *reader) sourceWords(t *nlp.Tree, s int) (int, int) {
 
 // wholeName widens the source words [lo, hi) of the name headed by s to
 // the whole name the name finder read around it, when the parser cut the
-// run ("Global News Digest reported" parsed with "reported" a relative
+// run ("World Wire Digest reported" parsed with "reported" a relative
 // clause on "News" and only "Digest" its subject). The name may not take
 // in the source's own verb or any word that is not a proper noun.
 func (r *reader) wholeName(t *nlp.Tree, s, lo, hi int) (int, int) {
@@ -930,7 +930,7 @@ func asideOnSource(t *nlp.Tree, c int) bool {
 	}
 	if strings.HasSuffix(t.Rel(c), ":tmod") {
 		w := t.Token(c).Text
-		return !capitalised(w) || timeNames[strings.ToLower(w)] // "Marivel Today" is a name
+		return !capitalised(w) || timeNames[strings.ToLower(w)] // "Calvel Today" is a name
 	}
 	if clo, chi := subtreeWords(t, c); t.Rel(c) == "acl:relcl" {
 		// Set off by a comma ("…, who was not authorised to speak") or

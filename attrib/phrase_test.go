@@ -24,7 +24,7 @@ func TestPhrase(t *testing.T) {
 		{"Supporters have questioned the health of the candidate.", "Supporters", "have questioned", "the health of the candidate", true},
 		{"The mayor has endorsed Anna Berg.", "The mayor", "has endorsed", "Anna Berg", true},
 		{"The roof failed a test in May, before the council allowed it to reopen.", "the council", "allowed", "it to reopen", false},
-		{"Tom Hale welcomed Anna Berg to the meeting on the repairs.", "Tom Hale", "welcomed", "Anna Berg to the meeting on the repairs", false},
+		{"Tom Holm welcomed Anna Berg to the meeting on the repairs.", "Tom Holm", "welcomed", "Anna Berg to the meeting on the repairs", false},
 		{"Customers should be wary of fake invoices.", "Customers", "should be wary of", "fake invoices", false},
 		{"The paper said so, citing a person familiar with the talks.", "The paper", "citing", "a person familiar with the talks", false},
 	} {

@@ -9,10 +9,10 @@ import (
 )
 
 // sourceChain reads the source phrase toks[lo:hi] as a chain below the
-// article's outlet: "a CNN-News18 report citing top intelligence sources" is
-// [CNN-News18, top intelligence sources]; "CNN-News18's sources" is
-// [CNN-News18, sources]; "intelligence inputs cited by CNN-News18" is
-// [CNN-News18, intelligence inputs]. verb is the cue verb, which helps type
+// article's outlet: "a TVR-News24 report citing top intelligence sources" is
+// [TVR-News24, top intelligence sources]; "TVR-News24's sources" is
+// [TVR-News24, sources]; "intelligence inputs cited by TVR-News24" is
+// [TVR-News24, intelligence inputs]. verb is the cue verb, which helps type
 // an unknown name ("X reported" makes X an outlet).
 func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimtrail.Source {
 	for i := lo; i < hi; i++ {
@@ -41,8 +41,8 @@ func (r *reader) sourceChain(toks []nlp.Token, lo, hi int, verb string) []claimt
 
 // classify types a single source phrase, resolving pronouns and definite
 // descriptions to a source named earlier. It returns the chain under which
-// the source was first named (so "it" after "First Post reported that per
-// CNN-News 18 …" is [First Post]).
+// the source was first named (so "it" after "Daily Ledger reported that per
+// TVR-News 24 …" is [Daily Ledger]).
 func (r *reader) classify(toks []nlp.Token, lo, hi int, verb string) []claimtrail.Source {
 	lo, hi = trimSourcePhrase(toks, lo, hi)
 	if lo >= hi {
@@ -198,7 +198,7 @@ func (r *reader) modifiedName(p *sourcePhrase) ([]claimtrail.Source, bool) {
 
 // namedOutletHead reports whether the head of a phrase whose name only
 // modifies it makes the phrase an outlet: "the As-Safir newspaper", "the
-// Fars news agency", not "Sarovia's civil protection agency" (a body of
+// Fars news agency", not "Teska's civil protection agency" (a body of
 // the state the possessive names) or "the agency" of a public body.
 func namedOutletHead(p *sourcePhrase) bool {
 	if !outletHeads[p.head] || slices.ContainsFunc(p.toks[p.lo:p.hi], func(t nlp.Token) bool { return isPossessive(t.Text) }) {
@@ -280,12 +280,12 @@ type sourceRule struct {
 // the shape types what neither knows ("Sorkin said", "a firefighter said").
 var sourceRules = []sourceRule{
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
-	{"Valmar's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
+	{"Dunvale's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
 	{"the person said (after “a person close to the talks said”)", (*reader).anonymousAgain, (*reader).sameAnonymous},
 	{"the Valley Observer reported", outletNamedByHead, rememberNamedOutlet},
 	{"officials said", headIs(anonymousHeads), rememberAnonymous},
 	{"local media reports said", mediaReports, rememberMedia},
-	{"the Clarion reported", namesOutlet, rememberNamedOutlet},
+	{"the Lantern reported", namesOutlet, rememberNamedOutlet},
 	{"the national cyber agency said", publicAgency, rememberKind(claimtrail.KindOfficial)},
 	{"the report said", headIs(documentHeads, outletHeads), (*reader).documentOrOutlet},
 	{"the ministry said", unnamedHead(officialHeads), (*reader).official},
@@ -329,14 +329,14 @@ var bodyCompounds = []struct{ modifier, head, example string }{
 }
 
 // compoundBody: the phrase's head and the word before it name a public
-// body (bodyCompounds): "Valmar's coast guard", "the national guard".
+// body (bodyCompounds): "Dunvale's coast guard", "the national guard".
 func compoundBody(_ *reader, p *sourcePhrase) bool {
 	return p.headAt > p.lo && bodyCompound(p.toks, p.headAt)
 }
 
 // bodyCompound reports whether toks[head] and the word before it are one
-// of bodyCompounds: "Valmar's coast guard" is the state's service, not
-// Valmar's unnamed guard.
+// of bodyCompounds: "Dunvale's coast guard" is the state's service, not
+// Dunvale's unnamed guard.
 func bodyCompound(toks []nlp.Token, head int) bool {
 	if head < 1 {
 		return false
@@ -383,7 +383,7 @@ func rememberMedia(r *reader, p *sourcePhrase) []claimtrail.Source {
 }
 
 // namesOutlet: an outlet's name, or a name heading a document ("the
-// Clarion report"), is the outlet.
+// Lantern report"), is the outlet.
 func namesOutlet(_ *reader, p *sourcePhrase) bool {
 	return p.named != nil && (p.named.Label == nlp.Outlet || documentHeads[p.head])
 }
@@ -743,8 +743,8 @@ func (r *reader) lastPersonSource() int {
 }
 
 // recent returns the chain of the latest statement-level source that fits:
-// for "it" after "First Post reported that per CNN-News 18, sources said",
-// the speaker named first in that statement (First Post) is meant, so the
+// for "it" after "Daily Ledger reported that per TVR-News 24, sources said",
+// the speaker named first in that statement (Daily Ledger) is meant, so the
 // search walks back over statements, not over every name.
 func (r *reader) recent(fits func(m mention) bool) ([]claimtrail.Source, bool) {
 	return r.recentUpTo(fits, false)

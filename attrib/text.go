@@ -616,7 +616,7 @@ func addresseeEnd(toks []nlp.Token, at, hi int) int {
 }
 
 // nameEnd returns the end of the name starting at toks[at]: capitalised
-// words and the numbers and joiners inside names ("CNN-News 18", "Procter &
+// words and the numbers and joiners inside names ("TVR-News 24", "Procter &
 // Gamble").
 func nameEnd(toks []nlp.Token, at, hi int) int {
 	end := at

@@ -11,7 +11,7 @@
 // shingle set lies at least Threshold within the other (Containment):
 // containment, unlike similarity, still sees a copy in a text that adds a
 // paragraph or embeds the original, and in one that trims it. A text that
-// credits the other's outlet by name ("…, Sendora Press reported") is a
+// credits the other's outlet by name ("…, Caldwin Press reported") is a
 // copy from CreditedThreshold on: a credited rewrite of a wire keeps half
 // its word runs yet stays the wire's report, while two outlets' own
 // articles on one event share far fewer (under 0.25 on ledger-dev).

@@ -5,7 +5,7 @@ import (
 )
 
 // namedEarlier finds, for item i when it is a quotation carried over from
-// an earlier sentence ("Nobody went," after "…," said Hanna Ruud, the
+// an earlier sentence ("Nobody went," after "…," said Ilka Brandsma, the
 // charity's director."), the source span and sentence of the last earlier
 // statement of the same article whose speaker is i's and names it: where
 // the role phrase saying whom the speaker speaks for stands. Both are

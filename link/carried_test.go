@@ -12,7 +12,7 @@ import (
 func TestCarriedQuotationOfficerDeniesNotHerBody(t *testing.T) {
 	claims := linkTexts(t,
 		"The charity Seawatch said on Sunday that the harbour police had ignored a call for help from the yacht for three hours. "+
-			"\"We passed the yacht's position to the harbour police at midnight,\" said Lena Dahl, Seawatch's rescue coordinator. "+
+			"\"We passed the yacht's position to the harbour police at midnight,\" said Lena Ekdahl, Seawatch's rescue coordinator. "+
 			"\"Nobody came. For three hours, nobody came. By then the yacht had sunk.\"")
 	c := claimWith(claims, "ignored a call for help")
 	if c == nil {

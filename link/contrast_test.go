@@ -39,7 +39,7 @@ func TestContrasts(t *testing.T) {
 func TestContrastDeniesTheClaim(t *testing.T) {
 	claims := linkTexts(t,
 		"The tanker Orla Grey was in international waters when it was boarded, its owner, Brisk Shipping, said.",
-		"Navy spokesman Captain Ivo Maren said the tanker had been seized inside the country's territorial waters, not in international waters as its owners claimed.")
+		"Navy spokesman Captain Ivo Wenna said the tanker had been seized inside the country's territorial waters, not in international waters as its owners claimed.")
 	c := claimWith(claims, "international waters when")
 	if c == nil {
 		t.Fatalf("no claim of the position in %+v", claims)
@@ -48,7 +48,7 @@ func TestContrastDeniesTheClaim(t *testing.T) {
 		t.Fatalf("position denied by %q, want article b", got)
 	}
 	for _, st := range c.Statements {
-		if st.Polarity == claimtrail.Denies && st.Speaker().Name != "Ivo Maren" {
+		if st.Polarity == claimtrail.Denies && st.Speaker().Name != "Ivo Wenna" {
 			t.Errorf("denied by %v, want the spokesman", st.Speaker())
 		}
 	}

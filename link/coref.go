@@ -7,16 +7,16 @@ import (
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
-// An article names a thing once and then describes it: "Kaspar naval
-// commandos seized the tanker Celano Star" and later "the tanker was
-// boarded"; "a Corvid-2 rocket exploded" and then "the rocket's second
-// stage had shut down"; "General Matei Rusk" and then "the general". A
+// An article names a thing once and then describes it: "Vintrian naval
+// commandos seized the tanker Orsel Star" and later "the tanker was
+// boarded"; "a Tern-2 rocket exploded" and then "the rocket's second
+// stage had shut down"; "General Oren Talvik" and then "the general". A
 // statement that only describes what another names shares no name with it,
 // and linking weighs names most. referents resolves such definite
 // descriptions to the name they refer back to, within the article, by the
 // description's head noun: the nearest earlier name that the same noun
-// stands beside ("the tanker Celano Star", "Corvid-2 rocket") or opens
-// ("General Matei Rusk"). It resolves nothing by a noun's meaning, only by
+// stands beside ("the tanker Orsel Star", "Tern-2 rocket") or opens
+// ("General Oren Talvik"). It resolves nothing by a noun's meaning, only by
 // the article's own wording, so a description resolves only to a name the
 // article gave it.
 
@@ -92,8 +92,8 @@ func commonWord(w string) bool {
 
 // namedBefore returns the nearest entity before offset off (within
 // corefReach) that noun stands beside or opens: "tanker" of "the tanker
-// Celano Star", "rocket" of "Corvid-2 rocket", "general" of "General Matei
-// Rusk". Outlets are left out: an article does not describe its own outlet.
+// Orsel Star", "rocket" of "Tern-2 rocket", "general" of "General Oren
+// Talvik". Outlets are left out: an article does not describe its own outlet.
 func namedBefore(doc *nlp.Document, noun string, off int) (nlp.Entity, bool) {
 	text := doc.Text()
 	for k := len(doc.Entities) - 1; k >= 0; k-- {

@@ -14,18 +14,18 @@ func TestReferents(t *testing.T) {
 		text, content string
 		want          string // the key of the entity referred to, "" for none
 	}{
-		{"Coastguards boarded the trawler Maren Lys on Monday. The owner said the trawler had done nothing wrong.",
+		{"Coastguards boarded the trawler Wenna Lys on Monday. The owner said the trawler had done nothing wrong.",
 			"the trawler had done nothing wrong", "lys"},
 		{"A Veska-3 rocket lifted off from Orlo on Friday. The agency said the rocket's first stage burned for two minutes.",
 			"the rocket's first stage burned for two minutes", "veska3"},
 		{"Colonel Ivo Brandt was seen in the capital. Witnesses said the colonel had left by car.",
 			"the colonel had left by car", "brandt"},
 		// No name beside the noun: nothing to resolve.
-		{"Coastguards boarded the Maren Lys on Monday. The owner said the trawler had done nothing wrong.",
+		{"Coastguards boarded the Wenna Lys on Monday. The owner said the trawler had done nothing wrong.",
 			"the trawler had done nothing wrong", ""},
 		// The description names its own thing: no description to resolve.
-		{"Coastguards boarded the trawler Maren Lys on Monday. The owner said the trawler Maren Lys had done nothing wrong.",
-			"the trawler Maren Lys had done nothing wrong", ""},
+		{"Coastguards boarded the trawler Wenna Lys on Monday. The owner said the trawler Wenna Lys had done nothing wrong.",
+			"the trawler Wenna Lys had done nothing wrong", ""},
 	} {
 		d := analyse(t, tc.text)
 		start := strings.LastIndex(tc.text, tc.content)

@@ -21,7 +21,7 @@ var argumentRels = []string{"obj", "iobj", "amod", "compound", "nmod", "xcomp"}
 // negatedFocus returns the link stems of what a negative statement denies:
 // the word each negator in the content negates (its head in the parse, or
 // the verb of a negative pronoun: "nobody photographed …") with that word's
-// object and modifiers. "There is no cluster of seizures in Gressan" gives
+// object and modifiers. "There is no cluster of seizures in Pellow" gives
 // the stems of "cluster" and "seizures"; "he has not been suspended" gives
 // "suspend". The stems are those the linker compares (Stems), so a focus
 // word that a claim uses is among its features. It returns nil when the
@@ -80,7 +80,7 @@ func common(t *nlp.Tree, w int) string {
 
 // frame is the main predicate of a statement and its subject, from the
 // parse: the stem of the content's highest verb, when active, and the
-// entity key its subject names ("Solvania has expelled four diplomats" gives "expel" and
+// entity key its subject names ("Marnovia has expelled four diplomats" gives "expel" and
 // "solvania"). Either is empty when the parse does not give it.
 type frame struct{ verb, subject string }
 
@@ -111,8 +111,8 @@ func frameOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) frame {
 }
 
 // opposed reports whether two frames state the same act done by different
-// named parties: "Solvania has expelled four diplomats" and "Dremland will
-// expel four Solvanian diplomats" are two facts, however many words they
+// named parties: "Marnovia has expelled four diplomats" and "Kelvary will
+// expel four Marnovian diplomats" are two facts, however many words they
 // share.
 func opposed(a, b frame) bool {
 	return a.verb != "" && a.verb == b.verb && a.subject != "" && b.subject != "" && a.subject != b.subject
@@ -175,18 +175,18 @@ func subjectHead(doc *nlp.Document, span claimtrail.Span, stems stemmer) string 
 }
 
 // predicate is the main predicate of a statement's content, whatever its
-// part of speech ("left" of "the boat left from Sarrin", "talks" of "is in
+// part of speech ("left" of "the boat left from Otterby", "talks" of "is in
 // talks to buy"), as a link stem, with the named arguments its case-marked
 // obliques give ("from" → "sarrin"). Two statements sharing many names
 // state one fact only when they say the same of them: "the boat left from
-// Port Aziz" and "the boat left from Sarrin, 60 km west of Port Aziz" are
+// Port Kellan" and "the boat left from Otterby, 60 km west of Port Kellan" are
 // two.
 type predicate struct {
 	head    string
 	subject string // the subject (see activeSubject)
 	args    []predicateArg
 	// embedded holds the link stems of the words of the predicate's
-	// adverbial clauses ("only because Veltrax promised to build a
+	// adverbial clauses ("only because Dravik promised to build a
 	// factory"): what the statement gives as a cause or a time, not what
 	// it states.
 	embedded []string
@@ -253,8 +253,8 @@ func predicateOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) predica
 }
 
 // conflicting reports whether two predicates with the same head give one
-// case-marked argument different named fillers ("left from Port Aziz",
-// "left from Sarrin").
+// case-marked argument different named fillers ("left from Port Kellan",
+// "left from Otterby").
 func conflicting(a, b predicate) bool {
 	if a.head == "" || a.head != b.head {
 		return false
@@ -275,7 +275,7 @@ func conflicting(a, b predicate) bool {
 // the content ("because …" taken for a clause of the reporting verb), is
 // no argument of the content's predicate either; one hung outside with no
 // such sign is a misparse of the content's own clause ("An explosion at the
-// plant in Saltmere killed three workers, the fire service said" read as
+// plant in Brinmere killed three workers, the fire service said" read as
 // two complements of "said"), still stated.
 func governs(t *nlp.Tree, top, w int, inside func(int) bool) bool {
 	for ; w >= 0 && inside(w); w = t.Head(w) {
@@ -292,7 +292,7 @@ func governs(t *nlp.Tree, top, w int, inside func(int) bool) bool {
 
 // subordinated reports whether a subordinating conjunction other than the
 // complementiser "that" stands in the content before word w: what follows
-// it is a clause of cause, time or condition ("only because Veltrax
+// it is a clause of cause, time or condition ("only because Dravik
 // promised …"), wherever the parse hangs it.
 func subordinated(t *nlp.Tree, w int, inside func(int) bool) bool {
 	for k := w - 1; k >= 0 && inside(k); k-- {
@@ -305,8 +305,8 @@ func subordinated(t *nlp.Tree, w int, inside func(int) bool) bool {
 
 // embeds reports whether two predicates of different subjects state
 // different facts, one's predicate being said only in an adverbial clause
-// of the other: "Veltrax will build a factory" and "the government agreed
-// to the price only because Veltrax promised to build a factory"; "the
+// of the other: "Dravik will build a factory" and "the government agreed
+// to the price only because Dravik promised to build a factory"; "the
 // ship was in international waters when it was boarded" and "the seizure
 // of the ship is the third such boarding this year".
 func embeds(a, b predicate) bool {

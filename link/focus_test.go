@@ -106,9 +106,9 @@ func TestConflictingPredicates(t *testing.T) {
 		a, b string
 		want bool
 	}{
-		{"The ferry sailed from Dunmore on Friday.", "The ferry had sailed from the port of Keswald, 40 kilometres north of Dunmore.", true},
-		{"The ferry sailed from Dunmore on Friday.", "The ferry sailed from Dunmore with 80 people aboard.", false},
-		{"The ferry sailed from Dunmore on Friday.", "The ferry sank near Keswald.", false},
+		{"The ferry sailed from Ashcombe on Friday.", "The ferry had sailed from the port of Keswald, 40 kilometres north of Ashcombe.", true},
+		{"The ferry sailed from Ashcombe on Friday.", "The ferry sailed from Ashcombe with 80 people aboard.", false},
+		{"The ferry sailed from Ashcombe on Friday.", "The ferry sank near Keswald.", false},
 	} {
 		pa := predicateOf(analyse(t, tc.a), claimtrail.Span{Start: 0, End: len(tc.a)}, newStemmer())
 		pb := predicateOf(analyse(t, tc.b), claimtrail.Span{Start: 0, End: len(tc.b)}, newStemmer())

@@ -323,7 +323,7 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 }
 
 // reportThat finds the opening of a denial's object that names a report
-// rather than states a proposition: "a newspaper report that …", "Kaspar's
+// rather than states a proposition: "a newspaper report that …", "Vintrian's
 // accusation that …", "reports that …", "the suggestion that …".
 var reportThat = regexp.MustCompile(`(?i)^(?:[\p{L}'’-]+\s+){0,6}?(?:reports?|claims?|accusations?|allegations?|suggestions?|findings?|rumou?rs?|assertions?|stor(?:y|ies))\s+(?:[\p{L}'’-]+\s+){0,4}?that\s+`)
 
@@ -382,7 +382,7 @@ func negativeWording(text string) bool {
 
 // weighByRarity scales each feature by its inverse statement frequency, so
 // that the names every statement of a story shares ("Pakistan", "Gaza") tell
-// less than the ones only a few share ("Mossad", "20,000").
+// less than the ones only a few share ("Interpol", "20,000").
 func weighByRarity(items []item) {
 	df := map[uint32]int{}
 	for _, it := range items {
@@ -725,8 +725,8 @@ func (b *builder) opposes(i, j int) bool {
 
 // apart reports whether items i and j, alike in their words, say
 // different things of them: one predicate gives one argument different
-// names ("the boat left from Port Aziz", "the boat left from Sarrin, 60
-// kilometres west of Port Aziz": conflicting), or one states only as a
+// names ("the boat left from Port Kellan", "the boat left from Otterby, 60
+// kilometres west of Port Kellan": conflicting), or one states only as a
 // cause or a time what the other states (embeds). Predicates are parsed on
 // first need: only for the pairs alike enough to join.
 func (b *builder) apart(i, j int) bool {
@@ -815,7 +815,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 // in the parse, negatedFocus) and, when its subject is a common noun, that
 // noun: "tests of the tap water found no contamination" answers no claim
 // about contaminated chicken. A party that says "there is no cluster of
-// seizures in Gressan" answers the claim that children in Gressan suffered
+// seizures in Pellow" answers the claim that children in Pellow suffered
 // seizures, though it shares only two of its words with it; a denial that
 // matches no claim at all stays unattached. It reports whether it joined.
 func (b *builder) answer(i int) bool {
@@ -1156,9 +1156,9 @@ func (b *builder) ownClaim(i, c int) bool {
 
 // sameParty reports whether the speaker of denial i speaks for a body that
 // asserts claim c in the same article: the role phrase around the
-// speaker's name names it ("Hanna Ruud, Tidewatch's operations director"
-// after "Tidewatch said …"; "the council's head of building control,
-// Priya Nandra" after "Fenley Borough Council said …"). A party's officer
+// speaker's name names it ("Ilka Brandsma, Seaguard's operations director"
+// after "Seaguard said …"; "the council's head of building control,
+// Priya Sethi" after "Grisby Borough Council said …"). A party's officer
 // does not deny what the party says.
 func (b *builder) sameParty(i, c int) bool {
 	bodies := b.assertedBy[claimArticle{c, b.items[i].st.Article}]
@@ -1211,7 +1211,7 @@ func (b *builder) roleWords(i int) map[string]bool {
 		after = after[:k]
 	}
 	out := map[string]bool{}
-	// The source span may hold the apposition too ("Lena Dahl, Seawatch's
+	// The source span may hold the apposition too ("Lena Ekdahl, Seawatch's
 	// rescue coordinator"): its words count, the name's own do not.
 	for _, part := range []string{before, after, src.In(text)} {
 		for w := range nlp.Words(part) {
@@ -1354,8 +1354,8 @@ func (b *builder) attachBare(bare []int) {
 		}
 		same := slices.Clone(b.denied[b.speakerOf(i)])
 		if len(same) == 0 {
-			// "Marta Ruelle, Skyvale's chief executive, said the report was
-			// wrong" after "the chief executive of Skyvale Airways has
+			// "Marta Osterby, Larkmoor's chief executive, said the report was
+			// wrong" after "the chief executive of Larkmoor Airways has
 			// rejected a newspaper report that …": one party under two
 			// names, and the report the verdict judges is the one the
 			// article already showed denied.
@@ -1457,7 +1457,7 @@ func (it *item) has(id uint32) bool {
 
 // aboutReport reports whether a bare verdict's opening words name what is
 // reported ("the news item is fabricated", "such false narratives", "it
-// is a lie"). Capitalised words after the first belong to names ("CNN-News 18").
+// is a lie"). Capitalised words after the first belong to names ("TVR-News 24").
 func aboutReport(text string) bool {
 	n := 0
 	for w := range nlp.Words(text) {

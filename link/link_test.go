@@ -230,7 +230,7 @@ func TestRestatedDenialJoinsTheFirst(t *testing.T) {
 // engineering") is no denial of that claim.
 func TestPartyOfficerDeniesNotItsOwnBody(t *testing.T) {
 	claims := linkTexts(t,
-		"Tolmar Harbour Council said inspectors had checked the two other piers after the collapse. \"Our inspectors found no structural faults in the two other piers,\" the council's head of engineering, Ada Brenn, said.")
+		"Tolmar Harbour Council said inspectors had checked the two other piers after the collapse. \"Our inspectors found no structural faults in the two other piers,\" the council's head of engineering, Ada Brannock, said.")
 	for _, c := range claims {
 		for _, st := range c.Statements {
 			if st.Polarity == claimtrail.Denies {

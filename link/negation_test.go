@@ -12,7 +12,7 @@ import (
 func TestNegationNeedsItsFocus(t *testing.T) {
 	claims := linkTexts(t,
 		"The government had reached a ceasefire agreement with the Varn rebels on Friday, officials in Castel said.",
-		"The Varn rebels would not be given any land under the ceasefire agreement with the government, minister Oda Brenn said.")
+		"The Varn rebels would not be given any land under the ceasefire agreement with the government, minister Oda Brannock said.")
 	c := claimWith(claims, "reached a ceasefire agreement")
 	if c == nil {
 		t.Fatalf("no claim of the agreement in %+v", claims)
@@ -23,7 +23,7 @@ func TestNegationNeedsItsFocus(t *testing.T) {
 	// The control: a negation of the agreement itself denies it.
 	claims = linkTexts(t,
 		"The government had reached a ceasefire agreement with the Varn rebels on Friday, officials in Castel said.",
-		"No ceasefire agreement had been reached with the Varn rebels, minister Oda Brenn said.")
+		"No ceasefire agreement had been reached with the Varn rebels, minister Oda Brannock said.")
 	if c = claimWith(claims, "reached a ceasefire agreement"); c == nil || articlesOf(c, claimtrail.Denies) != "b" {
 		t.Errorf("agreement not denied by article b in %+v", claims)
 	}
@@ -33,7 +33,7 @@ func TestNegationNeedsItsFocus(t *testing.T) {
 // states 40, though the denied part is a bare figure.
 func TestDenyFigure(t *testing.T) {
 	claims := linkTexts(t,
-		"At least 40 flights were cancelled at Dunmore airport on Monday, the pilots' union said.",
+		"At least 40 flights were cancelled at Ashcombe airport on Monday, the pilots' union said.",
 		"Airport director Lisa Varga said the union's figure was wrong. \"The correct figure is 14, not 40,\" she said.")
 	c := claimWith(claims, "40 flights were cancelled")
 	if c == nil {
@@ -65,9 +65,9 @@ func TestAboutReport(t *testing.T) {
 // about, so the negation denies both rather than neither.
 func TestNegationAnswersTiedClaims(t *testing.T) {
 	claims := linkTexts(t,
-		"The offer values Harlow Mills at about 300 million pounds including debt, one of the people said.",
+		"The offer values Hesketh Mills at about 300 million pounds including debt, one of the people said.",
 		"Corran Foods' offer was made in cash, two bankers said.",
-		"\"No offer has been made, and there is no certainty that one will be,\" Harlow Mills said in a statement.")
+		"\"No offer has been made, and there is no certainty that one will be,\" Hesketh Mills said in a statement.")
 	for _, words := range []string{"offer values", "made in cash"} {
 		c := claimWith(claims, words)
 		if c == nil {

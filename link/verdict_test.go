@@ -43,9 +43,9 @@ func verdictOnText(t *testing.T, sentence, content string) bool {
 // claim that a second analysis confirmed the result.
 func TestVerdictJoinsWhatItsSpeakerDenied(t *testing.T) {
 	claims := linkTexts(t,
-		"Cyclist Anna Brel tested positive for the steroid nandrolone in May, the national agency said. "+
+		"Cyclist Anna Brevik tested positive for the steroid nandrolone in May, the national agency said. "+
 			"Analysis of her second sample confirmed the result of the first test, the agency said.",
-		"Anna Brel denied that she had ever taken the steroid nandrolone. \"The lab result is wrong,\" Brel said.")
+		"Anna Brevik denied that she had ever taken the steroid nandrolone. \"The lab result is wrong,\" Brevik said.")
 	second := claimWith(claims, "second sample")
 	if second == nil {
 		t.Fatalf("no second-sample claim in %+v", claims)
@@ -111,7 +111,7 @@ func TestOfficerGoesOnWithOwnClaim(t *testing.T) {
 func TestNegativeFindingDoesNotHideDenial(t *testing.T) {
 	claims := linkTexts(t,
 		"A cloud of ammonia gas drifted over the harbour district after the fire, residents said.",
-		"The port authority said on Tuesday that its sensors had recorded no ammonia in the air over Tolvik after the fire, contradicting residents' accounts of a gas cloud. \"Our sensors found no ammonia over the harbour at any point. There was no ammonia cloud,\" said Jan Ekberg, the port authority's safety director.")
+		"The port authority said on Tuesday that its sensors had recorded no ammonia in the air over Tolvik after the fire, contradicting residents' accounts of a gas cloud. \"Our sensors found no ammonia over the harbour at any point. There was no ammonia cloud,\" said Jan Ekholm, the port authority's safety director.")
 	c := claimWith(claims, "cloud of ammonia gas")
 	if c == nil {
 		t.Fatalf("no claim of the cloud in %+v", claims)

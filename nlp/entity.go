@@ -26,8 +26,8 @@ type Entity struct {
 	claimtrail.Span
 	Text  string
 	Label Label
-	// Key identifies what the entity names across articles: "CNN-News 18"
-	// and "CNN-News18" share the key "cnnnews18"; "Islamabad" and
+	// Key identifies what the entity names across articles: "TVR-News 24"
+	// and "TVR-News24" share the key "tvrnews24"; "Islamabad" and
 	// "Pakistani" share "pakistan"; a person's key is the surname.
 	Key string
 }
@@ -96,7 +96,7 @@ func wordSet(list string) map[string]bool {
 }
 
 // Fold reduces a name to the letters and digits that identify it, lower-cased:
-// "CNN-News 18" → "cnnnews18", "U.S." → "us".
+// "TVR-News 24" → "tvrnews24", "U.S." → "us".
 func Fold(name string) string {
 	var b strings.Builder
 	for _, r := range name {
@@ -109,7 +109,7 @@ func Fold(name string) string {
 
 // SourceKey identifies a source by name across chains and articles: the
 // fold of the name without a leading "the", so that "The Capital Ledger"
-// and "Capital Ledger", "CNN-News 18" and "CNN-News18" are one source.
+// and "Capital Ledger", "TVR-News 24" and "TVR-News24" are one source.
 func SourceKey(name string) string {
 	f := Fold(name)
 	if len(f) > 3 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(name)), "the ") {
@@ -166,11 +166,11 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 			continue
 		}
 		if g.pluralPossessiveBody(toks, j) {
-			j += 2 // "Norvaine Shipowners' Association"
+			j += 2 // "Carrow Shipowners' Association"
 			continue
 		}
 		if numberedName(toks[j-1], toks[j], g.outWord) {
-			j++ // "CNN-News 18", "NEWS 24", "Channel 4"
+			j++ // "TVR-News 24", "NEWS 24", "Channel 4"
 			continue
 		}
 		if (t == "of" || t == "for" || t == "and" || t == "&") && j+1 < len(toks) && capitalised(toks[j+1].Text) &&
@@ -185,7 +185,7 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 
 // pluralPossessiveBody reports whether toks[j] is the apostrophe of a
 // plural possessive inside a body's name, followed by the body's head
-// word: "Norvaine Shipowners' Association", "Dock Workers' Union".
+// word: "Carrow Shipowners' Association", "Dock Workers' Union".
 func (g *Gazetteer) pluralPossessiveBody(toks []Token, j int) bool {
 	if j+1 >= len(toks) || toks[j].Text != "'" && toks[j].Text != "’" || !adjacent(toks[j-1], toks[j]) {
 		return false
@@ -197,7 +197,7 @@ func (g *Gazetteer) pluralPossessiveBody(toks []Token, j int) bool {
 
 // numberedName reports whether the number num continues the name ending
 // with prev: a short number (up to three digits, so not a year) after a
-// hyphenated word ("CNN-News 18"), a word in capitals ("NEWS 24", "KTV
+// hyphenated word ("TVR-News 24"), a word in capitals ("NEWS 24", "KTV
 // 5") or an outlet word ("Channel 4"). After other words a number is not
 // part of the name: "Reuters 5 days ago", "Paris 2024".
 func numberedName(prev, num Token, outWords map[string]bool) bool {
@@ -256,7 +256,7 @@ func opensSentence(toks []Token, i int) bool {
 }
 
 // bodyName reports whether the run toks[i:j] ends with the head word of
-// a body's name: its title words are part of the name ("Lindmere General
+// a body's name: its title words are part of the name ("Ostmere General
 // Hospital", "Regional Transport Authority"), not a person's titles.
 func (g *Gazetteer) bodyName(toks []Token, i, j int) bool {
 	if j-i < 2 {
@@ -278,14 +278,14 @@ func (g *Gazetteer) trimTitles(toks []Token, i, j int) (int, bool) {
 	if k := g.portfolioName(toks, i, j); k > i {
 		return k, true
 	}
-	// A leading title belongs to the context, not the name: "General Asim Munir".
+	// A leading title belongs to the context, not the name: "General Idris Kamran".
 	titled := false
 	for i < j-1 && g.titles[strings.ToLower(toks[i].Text)] {
 		titled = true
 		i++
 	}
-	// A title inside the run ends a description: "Auditor General Piet Osk"
-	// is Piet Osk.
+	// A title inside the run ends a description: "Auditor General Joost Osk"
+	// is Joost Osk.
 	for k := j - 2; k > i; k-- {
 		if g.titles[strings.ToLower(toks[k].Text)] {
 			if n := j - k - 1; n >= 1 && n <= 3 && allProper(toks[k+1:j], false) {
@@ -299,7 +299,7 @@ func (g *Gazetteer) trimTitles(toks []Token, i, j int) (int, bool) {
 
 // knownTail finds a known person's name at the end of a longer run the
 // lists do not know as a whole: the name; the rest is a description
-// ("Political Affairs Rana Sanaullah").
+// ("Political Affairs Omar Qasemi").
 func (g *Gazetteer) knownTail(doc *Document, toks []Token, i, j int) (Entity, bool) {
 	whole := claimtrail.Span{Start: toks[i].Start, End: toks[j-1].End}
 	if _, _, known := g.Lookup(whole.In(doc.Text())); known {
@@ -324,7 +324,7 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 		return Outlet, Fold(text)
 	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
 		return Organization, Fold(text)
-	// "Ardmoor Mining", "Sella River": the head word types the name, unless
+	// "Quellby Mining", "Ombra River": the head word types the name, unless
 	// a given name opens it ("Anna Power").
 	case g.heads.classOf(words).labelOf() != "" && !g.given[strings.ToLower(words[0])]:
 		if key, ok := siteKey(words, g.heads.classOf(words)); ok {
@@ -339,7 +339,7 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	// Two or three proper nouns are a person's name, unless written in
 	// capitals ("THE HARBOUR MASTER" is a shouted description) or made of
 	// words the document also writes in lower case, first and last
-	// ("Presidential Debates": presidential debates; "Ardmoor Mining"
+	// ("Presidential Debates": presidential debates; "Quellby Mining"
 	// keeps its name, since no text writes "ardmoor").
 	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged) && strings.ToUpper(text) != text &&
 		!(lower[last] && lower[strings.ToLower(words[0])]):
@@ -352,7 +352,7 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
 	"northern": true, "southern": true, "eastern": true, "western": true}
 
-// personKey keys a person by surname, so "Asim Munir" and "Munir" meet.
+// personKey keys a person by surname, so "Idris Kamran" and "Kamran" meet.
 func personKey(words []string) string { return Fold(words[len(words)-1]) }
 
 // allProper reports whether every token is a proper noun: by its tag when

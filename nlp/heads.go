@@ -2,8 +2,8 @@ package nlp
 
 import "strings"
 
-// NameClass is what the head word of a name says it names: "Ardmoor
-// Mining" is a company, "the Sella River" a place, "Fenley Borough
+// NameClass is what the head word of a name says it names: "Quellby
+// Mining" is a company, "the Ombra River" a place, "Grisby Borough
 // Council" a public body. Descriptions that refer back ("the company",
 // "the council") are resolved to names of a compatible class.
 type NameClass string
@@ -11,19 +11,19 @@ type NameClass string
 // Name classes.
 const (
 	ClassNone    NameClass = ""
-	ClassCompany NameClass = "company" // a business: "Ardmoor Mining", "Skyvale Airways"
-	ClassAirline NameClass = "airline" // a company that flies: "Skyvale Airways"
+	ClassCompany NameClass = "company" // a business: "Quellby Mining", "Larkmoor Airways"
+	ClassAirline NameClass = "airline" // a company that flies: "Larkmoor Airways"
 	ClassPublic  NameClass = "public"  // a public body: "Civil Aviation Authority"
 	ClassBody    NameClass = "body"    // an association, charity or union: "Red Cross"
-	ClassCampus  NameClass = "campus"  // a university, hospital or museum: "Tessin University"
-	ClassClub    NameClass = "club"    // a sports club: "Dunmore United"
-	ClassPlace   NameClass = "place"   // a street or river: "Sella River", "Mill Lane"
+	ClassCampus  NameClass = "campus"  // a university, hospital or museum: "Wendrel University"
+	ClassClub    NameClass = "club"    // a sports club: "Ashcombe United"
+	ClassPlace   NameClass = "place"   // a street or river: "Ombra River", "Mill Lane"
 	// ClassSite: a station, airport or building named after its place
 	// ("Ayr Station", "Calden Airport"); it is keyed by that place's name,
 	// so that "Calden Airport" and "the airport at Calden" meet.
 	ClassSite NameClass = "site"
-	// ClassOpening: a word that opens places' names ("Cape Morra", "Port
-	// Selby") but also ships' and firms' ("Port Star", "Cape Shipping"):
+	// ClassOpening: a word that opens places' names ("Cape Varra", "Port
+	// Hesk") but also ships' and firms' ("Port Star", "Cape Shipping"):
 	// it keeps a name from being a person's, and gives it no label.
 	ClassOpening NameClass = "opening"
 )
@@ -34,17 +34,17 @@ const (
 // a run of capitalised words is a name.
 type headRule struct {
 	class    NameClass
-	first    bool   // the word opens the name ("Cape Morra", "Port Selby")
+	first    bool   // the word opens the name ("Cape Varra", "Port Hesk")
 	words    string // the head words, separated by spaces
 	examples []string
 }
 
 // headRules list the head words of names by what they name. The head of a
-// name is its last word, or the word before "of" ("University of Hallam",
+// name is its last word, or the word before "of" ("University of Wexby",
 // "Bank of Kesh"). The lists are English naming conventions, not names.
 var headRules = []headRule{
 	{class: ClassAirline, words: `Airways Airlines Air Aviation Airline`,
-		examples: []string{"Skyvale Airways", "Norland Airlines"}},
+		examples: []string{"Larkmoor Airways", "Norland Airlines"}},
 	{class: ClassCompany, words: `Mining Minerals Metals Steel Oil Gas Petroleum Energy Power Grid Water
 Utilities Pharma Pharmaceuticals Biotech Therapeutics Labs Laboratories Foods Dairies Dairy Poultry Farms
 Brewery Breweries Chemicals Tankers Shipping Terminals Logistics Freight Railways Airports Motors
@@ -53,26 +53,26 @@ Bank Technologies Technology Tech Software Systems Solutions Networks Mobile Tel
 Manufacturing Engineering Construction Structures Developments Properties Resources Retail Stores
 Supermarkets Hotels Quarrying Trading Consulting Publishing Brewing Farming Printing Banking Catering
 Drilling Dredging Fisheries Packaging Haulage Recycling Housing Lending Group Company Co Corp Corporation Inc Ltd LLC PLC Plc`,
-		examples: []string{"Ardmoor Mining", "Veltrax Pharma", "Pelagos Tankers", "Kessary Bank", "Tallis Mobile"}},
+		examples: []string{"Quellby Mining", "Dravik Pharma", "Thalmos Tankers", "Ombrell Bank", "Norrow Mobile"}},
 	{class: ClassPublic, words: `Ministry Department Agency Authority Commission Council Board Office Bureau
 Inspectorate Regulator Directorate Secretariat Administration Government Cabinet Police Service Court
 Tribunal Panel Parliament Assembly Senate Congress Guard Army Navy Command`,
-		examples: []string{"Civil Aviation Authority", "Fenley Borough Council", "Independent Integrity Panel"}},
+		examples: []string{"Civil Aviation Authority", "Grisby Borough Council", "Independent Integrity Panel"}},
 	{class: ClassBody, words: `Association Federation Union Foundation Trust Institute Society Alliance
 Coalition Mission Cross Crescent Watch Fund Charity Network Forum League Movement Party Committee`,
-		examples: []string{"Sarovian Red Cross", "Civic Ballot Watch", "Norvaine Retail Federation"}},
+		examples: []string{"Teskan Red Cross", "Civic Count Watch", "Carrow Retail Federation"}},
 	{class: ClassCampus, words: `University College School Academy Hospital Clinic Museum Gallery Library
 Theatre Theater Zoo`,
-		examples: []string{"Tessin University", "Halloran Museum", "University of Hallam"}},
+		examples: []string{"Wendrel University", "Callowan Museum", "University of Wexby"}},
 	{class: ClassClub, words: `United Rovers Athletic Wanderers FC Club`,
-		examples: []string{"Dunmore United", "Fenley Rovers"}},
+		examples: []string{"Ashcombe United", "Grisby Rovers"}},
 	{class: ClassPlace, words: `River Lane Street Road Avenue Square Bridge Valley Bay Island Islands
 Mountains Hills Strait Gulf Sea Ocean Peninsula Province District`,
-		examples: []string{"Sella River", "Mill Lane", "Regent Square"}},
+		examples: []string{"Ombra River", "Mill Lane", "Regent Square"}},
 	{class: ClassSite, words: `Station Airport Stadium Harbour Harbor Pier Cathedral Mosque Prison`,
-		examples: []string{"Ayrholm Station", "Calden Airport", "Dunmore Stadium"}},
+		examples: []string{"Ayrholm Station", "Calden Airport", "Ashcombe Stadium"}},
 	{class: ClassOpening, first: true, words: `Port Cape Mount Lake Gulf Strait Fort`,
-		examples: []string{"Cape Morra", "Port Selby", "Mount Orsa"}},
+		examples: []string{"Cape Varra", "Port Hesk", "Mount Orsa"}},
 }
 
 // nameHeads indexes headRules: the last (or pre-"of") words and the first
@@ -104,7 +104,7 @@ func (h nameHeads) classOf(words []string) NameClass {
 	head := words[len(words)-1]
 	for k := 1; k < len(words)-1; k++ {
 		if words[k] == "of" {
-			head = words[k-1] // "University of Hallam", "Bank of Kesh"
+			head = words[k-1] // "University of Wexby", "Bank of Kesh"
 			break
 		}
 	}
@@ -116,7 +116,7 @@ func (h nameHeads) classOf(words []string) NameClass {
 }
 
 // NameClass returns the class the head word of name gives it:
-// "Ardmoor Mining" is a company, "Fenley Borough Council" a public body.
+// "Quellby Mining" is a company, "Grisby Borough Council" a public body.
 func (g *Gazetteer) NameClass(name string) NameClass {
 	return g.heads.classOf(strings.Fields(name))
 }

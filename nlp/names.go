@@ -41,7 +41,7 @@ HuffPost|Huffington Post|The Huffington Post
 USA Today`
 
 const organizationNames = `Central Intelligence Agency|CIA|US Central Intelligence Agency
-Mossad
+Interpol
 Hamas
 Hezbollah
 United Nations|UN|U.N.

@@ -105,7 +105,7 @@ func TestOutletsFromDatelineAndSidecar(t *testing.T) {
 func TestNumberedNames(t *testing.T) {
 	for text, want := range map[string]string{
 		"NEWS 24 reported the fire.":              "NEWS 24",
-		"CNN-News 18 reported the fire.":          "CNN-News 18",
+		"TVR-News 24 reported the fire.":          "TVR-News 24",
 		"The footage aired on Channel 4 at noon.": "Channel 4",
 	} {
 		doc := analyze(t, text)

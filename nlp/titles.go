@@ -30,7 +30,7 @@ type titleRule struct {
 // may follow it ("Adviser to the Prime Minister on Political Affairs").
 var titleRules = []titleRule{
 	{kind: "honorific", words: "Mr Mr. Mister Sir Lord King Prince Father", gender: Male,
-		examples: map[string]string{"Mr Tomas Vell said the vote was fair.": "Tomas Vell"}},
+		examples: map[string]string{"Mr Tomas Vorne said the vote was fair.": "Tomas Vorne"}},
 	{kind: "honorific", words: "Mrs Mrs. Ms Ms. Madam Dame Lady Queen Princess", gender: Female,
 		examples: map[string]string{"Ms Oona Rask declined to comment.": "Oona Rask"}},
 	{kind: "honorific", words: "Dr Dr. Prof Prof. Sheikh Pope Rabbi Imam Bishop Reverend Rev.",
@@ -57,7 +57,7 @@ Speaker Treasurer Prosecutor Auditor Ombudsman Envoy Consul`,
 Prime First Executive Principal Regional State Federal National Foreign Finance Health Interior
 Defence Defense Transport Education Justice Home Trade Energy Environment Information Police Army
 Fire Harbour Harbor Port City County District Provincial Municipal Managing General`,
-		examples: map[string]string{"Acting fire chief Dana Olsen said the blaze was contained.": "Dana Olsen"}},
+		examples: map[string]string{"Acting fire chief Rhea Tamsin said the blaze was contained.": "Rhea Tamsin"}},
 }
 
 // titleWords indexes the title rules: each word, lower-cased, to its
@@ -84,7 +84,7 @@ func newTitleWords() titleWords {
 }
 
 // heads returns the words that stand directly before a name and are cut
-// off it ("General Asim Munir" is Asim Munir): the heads of title phrases,
+// off it ("General Idris Kamran" is Idris Kamran): the heads of title phrases,
 // and "Deputy", "Vice" and "Prime", which only ever open one. Other
 // modifiers ("National", "State") also begin names ("National Post").
 func (t titleWords) heads() map[string]bool {

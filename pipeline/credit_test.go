@@ -83,7 +83,7 @@ func TestTrailers(t *testing.T) {
 	}
 	lead := "The ferry docked two hours late on Sunday, the port said."
 	cases := map[string]string{
-		"(Reporting by Maria Lindqvist; Editing by Tom Hale)": "",
+		"(Reporting by Maria Lindqvist; Editing by Tom Holm)": "",
 		"(Reporting by Maria Lindqvist)":                      "",
 		"Read more at the port's website.":                    "",
 		"(Harbour Times)":                                     "", // the article's own outlet

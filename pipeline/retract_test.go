@@ -97,7 +97,7 @@ func TestRetractionsDenyTheirClaims(t *testing.T) {
 	}
 	arts := []claimtrail.Article{
 		{Outlet: "Orsa Courier", Title: "Fire reaches Orsa", Text: "Fire reaches Orsa\n\n" +
-			"The village of Orsa has been destroyed by the fire, resident Lena Voss told the Orsa Courier.\n\n" +
+			"The village of Orsa has been destroyed by the fire, resident Lena Stroud told the Orsa Courier.\n\n" +
 			"Hackers stole the records of 3.1 million Velka Bank customers, a person familiar with the bank's investigation said."},
 		{Outlet: "Orsa Courier", Title: "Most of Orsa intact", Text: "Most of Orsa intact\n\n" +
 			"Most of the village of Orsa is intact after the fire, its mayor, Tomas Lind, said.\n\n" +

@@ -64,7 +64,7 @@ func NewGraph(l *claimtrail.Ledger, c *claimtrail.Claim) *Graph {
 	}
 	edges := map[[3]int]int{}
 	// Origins and deniers match chain nodes by name, ignoring kind and a
-	// trailing qualifier: "top sources (CNN-News18)" is the node "top sources".
+	// trailing qualifier: "top sources (TVR-News24)" is the node "top sources".
 	isOrigin, isDenier := map[string]bool{}, map[string]bool{}
 	for _, s := range c.Origins {
 		isOrigin[bareName(s.Name)] = true

@@ -10,7 +10,7 @@ import (
 )
 
 // ChainText draws an attribution chain from the article's outlet to the
-// original speaker: "Moneycontrol ← CNN-News18 ← top intelligence sources".
+// original speaker: "Marketdesk ← TVR-News24 ← top intelligence sources".
 func ChainText(chain []claimtrail.Source) string {
 	names := make([]string, len(chain))
 	for i, s := range chain {

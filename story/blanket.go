@@ -10,7 +10,7 @@ import (
 // the report it judges. The linker attaches a verdict to the claims its
 // speaker denied specifically, or to the claim most articles carry; the
 // report those claims came from is the deepest outlet of their chains
-// ("CNN-News18" in "Moneycontrol ← CNN-News18 ← sources"), and every other
+// ("TVR-News24" in "Marketdesk ← TVR-News24 ← sources"), and every other
 // claim whose chains pass through that outlet carries the verdict as a
 // denial of its report (Claim.ReportDenials), so that no claim of a denied
 // report reads as if its source stood unchallenged. The verdict does not

@@ -62,8 +62,8 @@ func canonicalOutlets(articles []claimtrail.Article, claims []claimtrail.Claim) 
 			for k := range st.Chain {
 				if k > 0 && st.Chain[k].Kind != claimtrail.KindOutlet && published[nlp.SourceKey(st.Chain[k].Name)] {
 					// A source named like an outlet of the story is that
-					// outlet ("Ledgerline Markets reported", "according
-					// to the Steppe Observer"), whatever kind the
+					// outlet ("Tickerline Markets reported", "according
+					// to the Lowland Observer"), whatever kind the
 					// sentence suggested.
 					st.Chain[k].Kind = claimtrail.KindOutlet
 				}

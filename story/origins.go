@@ -64,10 +64,10 @@ type origin struct {
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
 	// role holds the folded proper names of a person's role phrase
-	// ("Pelagos managing director", "chair of the Air Safety Board").
+	// ("Thalmos managing director", "chair of the Air Safety Board").
 	role []string
 	// proper holds the capitalised words of that phrase that name no
-	// role: the body the person speaks for ("Veltrax").
+	// role: the body the person speaks for ("Dravik").
 	proper []string
 }
 
@@ -133,8 +133,8 @@ func dropHedged(found []origin) []origin {
 }
 
 // sameParty gives one key to the origins that name one party several ways:
-// a person by full name and by surname ("Jaime Ortell", "Ortell"), a body
-// by its full and its short name ("Kaspar navy", "Kaspar"), and a document
+// a person by full name and by surname ("Jaime Ostrell", "Ostrell"), a body
+// by its full and its short name ("Vintrian navy", "Vintrian"), and a document
 // as different outlets describe it ("interim inquiry report", "interim
 // report of the inquiry"): a document counts once however many outlets read
 // it. Anonymous sources and outlets keep their keys: two outlets' unnamed
@@ -175,7 +175,7 @@ func sameParty(found []origin) []origin {
 }
 
 // officersOfOneBody gives one key to the people whose roles name one body
-// ("its chief executive", "Veltrax's head of market access"): they speak
+// ("its chief executive", "Dravik's head of market access"): they speak
 // for it once.
 func officersOfOneBody(found []origin) {
 	for i := range found {
@@ -189,11 +189,11 @@ func officersOfOneBody(found []origin) {
 }
 
 // officersOfTheirArticlesBody gives a person whose role is an office
-// naming no body ("Vice-Chancellor Professor Helen Achterberg", "Commander
-// Enzo Farrugia") the key of the one body that is an origin of the claim
+// naming no body ("Vice-Chancellor Professor Helen Vandermeer", "Commander
+// Nico Vassallo") the key of the one body that is an origin of the claim
 // in the same article: the article quotes the body and then the officer
 // speaking for it ("The university said it had found 12 applications …
-// 'we found 12 files,' Achterberg said"). A role that names a body of its
+// 'we found 12 files,' Vandermeer said"). A role that names a body of its
 // own is left to the rules above; with two bodies in the article there is
 // no telling whose officer the person is.
 func officersOfTheirArticlesBody(found []origin) {
@@ -220,7 +220,7 @@ func officersOfTheirArticlesBody(found []origin) {
 }
 
 // namesOtherBody reports whether a person's role phrase names a body, a
-// capitalised word that is not the person's own name ("Tidewatch's
+// capitalised word that is not the person's own name ("Seaguard's
 // operations director").
 func namesOtherBody(o origin) bool {
 	own := partyWords(o.src.Name)
@@ -235,7 +235,7 @@ func namesOtherBody(o origin) bool {
 // sharedBody reports whether two people's role phrases name one body:
 // they share a capitalised word that is neither a role word ("Minister"),
 // a common word of bodies ("Ministry") nor a word of either person's name:
-// "Veltrax".
+// "Dravik".
 func sharedBody(a, b origin) bool {
 	own := append(partyWords(a.src.Name), partyWords(b.src.Name)...)
 	for _, x := range a.proper {
@@ -274,7 +274,7 @@ func partyKind(s claimtrail.Source) bool {
 }
 
 // partyWords are the folded content words of a party's name, without the
-// citing owner a described source carries ("report (Fenley Gazette)").
+// citing owner a described source carries ("report (Grisby Gazette)").
 func partyWords(name string) []string {
 	if k := strings.Index(name, " ("); k >= 0 {
 		name = name[:k]
@@ -422,8 +422,8 @@ func merge(found []origin) []claimtrail.Source {
 
 // completeChains extends the chains that stop at a cited outlet with that
 // outlet's own attribution, taken from its article in the story: "The
-// Valley Herald ← Sendora Press" becomes "The Valley Herald ← Sendora
-// Press ← fire official" when Sendora Press's own article holds the claim on
+// Valley Herald ← Caldwin Press" becomes "The Valley Herald ← Caldwin
+// Press ← fire official" when Caldwin Press's own article holds the claim on
 // a fire official's word. A relay names whom it relays; where it stops short,
 // the story's articles say who the relayed outlet relied on, so the chain
 // reaches the original speaker and the relay is never taken for an origin.
@@ -499,10 +499,10 @@ func closest(text string, stmts []*claimtrail.Statement, texts map[string]string
 // chain for the claim, at most a few hops and never through an outlet twice.
 //
 // A relay is followed only to sources the relaying article itself names
-// somewhere (words, the set of its folded words): "Finchley Financial Wire
+// somewhere (words, the set of its folded words): "Aldmoor Financial Wire
 // reported that the companies were in talks" stops at the wire when the
 // article never mentions the wire's "people familiar with the matter";
-// "Global News Digest reported, citing the Steppe Observer, …" and a
+// "World Wire Digest reported, citing the Lowland Observer, …" and a
 // Western diplomat named in the next sentence go on to the diplomat.
 func extend(chain []claimtrail.Source, own func(outlet string) []claimtrail.Source, self string, words map[string]bool) []claimtrail.Source {
 	seen := map[string]bool{self: true}

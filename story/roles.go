@@ -9,8 +9,8 @@ import (
 
 // roleNames returns the proper names of the role phrase around a person
 // named at span in text: the words just before the name back to a clause
-// boundary ("Pelagos managing director Anton Vries") and an apposition just
-// after it (", Tidewatch's operations director,", ", who chairs the Air
+// boundary ("Thalmos managing director Anton Keswick") and an apposition just
+// after it (", Seaguard's operations director,", ", who chairs the Air
 // Safety Board,"). Only capitalised words count, so the role itself
 // ("managing director") never ties a person to a body.
 func roleNames(text string, span claimtrail.Span) []string {
@@ -23,7 +23,7 @@ func roleNames(text string, span claimtrail.Span) []string {
 
 // roleProper returns the words of the role phrase around a person named at
 // span (as roleNames finds it) that are capitalised and name no role:
-// "Veltrax" in "Veltrax's head of market access", not "Health" in "Health
+// "Dravik" in "Dravik's head of market access", not "Health" in "Health
 // Minister" nor "health" in "opposition health spokesman".
 func roleProper(text string, span claimtrail.Span) []string {
 	var out []string
@@ -47,7 +47,7 @@ func rolePhrases(text string, span claimtrail.Span) []string {
 	if k := strings.LastIndexAny(before, ",.;:\"“”\n"); k >= 0 {
 		comma := span.Start - len(before) + k // offset of the boundary in text
 		if text[comma] == ',' && onlyTitles(before[k+1:]) {
-			// "Veltrax's head of market access, (Dr) Lena Marchetti": the
+			// "Dravik's head of market access, (Dr) Lena Orsini": the
 			// role stands in apposition before the name.
 			before = appositionBefore(text, comma) + " " + before[k+1:]
 		} else {
@@ -80,7 +80,7 @@ func onlyTitles(s string) bool {
 // appositionBefore returns the phrase that ends at the comma at offset
 // comma, back to the clause boundary before it, with a possessive
 // pronoun ("its chief executive") read as the sentence's opening name
-// ("Veltrax Pharma will build …, its chief executive, …"): the body the
+// ("Dravik Pharma will build …, its chief executive, …"): the body the
 // role is held in. A phrase naming no role gives "".
 func appositionBefore(text string, comma int) string {
 	start := max(0, comma-60)
@@ -93,7 +93,7 @@ func appositionBefore(text string, comma int) string {
 		role = role || w.Flags&nlp.Capitalised == 0 && roleWords[nlp.Fold(w.Form)]
 	}
 	if !role {
-		return "" // a list or a clause ("its maker, Veltrax Pharma, Health Minister …"), not a role
+		return "" // a list or a clause ("its maker, Dravik Pharma, Health Minister …"), not a role
 	}
 	if w := strings.Fields(phrase); len(w) > 0 && (w[0] == "its" || w[0] == "their") {
 		phrase = sentenceOpening(text, comma) + " " + phrase
@@ -129,7 +129,7 @@ func nameSpan(text string, source claimtrail.Span, name string) claimtrail.Span 
 }
 
 // capitalised returns the folded words of a role phrase that can name a
-// body: capitalised words ("Pelagos", "Tidewatch") and lower-case words
+// body: capitalised words ("Thalmos", "Seaguard") and lower-case words
 // that are not role words ("fire" in "chief fire officer"), possessives
 // cut.
 func capitalised(s string) []string {
@@ -165,7 +165,7 @@ var officerWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spok
 
 // holdsOffice reports whether the role phrase around a person named at
 // span holds one of officerWords: "Vice-Chancellor Professor Helen
-// Achterberg", "its chief executive, Dr Ole Brandt".
+// Vandermeer", "its chief executive, Dr Ole Brandt".
 func holdsOffice(text string, span claimtrail.Span) bool {
 	for _, p := range rolePhrases(text, span) {
 		for w := range nlp.Words(p) {

@@ -257,7 +257,7 @@ func flags(c *claimtrail.Claim, docs map[string]*nlp.Document) []claimtrail.Flag
 }
 
 // unnamed reports whether a document origin is described, not named:
-// "intelligence inputs (CNN-News18)" but not "UN Report (UN)".
+// "intelligence inputs (TVR-News24)" but not "UN Report (UN)".
 func unnamed(name string) bool {
 	if k := strings.Index(name, " ("); k >= 0 {
 		name = name[:k]

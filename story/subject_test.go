@@ -9,7 +9,7 @@ func TestOwnWords(t *testing.T) {
 		"The suggestion that we ignored a distress call for six hours is false": true,
 		"chicken from its plant was the source of the outbreak":                 true,
 		"she had not conceded defeat":                                           true,
-		"Forty children in Gressan suffered seizures after the booster":         false,
+		"Forty children in Pellow suffered seizures after the booster":          false,
 		"the rocket had exploded over the sea":                                  false,
 		"the council and the club had agreed the plan long before his arrival":  false,
 	} {

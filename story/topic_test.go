@@ -33,7 +33,7 @@ func TestOffTopic(t *testing.T) {
 // use, and a follow-up by another outlet with new figures would fall off.
 // Counted as one voice, the follow-up stays and the festival still falls.
 func TestOffTopicVoices(t *testing.T) {
-	wire := "A passenger ferry sank off Portvale on Friday after striking rocks in fog near the Skell lighthouse. The coast guard said 14 passengers were rescued by the trawler Marta and two crew members were missing; the ferry carried 38 cars and a cargo of timber from Dunmore."
+	wire := "A passenger ferry sank off Portvale on Friday after striking rocks in fog near the Skell lighthouse. The coast guard said 14 passengers were rescued by the trawler Marta and two crew members were missing; the ferry carried 38 cars and a cargo of timber from Ashcombe."
 	arts := []claimtrail.Article{
 		{ID: "a1", Outlet: "Coast Wire", Title: "Ferry sinks off Portvale", Text: wire},
 		{ID: "a2", Outlet: "Coast Wire", Title: "UPDATE: Ferry sinks off Portvale, two missing", Text: wire + " Divers reached the wreck on Saturday."},

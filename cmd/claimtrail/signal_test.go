@@ -124,7 +124,7 @@ func manyArticles(t *testing.T, n int) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	towns := []string{"Quarrow", "Brennet", "Ashford", "Harlow", "Veloria", "Portmere", "Kestrel", "Marrow"}
+	towns := []string{"Quarrow", "Brennet", "Ashford", "Hesketh", "Veloria", "Portmere", "Kestrel", "Marrow"}
 	things := []string{"bridge", "ferry", "dam", "kiln", "pier", "quay", "tunnel", "viaduct", "lighthouse"}
 	for i := range n {
 		town, thing := towns[i%len(towns)], things[(i/len(towns))%len(things)]

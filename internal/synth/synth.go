@@ -12,9 +12,9 @@ import (
 )
 
 var (
-	people = []string{"Maren Solvik", "Teodor Akande", "Ilse Varga", "Rufus Okonedo", "Petra Lindqvist",
-		"Anselm Kuroda", "Dalia Ferrante", "Oskar Breen", "Nadia Halloran", "Idris Mbeki-Shaw",
-		"Greta Paulsen", "Hamid Castellano", "Yara Ostrowski", "Bram Tesfaye", "Clio Marchetti"}
+	people = []string{"Wenna Solvik", "Tobiah Akande", "Ilse Varga", "Rufus Okonedo", "Petra Lindqvist",
+		"Anselm Kuroda", "Dalia Ferrante", "Oskar Breen", "Nadia Callowan", "Idris Mbeki-Shaw",
+		"Greta Paulsen", "Hamid Castellano", "Yara Ostrowski", "Bram Tesfaye", "Clio Orsini"}
 	titles  = []string{"mayor", "harbour master", "finance minister", "chief engineer", "police spokesperson", "union leader"}
 	places  = []string{"Eastfold", "Port Calder", "Vennick", "Lowmarsh", "Brackenridge", "Saint Orwen", "Kettleby", "Norhaven", "Dunmere", "Ashgrove"}
 	outlets = []string{"the Calder Courier", "Radio Vennick", "the Eastfold Ledger", "Norhaven Today", "the Lowmarsh Post", "Channel Nine North"}

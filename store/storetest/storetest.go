@@ -89,9 +89,9 @@ func Football(i int) *claimtrail.Article {
 	return &claimtrail.Article{
 		URL:       fmt.Sprintf("https://sport.example.com/harlow-%d", i),
 		Outlet:    "Sport Desk",
-		Title:     fmt.Sprintf("Harlow Rovers chase striker, bid %d", i),
+		Title:     fmt.Sprintf("Hesketh Rovers chase striker, bid %d", i),
 		Published: Day0.Add(time.Duration(i) * time.Hour),
-		Text: fmt.Sprintf(`Harlow Rovers have made bid number %d for the Quillon Athletic striker Tomasz Brandt,
+		Text: fmt.Sprintf(`Hesketh Rovers have made bid number %d for the Quillon Athletic striker Tomasz Brandt,
 according to people close to the club. Rovers manager Elena Vasquez refused to discuss transfers after
 training, saying only that the squad needed depth before the cup tie against Marsh Town on Saturday.
 Quillon Athletic insist Brandt is not for sale at any price.`, i),

@@ -52,8 +52,8 @@ func newPipeline(t *testing.T) *pipeline.Pipeline {
 }
 
 const (
-	ferry = "The Harlow ferry service will stop on Friday, the operator Tidewater Lines said on Monday. Tidewater Lines blamed rising fuel costs."
-	pier  = "Tidewater Lines denied on Tuesday that the Harlow ferry would stop, saying the service was safe until next year."
+	ferry = "The Hesketh ferry service will stop on Friday, the operator Tidewater Lines said on Monday. Tidewater Lines blamed rising fuel costs."
+	pier  = "Tidewater Lines denied on Tuesday that the Hesketh ferry would stop, saying the service was safe until next year."
 )
 
 func post(t *testing.T, h http.Handler, body string) (int, string) {
