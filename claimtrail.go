@@ -316,8 +316,9 @@ type Ledger struct {
 	Unmatched []Statement
 	// Attributions holds, in article order, the attributions found in the
 	// articles that are no statements of the ledger (Attribution): shown
-	// beside the claims, never part of them. Ledgers read back from a
-	// corpus store have none (the store keeps statements only).
+	// beside the claims, never part of them. A story read back from a
+	// corpus store has them too: its ledger is rebuilt by the pipeline
+	// from the stored texts.
 	Attributions []Attribution
 }
 

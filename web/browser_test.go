@@ -16,6 +16,7 @@ import (
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/load"
 	"github.com/claimtrail/claimtrail/pipeline"
+	"github.com/claimtrail/claimtrail/render"
 	"github.com/claimtrail/claimtrail/stance"
 	"github.com/claimtrail/claimtrail/web"
 )
@@ -267,9 +268,20 @@ func TestBrowserExample(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 
+	check := func(what, js string) { t.Helper(); browserCheck(t, bctx, what, js) }
 	if err := chromedp.Do(bctx,
 		chromedp.Navigate(srv.URL+"/stories/example"),
 		chromedp.WaitVisible(`table.matrix`),
+	); err != nil {
+		t.Fatalf("open the story page: %v", err)
+	}
+	others := len(render.OtherAttributions(l))
+	if others == 0 {
+		t.Error("the example story has no attributions that are no claims: the story page's section goes unchecked")
+	}
+	check("story page lists the attributions that are no claims",
+		fmt.Sprintf(`document.querySelectorAll("ul.attributions > li").length === %d && document.querySelector("#attributions") !== null`, others))
+	if err := chromedp.Do(bctx,
 		chromedp.Click(`//tr[.//span[contains(@class,"contested")]]//th[@scope="row"]/a`),
 		chromedp.WaitVisible(`#chain-graph svg`),
 	); err != nil {
@@ -279,7 +291,6 @@ func TestBrowserExample(t *testing.T) {
 	if err != nil || !strings.HasSuffix(loc, "/stories/example/claims/"+contested) {
 		t.Fatalf("claim page at %q, want claim %s: %v", loc, contested, err)
 	}
-	check := func(what, js string) { t.Helper(); browserCheck(t, bctx, what, js) }
 	check("graph has nodes and arrows", `document.querySelectorAll("#chain-graph g.node").length >= 2 && document.querySelectorAll("#chain-graph path.edge").length >= 1`)
 	check("graph marks the denier", `document.querySelector("#chain-graph g.node.denier") !== null`)
 	check("assertion highlighted in context", `document.querySelector("blockquote.context mark.evidence.asserts") !== null`)

@@ -342,7 +342,8 @@ func (s *Server) exportHTML(w http.ResponseWriter, r *http.Request) {
 	}
 	s.export(w, r, "text/html; charset=utf-8", func(out io.Writer) error {
 		var buf bytes.Buffer
-		if err := render.HTML(&buf, l); err != nil {
+		// With the attributions that are no claims, as the story page.
+		if err := render.HTMLWith(&buf, l, render.HTMLOptions{All: true}); err != nil {
 			return err
 		}
 		// The report is one self-contained file with its stylesheet

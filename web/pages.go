@@ -355,7 +355,12 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cached(w, r, l, "story", func() (any, error) {
-		return storyData{s.base(st.Title, st.ID), st, render.NewView(l)}, nil
+		// The page lists the attributions that are no claims, as the
+		// report does under analyze --all: a reader of the corpus sees
+		// every attribution analyze finds.
+		v := render.NewView(l)
+		v.Attributions = render.OtherAttributions(l)
+		return storyData{s.base(st.Title, st.ID), st, v}, nil
 	})
 }
 

@@ -502,12 +502,9 @@ func TestInertCatches(t *testing.T) {
 	}
 }
 
-// TestStoryPageAsides checks that the story page keeps an aside out of the
-// matrix and lists it in a section of its own, with its kind.
-func TestStoryPageAsides(t *testing.T) {
-	l := webtest.Ledger()
-	last := &l.Claims[len(l.Claims)-1]
-	last.Aside, last.AsideKind = true, "opinion"
+// serveLedger serves l as story "port" with the test checker and loader.
+func serveLedger(t *testing.T, l *claimtrail.Ledger) *web.Server {
+	t.Helper()
 	m := web.NewMemory(build)
 	if err := m.Put("port", "Port closure", l); err != nil {
 		t.Fatal(err)
@@ -516,11 +513,66 @@ func TestStoryPageAsides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// TestStoryPageAsides checks that the story page keeps an aside out of the
+// matrix and lists it in a section of its own, with its kind.
+func TestStoryPageAsides(t *testing.T) {
+	l := webtest.Ledger()
+	last := &l.Claims[len(l.Claims)-1]
+	last.Aside, last.AsideKind = true, "opinion"
+	s := serveLedger(t, l)
 	_, body := get(t, s, "/stories/port")
 	link := `href="/stories/port/claims/` + last.ID + `"`
 	at := strings.Index(body, `id="asides"`)
 	if at < 0 || !strings.Contains(body[at:], link) || !strings.Contains(body[at:], "(opinion)") ||
 		strings.Contains(body[:at], `/claims/`+last.ID+`#`) || !strings.Contains(body, "1 kept apart") {
 		t.Errorf("story page does not keep claim %s apart:\n%s", last.ID, body)
+	}
+}
+
+// TestStoryPageAttributions checks that a story's attributions that are no
+// claims reach every view of it the server gives: a section of the story
+// page (escaped, with the reason and a link to the article), the HTML
+// report and the ledger JSON.
+func TestStoryPageAttributions(t *testing.T) {
+	l := webtest.Ledger()
+	a := &l.Articles[4] // the hostile article: its outlet name must stay inert
+	span := func(s string) claimtrail.Span {
+		i := strings.Index(a.Text, s)
+		return claimtrail.Span{Start: i, End: i + len(s)}
+	}
+	l.Attributions = []claimtrail.Attribution{{Article: a.ID, Source: span("Insiders"), Cue: span("said"),
+		Content: span("the union plans a strike next week"), Sentence: span("Insiders said the union plans a strike next week."),
+		Chain:  []claimtrail.Source{{Name: a.Outlet, Kind: claimtrail.KindOutlet}, {Name: "insiders", Kind: claimtrail.KindAnonymous}},
+		Reason: claimtrail.ReasonPlan, Labelled: true}}
+	s := serveLedger(t, l)
+	_, body := get(t, s, "/stories/port")
+	at := strings.Index(body, `id="attributions"`)
+	if at < 0 {
+		t.Fatalf("story page has no attributions section:\n%s", body)
+	}
+	for _, want := range []string{`href="/stories/port/articles/a5"`, "(plan; cue “said”)", "the union plans a strike next week"} {
+		if !strings.Contains(body[at:], want) {
+			t.Errorf("attributions section lacks %q:\n%s", want, body[at:])
+		}
+	}
+	if err := webtest.Inert(body); err != nil {
+		t.Errorf("story page: %v", err)
+	}
+	if _, report := get(t, s, "/stories/port/report.html"); !strings.Contains(report, `id="attributions"`) ||
+		!strings.Contains(report, "the union plans a strike next week") {
+		t.Error("the HTML report lacks the attributions the story page lists")
+	}
+	_, js := get(t, s, "/api/stories/port")
+	var doc struct {
+		Articles []struct {
+			Attributions []struct{ Reason, Text string }
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || len(doc.Articles) != 5 || len(doc.Articles[4].Attributions) != 1 ||
+		doc.Articles[4].Attributions[0].Reason != "plan" {
+		t.Errorf("ledger JSON: %v, want article a5 with one attribution (plan):\n%s", err, js)
 	}
 }

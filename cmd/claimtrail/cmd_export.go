@@ -24,6 +24,7 @@ type exportOptions struct {
 	author string
 	url    string
 	outlet string
+	all    bool
 }
 
 func newExportCmd() *cobra.Command {
@@ -36,8 +37,13 @@ func newExportCmd() *cobra.Command {
   claimreview  schema.org ClaimReview JSON-LD, one review per claim; reviewRating's
                alternateName carries the ledger's status in words
   csv          one row per statement: claim, article, stance, chain, cue, text, span
-  html         the self-contained offline report (as analyze --format html)
-  json         the ledger contract, schema claimtrail.ledger/v1
+  html         the self-contained offline report (as analyze --format html); with --all
+               it lists the attributions that are no claims too, as analyze --all does
+  json         the ledger contract, schema claimtrail.ledger/v1; it always holds those
+               attributions (articles[].attributions)
+
+ClaimReview and CSV have no place for attributions that are no claims: a ClaimReview
+reviews a claim, and the CSV has one row per statement of a claim (docs/api.md).
 
 STORY is a story id in the corpus (--db, else $CLAIMTRAIL_DB, else the default corpus when
 it exists); otherwise
@@ -55,6 +61,7 @@ the arguments are article files or folders, read and analysed as analyze does.`,
 	f.StringVar(&opts.author, "author", "claimtrail", "ClaimReview: the reviewing organisation")
 	f.StringVar(&opts.url, "url", "", "ClaimReview: the page the reviews are published on")
 	f.StringVar(&opts.outlet, "outlet", "", "outlet name for every article read from paths")
+	f.BoolVar(&opts.all, "all", false, "html: list the attributions that are no claims too, after the claims (JSON always holds them)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"claimreview", "csv", "html", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -67,7 +74,7 @@ func exportWriter(opts exportOptions, w io.Writer) (func(*claimtrail.Ledger) err
 	case "csv":
 		return func(l *claimtrail.Ledger) error { return render.CSV(w, l) }, nil
 	case "html":
-		return func(l *claimtrail.Ledger) error { return render.HTML(w, l) }, nil
+		return func(l *claimtrail.Ledger) error { return render.HTMLWith(w, l, render.HTMLOptions{All: opts.all}) }, nil
 	case "json":
 		return func(l *claimtrail.Ledger) error { return render.JSON(w, l) }, nil
 	}

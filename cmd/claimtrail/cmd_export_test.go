@@ -40,6 +40,21 @@ func TestExport(t *testing.T) {
 	if !contested {
 		t.Error("no review says Contested, though the example story has a contested claim")
 	}
+	// The HTML report lists the attributions that are no claims with --all
+	// only, as analyze's does.
+	for _, all := range []bool{false, true} {
+		args := []string{"export", "--format", "html", story}
+		if all {
+			args = append(args, "--all")
+		}
+		out, stderr, err := run(t, args...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr)
+		}
+		if got := strings.Contains(out, `id="attributions"`); got != all {
+			t.Errorf("%v: attributions section %v, want %v", args, got, all)
+		}
+	}
 	for _, bad := range [][]string{
 		{"export", "--format", "pdf", story},
 		{"export", "--db", filepath.Join(t.TempDir(), "x.db"), "1", "2"},

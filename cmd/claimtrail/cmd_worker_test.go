@@ -27,6 +27,24 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 		t.Errorf("ingest output = %q, want 5 jobs queued", out)
 	}
 
+	if err := workUntilStored(t, dsn, 5); err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("worker returned %v after SIGINT-like cancellation, want an error saying it was interrupted", err)
+	}
+	out, _, err = run(t, "stories", "--db", dsn)
+	if err != nil || !strings.Contains(out, "Veldrania") {
+		t.Errorf("stories = %q, %v", out, err)
+	}
+	out, _, err = run(t, "search", "--db", dsn, "troops")
+	if err != nil || !strings.Contains(out, "[troops]") {
+		t.Errorf("search = %q, %v", out, err)
+	}
+}
+
+// workUntilStored runs `worker` on the PostgreSQL corpus dsn until n articles are
+// stored in stories whose ledgers are built, then stops it as SIGINT would
+// and returns its error; it fails the test after 60 s.
+func workUntilStored(t *testing.T, dsn string, n int) error {
+	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	var wout, werr bytes.Buffer
@@ -47,6 +65,8 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 	for {
 		list, err := s.Stories(t.Context(), store.StoryQuery{})
 		if err != nil {
+			cancel()
+			wg.Wait()
 			t.Fatal(err)
 		}
 		fresh := 0
@@ -55,29 +75,19 @@ func TestPostgresIngestAndWorker(t *testing.T) {
 				fresh += st.Articles
 			}
 		}
-		if fresh == 5 {
+		if fresh == n {
 			break
 		}
 		if time.Now().After(deadline) {
 			cancel()
 			wg.Wait()
-			t.Fatalf("worker did not store and build the example story in 60s: %+v\n%s", list, werr.String())
+			t.Fatalf("worker did not store and build %d articles in 60s: %+v\n%s", n, list, werr.String())
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
 	cancel()
 	wg.Wait()
-	if workerErr == nil || !strings.Contains(workerErr.Error(), "interrupted") {
-		t.Errorf("worker returned %v after SIGINT-like cancellation, want an error saying it was interrupted", workerErr)
-	}
-	out, _, err = run(t, "stories", "--db", dsn)
-	if err != nil || !strings.Contains(out, "Veldrania") {
-		t.Errorf("stories = %q, %v", out, err)
-	}
-	out, _, err = run(t, "search", "--db", dsn, "troops")
-	if err != nil || !strings.Contains(out, "[troops]") {
-		t.Errorf("search = %q, %v", out, err)
-	}
+	return workerErr
 }
 
 // TestConcurrentFirstIngest starts four `ingest` runs at once on a fresh
