@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/claimtrail/claimtrail"
@@ -120,6 +121,7 @@ func combine(rules []claimtrail.Statement, atts []seq.Attribution, convert func(
 				continue
 			}
 			if st, ok := convert(a); ok {
+				st.Marked = marking(a, st)
 				learned = append(learned, st)
 			}
 		}
@@ -131,8 +133,10 @@ func combine(rules []claimtrail.Statement, atts []seq.Attribution, convert func(
 		case CombineLabellerCues:
 			rules = adoptSpans(rules, atts, true)
 		}
+		rules = markRules(rules, atts)
 		for _, a := range seq.Uncovered(atts, rules) {
 			if st, ok := convert(a); ok {
+				st.Marked = marking(a, st)
 				learned = append(learned, st)
 			}
 		}
@@ -200,4 +204,44 @@ func adoptSpans(rules []claimtrail.Statement, atts []seq.Attribution, cueOnly bo
 		}
 	}
 	return out
+}
+
+// markRules gives each rule statement with a cue the marking of the first
+// labeller attribution whose cue overlaps its cue (Statement.Marked): the
+// same act of attribution, with the labeller's boundaries, which are the
+// annotators'. The statement's own spans stay the rules': the ledger reads
+// a person's role from the source span and one claim per quotation, and
+// taking the labeller's spans there costs the ledger (docs/attribution.md,
+// "Combining the rules and the labeller"). A labeller attribution with no
+// source keeps the rule's source.
+func markRules(rules []claimtrail.Statement, atts []seq.Attribution) []claimtrail.Statement {
+	out := make([]claimtrail.Statement, len(rules))
+	copy(out, rules)
+	for i := range out {
+		st := &out[i]
+		if st.Cue.Empty() {
+			continue
+		}
+		for _, a := range atts {
+			if a.Cue.Empty() || !a.Cue.Overlaps(st.Cue) || len(a.ContentParts) == 0 {
+				continue
+			}
+			st.Marked = marking(a, *st)
+			break
+		}
+	}
+	return out
+}
+
+// marking is labeller attribution a as the marking of statement st: its
+// spans, with st's source where a marks none.
+func marking(a seq.Attribution, st claimtrail.Statement) claimtrail.Marking {
+	m := claimtrail.Marking{Source: a.Source, Cue: a.Cue, Content: slices.Clone(a.ContentParts)}
+	if len(m.Content) == 0 && !a.Content.Empty() {
+		m.Content = []claimtrail.Span{a.Content}
+	}
+	if m.Source.Empty() {
+		m.Source = st.Source
+	}
+	return m
 }

@@ -390,6 +390,9 @@ func (r *reader) refusedAttribution(m *modelAtt, reason claimtrail.NotStatement)
 		Article: r.doc.Article.ID, Source: m.a.Source, Cue: m.a.Cue, Content: m.a.Content,
 		Sentence: r.doc.Sentences[m.si].Span, Reason: reason, Labelled: true,
 	}
+	if len(m.a.ContentParts) > 1 {
+		a.Parts = slices.Clone(m.a.ContentParts)
+	}
 	if n := len(m.chain); n > 0 && !bareWords[lower1(m.chain[n-1].Name)] {
 		a.Chain = r.fullChain(m.chain)
 	}

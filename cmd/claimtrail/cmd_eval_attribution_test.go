@@ -197,3 +197,36 @@ func TestStatementAttributions(t *testing.T) {
 		t.Errorf("second content %q, want %q", c, "that fares will rise")
 	}
 }
+
+// TestStatementAttributionsMarked checks that statements the labeller
+// marks are scored by their marking, once for the statements sharing it,
+// and that a refused attribution's discontinuous content is scored by its
+// fragments.
+func TestStatementAttributionsMarked(t *testing.T) {
+	text := `Tomas Ek, the ferry operator's chief, said: “The pier is closed. Ferries will wait.” The plan, Ek said, is dead.`
+	at := func(s string) claimtrail.Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("no %q", s)
+		}
+		return claimtrail.Span{Start: i, End: i + len(s)}
+	}
+	quote := at("“The pier is closed. Ferries will wait.”")
+	m := claimtrail.Marking{Source: at("Tomas Ek, the ferry operator's chief,"), Cue: at("said:"), Content: []claimtrail.Span{quote}}
+	m.Cue.End--
+	sts := []claimtrail.Statement{
+		{Source: at("Tomas Ek"), Cue: m.Cue, Content: at("The pier is closed"), Marked: m},
+		{Source: at("Tomas Ek"), Cue: m.Cue, Content: at("Ferries will wait"), Marked: m},
+	}
+	got := statementAttributions(text, sts)
+	if len(got) != 1 || got[0].Source[0] != m.Source || got[0].Cue[0] != m.Cue || len(got[0].Content) != 1 || got[0].Content[0] != quote {
+		t.Fatalf("got %+v, want the one marking %+v", got, m)
+	}
+	parts := []claimtrail.Span{at("The plan"), at("is dead.")}
+	ek := at("Ek said")
+	src, cue := claimtrail.Span{Start: ek.Start, End: ek.Start + 2}, claimtrail.Span{Start: ek.Start + 3, End: ek.End}
+	other := otherAttributions([]claimtrail.Attribution{{Source: src, Cue: cue, Content: claimtrail.Span{Start: parts[0].Start, End: parts[1].End}, Parts: parts}})
+	if len(other) != 1 || len(other[0].Content) != 2 || other[0].Content[1] != parts[1] {
+		t.Errorf("refused attribution content %+v, want its fragments %v", other, parts)
+	}
+}
