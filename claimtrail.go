@@ -225,6 +225,7 @@ const (
 	ReasonTopic            NotStatement = "topic"             // what the talk was about, not what was said ("spoke on …")
 	ReasonActsOnPerson     NotStatement = "acts-on-person"    // a denial verb whose object is a person ("orders to dismiss Ivo Danek"): an act, not a denial
 	ReasonNested           NotStatement = "nested"            // an attribution inside a statement's content or around its cue ("in what officials describe as …")
+	ReasonOverlapping      NotStatement = "overlapping"       // an attribution sharing words with statements the labeller marks as other acts ("“We will appeal,” she said, as her lawyer added that …")
 )
 
 // Speaker is the last source in the chain: who first said it. The zero

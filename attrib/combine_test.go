@@ -173,3 +173,30 @@ func TestMarkRules(t *testing.T) {
 		t.Error("markRules changed its input")
 	}
 }
+
+// TestApartFrom checks when a labeller attribution that meets statements
+// without being nested in them is an act of its own: only when every
+// statement it meets is marked as another act.
+func TestApartFrom(t *testing.T) {
+	s := func(a, b int) claimtrail.Span { return claimtrail.Span{Start: a, End: b} }
+	other := claimtrail.Marking{Cue: s(4, 8), Content: []claimtrail.Span{s(9, 40)}}
+	marked := claimtrail.Statement{Cue: s(4, 8), Content: s(9, 60), Marked: other}
+	unmarked := claimtrail.Statement{Cue: s(70, 74), Content: s(75, 99)}
+	a := seq.Attribution{Cue: s(62, 66), Content: s(42, 60)}
+	for _, tc := range []struct {
+		name string
+		sts  []claimtrail.Statement
+		a    seq.Attribution
+		want bool
+	}{
+		{"statement marked as another act", []claimtrail.Statement{marked}, a, true},
+		{"a statement marked by the attribution itself", []claimtrail.Statement{marked}, seq.Attribution{Cue: s(5, 8), Content: s(42, 60)}, false},
+		{"an unmarked statement met", []claimtrail.Statement{marked, unmarked}, seq.Attribution{Cue: s(62, 66), Content: s(42, 80)}, false},
+		{"no statement met", []claimtrail.Statement{unmarked}, a, false},
+		{"own-voice statement only", []claimtrail.Statement{{Content: s(40, 61)}}, a, false},
+	} {
+		if got := apartFrom(tc.a, tc.sts); got != tc.want {
+			t.Errorf("%s: apartFrom = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
