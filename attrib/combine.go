@@ -181,29 +181,16 @@ func uncoveredRules(rules, learned []claimtrail.Statement) []claimtrail.Statemen
 // labeller attribution whose cue overlaps its cue: only the cue's when
 // cueOnly is set.
 func adoptSpans(rules []claimtrail.Statement, atts []seq.Attribution, cueOnly bool) []claimtrail.Statement {
-	out := make([]claimtrail.Statement, len(rules))
-	copy(out, rules)
-	for i := range out {
-		st := &out[i]
-		if st.Cue.Empty() {
-			continue
+	return withCueMates(rules, atts, func(st *claimtrail.Statement, a seq.Attribution) {
+		st.Cue = a.Cue
+		if cueOnly {
+			return
 		}
-		for _, a := range atts {
-			if a.Cue.Empty() || !a.Cue.Overlaps(st.Cue) || a.Content.Empty() {
-				continue
-			}
-			st.Cue = a.Cue
-			if cueOnly {
-				break
-			}
-			st.Content = a.Content
-			if !a.Source.Empty() {
-				st.Source = a.Source
-			}
-			break
+		st.Content = a.Content
+		if !a.Source.Empty() {
+			st.Source = a.Source
 		}
-	}
-	return out
+	})
 }
 
 // markRules gives each rule statement with a cue the marking of the first
@@ -215,6 +202,15 @@ func adoptSpans(rules []claimtrail.Statement, atts []seq.Attribution, cueOnly bo
 // "Combining the rules and the labeller"). A labeller attribution with no
 // source keeps the rule's source.
 func markRules(rules []claimtrail.Statement, atts []seq.Attribution) []claimtrail.Statement {
+	return withCueMates(rules, atts, func(st *claimtrail.Statement, a seq.Attribution) {
+		st.Marked = marking(a, *st)
+	})
+}
+
+// withCueMates returns a copy of rules in which each statement with a cue
+// is passed to apply with the first labeller attribution (with a content)
+// whose cue overlaps its cue.
+func withCueMates(rules []claimtrail.Statement, atts []seq.Attribution, apply func(*claimtrail.Statement, seq.Attribution)) []claimtrail.Statement {
 	out := make([]claimtrail.Statement, len(rules))
 	copy(out, rules)
 	for i := range out {
@@ -223,11 +219,10 @@ func markRules(rules []claimtrail.Statement, atts []seq.Attribution) []claimtrai
 			continue
 		}
 		for _, a := range atts {
-			if a.Cue.Empty() || !a.Cue.Overlaps(st.Cue) || len(a.ContentParts) == 0 {
-				continue
+			if !a.Cue.Empty() && a.Cue.Overlaps(st.Cue) && !a.Content.Empty() {
+				apply(st, a)
+				break
 			}
-			st.Marked = marking(a, *st)
-			break
 		}
 	}
 	return out

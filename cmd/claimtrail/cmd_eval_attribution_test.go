@@ -164,13 +164,7 @@ func TestEvalAttributionAnnotators(t *testing.T) {
 // attributions: one per cue, contents widened to PolNeAR's boundaries.
 func TestStatementAttributions(t *testing.T) {
 	text := `“The bridge is shut,” the mayor said. “It will stay shut.” The council said that fares will rise.`
-	at := func(s string) claimtrail.Span {
-		i := strings.Index(text, s)
-		if i < 0 {
-			t.Fatalf("no %q", s)
-		}
-		return claimtrail.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) claimtrail.Span { return spanOf(t, text, s) }
 	said := at("said")
 	sts := []claimtrail.Statement{
 		{Content: at("The bridge is shut"), Cue: said, Source: at("the mayor")},
@@ -204,13 +198,7 @@ func TestStatementAttributions(t *testing.T) {
 // fragments.
 func TestStatementAttributionsMarked(t *testing.T) {
 	text := `Tomas Ek, the ferry operator's chief, said: “The pier is closed. Ferries will wait.” The plan, Ek said, is dead.`
-	at := func(s string) claimtrail.Span {
-		i := strings.Index(text, s)
-		if i < 0 {
-			t.Fatalf("no %q", s)
-		}
-		return claimtrail.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) claimtrail.Span { return spanOf(t, text, s) }
 	quote := at("“The pier is closed. Ferries will wait.”")
 	m := claimtrail.Marking{Source: at("Tomas Ek, the ferry operator's chief,"), Cue: at("said:"), Content: []claimtrail.Span{quote}}
 	m.Cue.End--
@@ -229,4 +217,14 @@ func TestStatementAttributionsMarked(t *testing.T) {
 	if len(other) != 1 || len(other[0].Content) != 2 || other[0].Content[1] != parts[1] {
 		t.Errorf("refused attribution content %+v, want its fragments %v", other, parts)
 	}
+}
+
+// spanOf returns the span of the first s in text.
+func spanOf(t *testing.T, text, s string) claimtrail.Span {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("no %q", s)
+	}
+	return claimtrail.Span{Start: i, End: i + len(s)}
 }
