@@ -154,7 +154,28 @@ type Statement struct {
 	// (package attrib/seq) rather than by the hand-written rules, so that
 	// a reader can audit it as such.
 	Labelled bool
+	// Marked is the act of attribution this statement belongs to as the
+	// trained labeller marks it, where the labeller marks the statement's
+	// cue (attrib.Combination); zero otherwise. Its spans follow how
+	// attribution is annotated (PolNeAR): the speaker's whole noun phrase
+	// with titles and appositions, the cue with its auxiliaries and
+	// particles, and a content holding every quotation of the act with
+	// its quotation marks. The ledger reads Source, Cue and Content (a
+	// person's role from the source span, one claim per quotation);
+	// Marked is what the statement's attribution shows.
+	Marked Marking
 }
+
+// Marking is an act of attribution as the text marks it: source, cue and
+// content spans, the content in fragments when it is discontinuous.
+type Marking struct {
+	Source  Span   // the speaker's noun phrase; empty when the text names none
+	Cue     Span   // empty for no marking
+	Content []Span // the content's fragments, in text order
+}
+
+// Empty reports whether m marks nothing.
+func (m Marking) Empty() bool { return m.Cue.Empty() || len(m.Content) == 0 }
 
 // Attribution is an act of attribution found in an article that is no
 // statement of the ledger: someone is reported as saying, asking, planning
@@ -164,11 +185,15 @@ type Statement struct {
 // ledger so that a reader sees every attribution the extractor found; they
 // never become claims and never change a stance, an origin or a status.
 type Attribution struct {
-	Article  string // ID of the article the attribution is in
-	Source   Span   // where the article names the speaker; empty when it names none
-	Cue      Span   // the attribution cue ("said", "hopes", "asked")
-	Content  Span   // what is attributed
-	Sentence Span   // the sentence holding the cue
+	Article string // ID of the article the attribution is in
+	Source  Span   // where the article names the speaker; empty when it names none
+	Cue     Span   // the attribution cue ("said", "hopes", "asked")
+	Content Span   // what is attributed, from its first fragment to its last
+	// Parts holds the content's fragments when it is discontinuous ("The
+	// plan, she said, is dead": two, around the cue); nil when Content is
+	// one piece.
+	Parts    []Span
+	Sentence Span // the sentence holding the cue
 	// Chain runs from the article's outlet to the speaker, as a
 	// statement's does, when the source could be resolved; nil otherwise.
 	Chain []Source
@@ -200,6 +225,7 @@ const (
 	ReasonTopic            NotStatement = "topic"             // what the talk was about, not what was said ("spoke on …")
 	ReasonActsOnPerson     NotStatement = "acts-on-person"    // a denial verb whose object is a person ("orders to dismiss Ivo Danek"): an act, not a denial
 	ReasonNested           NotStatement = "nested"            // an attribution inside a statement's content or around its cue ("in what officials describe as …")
+	ReasonOverlapping      NotStatement = "overlapping"       // an attribution sharing words with statements the labeller marks as other acts ("“We will appeal,” she said, as her lawyer added that …")
 )
 
 // Speaker is the last source in the chain: who first said it. The zero

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/claimtrail/claimtrail"
@@ -120,6 +121,7 @@ func combine(rules []claimtrail.Statement, atts []seq.Attribution, convert func(
 				continue
 			}
 			if st, ok := convert(a); ok {
+				st.Marked = marking(a, st)
 				learned = append(learned, st)
 			}
 		}
@@ -131,8 +133,10 @@ func combine(rules []claimtrail.Statement, atts []seq.Attribution, convert func(
 		case CombineLabellerCues:
 			rules = adoptSpans(rules, atts, true)
 		}
+		rules = markRules(rules, atts)
 		for _, a := range seq.Uncovered(atts, rules) {
 			if st, ok := convert(a); ok {
+				st.Marked = marking(a, st)
 				learned = append(learned, st)
 			}
 		}
@@ -177,6 +181,36 @@ func uncoveredRules(rules, learned []claimtrail.Statement) []claimtrail.Statemen
 // labeller attribution whose cue overlaps its cue: only the cue's when
 // cueOnly is set.
 func adoptSpans(rules []claimtrail.Statement, atts []seq.Attribution, cueOnly bool) []claimtrail.Statement {
+	return withCueMates(rules, atts, func(st *claimtrail.Statement, a seq.Attribution) {
+		st.Cue = a.Cue
+		if cueOnly {
+			return
+		}
+		st.Content = a.Content
+		if !a.Source.Empty() {
+			st.Source = a.Source
+		}
+	})
+}
+
+// markRules gives each rule statement with a cue the marking of the first
+// labeller attribution whose cue overlaps its cue (Statement.Marked): the
+// same act of attribution, with the labeller's boundaries, which are the
+// annotators'. The statement's own spans stay the rules': the ledger reads
+// a person's role from the source span and one claim per quotation, and
+// taking the labeller's spans there costs the ledger (docs/attribution.md,
+// "Combining the rules and the labeller"). A labeller attribution with no
+// source keeps the rule's source.
+func markRules(rules []claimtrail.Statement, atts []seq.Attribution) []claimtrail.Statement {
+	return withCueMates(rules, atts, func(st *claimtrail.Statement, a seq.Attribution) {
+		st.Marked = marking(a, *st)
+	})
+}
+
+// withCueMates returns a copy of rules in which each statement with a cue
+// is passed to apply with the first labeller attribution (with a content)
+// whose cue overlaps its cue.
+func withCueMates(rules []claimtrail.Statement, atts []seq.Attribution, apply func(*claimtrail.Statement, seq.Attribution)) []claimtrail.Statement {
 	out := make([]claimtrail.Statement, len(rules))
 	copy(out, rules)
 	for i := range out {
@@ -185,19 +219,24 @@ func adoptSpans(rules []claimtrail.Statement, atts []seq.Attribution, cueOnly bo
 			continue
 		}
 		for _, a := range atts {
-			if a.Cue.Empty() || !a.Cue.Overlaps(st.Cue) || a.Content.Empty() {
-				continue
-			}
-			st.Cue = a.Cue
-			if cueOnly {
+			if !a.Cue.Empty() && a.Cue.Overlaps(st.Cue) && !a.Content.Empty() {
+				apply(st, a)
 				break
 			}
-			st.Content = a.Content
-			if !a.Source.Empty() {
-				st.Source = a.Source
-			}
-			break
 		}
 	}
 	return out
+}
+
+// marking is labeller attribution a as the marking of statement st: its
+// spans, with st's source where a marks none.
+func marking(a seq.Attribution, st claimtrail.Statement) claimtrail.Marking {
+	m := claimtrail.Marking{Source: a.Source, Cue: a.Cue, Content: slices.Clone(a.ContentParts)}
+	if len(m.Content) == 0 && !a.Content.Empty() {
+		m.Content = []claimtrail.Span{a.Content}
+	}
+	if m.Source.Empty() {
+		m.Source = st.Source
+	}
+	return m
 }

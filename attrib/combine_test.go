@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
@@ -124,6 +125,78 @@ func TestNestedIn(t *testing.T) {
 	} {
 		if got := nestedIn(tc.a, rules); got != tc.want {
 			t.Errorf("%s: nestedIn = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestMarkRules checks that a rule statement takes, as its marking, the
+// spans of the labeller attribution that shares its cue, keeping its own
+// spans for the ledger, and its own source where the labeller marks none.
+func TestMarkRules(t *testing.T) {
+	text := `Ilse Varga, the harbour master, said on Friday: “The pier is closed. Ferries will wait.” Officials said the road is open.`
+	at := func(s string) claimtrail.Span {
+		i := strings.Index(text, s)
+		if i < 0 {
+			t.Fatalf("no %q", s)
+		}
+		return claimtrail.Span{Start: i, End: i + len(s)}
+	}
+	rules := []claimtrail.Statement{
+		{Source: at("Ilse Varga"), Cue: at("said on Friday"), Content: at("The pier is closed")},
+		{Source: at("Ilse Varga"), Cue: at("said on Friday"), Content: at("Ferries will wait")},
+		{Source: at("Officials"), Cue: at("said the"), Content: at("the road is open")},
+		{Content: at("Ferries will wait")}, // own voice: never marked
+	}
+	rules[2].Cue.End = rules[2].Cue.Start + len("said")
+	quote := at("“The pier is closed. Ferries will wait.”")
+	atts := []seq.Attribution{
+		{Source: at("Ilse Varga, the harbour master,"), Cue: at("said"), Content: quote, ContentParts: []claimtrail.Span{quote}},
+		{Cue: rules[2].Cue, Content: at("the road is open."), ContentParts: []claimtrail.Span{at("the road is open.")}},
+	}
+	got := markRules(rules, atts)
+	for i := range 2 {
+		m := got[i].Marked
+		if m.Source.In(text) != "Ilse Varga, the harbour master," || m.Cue.In(text) != "said" || len(m.Content) != 1 || m.Content[0] != quote {
+			t.Errorf("statement %d marked %q %q %v, want the labeller's spans", i, m.Source.In(text), m.Cue.In(text), m.Content)
+		}
+		if got[i].Source != rules[i].Source || got[i].Cue != rules[i].Cue || got[i].Content != rules[i].Content {
+			t.Errorf("statement %d spans changed: %+v", i, got[i])
+		}
+	}
+	if src := got[2].Marked.Source.In(text); src != "Officials" {
+		t.Errorf("third marked source %q, want the rule's", src)
+	}
+	if !got[3].Marked.Empty() {
+		t.Errorf("own-voice statement marked: %+v", got[3].Marked)
+	}
+	if !rules[0].Marked.Empty() {
+		t.Error("markRules changed its input")
+	}
+}
+
+// TestApartFrom checks when a labeller attribution that meets statements
+// without being nested in them is an act of its own: only when every
+// statement it meets is marked as another act.
+func TestApartFrom(t *testing.T) {
+	s := func(a, b int) claimtrail.Span { return claimtrail.Span{Start: a, End: b} }
+	other := claimtrail.Marking{Cue: s(4, 8), Content: []claimtrail.Span{s(9, 40)}}
+	marked := claimtrail.Statement{Cue: s(4, 8), Content: s(9, 60), Marked: other}
+	unmarked := claimtrail.Statement{Cue: s(70, 74), Content: s(75, 99)}
+	a := seq.Attribution{Cue: s(62, 66), Content: s(42, 60)}
+	for _, tc := range []struct {
+		name string
+		sts  []claimtrail.Statement
+		a    seq.Attribution
+		want bool
+	}{
+		{"statement marked as another act", []claimtrail.Statement{marked}, a, true},
+		{"a statement marked by the attribution itself", []claimtrail.Statement{marked}, seq.Attribution{Cue: s(5, 8), Content: s(42, 60)}, false},
+		{"an unmarked statement met", []claimtrail.Statement{marked, unmarked}, seq.Attribution{Cue: s(62, 66), Content: s(42, 80)}, false},
+		{"no statement met", []claimtrail.Statement{unmarked}, a, false},
+		{"own-voice statement only", []claimtrail.Statement{{Content: s(40, 61)}}, a, false},
+	} {
+		if got := apartFrom(tc.a, tc.sts); got != tc.want {
+			t.Errorf("%s: apartFrom = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

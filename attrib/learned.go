@@ -76,7 +76,7 @@ func (r *reader) learned(ctx context.Context, x *Extractor) {
 	rules := r.out
 	r.out = combine(r.out, atts, convert, x.combination)
 	if x.combination.resolved() != CombineLabellerFirst {
-		r.nested(atts, rules, x.skip, x.combination.resolved() == CombinePhrases)
+		r.nested(atts, rules, x.skip, x.combination.resolved() == CombinePhrases) // after combine: r.out holds the markings
 	}
 }
 
@@ -90,6 +90,9 @@ func (r *reader) learned(ctx context.Context, x *Extractor) {
 // mostly the same attribution marked twice, so neither is reported. A
 // nested attribution that passes modelChecks is reported as
 // claimtrail.ReasonNested, else with the reason of the check it fails.
+// One that meets statements without being nested in them is reported, as
+// claimtrail.ReasonOverlapping, when the labeller marks each of those
+// statements as an act of its own (apartFrom).
 func (r *reader) nested(atts []seq.Attribution, rules []claimtrail.Statement, skip map[string]bool, phrases bool) {
 	var cues []claimtrail.Span
 	for _, st := range rules {
@@ -99,14 +102,21 @@ func (r *reader) nested(atts []seq.Attribution, rules []claimtrail.Statement, sk
 	}
 	cue := claimtrail.NewSpanIndex(cues)
 	for _, a := range atts {
-		if a.Cue.Empty() || cue.Overlaps(a.Cue) || !nestedIn(a, rules) {
+		if a.Cue.Empty() || cue.Overlaps(a.Cue) {
 			continue
+		}
+		kind := claimtrail.ReasonNested
+		if !nestedIn(a, rules) {
+			if !apartFrom(a, r.out) {
+				continue
+			}
+			kind = claimtrail.ReasonOverlapping
 		}
 		m, ok := r.prepare(a, phrases)
 		if ok {
 			reason := m.refusal(skip)
 			if reason == "" {
-				reason = claimtrail.ReasonNested
+				reason = kind
 			}
 			r.refused = append(r.refused, r.refusedAttribution(&m, reason))
 		}
@@ -390,6 +400,9 @@ func (r *reader) refusedAttribution(m *modelAtt, reason claimtrail.NotStatement)
 		Article: r.doc.Article.ID, Source: m.a.Source, Cue: m.a.Cue, Content: m.a.Content,
 		Sentence: r.doc.Sentences[m.si].Span, Reason: reason, Labelled: true,
 	}
+	if len(m.a.ContentParts) > 1 {
+		a.Parts = slices.Clone(m.a.ContentParts)
+	}
 	if n := len(m.chain); n > 0 && !bareWords[lower1(m.chain[n-1].Name)] {
 		a.Chain = r.fullChain(m.chain)
 	}
@@ -573,3 +586,24 @@ func complementizer(toks []nlp.Token, lo, hi int) bool {
 
 // thatClauseOpeners are words that open a clause after "that".
 var thatClauseOpeners = set(`he she it they we i you there this these those the a an some many most several his her their its our no in on at after before while when`)
+
+// apartFrom reports whether a meets attributed statements of sts (its
+// content shares bytes with their cue or content, or its cue with their
+// content) and the labeller marks each of them as another act of
+// attribution (Statement.Marked, with a cue apart from a's). Then a is an
+// act the labeller reads beside them, which no statement reports; an
+// unmarked statement may be a's own act read by the rules under another
+// cue, and reporting a would show it twice.
+func apartFrom(a seq.Attribution, sts []claimtrail.Statement) bool {
+	met := false
+	for _, st := range sts {
+		if st.Cue.Empty() || !st.Cue.Overlaps(a.Content) && !st.Content.Overlaps(a.Content) && !st.Content.Overlaps(a.Cue) {
+			continue
+		}
+		met = true
+		if st.Marked.Empty() || st.Marked.Cue.Overlaps(a.Cue) {
+			return false
+		}
+	}
+	return met
+}

@@ -60,6 +60,9 @@ type AttributionDoc struct {
 	Span         [2]int      `json:"span"`
 	SentenceSpan [2]int      `json:"sentence_span"`
 	Labeller     bool        `json:"labeller,omitempty"`
+	// Spans are the content's fragments when it is discontinuous ("The
+	// plan, she said, is dead"); span runs from the first to the last.
+	Spans [][2]int `json:"spans,omitempty"`
 }
 
 // SourceDoc is one party in a chain, an origin or a denier.
@@ -114,6 +117,21 @@ type StatementDoc struct {
 	Retraction   bool        `json:"retraction,omitempty"`
 	Blanket      bool        `json:"blanket,omitempty"`
 	Labeller     bool        `json:"labeller,omitempty"`
+	Marked       *MarkingDoc `json:"marked,omitempty"`
+}
+
+// MarkingDoc is a statement's act of attribution as the labeller marks it
+// (claimtrail.Statement.Marked): the speaker's whole noun phrase, the cue,
+// and the content's fragments with their quotation marks. Spans index what
+// the article's span_basis names; a missing source has source "" and
+// source_span [0, 0].
+type MarkingDoc struct {
+	Source     string   `json:"source"`
+	Cue        string   `json:"cue"`
+	Text       []string `json:"text"`
+	SourceSpan [2]int   `json:"source_span"`
+	CueSpan    [2]int   `json:"cue_span"`
+	Spans      [][2]int `json:"spans"`
 }
 
 // Contract converts a ledger to its JSON contract form.
@@ -208,7 +226,24 @@ func statementDoc(st *claimtrail.Statement, a *claimtrail.Article) StatementDoc 
 		Span: pair(a.InputSpan(st.Content)), Hedges: hedges,
 		CueSpan: cue, SentenceSpan: pair(a.InputSpan(st.Sentence)),
 		Negates: st.Negates, Negated: st.Negated, Retraction: st.Retracts, Blanket: st.Blanket, Labeller: st.Labelled,
+		Marked: markingDoc(st.Marked, a),
 	}
+}
+
+// markingDoc converts a statement's marking; nil when it has none.
+func markingDoc(m claimtrail.Marking, a *claimtrail.Article) *MarkingDoc {
+	if m.Empty() {
+		return nil
+	}
+	d := &MarkingDoc{Source: m.Source.In(a.Text), Cue: m.Cue.In(a.Text), CueSpan: pair(a.InputSpan(m.Cue))}
+	if !m.Source.Empty() {
+		d.SourceSpan = pair(a.InputSpan(m.Source))
+	}
+	for _, c := range m.Content {
+		d.Text = append(d.Text, c.In(a.Text))
+		d.Spans = append(d.Spans, pair(a.InputSpan(c)))
+	}
+	return d
 }
 
 // addAttributions gives each article of docs (in l.Articles' order) its
@@ -236,6 +271,9 @@ func attributionDoc(att *claimtrail.Attribution, a *claimtrail.Article) Attribut
 	}
 	if !att.Source.Empty() {
 		d.SourceSpan = pair(a.InputSpan(att.Source))
+	}
+	for _, p := range att.Parts {
+		d.Spans = append(d.Spans, pair(a.InputSpan(p)))
 	}
 	return d
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -242,11 +243,15 @@ func pipelineExtractor(p *pipeline.Pipeline, statementsOnly bool) *attribExtract
 // statements (pipeline.Analysis.Attributions: plans, questions, noun-phrase
 // contents, unresolved sources) to PolNeAR attributions: analyze reports
 // them as attributions, so they are scored as such. Their spans are the
-// labeller's, already at PolNeAR's boundaries.
+// labeller's, already at PolNeAR's boundaries; a discontinuous content is
+// scored by its fragments.
 func otherAttributions(atts []claimtrail.Attribution) []polnear.Attribution {
 	out := make([]polnear.Attribution, 0, len(atts))
 	for _, a := range atts {
 		p := polnear.Attribution{Cue: polnear.Mention{a.Cue}, Content: polnear.Mention{a.Content}}
+		if len(a.Parts) > 0 {
+			p.Content = polnear.Mention(slices.Clone(a.Parts))
+		}
 		if !a.Source.Empty() {
 			p.Source = polnear.Mention{a.Source}
 		}
@@ -256,16 +261,27 @@ func otherAttributions(atts []claimtrail.Attribution) []polnear.Attribution {
 }
 
 // statementAttributions maps the pipeline's attributed statements (those
-// with a cue) to attributions, one per cue: the statements that share a
-// cue span are one act of attribution ("“It is over,” she said. “The
-// money is gone.”": the rules give one statement, hence one ledger claim,
-// per quotation), so their contents become the fragments of one content,
-// as PolNeAR marks a speaker's quotations around one cue.
+// with a cue) to attributions, one per act of attribution. A statement
+// the labeller marks (Statement.Marked) is its marking, once for all the
+// statements that share it: that is the act as analyze reports it, in
+// the annotators' boundaries. Otherwise the statements that share a cue
+// span are one act ("“It is over,” she said. “The money is gone.”": the
+// rules give one statement, hence one ledger claim, per quotation), so
+// their contents become the fragments of one content, as PolNeAR marks a
+// speaker's quotations around one cue.
 func statementAttributions(text string, sts []claimtrail.Statement) []polnear.Attribution {
 	var out []polnear.Attribution
 	byCue := map[claimtrail.Span]int{}
+	marked := map[claimtrail.Span]bool{}
 	for _, st := range sts {
 		if st.Cue.Empty() || st.Content.Empty() {
+			continue
+		}
+		if m := st.Marked; !m.Empty() {
+			if !marked[m.Cue] {
+				marked[m.Cue] = true
+				out = append(out, markedAttribution(m))
+			}
 			continue
 		}
 		content := polnearContent(text, st.Content)
@@ -508,4 +524,14 @@ func writeAttribText(w io.Writer, r attribReport) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// markedAttribution is a statement's marking (Statement.Marked) as an
+// attribution.
+func markedAttribution(m claimtrail.Marking) polnear.Attribution {
+	a := polnear.Attribution{Cue: polnear.Mention{m.Cue}, Content: polnear.Mention(slices.Clone(m.Content))}
+	if !m.Source.Empty() {
+		a.Source = polnear.Mention{m.Source}
+	}
+	return a
 }

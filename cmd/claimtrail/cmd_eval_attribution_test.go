@@ -164,13 +164,7 @@ func TestEvalAttributionAnnotators(t *testing.T) {
 // attributions: one per cue, contents widened to PolNeAR's boundaries.
 func TestStatementAttributions(t *testing.T) {
 	text := `“The bridge is shut,” the mayor said. “It will stay shut.” The council said that fares will rise.`
-	at := func(s string) claimtrail.Span {
-		i := strings.Index(text, s)
-		if i < 0 {
-			t.Fatalf("no %q", s)
-		}
-		return claimtrail.Span{Start: i, End: i + len(s)}
-	}
+	at := func(s string) claimtrail.Span { return spanOf(t, text, s) }
 	said := at("said")
 	sts := []claimtrail.Statement{
 		{Content: at("The bridge is shut"), Cue: said, Source: at("the mayor")},
@@ -196,4 +190,41 @@ func TestStatementAttributions(t *testing.T) {
 	if c := got[1].Content[0].In(text); c != "that fares will rise" {
 		t.Errorf("second content %q, want %q", c, "that fares will rise")
 	}
+}
+
+// TestStatementAttributionsMarked checks that statements the labeller
+// marks are scored by their marking, once for the statements sharing it,
+// and that a refused attribution's discontinuous content is scored by its
+// fragments.
+func TestStatementAttributionsMarked(t *testing.T) {
+	text := `Tomas Ek, the ferry operator's chief, said: “The pier is closed. Ferries will wait.” The plan, Ek said, is dead.`
+	at := func(s string) claimtrail.Span { return spanOf(t, text, s) }
+	quote := at("“The pier is closed. Ferries will wait.”")
+	m := claimtrail.Marking{Source: at("Tomas Ek, the ferry operator's chief,"), Cue: at("said:"), Content: []claimtrail.Span{quote}}
+	m.Cue.End--
+	sts := []claimtrail.Statement{
+		{Source: at("Tomas Ek"), Cue: m.Cue, Content: at("The pier is closed"), Marked: m},
+		{Source: at("Tomas Ek"), Cue: m.Cue, Content: at("Ferries will wait"), Marked: m},
+	}
+	got := statementAttributions(text, sts)
+	if len(got) != 1 || got[0].Source[0] != m.Source || got[0].Cue[0] != m.Cue || len(got[0].Content) != 1 || got[0].Content[0] != quote {
+		t.Fatalf("got %+v, want the one marking %+v", got, m)
+	}
+	parts := []claimtrail.Span{at("The plan"), at("is dead.")}
+	ek := at("Ek said")
+	src, cue := claimtrail.Span{Start: ek.Start, End: ek.Start + 2}, claimtrail.Span{Start: ek.Start + 3, End: ek.End}
+	other := otherAttributions([]claimtrail.Attribution{{Source: src, Cue: cue, Content: claimtrail.Span{Start: parts[0].Start, End: parts[1].End}, Parts: parts}})
+	if len(other) != 1 || len(other[0].Content) != 2 || other[0].Content[1] != parts[1] {
+		t.Errorf("refused attribution content %+v, want its fragments %v", other, parts)
+	}
+}
+
+// spanOf returns the span of the first s in text.
+func spanOf(t *testing.T, text, s string) claimtrail.Span {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("no %q", s)
+	}
+	return claimtrail.Span{Start: i, End: i + len(s)}
 }
