@@ -21,8 +21,15 @@ import (
 // not "the village has been destroyed". Loosely alike pairs (coreBand) are
 // parsed for it before they join one claim.
 type core struct {
-	heads   []string        // link stems of the main predicate and its coordinated clauses' predicates, folded by headSynonyms
+	heads []string // link stems of the main predicate and its coordinated clauses' predicates, folded by headSynonyms
+	// words are the heads as written, before any fold: two heads that
+	// only a fold makes one are predicates the features keep apart.
+	words   []string
 	subject map[string]bool // features (link stems, "e:" entity keys) of the subjects
+	// named are the entity keys of the subjects that no modifier holds:
+	// "Brennick" is the subject of "Brennick collapsed", not of "the wall
+	// at Brennick collapsed".
+	named   map[string]bool
 	rest    map[string]bool // features of the other arguments and the predicates
 	figures map[string]bool // quantity keys anywhere in the core
 	// lists are the core's coordinated nouns, each list the features of
@@ -32,6 +39,10 @@ type core struct {
 	// "yet" opening it, or "still" on its predicate ("most of the village
 	// is still standing").
 	contrast bool
+	// complement marks a predicate with a clause for its object ("began
+	// seizing territory", "started to sell"): the act is the clause's,
+	// not the predicate's.
+	complement bool
 }
 
 // coreBand is the similarity under which two assertions about to join are
@@ -107,6 +118,49 @@ var headFold = func() map[string]string {
 	return m
 }()
 
+// phraseRels are the relations by which a verb's second word makes a
+// two-word verb with it: a particle ("shut down", "caved in", which the
+// parser also reads as an adverb) or a bare object ("gave way").
+var phraseRels = []string{"compound:prt", "advmod", "obj"}
+
+// modifierRels are the relations of a noun's modifiers: a name under one
+// qualifies the noun it hangs from ("the wall at Brennick").
+var modifierRels = []string{"nmod", "amod", "compound"}
+
+// modifier reports whether word w hangs from another noun of the clause
+// headed by top through a modifier relation on its way up.
+func modifier(t *nlp.Tree, top, w int) bool {
+	for k := w; k != top && k >= 0; k = t.Head(k) {
+		for _, r := range modifierRels {
+			if nlp.RelIs(t.Rel(k), r) && t.UPOS(t.Head(k)) != "PROPN" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldHead folds the head stem of word h: as the two-word verb it makes
+// with a particle or a bare object when the table lists one ("gave way"
+// → "collaps"), else by headFold.
+func foldHead(t *nlp.Tree, h int, head string) string {
+	for _, rel := range phraseRels {
+		for _, d := range t.Dependents(h, rel) {
+			if len(t.Children(d)) > 0 {
+				continue // "gave the order": not a bare word
+			}
+			if f, ok := tablePhrases[head+"_"+strings.ToLower(t.Token(d).Text)]; ok {
+				head = f
+				break
+			}
+		}
+	}
+	if f, ok := headFold[head]; ok {
+		return f
+	}
+	return head
+}
+
 // coreOf parses a statement's content and returns its core; ok is false
 // when the parse gives no predicate.
 func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool) {
@@ -118,7 +172,7 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 		return core{}, false
 	}
 	inside := inSpan(t, span)
-	c := core{subject: map[string]bool{}, rest: map[string]bool{}, figures: map[string]bool{}}
+	c := core{subject: map[string]bool{}, named: map[string]bool{}, rest: map[string]bool{}, figures: map[string]bool{}}
 	// class: 0 left out, 1 subject, 2 rest; a word takes its class from the
 	// first marked word on its way up to the top.
 	class := make([]int8, t.Len())
@@ -129,11 +183,8 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 	heads = append(heads, t.Dependents(top, "conj")...)
 	for _, h := range heads {
 		if st := stems.stems(common(t, h)); len(st) == 1 {
-			head := st[0]
-			if f, ok := headFold[head]; ok {
-				head = f
-			}
-			c.heads = append(c.heads, head)
+			c.words = append(c.words, st[0])
+			c.heads = append(c.heads, foldHead(t, h, st[0]))
 		}
 	}
 	for w := 0; w < t.Len(); w++ {
@@ -146,6 +197,13 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 	}
 	c.lists = lists(doc, t, class, stems)
 	c.contrast = contrastive(t, top, heads, inside)
+	for _, h := range heads {
+		for _, rel := range []string{"xcomp", "ccomp"} {
+			for _, d := range t.Dependents(h, rel) {
+				c.complement = c.complement || inside(d)
+			}
+		}
+	}
 	at := func(off int) int {
 		for w := 0; w < t.Len(); w++ {
 			if tk := t.Token(w); tk.Start <= off && off < tk.End {
@@ -157,6 +215,9 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 	for _, e := range doc.EntitiesIn(span) {
 		if w := at(e.Start); w >= 0 && class[w] > 0 && e.Key != "" {
 			c.add(class[w], "e:"+e.Key)
+			if class[w] == 1 && !modifier(t, top, w) {
+				c.named["e:"+e.Key] = true
+			}
 		}
 	}
 	for _, q := range doc.QuantitiesIn(span) {

@@ -124,6 +124,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			b.denyEachAct(i) // a denial of one claim may deny the acts of others
 		}
 	}
+	b.mergeParaphrases()
 	return b.claims(), nil
 }
 

@@ -16,19 +16,26 @@ var synonymTable string
 // tableSynonyms maps each stem of the table to its group's first stem.
 // Lines that are not a group (comments, fewer than two stems) are
 // skipped; TestSynonymTable checks that the table has groups.
-var tableSynonyms = parseSynonyms(synonymTable)
+// tablePhrases maps the table's two-word verbs ("give_way": the verb's
+// stem, "_", the second word) to the stem of the one-word verb they fold
+// to ("collaps").
+var tableSynonyms, tablePhrases = parseSynonyms(synonymTable)
 
-func parseSynonyms(table string) map[string]string {
-	m := map[string]string{}
+func parseSynonyms(table string) (groups, phrases map[string]string) {
+	groups, phrases = map[string]string{}, map[string]string{}
 	for line := range strings.Lines(table) {
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
 		stems, _, _ := strings.Cut(line, "#")
 		f := strings.Fields(stems)
+		if len(f) == 3 && f[0] == "phrase" {
+			phrases[f[1]] = f[2]
+			continue
+		}
 		for _, s := range f[min(1, len(f)):] {
-			m[s] = f[0]
+			groups[s] = f[0]
 		}
 	}
-	return m
+	return groups, phrases
 }

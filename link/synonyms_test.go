@@ -47,8 +47,11 @@ func TestSynonymTable(t *testing.T) {
 }
 
 func TestParseSynonyms(t *testing.T) {
-	m := parseSynonyms("# comment\nalpha\tbeta\tgamma\t# a=b\nlone\n\n")
+	m, p := parseSynonyms("# comment\nalpha\tbeta\tgamma\t# a=b\nlone\n\nphrase\tgive_way\tcollaps\t# give_way=collapse\n")
 	if len(m) != 2 || m["beta"] != "alpha" || m["gamma"] != "alpha" {
-		t.Errorf("parseSynonyms = %v", m)
+		t.Errorf("parseSynonyms groups = %v", m)
+	}
+	if len(p) != 1 || p["give_way"] != "collaps" {
+		t.Errorf("parseSynonyms phrases = %v", p)
 	}
 }

@@ -22,7 +22,8 @@ nouns whose first, dominant WordNet senses are one synset ("quit" / "resign"),
 or are joined by WordNet's lexical derivation ("closure" / "close"), kept to
 words whose stems occur at least --min-count times in lower case in FNC-1's
 bodies and PolNeAR's training articles, folded to Snowball stems, groups
-capped at --max-group stems. Needs the WordNet database (Debian package
+capped at --max-group stems; and two-word verbs ("give way") folded to the
+one-word verb whose dominant sense they share a synset with ("collapse"). Needs the WordNet database (Debian package
 wordnet-base, /usr/share/wordnet); the table is committed, so nothing else does.
 
 The embedded table is rebuilt, byte for byte, with:
@@ -35,7 +36,7 @@ The embedded table is rebuilt, byte for byte, with:
 			if in.WordNet == "" {
 				return fmt.Errorf("train synonyms: --wordnet DIR is required")
 			}
-			groups, err := synonymtrain.Build(cmd.Context(), in)
+			table, err := synonymtrain.Build(cmd.Context(), in)
 			if err != nil {
 				return fmt.Errorf("train synonyms: %w", err)
 			}
@@ -43,14 +44,14 @@ The embedded table is rebuilt, byte for byte, with:
 			if err != nil {
 				return fmt.Errorf("train synonyms: %w", err)
 			}
-			if err := synonymtrain.Write(f, groups); err != nil {
+			if err := synonymtrain.Write(f, table); err != nil {
 				f.Close()
 				return fmt.Errorf("train synonyms: write %s: %w", out, err)
 			}
 			if err := f.Close(); err != nil {
 				return fmt.Errorf("train synonyms: write %s: %w", out, err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%d synonym groups written to %s\n", len(groups), out)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%d synonym groups and %d phrases written to %s\n", len(table.Groups), len(table.Phrases), out)
 			return nil
 		},
 	}

@@ -1,7 +1,8 @@
 // Package synonymtrain derives linking's synonym table from WordNet: the
 // groups of verbs and nouns that WordNet gives one dominant sense, kept to
 // words frequent in news text, folded to Snowball stems the way the linker
-// reads words. The table (link/synonyms.tsv) is what runs; WordNet is only
+// reads words, and the two-word verbs ("give way") that fold to a one-word
+// verb ("collapse"). The table (link/synonyms.tsv) is what runs; WordNet is only
 // needed to rebuild it.
 package synonymtrain
 
@@ -45,17 +46,24 @@ type Group struct {
 	Lemmas []string // the lemma pairs that joined them, "a=b"
 }
 
-// Build derives the groups.
-func Build(ctx context.Context, in Inputs) ([]Group, error) {
+// Table is what train synonyms derives: the groups of one-word synonyms
+// and the two-word verbs folded to one-word verbs.
+type Table struct {
+	Groups  []Group
+	Phrases []Phrase
+}
+
+// Build derives the table.
+func Build(ctx context.Context, in Inputs) (Table, error) {
 	wn, err := readWordNet(ctx, in.WordNet)
 	if err != nil {
-		return nil, err
+		return Table{}, err
 	}
 	freq, err := frequencies(ctx, in)
 	if err != nil {
-		return nil, err
+		return Table{}, err
 	}
-	return group(wn, freq, in), nil
+	return Table{Groups: group(wn, freq, in), Phrases: phrases(wn, freq, in)}, nil
 }
 
 // stem is the linker's stem of one lemma: Snowball, as nlp.Terms stems.
@@ -68,17 +76,7 @@ func stem(w string) string {
 }
 
 // plain reports whether a lemma is one lower-case word of letters.
-func plain(w string) bool {
-	if len(w) < 3 {
-		return false
-	}
-	for _, r := range w {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
-}
+func plain(w string) bool { return len(w) >= 3 && letters(w) }
 
 // pair is two lemmas WordNet gives one dominant sense.
 type pair struct{ a, b string }
@@ -278,7 +276,9 @@ func readTexts(ctx context.Context, in Inputs) ([]string, error) {
 const Header = `# Synonym groups of the linker, derived from WordNet 3.0 (see package
 # train/synonymtrain). One group a line: stems, tab-separated, the first
 # the one the others fold to; the last field lists the WordNet lemma pairs
-# that joined them. Rebuild with:
+# that joined them. A line opening with "phrase" folds a two-word verb
+# (the Snowball stem of its verb, "_", its second word) to the stem of a
+# one-word verb, with the lemma pair that joined them. Rebuild with:
 #   claimtrail train synonyms --wordnet /usr/share/wordnet \
 #     --fnc1 ../shared/data/fnc1/train_bodies.csv --polnear ../shared/data/polnear \
 #     --out link/synonyms.tsv
@@ -297,13 +297,16 @@ const Header = `# Synonym groups of the linker, derived from WordNet 3.0 (see pa
 # remain with Princeton University and LICENSEE agrees to preserve same.
 `
 
-// Write writes the table.
-func Write(w io.Writer, groups []Group) error {
+// Write writes the table: the groups, then the phrases.
+func Write(w io.Writer, t Table) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(Header)
-	for _, g := range groups {
+	for _, g := range t.Groups {
 		bw.WriteString(strings.Join(g.Stems, "\t"))
 		bw.WriteString("\t# " + strings.Join(g.Lemmas, " ") + "\n")
+	}
+	for _, p := range t.Phrases {
+		bw.WriteString("phrase\t" + p.Key + "\t" + p.Stem + "\t# " + p.Lemma + "\n")
 	}
 	return bw.Flush()
 }

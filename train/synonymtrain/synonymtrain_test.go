@@ -12,19 +12,29 @@ import (
 // TestBuildMiniature derives the groups of a miniature WordNet
 // (testdata/dict) and a miniature corpus: synonyms of one dominant sense
 // join, a verb joins the noun of its event, a verb does not join the noun
-// of its doer, and a rare sense joins nothing.
+// of its doer, and a rare sense joins nothing. Two-word verbs fold to the
+// one-word verb whose dominant sense they hold in any of their senses
+// ("give way", first "yield", also "collapse"), not to a verb whose sense
+// they share is not dominant ("break down" / "fail").
 func TestBuildMiniature(t *testing.T) {
-	groups, err := Build(context.Background(), Inputs{WordNet: "testdata/dict", PolNeAR: "testdata/polnear", MinCount: 5, MaxGroup: 4, MinTags: 3})
+	table, err := Build(context.Background(), Inputs{WordNet: "testdata/dict", PolNeAR: "testdata/polnear", MinCount: 5, MaxGroup: 4, MinTags: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got [][]string
-	for _, g := range groups {
+	for _, g := range table.Groups {
 		got = append(got, g.Stems)
 	}
 	want := [][]string{{"happen", "occur"}, {"invad", "invas"}}
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("groups %v, want %v", got, want)
+	}
+	var phrases []string
+	for _, p := range table.Phrases {
+		phrases = append(phrases, p.Key+">"+p.Stem)
+	}
+	if wantP := []string{"cave_in>collaps", "give_way>collaps"}; !slices.Equal(phrases, wantP) {
+		t.Errorf("phrases %v, want %v", phrases, wantP)
 	}
 }
 
@@ -42,12 +52,12 @@ func TestCommittedTable(t *testing.T) {
 	if _, err := os.Stat(in.FNC1); err != nil {
 		t.Skip("FNC-1 bodies absent: the committed table is not rebuilt")
 	}
-	groups, err := Build(context.Background(), in)
+	table, err := Build(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := Write(&b, groups); err != nil {
+	if err := Write(&b, table); err != nil {
 		t.Fatal(err)
 	}
 	want, err := os.ReadFile(filepath.Join("..", "..", "link", "synonyms.tsv"))
