@@ -56,6 +56,8 @@ func TestNegationShapes(t *testing.T) {
 		"nobody went",
 		"the company has not decided anything, and it will never sell the plant",
 		"the army had not confirmed the plan, which never existed",
+		"the ferry did not sail and did not return",
+		"the mayor said nothing and the council never met",
 	} {
 		t.Run("control/"+ex, func(t *testing.T) {
 			toks := read(t, ex)
