@@ -1262,6 +1262,15 @@ func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
 	r.lastChain, r.lastCue, r.lastPara = a.chain, a.cue, r.doc.Sentences[si].Paragraph
 }
 
+// relativeContent reports whether a content starting at token lo is a
+// relative clause ("the port's fees, which the regulator says are the
+// highest anywhere, …"): it describes a noun outside it, its subject, so as
+// a claim it would read "Which the regulator says are …". A capital
+// "Which" opens a question.
+func relativeContent(toks []nlp.Token, lo int) bool {
+	return lo < len(toks) && isRelative(toks[lo]) && toks[lo].Text == strings.ToLower(toks[lo].Text)
+}
+
 // ownedAnonymous gives unnamed sources with no owner the outlet cited just
 // before in the same paragraph: in "As reported by X, … However, intelligence
 // sources said …" the sources are X's.

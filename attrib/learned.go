@@ -326,8 +326,8 @@ var modelChecks = []modelCheck{
 	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", claimtrail.ReasonRequest, func(m *modelAtt) bool {
 		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
 	}},
-	{"clause", "Customers should be wary of emails that ask for payment details. (content with no clause of its own)", claimtrail.ReasonNounPhrase, func(m *modelAtt) bool {
-		return isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase()
+	{"clause", "Customers should be wary of emails that ask for payment details; the port's fees, which the regulator says are the highest anywhere, deter ships. (content with no clause of its own, or a relative clause whose subject is outside it)", claimtrail.ReasonNounPhrase, func(m *modelAtt) bool {
+		return !relativeContent(m.conToks, m.conLo) && (isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase())
 	}},
 	{"interrogative", "The minister has said when the vote will be held.", claimtrail.ReasonQuestion, func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
 	{"topic", "Two officials spoke on condition of anonymity because … (what a cue ending in a preposition governs is a topic)", claimtrail.ReasonTopic, func(m *modelAtt) bool {

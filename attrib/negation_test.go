@@ -94,3 +94,29 @@ func TestVerdictAdjectives(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeContent: a labeller content opening with a relative pronoun
+// ("which the council says are the highest") is refused by the clause
+// check; a content opening with a question word or a clause is not.
+func TestRelativeContent(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"which the Orvane council says are the highest in the region": true,
+		"who had joined the firm in 2004":                              true,
+		"Which port charges the most":                                  false,
+		"the fees are the highest in the region":                       false,
+	} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		if got := relativeContent(toks, 0); got != want {
+			t.Errorf("relativeContent(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
