@@ -243,6 +243,8 @@ type reader struct {
 	// block is the passage a cue ending with a colon introduced, while it
 	// lasts; nil otherwise.
 	block *blockQuote
+	// signed is the signature of the latest paragraph read (signature.go).
+	signed *signedPost
 	// blocks are every passage the reader started, for blockQuotes.
 	blocks []*blockQuote
 	// held holds sentences of a quotation that opened with no cue: the cue
@@ -281,7 +283,11 @@ func (r *reader) sentence(si int) {
 	s := r.doc.Sentences[si]
 	r.at = s.Start
 	r.si, r.tree, r.treeDone = si, nil, false
-	toks := r.doc.SentenceTokens(si)
+	post := r.signature(si)
+	toks := post.unsigned(r.doc.SentenceTokens(si))
+	if len(toks) == 0 {
+		return
+	}
 	if len(r.held) > 0 && r.doc.Sentences[r.held[0]].Paragraph != s.Paragraph {
 		r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	}
@@ -290,6 +296,10 @@ func (r *reader) sentence(si int) {
 	block := r.block
 	r.block = nil
 	if a, ok := r.find(toks, q, 0, len(toks)); ok {
+		a.chain = post.signedChain(a.chain)
+		if a.next != nil {
+			a.next.chain = post.signedChain(a.next.chain)
+		}
 		if a.block {
 			r.startBlock(si, a)
 			return
@@ -329,6 +339,11 @@ func (r *reader) sentence(si int) {
 		r.updateQuote(toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
 	case withholds(toks):
 		r.quoteChain = nil // "X declined to say whether Y" asserts nothing
+	case post.ok:
+		if postWords(toks) >= minPostWords {
+			r.emitQuoted(si, toks, q, post.chain, post.cue, post.src) // a post's text is its signer's
+		}
+		r.quoteChain = nil
 	default:
 		r.ownVoice(si, toks, q)
 		r.quoteChain = nil

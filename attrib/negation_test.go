@@ -105,9 +105,9 @@ func TestRelativeContent(t *testing.T) {
 	}
 	for text, want := range map[string]bool{
 		"which the Orvane council says are the highest in the region": true,
-		"who had joined the firm in 2004":                              true,
-		"Which port charges the most":                                  false,
-		"the fees are the highest in the region":                       false,
+		"who had joined the firm in 2004":                             true,
+		"Which port charges the most":                                 false,
+		"the fees are the highest in the region":                      false,
 	} {
 		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
 		doc, err := an.Analyze(context.Background(), &art)
