@@ -197,16 +197,20 @@ func opensClause(toks []nlp.Token) bool {
 	if len(toks) > 0 && (relatives[lower(toks[0])] || toks[0].Tag == "VBG" || toks[0].Tag == "" && gerund(toks[0].Text)) {
 		return false
 	}
-	for _, t := range toks {
+	for k, t := range toks {
 		switch {
 		case hasFiniteVerb([]nlp.Token{t}):
-			return true
+			// "arrested them after the clash and took them away": a verb
+			// right after "and" goes on with the verb before "after",
+			// whose object is only the clash.
+			return k == 0 || !coordinators[lower(toks[k-1])]
 		case subordinators[lower(t)]:
 			return false
 		}
 	}
 	return false
 }
+
 
 var relatives = set(`which whom whose what`)
 
