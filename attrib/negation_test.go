@@ -120,3 +120,44 @@ func TestRelativeContent(t *testing.T) {
 		}
 	}
 }
+
+// TestCutShortEnd: a labeller content that ends on a subject pronoun runs
+// on to the next punctuation mark, or to the cue when the cue follows; any
+// other content keeps its end.
+func TestCutShortEnd(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Neighbours believe she was already ill by the time she was admitted, the report said."
+	art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text}
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := doc.SentenceTokens(len(doc.Sentences) - 1)
+	at := func(w string, nth int) int {
+		for k, tok := range toks {
+			if tok.Text == w {
+				if nth == 0 {
+					return k
+				}
+				nth--
+			}
+		}
+		t.Fatalf("no %q", w)
+		return -1
+	}
+	for _, tc := range []struct {
+		hi, want int
+	}{
+		{at("she", 1) + 1, at(",", 0)},      // "… by the time she" → "… was admitted"
+		{at("admitted", 0) + 1, at(",", 0)}, // whole already
+		{at("ill", 0) + 1, at("ill", 0) + 1},
+	} {
+		m := modelAtt{toks: toks, conToks: toks, conLo: at("she", 0), conHi: tc.hi, cueLo: at("believe", 0), cueHi: at("believe", 0) + 1}
+		if got := m.cutShortEnd(); got != tc.want {
+			t.Errorf("content ending at %d: end %d, want %d", tc.hi, got, tc.want)
+		}
+	}
+}

@@ -211,7 +211,6 @@ func opensClause(toks []nlp.Token) bool {
 	return false
 }
 
-
 var relatives = set(`which whom whose what`)
 
 // gerund guesses, for an untagged token, whether it is an -ing form.
