@@ -83,12 +83,7 @@ func TestVerdictAdjectives(t *testing.T) {
 		"the article was a manufactured propaganda piece": true,
 		"the claim is a fabrication":                      true,
 	} {
-		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
-		doc, err := an.Analyze(context.Background(), &art)
-		if err != nil {
-			t.Fatal(err)
-		}
-		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		toks := bodyTokens(t, an, text)
 		if got := verdict(toks, 0, len(toks)); got != want {
 			t.Errorf("verdict(%q) = %v, want %v", text, got, want)
 		}
@@ -109,12 +104,7 @@ func TestRelativeContent(t *testing.T) {
 		"Which port charges the most":                                 false,
 		"the fees are the highest in the region":                      false,
 	} {
-		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
-		doc, err := an.Analyze(context.Background(), &art)
-		if err != nil {
-			t.Fatal(err)
-		}
-		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		toks := bodyTokens(t, an, text)
 		if got := relativeContent(toks, 0); got != want {
 			t.Errorf("relativeContent(%q) = %v, want %v", text, got, want)
 		}
@@ -160,4 +150,16 @@ func TestCutShortEnd(t *testing.T) {
 			t.Errorf("content ending at %d: end %d, want %d", tc.hi, got, tc.want)
 		}
 	}
+}
+
+// bodyTokens analyses text as the one body sentence of an article and
+// returns its tokens without the closing full stop.
+func bodyTokens(t *testing.T, an *nlp.Analyzer, text string) []nlp.Token {
+	t.Helper()
+	art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
 }
