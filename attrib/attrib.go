@@ -115,29 +115,44 @@ func (x *Extractor) ExtractAll(ctx context.Context, doc *nlp.Document) (Extracti
 	return Extraction{Statements: r.out, Attributions: r.refused}, nil
 }
 
-// blockQuotes gives the paragraph after a cue sentence that ends in a colon
-// ("Comcast's Jason Livingood wrote in today's post:") to that cue's
-// speaker: news sets a long quotation off as its own paragraph, without
-// quotation marks, and its sentences are the speaker's, not the outlet's
-// ("We have no policy against the browser"). Only the outlet's own
-// statements of that paragraph change hands; attributed ones keep theirs.
+// blockQuotes starts, after the labeller has read the document, the
+// passages introduced by its colon cues that the rules did not see ("Ivo
+// Berg wrote in a blog post on Monday:"): the same blockQuote the reader
+// starts for its own colon cues, deciding sentence by sentence with the
+// same holds, hands the outlet's own statements of the passage to the
+// cue's speaker. Attributed statements keep their chains.
 func (r *reader) blockQuotes() {
 	text := r.text()
+	started := map[int]bool{}
+	for _, b := range r.blocks {
+		started[r.doc.SentenceAt(b.cue.Start)] = true
+	}
 	for i := range r.out {
 		cue := r.out[i]
-		if len(cue.Chain) < 2 || cue.Cue.End <= cue.Cue.Start || !strings.HasSuffix(strings.TrimSpace(cue.Sentence.In(text)), ":") {
+		si := r.doc.SentenceAt(cue.Sentence.Start)
+		if len(cue.Chain) < 2 || cue.Cue.End <= cue.Cue.Start || si < 0 || started[si] ||
+			!strings.HasSuffix(strings.TrimSpace(cue.Sentence.In(text)), ":") {
 			continue
 		}
-		next := r.doc.Sentences[r.doc.SentenceAt(cue.Sentence.Start)].Paragraph + 1
-		for j := range r.out {
-			st := &r.out[j]
-			si := r.doc.SentenceAt(st.Sentence.Start)
-			if len(st.Chain) != 1 || si < 0 || r.doc.Sentences[si].Paragraph != next {
-				continue
-			}
-			st.Chain, st.Cue, st.Source = cue.Chain, cue.Cue, cue.Source
-			st.Hedges = addHedge(st.Hedges, "anonymous sourcing", st.Chain)
+		started[si] = true
+		b := &blockQuote{chain: cue.Chain, cue: cue.Cue, src: cue.Source, para: r.doc.Sentences[si].Paragraph}
+		for k := si + 1; k < len(r.doc.Sentences) && b.holds(r.doc, k, r.doc.SentenceTokens(k)); k++ {
+			b.cover(r.doc, k, r.doc.SentenceTokens(k))
+			r.handOver(k, b)
 		}
+	}
+}
+
+// handOver gives the outlet's own statements of sentence si to passage b's
+// speaker.
+func (r *reader) handOver(si int, b *blockQuote) {
+	for j := range r.out {
+		st := &r.out[j]
+		if len(st.Chain) != 1 || r.doc.SentenceAt(st.Sentence.Start) != si {
+			continue
+		}
+		st.Chain, st.Cue, st.Source = b.chain, b.cue, b.src
+		st.Hedges = addHedge(st.Hedges, "anonymous sourcing", st.Chain)
 	}
 }
 
@@ -228,6 +243,10 @@ type reader struct {
 	// block is the passage a cue ending with a colon introduced, while it
 	// lasts; nil otherwise.
 	block *blockQuote
+	// signed is the signature of the latest paragraph read (signature.go).
+	signed *signedPost
+	// blocks are every passage the reader started, for blockQuotes.
+	blocks []*blockQuote
 	// held holds sentences of a quotation that opened with no cue: the cue
 	// usually closes it ("“… . …,” the ministry said").
 	held []int
@@ -264,7 +283,11 @@ func (r *reader) sentence(si int) {
 	s := r.doc.Sentences[si]
 	r.at = s.Start
 	r.si, r.tree, r.treeDone = si, nil, false
-	toks := r.doc.SentenceTokens(si)
+	post := r.signature(si)
+	toks := post.unsigned(r.doc.SentenceTokens(si))
+	if len(toks) == 0 {
+		return
+	}
 	if len(r.held) > 0 && r.doc.Sentences[r.held[0]].Paragraph != s.Paragraph {
 		r.releaseHeld(nil, claimtrail.Span{}, claimtrail.Span{})
 	}
@@ -273,6 +296,10 @@ func (r *reader) sentence(si int) {
 	block := r.block
 	r.block = nil
 	if a, ok := r.find(toks, q, 0, len(toks)); ok {
+		a.chain = post.signedChain(a.chain)
+		if a.next != nil {
+			a.next.chain = post.signedChain(a.next.chain)
+		}
 		if a.block {
 			r.startBlock(si, a)
 			return
@@ -293,15 +320,18 @@ func (r *reader) sentence(si int) {
 	case carried != nil:
 		r.emitQuoted(si, toks, q, carried, r.quoteCue, r.quoteSrc)
 		r.updateQuote(toks, q, carried, r.quoteCue, r.quoteSrc)
+		r.keepBlock(block, si, toks)
+	case block.holds(r.doc, si, toks):
+		// A passage introduced by "X said:" goes on in X's words; a
+		// quotation opening it runs on over its sentences as any
+		// quotation after its cue does.
+		r.emitQuoted(si, toks, q, block.chain, block.cue, block.src)
+		r.updateQuote(toks, q, block.chain, block.cue, block.src)
+		r.keepBlock(block, si, toks)
 	case openAtEnd && (startsQuote(toks) || len(r.held) > 0):
 		// A quotation whose speaker is named only where it closes, or,
 		// when it closes with no cue, the speaker before it.
 		r.held = append(r.held, si)
-	case block.holds(r.doc, si, toks):
-		// A passage introduced by "X said:" goes on in X's words.
-		r.emitQuoted(si, toks, q, block.chain, block.cue, block.src)
-		block.para = s.Paragraph
-		r.block = block
 	case startsQuote(toks) && r.lastChain != nil && s.Paragraph <= r.lastPara+1:
 		// A paragraph that is one quotation right after an attributed one
 		// continues the same speaker's words.
@@ -309,6 +339,11 @@ func (r *reader) sentence(si int) {
 		r.updateQuote(toks, q, r.lastChain, r.lastCue, claimtrail.Span{})
 	case withholds(toks):
 		r.quoteChain = nil // "X declined to say whether Y" asserts nothing
+	case post.ok:
+		if postWords(toks) >= minPostWords {
+			r.emitQuoted(si, toks, q, post.chain, post.cue, post.src) // a post's text is its signer's
+		}
+		r.quoteChain = nil
 	default:
 		r.ownVoice(si, toks, q)
 		r.quoteChain = nil
@@ -323,6 +358,8 @@ type blockQuote struct {
 	chain    []claimtrail.Source
 	cue, src claimtrail.Span
 	para     int
+	// quoted is whether paragraph para opened with a quotation mark.
+	quoted bool
 }
 
 // startBlock records the colon cue a of sentence si: a quotation that
@@ -334,15 +371,35 @@ func (r *reader) startBlock(si int, a attribution) {
 	para := r.doc.Sentences[si].Paragraph
 	r.lastChain, r.lastCue, r.lastPara = chain, a.cue, para
 	r.block = &blockQuote{chain: chain, cue: a.cue, src: a.srcSpan, para: para}
+	r.blocks = append(r.blocks, r.block)
 	r.quoteChain = nil
+}
+
+// keepBlock keeps passage b open past sentence si (tokens toks), which it
+// covers: the next paragraph may go on with it.
+func (r *reader) keepBlock(b *blockQuote, si int, toks []nlp.Token) {
+	if b == nil || r.doc.Sentences[si].Paragraph < b.para {
+		return
+	}
+	b.cover(r.doc, si, toks)
+	r.block = b
+}
+
+// cover records that b goes on over sentence si (tokens toks).
+func (b *blockQuote) cover(doc *nlp.Document, si int, toks []nlp.Token) {
+	if p := doc.Sentences[si].Paragraph; p > b.para {
+		b.para, b.quoted = p, startsQuote(toks)
+	}
 }
 
 // holds reports whether sentence si, which has no cue of its own, goes on
 // with the passage b: it is in the paragraph b last covered (after b's
-// introduction), or it opens the next paragraph and speaks in the first
-// person. A paragraph in the third person after "X said:" is as often
-// the outlet's own text, where the page's embedded post or quotation was
-// lost, so it ends the passage.
+// introduction), or it opens the next paragraph, which opens a quotation
+// or speaks in the first person. A paragraph in the third person after
+// "X said:" is as often the outlet's own text, where the page's embedded
+// post or quotation was lost, so it ends the passage; so does a paragraph
+// without quotation marks after a quoted one, where a columnist answers
+// the quotation in the first person ("This last point I agree with").
 func (b *blockQuote) holds(doc *nlp.Document, si int, toks []nlp.Token) bool {
 	if b == nil {
 		return false
@@ -352,7 +409,19 @@ func (b *blockQuote) holds(doc *nlp.Document, si int, toks []nlp.Token) bool {
 	case s.Paragraph == b.para:
 		return si > 0 && doc.Sentences[si-1].Paragraph == s.Paragraph && !introducedIn(doc, si, b)
 	case s.Paragraph == b.para+1:
-		return (si == 0 || doc.Sentences[si-1].Paragraph != s.Paragraph) && firstPerson(toks)
+		return (si == 0 || doc.Sentences[si-1].Paragraph != s.Paragraph) && (startsQuote(toks) || !b.quoted && firstPersonParagraph(doc, si))
+	}
+	return false
+}
+
+// firstPersonParagraph reports whether the paragraph that sentence si
+// opens speaks in the first person in any of its sentences: "Norvex is
+// not asking customers to … . We have no policy against …".
+func firstPersonParagraph(doc *nlp.Document, si int) bool {
+	for k := si; k < len(doc.Sentences) && doc.Sentences[k].Paragraph == doc.Sentences[si].Paragraph; k++ {
+		if firstPerson(doc.SentenceTokens(k)) {
+			return true
+		}
 	}
 	return false
 }
@@ -1206,6 +1275,15 @@ func (r *reader) emit(si int, toks []nlp.Token, q []bool, a attribution) {
 		r.out = append(r.out, st)
 	}
 	r.lastChain, r.lastCue, r.lastPara = a.chain, a.cue, r.doc.Sentences[si].Paragraph
+}
+
+// relativeContent reports whether a content starting at token lo is a
+// relative clause ("the port's fees, which the regulator says are the
+// highest anywhere, …"): it describes a noun outside it, its subject, so as
+// a claim it would read "Which the regulator says are …". A capital
+// "Which" opens a question.
+func relativeContent(toks []nlp.Token, lo int) bool {
+	return lo < len(toks) && isRelative(toks[lo]) && toks[lo].Text == strings.ToLower(toks[lo].Text)
 }
 
 // ownedAnonymous gives unnamed sources with no owner the outlet cited just

@@ -336,8 +336,8 @@ var modelChecks = []modelCheck{
 	{"request", "The paper asked the ministry whether fares will rise. (a question or request)", claimtrail.ReasonRequest, func(m *modelAtt) bool {
 		return !slices.ContainsFunc(m.toks[m.cueLo:m.cueHi], func(t nlp.Token) bool { return requestVerbs[lower(t)] })
 	}},
-	{"clause", "Customers should be wary of emails that ask for payment details. (content with no clause of its own)", claimtrail.ReasonNounPhrase, func(m *modelAtt) bool {
-		return isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase()
+	{"clause", "Customers should be wary of emails that ask for payment details; the port's fees, which the regulator says are the highest anywhere, deter ships. (content with no clause of its own, or a relative clause whose subject is outside it)", claimtrail.ReasonNounPhrase, func(m *modelAtt) bool {
+		return !relativeContent(m.conToks, m.conLo) && (isQuote(m.conToks[m.conLo].Text) || m.clause() || m.phrase())
 	}},
 	{"interrogative", "The minister has said when the vote will be held.", claimtrail.ReasonQuestion, func(m *modelAtt) bool { return !interrogatives[lower(m.conToks[m.conLo])] }},
 	{"topic", "Two officials spoke on condition of anonymity because … (what a cue ending in a preposition governs is a topic)", claimtrail.ReasonTopic, func(m *modelAtt) bool {
@@ -368,6 +368,7 @@ func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool
 	if complementizer(m.conToks, m.conLo, m.conHi) {
 		m.conLo++ // "reports that he …": the proposition starts after "that"
 	}
+	m.conHi = m.cutShortEnd()
 	q := quoteMask(m.conToks, false)
 	st := r.statement(m.conSi, m.conToks, q, clause{lo: m.conLo, hi: m.conHi}, r.fullChain(m.chain))
 	if m.contentOutside {
@@ -379,6 +380,38 @@ func (r *reader) fromModel(a seq.Attribution, skip map[string]bool, phrases bool
 		st.Polarity, st.Negates = claimtrail.Denies, st.Content.In(r.text()) // "flatly denied"
 	}
 	return st, true
+}
+
+// danglingWords cannot end a clause: a content the labeller closes on a
+// subject pronoun ("she was already pregnant by the time she") was cut
+// short. Determiners, prepositions and conjunctions too changed PolNeAR
+// contents in both directions (exact .4604 -> .4609, overlap .7006 ->
+// .7002), so they stay out.
+var danglingWords = set(`she he they we i`)
+
+// cutShortEnd returns where the content should end: where the labeller
+// ended it, or, when that leaves it on a dangling word, at the next
+// punctuation mark of its sentence (or before the cue, when the cue
+// follows), so that "by the time she" reads "by the time she was
+// admitted".
+func (m *modelAtt) cutShortEnd() int {
+	hi := m.conHi
+	if hi <= m.conLo || hi >= len(m.conToks) || !danglingWords[lower(m.conToks[hi-1])] {
+		return hi
+	}
+	limit := len(m.conToks)
+	if m.conSi == m.si && m.cueLo >= hi {
+		limit = m.cueLo
+	}
+	for k := hi; k < limit; k++ {
+		if isEdgePunct(m.conToks[k].Text) {
+			if k == hi {
+				return hi
+			}
+			return k
+		}
+	}
+	return limit
 }
 
 // refusal runs modelChecks not named in skip on m, in order, and returns

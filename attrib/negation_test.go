@@ -56,6 +56,8 @@ func TestNegationShapes(t *testing.T) {
 		"nobody went",
 		"the company has not decided anything, and it will never sell the plant",
 		"the army had not confirmed the plan, which never existed",
+		"the ferry did not sail and did not return",
+		"the mayor said nothing and the council never met",
 	} {
 		t.Run("control/"+ex, func(t *testing.T) {
 			toks := read(t, ex)
@@ -81,14 +83,83 @@ func TestVerdictAdjectives(t *testing.T) {
 		"the article was a manufactured propaganda piece": true,
 		"the claim is a fabrication":                      true,
 	} {
-		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
-		doc, err := an.Analyze(context.Background(), &art)
-		if err != nil {
-			t.Fatal(err)
-		}
-		toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+		toks := bodyTokens(t, an, text)
 		if got := verdict(toks, 0, len(toks)); got != want {
 			t.Errorf("verdict(%q) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// TestRelativeContent: a labeller content opening with a relative pronoun
+// ("which the council says are the highest") is refused by the clause
+// check; a content opening with a question word or a clause is not.
+func TestRelativeContent(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"which the Orvane council says are the highest in the region": true,
+		"who had joined the firm in 2004":                             true,
+		"Which port charges the most":                                 false,
+		"the fees are the highest in the region":                      false,
+	} {
+		toks := bodyTokens(t, an, text)
+		if got := relativeContent(toks, 0); got != want {
+			t.Errorf("relativeContent(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestCutShortEnd: a labeller content that ends on a subject pronoun runs
+// on to the next punctuation mark, or to the cue when the cue follows; any
+// other content keeps its end.
+func TestCutShortEnd(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Neighbours believe she was already ill by the time she was admitted, the report said."
+	art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text}
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := doc.SentenceTokens(len(doc.Sentences) - 1)
+	at := func(w string, nth int) int {
+		for k, tok := range toks {
+			if tok.Text == w {
+				if nth == 0 {
+					return k
+				}
+				nth--
+			}
+		}
+		t.Fatalf("no %q", w)
+		return -1
+	}
+	for _, tc := range []struct {
+		hi, want int
+	}{
+		{at("she", 1) + 1, at(",", 0)},      // "… by the time she" → "… was admitted"
+		{at("admitted", 0) + 1, at(",", 0)}, // whole already
+		{at("ill", 0) + 1, at("ill", 0) + 1},
+	} {
+		m := modelAtt{toks: toks, conToks: toks, conLo: at("she", 0), conHi: tc.hi, cueLo: at("believe", 0), cueHi: at("believe", 0) + 1}
+		if got := m.cutShortEnd(); got != tc.want {
+			t.Errorf("content ending at %d: end %d, want %d", tc.hi, got, tc.want)
+		}
+	}
+}
+
+// bodyTokens analyses text as the one body sentence of an article and
+// returns its tokens without the closing full stop.
+func bodyTokens(t *testing.T, an *nlp.Analyzer, text string) []nlp.Token {
+	t.Helper()
+	art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
 }

@@ -197,10 +197,13 @@ func opensClause(toks []nlp.Token) bool {
 	if len(toks) > 0 && (relatives[lower(toks[0])] || toks[0].Tag == "VBG" || toks[0].Tag == "" && gerund(toks[0].Text)) {
 		return false
 	}
-	for _, t := range toks {
+	for k, t := range toks {
 		switch {
 		case hasFiniteVerb([]nlp.Token{t}):
-			return true
+			// "arrested them after the clash and took them away": a verb
+			// right after "and" goes on with the verb before "after",
+			// whose object is only the clash.
+			return k == 0 || !coordinators[lower(toks[k-1])]
 		case subordinators[lower(t)]:
 			return false
 		}
@@ -428,6 +431,10 @@ var negationShapes = []negationShape{
 		"the figures could not be independently verified",
 		"the report has not yet been officially confirmed",
 	}},
+	{"positive conjunct", afterPositiveConjunct, []string{
+		"the clerk went on leave in 2004 and did not return to the office after that",
+		"the guard sold the car in May but never told the buyer about the crash",
+	}},
 	{"adverbial clause", inAdverbialClause, []string{
 		"when he said no and tore up the contract, there was an enormous sense of shock",
 		"if no deal is reached by Friday, the strike will go ahead",
@@ -444,6 +451,33 @@ func notDenying(toks []nlp.Token, lo, k, hi int) string {
 		}
 	}
 	return ""
+}
+
+// afterPositiveConjunct reports whether the negator at k negates the
+// second verb phrase of a subject whose first one it does not negate: "went
+// on leave in 2004 and did not return" states the leave, and a negation
+// read over the whole content would deny the very fact it restates. Only
+// auxiliaries may stand between the "and"/"but" and the negator, so that
+// the two phrases share a subject ("and it will never sell" is a clause of
+// its own, which a negated first clause would make a denial anyway).
+func afterPositiveConjunct(toks []nlp.Token, lo, k, _ int) bool {
+	j := k - 1
+	for j > lo && (toks[j].Tag == "MD" || strings.HasPrefix(toks[j].Tag, "VB")) {
+		j--
+	}
+	if j <= lo || lower(toks[j]) != "and" && lower(toks[j]) != "but" {
+		return false
+	}
+	finite := false
+	for i := lo; i < j; i++ {
+		switch {
+		case negators[lower(toks[i])] || strings.HasSuffix(lower(toks[i]), "n't"):
+			return false
+		case toks[i].Tag == "VBD" || toks[i].Tag == "VBZ" || toks[i].Tag == "VBP" || toks[i].Tag == "MD":
+			finite = true
+		}
+	}
+	return finite
 }
 
 // unsettledWords are what, negated, leaves a matter open rather than

@@ -481,8 +481,14 @@ func contrastive(t *nlp.Tree, top int, heads []int, inside func(int) bool) bool 
 // speaks of the same subject and it sets itself against what was said
 // ("but most of the village is still standing" beside "the village has
 // been destroyed"). Such an assertion answers the claim; it does not
-// corroborate it.
+// corroborate it. A speaker who already asserts the claim in the same
+// article sets the contrast against something else of it: "A nun in an
+// Italian order also gave birth. However, her case was different" goes
+// on with the outlet's own account, it does not take back its sentence.
 func (b *builder) contradicts(i, c int) bool {
+	if b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
+		return false
+	}
 	x, ok := b.coreOfItem(i)
 	if !ok || !x.contrast || !b.coresApart(i, c) {
 		return false

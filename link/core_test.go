@@ -130,6 +130,21 @@ func TestContradictionDenies(t *testing.T) {
 	}
 }
 
+// TestOwnContrastDeniesNothing: an outlet's "However, …" after its own
+// sentence goes on with its account; it does not answer that sentence,
+// which another outlet's copy corroborates.
+func TestOwnContrastDeniesNothing(t *testing.T) {
+	claims := linkTexts(t,
+		"A monk has won the chess title. In 2016 a Chilean monk in a Spanish abbey won the national chess title after being coached by a priest.",
+		"A monk has won the chess title, his abbey said. Back in 2016 a Chilean monk in a Spanish abbey also won the national chess title. However, the Chilean monk's experience was different since he was coached by a priest.",
+	)
+	for _, c := range claims {
+		if got := articlesOf(&c, claimtrail.Denies); got != "" {
+			t.Errorf("%q is denied by %q, its own outlet's contrast", c.Text, got)
+		}
+	}
+}
+
 // TestNegativeCopiesJoin: a copy of a sentence whose content reads
 // negatively ("who asked not to be named") and names nothing is still the
 // same statement as its original.
