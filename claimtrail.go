@@ -6,6 +6,7 @@
 package claimtrail
 
 import (
+	"strings"
 	"time"
 )
 
@@ -36,6 +37,25 @@ type Article struct {
 	// BasisExtracted when load extracted Text from a page or a JSON line,
 	// "" for an article known only by its Text (see SpanBasis).
 	Basis string
+}
+
+// UnknownOutlet is the name an article's own voice goes by when its outlet
+// is not known.
+const UnknownOutlet = "unknown outlet"
+
+// OutletName returns the name the article's own voice goes by in chains,
+// origins and deniers: its outlet, or, when the outlet is not known,
+// "unknown outlet (a5)" with the article's ID. Articles of no known outlet
+// are not one party: two unsourced files saying the same thing are two
+// reports, and a denial in one does not come from the other.
+func (a *Article) OutletName() string {
+	if o := strings.TrimSpace(a.Outlet); o != "" {
+		return o
+	}
+	if a.ID == "" {
+		return UnknownOutlet
+	}
+	return UnknownOutlet + " (" + a.ID + ")"
 }
 
 // SpanBasis is what the article's spans index once mapped by InputSpan:

@@ -269,10 +269,7 @@ type reader struct {
 }
 
 func newReader(doc *nlp.Document) *reader {
-	name := strings.TrimSpace(doc.Article.Outlet)
-	if name == "" {
-		name = "unknown outlet"
-	}
+	name := doc.Article.OutletName()
 	return &reader{doc: doc, outlet: claimtrail.Source{Name: name, Kind: claimtrail.KindOutlet}, lastPara: -1}
 }
 

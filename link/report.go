@@ -92,7 +92,8 @@ func (b *builder) reportsOf(c int) map[string]bool {
 // outlet's key, or, for the publishing outlet of an article whose outlet is
 // not known, the article itself. Articles of no known outlet are not one
 // report: a denial of what one of them says (a customer's account on a
-// forum) does not reach every unsourced article of the story.
+// forum) does not reach every unsourced article of the story; their chains
+// name them apart too (claimtrail.Article.OutletName).
 func (b *builder) reportKey(st *claimtrail.Statement, k int) string {
 	if k == 0 {
 		if doc := b.docs[st.Article]; doc != nil && strings.TrimSpace(doc.Article.Outlet) == "" {

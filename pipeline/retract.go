@@ -123,7 +123,7 @@ func retractionIn(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.State
 		return claimtrail.Statement{
 			Article: art.ID, Content: content, Sentence: sp,
 			Cue:      claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[3]},
-			Chain:    []claimtrail.Source{{Name: art.Outlet, Kind: claimtrail.KindOutlet}},
+			Chain:    []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}},
 			Polarity: claimtrail.Denies, Negates: content.In(art.Text), Retracts: true,
 		}, true
 	}
@@ -154,7 +154,7 @@ func figureRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.S
 			Article: art.ID, Sentence: sp,
 			Content:  claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[6] + len(old)},
 			Cue:      claimtrail.Span{Start: sp.Start + m[2] - len("corrects "), End: sp.Start + m[2] - 1},
-			Chain:    []claimtrail.Source{{Name: art.Outlet, Kind: claimtrail.KindOutlet}},
+			Chain:    []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}},
 			Polarity: claimtrail.Denies, Negates: thing + " " + old, Retracts: true,
 		}, true
 	}

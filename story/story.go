@@ -75,7 +75,7 @@ func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Articl
 	}
 	outlets := map[string]string{}
 	for _, a := range articles {
-		outlets[a.ID] = a.Outlet
+		outlets[a.ID] = a.OutletName()
 	}
 	for _, c := range claims {
 		if err := ctx.Err(); err != nil {
