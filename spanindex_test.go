@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestSpanIndex compares the index with asking every span, on random
-// spans, empty ones included.
+// TestSpanIndex compares the index (Overlaps, Encloses, Within) with
+// asking every span, on random spans, empty ones included.
 func TestSpanIndex(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	randSpan := func() Span {
@@ -21,12 +21,15 @@ func TestSpanIndex(t *testing.T) {
 		ix := NewSpanIndex(spans)
 		for q := 0; q < 50; q++ {
 			sp := randSpan()
-			want := false
+			var want [3]bool
 			for _, s := range spans {
-				want = want || s.Overlaps(sp)
+				want[0] = want[0] || s.Overlaps(sp)
+				want[1] = want[1] || s.Contains(sp)
+				want[2] = want[2] || sp.Contains(s)
 			}
-			if got := ix.Overlaps(sp); got != want {
-				t.Fatalf("spans %v, query %v: index says %v, want %v", spans, sp, got, want)
+			got := [3]bool{ix.Overlaps(sp), ix.Encloses(sp), ix.Within(sp)}
+			if got != want {
+				t.Fatalf("spans %v, query %v: index says overlaps, encloses, within %v, want %v", spans, sp, got, want)
 			}
 		}
 	}

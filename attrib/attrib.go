@@ -225,6 +225,12 @@ type reader struct {
 	// refused holds the labeller's attributions refused as statements for
 	// what they attribute, not for being no attribution (modelCheck).
 	refused []claimtrail.Attribution
+	// ruledCues indexes the cues of out for ruled, built for the out of
+	// ruledBase and ruledLen (out is replaced when the labeller's
+	// statements are combined with the rules').
+	ruledCues claimtrail.SpanIndex
+	ruledBase *claimtrail.Statement
+	ruledLen  int
 	// at is where the sentence being read starts; before, when non-zero,
 	// hides statements and mentions at or after it from reference
 	// resolution (the labeller's attributions are resolved after the whole

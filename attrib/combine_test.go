@@ -123,7 +123,7 @@ func TestNestedIn(t *testing.T) {
 		{"sharing words with the content", seq.Attribution{Cue: s(62, 66), Content: s(40, 70)}, false},
 		{"inside an own-voice statement", seq.Attribution{Cue: s(110, 114), Content: s(115, 139)}, false},
 	} {
-		if got := nestedIn(tc.a, rules); got != tc.want {
+		if got := nestedIn(tc.a, indexRules(rules)); got != tc.want {
 			t.Errorf("%s: nestedIn = %v, want %v", tc.name, got, tc.want)
 		}
 	}

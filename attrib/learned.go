@@ -94,19 +94,13 @@ func (r *reader) learned(ctx context.Context, x *Extractor) {
 // claimtrail.ReasonOverlapping, when the labeller marks each of those
 // statements as an act of its own (apartFrom).
 func (r *reader) nested(atts []seq.Attribution, rules []claimtrail.Statement, skip map[string]bool, phrases bool) {
-	var cues []claimtrail.Span
-	for _, st := range rules {
-		if !st.Cue.Empty() {
-			cues = append(cues, st.Cue)
-		}
-	}
-	cue := claimtrail.NewSpanIndex(cues)
+	ix := indexRules(rules)
 	for _, a := range atts {
-		if a.Cue.Empty() || cue.Overlaps(a.Cue) {
+		if a.Cue.Empty() || ix.cue.Overlaps(a.Cue) {
 			continue
 		}
 		kind := claimtrail.ReasonNested
-		if !nestedIn(a, rules) {
+		if !nestedIn(a, ix) {
 			if !apartFrom(a, r.out) {
 				continue
 			}
@@ -124,12 +118,29 @@ func (r *reader) nested(atts []seq.Attribution, rules []claimtrail.Statement, sk
 	}
 }
 
+// ruleSpans indexes the cues and contents of the rule statements that
+// have a cue: asked per labeller attribution, a scan of every statement
+// was quadratic in a long article.
+type ruleSpans struct {
+	cue, content claimtrail.SpanIndex
+}
+
+// indexRules indexes the spans of the attributed statements of rules.
+func indexRules(rules []claimtrail.Statement) ruleSpans {
+	var cues, contents []claimtrail.Span
+	for _, st := range rules {
+		if !st.Cue.Empty() {
+			cues = append(cues, st.Cue)
+			contents = append(contents, st.Content)
+		}
+	}
+	return ruleSpans{cue: claimtrail.NewSpanIndex(cues), content: claimtrail.NewSpanIndex(contents)}
+}
+
 // nestedIn reports whether a's cue lies inside the content of an
 // attributed statement of rules, or a's content holds its cue.
-func nestedIn(a seq.Attribution, rules []claimtrail.Statement) bool {
-	return slices.ContainsFunc(rules, func(st claimtrail.Statement) bool {
-		return !st.Cue.Empty() && (st.Content.Contains(a.Cue) || a.Content.Contains(st.Cue))
-	})
+func nestedIn(a seq.Attribution, rules ruleSpans) bool {
+	return rules.content.Encloses(a.Cue) || rules.cue.Within(a.Content)
 }
 
 // unexplained returns the paragraphs holding a reporting word (a speech
@@ -510,10 +521,22 @@ func (r *reader) readModel(a seq.Attribution) (modelAtt, bool) {
 
 // ruled reports whether an attributed rule statement has its cue in
 // sentence si: r.out holds only the rules' statements while the labeller's
-// are read.
+// are read. The cues are indexed once per r.out: asked for every labeller
+// attribution, a scan of r.out was quadratic in a long article.
 func (r *reader) ruled(si int) bool {
-	sent := r.doc.Sentences[si].Span
-	return slices.ContainsFunc(r.out, func(st claimtrail.Statement) bool { return !st.Cue.Empty() && sent.Contains(st.Cue) })
+	if len(r.out) == 0 {
+		return false
+	}
+	if &r.out[0] != r.ruledBase || len(r.out) != r.ruledLen {
+		var cues []claimtrail.Span
+		for _, st := range r.out {
+			if !st.Cue.Empty() {
+				cues = append(cues, st.Cue)
+			}
+		}
+		r.ruledCues, r.ruledBase, r.ruledLen = claimtrail.NewSpanIndex(cues), &r.out[0], len(r.out)
+	}
+	return r.ruledCues.Within(r.doc.Sentences[si].Span)
 }
 
 // statingCue reports whether the cue toks[lo:hi] states something:

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -96,11 +97,12 @@ func commonWord(w string) bool {
 // Talvik". Outlets are left out: an article does not describe its own outlet.
 func namedBefore(doc *nlp.Document, noun string, off int) (nlp.Entity, bool) {
 	text := doc.Text()
-	for k := len(doc.Entities) - 1; k >= 0; k-- {
+	// Entities do not overlap and are sorted, so their ends are too: the
+	// search starts at the last one ending by off instead of walking back
+	// from the document's end, which was quadratic in a long article.
+	last := sort.Search(len(doc.Entities), func(i int) bool { return doc.Entities[i].End > off })
+	for k := last - 1; k >= 0; k-- {
 		e := doc.Entities[k]
-		if e.End > off {
-			continue
-		}
 		if off-e.End > corefReach {
 			break
 		}

@@ -1,6 +1,8 @@
 package story
 
 import (
+	"slices"
+
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
@@ -28,18 +30,81 @@ func spreadBlanket(claims []claimtrail.Claim, inStory map[string]bool) {
 			}
 		}
 	}
+	if len(verdicts) == 0 {
+		return
+	}
+	// Claims are indexed by the reports their chains cite, and what each
+	// claim holds is kept in a set, once: scanning every claim's
+	// statements for every verdict was quadratic in a long article.
+	byReport := claimsByReport(claims)
+	held := make([]map[stmtKey]bool, len(claims))
 	for _, v := range verdicts {
-		if len(v.reports) == 0 {
-			continue
-		}
-		for ci := range claims {
+		key := stmtKey{v.st.Article, v.st.Content}
+		for _, ci := range tracingClaims(byReport, v.reports) {
 			c := &claims[ci]
-			if holds(c.Statements, v.st) || holds(c.ReportDenials, v.st) || !tracedTo(c.Statements, v.reports) {
+			if held[ci] == nil {
+				held[ci] = heldBy(c)
+			}
+			if held[ci][key] {
 				continue
 			}
 			c.ReportDenials = append(c.ReportDenials, v.st)
+			held[ci][key] = true
 		}
 	}
+}
+
+// stmtKey identifies a statement as holds compares them: its article and
+// the span of its content.
+type stmtKey struct {
+	article string
+	content claimtrail.Span
+}
+
+// heldBy returns the keys of a claim's statements and report denials.
+func heldBy(c *claimtrail.Claim) map[stmtKey]bool {
+	out := make(map[stmtKey]bool, len(c.Statements)+len(c.ReportDenials))
+	for _, st := range c.Statements {
+		out[stmtKey{st.Article, st.Content}] = true
+	}
+	for _, st := range c.ReportDenials {
+		out[stmtKey{st.Article, st.Content}] = true
+	}
+	return out
+}
+
+// claimsByReport maps each outlet an asserting chain cites (past its
+// first link) to the claims, in order, whose chains cite it.
+func claimsByReport(claims []claimtrail.Claim) map[string][]int {
+	out := map[string][]int{}
+	for ci, c := range claims {
+		for _, st := range c.Statements {
+			if st.Polarity != claimtrail.Asserts {
+				continue
+			}
+			for k := 1; k < len(st.Chain); k++ {
+				if st.Chain[k].Kind != claimtrail.KindOutlet {
+					continue
+				}
+				key := nlp.SourceKey(st.Chain[k].Name)
+				if l := out[key]; len(l) == 0 || l[len(l)-1] != ci {
+					out[key] = append(l, ci)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// tracingClaims returns, in ascending order and once each, the claims
+// whose chains cite one of the reports.
+func tracingClaims(byReport map[string][]int, reports map[string]bool) []int {
+	var out []int
+	for r := range reports {
+		out = append(out, byReport[r]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // reportsOf returns the deepest cited outlet of each asserting chain: the
@@ -58,29 +123,4 @@ func reportsOf(stmts []claimtrail.Statement) map[string]bool {
 		}
 	}
 	return out
-}
-
-// tracedTo reports whether an assertion's chain cites one of the reports.
-func tracedTo(stmts []claimtrail.Statement, reports map[string]bool) bool {
-	for _, st := range stmts {
-		if st.Polarity != claimtrail.Asserts {
-			continue
-		}
-		for k := 1; k < len(st.Chain); k++ {
-			if st.Chain[k].Kind == claimtrail.KindOutlet && reports[nlp.SourceKey(st.Chain[k].Name)] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// holds reports whether stmts already hold the statement st.
-func holds(stmts []claimtrail.Statement, st claimtrail.Statement) bool {
-	for _, o := range stmts {
-		if o.Article == st.Article && o.Content == st.Content {
-			return true
-		}
-	}
-	return false
 }

@@ -438,6 +438,18 @@ func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 		rank[a.ID] = i
 		texts[a.ID] = a.Text
 	}
+	// An article's word set is built once: a long article holds many
+	// statements, and building it per statement made this quadratic in
+	// the article's length.
+	wordsOf := map[string]map[string]bool{}
+	words := func(id string) map[string]bool {
+		w, ok := wordsOf[id]
+		if !ok {
+			w = articleWords(texts[id])
+			wordsOf[id] = w
+		}
+		return w
+	}
 	for ci := range claims {
 		c := &claims[ci]
 		// own[outlet] are the asserting statements of the outlet's
@@ -464,7 +476,7 @@ func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 			pick := func(outlet string) []claimtrail.Source {
 				return closest(st.Content.In(texts[st.Article]), own[outlet], texts)
 			}
-			chains[si] = extend(st.Chain, pick, outletOf[st.Article], articleWords(texts[st.Article]))
+			chains[si] = extend(st.Chain, pick, outletOf[st.Article], words(st.Article))
 		}
 		for si := range c.Statements {
 			c.Statements[si].Chain = chains[si]

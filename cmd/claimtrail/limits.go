@@ -60,7 +60,7 @@ func parseBytes(s string) (int64, error) {
 // value in the environment is reported when the command runs.
 func addMaxBytesFlag(f *pflag.FlagSet, p *byteSize) {
 	*p = load.DefaultMaxFileSize
-	f.Var(p, "max-bytes", fmt.Sprintf("largest file (and JSON line) to read, in bytes or with K, M, G (env %s; analysis needs about 80 MB of memory and 1-2 s of CPU per MB: see docs/performance.md)", maxBytesEnv))
+	f.Var(p, "max-bytes", fmt.Sprintf("largest file (and JSON line) to read, in bytes or with K, M, G (env %s; analysis needs about 80 MB of memory and 2-10 s of CPU per MB, the more the denser in attributions: see docs/performance.md)", maxBytesEnv))
 	f.Lookup("max-bytes").DefValue = "32M"
 }
 
