@@ -168,6 +168,10 @@ type feature struct {
 	w       float64
 	telling bool // a name or a number, not a common word
 	indexed bool // proposes candidates
+	// count marks a number, or the word of one ("five", "300"): it says
+	// how many, not of what, so sharing only counts is no sign of one
+	// proposition (see sharesContent).
+	count bool
 }
 
 // Feature weights: names and numbers tell more than common words.
@@ -220,9 +224,9 @@ func newItems(docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]it
 
 // rawFeature is a feature before interning.
 type rawFeature struct {
-	key              string
-	w                float64
-	telling, indexed bool
+	key                     string
+	w                       float64
+	telling, indexed, count bool
 }
 
 // intern gives the item its features as sorted IDs, once each.
@@ -232,7 +236,7 @@ func (it *item) intern(v vocab, raws []rawFeature) {
 		id := v.id(r.key)
 		if !seen[id] {
 			seen[id] = true
-			it.feats = append(it.feats, feature{id: id, w: r.w, telling: r.telling, indexed: r.indexed})
+			it.feats = append(it.feats, feature{id: id, w: r.w, telling: r.telling, indexed: r.indexed, count: r.count})
 		}
 	}
 	for _, f := range it.rawFigs {
@@ -309,7 +313,7 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		}
 		qs = append(qs, q)
 		if q.Unit != "year" {
-			add(quantityKey(q.Value), weightQuantity, true, true)
+			raws = append(raws, rawFeature{key: quantityKey(q.Value), w: weightQuantity, telling: true, indexed: true, count: !specific(q.Value)})
 		}
 	}
 	it.rawFigs = figures(stems, qs)
@@ -317,7 +321,8 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		words = span.In(text)
 	}
 	for _, s := range stems.stems(words) {
-		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
+		raws = append(raws, rawFeature{key: "s:" + s, w: weightStem, indexed: len(s) >= 5, // short stems are too common to propose candidates
+			count: countStem(s)})
 	}
 	return it, raws
 }
@@ -417,7 +422,7 @@ func overlap(a, b *item) (float64, int) {
 	if a.norm == 0 || b.norm == 0 {
 		return 0, 0
 	}
-	d, telling := dot(a, b)
+	d, telling, _ := dot(a, b)
 	cos := d / (a.norm * b.norm)
 	if telling == 0 && cos < 0.4 {
 		return 0, 0
@@ -427,9 +432,9 @@ func overlap(a, b *item) (float64, int) {
 
 // dot is the dot product of two items' weighted features, merging their
 // sorted lists, with the number of telling features (names, numbers) they
-// share.
-func dot(a, b *item) (float64, int) {
-	d, telling := 0.0, 0
+// share and the number of shared features that are more than counts.
+func dot(a, b *item) (float64, int, int) {
+	d, telling, content := 0.0, 0, 0
 	for i, j := 0, 0; i < len(a.feats) && j < len(b.feats); {
 		fa, fb := &a.feats[i], &b.feats[j]
 		switch {
@@ -442,11 +447,14 @@ func dot(a, b *item) (float64, int) {
 			if fa.telling {
 				telling++
 			}
+			if !fa.count {
+				content++
+			}
 			i++
 			j++
 		}
 	}
-	return d, telling
+	return d, telling, content
 }
 
 // containment is the weighted share of d's features that m also has, and
@@ -601,6 +609,13 @@ func (b *builder) score(i, c int) float64 {
 // as a buffer force … and would secure the road"), the share of the shorter
 // one that the longer holds, scaled onto the cosine's threshold.
 func (b *builder) alike(x, y *item) float64 {
+	if _, _, content := dot(x, y); content == 0 {
+		// Two assertions that share only counts ("all five are still
+		// abroad", "a family of five tested positive") share no
+		// proposition, however short they are and so however much the
+		// count weighs in them.
+		return 0
+	}
 	cos := similarity(x, y)
 	if cos >= b.l.Join {
 		return cos
@@ -635,9 +650,10 @@ func containedIn(d, m *item) (float64, int, int) {
 		}
 		if j < len(m.feats) && m.feats[j].id == f.id {
 			dot += f.w
-			if f.telling {
+			switch {
+			case f.telling:
 				telling++
-			} else {
+			default:
 				words++
 			}
 		}
