@@ -58,7 +58,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
 	stmts = splitContrasts(docs, stmts)
 	items, v := newItems(docs, splitCoordinated(docs, stmts))
-	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
+	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v, names: articleNames(docs),
 		asserted: map[claimSpeaker]bool{}, assertedBy: map[claimArticle][]string{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
 	for i := range items {
@@ -486,7 +486,9 @@ type builder struct {
 	index   map[uint32][]int // indexed feature → claims
 	docs    map[string]*nlp.Document
 	vocab   vocab
-	sc      scratch // for candidate searches on the builder's goroutine
+	// names holds each article's entity keys (articleNames), read only.
+	names map[string]map[string]bool
+	sc    scratch // for candidate searches on the builder's goroutine
 	// Who said what, so that "does this speaker assert or deny that claim
 	// in this article?" is a look-up, not a walk over a claim's members:
 	// in one long article a claim may gather thousands.
@@ -609,11 +611,12 @@ func (b *builder) score(i, c int) float64 {
 // as a buffer force … and would secure the road"), the share of the shorter
 // one that the longer holds, scaled onto the cosine's threshold.
 func (b *builder) alike(x, y *item) float64 {
-	if _, _, content := dot(x, y); content == 0 {
+	if _, _, content := dot(x, y); content == 0 && (x.contentFeats() < fragmentFeats || y.contentFeats() < fragmentFeats || !b.oneStory(x, y)) {
 		// Two assertions that share only counts ("all five are still
 		// abroad", "a family of five tested positive") share no
-		// proposition, however short they are and so however much the
-		// count weighs in them.
+		// proposition when one is a fragment, in which the count
+		// weighs most, or when their articles name nothing in common
+		// (two stories: the count is a coincidence).
 		return 0
 	}
 	cos := similarity(x, y)
@@ -635,6 +638,56 @@ func (b *builder) alike(x, y *item) float64 {
 		return sub
 	}
 	return cos
+}
+
+// oneStory reports whether two items' articles may tell one story: the
+// same article, or two that name one thing (entity key) in common. A
+// builder without article names (Related) takes every pair as one story.
+func (b *builder) oneStory(x, y *item) bool {
+	if b.names == nil || x.st.Article == y.st.Article {
+		return true
+	}
+	a, c := b.names[x.st.Article], b.names[y.st.Article]
+	if len(c) < len(a) {
+		a, c = c, a
+	}
+	for k := range a {
+		if c[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// articleNames maps each article to the keys of the entities it names,
+// outlets left out (two articles of one outlet may tell any stories).
+func articleNames(docs map[string]*nlp.Document) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(docs))
+	for id, d := range docs {
+		m := map[string]bool{}
+		for _, e := range d.Entities {
+			if e.Key != "" && e.Label != nlp.Outlet {
+				m[e.Key] = true
+			}
+		}
+		out[id] = m
+	}
+	return out
+}
+
+// fragmentFeats is the fewest features besides counts that a statement
+// needs for a shared count alone to join it.
+const fragmentFeats = 3
+
+// contentFeats is how many of the item's features are more than counts.
+func (it *item) contentFeats() int {
+	n := 0
+	for _, f := range it.feats {
+		if !f.count {
+			n++
+		}
+	}
+	return n
 }
 
 // containedIn is the weighted share of d's features found in m, with how

@@ -268,6 +268,12 @@ func TestSharedCountAloneDoesNotLink(t *testing.T) {
 		"The mayor said the rebels took 30 hostages, three of whom have been executed.",
 		"Her lawyer said he has three.",
 	)
+	noneLinked(t, claims)
+}
+
+// noneLinked fails for every claim asserted in more than one article.
+func noneLinked(t *testing.T, claims []claimtrail.Claim) {
+	t.Helper()
 	for _, c := range claims {
 		if arts := articlesOf(&c, claimtrail.Asserts); strings.Contains(arts, ",") {
 			t.Errorf("statements sharing only a count were linked (%s): %q", arts, c.Text)
@@ -291,4 +297,15 @@ func TestSharedFigureWithWordsLinks(t *testing.T) {
 	if c := claimWith(claims, "2.3 billion"); c == nil || articlesOf(c, claimtrail.Asserts) != "c,d" {
 		t.Errorf("the two statements of one 2.3 billion price were not linked: %q", texts(claims))
 	}
+}
+
+// TestSharedCountFragmentDoesNotLink: within one story (the articles name
+// one town), a fragment that shares only a count with a statement ("he has
+// three") still joins nothing.
+func TestSharedCountFragmentDoesNotLink(t *testing.T) {
+	claims := linkTexts(t,
+		"Gunmen in Maravel took 30 hostages, three of whom have been executed, the governor said.",
+		"A cousin of one hostage in Maravel said he has three.",
+	)
+	noneLinked(t, claims)
 }
