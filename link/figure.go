@@ -106,7 +106,7 @@ func (b *builder) figured(x, y *item) float64 {
 	}
 	extra, units := 0.0, map[uint32]bool{}
 	var pairs [][2]figure
-	_, named := dot(x, y)
+	_, named, _ := dot(x, y)
 	for _, f := range x.figs {
 		for _, g := range y.figs {
 			// Two sources may count one crowd by other nouns ("140 ships",
@@ -130,14 +130,15 @@ func (b *builder) figured(x, y *item) float64 {
 			return 0
 		}
 	}
-	d, _ := dot(x, y)
+	d, _, _ := dot(x, y)
 	return (d + extra) / (x.norm * y.norm)
 }
 
-// sharesWordBut reports whether x and y share a common word outside skip.
+// sharesWordBut reports whether x and y share a common word outside skip
+// that is more than a count.
 func sharesWordBut(x, y *item, skip map[uint32]bool) bool {
 	for _, f := range x.feats {
-		if !f.telling && !skip[f.id] && y.has(f.id) {
+		if !f.telling && !f.count && !skip[f.id] && y.has(f.id) {
 			return true
 		}
 	}
@@ -179,4 +180,49 @@ func (b *builder) corrects(it *item, p [2]figure) bool {
 		}
 	}
 	return false
+}
+
+// countStems are the link stems of the number words ("five", "hundr",
+// "million"): a shared count says how many, not of what.
+var countStems = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range nlp.NumberWords() {
+		for _, s := range nlp.Terms(w, linkTerms) {
+			m[s] = true
+		}
+	}
+	return m
+}()
+
+// specific reports whether a number names one quantity rather than
+// counts: a large figure given to two or more significant digits ("2.3
+// billion", "8,500") is seldom given for two things of one story, while
+// small and round numbers ("five", "30", "20,000") count anything.
+func specific(v float64) bool {
+	if v < 1000 || v != math.Trunc(v) {
+		return v >= 1000
+	}
+	for v >= 10 && math.Mod(v, 10) == 0 {
+		v /= 10
+	}
+	return v >= 10
+}
+
+// countStem reports whether a link stem only counts: a number word or
+// digits ("300", "2,000", "4.5"). Words break at hyphens, so "forty-one"
+// comes as "forty" and the stop word "one".
+func countStem(s string) bool {
+	if countStems[s] {
+		return true
+	}
+	digits := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r != ',' && r != '.':
+			return false
+		}
+	}
+	return digits
 }

@@ -83,3 +83,40 @@ func TestDifferingFiguresLink(t *testing.T) {
 		t.Errorf("a corrected figure was linked to its correction: %q", texts(claims))
 	}
 }
+
+// TestCountStem runs the examples of link stems that only count and of
+// those that are words of a proposition.
+func TestCountStem(t *testing.T) {
+	for _, tc := range []struct {
+		word  string
+		count bool
+	}{
+		{"five", true}, {"hundreds", true}, {"dozen", true}, {"million", true},
+		{"300", true}, {"2,500", true}, {"4.5", true}, {"forty-one", true},
+		{"siblings", false}, {"hostages", false}, {"tested", false}, {"thirds", false},
+	} {
+		stems := Stems(tc.word)
+		if len(stems) != 1 {
+			t.Fatalf("%q has stems %q", tc.word, stems)
+		}
+		if got := countStem(stems[0]); got != tc.count {
+			t.Errorf("countStem(%q of %q) = %v, want %v", stems[0], tc.word, got, tc.count)
+		}
+	}
+}
+
+// TestSpecific runs the examples of numbers that name one quantity of a
+// story and of those that count anything.
+func TestSpecific(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want bool
+	}{
+		{2.3e9, true}, {8500, true}, {1250, true}, {4.2e6, true},
+		{5, false}, {30, false}, {41, false}, {350, false}, {20000, false}, {2e9, false},
+	} {
+		if got := specific(tc.v); got != tc.want {
+			t.Errorf("specific(%v) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func (l *Linker) Link(docs map[string]*nlp.Document, stmts []claimtrail.Statemen
 func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]claimtrail.Claim, error) {
 	stmts = splitContrasts(docs, stmts)
 	items, v := newItems(docs, splitCoordinated(docs, stmts))
-	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v,
+	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v, names: articleNames(docs),
 		asserted: map[claimSpeaker]bool{}, assertedBy: map[claimArticle][]string{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
 	var denials, negations []int
 	for i := range items {
@@ -169,6 +169,10 @@ type feature struct {
 	w       float64
 	telling bool // a name or a number, not a common word
 	indexed bool // proposes candidates
+	// count marks a number, or the word of one ("five", "300"): it says
+	// how many, not of what, so sharing only counts is no sign of one
+	// proposition (see sharesContent).
+	count bool
 }
 
 // Feature weights: names and numbers tell more than common words.
@@ -221,9 +225,9 @@ func newItems(docs map[string]*nlp.Document, stmts []claimtrail.Statement) ([]it
 
 // rawFeature is a feature before interning.
 type rawFeature struct {
-	key              string
-	w                float64
-	telling, indexed bool
+	key                     string
+	w                       float64
+	telling, indexed, count bool
 }
 
 // intern gives the item its features as sorted IDs, once each.
@@ -233,7 +237,7 @@ func (it *item) intern(v vocab, raws []rawFeature) {
 		id := v.id(r.key)
 		if !seen[id] {
 			seen[id] = true
-			it.feats = append(it.feats, feature{id: id, w: r.w, telling: r.telling, indexed: r.indexed})
+			it.feats = append(it.feats, feature{id: id, w: r.w, telling: r.telling, indexed: r.indexed, count: r.count})
 		}
 	}
 	for _, f := range it.rawFigs {
@@ -310,7 +314,7 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		}
 		qs = append(qs, q)
 		if q.Unit != "year" {
-			add(quantityKey(q.Value), weightQuantity, true, true)
+			raws = append(raws, rawFeature{key: quantityKey(q.Value), w: weightQuantity, telling: true, indexed: true, count: !specific(q.Value)})
 		}
 	}
 	it.rawFigs = figures(stems, qs)
@@ -318,7 +322,8 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 		words = span.In(text)
 	}
 	for _, s := range stems.stems(words) {
-		add("s:"+s, weightStem, false, len(s) >= 5) // short stems are too common to propose candidates
+		raws = append(raws, rawFeature{key: "s:" + s, w: weightStem, indexed: len(s) >= 5, // short stems are too common to propose candidates
+			count: countStem(s)})
 	}
 	return it, raws
 }
@@ -418,7 +423,7 @@ func overlap(a, b *item) (float64, int) {
 	if a.norm == 0 || b.norm == 0 {
 		return 0, 0
 	}
-	d, telling := dot(a, b)
+	d, telling, _ := dot(a, b)
 	cos := d / (a.norm * b.norm)
 	if telling == 0 && cos < 0.4 {
 		return 0, 0
@@ -428,9 +433,9 @@ func overlap(a, b *item) (float64, int) {
 
 // dot is the dot product of two items' weighted features, merging their
 // sorted lists, with the number of telling features (names, numbers) they
-// share.
-func dot(a, b *item) (float64, int) {
-	d, telling := 0.0, 0
+// share and the number of shared features that are more than counts.
+func dot(a, b *item) (float64, int, int) {
+	d, telling, content := 0.0, 0, 0
 	for i, j := 0, 0; i < len(a.feats) && j < len(b.feats); {
 		fa, fb := &a.feats[i], &b.feats[j]
 		switch {
@@ -443,11 +448,14 @@ func dot(a, b *item) (float64, int) {
 			if fa.telling {
 				telling++
 			}
+			if !fa.count {
+				content++
+			}
 			i++
 			j++
 		}
 	}
-	return d, telling
+	return d, telling, content
 }
 
 // containment is the weighted share of d's features that m also has, and
@@ -479,7 +487,9 @@ type builder struct {
 	index   map[uint32][]int // indexed feature → claims
 	docs    map[string]*nlp.Document
 	vocab   vocab
-	sc      scratch // for candidate searches on the builder's goroutine
+	// names holds each article's entity keys (articleNames), read only.
+	names map[string]map[string]bool
+	sc    scratch // for candidate searches on the builder's goroutine
 	// Who said what, so that "does this speaker assert or deny that claim
 	// in this article?" is a look-up, not a walk over a claim's members:
 	// in one long article a claim may gather thousands.
@@ -602,6 +612,14 @@ func (b *builder) score(i, c int) float64 {
 // as a buffer force … and would secure the road"), the share of the shorter
 // one that the longer holds, scaled onto the cosine's threshold.
 func (b *builder) alike(x, y *item) float64 {
+	if _, _, content := dot(x, y); content == 0 && (x.contentFeats() < fragmentFeats || y.contentFeats() < fragmentFeats || !b.oneStory(x, y)) {
+		// Two assertions that share only counts ("all five are still
+		// abroad", "a family of five tested positive") share no
+		// proposition when one is a fragment, in which the count
+		// weighs most, or when their articles name nothing in common
+		// (two stories: the count is a coincidence).
+		return 0
+	}
 	cos := similarity(x, y)
 	if cos >= b.l.Join {
 		return cos
@@ -623,6 +641,56 @@ func (b *builder) alike(x, y *item) float64 {
 	return cos
 }
 
+// oneStory reports whether two items' articles may tell one story: the
+// same article, or two that name one thing (entity key) in common. A
+// builder without article names (Related) takes every pair as one story.
+func (b *builder) oneStory(x, y *item) bool {
+	if b.names == nil || x.st.Article == y.st.Article {
+		return true
+	}
+	a, c := b.names[x.st.Article], b.names[y.st.Article]
+	if len(c) < len(a) {
+		a, c = c, a
+	}
+	for k := range a {
+		if c[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// articleNames maps each article to the keys of the entities it names,
+// outlets left out (two articles of one outlet may tell any stories).
+func articleNames(docs map[string]*nlp.Document) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(docs))
+	for id, d := range docs {
+		m := map[string]bool{}
+		for _, e := range d.Entities {
+			if e.Key != "" && e.Label != nlp.Outlet {
+				m[e.Key] = true
+			}
+		}
+		out[id] = m
+	}
+	return out
+}
+
+// fragmentFeats is the fewest features besides counts that a statement
+// needs for a shared count alone to join it.
+const fragmentFeats = 3
+
+// contentFeats is how many of the item's features are more than counts.
+func (it *item) contentFeats() int {
+	n := 0
+	for _, f := range it.feats {
+		if !f.count {
+			n++
+		}
+	}
+	return n
+}
+
 // containedIn is the weighted share of d's features found in m, with how
 // many names or numbers and how many words they share.
 func containedIn(d, m *item) (float64, int, int) {
@@ -636,9 +704,10 @@ func containedIn(d, m *item) (float64, int, int) {
 		}
 		if j < len(m.feats) && m.feats[j].id == f.id {
 			dot += f.w
-			if f.telling {
+			switch {
+			case f.telling:
 				telling++
-			} else {
+			default:
 				words++
 			}
 		}

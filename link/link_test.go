@@ -254,3 +254,58 @@ func TestCannotIsNegative(t *testing.T) {
 		t.Errorf("asserted by %q, want a,b; denied by %q", got, articlesOf(c, claimtrail.Denies))
 	}
 }
+
+// TestSharedCountAloneDoesNotLink: statements from unrelated articles that
+// share only a count ("five", "three") and function words state nothing in
+// common, however short they are.
+func TestSharedCountAloneDoesNotLink(t *testing.T) {
+	claims := linkTexts(t,
+		"Officials said all five are still in Varnia.",
+		"Doctors said a family of five tested positive for the marsh fever.",
+		"The ministry said the rebels had killed five foreign hostages since June.",
+		"His cousin said he had four sisters.",
+		"Police said four or five shots rang out after a short pause.",
+		"The mayor said the rebels took 30 hostages, three of whom have been executed.",
+		"Her lawyer said he has three.",
+	)
+	noneLinked(t, claims)
+}
+
+// noneLinked fails for every claim asserted in more than one article.
+func noneLinked(t *testing.T, claims []claimtrail.Claim) {
+	t.Helper()
+	for _, c := range claims {
+		if arts := articlesOf(&c, claimtrail.Asserts); strings.Contains(arts, ",") {
+			t.Errorf("statements sharing only a count were linked (%s): %q", arts, c.Text)
+		}
+	}
+}
+
+// TestSharedFigureWithWordsLinks: a count shared with the words of the
+// predicate still links, and so does a specific figure ("2.3 billion")
+// given twice for one price.
+func TestSharedFigureWithWordsLinks(t *testing.T) {
+	claims := linkTexts(t,
+		"Rescuers said five miners were trapped in the Orlan pit.",
+		"Five miners remain trapped underground at Orlan, the union said.",
+		"Bankers said Tessaly Mills had offered about 2.3 billion crowns.",
+		"Analysts said a price of 2.3 billion would be high.",
+	)
+	if c := claimWith(claims, "trapped"); c == nil || articlesOf(c, claimtrail.Asserts) != "a,b" {
+		t.Errorf("the two statements of five trapped miners were not linked: %q", texts(claims))
+	}
+	if c := claimWith(claims, "2.3 billion"); c == nil || articlesOf(c, claimtrail.Asserts) != "c,d" {
+		t.Errorf("the two statements of one 2.3 billion price were not linked: %q", texts(claims))
+	}
+}
+
+// TestSharedCountFragmentDoesNotLink: within one story (the articles name
+// one town), a fragment that shares only a count with a statement ("he has
+// three") still joins nothing.
+func TestSharedCountFragmentDoesNotLink(t *testing.T) {
+	claims := linkTexts(t,
+		"Gunmen in Maravel took 30 hostages, three of whom have been executed, the governor said.",
+		"A cousin of one hostage in Maravel said he has three.",
+	)
+	noneLinked(t, claims)
+}

@@ -163,3 +163,17 @@ var functionWords = map[string]bool{"of": true, "to": true, "in": true, "on": tr
 	"from": true, "as": true, "than": true, "that": true, "is": true, "are": true, "was": true, "were": true,
 	"have": true, "has": true, "had": true, "be": true, "been": true, "will": true, "would": true, "per": true,
 	"more": true, "less": true, "each": true, "which": true, "who": true, "into": true}
+
+// NumberWords returns the words that read as numbers or scale a number
+// ("five", "dozen", "thousand", "million"), lower-case, in no set order:
+// callers that compare texts need to know which of their words only count.
+func NumberWords() []string {
+	out := make([]string, 0, len(numberWords)+len(scaleWords))
+	for w := range numberWords {
+		out = append(out, w)
+	}
+	for w := range scaleWords {
+		out = append(out, w)
+	}
+	return out
+}
