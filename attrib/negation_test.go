@@ -99,10 +99,10 @@ func TestRelativeContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]bool{
-		"which the Orvane council says are the highest in the region": true,
-		"who had joined the firm in 2004":                             true,
-		"Which port charges the most":                                 false,
-		"the fees are the highest in the region":                      false,
+		"which the Halvard council says are the highest in the region": true,
+		"who had joined the firm in 2004":                              true,
+		"Which port charges the most":                                  false,
+		"the fees are the highest in the region":                       false,
 	} {
 		toks := bodyTokens(t, an, text)
 		if got := relativeContent(toks, 0); got != want {

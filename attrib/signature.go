@@ -13,7 +13,7 @@ import (
 
 // An embedded post loses its markup when a page is copied as text, and
 // keeps its signature at the end of its paragraph: "We are stuck on the
-// ferry.— Mara Voss (@maravoss) March 3, 2015". The paragraph is the
+// ferry.— Mara Stroud (@marastroud) March 3, 2015". The paragraph is the
 // signer's words, not the outlet's, and the signature is no part of them.
 
 // signatureAt matches a post's signature closing a paragraph: a dash, the
@@ -96,8 +96,8 @@ func (p *signedPost) unsigned(toks []nlp.Token) []nlp.Token {
 }
 
 // signedChain puts a cue's chain inside a post under its signer: "Witness
-// said the man had a rifle.— Mara Voss (@maravoss) …" is the witness as
-// Mara Voss reports.
+// said the man had a rifle.— Mara Stroud (@marastroud) …" is the witness as
+// Mara Stroud reports.
 func (p *signedPost) signedChain(chain []claimtrail.Source) []claimtrail.Source {
 	if !p.ok {
 		return chain
