@@ -288,13 +288,9 @@ func (r *reader) spokenKeys(at int) map[string]bool {
 }
 
 // personKeyOf keys a person's name as nlp keys person entities: by the
-// fold of the surname.
+// fold of the surname, particles included.
 func personKeyOf(name string) string {
-	w := strings.Fields(name)
-	if len(w) == 0 {
-		return ""
-	}
-	return nlp.Fold(w[len(w)-1])
+	return nlp.PersonKey(name)
 }
 
 // isSubject reports whether the person e, named in sentence s, is the

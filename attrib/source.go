@@ -363,7 +363,15 @@ func namesPerson(_ *reader, p *sourcePhrase) bool {
 }
 
 func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
-	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: claimtrail.KindPerson}, nil)
+	name := p.named.Text
+	// A surname of several words ("Mr Abou Haddad" after "Karim Abou
+	// Haddad") reads as a name of its own; it is the person named in full.
+	if strings.Contains(name, " ") {
+		if full := r.person(p.named); full != "" {
+			name = full
+		}
+	}
+	return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}, nil)
 }
 
 // rememberAnonymous records an unnamed source under its description.
@@ -580,9 +588,11 @@ func participle(w string) bool {
 }
 
 // person returns the full name of a person the document names whose
-// surname is the single-word entity e, or "".
+// surname is the entity e (one word, or a surname with a particle), or "".
 func (r *reader) person(e *nlp.Entity) string {
-	if strings.Contains(e.Text, " ") {
+	// A name of several words may still be a surname alone: "Abou Haddad"
+	// after "Karim Abou Haddad".
+	if strings.Contains(e.Text, " ") && nlp.PersonKey(e.Text) != nlp.Fold(e.Text) {
 		return ""
 	}
 	if r.persons == nil {

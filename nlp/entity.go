@@ -155,6 +155,9 @@ func (g *Gazetteer) entities(doc *Document, words docWords) []Entity {
 // none starts there). Lower-case connectors ("of", "for", "and", "the") may
 // join capitalised words inside a run.
 func (g *Gazetteer) nameRun(toks []Token, i int) int {
+	if i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] && !capitalised(toks[i].Text) {
+		return g.particleSurname(toks, i) // "van Dalen" in "Mr van Dalen"
+	}
 	if !capitalised(toks[i].Text) || g.stop[strings.ToLower(toks[i].Text)] {
 		return i
 	}
@@ -163,6 +166,10 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 		t := toks[j].Text
 		if capitalised(t) && !g.stop[strings.ToLower(t)] && adjacent(toks[j-1], toks[j]) {
 			j++
+			continue
+		}
+		if k := g.particleSurname(toks, j); k > j {
+			j = k // "Pieter van Dalen", "Greta von der Albrecht"
 			continue
 		}
 		if g.pluralPossessiveBody(toks, j) {
@@ -181,6 +188,25 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 		break
 	}
 	return j
+}
+
+// particleSurname returns the end of a surname's lower-case particles and
+// the capitalised word after them, starting at toks[j] ("van Dalen" in
+// "Pieter van Dalen"), or j. A word the lists know after the particles is
+// a name of its own ("Tour de France" keeps France).
+func (g *Gazetteer) particleSurname(toks []Token, j int) int {
+	k := j
+	for k < len(toks) && surnameParticles[toks[k].Text] != "" && adjacent(toks[k-1], toks[k]) {
+		k++
+	}
+	if k == j || k >= len(toks) || !capitalised(toks[k].Text) || g.stop[strings.ToLower(toks[k].Text)] ||
+		!adjacent(toks[k-1], toks[k]) {
+		return j
+	}
+	if _, _, known := g.Lookup(toks[k].Text); known {
+		return j
+	}
+	return k + 1
 }
 
 // pluralPossessiveBody reports whether toks[j] is the apostrophe of a
@@ -353,12 +379,72 @@ var compassWords = map[string]bool{"north": true, "south": true, "east": true, "
 	"northern": true, "southern": true, "eastern": true, "western": true}
 
 // personKey keys a person by surname, so "Idris Kamran" and "Kamran" meet.
-func personKey(words []string) string { return Fold(words[len(words)-1]) }
+// A surname that opens with a particle is the whole of it: "Karim Abou
+// Haddad" and "Abou Haddad" meet, and are not "Haddad" of another family.
+func personKey(words []string) string {
+	return Fold(strings.Join(words[surnameStart(words):], " "))
+}
+
+// PersonKey keys a person's name as person entities are keyed: by the fold
+// of the surname, particles included.
+func PersonKey(name string) string {
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return ""
+	}
+	return personKey(w)
+}
+
+// surnameStart is the index of the first word of the surname: the first
+// particle that has a word after it and either a given name before it or
+// nothing but the surname after it ("Abou Haddad"; not the "Abu" of a
+// three-word name, which is a given name: "Abu Karim Haddad"); else the
+// last word.
+func surnameStart(words []string) int {
+	n := len(words)
+	for i := 0; i < n-1; i++ {
+		if surnameParticles[strings.ToLower(words[i])] != "" && (i > 0 || n == 2) {
+			return i
+		}
+	}
+	return n - 1
+}
+
+// surnameParticles open a surname of several words, each with a name that
+// carries it (checked by TestSurnameParticles: the name and its surname
+// alone share a key the last word alone does not).
+var surnameParticles = map[string]string{
+	"abou":  "Karim Abou Haddad",
+	"abu":   "Samir Abu Rayyan",
+	"al":    "Hanan Al Tamimi",
+	"el":    "Yusuf El Masri",
+	"bin":   "Faisal bin Tariq",
+	"ben":   "Idris Ben Salah",
+	"ibn":   "Omar ibn Rashid",
+	"van":   "Pieter van Dalen",
+	"von":   "Greta von Albrecht",
+	"de":    "Luc de Montval",
+	"da":    "Joana da Cunhal",
+	"di":    "Marco Di Venti",
+	"du":    "Claire du Pellan",
+	"del":   "Ana del Rivero",
+	"della": "Paola della Serra",
+	"le":    "Anne Le Gorrec",
+	"la":    "Rosa La Bella",
+	"mac":   "Ewan Mac Aoidh",
+	"ter":   "Joris ter Horst",
+	"dos":   "Rui dos Anjos",
+	"der":   "Mila der Kinderen",
+	"den":   "Jan den Hartog",
+}
 
 // allProper reports whether every token is a proper noun: by its tag when
 // the sentence is tagged, else by its capital.
 func allProper(toks []Token, tagged bool) bool {
-	for _, t := range toks {
+	for i, t := range toks {
+		if i > 0 && i < len(toks)-1 && surnameParticles[t.Text] != "" {
+			continue // "van" in "Pieter van Dalen"
+		}
 		if !isWordy(t.Text) || tagged && t.Tag != "NNP" || !tagged && !capitalised(t.Text) {
 			return false
 		}

@@ -98,6 +98,7 @@ func (b *Builder) judge(c *claimtrail.Claim, articles []claimtrail.Article, docs
 	for i := range articles {
 		texts[articles[i].ID] = articles[i].Text
 	}
+	c.Statements = notSelfDenials(c.Statements)
 	c.Origins = b.origins(c.Statements, relays, outlets, names, texts)
 	c.DeniedBy = deniers(c.Statements)
 	c.RetractedBy = retractors(c.Statements)
