@@ -9,7 +9,7 @@ import (
 )
 
 // TestParticleSurnameIsThePerson: a surname of two words with a particle
-// ("Mr Abou Haddad"), written after the full name, is the person named in
+// ("Mr Abou Sarrouf"), written after the full name, is the person named in
 // full, not a second source.
 func TestParticleSurnameIsThePerson(t *testing.T) {
 	an, err := nlp.NewAnalyzer()
@@ -17,10 +17,10 @@ func TestParticleSurnameIsThePerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ text, want string }{
-		{"The convoy crossed the pass at night, said Karim Abou Haddad, an analyst at the Tarsen Institute in Velmora.\n\n" +
-			"\"They moved only in the dark,\" Mr Abou Haddad said.", "Karim Abou Haddad"},
-		{"The dam will hold through the spring, said Pieter van Dalen, an engineer with the Orvel water board.\n\n" +
-			"\"The cracks are old,\" Mr van Dalen said.", "Pieter van Dalen"},
+		{"The convoy crossed the pass at night, said Karim Abou Sarrouf, an analyst at the Tarsen Institute in Velmora.\n\n" +
+			"\"They moved only in the dark,\" Mr Abou Sarrouf said.", "Karim Abou Sarrouf"},
+		{"The dam will hold through the spring, said Pieter van Brakel, an engineer with the Orvel water board.\n\n" +
+			"\"The cracks are old,\" Mr van Brakel said.", "Pieter van Brakel"},
 	} {
 		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
 		if err != nil {

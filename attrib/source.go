@@ -364,8 +364,8 @@ func namesPerson(_ *reader, p *sourcePhrase) bool {
 
 func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
 	name := p.named.Text
-	// A surname of several words ("Mr Abou Haddad" after "Karim Abou
-	// Haddad") reads as a name of its own; it is the person named in full.
+	// A surname of several words ("Mr Abou Sarrouf" after "Karim Abou
+	// Sarrouf") reads as a name of its own; it is the person named in full.
 	if strings.Contains(name, " ") {
 		if full := r.person(p.named); full != "" {
 			name = full
@@ -590,8 +590,8 @@ func participle(w string) bool {
 // person returns the full name of a person the document names whose
 // surname is the entity e (one word, or a surname with a particle), or "".
 func (r *reader) person(e *nlp.Entity) string {
-	// A name of several words may still be a surname alone: "Abou Haddad"
-	// after "Karim Abou Haddad".
+	// A name of several words may still be a surname alone: "Abou Sarrouf"
+	// after "Karim Abou Sarrouf".
 	if strings.Contains(e.Text, " ") && nlp.PersonKey(e.Text) != nlp.Fold(e.Text) {
 		return ""
 	}

@@ -156,7 +156,7 @@ func (g *Gazetteer) entities(doc *Document, words docWords) []Entity {
 // join capitalised words inside a run.
 func (g *Gazetteer) nameRun(toks []Token, i int) int {
 	if i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] && !capitalised(toks[i].Text) {
-		return g.particleSurname(toks, i) // "van Dalen" in "Mr van Dalen"
+		return g.particleSurname(toks, i) // "van Brakel" in "Mr van Brakel"
 	}
 	if !capitalised(toks[i].Text) || g.stop[strings.ToLower(toks[i].Text)] {
 		return i
@@ -169,7 +169,7 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 			continue
 		}
 		if k := g.particleSurname(toks, j); k > j {
-			j = k // "Pieter van Dalen", "Greta von der Albrecht"
+			j = k // "Pieter van Brakel", "Greta von der Albrecht"
 			continue
 		}
 		if g.pluralPossessiveBody(toks, j) {
@@ -191,8 +191,8 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 }
 
 // particleSurname returns the end of a surname's lower-case particles and
-// the capitalised word after them, starting at toks[j] ("van Dalen" in
-// "Pieter van Dalen"), or j. A word the lists know after the particles is
+// the capitalised word after them, starting at toks[j] ("van Brakel" in
+// "Pieter van Brakel"), or j. A word the lists know after the particles is
 // a name of its own ("Tour de France" keeps France).
 func (g *Gazetteer) particleSurname(toks []Token, j int) int {
 	k := j
@@ -380,7 +380,7 @@ var compassWords = map[string]bool{"north": true, "south": true, "east": true, "
 
 // personKey keys a person by surname, so "Idris Kamran" and "Kamran" meet.
 // A surname that opens with a particle is the whole of it: "Karim Abou
-// Haddad" and "Abou Haddad" meet, and are not "Haddad" of another family.
+// Sarrouf" and "Abou Sarrouf" meet, and are not "Sarrouf" of another family.
 func personKey(words []string) string {
 	return Fold(strings.Join(words[surnameStart(words):], " "))
 }
@@ -397,8 +397,8 @@ func PersonKey(name string) string {
 
 // surnameStart is the index of the first word of the surname: the first
 // particle that has a word after it and either a given name before it or
-// nothing but the surname after it ("Abou Haddad"; not the "Abu" of a
-// three-word name, which is a given name: "Abu Karim Haddad"); else the
+// nothing but the surname after it ("Abou Sarrouf"; not the "Abu" of a
+// three-word name, which is a given name: "Abu Karim Sarrouf"); else the
 // last word.
 func surnameStart(words []string) int {
 	n := len(words)
@@ -414,14 +414,14 @@ func surnameStart(words []string) int {
 // carries it (checked by TestSurnameParticles: the name and its surname
 // alone share a key the last word alone does not).
 var surnameParticles = map[string]string{
-	"abou":  "Karim Abou Haddad",
+	"abou":  "Karim Abou Sarrouf",
 	"abu":   "Samir Abu Rayyan",
 	"al":    "Hanan Al Tamimi",
 	"el":    "Yusuf El Masri",
 	"bin":   "Faisal bin Tariq",
 	"ben":   "Idris Ben Salah",
 	"ibn":   "Omar ibn Rashid",
-	"van":   "Pieter van Dalen",
+	"van":   "Pieter van Brakel",
 	"von":   "Greta von Albrecht",
 	"de":    "Luc de Montval",
 	"da":    "Joana da Cunhal",
@@ -443,7 +443,7 @@ var surnameParticles = map[string]string{
 func allProper(toks []Token, tagged bool) bool {
 	for i, t := range toks {
 		if i > 0 && i < len(toks)-1 && surnameParticles[t.Text] != "" {
-			continue // "van" in "Pieter van Dalen"
+			continue // "van" in "Pieter van Brakel"
 		}
 		if !isWordy(t.Text) || tagged && t.Tag != "NNP" || !tagged && !capitalised(t.Text) {
 			return false

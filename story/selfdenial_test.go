@@ -22,21 +22,21 @@ func TestNotSelfDenials(t *testing.T) {
 		kept  int
 	}{
 		{"particle surname, short form denies", []claimtrail.Statement{
-			st(claimtrail.Asserts, person("Karim Abou Haddad")), st(claimtrail.Denies, person("Abou Haddad"))}, 1},
+			st(claimtrail.Asserts, person("Karim Abou Sarrouf")), st(claimtrail.Denies, person("Abou Sarrouf"))}, 1},
 		{"same full name", []claimtrail.Statement{
-			st(claimtrail.Asserts, person("Tarek Nour Salem")), st(claimtrail.Denies, person("Tarek Nour Salem"))}, 1},
+			st(claimtrail.Asserts, person("Tarek Samaha Salem")), st(claimtrail.Denies, person("Tarek Samaha Salem"))}, 1},
 		{"given names only", []claimtrail.Statement{
-			st(claimtrail.Asserts, person("Tarek Nour Salem")), st(claimtrail.Denies, person("Tarek Nour"))}, 1},
+			st(claimtrail.Asserts, person("Tarek Samaha Salem")), st(claimtrail.Denies, person("Tarek Samaha"))}, 1},
 		{"another person denies", []claimtrail.Statement{
-			st(claimtrail.Asserts, person("Karim Abou Haddad")), st(claimtrail.Denies, person("Lina Farrow"))}, 2},
+			st(claimtrail.Asserts, person("Karim Abou Sarrouf")), st(claimtrail.Denies, person("Lina Farrow"))}, 2},
 		{"one of two asserters denies", []claimtrail.Statement{
-			st(claimtrail.Asserts, person("Karim Abou Haddad")), st(claimtrail.Asserts, person("Lina Farrow")),
-			st(claimtrail.Denies, person("Haddad"))}, 3},
+			st(claimtrail.Asserts, person("Karim Abou Sarrouf")), st(claimtrail.Asserts, person("Lina Farrow")),
+			st(claimtrail.Denies, person("Sarrouf"))}, 3},
 		{"unnamed sources assert", []claimtrail.Statement{
 			st(claimtrail.Asserts, claimtrail.Source{Name: "officials", Kind: claimtrail.KindAnonymous}),
-			st(claimtrail.Denies, person("Karim Abou Haddad"))}, 2},
+			st(claimtrail.Denies, person("Karim Abou Sarrouf"))}, 2},
 		{"outlet corrects its own report", []claimtrail.Statement{st(claimtrail.Asserts), corr}, 2},
-		{"person asserts, outlet corrects", []claimtrail.Statement{st(claimtrail.Asserts, person("Karim Abou Haddad")), corr}, 2},
+		{"person asserts, outlet corrects", []claimtrail.Statement{st(claimtrail.Asserts, person("Karim Abou Sarrouf")), corr}, 2},
 	}
 	for _, c := range cases {
 		if got := notSelfDenials(c.stmts); len(got) != c.kept {
