@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"math"
@@ -290,6 +291,55 @@ func TestBufferSumsSameTrees(t *testing.T) {
 				t.Fatalf("%q word %d: head %d %s, all features give %d %s",
 					words, i, r.Head[i], r.Rel[i], h, p.m.labels[st.label[i]-1])
 			}
+		}
+	}
+}
+
+// TestPackedEntries checks that packing the long rows, longest first,
+// keeps every feature's weights and that a table written and read back
+// (as the embedded model is loaded) holds the same rows, packed.
+func TestPackedEntries(t *testing.T) {
+	const classes = 40
+	var rows []featureRow
+	for k := range uint32(300) {
+		r := featureRow{key: mix(3, k, 1, 0)}
+		for c := range int(k*7) % classes {
+			r.cls = append(r.cls, uint8((c*11+int(k))%classes))
+			r.w = append(r.w, float32(int(k%50)-25+c))
+		}
+		rows = append(rows, r)
+	}
+	tb := newTable(classes, rows)
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	if err := tb.write(w); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	back, err := readTable(bufio.NewReader(&buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, got := range []*table{tb, back} {
+		for _, r := range rows {
+			es := got.lookup(r.key)
+			if len(es) != len(r.cls) {
+				t.Fatalf("feature %x: %d weights, want %d", r.key, len(es), len(r.cls))
+			}
+			for j, e := range es {
+				if e.cls != r.cls[j] || e.w != int16(math.Round(float64(r.w[j]/tb.scale))) {
+					t.Fatalf("feature %x weight %d: %+v, want class %d", r.key, j, e, r.cls[j])
+				}
+			}
+		}
+		// Longest rows first: each row's length is at most the one before.
+		prev := 1 << 16
+		for off := 0; off < len(got.entries); {
+			n := int(uint16(got.entries[off].w))
+			if n > prev {
+				t.Fatalf("row at %d holds %d weights after a row of %d", off, n, prev)
+			}
+			prev, off = n, off+1+n
 		}
 	}
 }
