@@ -34,11 +34,12 @@ type CueReading int
 const (
 	// FramesFirst reads each cue word through the reporting frames of
 	// frames.go on the sentence's dependency tree, and through the
-	// word-order patterns of cuePatterns where no frame matches. It is the
-	// default.
+	// word-order readings of wordOrderReadings where no frame settles it.
+	// It is the default.
 	FramesFirst CueReading = iota
-	// PatternsOnly reads cues through the word-order patterns alone, as
-	// the rules did before the frames (kept for comparison).
+	// PatternsOnly reads cues through the word-order readings alone, the
+	// rules' way before the frames (kept for comparison; "per X" and
+	// phrasal denials the parser reads as verbs are read by frames alone).
 	PatternsOnly
 	// FramesOnly reads cues through the frames alone (for comparison).
 	FramesOnly
@@ -73,14 +74,16 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc *nlp.Document) ([]cl
 // and the attributions it found that are no statements of the ledger.
 type Extraction struct {
 	Statements []claimtrail.Statement
-	// Attributions are the trained labeller's attributions refused as
-	// statements because of what they attribute (a plan, a question, a
-	// noun phrase), because their source cannot be named, or because they
-	// are nested in a rule statement, in text order;
-	// claimtrail.Attribution.Reason says which. Those whose spans hold no
-	// whole token, whose cue is a rule statement's, or that merely share
-	// words with a rule statement are not among them. The rules alone
-	// report none.
+	// Attributions are the attributions refused as statements, in text
+	// order: the trained labeller's, refused because of what they
+	// attribute (a plan, a question, a noun phrase), because their source
+	// cannot be named, or because they are nested in a rule statement; and
+	// the rules' own, read by a frame whose cue a veto refuses (negated,
+	// a refusal to state, "said whether"; see frameVetoes) when no
+	// statement or labeller attribution has the cue.
+	// claimtrail.Attribution.Reason says which. Labeller attributions
+	// whose spans hold no whole token, whose cue is a rule statement's, or
+	// that merely share words with a rule statement are not among them.
 	Attributions []claimtrail.Attribution
 }
 
@@ -104,6 +107,7 @@ func (x *Extractor) ExtractAll(ctx context.Context, doc *nlp.Document) (Extracti
 		}
 	}
 	r.blockQuotes()
+	r.declinedAttributions()
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
 			// A denial's hedge words describe what it denies ("an alleged
@@ -225,6 +229,10 @@ type reader struct {
 	// refused holds the labeller's attributions refused as statements for
 	// what they attribute, not for being no attribution (modelCheck).
 	refused []claimtrail.Attribution
+	// declined holds the attributions the rules read but refused (a
+	// negated cue, a refusal to state), reported through refused when no
+	// statement took their cue (declinedAttributions).
+	declined []claimtrail.Attribution
 	// ruledCues indexes the cues of out for ruled, built for the out of
 	// ruledBase and ruledLen (out is replaced when the labeller's
 	// statements are combined with the rules').
@@ -578,8 +586,10 @@ func joinChains(outer, inner []claimtrail.Source) []claimtrail.Source {
 }
 
 // cueAt reads an attribution whose cue is token i: through the reporting
-// frames on the sentence's tree, then, unless a frame settled it, through
-// each cue pattern in the order of cuePatterns.
+// frames on the sentence's tree, and, where no frame settles the word (the
+// parser misread the sentence, or the frames leave a quotation split by
+// its cue to word order), through the word-order reading of
+// wordOrderReadings that fits it.
 func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
 	if r.cues != PatternsOnly && frameWord(lower(toks[i])) {
 		if t := r.sentenceTree(toks); t != nil {
@@ -592,80 +602,104 @@ func (r *reader) cueAt(toks []nlp.Token, q []bool, lo, hi, i int) (attribution, 
 	if r.cues == FramesOnly {
 		return attribution{}, false
 	}
-	for _, p := range cuePatterns {
-		if !p.match(toks, lo, hi, i) {
-			continue
+	for _, rd := range wordOrderReadings {
+		if rd.match(toks, lo, hi, i) {
+			return rd.read(r, toks, q, lo, hi, i)
 		}
-		switch p.action {
-		case cuePrepositional:
-			return r.prepositional(toks, q, lo, hi, i, i+p.width)
-		case cueVerb:
-			return r.verb(toks, q, lo, hi, i)
-		}
-		return attribution{}, false
 	}
 	return attribution{}, false
 }
 
-// cueAction is what a matching cue pattern makes of its token.
-type cueAction int
-
-const (
-	cueNone          cueAction = iota // no cue at this token, whatever patterns follow
-	cuePrepositional                  // a preposition: the source follows it ("according to X")
-	cueVerb                           // a speech verb: the source is its subject or follows it
-)
-
-// cuePattern is one shape of attribution cue starting at token i of
-// toks[lo:hi].
-type cuePattern struct {
-	example string // a phrase the pattern matches, the cue in it first
-	match   func(toks []nlp.Token, lo, hi, i int) bool
-	action  cueAction
-	width   int // for cuePrepositional: the cue's tokens before the source
+// wordOrderReading reads an attribution off the order of a sentence's
+// words, for a cue word the frames could not read: the parser's tree of a
+// news sentence is often wrong where word order is plain ("Y, the
+// campaign group X said on Thursday." parsed with "said" a relative clause
+// on an apposition; a quotation split by its cue). The readings exclude
+// one another: at most one matches a word.
+type wordOrderReading struct {
+	name     string
+	match    func(toks []nlp.Token, lo, hi, i int) bool
+	read     func(r *reader, toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool)
+	examples []frameExample // sentences the reading reads, with what it must find
 }
 
-// cuePatterns are tried in order and the first that matches decides. The
-// prepositional cues are fixed phrases; then comes a use of a speech verb
-// that is no cue (a demand); last the speech verbs. Whether a capitalised
-// speech word is a name ("Mark Said") or a headline's verb ("Minister Says
-// Fares Will Rise") the parser decides (frames.go), not a pattern.
-var cuePatterns = []cuePattern{
-	{"according to officials", wordsAt("according", "to"), cuePrepositional, 2},
-	{"as reported by the Lantern", wordsAt("as", "reported", "by"), cuePrepositional, 3},
-	{"as first reported by the Lantern", firstReportedBy, cuePrepositional, 4},
-	{"per the ministry", perCue, cuePrepositional, 1},
-	{"faces calls to resign", func(toks []nlp.Token, _, hi, i int) bool { return callsFor(toks, i, hi) }, cueNone, 0},
-	{"officials said", speechVerbAt, cueVerb, 0},
-	{"shot down claims that", func(toks []nlp.Token, _, hi, i int) bool { return denialPhraseAt(toks, i, hi) > 0 }, cueVerb, 0},
+// wordOrderReadings are the word-order readings. "faces calls to resign"
+// is a veto of the speech-verb reading (verbVetoes), and phrasal denials
+// the parser reads as verbs are a frame row (frames.go).
+var wordOrderReadings = []wordOrderReading{
+	{
+		name: "according to",
+		match: func(toks []nlp.Token, _, hi, i int) bool {
+			return lower(toks[i]) == "according" && i+1 < hi && lower(toks[i+1]) == "to"
+		},
+		read: func(r *reader, toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
+			return r.prepositional(toks, q, lo, hi, i, i+2)
+		},
+		examples: []frameExample{
+			{"The tanker was carrying fuel loaded at sea, according to the navy.", "according to", "the navy", "The tanker was carrying fuel loaded at sea"},
+		},
+	},
+	{
+		name: "as reported by", match: func(toks []nlp.Token, lo, hi, i int) bool { return reportedByAt(toks, lo, hi, i) > 0 },
+		read: func(r *reader, toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
+			return r.prepositional(toks, q, lo, hi, i, i+reportedByAt(toks, lo, hi, i))
+		},
+		examples: []frameExample{
+			{"As first reported by the Harbour Gazette, the ferry had been sold, two officials said.", "As first reported by", "the Harbour Gazette",
+				"the ferry had been sold, two officials said"},
+		},
+	},
+	{
+		// "per" opening a sentence or after a comma or "that"; inside a
+		// sentence it is a name ("Per Solheim"). Read by word order, which
+		// takes a source such as "per CNN-News 18 …" whole up to the comma.
+		name: "per", match: perCue,
+		read: func(r *reader, toks []nlp.Token, q []bool, lo, hi, i int) (attribution, bool) {
+			return r.prepositional(toks, q, lo, hi, i, i+1)
+		},
+		examples: []frameExample{
+			{"Per the harbour authority, the ferry will stop running in March.", "Per", "the harbour authority", "the ferry will stop running in March"},
+		},
+	},
+	{
+		name: "phrasal denial", match: func(toks []nlp.Token, _, hi, i int) bool { return denialPhraseAt(toks, i, hi) > 0 }, read: (*reader).verb,
+		examples: []frameExample{
+			{"Councillor Ivo Marsh shot down claims that the pool was closing.", "shot down", "Councillor Ivo Marsh", "claims that the pool was closing"},
+		},
+	},
+	{
+		name: "speech verb", match: speechVerbAt, read: (*reader).verb,
+		examples: []frameExample{
+			{"Water from the well held arsenic at ten times the limit, the campaign group Clearwell said on Monday.",
+				"said", "the campaign group Clearwell", "Water from the well held arsenic at ten times the limit"},
+			{"“The pumps,” the engineer said, “were never tested.”", "said", "the engineer", "The pumps … were never tested"},
+		},
+	},
 }
 
-// wordsAt matches a fixed phrase, in any case, at token i.
-func wordsAt(words ...string) func(toks []nlp.Token, lo, hi, i int) bool {
-	return func(toks []nlp.Token, _, hi, i int) bool {
-		if i+len(words) > hi {
-			return false
-		}
-		for k, w := range words {
-			if lower(toks[i+k]) != w {
-				return false
-			}
-		}
-		return true
+// reportedByAt returns the number of words of "as reported by" or "as
+// first reported by" at toks[i] (the cue, before its source), or 0.
+func reportedByAt(toks []nlp.Token, _, hi, i int) int {
+	k := i + 1
+	if lower(toks[i]) != "as" || k >= hi {
+		return 0
 	}
-}
-
-// firstReportedBy matches "as first reported by", "as initially reported
-// by".
-func firstReportedBy(toks []nlp.Token, _, hi, i int) bool {
-	return lower(toks[i]) == "as" && i+3 < hi && firstWords[lower(toks[i+1])] && lower(toks[i+2]) == "reported" && lower(toks[i+3]) == "by"
+	if firstWords[lower(toks[k])] {
+		k++
+	}
+	if k+1 < hi && lower(toks[k]) == "reported" && lower(toks[k+1]) == "by" {
+		return k + 2 - i
+	}
+	return 0
 }
 
 // perCue matches "per" opening a sentence or after a comma or "that".
-// "Per" inside a sentence is a name ("Per Solheim"), not the cue.
 func perCue(toks []nlp.Token, lo, hi, i int) bool {
 	return lower(toks[i]) == "per" && i+1 < hi && (toks[i].Text == "per" || i == lo) && (i == lo || toks[i-1].Text == "," || lower(toks[i-1]) == "that")
 }
+
+// firstWords may stand in "as first reported by".
+var firstWords = set(`first originally earlier previously initially`)
 
 // speechVerbAt matches a speech verb used as a verb: tagged so, a cue
 // that is always one, a perfect ("has denied"), a participle the tagger
@@ -690,9 +724,8 @@ func perfect(toks []nlp.Token, lo, i int) bool {
 	return false
 }
 
-// prepositional handles "according to X", "as reported by X" and "per X":
-// the source runs to the next comma; the content is the clause on the other
-// side of it.
+// prepositional handles "according to X" by word order: the source runs
+// to the next comma; the content is the clause on the other side of it.
 func (r *reader) prepositional(toks []nlp.Token, q []bool, lo, hi, cueLo, srcLo int) (attribution, bool) {
 	srcHi := srcLo
 	for srcHi < hi && !boundary(toks[srcHi]) && !q[srcHi] {
@@ -832,6 +865,7 @@ var verbVetoes = []verbVeto{
 	{"could be announced", passiveVerb},
 	{"X confirmed that Y but said Z", sharedSubject},
 	{"ordered to dismiss Ivo Danek for absence", personObject},
+	{"faces calls to resign", func(toks []nlp.Token, _, hi, _, v int) bool { return callsFor(toks, v, hi) }},
 }
 
 // personObject: a denial verb whose object is a name or a personal

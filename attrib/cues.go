@@ -128,9 +128,6 @@ func denialPhraseAt(toks []nlp.Token, i, hi int) int {
 	return 0
 }
 
-// firstWords may stand in "as first reported by".
-var firstWords = set(`first originally earlier previously initially`)
-
 // relayCues mark a source that passes on another's words: "citing",
 // "per", "quoting".
 var relayCues = set(`citing quoting per`)

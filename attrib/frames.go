@@ -15,8 +15,9 @@ import (
 // and the clause that noun modifies, the agent of "it was reported by".
 // The frames are data (the frames table below), each with example
 // sentences that TestFrames runs; the reader tries them at every cue word
-// and falls back to the word-order patterns of attrib.go (cuePatterns)
-// only where no frame matches.
+// and reads by word order (wordOrderReadings in attrib.go) only where no
+// frame settles the word: the parser misread the sentence, or a quotation
+// is split by its cue.
 
 // frameSite names where, relative to the frame's anchor word (the cue),
 // a source or a content hangs in the tree.
@@ -78,6 +79,10 @@ type frame struct {
 	// cueOnHead: the cue's span runs from the anchor to the word before
 	// the source ("according to", "per").
 	cueToSource bool
+	// phrasal: the anchor opens a phrase of denialPhrases ("brushed
+	// aside", "poured cold water on"), which is the cue; the content
+	// follows it.
+	phrasal bool
 	// examples are sentences the frame reads, with what it must find.
 	examples []frameExample
 }
@@ -153,6 +158,15 @@ var frames = []frame{
 		},
 	},
 	{
+		name: "phrasal denial", words: phrasalDenials, upos: []string{"VERB"}, phrasal: true, denial: true,
+		source:  siteSubject,
+		content: []frameSite{siteObject, siteComplement},
+		examples: []frameExample{
+			{"The mayor brushed aside reports that she would resign.", "brushed aside", "The mayor", "reports that she would resign"},
+			{"The regulator poured cold water on claims that the merger was approved.", "poured cold water on", "The regulator", "claims that the merger was approved"},
+		},
+	},
+	{
 		name: "speech participle on a clause", words: participles,
 		upos: []string{"VERB"}, rels: []string{"advcl", "xcomp", "conj"},
 		source:  siteGovernorSubject,
@@ -176,6 +190,33 @@ var frames = []frame{
 			{"Prices will rise next year, citing the transport ministry.", "citing", "the transport ministry", "Prices will rise next year"},
 		},
 	},
+}
+
+// phrasalDenials are the first words of denialPhrases.
+var phrasalDenials = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range denialPhrases {
+		m[w] = true
+	}
+	return m
+}()
+
+// phrasalEnd returns one past the last word of the denial phrase that
+// word v opens ("brushed aside", "poured cold water on"), or -1.
+func phrasalEnd(t *nlp.Tree, v int) int {
+	for _, rest := range denialPhrases[lowerWord(t, v)] {
+		if v+len(rest) >= t.Len() {
+			continue
+		}
+		ok := true
+		for k, w := range rest {
+			ok = ok && lowerWord(t, v+1+k) == w
+		}
+		if ok {
+			return v + 1 + len(rest)
+		}
+	}
+	return -1
 }
 
 // stanceVerbs are verbs of finding, believing, promising and recalling
@@ -205,7 +246,7 @@ var relayWords = set(`citing quoting cited quoted`)
 // treeAttribution tries the frames at word v of the sentence's tree. It
 // returns ok when a frame reads an attribution there, and decided when the
 // tree settles that the word is no cue (a noun, a name), so that the
-// word-order patterns need not be tried.
+// word-order readings need not be tried.
 func (r *reader) treeAttribution(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, v int) (a attribution, ok, decided bool) {
 	w := lower(toks[v])
 	if speechVerbs[w] && reportedEvent(t, v) {
@@ -257,6 +298,9 @@ func (f *frame) anchorFits(t *nlp.Tree, v int) bool {
 	if len(f.rels) > 0 && !hasRel(f.rels, t.Rel(v)) {
 		return false
 	}
+	if f.phrasal && phrasalEnd(t, v) < 0 {
+		return false
+	}
 	if f.source == siteObject && t.Head(v) >= 0 && speechVerbs[lowerWord(t, t.Head(v))] {
 		return false // "reported, citing X": a relay on the cue's frame
 	}
@@ -293,17 +337,36 @@ func agentOf(t *nlp.Tree, v int) int {
 type frameVeto struct {
 	example string // a sentence the veto applies to
 	applies func(t *nlp.Tree, v int) bool
+	// reason, when set, is why the attribution the frame still reads there
+	// is no statement: it is reported beside the ledger
+	// (Extraction.Attributions). Without one, nothing is reported: what
+	// the anchor governs is no attribution at all.
+	reason claimtrail.NotStatement
 }
 
 // frameVetoes are checked before a frame reads its attribution.
 var frameVetoes = []frameVeto{
-	{"The ministry did not deny that the bridge was unsafe.", negatedAnchor},
-	{"The ministry declined to say whether the bridge was unsafe.", refusedAnchor},
-	{"The ministry neither confirmed nor denied the report.", neitherNorAnchor},
-	{"The ministry has said whether the bridge is safe.", whetherContent},
-	{"The pact is what diplomats describe as a patrol.", relativeAnchor},
-	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor},
-	{"The mayor saw the footage, which was first reported by the Herald.", reportedThing},
+	{"The ministry did not deny that the bridge was unsafe.", negatedAnchor, claimtrail.ReasonNegated},
+	{"The ministry declined to say whether the bridge was unsafe.", refusedAnchor, claimtrail.ReasonWithheld},
+	{"The ministry neither confirmed nor denied the report.", neitherNorAnchor, claimtrail.ReasonWithheld},
+	{"The ministry has said whether the bridge is safe.", whetherContent, claimtrail.ReasonQuestion},
+	// What a relative clause such as "what diplomats describe as" or
+	// "what they thought X could do" attributes is mostly a question or a
+	// description: on PolNeAR train, reporting them lowered the scores.
+	{"The pact is what diplomats describe as a patrol.", relativeAnchor, ""},
+	{"Velmora joined in what diplomats describe as a patrol pact.", relativeAnchor, ""},
+	{"The mayor saw the footage, which was first reported by the Herald.", reportedThing, ""},
+}
+
+// vetoAt returns the first of frameVetoes that applies to anchor v, or
+// nil.
+func vetoAt(t *nlp.Tree, v int) *frameVeto {
+	for i := range frameVetoes {
+		if frameVetoes[i].applies(t, v) {
+			return &frameVetoes[i]
+		}
+	}
+	return nil
 }
 
 // relativeAnchor: a verb whose object is "what" ("in what diplomats
@@ -371,12 +434,34 @@ func whetherContent(t *nlp.Tree, v int) bool {
 }
 
 // readFrame reads frame f at anchor v: the source's chain and the content.
+//
+// When a veto applies, the frame is still read, for the record of the
+// refusal (reader.declined), and no attribution is returned; the mentions
+// its source added are forgotten, as for any source that speaks no
+// statement.
 func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, v int) (attribution, bool) {
-	for _, veto := range frameVetoes {
-		if veto.applies(t, v) {
+	if veto := vetoAt(t, v); veto != nil {
+		if veto.reason == "" {
 			return attribution{}, false
 		}
+		known := len(r.mentions)
+		if a, ok := r.readFrameUnvetoed(f, t, toks, q, lo, hi, v); ok && declinable(toks, a, v, veto.reason) {
+			if h := t.Head(v); refusedAnchor(t, v) && h < v {
+				a.cue.Start = toks[h].Start // "declined to say", as the labeller marks it
+			}
+			if veto.reason == claimtrail.ReasonNegated {
+				a.cue.Start = toks[negationStart(t, v)].Start // "does not believe", as PolNeAR marks it
+			}
+			r.decline(a, toks, veto.reason)
+		}
+		r.mentions = r.mentions[:known]
+		return attribution{}, false
 	}
+	return r.readFrameUnvetoed(f, t, toks, q, lo, hi, v)
+}
+
+// readFrameUnvetoed is readFrame without the vetoes.
+func (r *reader) readFrameUnvetoed(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, v int) (attribution, bool) {
 	src := f.site(t, v, f.source)
 	if src < 0 {
 		return attribution{}, false
@@ -385,7 +470,7 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 	slo, shi := sourceSpanWords(t, src)
 	shared := t.Head(src) != v && (f.source == siteSubject || f.source == siteGovernorSubject)
 	if !shared && (slo < lo || shi > hi) || quotedIn(q, slo, shi) || splitQuote(toks, q, lo, hi, v) {
-		return attribution{}, false // the word-order patterns read quotations
+		return attribution{}, false // word order reads quotations
 	}
 	if f.cueToSource {
 		a.cue = span(toks, v, cueEnd(t, v, src))
@@ -405,6 +490,16 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 	}
 	for _, site := range f.content {
 		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
+			if f.phrasal {
+				end := phrasalEnd(t, v)
+				a.cue.End = toks[end-1].End
+				if a.lo < end {
+					a.lo, a.hi = trim(toks, end, a.hi) // "cast doubt on reports …": the object is the phrase's
+				}
+				if a.lo >= a.hi {
+					continue
+				}
+			}
 			if a.coordinated == 0 {
 				a.coordinated = max(coordinatedVerb(t, v), 0)
 			}
@@ -415,6 +510,86 @@ func (r *reader) readFrame(f *frame, t *nlp.Tree, toks []nlp.Token, q []bool, lo
 		}
 	}
 	return attribution{}, false
+}
+
+// declinable reports whether a, read at anchor v where a veto applies for
+// reason, is worth reporting as a refused attribution: its content follows
+// the cue and is a clause of its own ("did not deny that the crane had
+// collapsed"), not a clause the cue merely hangs on ("… if they did not
+// confirm their status") or an infinitive ("never told them what to
+// say"); a negated cue's content is no question ("did not show whether
+// …"), which a refusal's or a question's is ("declined to say whether
+// …"). On PolNeAR dev the others lowered source, exact content and whole
+// attributions by .001 each.
+func declinable(toks []nlp.Token, a attribution, v int, reason claimtrail.NotStatement) bool {
+	if a.lo <= v || a.lo >= a.hi || !hasFiniteVerb(toks[a.lo:a.hi]) {
+		return false
+	}
+	w := lower(toks[a.lo])
+	return reason != claimtrail.ReasonNegated || !interrogatives[w] && !relatives[w]
+}
+
+// negationStart returns the first of the auxiliaries and negators right
+// before the anchor v ("does not", "has never"), or v.
+func negationStart(t *nlp.Tree, v int) int {
+	k := v
+	for k > 0 && t.Head(k-1) == v && (nlp.RelIs(t.Rel(k-1), "aux") || nlp.RelIs(t.Rel(k-1), "advmod") && negatedAnchorWords[lowerWord(t, k-1)]) {
+		k--
+	}
+	return k
+}
+
+// negatedAnchorWords negate an anchor: "did not deny", "has never said".
+var negatedAnchorWords = set(`not n't never`)
+
+// decline records a, an attribution the rules read but refuse as a
+// statement for reason, as a claimtrail.Attribution: reported beside the
+// ledger unless a statement or another reported attribution has its cue
+// (declinedAttributions).
+func (r *reader) decline(a attribution, toks []nlp.Token, reason claimtrail.NotStatement) {
+	if a.lo >= a.hi {
+		return
+	}
+	d := claimtrail.Attribution{
+		Article: r.doc.Article.ID, Source: a.srcSpan, Cue: a.cue, Content: span(toks, a.lo, a.hi),
+		Sentence: r.doc.Sentences[r.si].Span, Reason: reason,
+	}
+	if a.holeHi > a.holeLo {
+		b1, e1 := trim(toks, a.lo, a.holeLo)
+		b2, e2 := trim(toks, a.holeHi, a.hi)
+		if b1 < e1 && b2 < e2 {
+			d.Parts = []claimtrail.Span{span(toks, b1, e1), span(toks, b2, e2)}
+		}
+	}
+	if len(a.chain) > 0 {
+		d.Chain = r.fullChain(a.chain)
+	}
+	r.declined = append(r.declined, d)
+}
+
+// declinedAttributions adds to r.refused the rules' own refusals whose cue
+// no statement and no attribution already reported shares: a cue the
+// frames refused may still have been read by word order, or by the
+// labeller, whose record then stands.
+func (r *reader) declinedAttributions() {
+	var cues []claimtrail.Span
+	for _, st := range r.out {
+		if !st.Cue.Empty() {
+			cues = append(cues, st.Cue)
+		}
+	}
+	for _, a := range r.refused {
+		cues = append(cues, a.Cue)
+	}
+	taken := claimtrail.NewSpanIndex(cues)
+	seen := map[claimtrail.Span]bool{} // a content holding a cue is read again (reader.find)
+	for _, d := range r.declined {
+		if taken.Overlaps(d.Cue) || seen[d.Cue] {
+			continue
+		}
+		seen[d.Cue] = true
+		r.refused = append(r.refused, d)
+	}
 }
 
 // sourceSays reads what the source of an "according to X" says in a
@@ -548,6 +723,9 @@ func (f *frame) site(t *nlp.Tree, v int, s frameSite) int {
 		}
 		if n >= 0 && relativeWords[lowerWord(t, n)] && strings.HasSuffix(t.Rel(v), ":relcl") {
 			return relativeAntecedent(t, v, n) // "an architect who said …": the architect
+		}
+		if n < 0 && refusedAnchor(t, v) {
+			return f.site(t, t.Head(v), s) // "X declined to say": X's refusal (always vetoed: refusedAnchor)
 		}
 		return n
 	case siteGovernorSubject:
