@@ -409,6 +409,13 @@ type inPlace struct {
 // generic and judges nothing in particular.
 var inPlaceVerdicts = []inPlace{
 	{"verdict noun as subject", verdictSubject, []string{"his fabrication was long known at the station"}},
+	// An apposition renames whatever it hangs on; the parser also hangs a
+	// quoted closing verdict on the nearest noun ("called the claim that
+	// the depot was sold without a vote "pure fabrication"", with
+	// "fabrication" read as apposed to "vote").
+	{"verdict noun in apposition", verdictAppos, []string{
+		"the minister's story, a complete fabrication, spread across the city",
+	}},
 	{"verdict on a definite report", onDefiniteReport, []string{
 		"readers shared the hoax story about the singer thousands of times",
 		"officials were alerted to erroneous reports of a case in the city",
@@ -419,6 +426,11 @@ var inPlaceVerdicts = []inPlace{
 // verdictSubject matches a verdict noun that is a clause's subject.
 func verdictSubject(t *nlp.Tree, w int) bool {
 	return t.UPOS(w) == "NOUN" && nlp.RelIs(t.Rel(w), "nsubj")
+}
+
+// verdictAppos matches a verdict noun in apposition.
+func verdictAppos(t *nlp.Tree, w int) bool {
+	return t.UPOS(w) == "NOUN" && t.Rel(w) == "appos"
 }
 
 // onDefiniteReport matches a verdict word modifying a report noun that
@@ -593,6 +605,14 @@ var negationShapes = []negationShape{
 		"the clerk went on leave in 2004 and did not return to the office after that",
 		"the guard sold the car in May but never told the buyer about the crash",
 	}},
+	{"not only", notOnly, []string{
+		"the song was not just a hit on the radio",
+		"the fire was not merely an accident",
+	}},
+	{"embedded question", inEmbeddedQuestion, []string{
+		"parents are demanding to know why there was not more supervision on the trip",
+		"residents asked whether nobody had checked the dam",
+	}},
 	{"adverbial clause", inAdverbialClause, []string{
 		"when he said no and tore up the contract, there was an enormous sense of shock",
 		"if no deal is reached by Friday, the strike will go ahead",
@@ -636,6 +656,40 @@ func afterPositiveConjunct(toks []nlp.Token, lo, k, _ int) bool {
 		}
 	}
 	return finite
+}
+
+// notOnly reports whether the negator at k says "not only" in other words
+// ("was not just a hit", "not merely an accident"): it adds to what it
+// negates instead of denying it.
+func notOnly(toks []nlp.Token, _, k, hi int) bool {
+	if k+1 >= hi || lower(toks[k]) != "not" && lower(toks[k]) != "n't" {
+		return false
+	}
+	switch lower(toks[k+1]) {
+	case "just", "merely", "simply", "solely", "only":
+		return true
+	}
+	return false
+}
+
+// questionWords open an embedded question: what it asks is not asserted.
+var questionWords = set(`why whether how`)
+
+// inEmbeddedQuestion reports whether the negator at k sits in a question
+// embedded after the content's first word ("demanding to know why there
+// was not more supervision", "asked whether nobody had checked"): the
+// speaker asks, and denies nothing.
+func inEmbeddedQuestion(toks []nlp.Token, lo, k, _ int) bool {
+	for j := k - 1; j > lo; j-- {
+		w := lower(toks[j])
+		switch {
+		case w == "," || w == ";":
+			return false
+		case questionWords[w]:
+			return true
+		}
+	}
+	return false
 }
 
 // unsettledWords are what, negated, leaves a matter open rather than
