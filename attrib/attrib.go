@@ -1431,7 +1431,7 @@ func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain [
 	}
 	content := st.Content.In(r.text())
 	switch {
-	case verdict(toks, c.lo, c.hi):
+	case verdict(toks, c.lo, c.hi, r.verdictTree(si, toks, c)):
 		st.Polarity = claimtrail.Denies
 		st.Negates = verdictTarget(content)
 	case negated(toks, q, c.lo, c.hi):
@@ -1440,6 +1440,17 @@ func (r *reader) statement(si int, toks []nlp.Token, q []bool, c clause, chain [
 		st.Negates = content
 	}
 	return st
+}
+
+// verdictTree is the tree of sentence si when the content c holds a
+// verdict word, or nil: only then is the sentence worth parsing.
+func (r *reader) verdictTree(si int, toks []nlp.Token, c clause) *nlp.Tree {
+	for k := c.lo; k < c.hi; k++ {
+		if verdictWords[lower(toks[k])] {
+			return r.doc.Tree(si)
+		}
+	}
+	return nil
 }
 
 // fullChain prefixes a chain with the article's outlet, dropping the outlet

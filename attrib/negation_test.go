@@ -78,14 +78,72 @@ func TestVerdictAdjectives(t *testing.T) {
 	for text, want := range map[string]bool{
 		"the couple were carrying false identity papers after crossing the border": false,
 		"she had been travelling with a fake passport":                             false,
-		"the report is false":                             true,
-		"this is fake news":                               true,
-		"the article was a manufactured propaganda piece": true,
-		"the claim is a fabrication":                      true,
+		"the report is false":                                               true,
+		"this is fake news":                                                 true,
+		"the article was a manufactured propaganda piece":                   true,
+		"the claim is a fabrication":                                        true,
+		"his fabrication was long known at the station":                     true,
+		"officials were alerted to erroneous reports of a case in the city": true,
+		"the rumour was described as a hoax by the ministry":                true,
 	} {
-		toks := bodyTokens(t, an, text)
-		if got := verdict(toks, 0, len(toks)); got != want {
+		toks, tree := bodyTree(t, an, text)
+		if got := verdict(toks, 0, len(toks), tree); got != want {
 			t.Errorf("verdict(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestMentionLinks runs every example of mentionLinks (a verdict word
+// under such a link is mentioned, not given) and the controls, verdicts
+// whose word climbs by other links, parser slips included.
+func TestMentionLinks(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range mentionLinks {
+		for _, ex := range l.examples {
+			t.Run(l.name+"/"+ex, func(t *testing.T) {
+				toks, tree := bodyTree(t, an, ex)
+				if verdict(toks, 0, len(toks), tree) {
+					t.Errorf("verdict(%q) = true, want false", ex)
+				}
+			})
+		}
+	}
+	for _, ex := range []string{
+		"this was a false story from the start",
+		"she is safe, and the rumours of her arrest are untrue",
+		"the interview was a pack of lies",
+		"the ministry called the account pure fabrication",
+		"he insisted the account was false",
+		"the account is wrong; it is a lie",
+		"the minister's account was described as a hoax",
+		"these rumours are absolutely, unequivocally and completely false",
+		"stories of her resignation are lies told by rivals who want to weaken the party",
+	} {
+		toks, tree := bodyTree(t, an, ex)
+		if !verdict(toks, 0, len(toks), tree) {
+			t.Errorf("verdict(%q) = false, want true", ex)
+		}
+	}
+}
+
+// TestInPlaceVerdicts runs every example of inPlaceVerdicts: each is a
+// verdict though a mention link lies above its verdict word.
+func TestInPlaceVerdicts(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range inPlaceVerdicts {
+		for _, ex := range p.examples {
+			t.Run(p.name+"/"+ex, func(t *testing.T) {
+				toks, tree := bodyTree(t, an, ex)
+				if !verdict(toks, 0, len(toks), tree) {
+					t.Errorf("verdict(%q) = false, want true", ex)
+				}
+			})
 		}
 	}
 }
@@ -162,4 +220,19 @@ func bodyTokens(t *testing.T, an *nlp.Analyzer, text string) []nlp.Token {
 		t.Fatal(err)
 	}
 	return doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+}
+
+// bodyTree is bodyTokens with the tree of the text's sentence.
+func bodyTree(t *testing.T, an *nlp.Analyzer, text string) ([]nlp.Token, *nlp.Tree) {
+	t.Helper()
+	art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: "Headline\n\n" + text + "."}
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := doc.TokensIn(claimtrail.Span{Start: len("Headline\n\n"), End: len(art.Text) - 1})
+	if len(toks) == 0 {
+		t.Fatal("no tokens")
+	}
+	return toks, doc.Tree(doc.SentenceAt(toks[len(toks)-1].Start))
 }

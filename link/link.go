@@ -854,7 +854,7 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	var out []int
 	var scores []float64
 	best := 0.0
-	skip := func(c int) bool { return b.items[b.members[c][0]].st.Negated }
+	skip := b.negatedClaim
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
 		if b.items[i].st.Negated && first.negative || b.ownClaim(i, c) {
@@ -1013,7 +1013,30 @@ func (b *builder) denyFigure(i int) bool {
 
 // negatedClaim reports whether claim c starts negated (a negative fact):
 // no denial answers it.
-func (b *builder) negatedClaim(c int) bool { return b.items[b.members[c][0]].st.Negated }
+func (b *builder) negatedClaim(c int) bool {
+	first := &b.items[b.members[c][0]]
+	return first.st.Negated || reportsDenial(first.text)
+}
+
+// denialReports are the words by which a claim reports a denial or a
+// verdict itself ("both the tour and the agent have denied claims that
+// …", "released a statement saying the claims are false"): a denial
+// agrees with such a claim and is no answer to it.
+var denialReports = map[string]bool{
+	"denied": true, "denies": true, "deny": true, "refuted": true, "dismissed": true, "rejected": true,
+	"false": true, "untrue": true, "hoax": true, "fabricated": true, "baseless": true, "unfounded": true,
+}
+
+// reportsDenial reports whether a claim's text holds a word of
+// denialReports.
+func reportsDenial(text string) bool {
+	for w := range nlp.Words(text) {
+		if denialReports[w.Form] {
+			return true
+		}
+	}
+	return false
+}
 
 // answerShareOf is the largest share of denial i's words that one of claim
 // c's first members kept by keep holds (with a word of the predicate), or 0

@@ -78,3 +78,20 @@ func TestNegationAnswersTiedClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestReportsDenial: a claim that itself reports a denial or a verdict
+// ("the club and her agent have denied claims that …", "a statement saying
+// the claims are false") is no candidate for a denial to answer
+// (negatedClaim): the two agree.
+func TestReportsDenial(t *testing.T) {
+	for text, want := range map[string]bool{
+		"the agent has denied claims that she was banned": true,
+		"a statement saying the claims are false":         true,
+		"she was banned for three months":                 false,
+		"the league confirmed the ban on Friday":          false,
+	} {
+		if got := reportsDenial(text); got != want {
+			t.Errorf("reportsDenial(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
