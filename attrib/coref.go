@@ -19,6 +19,11 @@ import (
 // corefWindow is how many sentences before the pronoun's are searched.
 const corefWindow = 4
 
+// corefUnknownWindow is how many sentences before the pronoun's a person
+// of no known gender may be named in to be its referent: with no gender to
+// agree, only the nearest, lone candidate is firm ground.
+const corefUnknownWindow = 1
+
 // corefSpoken is how many of the latest statements count as "has spoken".
 const corefSpoken = 24
 
@@ -63,6 +68,9 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 	for _, c := range r.lastSpeakers(gz, want, at, si) {
 		consider(c)
 	}
+	// unknown holds the people of no known gender named in the pronoun's
+	// sentence and the one before it (corefUnknownWindow), by key.
+	unknown := map[string]personCandidate{}
 	for s := si; s >= 0 && s >= si-corefWindow; s-- {
 		sent := r.doc.Sentences[s]
 		if !r.visible(sent.Start) {
@@ -78,8 +86,11 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 				name = full
 			}
 			g := r.personGender(gz, name, e.Key)
+			if g == nlp.Unknown && si-s <= corefUnknownWindow && !r.inAttributed(e.Span, at) {
+				unknown[e.Key] = personCandidate{name: name, key: e.Key, at: e.Start}
+			}
 			if g != want {
-				continue // unknown too: a fallback guesses only on firm ground
+				continue // unknown too: it is weighed only alone (below)
 			}
 			c := personCandidate{name: name, key: e.Key, at: e.Start, score: -corefWeights.perSentence * float64(si-s)}
 			if g == want {
@@ -95,6 +106,14 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 				c.score += corefWeights.inContent
 			}
 			consider(c)
+		}
+	}
+	if best == nil && len(unknown) == 1 {
+		// One person of no known gender named just before, and nobody
+		// else: "… one of its judges, Dr Imran Velasi. He said …" is
+		// Velasi, whose given name no list holds.
+		for _, c := range unknown {
+			best = &c
 		}
 	}
 	if best == nil {
@@ -145,6 +164,22 @@ func (r *reader) lastSpeakers(gz *nlp.Gazetteer, want nlp.Gender, at, si int) []
 func (r *reader) inContent(sp claimtrail.Span) bool {
 	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-8; i-- {
 		if r.out[i].Content.Contains(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// inAttributed reports whether sp lies in the content of a statement read
+// already that someone is cited for, and the pronoun at byte offset at
+// does not: a person talked about by another speaker. An outlet's own
+// narration ("The council met Dr Velasi") does not count: it names the
+// people it introduces; nor does a passage both lie in ("The letter
+// reads: … Dr Velasi. He said …").
+func (r *reader) inAttributed(sp claimtrail.Span, at int) bool {
+	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-8; i-- {
+		c := r.out[i].Content
+		if len(r.out[i].Chain) > 1 && c.Contains(sp) && (at < c.Start || at >= c.End) {
 			return true
 		}
 	}
