@@ -68,9 +68,6 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 	for _, c := range r.lastSpeakers(gz, want, at, si) {
 		consider(c)
 	}
-	// unknown holds the people of no known gender named in the pronoun's
-	// sentence and the one before it (corefUnknownWindow), by key.
-	unknown := map[string]personCandidate{}
 	for s := si; s >= 0 && s >= si-corefWindow; s-- {
 		sent := r.doc.Sentences[s]
 		if !r.visible(sent.Start) {
@@ -86,11 +83,8 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 				name = full
 			}
 			g := r.personGender(gz, name, e.Key)
-			if g == nlp.Unknown && si-s <= corefUnknownWindow && !r.inAttributed(e.Span, at) {
-				unknown[e.Key] = personCandidate{name: name, key: e.Key, at: e.Start}
-			}
 			if g != want {
-				continue // unknown too: it is weighed only alone (below)
+				continue // unknown too: only lonePerson takes it, alone
 			}
 			c := personCandidate{name: name, key: e.Key, at: e.Start, score: -corefWeights.perSentence * float64(si-s)}
 			if g == want {
@@ -106,14 +100,6 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 				c.score += corefWeights.inContent
 			}
 			consider(c)
-		}
-	}
-	if best == nil && len(unknown) == 1 {
-		// One person of no known gender named just before, and nobody
-		// else: "… one of its judges, Dr Imran Velasi. He said …" is
-		// Velasi, whose given name no list holds.
-		for _, c := range unknown {
-			best = &c
 		}
 	}
 	if best == nil {
@@ -168,6 +154,47 @@ func (r *reader) inContent(sp claimtrail.Span) bool {
 		}
 	}
 	return false
+}
+
+// lonePerson is the last resort for "he" or "she" at byte offset at:
+// one person of no known gender named in the pronoun's sentence or the
+// one before (corefUnknownWindow), and nobody else of unknown gender
+// there: "… one of its inspectors, Dr Zoltek Varandi. He said …" is
+// Varandi, whose given name no list holds. It runs only when no person
+// source at all was found before the pronoun.
+func (r *reader) lonePerson(at int) ([]claimtrail.Source, bool) {
+	si := r.doc.SentenceAt(at)
+	if si < 0 {
+		return nil, false
+	}
+	gz := nlp.DefaultGazetteer()
+	var found *personCandidate
+	for s := si; s >= 0 && s >= si-corefUnknownWindow; s-- {
+		sent := r.doc.Sentences[s]
+		if !r.visible(sent.Start) {
+			continue
+		}
+		for _, e := range r.doc.EntitiesIn(sent.Span) {
+			if e.Label != nlp.Person || e.End > at || strings.ToUpper(e.Text) == e.Text || r.inAttributed(e.Span, at) {
+				continue
+			}
+			name := e.Text
+			if full := r.person(&e); full != "" {
+				name = full
+			}
+			if r.personGender(gz, name, e.Key) != nlp.Unknown {
+				continue
+			}
+			if found != nil && found.key != e.Key {
+				return nil, false
+			}
+			found = &personCandidate{name: name, key: e.Key}
+		}
+	}
+	if found == nil {
+		return nil, false
+	}
+	return r.remember(claimtrail.Source{Name: found.name, Kind: claimtrail.KindPerson}, nil), true
 }
 
 // inAttributed reports whether sp lies in the content of a statement read

@@ -3,6 +3,7 @@ package story
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -118,7 +119,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		o.article = st.Article
 		o.words = quoteWords(texts[st.Article], st.Content)
-		o.direct = directQuote(texts[st.Article], st.Content)
+		o.direct = directQuote(texts[st.Article], st.Sentence, st.Content)
 		if anonymousKind(o.src.Kind) {
 			o.cited = citedOwner(chain)
 			o.pronoun = unresolvedPronouns[strings.ToLower(chain[len(chain)-1].Name)]
@@ -152,17 +153,40 @@ func onlyQuotedPerson(found []origin, article string) int {
 	return j
 }
 
-// directQuote reports whether the span sp of text stands between
-// quotation marks, past spaces and the punctuation a quotation ends with.
-func directQuote(text string, sp claimtrail.Span) bool {
+// directQuote reports whether the content sp of a statement whose
+// sentence is sent lies inside quotation marks: a quotation mark opened
+// before it in the sentence is not yet closed ("She wrote: 'I am safe
+// and well.", "“I am safe,” she wrote"). An apostrophe between two
+// letters ("I'm") is no quotation mark.
+func directQuote(text string, sent, sp claimtrail.Span) bool {
 	if sp.Start <= 0 || sp.End > len(text) || sp.Start >= sp.End {
 		return false
 	}
-	before := strings.TrimRight(text[:sp.Start], " ")
-	after := strings.TrimLeft(text[sp.End:], " .,!?")
-	open := strings.HasSuffix(before, "“") || strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "‘")
-	closing := strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "’")
-	return open && closing
+	from := sent.Start
+	if from < 0 || from > sp.Start {
+		from = sp.Start
+	}
+	depth, straight := 0, false
+	prev := ' '
+	run := []rune(text[from:sp.Start])
+	for k, r := range run {
+		next := ' '
+		if k+1 < len(run) {
+			next = run[k+1]
+		} else if sp.Start < len(text) {
+			next = rune(text[sp.Start])
+		}
+		switch {
+		case r == '“' || r == '‘' && !unicode.IsLetter(prev):
+			depth++
+		case r == '”' || r == '’' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
+			depth = max(depth-1, 0)
+		case r == '"' || r == '\'' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
+			straight = !straight
+		}
+		prev = r
+	}
+	return depth > 0 || straight
 }
 
 // pronounsToArticle gives an unresolved pronoun speaker ("he said the

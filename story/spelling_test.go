@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
@@ -117,6 +118,26 @@ func TestOriginsOfOneSpeaker(t *testing.T) {
 			map[string]string{"a1": named, "a2": c.text})
 		if len(got) != c.want {
 			t.Errorf("%s: origins %v, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+// TestDirectQuote: content inside quotation marks, curly or straight,
+// closed or running on; not a paraphrase, nor past an apostrophe.
+func TestDirectQuote(t *testing.T) {
+	for _, c := range []struct {
+		text, content string
+		want          bool
+	}{
+		{"“I am safe and well,” she wrote.", "I am safe and well", true},
+		{"She wrote: 'Folks, I'm safe and well.", "I'm safe and well", true},
+		{"She wrote that she's safe and well.", "she's safe and well", false},
+		{"He said \"the pier is shut\" on Monday.", "the pier is shut", true},
+	} {
+		k := strings.Index(c.text, c.content)
+		sp := claimtrail.Span{Start: k, End: k + len(c.content)}
+		if got := directQuote(c.text, claimtrail.Span{Start: 0, End: len(c.text)}, sp); got != c.want {
+			t.Errorf("%q: direct %v, want %v", c.text, got, c.want)
 		}
 	}
 }
