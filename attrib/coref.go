@@ -19,6 +19,11 @@ import (
 // corefWindow is how many sentences before the pronoun's are searched.
 const corefWindow = 4
 
+// corefUnknownWindow is how many sentences before the pronoun's a person
+// of no known gender may be named in to be its referent: with no gender to
+// agree, only the nearest, lone candidate is firm ground.
+const corefUnknownWindow = 1
+
 // corefSpoken is how many of the latest statements count as "has spoken".
 const corefSpoken = 24
 
@@ -79,7 +84,7 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 			}
 			g := r.personGender(gz, name, e.Key)
 			if g != want {
-				continue // unknown too: a fallback guesses only on firm ground
+				continue // unknown too: only lonePerson takes it, alone
 			}
 			c := personCandidate{name: name, key: e.Key, at: e.Start, score: -corefWeights.perSentence * float64(si-s)}
 			if g == want {
@@ -145,6 +150,63 @@ func (r *reader) lastSpeakers(gz *nlp.Gazetteer, want nlp.Gender, at, si int) []
 func (r *reader) inContent(sp claimtrail.Span) bool {
 	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-8; i-- {
 		if r.out[i].Content.Contains(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// lonePerson is the last resort for "he" or "she" at byte offset at:
+// one person of no known gender named in the pronoun's sentence or the
+// one before (corefUnknownWindow), and nobody else of unknown gender
+// there: "… one of its inspectors, Dr Zoltek Varandi. He said …" is
+// Varandi, whose given name no list holds. It runs only when no person
+// source at all was found before the pronoun.
+func (r *reader) lonePerson(at int) ([]claimtrail.Source, bool) {
+	si := r.doc.SentenceAt(at)
+	if si < 0 {
+		return nil, false
+	}
+	gz := nlp.DefaultGazetteer()
+	var found *personCandidate
+	for s := si; s >= 0 && s >= si-corefUnknownWindow; s-- {
+		sent := r.doc.Sentences[s]
+		if !r.visible(sent.Start) {
+			continue
+		}
+		for _, e := range r.doc.EntitiesIn(sent.Span) {
+			if e.Label != nlp.Person || e.End > at || strings.ToUpper(e.Text) == e.Text || r.inAttributed(e.Span, at) {
+				continue
+			}
+			name := e.Text
+			if full := r.person(&e); full != "" {
+				name = full
+			}
+			if r.personGender(gz, name, e.Key) != nlp.Unknown {
+				continue
+			}
+			if found != nil && found.key != e.Key {
+				return nil, false
+			}
+			found = &personCandidate{name: name, key: e.Key}
+		}
+	}
+	if found == nil {
+		return nil, false
+	}
+	return r.remember(claimtrail.Source{Name: found.name, Kind: claimtrail.KindPerson}, nil), true
+}
+
+// inAttributed reports whether sp lies in the content of a statement read
+// already that someone is cited for, and the pronoun at byte offset at
+// does not: a person talked about by another speaker. An outlet's own
+// narration ("The council met Dr Velasi") does not count: it names the
+// people it introduces; nor does a passage both lie in ("The letter
+// reads: … Dr Velasi. He said …").
+func (r *reader) inAttributed(sp claimtrail.Span, at int) bool {
+	for i := len(r.out) - 1; i >= 0 && i >= len(r.out)-8; i-- {
+		c := r.out[i].Content
+		if len(r.out[i].Chain) > 1 && c.Contains(sp) && (at < c.Start || at >= c.End) {
 			return true
 		}
 	}

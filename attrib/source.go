@@ -662,6 +662,9 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 		recent = r.recentWhole
 	}
 	c, ok := recent(fits)
+	if !ok && (w == "he" || w == "she") {
+		c, ok = r.lonePerson(at)
+	}
 	if !ok {
 		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
 	}

@@ -346,6 +346,8 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	words := strings.Fields(text)
 	last := strings.ToLower(words[len(words)-1])
 	switch {
+	case g.outletEdition(words):
+		return Outlet, Fold(text)
 	case anyWord(words, g.outWord) || strings.Contains(strings.ToLower(text), "news"):
 		return Outlet, Fold(text)
 	case g.orgEnds[last] || strings.Contains(strings.ToLower(text), "ministry"):
@@ -368,10 +370,44 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	// ("Presidential Debates": presidential debates; "Quellby Mining"
 	// keeps its name, since no text writes "ardmoor").
 	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged) && strings.ToUpper(text) != text &&
-		!(lower[last] && lower[strings.ToLower(words[0])]):
+		!(lower[last] && lower[strings.ToLower(words[0])]) && !g.placeFirst(words):
 		return Person, personKey(words)
 	}
 	return Other, Fold(text)
+}
+
+// outletEdition reports whether a name is a listed outlet followed by
+// one or two words that name an edition or a desk, not a body or a person
+// of its own: "Kestrel Wire Texas", "Kestrel Wire London". The words after
+// the outlet are no given name ("Kestrel Wire Anna"), no body's head word
+// ("Kestrel Wire Foundation") and no outlet word.
+func (g *Gazetteer) outletEdition(words []string) bool {
+	if g.given[strings.ToLower(words[0])] {
+		return false // a given name opens a person's name
+	}
+	for k := len(words) - 1; k >= 1 && k >= len(words)-2; k-- {
+		if l, _, ok := g.Lookup(strings.Join(words[:k], " ")); !ok || l != Outlet {
+			continue
+		}
+		rest := words[k:]
+		for _, w := range rest {
+			lw := strings.ToLower(w)
+			if g.given[lw] || g.orgEnds[lw] || g.outWord[lw] || !capitalised(w) {
+				return false
+			}
+		}
+		c := g.heads.classOf(rest)
+		return c == ClassNone || c == ClassPlace
+	}
+	return false
+}
+
+// placeFirst reports whether a name opens with a place the lists know
+// that is no given name: "Qatar Tonight", "Egypt Weekend" name a site or a
+// body of that place, not a person ("Jordan Pell" opens with a given name).
+func (g *Gazetteer) placeFirst(words []string) bool {
+	l, _, ok := g.Lookup(words[0])
+	return ok && l == Place && !g.given[strings.ToLower(words[0])]
 }
 
 // compassWords open the names of places: "North Korea", "South Sudan".

@@ -59,8 +59,8 @@ Inspectorate Regulator Directorate Secretariat Administration Government Cabinet
 Tribunal Panel Parliament Assembly Senate Congress Guard Army Navy Command`,
 		examples: []string{"Civil Aviation Authority", "Grisby Borough Council", "Independent Integrity Panel"}},
 	{class: ClassBody, words: `Association Federation Union Foundation Trust Institute Society Alliance
-Coalition Mission Cross Crescent Watch Fund Charity Network Forum League Movement Party Committee`,
-		examples: []string{"Teskan Red Cross", "Civic Count Watch", "Carrow Retail Federation"}},
+Coalition Mission Cross Crescent Watch Fund Charity Network Forum League Movement Party Committee State`,
+		examples: []string{"Teskan Red Cross", "Civic Count Watch", "Carrow Retail Federation", "Velsic State"}},
 	{class: ClassCampus, words: `University College School Academy Hospital Clinic Museum Gallery Library
 Theatre Theater Zoo`,
 		examples: []string{"Wendrel University", "Callowan Museum", "University of Wexby"}},

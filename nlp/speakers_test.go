@@ -132,3 +132,36 @@ func TestBuiltOutlets(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletEditions: a listed outlet's name followed by the name of an
+// edition or desk is that outlet's, not a person's; followed by a given
+// name or a body's head word it is not.
+func TestOutletEditions(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       Label
+	}{
+		{"Earlier, CNN Vardosk has confirmed that the ferry sank near the pier.", "CNN Vardosk", Outlet},
+		{"In a statement, Reuters Mellanby Desk confirmed the figures on Monday.", "Reuters Mellanby Desk", Outlet},
+		{"In a statement, CNN Foundation confirmed the grant on Monday.", "CNN Foundation", Organization},
+	} {
+		doc := analyze(t, c.text)
+		if e := entityNamed(doc, c.name); e == nil || e.Label != c.want {
+			t.Errorf("%q: %q labelled %v, want %s (entities %v)", c.text, c.name, e, c.want, entityTexts(doc))
+		}
+	}
+}
+
+// TestNoPersonByShape: two proper nouns are no person's name when the
+// first is a place the lists know or the last is the head word of a body.
+func TestNoPersonByShape(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"Yesterday, Qatar Tonight said the convoy had turned back.", "Qatar Tonight"},
+		{"Yesterday, Velsic State said the convoy had turned back.", "Velsic State"},
+	} {
+		doc := analyze(t, c.text)
+		if e := entityNamed(doc, c.name); e == nil || e.Label == Person {
+			t.Errorf("%q: %q labelled %v, want no person (entities %v)", c.text, c.name, e, entityTexts(doc))
+		}
+	}
+}

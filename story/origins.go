@@ -3,6 +3,7 @@ package story
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -60,6 +61,12 @@ type origin struct {
 	// the article's own outlet.
 	words []string
 	cited bool
+	// pronoun: the speaker is a pronoun no step resolved ("he said"): a
+	// person the article names somewhere, not a source of its own.
+	pronoun bool
+	// direct: the statement's content is a quotation in quotation marks,
+	// the speaker's own words.
+	direct bool
 	// officer: the person's role phrase holds an office that speaks for
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
@@ -111,13 +118,109 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			o.officer = holdsOffice(texts[st.Article], span)
 		}
 		o.article = st.Article
+		o.words = quoteWords(texts[st.Article], st.Content)
+		o.direct = directQuote(texts[st.Article], st.Sentence, st.Content)
 		if anonymousKind(o.src.Kind) {
-			o.words = quoteWords(texts[st.Article], st.Content)
 			o.cited = citedOwner(chain)
+			o.pronoun = unresolvedPronouns[strings.ToLower(chain[len(chain)-1].Name)]
 		}
 		found = append(found, o)
 	}
-	return merge(sameParty(dropPassing(dropHedged(echoedQuotes(found)))))
+	return merge(sameParty(pronounsToArticle(dropPassing(dropHedged(echoedQuotes(found))))))
+}
+
+// unresolvedPronouns are the speakers attrib leaves as they are written
+// when it finds no referent (attrib's reader.pronoun).
+var unresolvedPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true,
+	"it": true, "they": true, "them": true}
+
+// onlyQuotedPerson returns the index of the one person, outside the given
+// article, quoted in quotation marks on the claim, or -1 when there is
+// none or more than one: "'I am safe,' she wrote" joins the claim "'I am
+// safe,' Lena Varga wrote" in another article, and the words in
+// quotation marks are one speaker's.
+func onlyQuotedPerson(found []origin, article string) int {
+	j := -1
+	for k, o := range found {
+		if o.article == article || o.pronoun || !o.direct || o.src.Kind != claimtrail.KindPerson {
+			continue
+		}
+		if j >= 0 && found[j].key != o.key {
+			return -1
+		}
+		j = k
+	}
+	return j
+}
+
+// directQuote reports whether the content sp of a statement whose
+// sentence is sent lies inside quotation marks: a quotation mark opened
+// before it in the sentence is not yet closed ("She wrote: 'I am safe
+// and well.", "“I am safe,” she wrote"). An apostrophe between two
+// letters ("I'm") is no quotation mark.
+func directQuote(text string, sent, sp claimtrail.Span) bool {
+	if sp.Start <= 0 || sp.End > len(text) || sp.Start >= sp.End {
+		return false
+	}
+	from := sent.Start
+	if from < 0 || from > sp.Start {
+		from = sp.Start
+	}
+	depth, straight := 0, false
+	prev := ' '
+	run := []rune(text[from:sp.Start])
+	for k, r := range run {
+		next := ' '
+		if k+1 < len(run) {
+			next = run[k+1]
+		} else if sp.Start < len(text) {
+			next = rune(text[sp.Start])
+		}
+		switch {
+		case r == '“' || r == '‘' && !unicode.IsLetter(prev):
+			depth++
+		case r == '”' || r == '’' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
+			depth = max(depth-1, 0)
+		case r == '"' || r == '\'' && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
+			straight = !straight
+		}
+		prev = r
+	}
+	return depth > 0 || straight
+}
+
+// pronounsToArticle gives an unresolved pronoun speaker ("he said the
+// pier was closed") the key of another origin its article gives the claim:
+// "he" is someone the article quotes, most likely the one it quotes on the
+// same claim, not a further independent source. Failing that, a named
+// speaker another article quotes in the same words (sameWords) is the one
+// meant: a copied quotation; and so is the one person another article
+// quotes in quotation marks on the claim, when the pronoun's words are in
+// quotation marks too (onlyQuotedPerson). Alone, the pronoun stays its
+// article's own unnamed source.
+func pronounsToArticle(found []origin) []origin {
+	for i := range found {
+		if !found[i].pronoun {
+			continue
+		}
+		j := slices.IndexFunc(found, func(o origin) bool {
+			return !o.pronoun && o.article == found[i].article && o.key != found[i].key
+		})
+		if j < 0 {
+			j = slices.IndexFunc(found, func(o origin) bool {
+				return !anonymousKind(o.src.Kind) && o.article != found[i].article && sameWords(o.words, found[i].words)
+			})
+		}
+		if j < 0 && found[i].direct {
+			j = onlyQuotedPerson(found, found[i].article)
+		}
+		if j >= 0 {
+			// Only this origin: the pronoun's key is its article's
+			// outlet's, which the outlet's other sources share.
+			found[i].key, found[i].src = found[j].key, found[j].src
+		}
+	}
+	return found
 }
 
 // dropHedged leaves out an outlet's hedged own-voice origins when the
@@ -159,6 +262,7 @@ func sameParty(found []origin) []origin {
 			}
 		}
 	}
+	sameSpelledPerson(found)
 	// A spokesperson, executive or chair speaks for the body their role
 	// names, when that body is itself an origin of the claim.
 	officersOfOneBody(found)
