@@ -266,6 +266,9 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			}
 			u := st[0]
 			if single {
+				if yearLike(q) {
+					continue // "the 1979 track": a date misread as a count
+				}
 				u = ""
 			}
 			if givers[u] == nil {
@@ -301,7 +304,7 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 				differ = append(differ, g.fig)
 			}
 		}
-		if len(differ) >= 2 {
+		if len(differ) >= 2 && manyArticles(differ) && (u != "" || oneUnit(differ) || oneCount(differ)) {
 			out = append(out, differ...)
 		}
 	}
@@ -415,6 +418,62 @@ func datesDiffer(x, y string) bool {
 		}
 	}
 	return true
+}
+
+// yearLike reports whether a quantity's value reads as a year: a whole
+// number from 1800 to 2100 written without a thousands separator.
+func yearLike(q nlp.Quantity) bool {
+	return q.Value >= 1800 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) && !strings.Contains(q.Text, ",")
+}
+
+// oneCount reports whether figures of different counted nouns read as one
+// count: no article gives two of them, and the largest is at most
+// crossUnitRatio times the smallest ("120 people" / "about 300
+// protesters", not "300,000 displaced" / "200 schoolgirls").
+func oneCount(figs []claimtrail.Figure) bool {
+	lo, hi := math.Inf(1), 0.0
+	seen := map[string]bool{}
+	for _, f := range figs {
+		lo, hi = math.Min(lo, f.Value), math.Max(hi, f.Value)
+		for _, a := range f.Articles {
+			if seen[a] {
+				return false
+			}
+			seen[a] = true
+		}
+	}
+	return hi <= crossUnitRatio*lo
+}
+
+// crossUnitRatio bounds the spread of one count given by other nouns:
+// tolls and crowds from different sources differ by a factor of two or
+// three, not by orders of magnitude.
+const crossUnitRatio = 4
+
+// oneUnit reports whether the figures all count one noun as written.
+func oneUnit(figs []claimtrail.Figure) bool {
+	for _, f := range figs {
+		if f.Unit != figs[0].Unit {
+			return false
+		}
+	}
+	return true
+}
+
+// manyArticles reports whether the figures come from two articles or
+// more: one article's differing figures mostly count different things
+// ("two administrative staff", "all four arrived"), while sources that
+// disagree are different articles.
+func manyArticles(figs []claimtrail.Figure) bool {
+	first := figs[0].Articles[0]
+	for _, f := range figs {
+		for _, a := range f.Articles {
+			if a != first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherEvent reports whether assertion i and claim c's first member,

@@ -49,9 +49,9 @@ var oppositeHeads = func() map[[2]string]bool {
 }()
 
 // oppositeCores reports whether two parsed statements say opposite things
-// of one subject: their main predicates are antonyms and their subjects
-// share a word or a name, and no named subject of one is missing from the
-// other. Mirror acts with their parties swapped ("A sold its stake to B" /
+// of one subject: their main predicates are antonyms, their subjects
+// share a word or a name, no named subject of one is missing from the
+// other, and their other arguments, when both have some, share one. Mirror acts with their parties swapped ("A sold its stake to B" /
 // "B bought A's stake") have different subjects and are no contradiction.
 func oppositeCores(x, y core) bool {
 	if len(x.heads) == 0 || len(y.heads) == 0 || !oppositeHeads[[2]string{x.heads[0], y.heads[0]}] {
@@ -67,12 +67,37 @@ func oppositeCores(x, y core) bool {
 			return false
 		}
 	}
-	for f := range x.subject {
-		if y.subject[f] {
+	if !sharesAnyKey(x.subject, y.subject) {
+		return false
+	}
+	// The rest of the clauses must be one: "Foley disappeared in Syria"
+	// is no contrary of "Foley appears to be forced to read a statement",
+	// whose other arguments it shares none of.
+	rx, ry := argsBut(x), argsBut(y)
+	return len(rx) == 0 || len(ry) == 0 || sharesAnyKey(rx, ry)
+}
+
+// sharesAnyKey reports whether two feature sets share a feature.
+func sharesAnyKey(x, y map[string]bool) bool {
+	for f := range x {
+		if y[f] {
 			return true
 		}
 	}
 	return false
+}
+
+// argsBut returns a core's features outside its subjects, less its
+// predicates' own stems.
+func argsBut(c core) map[string]bool {
+	m := map[string]bool{}
+	for f := range c.rest {
+		m[f] = true
+	}
+	for _, w := range append(append([]string{}, c.words...), c.heads...) {
+		delete(m, "s:"+w)
+	}
+	return m
 }
 
 // opposite reports whether assertion i states the opposite of claim c's
