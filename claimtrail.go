@@ -319,6 +319,22 @@ type Claim struct {
 	// model rather than from the article's own statements, with the model's
 	// confidence and evidence.
 	Judged map[string]Judgement
+	// Figures are the differing figures the claim's assertions give for
+	// one counted thing, in the order they first appear; empty when they
+	// agree or give none. A figure every assertion giving that thing
+	// shares is left out.
+	Figures []Figure
+}
+
+// Figure is one of the differing figures a claim's statements give for one
+// counted thing ("12 people" killed in one, "40 people" in another):
+// sources often disagree on a toll while stating one event, and the claim
+// holds them together with each figure shown.
+type Figure struct {
+	Text     string   // as the first statement giving it writes it ("about 60 people")
+	Value    float64  // 60
+	Unit     string   // the counted noun as written ("people")
+	Articles []string // the IDs of the articles whose assertions give it
 }
 
 // Judgement is a stance given by the trained stance model, with its

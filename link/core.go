@@ -290,8 +290,10 @@ func differentCores(a, b core) bool {
 }
 
 // coreOfItem returns item i's core, parsing it on first need.
-func (b *builder) coreOfItem(i int) (core, bool) {
-	it := &b.items[i]
+func (b *builder) coreOfItem(i int) (core, bool) { return b.itemCore(&b.items[i]) }
+
+// itemCore returns an item's core, parsing it on first need.
+func (b *builder) itemCore(it *item) (core, bool) {
 	if it.core == nil {
 		c, ok := coreOf(b.docs[it.st.Article], it.st.Content, newStemmer())
 		it.core = &coreResult{c, ok}

@@ -2,9 +2,12 @@ package link
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
@@ -225,4 +228,267 @@ func countStem(s string) bool {
 		}
 	}
 	return digits
+}
+
+// claimFigures returns the differing figures that the assertions ms give
+// for one counted noun (see claimtrail.Claim.Figures): for each noun, by
+// its link stem, the values the assertions give, kept when they are more
+// than one, less those every assertion naming the noun gives ("killed 12
+// people and injured 40 people" / "killed 12 people and injured 45
+// people" shows 40 and 45). Measures (percent, distances, sums) are left
+// out as in figures.
+func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
+	type given struct {
+		fig   claimtrail.Figure
+		items map[int]bool
+	}
+	var order []string // unit stems in order of appearance
+	byUnit := map[string][]*given{}
+	givers := map[string]map[int]bool{} // unit stem → assertions naming it
+	stems := newStemmer()
+	// When no assertion gives more than one figure, their figures are
+	// one count by other nouns ("120 people" / "300 protesters"), as
+	// oneEvent and figured join them.
+	single := true
+	for _, i := range ms {
+		single = single && len(b.items[i].figs) <= 1
+	}
+	for _, i := range ms {
+		it := &b.items[i]
+		doc := b.docs[it.st.Article]
+		if doc == nil || it.st.Polarity != claimtrail.Asserts {
+			continue
+		}
+		for _, q := range doc.QuantitiesIn(it.st.Content) {
+			st := stems.stems(q.Unit)
+			if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+				continue
+			}
+			u := st[0]
+			if single {
+				if yearLike(q) {
+					continue // "the 1979 track": a date misread as a count
+				}
+				u = ""
+			}
+			if givers[u] == nil {
+				givers[u] = map[int]bool{}
+				order = append(order, u)
+			}
+			givers[u][i] = true
+			var g *given
+			for _, h := range byUnit[u] {
+				if h.fig.Value == q.Value {
+					g = h
+				}
+			}
+			if g == nil {
+				text := strings.Join(strings.Fields(q.Text), " ")
+				if !strings.Contains(strings.ToLower(text), q.Unit) {
+					text += " " + q.Unit
+				}
+				g = &given{fig: claimtrail.Figure{Text: text, Value: q.Value, Unit: q.Unit}, items: map[int]bool{}}
+				byUnit[u] = append(byUnit[u], g)
+			}
+			g.items[i] = true
+			if !slices.Contains(g.fig.Articles, it.st.Article) {
+				g.fig.Articles = append(g.fig.Articles, it.st.Article)
+			}
+		}
+	}
+	var out []claimtrail.Figure
+	for _, u := range order {
+		var differ []claimtrail.Figure
+		for _, g := range byUnit[u] {
+			if len(g.items) < len(givers[u]) {
+				differ = append(differ, g.fig)
+			}
+		}
+		if len(differ) >= 2 && manyArticles(differ) && (u != "" || oneUnit(differ) || oneCount(differ)) {
+			out = append(out, differ...)
+		}
+	}
+	return out
+}
+
+// oneEvent reports whether two assertions give differing figures for one
+// event, whatever the ratio of the figures ("120 people were arrested" /
+// "about 300 protesters were detained"): the parse gives both one main
+// predicate (synonyms folded), they share a name, no named subject of one
+// is missing from the other, they name no different days or months, no
+// figure of one is a figure of the other, and no sentence of either
+// article offers one figure as the correction of the other. The ratio
+// test of figured stays for pairs whose predicates the parse does not
+// give or does not match.
+func (b *builder) oneEvent(x, y *item) bool {
+	if len(x.figs) == 0 || len(y.figs) == 0 {
+		return false
+	}
+	for _, f := range x.figs {
+		if y.has(f.id) {
+			return false // a shared figure: figured and the cosine weigh it
+		}
+	}
+	if datesDiffer(x.text, y.text) {
+		return false
+	}
+	cx, ok := b.itemCore(x)
+	if !ok {
+		return false
+	}
+	cy, ok := b.itemCore(y)
+	if !ok || cx.heads[0] != cy.heads[0] || !sameNamedSubject(cx, cy) {
+		return false
+	}
+	if _, named, _ := dot(x, y); named == 0 && !sharesKey(cx.subject, cy.subject) {
+		return false // one name, or one subject however the entities were keyed
+	}
+	for _, f := range x.figs {
+		for _, g := range y.figs {
+			if b.corrects(x, [2]figure{f, g}) || b.corrects(y, [2]figure{f, g}) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sharesKey reports whether two feature sets share an entity key.
+func sharesKey(x, y map[string]bool) bool {
+	for k := range x {
+		if strings.HasPrefix(k, "e:") && y[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNamedSubject reports whether neither core names a subject the other
+// lacks.
+func sameNamedSubject(x, y core) bool {
+	for k := range x.named {
+		if !y.named[k] && len(y.named) > 0 {
+			return false
+		}
+	}
+	for k := range y.named {
+		if !x.named[k] && len(x.named) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// dateWords are the words that name one day or month: two statements
+// naming different ones tell of different events ("on Saturday" / "on
+// Sunday").
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range timeNouns {
+		if strings.HasSuffix(w, "day") && w != "day" && w != "today" && w != "yesterday" || len(w) > 2 && monthNames[w] {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// monthNames are the months, for dateWords.
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+
+// datesDiffer reports whether both texts name days or months and share
+// none of them. Only capitalised words count: "the march", "may".
+func datesDiffer(x, y string) bool {
+	dates := func(text string) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if l := strings.ToLower(f); l != f && dateWords[l] {
+				m[l] = true
+			}
+		}
+		return m
+	}
+	dx, dy := dates(x), dates(y)
+	if len(dx) == 0 || len(dy) == 0 {
+		return false
+	}
+	for f := range dx {
+		if dy[f] {
+			return false
+		}
+	}
+	return true
+}
+
+// yearLike reports whether a quantity's value reads as a year: a whole
+// number from 1800 to 2100 written without a thousands separator.
+func yearLike(q nlp.Quantity) bool {
+	return q.Value >= 1800 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) && !strings.Contains(q.Text, ",")
+}
+
+// oneCount reports whether figures of different counted nouns read as one
+// count: no article gives two of them, and the largest is at most
+// crossUnitRatio times the smallest ("120 people" / "about 300
+// protesters", not "300,000 displaced" / "200 schoolgirls").
+func oneCount(figs []claimtrail.Figure) bool {
+	lo, hi := math.Inf(1), 0.0
+	seen := map[string]bool{}
+	for _, f := range figs {
+		lo, hi = math.Min(lo, f.Value), math.Max(hi, f.Value)
+		for _, a := range f.Articles {
+			if seen[a] {
+				return false
+			}
+			seen[a] = true
+		}
+	}
+	return hi <= crossUnitRatio*lo
+}
+
+// crossUnitRatio bounds the spread of one count given by other nouns:
+// tolls and crowds from different sources differ by a factor of two or
+// three, not by orders of magnitude.
+const crossUnitRatio = 4
+
+// oneUnit reports whether the figures all count one noun as written.
+func oneUnit(figs []claimtrail.Figure) bool {
+	for _, f := range figs {
+		if f.Unit != figs[0].Unit {
+			return false
+		}
+	}
+	return true
+}
+
+// manyArticles reports whether the figures come from two articles or
+// more: one article's differing figures mostly count different things
+// ("two administrative staff", "all four arrived"), while sources that
+// disagree are different articles.
+func manyArticles(figs []claimtrail.Figure) bool {
+	first := figs[0].Articles[0]
+	for _, f := range figs {
+		for _, a := range f.Articles {
+			if a != first {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherEvent reports whether assertion i and claim c's first member,
+// alike in their words, count different events: they give figures, share
+// none, and name different days or months ("arrested 90 people on
+// Sunday" / "arrested 250 people on Tuesday").
+func (b *builder) otherEvent(i, c int) bool {
+	x, y := &b.items[i], &b.items[b.members[c][0]]
+	if len(x.figs) == 0 || len(y.figs) == 0 {
+		return false
+	}
+	for _, f := range x.figs {
+		if y.has(f.id) {
+			return false
+		}
+	}
+	return datesDiffer(x.text, y.text)
 }

@@ -627,6 +627,11 @@ func (b *builder) alike(x, y *item) float64 {
 	if f := b.figured(x, y); f >= b.l.Join {
 		return f
 	}
+	if b.oneEvent(x, y) {
+		// Just above the threshold: a claim the pair's words join
+		// better still wins.
+		return math.Nextafter(b.l.Join, 1)
+	}
 	short, long := x, y
 	if y.sum < x.sum {
 		short, long = y, x
@@ -734,7 +739,7 @@ func (b *builder) assert(i int) {
 			best, bestScore = c, s
 		}
 	}
-	if best >= 0 && bestScore < coreBand && b.contradicts(i, best) {
+	if best >= 0 && (bestScore < coreBand && b.contradicts(i, best) || b.opposite(i, best)) {
 		b.items[i].st.Polarity = claimtrail.Denies // the contrary of the claim, in other words
 		b.addDenier(best, i)
 		return
@@ -742,7 +747,7 @@ func (b *builder) assert(i int) {
 	// A near copy says the same of the same names: only a looser match
 	// is worth parsing for a predicate that sets it apart.
 	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0]) ||
-		bestScore < coreBand && b.coresApart(i, best) || b.listsApart(i, best)) {
+		bestScore < coreBand && b.coresApart(i, best) || b.listsApart(i, best) || b.otherEvent(i, best)) {
 		best = -1 // the same act by another party, or another thing said of the same names: a fact of its own
 	}
 	if best < 0 {
@@ -1580,7 +1585,7 @@ func aboutReport(text string) bool {
 func (b *builder) claims() []claimtrail.Claim {
 	out := make([]claimtrail.Claim, 0, len(b.members))
 	for c, ms := range b.members {
-		claim := claimtrail.Claim{Text: b.canonical(ms)}
+		claim := claimtrail.Claim{Text: b.canonical(ms), Figures: b.claimFigures(ms)}
 		all := append(append([]int{}, ms...), b.deniers[c]...)
 		sort.Ints(all)
 		for k, i := range all {

@@ -18,10 +18,11 @@ var synonymTable string
 // skipped; TestSynonymTable checks that the table has groups.
 // tablePhrases maps the table's two-word verbs ("give_way": the verb's
 // stem, "_", the second word) to the stem of the one-word verb they fold
-// to ("collaps").
-var tableSynonyms, tablePhrases = parseSynonyms(synonymTable)
+// to ("collaps"). tableAntonyms are the table's pairs of verb stems of
+// opposite senses ("lower", "rais"), as written.
+var tableSynonyms, tablePhrases, tableAntonyms = parseSynonyms(synonymTable)
 
-func parseSynonyms(table string) (groups, phrases map[string]string) {
+func parseSynonyms(table string) (groups, phrases map[string]string, antonyms [][2]string) {
 	groups, phrases = map[string]string{}, map[string]string{}
 	for line := range strings.Lines(table) {
 		if strings.HasPrefix(line, "#") {
@@ -33,9 +34,17 @@ func parseSynonyms(table string) (groups, phrases map[string]string) {
 			phrases[f[1]] = f[2]
 			continue
 		}
+		if len(f) == 3 && f[0] == "antonym" {
+			antonyms = append(antonyms, [2]string{f[1], f[2]})
+			continue
+		}
+		if len(f) == 3 && f[0] == "antonym" {
+			antonyms = append(antonyms, [2]string{f[1], f[2]})
+			continue
+		}
 		for _, s := range f[min(1, len(f)):] {
 			groups[s] = f[0]
 		}
 	}
-	return groups, phrases
+	return groups, phrases, antonyms
 }

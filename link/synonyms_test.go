@@ -47,7 +47,10 @@ func TestSynonymTable(t *testing.T) {
 }
 
 func TestParseSynonyms(t *testing.T) {
-	m, p := parseSynonyms("# comment\nalpha\tbeta\tgamma\t# a=b\nlone\n\nphrase\tgive_way\tcollaps\t# give_way=collapse\n")
+	m, p, a := parseSynonyms("# comment\nalpha\tbeta\tgamma\t# a=b\nlone\n\nphrase\tgive_way\tcollaps\t# give_way=collapse\nantonym\tlower\trais\t# lower!raise\n")
+	if len(a) != 1 || a[0] != [2]string{"lower", "rais"} {
+		t.Errorf("parseSynonyms antonyms = %v", a)
+	}
 	if len(m) != 2 || m["beta"] != "alpha" || m["gamma"] != "alpha" {
 		t.Errorf("parseSynonyms groups = %v", m)
 	}

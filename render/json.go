@@ -89,6 +89,18 @@ type ClaimDoc struct {
 	// Judged (extension) holds the stances that came from the stance
 	// model, by article, with its confidence and evidence sentences.
 	Judged map[string]JudgementDoc `json:"judged,omitempty"`
+	// Figures (extension) are the differing figures the claim's
+	// assertions give for one counted thing (claimtrail.Claim.Figures).
+	Figures []FigureDoc `json:"figures,omitempty"`
+}
+
+// FigureDoc is one of a claim's differing figures: its text, value, counted
+// noun and the articles that give it.
+type FigureDoc struct {
+	Text     string   `json:"text"`
+	Value    float64  `json:"value"`
+	Unit     string   `json:"unit"`
+	Articles []string `json:"articles"`
 }
 
 // JudgementDoc is a stance given by the stance model.
@@ -176,6 +188,9 @@ func claimDoc(c *claimtrail.Claim, articles []claimtrail.Article, texts map[stri
 		cd.RetractedBy = sources(c.RetractedBy)
 	}
 	cd.Aside, cd.AsideKind = c.Aside, c.AsideKind
+	for _, f := range c.Figures {
+		cd.Figures = append(cd.Figures, FigureDoc{Text: f.Text, Value: f.Value, Unit: f.Unit, Articles: f.Articles})
+	}
 	for _, a := range articles {
 		cd.Stances[a.ID] = string(c.StanceOf(a.ID))
 	}

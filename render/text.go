@@ -188,6 +188,13 @@ func (t *textWriter) claim(c *claimtrail.Claim) {
 				" ("+st.Article+"): “"+Excerpt(a.Text, st.Content)+"”")
 		}
 	}
+	if len(c.Figures) > 0 {
+		figs := make([]string, len(c.Figures))
+		for i, f := range c.Figures {
+			figs[i] = f.Text + " (" + strings.Join(f.Articles, ", ") + ")"
+		}
+		t.wrapped("   figures differ: ", strings.Join(figs, " · "))
+	}
 	if len(c.Flags) > 0 {
 		flags := make([]string, len(c.Flags))
 		for i, f := range c.Flags {

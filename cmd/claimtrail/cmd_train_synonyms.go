@@ -23,7 +23,10 @@ or are joined by WordNet's lexical derivation ("closure" / "close"), kept to
 words whose stems occur at least --min-count times in lower case in FNC-1's
 bodies and PolNeAR's training articles, folded to Snowball stems, groups
 capped at --max-group stems; and two-word verbs ("give way") folded to the
-one-word verb whose dominant sense they share a synset with ("collapse"). Needs the WordNet database (Debian package
+one-word verb whose dominant sense they share a synset with ("collapse"); and
+pairs of verbs that a WordNet antonym pointer joins in one of their first three
+senses, with the other words of the target synset ("approve" / "disapprove",
+"reject"), which the linker reads as opposite predicates. Needs the WordNet database (Debian package
 wordnet-base, /usr/share/wordnet); the table is committed, so nothing else does.
 
 The embedded table is rebuilt, byte for byte, with:
@@ -51,7 +54,7 @@ The embedded table is rebuilt, byte for byte, with:
 			if err := f.Close(); err != nil {
 				return fmt.Errorf("train synonyms: write %s: %w", out, err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%d synonym groups and %d phrases written to %s\n", len(table.Groups), len(table.Phrases), out)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%d synonym groups, %d phrases and %d antonym pairs written to %s\n", len(table.Groups), len(table.Phrases), len(table.Antonyms), out)
 			return nil
 		},
 	}

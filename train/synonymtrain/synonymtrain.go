@@ -49,8 +49,9 @@ type Group struct {
 // Table is what train synonyms derives: the groups of one-word synonyms
 // and the two-word verbs folded to one-word verbs.
 type Table struct {
-	Groups  []Group
-	Phrases []Phrase
+	Groups   []Group
+	Phrases  []Phrase
+	Antonyms []Antonym
 }
 
 // Build derives the table.
@@ -63,7 +64,7 @@ func Build(ctx context.Context, in Inputs) (Table, error) {
 	if err != nil {
 		return Table{}, err
 	}
-	return Table{Groups: group(wn, freq, in), Phrases: phrases(wn, freq, in)}, nil
+	return Table{Groups: group(wn, freq, in), Phrases: phrases(wn, freq, in), Antonyms: antonyms(wn, freq, in)}, nil
 }
 
 // stem is the linker's stem of one lemma: Snowball, as nlp.Terms stems.
@@ -278,7 +279,9 @@ const Header = `# Synonym groups of the linker, derived from WordNet 3.0 (see pa
 # the one the others fold to; the last field lists the WordNet lemma pairs
 # that joined them. A line opening with "phrase" folds a two-word verb
 # (the Snowball stem of its verb, "_", its second word) to the stem of a
-# one-word verb, with the lemma pair that joined them. Rebuild with:
+# one-word verb, with the lemma pair that joined them. A line opening with
+# "antonym" pairs two verb stems WordNet gives opposite senses, with the
+# lemmas whose antonym pointer joined them. Rebuild with:
 #   claimtrail train synonyms --wordnet /usr/share/wordnet \
 #     --fnc1 ../shared/data/fnc1/train_bodies.csv --polnear ../shared/data/polnear \
 #     --out link/synonyms.tsv
@@ -307,6 +310,9 @@ func Write(w io.Writer, t Table) error {
 	}
 	for _, p := range t.Phrases {
 		bw.WriteString("phrase\t" + p.Key + "\t" + p.Stem + "\t# " + p.Lemma + "\n")
+	}
+	for _, a := range t.Antonyms {
+		bw.WriteString("antonym\t" + a.A + "\t" + a.B + "\t# " + a.Lemma + "\n")
 	}
 	return bw.Flush()
 }

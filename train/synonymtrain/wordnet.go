@@ -28,6 +28,9 @@ type synset struct {
 	lexFile string // the lexicographer file, "04" for noun.act
 	words   []string
 	derived []lexLink
+	// antonyms are WordNet's antonym pointers from one word of the synset
+	// to one word of another ("raise" → "lower").
+	antonyms []lexLink
 }
 
 // lexLink is a lexical pointer from one word of a synset to one word of
@@ -179,15 +182,20 @@ func (wn *wordNet) addData(pos string, f []string) error {
 	}
 	for i := 0; i < np; i++ {
 		p := f[at+1+4*i : at+5+4*i]
-		if p[0] != "+" || p[3] == "0000" || len(p[3]) != 4 {
-			continue // only lexical derivations
+		if p[0] != "+" && p[0] != "!" || p[3] == "0000" || len(p[3]) != 4 {
+			continue // only lexical derivations and antonyms
 		}
 		src, err1 := strconv.ParseInt(p[3][:2], 16, 32)
 		dst, err2 := strconv.ParseInt(p[3][2:], 16, 32)
 		if err1 != nil || err2 != nil || src < 1 || int(src) > len(s.words) {
 			continue
 		}
-		s.derived = append(s.derived, lexLink{from: s.words[src-1], target: p[2] + ":" + p[1], to: strconv.Itoa(int(dst))})
+		l := lexLink{from: s.words[src-1], target: p[2] + ":" + p[1], to: strconv.Itoa(int(dst))}
+		if p[0] == "!" {
+			s.antonyms = append(s.antonyms, l)
+		} else {
+			s.derived = append(s.derived, l)
+		}
 	}
 	wn.synsets[pos+":"+f[0]] = s
 	return nil
