@@ -23,15 +23,7 @@ var handAntonyms = []struct {
 // oppositeHeads holds each antonym pair, both ways, as the heads of cores
 // are written: link stems, folded by headFold.
 var oppositeHeads = func() map[[2]string]bool {
-	fold := func(s string) string {
-		if f, ok := linkSynonyms[s]; ok {
-			s = f
-		}
-		if f, ok := headFold[s]; ok {
-			s = f
-		}
-		return s
-	}
+	fold := foldStem
 	m := map[[2]string]bool{}
 	add := func(a, b string) {
 		a, b = fold(a), fold(b)
@@ -113,4 +105,16 @@ func (b *builder) opposite(i, c int) bool {
 	}
 	x, ok := b.coreOfItem(i)
 	return ok && oppositeCores(x, y)
+}
+
+// foldStem writes a stem as the heads of cores are written: through the
+// link synonyms, then headFold.
+func foldStem(s string) string {
+	if f, ok := linkSynonyms[s]; ok {
+		s = f
+	}
+	if f, ok := headFold[s]; ok {
+		s = f
+	}
+	return s
 }

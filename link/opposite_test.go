@@ -34,16 +34,7 @@ func TestTableAntonyms(t *testing.T) {
 		{"win", "lose", true},
 		{"rais", "hike", false},
 	} {
-		fold := func(s string) string {
-			if f, ok := linkSynonyms[s]; ok {
-				s = f
-			}
-			if f, ok := headFold[s]; ok {
-				s = f
-			}
-			return s
-		}
-		if got := oppositeHeads[[2]string{fold(tc.a), fold(tc.b)}]; got != tc.want {
+		if got := oppositeHeads[[2]string{foldStem(tc.a), foldStem(tc.b)}]; got != tc.want {
 			t.Errorf("%s / %s opposite = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
