@@ -23,11 +23,18 @@ import (
 // check. Each comes with statements that show it and statements that must
 // not, and a test runs them all.
 type asideSignal struct {
-	kind string // the aside kind it signals: opinion, advice, feeling, prediction, procedure
+	kind string // the aside kind it signals: opinion, advice, feeling, prediction, procedure, question, fragment
 	name string
 	test func(v *statementView) bool
-	yes  []string // statements the signal must fire on
+	yes  []string // statements the signal must fire on; [brackets] mark the content inside a longer sentence
 	no   []string // statements it must not fire on
+	// guarded: the signal reads the form of the words, not what they say,
+	// so a cut-off clause or a malformed question may still be the only
+	// statement of a real claim. A guarded signal makes an aside only when
+	// nothing leans on the claim (see leanedOn): no source, no denial, no
+	// second article. Demoting such a claim would drop a relay chain or a
+	// denial that a fact-checker needs.
+	guarded bool
 }
 
 // asideSignals is the declarative table, read in order; the first signal
@@ -37,38 +44,54 @@ var asideSignals = []asideSignal{
 		[]string{"Regulators should publish every inspection report", "The council ought to apologise",
 			"Buyers of the kettles need to return them"},
 		[]string{"The council published every inspection report", "He said the port must have known",
-			"It is true that the software decides where the robots should go"}},
+			"It is true that the software decides where the robots should go"}, false},
 	{"advice", "imperative", imperative,
 		[]string{"Check your statements for unknown payments", "Do not drink the tap water until Friday"},
 		[]string{"Checks found no fault in the wiring", "The ministry told residents to boil water",
-			"Rescue teams reached the village at dawn"}},
-	{"advice", "question", question,
+			"Rescue teams reached the village at dawn"}, false},
+	{"question", "question", question,
 		[]string{"Who will pay for the repairs?"},
-		[]string{"The mayor asked who would pay for the repairs"}},
+		[]string{"The mayor asked who would pay for the repairs"}, false},
 	{"feeling", "first person thinking or feeling", firstPersonFeeling,
 		[]string{"I don't think anyone could have done better", "We are deeply saddened by the news",
 			"Our thoughts are with everyone on board", "I understand why the tenants are upset", "We hope the talks succeed",
 			"We would prefer a vote in the spring"},
 		[]string{"We found traces of lead in the water", "I saw the lorry leave the depot at midnight",
-			"They think the fire started in the kitchen"}},
+			"They think the fire started in the kitchen"}, false},
 	{"opinion", "evaluative predicate", evaluativePredicate,
 		[]string{"It's a costly but wise choice", "The decision was a grave mistake",
 			"This is no triumph for anyone", "That would be unfair on the smaller clubs", "The settlement is fair"},
 		[]string{"The ferry was carrying cars and lorries", "The bridge was closed to traffic",
-			"The mayor is a former teacher"}},
+			"The mayor is a former teacher"}, false},
 	{"opinion", "deictic subject of a copula", deicticCopula,
 		[]string{"This was never about the money", "It is a bargain struck out of weakness",
 			"That is a question for the courts"},
 		[]string{"It is the third recall of the year", "This was the plant in Orvelle that closed",
-			"It was a blue van"}},
+			"It was a blue van"}, false},
 	{"prediction", "unsourced modal of possibility", unsourcedPossibility,
 		[]string{"The merger could anger the farmers", "Voters, wary of the price, may see the deal as a surrender"},
-		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}},
+		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}, false},
 	{"procedure", "scheduled procedure", scheduledProcedure,
 		[]string{"Negotiations will resume after the holiday", "The committee is due to meet again next week",
 			"A ruling is expected later this month", "The board would publish its findings"},
 		[]string{"Talks resumed on Thursday", "The committee met in secret", "The board will close the plant",
-			"The coast road would reopen next week"}},
+			"The coast road would reopen next week"}, false},
+	{"question", "inverted auxiliary opening the sentence", invertedQuestion,
+		[]string{"Is it safe to swim in the lake", "Did the council know about the leak", "Can the ferry still sail"},
+		[]string{"It is safe to swim in the lake", "Never had the council seen such a leak",
+			"The council did know about the leak"}, true},
+	{"fragment", "relative pronoun cut from its antecedent", relativeRemnant,
+		[]string{"The mayor cited the audit, [which he said was flawed]", "[Who had warned of the flood]",
+			"The quarry, [which closed in May]"},
+		[]string{"The mayor said the audit was flawed", "Which audit was flawed?",
+			"The quarry closed in May"}, true},
+	{"fragment", "no finite predicate", noFinitePredicate,
+		[]string{"To be closed following the storm", "Seeing a lorry near the depot at midnight",
+			"Trucks at the gate and blocking the road", "The aftermath of the storm in the valley",
+			"The residents to stay away from the dam"},
+		[]string{"The road was closed following the storm", "A guard saw a lorry leave the depot at midnight",
+			"Trucks blocked the gate", "Two crew members are missing", "The valley will flood",
+			"Rescuers had reached the valley", "The dam, which was built in 1960, collapsed"}, true},
 }
 
 // statementView is what the signals read: a statement's content tokens and
@@ -409,44 +432,204 @@ func scheduledProcedure(v *statementView) bool {
 	return false
 }
 
+// finiteTags are the part-of-speech tags of a finite verb form: a past or
+// present tense, or a modal.
+var finiteTags = map[string]bool{"VBD": true, "VBZ": true, "VBP": true, "MD": true}
+
+// subjectRels are the relations of a clause's subject, an expletive "there"
+// or "it" counting as one.
+var subjectRels = []string{"nsubj", "nsubj:pass", "csubj", "expl"}
+
+// tensed reports whether tree word i is a finite verb form by the
+// parser's tag or the tagger's. The two disagree on the words where a
+// past tense and a participle look alike: the parser reads "the ministry
+// summoned the ambassador" as a noun phrase ("summoned": a participle) or
+// "sank" as a noun now and then. Demoting a real claim costs more than
+// keeping a fragment, so a word either reads as finite counts.
+func (v *statementView) tensed(i int) bool {
+	return finiteTags[v.tree.XPOS(i)] || finiteTags[v.tree.Token(i).Tag]
+}
+
+// inRelative reports whether word i hangs, on its way up to the content's
+// head, from a relative clause opened by a relative pronoun ("the dam,
+// which was built in 1960"): its finite verb makes no clause of the whole
+// content. The parser's "acl:relcl" alone is no evidence: it hangs whole
+// main clauses on their subject with it ("cases ← are rare"), and its
+// bare "acl" likewise ("ministry ← summoned").
+func (v *statementView) inRelative(i int) bool {
+	for k := i; k >= 0 && k != v.head; k = v.tree.Head(k) {
+		if v.tree.Rel(k) == "acl:relcl" && v.hasRelativePronoun(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRelativePronoun reports whether the clause headed by word k has a
+// relative pronoun among its dependents ("which", "who", "whose").
+func (v *statementView) hasRelativePronoun(k int) bool {
+	for _, c := range v.tree.Children(k) {
+		switch v.tree.XPOS(c) {
+		case "WDT", "WP", "WP$":
+			return true
+		}
+		for _, g := range v.tree.Children(c) { // "whose car", "in which"
+			switch v.tree.XPOS(g) {
+			case "WDT", "WP", "WP$":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noFinitePredicate: no word of the content is a finite verb outside a
+// relative clause: an infinitive or participle phrase cut from its
+// sentence ("to be closed following the storm", "seeing a lorry leave"), a
+// bare noun phrase ("the aftermath of the storm"), or a subject with an
+// infinitive ("the residents to stay away"). What the statement lacks is
+// read off the parse and the tags, not off words.
+func noFinitePredicate(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	for _, i := range v.in {
+		if v.tensed(i) && !v.inRelative(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstWord returns the content's first tree word that is no punctuation,
+// or -1.
+func (v *statementView) firstWord() int {
+	for _, i := range v.in {
+		if v.tree.UPOS(i) != "PUNCT" {
+			return i
+		}
+	}
+	return -1
+}
+
+// relativeRemnant: the content opens on a relative pronoun ("which",
+// "who") that is an argument of its clause ("which he said was flawed"):
+// the statement was cut out of a relative clause and its antecedent, what
+// it is about, left behind. A question opening on the same word ends in
+// a question mark and is read by the question row.
+func relativeRemnant(v *statementView) bool {
+	if v.tree == nil || question(v) {
+		return false
+	}
+	first := v.firstWord()
+	if first < 0 {
+		return false
+	}
+	switch v.tree.XPOS(first) {
+	case "WDT", "WP":
+	default:
+		return false
+	}
+	rel := v.tree.Rel(first)
+	return nlp.RelIs(rel, "nsubj") || nlp.RelIs(rel, "obj") || nlp.RelIs(rel, "obl")
+}
+
+// invertedQuestion: a sentence opening on an auxiliary or copula that its
+// subject follows ("Is it safe", "Did the council know"): a question whose
+// question mark the extractor left out of the content.
+func invertedQuestion(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	first := v.firstWord()
+	if first < 0 || !finiteTags[v.tree.XPOS(first)] {
+		return false
+	}
+	for j := 0; j < first; j++ {
+		if v.tree.UPOS(j) != "PUNCT" {
+			return false // not the sentence's first word
+		}
+	}
+	pred := first
+	if rel := v.tree.Rel(first); nlp.RelIs(rel, "aux") || nlp.RelIs(rel, "cop") {
+		pred = v.tree.Head(first)
+	}
+	if pred < 0 {
+		return false
+	}
+	for _, rel := range subjectRels {
+		for _, s := range v.tree.Dependents(pred, rel) {
+			if s > first {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // asideOf names the kind of aside a statement is ("opinion", "advice",
-// "feeling", "prediction", "procedure"), or "" for a claim to check.
-func asideOf(st *claimtrail.Statement, d *nlp.Document) string {
+// "feeling", "prediction", "procedure", "question", "fragment"), or "" for
+// a claim to check, and whether the signal that named it is guarded.
+func asideOf(st *claimtrail.Statement, d *nlp.Document) (string, bool) {
 	v := viewOf(st, d)
 	if v == nil || len(d.QuantitiesIn(st.Content)) > 0 {
-		return ""
+		return "", false
 	}
 	return v.kind()
 }
 
 // kind runs the signal table over the view.
-func (v *statementView) kind() string {
+func (v *statementView) kind() (string, bool) {
 	for _, s := range asideSignals {
 		if s.test(v) {
-			return s.kind
+			return s.kind, s.guarded
 		}
 	}
-	return ""
+	return "", false
+}
+
+// leanedOn reports whether something in the ledger rests on a claim, so
+// that a guarded signal may not set it apart: a statement put on a
+// source's word (a relay chain to trace), a denial or a verdict on its
+// report (a contest to show), or statements in two articles (a claim the
+// story repeats).
+func leanedOn(c *claimtrail.Claim) bool {
+	if len(c.DeniedBy) > 0 || len(c.ReportDenials) > 0 || len(c.Origins) > 1 {
+		return true
+	}
+	for i := range c.Statements {
+		st := &c.Statements[i]
+		if len(st.Chain) > 1 || st.Polarity != claimtrail.Asserts || st.Article != c.Statements[0].Article {
+			return true
+		}
+	}
+	return false
 }
 
 // asideKind returns the aside kind of a claim: the kind of its first
-// statement when every statement is an asserting aside, "" otherwise.
-// Asides are listed after the claims to check; the text view shows them
-// with --all, the other views in a section of their own.
+// statement when every statement is an asserting aside, "" otherwise; a
+// claim that only guarded signals set apart stays a claim to check when
+// something leans on it (leanedOn). Asides are listed after the claims to
+// check; the text view shows them with --all, the other views in a section
+// of their own.
 func asideKind(c *claimtrail.Claim, docs map[string]*nlp.Document) string {
-	kind := ""
+	kind, guarded := "", false
 	for i := range c.Statements {
 		st := &c.Statements[i]
 		if st.Polarity != claimtrail.Asserts {
 			return ""
 		}
-		k := asideOf(st, docs[st.Article])
+		k, g := asideOf(st, docs[st.Article])
 		if k == "" {
 			return ""
 		}
+		guarded = guarded || g
 		if kind == "" {
 			kind = k
 		}
+	}
+	if guarded && leanedOn(c) {
+		return ""
 	}
 	return kind
 }
