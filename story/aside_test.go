@@ -154,7 +154,7 @@ func TestGuardedAsides(t *testing.T) {
 		}
 		docs[id] = d
 	}
-	outlet := claimtrail.Source{Name: "Vell Courier", Kind: claimtrail.KindOutlet}
+	outlet := claimtrail.Source{Name: "Ombry Courier", Kind: claimtrail.KindOutlet}
 	own := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 0, End: len(text) - 1},
 		Polarity: claimtrail.Asserts, Chain: []claimtrail.Source{outlet}}
 	sourced := own
