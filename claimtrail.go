@@ -232,6 +232,7 @@ type NotStatement string
 // Reasons an attribution is no ledger statement.
 const (
 	ReasonNoSource         NotStatement = "no-source"         // the attribution names no source ("it was reported that …")
+	ReasonHedge            NotStatement = "hedge"             // a hedge in the writer's own voice, its subject no speaker ("the mayor is believed to have resigned")
 	ReasonUnresolvedSource NotStatement = "unresolved-source" // its source is no party the ledger can name (an unresolved "it", "delegates")
 	ReasonUnreadableSource NotStatement = "unreadable-source" // its source span is cut from a longer name or holds a quotation
 	ReasonShortContent     NotStatement = "short-content"     // what is attributed is a word or two ("said “no”")

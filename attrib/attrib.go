@@ -861,6 +861,7 @@ var verbVetoes = []verbVeto{
 	{"did not deny", negatedVerb},
 	{"declined to say whether", func(toks []nlp.Token, lo, _, _, v int) bool { return refusal(toks, lo, v) }},
 	{"was said to have cost", saidTo},
+	{"is believed to have resigned", func(toks []nlp.Token, _, _, _, v int) bool { return raisingHedgeAt(toks, v) }},
 	{"neither confirmed nor denied", neitherNor},
 	{"could be announced", passiveVerb},
 	{"X confirmed that Y but said Z", sharedSubject},

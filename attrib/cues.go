@@ -47,7 +47,32 @@ unverified rumoured rumored possibly potentially may might could perhaps likely`
 // hedgePhrases are multi-word hedges, matched on lower-cased text.
 var hedgePhrases = []string{"if confirmed", "is said to", "are said to", "was said to", "were said to", "is believed to",
 	"are believed to", "it is understood", "is understood to", "are understood to", "was understood to",
-	"were understood to", "is expected to", "are expected to", "not yet confirmed"}
+	"were understood to", "is expected to", "are expected to", "not yet confirmed",
+	"is thought to", "are thought to", "was thought to", "were thought to", "is reported to", "are reported to",
+	"was reported to", "were reported to", "is rumoured to", "are rumoured to", "is rumored to", "are rumored to",
+	"if the reports are true", "if the report is true", "if the reports are accurate", "if true"}
+
+// raisingHedges are the participles that, passive and followed by a
+// "to"-infinitive, hedge a statement in the writer's own voice and name
+// no speaker: in "the mayor is believed to have resigned" the mayor is
+// what the statement is about, not who says it ("was said to", "is
+// understood to", "are thought to").
+var raisingHedges = set(`said reported believed thought understood rumoured rumored alleged reputed`)
+
+// raisingHedgeAt reports whether toks[v] is a raising hedge: a participle
+// of raisingHedges after a form of "be" and before "to" and a verb ("was
+// reported to be", "is believed to have"). "was reported to the police"
+// is no hedge: a noun follows "to".
+func raisingHedgeAt(toks []nlp.Token, v int) bool {
+	if v < 1 || v+2 >= len(toks) || !raisingHedges[lower(toks[v])] || !beForms[lower(toks[v-1])] {
+		return false
+	}
+	if lower(toks[v+1]) != "to" {
+		return false
+	}
+	next := toks[v+2]
+	return strings.HasPrefix(next.Tag, "VB") || beForms[lower(next)] || lower(next) == "have"
+}
 
 // anonymousHeads are head nouns of unnamed sources.
 var anonymousHeads = set(`source sources official officials insider insiders people person persons

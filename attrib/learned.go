@@ -313,6 +313,14 @@ type modelCheck struct {
 // PolNeAR dev.
 var modelChecks = []modelCheck{
 	{"source", "“It is over,” the report concluded. (no source span)", claimtrail.ReasonNoSource, func(m *modelAtt) bool { return !m.a.Source.Empty() }},
+	{"raising", "The quarry board is understood to have met in secret. (a hedge in the writer's own voice: the board is what it is about, not who says it)", claimtrail.ReasonHedge, func(m *modelAtt) bool {
+		for k := m.cueLo; k < m.cueHi; k++ {
+			if raisingHedgeAt(m.toks, k) {
+				return false
+			}
+		}
+		return true
+	}},
 	{"length", "he said “no” (content under 8 bytes)", claimtrail.ReasonShortContent, func(m *modelAtt) bool { return m.a.Content.Len() >= 8 }},
 	{"withholds", "The ministry declined to say whether talks failed.", claimtrail.ReasonWithheld, func(m *modelAtt) bool { return !withholds(m.toks) }},
 	{"source-like", "“, ” of the group said it would … (source cut from a name)", claimtrail.ReasonUnreadableSource, func(m *modelAtt) bool {

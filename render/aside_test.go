@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,5 +88,37 @@ func TestAsidesKeptApart(t *testing.T) {
 	}
 	if doc.Claims[1]["aside"] != true || doc.Claims[1]["aside_kind"] != "opinion" {
 		t.Errorf("aside = %v, aside_kind = %v", doc.Claims[1]["aside"], doc.Claims[1]["aside_kind"])
+	}
+}
+
+// TestAsidesInExports checks the exports: ClaimReview reviews only the
+// claims to check, the CSV marks an aside's rows in its aside column, and
+// the stored summary counts the claims to check alone.
+func TestAsidesInExports(t *testing.T) {
+	l := asideLedger()
+	reviews := ClaimReviews(l, ClaimReviewOptions{})
+	if len(reviews) != 1 || reviews[0].ClaimReviewed == "It is a disgrace" {
+		t.Errorf("ClaimReview reviews an aside: %d reviews", len(reviews))
+	}
+	var b bytes.Buffer
+	if err := CSV(&b, l); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "aside")
+	if col < 0 {
+		t.Fatalf("no aside column in %v", rows[0])
+	}
+	for _, r := range rows[1:] {
+		want := ""
+		if r[0] == "c2" {
+			want = "opinion"
+		}
+		if r[col] != want {
+			t.Errorf("claim %s: aside %q, want %q", r[0], r[col], want)
+		}
 	}
 }

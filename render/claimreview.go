@@ -66,7 +66,9 @@ type CreativeRef struct {
 	Publisher     *Party `json:"publisher,omitempty"`
 }
 
-// ClaimReviews returns one ClaimReview per claim of l, in ledger order.
+// ClaimReviews returns one ClaimReview per claim to check of l, in ledger
+// order; asides (opinions, questions, fragments: Claim.Aside) are no
+// claims to review and are left out.
 // The claim's appearances are the articles that assert or report it (in
 // ledger order); its first appearance and date are the earliest dated one;
 // its authors are the claim's independent origins.
@@ -78,6 +80,9 @@ func ClaimReviews(l *claimtrail.Ledger, opt ClaimReviewOptions) []ClaimReview {
 	out := make([]ClaimReview, 0, len(l.Claims))
 	for i := range l.Claims {
 		c := &l.Claims[i]
+		if c.Aside {
+			continue
+		}
 		r := ClaimReview{
 			Context:       "https://schema.org",
 			Type:          "ClaimReview",

@@ -15,7 +15,7 @@ import (
 var CSVHeader = []string{
 	"claim", "claim_status", "claim_text", "article", "outlet", "title", "url", "published",
 	"stance", "polarity", "chain", "speaker", "speaker_kind", "cue", "text", "sentence",
-	"start", "end", "hedges",
+	"start", "end", "hedges", "aside",
 }
 
 // CSV writes every statement of l as one row under CSVHeader: the claim it
@@ -67,7 +67,7 @@ func csvRow(l *claimtrail.Ledger, c *claimtrail.Claim, st *claimtrail.Statement)
 		string(StanceOf(c, st.Article)), string(st.Polarity), cell(strings.Join(names, " > ")),
 		cell(sp.Name), string(sp.Kind), cell(st.Cue.In(text)), cell(st.Content.In(text)),
 		cell(st.Sentence.In(text)), strconv.Itoa(span.Start), strconv.Itoa(span.End),
-		cell(strings.Join(st.Hedges, "; ")),
+		cell(strings.Join(st.Hedges, "; ")), c.AsideKind,
 	}
 }
 

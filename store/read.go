@@ -239,7 +239,7 @@ func (r *Reader) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, err
 func (r *Reader) SetLedger(ctx context.Context, story, version int64, l LedgerSummary) error {
 	err := r.db.InTx(ctx, func(tx Querier) error {
 		n, err := tx.Exec(ctx, r.sql(`UPDATE stories SET ledger_version = ?, claims = ?, contested = ?
-			WHERE id = ? AND ledger_version <= ?`), version, len(l.Claims), l.Contested(), story, version)
+			WHERE id = ? AND ledger_version <= ?`), version, l.ToCheck(), l.Contested(), story, version)
 		if err != nil {
 			return err
 		}

@@ -147,6 +147,10 @@ type ClaimSummary struct {
 	ID     string
 	Text   string
 	Status claimtrail.Status
+	// Aside marks a claim kept apart as no claim to check (an opinion, a
+	// question, a sentence fragment: claimtrail.Claim.Aside). It stays
+	// searchable but is not counted among the story's claims.
+	Aside bool
 }
 
 // Summarize keeps what the store needs of a ledger. Claim texts are made
@@ -156,9 +160,21 @@ func Summarize(l *claimtrail.Ledger) LedgerSummary {
 	var s LedgerSummary
 	for _, c := range l.Claims {
 		text := strings.TrimSpace(strings.ToValidUTF8(c.Text, ""))
-		s.Claims = append(s.Claims, ClaimSummary{ID: c.ID, Text: text, Status: c.Status})
+		s.Claims = append(s.Claims, ClaimSummary{ID: c.ID, Text: text, Status: c.Status, Aside: c.Aside})
 	}
 	return s
+}
+
+// ToCheck counts the claims of s to check, leaving out the asides, as
+// the ledger's own headline does.
+func (s LedgerSummary) ToCheck() int {
+	n := 0
+	for _, c := range s.Claims {
+		if !c.Aside {
+			n++
+		}
+	}
+	return n
 }
 
 // Contested counts the contested claims of s.

@@ -131,3 +131,19 @@ func FuzzCanonicalURL(f *testing.F) {
 		}
 	})
 }
+
+// TestSummarizeCountsClaimsToCheck checks that a story's claim count
+// leaves out the asides, which stay in the summary for search.
+func TestSummarizeCountsClaimsToCheck(t *testing.T) {
+	l := &claimtrail.Ledger{Claims: []claimtrail.Claim{
+		{ID: "c1", Text: "The ferry sank off Portvale", Status: claimtrail.Contested},
+		{ID: "c2", Text: "It is a disgrace", Status: claimtrail.SingleSource, Aside: true, AsideKind: "opinion"},
+	}}
+	s := Summarize(l)
+	if len(s.Claims) != 2 || !s.Claims[1].Aside {
+		t.Fatalf("summary %+v: want both claims, the second an aside", s.Claims)
+	}
+	if s.ToCheck() != 1 || s.Contested() != 1 {
+		t.Errorf("to check %d, contested %d; want 1, 1", s.ToCheck(), s.Contested())
+	}
+}

@@ -23,11 +23,18 @@ import (
 // check. Each comes with statements that show it and statements that must
 // not, and a test runs them all.
 type asideSignal struct {
-	kind string // the aside kind it signals: opinion, advice, feeling, prediction, procedure
+	kind string // the aside kind it signals: opinion, advice, feeling, prediction, procedure, question, fragment
 	name string
 	test func(v *statementView) bool
-	yes  []string // statements the signal must fire on
+	yes  []string // statements the signal must fire on; [brackets] mark the content inside a longer sentence
 	no   []string // statements it must not fire on
+	// guarded: the signal reads the form of the words, not what they say,
+	// so a cut-off clause or a malformed question may still be the only
+	// statement of a real claim. A guarded signal makes an aside only when
+	// nothing leans on the claim (see leanedOn): no source, no denial, no
+	// second article. Demoting such a claim would drop a relay chain or a
+	// denial that a fact-checker needs.
+	guarded bool
 }
 
 // asideSignals is the declarative table, read in order; the first signal
@@ -37,38 +44,57 @@ var asideSignals = []asideSignal{
 		[]string{"Regulators should publish every inspection report", "The council ought to apologise",
 			"Buyers of the kettles need to return them"},
 		[]string{"The council published every inspection report", "He said the port must have known",
-			"It is true that the software decides where the robots should go"}},
+			"It is true that the software decides where the robots should go"}, false},
 	{"advice", "imperative", imperative,
 		[]string{"Check your statements for unknown payments", "Do not drink the tap water until Friday"},
 		[]string{"Checks found no fault in the wiring", "The ministry told residents to boil water",
-			"Rescue teams reached the village at dawn"}},
-	{"advice", "question", question,
+			"Rescue teams reached the village at dawn"}, false},
+	{"question", "question", question,
 		[]string{"Who will pay for the repairs?"},
-		[]string{"The mayor asked who would pay for the repairs"}},
+		[]string{"The mayor asked who would pay for the repairs"}, false},
 	{"feeling", "first person thinking or feeling", firstPersonFeeling,
 		[]string{"I don't think anyone could have done better", "We are deeply saddened by the news",
 			"Our thoughts are with everyone on board", "I understand why the tenants are upset", "We hope the talks succeed",
 			"We would prefer a vote in the spring"},
 		[]string{"We found traces of lead in the water", "I saw the lorry leave the depot at midnight",
-			"They think the fire started in the kitchen"}},
+			"They think the fire started in the kitchen"}, false},
 	{"opinion", "evaluative predicate", evaluativePredicate,
 		[]string{"It's a costly but wise choice", "The decision was a grave mistake",
 			"This is no triumph for anyone", "That would be unfair on the smaller clubs", "The settlement is fair"},
 		[]string{"The ferry was carrying cars and lorries", "The bridge was closed to traffic",
-			"The mayor is a former teacher"}},
+			"The mayor is a former teacher"}, false},
 	{"opinion", "deictic subject of a copula", deicticCopula,
 		[]string{"This was never about the money", "It is a bargain struck out of weakness",
 			"That is a question for the courts"},
 		[]string{"It is the third recall of the year", "This was the plant in Orvelle that closed",
-			"It was a blue van"}},
+			"It was a blue van"}, false},
 	{"prediction", "unsourced modal of possibility", unsourcedPossibility,
 		[]string{"The merger could anger the farmers", "Voters, wary of the price, may see the deal as a surrender"},
-		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}},
+		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}, false},
 	{"procedure", "scheduled procedure", scheduledProcedure,
 		[]string{"Negotiations will resume after the holiday", "The committee is due to meet again next week",
 			"A ruling is expected later this month", "The board would publish its findings"},
 		[]string{"Talks resumed on Thursday", "The committee met in secret", "The board will close the plant",
-			"The coast road would reopen next week"}},
+			"The coast road would reopen next week"}, false},
+	{"question", "inverted auxiliary opening the sentence", invertedQuestion,
+		[]string{"Is it safe to swim in the lake", "Did the council know about the leak", "Can the ferry still sail"},
+		[]string{"It is safe to swim in the lake", "Never had the council seen such a leak",
+			"The council did know about the leak", "IS counts fighters from many countries"}, true},
+	{"fragment", "relative pronoun cut from its antecedent", relativeRemnant,
+		[]string{"The mayor cited the audit, [which he said was flawed]", "[Who had warned of the flood]",
+			"The quarry, [which closed in May]"},
+		[]string{"The mayor said the audit was flawed", "Which audit was flawed?",
+			"The quarry closed in May", "Whatever caused the blast, it shook the valley"}, true},
+	{"fragment", "no finite predicate", noFinitePredicate,
+		[]string{"To be closed following the storm", "Seeing a lorry near the depot at midnight",
+			"Trucks at the gate and blocking the road", "The aftermath of the storm in the valley",
+			"The residents to stay away from the dam", "Deleted by the operator of the ferry"},
+		[]string{"The road was closed following the storm", "A guard saw a lorry leave the depot at midnight",
+			"Trucks blocked the gate", "Two crew members are missing", "The valley will flood",
+			"Rescuers had reached the valley", "The dam, which was built in 1960, collapsed",
+			"Her parents divorced", "The grants primarily target displaced families",
+			"The story of the miner who supposedly survived has gained traction",
+			"The mayor's failure to appear fueled rampant speculation"}, true},
 }
 
 // statementView is what the signals read: a statement's content tokens and
@@ -409,44 +435,240 @@ func scheduledProcedure(v *statementView) bool {
 	return false
 }
 
+// finiteTags are the part-of-speech tags of a finite verb form: a past or
+// present tense, or a modal.
+var finiteTags = map[string]bool{"VBD": true, "VBZ": true, "VBP": true, "MD": true}
+
+// subjectRels are the relations of a clause's subject, an expletive "there"
+// or "it" counting as one.
+var subjectRels = []string{"nsubj", "nsubj:pass", "csubj", "expl"}
+
+// tensed reports whether tree word i is a finite verb form by the
+// parser's tag or the tagger's. The two disagree on the words where a
+// past tense and a participle look alike: the parser reads "the ministry
+// summoned the ambassador" as a noun phrase ("summoned": a participle) or
+// "sank" as a noun now and then. Demoting a real claim costs more than
+// keeping a fragment, so a word either reads as finite counts.
+func (v *statementView) tensed(i int) bool {
+	return finiteTags[v.tree.XPOS(i)] || finiteTags[v.tree.Token(i).Tag]
+}
+
+// clauseVerb reports whether tree word i is a verb with a subject before
+// it and no "to" before it: "dog owners rejoiced", whichever tag the past
+// tense got (a participle to both taggers there). A gerund after its
+// subject ("trucks blocking the road") is none: captions are made of
+// them.
+func (v *statementView) clauseVerb(i int) bool {
+	if u := v.tree.UPOS(i); u != "VERB" && u != "AUX" {
+		return false
+	}
+	if i > 0 && strings.EqualFold(v.tree.Token(i-1).Text, "to") {
+		return false
+	}
+	if v.tree.XPOS(i) == "VBG" || v.tree.Token(i).Tag == "VBG" {
+		return false
+	}
+	if v.nounJustBefore(i) {
+		return true // "the failure to appear fueled speculation": a subject the parser missed
+	}
+	for _, rel := range subjectRels {
+		for _, s := range v.tree.Dependents(i, rel) {
+			if s < i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounJustBefore reports whether a noun or pronoun of the content comes
+// before word i with no punctuation between: the words a subject would
+// be. "deleted by the operator" has none; "the failure to appear fueled"
+// has one.
+func (v *statementView) nounJustBefore(i int) bool {
+	for k := len(v.in) - 1; k >= 0; k-- {
+		j := v.in[k]
+		if j >= i {
+			continue
+		}
+		switch v.tree.UPOS(j) {
+		case "PUNCT":
+			return false
+		case "NOUN", "PROPN", "PRON":
+			return true
+		}
+	}
+	return false
+}
+
+// noFinitePredicate: no word of the content is a finite verb, by either
+// tag, nor a verb after its subject: an infinitive or participle phrase
+// cut from its sentence ("to be closed following the storm", "seeing a
+// lorry near the depot"), a bare noun phrase ("the aftermath of the
+// storm"), or a subject with an infinitive ("the residents to stay
+// away"). A noun phrase with a relative clause ("the dam, which
+// collapsed") holds a finite verb and stays a claim: the parser hangs main
+// clauses under relative ones often enough that telling them apart costs
+// more real claims than it sets fragments apart.
+func noFinitePredicate(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	for _, i := range v.in {
+		if v.tensed(i) || v.clauseVerb(i) || v.doubtfulVerb(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// doubtfulVerb reports whether the tagger reads tree word i as a verb and
+// the parser does not ("her parents divorced": an adverb to the parser;
+// "the grants target families": a noun). Where the two disagree the word
+// may be the clause's verb, and the statement is given the benefit of the
+// doubt.
+func (v *statementView) doubtfulVerb(i int) bool {
+	if u := v.tree.UPOS(i); u == "VERB" || u == "AUX" {
+		return false
+	}
+	return strings.HasPrefix(v.tree.Token(i).Tag, "VB")
+}
+
+// firstWord returns the content's first tree word that is no punctuation,
+// or -1.
+func (v *statementView) firstWord() int {
+	for _, i := range v.in {
+		if v.tree.UPOS(i) != "PUNCT" {
+			return i
+		}
+	}
+	return -1
+}
+
+// relativeRemnant: the content opens on a relative pronoun ("which",
+// "who") that is an argument of its clause ("which he said was flawed"):
+// the statement was cut out of a relative clause and its antecedent, what
+// it is about, left behind. A question opening on the same word ends in
+// a question mark and is read by the question row.
+func relativeRemnant(v *statementView) bool {
+	if v.tree == nil || question(v) {
+		return false
+	}
+	first := v.firstWord()
+	if first < 0 {
+		return false
+	}
+	switch v.tree.XPOS(first) {
+	case "WDT", "WP":
+	default:
+		return false
+	}
+	if strings.HasSuffix(v.word(first), "ever") {
+		return false // "whatever caused the blast": a free relative, a noun phrase of its own
+	}
+	rel := v.tree.Rel(first)
+	return nlp.RelIs(rel, "nsubj") || nlp.RelIs(rel, "obj") || nlp.RelIs(rel, "obl")
+}
+
+// invertedQuestion: a sentence opening on an auxiliary or copula that its
+// subject follows ("Is it safe", "Did the council know"): a question whose
+// question mark the extractor left out of the content.
+func invertedQuestion(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	first := v.firstWord()
+	if first < 0 || !finiteTags[v.tree.XPOS(first)] || v.tree.UPOS(first) != "AUX" {
+		return false
+	}
+	if w := v.tree.Token(first).Text; len(w) > 1 && strings.ToUpper(w) == w {
+		return false // "IS counts fighters": an acronym, not "is"
+	}
+	for j := 0; j < first; j++ {
+		if v.tree.UPOS(j) != "PUNCT" {
+			return false // not the sentence's first word
+		}
+	}
+	pred := first
+	if rel := v.tree.Rel(first); nlp.RelIs(rel, "aux") || nlp.RelIs(rel, "cop") {
+		pred = v.tree.Head(first)
+	}
+	if pred < 0 {
+		return false
+	}
+	for _, rel := range subjectRels {
+		for _, s := range v.tree.Dependents(pred, rel) {
+			if s > first && (s < pred || pred == first) {
+				return true // the subject between the auxiliary and its verb
+			}
+		}
+	}
+	return false
+}
+
 // asideOf names the kind of aside a statement is ("opinion", "advice",
-// "feeling", "prediction", "procedure"), or "" for a claim to check.
-func asideOf(st *claimtrail.Statement, d *nlp.Document) string {
+// "feeling", "prediction", "procedure", "question", "fragment"), or "" for
+// a claim to check, and whether the signal that named it is guarded.
+func asideOf(st *claimtrail.Statement, d *nlp.Document) (string, bool) {
 	v := viewOf(st, d)
 	if v == nil || len(d.QuantitiesIn(st.Content)) > 0 {
-		return ""
+		return "", false
 	}
 	return v.kind()
 }
 
 // kind runs the signal table over the view.
-func (v *statementView) kind() string {
+func (v *statementView) kind() (string, bool) {
 	for _, s := range asideSignals {
 		if s.test(v) {
-			return s.kind
+			return s.kind, s.guarded
 		}
 	}
-	return ""
+	return "", false
+}
+
+// leanedOn reports whether something in the ledger rests on a claim, so
+// that a guarded signal may not set it apart: a statement put on a
+// source's word (a relay chain to trace), a denial or a verdict on its
+// report (a contest to show), or statements in two articles (a claim the
+// story repeats).
+func leanedOn(c *claimtrail.Claim) bool {
+	if len(c.DeniedBy) > 0 || len(c.ReportDenials) > 0 || len(c.Origins) > 1 {
+		return true
+	}
+	for i := range c.Statements {
+		st := &c.Statements[i]
+		if len(st.Chain) > 1 || st.Polarity != claimtrail.Asserts || st.Article != c.Statements[0].Article {
+			return true
+		}
+	}
+	return false
 }
 
 // asideKind returns the aside kind of a claim: the kind of its first
-// statement when every statement is an asserting aside, "" otherwise.
-// Asides are listed after the claims to check; the text view shows them
-// with --all, the other views in a section of their own.
+// statement when every statement is an asserting aside, "" otherwise; a
+// claim that only guarded signals set apart stays a claim to check when
+// something leans on it (leanedOn). Asides are listed after the claims to
+// check; the text view shows them with --all, the other views in a section
+// of their own.
 func asideKind(c *claimtrail.Claim, docs map[string]*nlp.Document) string {
-	kind := ""
+	kind, guarded := "", false
 	for i := range c.Statements {
 		st := &c.Statements[i]
 		if st.Polarity != claimtrail.Asserts {
 			return ""
 		}
-		k := asideOf(st, docs[st.Article])
+		k, g := asideOf(st, docs[st.Article])
 		if k == "" {
 			return ""
 		}
+		guarded = guarded || g
 		if kind == "" {
 			kind = k
 		}
+	}
+	if guarded && leanedOn(c) {
+		return ""
 	}
 	return kind
 }

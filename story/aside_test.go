@@ -2,6 +2,7 @@ package story
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
@@ -9,16 +10,21 @@ import (
 )
 
 // asideView analyses one invented sentence as an article and returns the
-// view of a statement whose content is the whole sentence, in the
-// article's own voice.
+// view of a statement whose content is the whole sentence, or the part in
+// [brackets], in the article's own voice.
 func asideView(t *testing.T, a *nlp.Analyzer, text string) (*claimtrail.Statement, *nlp.Document) {
 	t.Helper()
+	content := claimtrail.Span{Start: 0, End: len(text)}
+	if lo, hi := strings.Index(text, "["), strings.Index(text, "]"); lo >= 0 && hi > lo {
+		text = text[:lo] + text[lo+1:hi] + text[hi+1:]
+		content = claimtrail.Span{Start: lo, End: hi - 1}
+	}
 	art := &claimtrail.Article{ID: "a1", Text: text + "."}
 	d, err := a.Analyze(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 0, End: len(text)}, Polarity: claimtrail.Asserts}
+	st := &claimtrail.Statement{Article: "a1", Content: content, Polarity: claimtrail.Asserts}
 	return st, d
 }
 
@@ -67,7 +73,7 @@ func TestAsideKinds(t *testing.T) {
 		"Police arrested three men near the depot":                    "",
 	} {
 		st, d := asideView(t, a, text)
-		if got := asideOf(st, d); got != want {
+		if got, _ := asideOf(st, d); got != want {
 			t.Errorf("%q: aside %q, want %q", text, got, want)
 		}
 	}
@@ -126,6 +132,46 @@ func BenchmarkAsideKind(b *testing.B) {
 	for b.Loop() {
 		for i := range claims {
 			asideKind(&claims[i], docs)
+		}
+	}
+}
+
+// TestGuardedAsides checks that a guarded signal (a fragment, an inverted
+// question) sets a claim apart only when nothing leans on it: a statement
+// on a source's word, a second article, or a denial keeps it a claim to
+// check, so its relay chain and its contest stay in the ledger.
+func TestGuardedAsides(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Seeing a lorry near the depot at midnight."
+	docs := map[string]*nlp.Document{}
+	for _, id := range []string{"a1", "a2"} {
+		d, err := a.Analyze(context.Background(), &claimtrail.Article{ID: id, Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[id] = d
+	}
+	outlet := claimtrail.Source{Name: "Ombry Courier", Kind: claimtrail.KindOutlet}
+	own := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 0, End: len(text) - 1},
+		Polarity: claimtrail.Asserts, Chain: []claimtrail.Source{outlet}}
+	sourced := own
+	sourced.Chain = []claimtrail.Source{outlet, {Name: "two guards", Kind: claimtrail.KindAnonymous}}
+	other := own
+	other.Article = "a2"
+	for name, tc := range map[string]struct {
+		c    claimtrail.Claim
+		want string
+	}{
+		"own voice, one article": {claimtrail.Claim{Statements: []claimtrail.Statement{own}}, "fragment"},
+		"on a source's word":     {claimtrail.Claim{Statements: []claimtrail.Statement{sourced}}, ""},
+		"in two articles":        {claimtrail.Claim{Statements: []claimtrail.Statement{own, other}}, ""},
+		"denied":                 {claimtrail.Claim{Statements: []claimtrail.Statement{own}, DeniedBy: []claimtrail.Source{outlet}}, ""},
+	} {
+		if got := asideKind(&tc.c, docs); got != tc.want {
+			t.Errorf("%s: aside %q, want %q", name, got, tc.want)
 		}
 	}
 }

@@ -103,8 +103,11 @@ func (m *Memory) Put(id, title string, l *claimtrail.Ledger) error {
 }
 
 func summarize(id, title string, l *claimtrail.Ledger) Story {
-	st := Story{ID: id, Title: title, Articles: len(l.Articles), Claims: len(l.Claims), Updated: time.Now().UTC()}
+	st := Story{ID: id, Title: title, Articles: len(l.Articles), Updated: time.Now().UTC()}
 	for _, c := range l.Claims {
+		if !c.Aside {
+			st.Claims++ // asides are kept apart, not counted as claims
+		}
 		if c.Status == claimtrail.Contested {
 			st.Contested++
 		}

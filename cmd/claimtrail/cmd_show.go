@@ -15,18 +15,22 @@ type showOptions struct {
 	db     string
 	format string
 	color  string
+	all    bool
 }
 
 func newShowCmd() *cobra.Command {
 	var opts showOptions
 	cmd := &cobra.Command{
-		Use:   "show [--db DSN] STORY",
+		Use:   "show [--db DSN] [--all] STORY",
 		Short: "Print the claim ledger of one story of the corpus",
 		Long: `show builds the claim ledger of a stored story from its articles and prints it
 with the same renderers as 'analyze'. Articles stored as near-duplicate copies
 count as relays of their originals, not as independent origins. STORY is the
-number 'stories' lists.`,
+number 'stories' lists. As with 'analyze', the claims to check come first and
+the asides (opinions, advice, questions, sentence fragments) and the other
+attributions that are no claims are only counted unless --all lists them.`,
 		Example: `  claimtrail show 12
+  claimtrail show --all 12
   claimtrail show --format json 12 > story12.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,7 +38,7 @@ number 'stories' lists.`,
 			if err != nil || id <= 0 {
 				return fmt.Errorf("show: story %q: want the story number 'claimtrail stories' lists", args[0])
 			}
-			write, err := ledgerWriter(opts.format, opts.color, true, cmd.OutOrStdout())
+			write, err := ledgerWriter(opts.format, opts.color, opts.all, cmd.OutOrStdout())
 			if err != nil {
 				return err
 			}
@@ -75,5 +79,6 @@ number 'stories' lists.`,
 	f.StringVar(&opts.db, "db", "", dbFlagUsage)
 	f.StringVarP(&opts.format, "format", "f", "text", "output format: text, json, markdown or html")
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
+	f.BoolVar(&opts.all, "all", false, "list the asides and the attributions that are no claims too")
 	return cmd
 }

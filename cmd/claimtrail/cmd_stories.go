@@ -27,7 +27,8 @@ func newStoriesCmd() *cobra.Command {
 		Use:   "stories [--db DSN] [--since T]",
 		Short: "List the stories of the corpus, most recently updated first",
 		Long: `stories lists the corpus's stories: id, last update, articles (and how many are
-copies of another), outlets, claims and contested claims, and title. A '*' after
+copies of another), outlets, claims to check (asides — opinions, questions,
+sentence fragments — are not counted) and contested claims, and title. A '*' after
 the claim counts means articles arrived since the ledger was last built.
 
 --since takes a duration back from now (36h, 7d) or a date (2026-03-02 or
