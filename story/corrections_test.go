@@ -1,0 +1,56 @@
+package story_test
+
+import (
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+)
+
+// correctionCase is one invented story of testdata with a correction or a
+// retraction: the claim (by words of its canonical text) that must be
+// retracted, and by whom.
+type correctionCase struct {
+	dir, claim, retractedBy string
+}
+
+// correctionCases cover each way a story withdraws a claim: a note that
+// misstated a figure, a note on an updated story, a retraction another
+// outlet reports, and a figure correction whose corrected figure must not
+// corroborate the wrong one.
+var correctionCases = []correctionCase{
+	{"correction-misstated", "140 passengers", "Brenn Gazette"},
+	{"correction-updated", "resign", "Vorn Herald"},
+	{"retraction-reported", "three-year contract", "Pell Courier"},
+	{"correction-figure", "Fourteen people", "Keld Tribune"},
+}
+
+// TestCorrections checks that each story's withdrawn claim is contested
+// and retracted by the outlet, that no claim of these single-source
+// stories is corroborated (a corrected figure or an earlier version is no
+// second source), and that no origin is an outlet's earlier version.
+func TestCorrections(t *testing.T) {
+	for _, cc := range correctionCases {
+		t.Run(cc.dir, func(t *testing.T) {
+			l := ledgerOf(t, cc.dir)
+			c := find(t, l, cc.claim)
+			if c.Status != claimtrail.Contested || len(c.RetractedBy) != 1 || c.RetractedBy[0].Name != cc.retractedBy {
+				t.Errorf("%q: status %s, retracted by %v; want contested, retracted by %s", c.Text, c.Status, c.RetractedBy, cc.retractedBy)
+			}
+			for _, o := range l.Claims {
+				if o.Status == claimtrail.Corroborated {
+					t.Errorf("%q corroborated by %q", o.Text, originNames(&o))
+				}
+				for _, n := range originNames(&o) {
+					if n == "earlier version ("+cc.retractedBy+")" {
+						t.Errorf("%q has the earlier version as an origin", o.Text)
+					}
+				}
+			}
+		})
+	}
+	// The corrected figure is a claim of its own, undenied.
+	l := ledgerOf(t, "correction-figure")
+	if c := find(t, l, "41 people"); c.Status != claimtrail.SingleSource || len(c.RetractedBy) > 0 {
+		t.Errorf("corrected figure %q: status %s, retracted by %v; want single-source, not retracted", c.Text, c.Status, c.RetractedBy)
+	}
+}
