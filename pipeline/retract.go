@@ -43,9 +43,9 @@ var reportedRetractionRe = regexp.MustCompile(`(?:\b[Tt]he\s+)?((?:[A-Z][\w'’&
 // reportedRetractionExamples are sentences reportedRetraction must read,
 // with the party each names (TestReportedRetractions).
 var reportedRetractionExamples = map[string]string{
-	"The Pell Courier has retracted its report that the striker signed a contract with the club.": "Pell Courier",
+	"The Pell Courier has retracted its report that the striker signed a contract with the club.":             "Pell Courier",
 	"On Tuesday, Harbour Times withdrew its story saying the ferry had sunk, after the coastguard denied it.": "Harbour Times",
-	"Aldo Brisk has since retracted his claim that the minister took a bribe.":                               "Aldo Brisk",
+	"Aldo Brisk has since retracted his claim that the minister took a bribe.":                                "Aldo Brisk",
 }
 
 // possessiveKinds says what kind of party withdraws "its", "his", "her"
