@@ -1455,6 +1455,15 @@ func (b *builder) attachBare(bare []int) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
 		same := slices.Clone(b.denied[b.speakerOf(i)])
+		resolved := noReport
+		if len(same) == 0 && b.anaphoricVerdict(i) {
+			// "That report was wrong", "Sorvik rejected that report": the
+			// report the article has just cited.
+			same, resolved = b.antecedent(i)
+		}
+		if resolved == ambiguous {
+			continue // several reports it may judge: attached to none
+		}
 		if len(same) == 0 {
 			// "Marta Osterby, Larkmoor's chief executive, said the report was
 			// wrong" after "the chief executive of Larkmoor Airways has

@@ -54,3 +54,37 @@ func TestCorrections(t *testing.T) {
 		t.Errorf("corrected figure %q: status %s, retracted by %v; want single-source, not retracted", c.Text, c.Status, c.RetractedBy)
 	}
 }
+
+// TestAnaphoricVerdicts checks verdicts that name a report by anaphora:
+// the outlet's own "That report was wrong." and a party's "rejected that
+// report" / "dismissed those claims" deny the claim of the report the
+// article cited just before; where the article cited two reports just
+// before ("dismissed those reports"), the verdict denies neither, so that
+// a wrong choice cannot leave the other claim looking unchallenged.
+func TestAnaphoricVerdicts(t *testing.T) {
+	cases := []struct {
+		dir, claim, denier string
+	}{
+		{"anaphor-verdict", "refinery would close", "Fen Chronicle"},
+		{"anaphor-rejected", "under investigation", "Sorvik"},
+	}
+	for _, cc := range cases {
+		t.Run(cc.dir, func(t *testing.T) {
+			l := ledgerOf(t, cc.dir)
+			c := find(t, l, cc.claim)
+			denied := false
+			for _, d := range c.DeniedBy {
+				denied = denied || d.Name == cc.denier
+			}
+			if c.Status != claimtrail.Contested || !denied {
+				t.Errorf("%q: status %s, denied by %v; want contested, denied by %s", c.Text, c.Status, c.DeniedBy, cc.denier)
+			}
+		})
+	}
+	l := ledgerOf(t, "anaphor-ambiguous")
+	for _, c := range l.Claims {
+		if len(c.DeniedBy) > 0 {
+			t.Errorf("%q denied by %v: the verdict's antecedent is ambiguous", c.Text, c.DeniedBy)
+		}
+	}
+}
