@@ -50,7 +50,7 @@ var ownContent = map[string]bool{
 // read as anaphoric, or not (TestAnaphoric).
 var anaphorExamples = []struct {
 	sentence, content string
-	want              bool
+	want              bool // anaphoric: by pointing or by name
 }{
 	{"That report was wrong.", "report was wrong", true},
 	{"Sorvik rejected that report on Tuesday.", "report on Tuesday", true},
@@ -61,15 +61,26 @@ var anaphorExamples = []struct {
 	{"He said the reports that Ebola has reached the city are incorrect.", "the reports that Ebola has reached the city are incorrect", false},
 	{"She dismissed those reports of her arrest.", "those reports of her arrest", false},
 	{"It is, of course, completely fake.", "It is, of course, completely fake", false},
+	{"The mayor said the Lark Observer report was false.", "the Lark Observer report was false", true},
+	{"A spokesperson said that Hunter's claim was false.", "Hunter's claim was false", true},
 }
 
-// anaphoric reports whether a verdict, whose content starts at byte at
-// of its sentence, names the report it judges by anaphora: a report noun
-// among the content's first three words, just after a pointing
-// determiner ("that report", "those false claims", the determiner maybe
-// before the content) or after "the earlier", with no words of its own on
-// what was reported.
-func anaphoric(sentence string, at int) bool {
+// reference is how a verdict names the report it judges.
+type reference int
+
+const (
+	byContent  reference = iota // by what was reported, or not at all
+	byPointing                  // "that report", "those claims", "the earlier story"
+	byName                      // "the Lark Observer report", "Marsh Wire's story"
+)
+
+// anaphoric tells how a verdict, whose content starts at byte at of its
+// sentence, names the report it judges: by a report noun among the
+// content's first four words, just after a pointing determiner ("that
+// report", "those false claims", the determiner maybe before the content)
+// or "the earlier", or just after a name ("the Lark Observer report"),
+// with no words of its own on what was reported.
+func anaphoric(sentence string, at int) reference {
 	var ws []nlp.Word
 	first := -1
 	for w := range nlp.Words(sentence) {
@@ -79,19 +90,26 @@ func anaphoric(sentence string, at int) bool {
 		ws = append(ws, w)
 	}
 	if first < 0 {
-		return false
+		return byContent
 	}
-	for k := first; k < min(len(ws), first+3); k++ {
+	for k := first; k < min(len(ws), first+4); k++ {
 		if !anaphorReportNouns[ws[k].Form] || k+1 < len(ws) && ownContent[ws[k+1].Form] {
 			continue
 		}
 		for j := k - 1; j >= max(0, k-2); j-- {
 			if anaphorDeterminers[ws[j].Form] || ws[j].Form == "earlier" && j > 0 && ws[j-1].Form == "the" {
-				return true
+				return byPointing
+			}
+			if ws[j].Flags&nlp.Capitalised != 0 || strings.HasSuffix(ws[j].Form, "'s") {
+				break // "that Hunter's claim": the "that" opens a clause, the claim is named
 			}
 		}
+		if j := k - 1; j >= 0 && (ws[j].Flags&nlp.Capitalised != 0 && !anaphorDeterminers[ws[j].Form] && ws[j].Form != "the" ||
+			strings.HasSuffix(ws[j].Form, "'s")) {
+			return byName
+		}
 	}
-	return false
+	return byContent
 }
 
 // citedReport is an assertion of an article on another's word: its
@@ -113,7 +131,7 @@ const (
 
 // antecedent returns the claims whose report a bare verdict i names by
 // anaphora, and how the anaphor was resolved.
-func (b *builder) antecedent(i int) ([]int, anaphor) {
+func (b *builder) antecedent(i int, ref reference) ([]int, anaphor) {
 	v := b.items[i].st
 	doc := b.docs[v.Article]
 	if doc == nil {
@@ -131,13 +149,17 @@ func (b *builder) antecedent(i int) ([]int, anaphor) {
 				st.Sentence.Start >= v.Sentence.Start || b.items[m].speaker == b.items[i].speaker {
 				continue
 			}
-			if p := paragraphOf(doc, st.Sentence); p < 0 || para-p >= anaphorWindow {
-				continue
+			if p := paragraphOf(doc, st.Sentence); ref == byPointing && (p < 0 || para-p >= anaphorWindow) {
+				continue // a report named by its source may be cited anywhere before
+			}
+			if pronouns[strings.ToLower(st.Chain[1].Name)] {
+				continue // an unresolved "you", "it": no report one can point to
 			}
 			found = append(found, citedReport{item: m, claim: c, report: nlp.SourceKey(st.Chain[1].Name)})
 		}
 	}
-	if named := namedReports(v.Sentence.In(doc.Text()), b.items, found); len(named) > 0 {
+	named := namedReports(v.Content.In(doc.Text()), b.items, found)
+	if len(named) > 0 || ref == byName {
 		found = slices.DeleteFunc(found, func(f citedReport) bool { return !named[f.report] })
 	}
 	reports := map[string]bool{}
@@ -164,9 +186,15 @@ func (b *builder) antecedent(i int) ([]int, anaphor) {
 	return slices.Compact(out), oneReport
 }
 
+// pronouns are source names that name no one: attribution left them
+// unresolved.
+var pronouns = map[string]bool{"you": true, "it": true, "they": true, "he": true, "she": true, "we": true, "i": true}
+
 // namedReports returns the keys of the cited reports whose named source
-// the verdict's sentence names ("Sorvik rejected the Lark Observer
-// report"): an unnamed source ("a police source") names nothing.
+// the verdict's content names ("Sorvik rejected the Lark Observer
+// report"); not its sentence, which names the verdict's own speaker ("a
+// spokesperson for the department said that Hunter's claim was false"). An
+// unnamed source ("a police source") names nothing.
 func namedReports(sentence string, items []item, found []citedReport) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range found {
@@ -188,13 +216,12 @@ func paragraphOf(doc *nlp.Document, sp claimtrail.Span) int {
 	return -1
 }
 
-// anaphoricVerdict reports whether verdict i names its report by
-// anaphora (anaphoric).
-func (b *builder) anaphoricVerdict(i int) bool {
+// verdictReference tells how verdict i names its report (anaphoric).
+func (b *builder) verdictReference(i int) reference {
 	st := b.items[i].st
 	doc := b.docs[st.Article]
 	if doc == nil || st.Content.Start < st.Sentence.Start {
-		return false
+		return byContent
 	}
 	return anaphoric(st.Sentence.In(doc.Text()), st.Content.Start-st.Sentence.Start)
 }

@@ -14,7 +14,7 @@ func TestAnaphoric(t *testing.T) {
 		if at < 0 {
 			t.Fatalf("%q: content %q not in it", e.sentence, e.content)
 		}
-		if got := anaphoric(e.sentence, at); got != e.want {
+		if got := anaphoric(e.sentence, at) != byContent; got != e.want {
 			t.Errorf("%q (content %q): anaphoric %v, want %v", e.sentence, e.content, got, e.want)
 		}
 	}

@@ -1456,10 +1456,10 @@ func (b *builder) attachBare(bare []int) {
 		}
 		same := slices.Clone(b.denied[b.speakerOf(i)])
 		resolved := noReport
-		if len(same) == 0 && b.anaphoricVerdict(i) {
+		if ref := b.verdictReference(i); len(same) == 0 && ref != byContent {
 			// "That report was wrong", "Sorvik rejected that report": the
-			// report the article has just cited.
-			same, resolved = b.antecedent(i)
+			// report the article has just cited, or the one it names.
+			same, resolved = b.antecedent(i, ref)
 		}
 		if resolved == ambiguous {
 			continue // several reports it may judge: attached to none

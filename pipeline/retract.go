@@ -131,7 +131,7 @@ func applyRetractions(doc *nlp.Document, stmts []claimtrail.Statement) []claimtr
 	if art == nil {
 		return stmts
 	}
-	var notes []claimtrail.Statement
+	var notes, corrected []claimtrail.Statement
 	for _, para := range art.Paragraphs {
 		note := correctionNote(para.In(art.Text))
 		for i := range doc.Sentences {
@@ -145,6 +145,9 @@ func applyRetractions(doc *nlp.Document, stmts []claimtrail.Statement) []claimtr
 			}
 			if st, ok := read(art, sp); ok {
 				notes = append(notes, st)
+			}
+			if note {
+				corrected = append(corrected, correctedIn(art, sp)...)
 			}
 		}
 	}
@@ -161,7 +164,24 @@ func applyRetractions(doc *nlp.Document, stmts []claimtrail.Statement) []claimtr
 			out = append(out, st)
 		}
 	}
-	return append(out, notes...)
+	return append(append(out, notes...), corrected...)
+}
+
+// correctedIn returns the outlet's statement of the right figure in a
+// note of contrastCorrectionRe ("The warehouse held 30 tonnes of wheat"):
+// a claim of its own, in the outlet's voice, never joined to the wrong
+// figure's (link keeps figures a note corrects apart).
+func correctedIn(art *claimtrail.Article, sp claimtrail.Span) []claimtrail.Statement {
+	sentence := sp.In(art.Text)
+	m := contrastCorrectionRe.FindStringSubmatchIndex(sentence)
+	if m == nil || leadingNumber.FindStringIndex(sentence[m[2]:m[3]]) == nil {
+		return nil
+	}
+	return []claimtrail.Statement{{
+		Article: art.ID, Sentence: sp, Content: claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[3]},
+		Chain:    []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}},
+		Polarity: claimtrail.Asserts,
+	}}
 }
 
 // retractionIn reads one sentence of a correction note against the table.
@@ -184,7 +204,52 @@ func retractionIn(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.State
 			Polarity: claimtrail.Denies, Negates: content.In(art.Text), Retracts: true,
 		}, true
 	}
-	return figureRetraction(art, sp)
+	if st, ok := figureRetraction(art, sp); ok {
+		return st, true
+	}
+	return contrastRetraction(art, sp)
+}
+
+// contrastCorrectionRe is a correction note that states the right figure
+// and names the wrong one after "not": "Correction: The warehouse held 30
+// tonnes of wheat, not 300 tonnes as reported earlier." Its groups are
+// the corrected statement and the wrong figure's number.
+var contrastCorrectionRe = regexp.MustCompile(`(?i)^\(?(?:correction|clarification)\s*[:.-]?\s*(.+?),?\s+not\s+(\d[\d,.]*)\b`)
+
+// contrastCorrectionExamples are notes contrastRetraction must read, with
+// what each retraction negates (TestContrastRetractions).
+var contrastCorrectionExamples = map[string]string{
+	"Correction: The warehouse held 30 tonnes of wheat, not 300 tonnes as reported earlier.": "The warehouse held 300 tonnes of wheat",
+	"CORRECTION: 41 passengers were on board, not 14.":                                       "14 passengers were on board",
+}
+
+// leadingNumber is the first number of a corrected statement.
+var leadingNumber = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+
+// contrastRetraction reads a note of contrastCorrectionRe: the outlet
+// withdraws the statement with the wrong figure in place of the right one
+// ("The warehouse held 300 tonnes of wheat"), which is what its retraction
+// negates, so that it denies the claim giving the old figure. The
+// corrected statement is the outlet's own claim (correctedIn).
+func contrastRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.Statement, bool) {
+	sentence := sp.In(art.Text)
+	m := contrastCorrectionRe.FindStringSubmatchIndex(sentence)
+	if m == nil {
+		return claimtrail.Statement{}, false
+	}
+	right := sentence[m[2]:m[3]]
+	k := leadingNumber.FindStringIndex(right)
+	if k == nil {
+		return claimtrail.Statement{}, false
+	}
+	negates := right[:k[0]] + sentence[m[4]:m[5]] + right[k[1]:]
+	return claimtrail.Statement{
+		Article: art.ID, Sentence: sp,
+		Content:  claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[5]},
+		Cue:      claimtrail.Span{Start: sp.Start + m[4] - len("not "), End: sp.Start + m[4] - 1},
+		Chain:    []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}},
+		Polarity: claimtrail.Denies, Negates: negates, Retracts: true,
+	}, true
 }
 
 // figureRetraction reads one sentence of a correction note against the

@@ -187,3 +187,16 @@ func TestReportedRetractions(t *testing.T) {
 		}
 	}
 }
+
+// TestContrastRetractions runs every example of a correction note that
+// contrasts the right figure with the wrong one: one retraction by the
+// outlet, negating the statement with the wrong figure.
+func TestContrastRetractions(t *testing.T) {
+	for example, want := range contrastCorrectionExamples {
+		art := &claimtrail.Article{ID: "a1", Outlet: "Orm Ledger", Text: example}
+		st, ok := contrastRetraction(art, claimtrail.Span{Start: 0, End: len(example)})
+		if !ok || !st.Retracts || st.Negates != want || st.Speaker().Name != "Orm Ledger" {
+			t.Errorf("%q: got %v negating %q by %v, want a retraction negating %q", example, ok, st.Negates, st.Chain, want)
+		}
+	}
+}

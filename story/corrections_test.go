@@ -15,13 +15,15 @@ type correctionCase struct {
 
 // correctionCases cover each way a story withdraws a claim: a note that
 // misstated a figure, a note on an updated story, a retraction another
-// outlet reports, and a figure correction whose corrected figure must not
-// corroborate the wrong one.
+// outlet reports, a figure correction whose corrected figure must not
+// corroborate the wrong one, and a note contrasting the right figure with
+// the wrong one ("…, not 300 tonnes as reported earlier").
 var correctionCases = []correctionCase{
 	{"correction-misstated", "140 passengers", "Brenn Gazette"},
 	{"correction-updated", "resign", "Vorn Herald"},
 	{"retraction-reported", "three-year contract", "Pell Courier"},
 	{"correction-figure", "Fourteen people", "Keld Tribune"},
+	{"correction-contrast", "300 tonnes", "Orm Ledger"},
 }
 
 // TestCorrections checks that each story's withdrawn claim is contested
@@ -60,13 +62,16 @@ func TestCorrections(t *testing.T) {
 // report" / "dismissed those claims" deny the claim of the report the
 // article cited just before; where the article cited two reports just
 // before ("dismissed those reports"), the verdict denies neither, so that
-// a wrong choice cannot leave the other claim looking unchallenged.
+// a wrong choice cannot leave the other claim looking unchallenged; a
+// verdict naming one report's outlet ("rejected the Kelda Times report")
+// denies that report's claim alone.
 func TestAnaphoricVerdicts(t *testing.T) {
 	cases := []struct {
 		dir, claim, denier string
 	}{
 		{"anaphor-verdict", "refinery would close", "Fen Chronicle"},
 		{"anaphor-rejected", "under investigation", "Sorvik"},
+		{"anaphor-named", "bridge will close", "Inga Solberg"},
 	}
 	for _, cc := range cases {
 		t.Run(cc.dir, func(t *testing.T) {
@@ -80,6 +85,10 @@ func TestAnaphoricVerdicts(t *testing.T) {
 				t.Errorf("%q: status %s, denied by %v; want contested, denied by %s", c.Text, c.Status, c.DeniedBy, cc.denier)
 			}
 		})
+	}
+	// The verdict names one of two reports: the other is not denied.
+	if c := find(t, ledgerOf(t, "anaphor-named"), "fined"); len(c.DeniedBy) > 0 {
+		t.Errorf("%q denied by %v: the verdict named the other report", c.Text, c.DeniedBy)
 	}
 	l := ledgerOf(t, "anaphor-ambiguous")
 	for _, c := range l.Claims {
