@@ -19,7 +19,7 @@ type correctionCase struct {
 // corroborate the wrong one, and a note contrasting the right figure with
 // the wrong one ("…, not 300 tonnes as reported earlier").
 var correctionCases = []correctionCase{
-	{"correction-misstated", "140 passengers", "Brenn Gazette"},
+	{"correction-misstated", "140 passengers", "Quenby Gazette"},
 	{"correction-updated", "resign", "Vorn Herald"},
 	{"retraction-reported", "three-year contract", "Pell Courier"},
 	{"correction-figure", "Fourteen people", "Keld Tribune"},
@@ -71,7 +71,7 @@ func TestAnaphoricVerdicts(t *testing.T) {
 	}{
 		{"anaphor-verdict", "refinery would close", "Fen Chronicle"},
 		{"anaphor-rejected", "under investigation", "Sorvik"},
-		{"anaphor-named", "bridge will close", "Inga Solberg"},
+		{"anaphor-named", "bridge will close", "Inga Vaskaard"},
 	}
 	for _, cc := range cases {
 		t.Run(cc.dir, func(t *testing.T) {
