@@ -1364,7 +1364,7 @@ func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 	if len(toks) < 5 || !endsSentence(toks) || s.Tagged && !hasVerb(toks) {
 		return
 	}
-	if len(r.doc.EntitiesIn(s.Span)) == 0 && len(r.doc.QuantitiesIn(s.Span)) == 0 {
+	if len(r.doc.EntitiesIn(s.Span)) == 0 && len(r.doc.QuantitiesIn(s.Span)) == 0 && !verdictOnReportNamed(toks) {
 		return
 	}
 	lo, hi := trim(toks, 0, len(toks))

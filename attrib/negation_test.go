@@ -236,3 +236,31 @@ func bodyTree(t *testing.T, an *nlp.Analyzer, text string) ([]nlp.Token, *nlp.Tr
 	}
 	return toks, doc.Tree(doc.SentenceAt(toks[len(toks)-1].Start))
 }
+
+// TestVerdictOnReportNamed: an unattributed verdict on a report named by
+// anaphora is read although it names no entity; a sentence that names a
+// report without judging it, or judges a thing, is not.
+func TestVerdictOnReportNamed(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"That report was wrong.":                   true,
+		"The earlier report was inaccurate.":       true,
+		"Those claims are false, the police said.": true,
+		"Such stories are simply untrue.":          true,
+		"That report was published on Monday.":     false,
+		"The figure was wrong.":                    false,
+		"Wrong reports spread quickly.":            false,
+	} {
+		doc, err := a.Analyze(context.Background(), &claimtrail.Article{ID: "a1", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.SentenceTokens(0)
+		if got := verdictOnReportNamed(toks); got != want {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}

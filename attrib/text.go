@@ -1009,3 +1009,32 @@ func mistaggedParticiple(toks []nlp.Token, lo, hi, i int) bool {
 	}
 	return strings.HasPrefix(prev.Tag, "NN") || prev.Tag == "PRP"
 }
+
+// anaphoricDeterminers open a noun phrase that refers back to something
+// already named: "that report", "the earlier story", "such claims".
+var anaphoricDeterminers = set(`that those this these such the`)
+
+// verdictOnReportNamed reports whether an unattributed sentence is the
+// outlet's verdict on a report it names by anaphora ("That report was
+// wrong.", "The earlier report was inaccurate."): it opens with a
+// determiner and a report noun within the next three words, and holds a
+// verdict word. Such a sentence names no entity, yet it is the outlet's
+// denial of the report it has just cited (link resolves which).
+func verdictOnReportNamed(toks []nlp.Token) bool {
+	if len(toks) < 4 || !anaphoricDeterminers[lower(toks[0])] {
+		return false
+	}
+	noun := false
+	for k := 1; k < min(len(toks), 4); k++ {
+		noun = noun || reportNouns[lower(toks[k])]
+	}
+	if !noun {
+		return false
+	}
+	for _, t := range toks {
+		if verdictWords[lower(t)] {
+			return true
+		}
+	}
+	return false
+}

@@ -166,6 +166,9 @@ func (b *builder) corrects(it *item, p [2]figure) bool {
 	if doc == nil {
 		return false
 	}
+	if withdrawn := b.retracted[it.st.Article]; withdrawn[p[0].value] || withdrawn[p[1].value] {
+		return true // the article's correction note withdraws one of them
+	}
 	text := doc.Text()
 	for _, s := range doc.Sentences {
 		var has [2]bool
@@ -491,4 +494,49 @@ func (b *builder) otherEvent(i, c int) bool {
 		}
 	}
 	return datesDiffer(x.text, y.text)
+}
+
+// retractedFigures returns, by article, the figures that its correction
+// notes withdraw ("An earlier version of this article said 14 people were
+// injured"): the note and the corrected figure ("The fire service said 41
+// people were injured") often stand in different sentences, so no single
+// sentence names both, yet one is the other's correction.
+func retractedFigures(docs map[string]*nlp.Document, items []item) map[string]map[float64]bool {
+	out := map[string]map[float64]bool{}
+	for i := range items {
+		st := items[i].st
+		doc := docs[st.Article]
+		if !st.Retracts || doc == nil {
+			continue
+		}
+		for _, q := range doc.QuantitiesIn(st.Content) {
+			if out[st.Article] == nil {
+				out[st.Article] = map[float64]bool{}
+			}
+			out[st.Article][q.Value] = true
+		}
+	}
+	return out
+}
+
+// correctedApart reports whether assertion i and claim c's first member
+// give different figures of one counted thing of which a correction note
+// of either article offers one as the correction of the other: the wrong
+// figure and the corrected one are two claims, and the corrected figure
+// must not count as a second source of the wrong one, however alike their
+// other words are ("14 people were injured when a bus crashed near Ambry"
+// / "a bus crashed near Ambry, injuring 41 people").
+func (b *builder) correctedApart(i, c int) bool {
+	x, y := &b.items[i], &b.items[b.members[c][0]]
+	if len(b.retracted) == 0 {
+		return false
+	}
+	for _, f := range x.figs {
+		for _, g := range y.figs {
+			if f.unit == g.unit && f.value != g.value && (b.corrects(x, [2]figure{f, g}) || b.corrects(y, [2]figure{f, g})) {
+				return true
+			}
+		}
+	}
+	return false
 }

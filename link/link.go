@@ -60,6 +60,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 	items, v := newItems(docs, splitCoordinated(docs, stmts))
 	b := &builder{l: l, items: items, index: map[uint32][]int{}, docs: docs, vocab: v, names: articleNames(docs),
 		asserted: map[claimSpeaker]bool{}, assertedBy: map[claimArticle][]string{}, denied: map[speakerKey][]int{}, deniedPlain: map[speakerKey][]int{}}
+	b.retracted = retractedFigures(docs, items)
 	var denials, negations []int
 	for i := range items {
 		if i%256 == 0 && ctx.Err() != nil {
@@ -500,6 +501,9 @@ type builder struct {
 	assertedBy  map[claimArticle][]string
 	denied      map[speakerKey][]int // article and speaker → claims they deny, ascending
 	deniedPlain map[speakerKey][]int // the same for deniers that are not negations
+	// retracted holds, by article, the figures its correction notes
+	// withdraw (retractedFigures): read only once linking starts.
+	retracted map[string]map[float64]bool
 }
 
 // claimArticle is a claim in one article.
@@ -747,7 +751,7 @@ func (b *builder) assert(i int) {
 	// A near copy says the same of the same names: only a looser match
 	// is worth parsing for a predicate that sets it apart.
 	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0]) ||
-		bestScore < coreBand && b.coresApart(i, best) || b.listsApart(i, best) || b.otherEvent(i, best)) {
+		bestScore < coreBand && b.coresApart(i, best) || b.listsApart(i, best) || b.otherEvent(i, best) || b.correctedApart(i, best)) {
 		best = -1 // the same act by another party, or another thing said of the same names: a fact of its own
 	}
 	if best < 0 {
@@ -1451,6 +1455,15 @@ func (b *builder) attachBare(bare []int) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
 		same := slices.Clone(b.denied[b.speakerOf(i)])
+		resolved := noReport
+		if ref := b.verdictReference(i); len(same) == 0 && ref != byContent {
+			// "That report was wrong", "Sorvik rejected that report": the
+			// report the article has just cited, or the one it names.
+			same, resolved = b.antecedent(i, ref)
+		}
+		if resolved == ambiguous {
+			continue // several reports it may judge: attached to none
+		}
 		if len(same) == 0 {
 			// "Marta Osterby, Larkmoor's chief executive, said the report was
 			// wrong" after "the chief executive of Larkmoor Airways has

@@ -12,8 +12,8 @@ import (
 // pattern's first group is the cue, the second what the earlier version
 // said.
 type retraction struct {
-	re      *regexp.Regexp
-	example string
+	re       *regexp.Regexp
+	examples []string
 }
 
 // retractions are the ways correction notes name the statement they
@@ -21,14 +21,68 @@ type retraction struct {
 // note denies that, in the outlet's own name, and its other words state
 // nothing (the retracted words are not a new assertion).
 var retractions = []retraction{
-	{regexp.MustCompile(`(?i)\b(?:an? )?(?:earlier|previous|original) version of this (?:story|article|report)\b[^.]*?\b(said|stated|reported|misstated|wrongly said|incorrectly said|incorrectly stated)(?: that)? (.+)`),
-		"CORRECTION: An earlier version of this story, published on 3 May, said the ferry had sunk."},
+	{regexp.MustCompile(`(?i)\b(?:an? )?(?:earlier|previous|original) version(?: of this (?:story|article|report))?\b[^.]*?\b(said|stated|reported|misstated|misreported|gave|wrongly said|wrongly stated|wrongly reported|incorrectly said|incorrectly stated|incorrectly reported|erroneously said|erroneously reported)(?: that)? (.+)`),
+		[]string{"CORRECTION: An earlier version of this story, published on 3 May, said the ferry had sunk.",
+			"This story has been updated. An earlier version wrongly said the ferry had sunk.",
+			"An earlier version of this article misstated the number of passengers on board as 140. The correct figure is 104."}},
 	{regexp.MustCompile(`(?i)\b(?:an? )?(?:story|article|report) (?:published|posted|broadcast)\b[^.]*?\b(said|stated|reported)(?: that)? (.+)`),
-		"CORRECTION: An article published by the Harbour Times on 2 May said the ferry had sunk."},
+		[]string{"CORRECTION: An article published by the Harbour Times on 2 May said the ferry had sunk."}},
 	{regexp.MustCompile(`(?i)\b(?:yesterday|earlier|previously) we (reported|said|wrote|stated)(?: that)? (.+)`),
-		"CORRECTION: Yesterday we reported that the mayor had resigned."},
+		[]string{"CORRECTION: Yesterday we reported that the mayor had resigned."}},
 	{regexp.MustCompile(`(?i)^\(?corrects\b[^.]*?\bwhich (said|stated|reported)(?: that)? (.+)`),
-		"(Corrects story published on 4 May, which said the mayor had resigned.)"},
+		[]string{"(Corrects story published on 4 May, which said the mayor had resigned.)"}},
+}
+
+// reportedRetractionRe is how an article reports that a party withdrew
+// its own earlier report or claim ("The Pell Courier has retracted its
+// report that …"): the groups are the party's name, the cue, the
+// possessive (which says what kind of party it is) and what was withdrawn.
+// It is matched with case, since the party must be named.
+var reportedRetractionRe = regexp.MustCompile(`(?:\b[Tt]he\s+)?((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*)\s+(?:has |had |have )?(?:since |now |later |quietly |formally )?(retracted|withdrawn|withdrew|corrected)\s+(its|his|her|their)\s+(?:earlier |original |initial |first )?(?:report|story|article|claim|allegation|statement)s?,?\s+(?:that|saying(?: that)?|which (?:said|stated|claimed)(?: that)?)\s+(.+)`)
+
+// reportedRetractionExamples are sentences reportedRetraction must read,
+// with the party each names (TestReportedRetractions).
+var reportedRetractionExamples = map[string]string{
+	"The Pell Courier has retracted its report that the striker signed a contract with the club.":             "Pell Courier",
+	"On Tuesday, Harbour Times withdrew its story saying the ferry had sunk, after the coastguard denied it.": "Harbour Times",
+	"Aldo Brisk has since retracted his claim that the minister took a bribe.":                                "Aldo Brisk",
+}
+
+// possessiveKinds says what kind of party withdraws "its", "his", "her"
+// or "their" report: a publisher (an outlet), a person, or a body.
+var possessiveKinds = map[string]claimtrail.SourceKind{
+	"its": claimtrail.KindOutlet, "his": claimtrail.KindPerson, "her": claimtrail.KindPerson,
+	"their": claimtrail.KindOrganization,
+}
+
+// reportedRetraction reads a sentence, anywhere in an article, that
+// reports a party's retraction of its own report: a denial of what it had
+// said, by that party, with Retracts set, so that the withdrawn words are
+// no assertion of the article (the labeller reads "has retracted its
+// report" as a reporting cue) and the party is listed as retracting the
+// claim.
+func reportedRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.Statement, bool) {
+	sentence := sp.In(art.Text)
+	m := reportedRetractionRe.FindStringSubmatchIndex(sentence)
+	if m == nil {
+		return claimtrail.Statement{}, false
+	}
+	start, end := m[8], trimRetracted(sentence, m[8], m[9])
+	if end-start < 8 {
+		return claimtrail.Statement{}, false
+	}
+	party := claimtrail.Source{Name: sentence[m[2]:m[3]], Kind: possessiveKinds[sentence[m[6]:m[7]]]}
+	chain := []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}}
+	if nlp.SourceKey(party.Name) != nlp.SourceKey(art.OutletName()) {
+		chain = append(chain, party)
+	}
+	content := claimtrail.Span{Start: sp.Start + start, End: sp.Start + end}
+	return claimtrail.Statement{
+		Article: art.ID, Content: content, Sentence: sp,
+		Cue:      claimtrail.Span{Start: sp.Start + m[4], End: sp.Start + m[5]},
+		Chain:    chain,
+		Polarity: claimtrail.Denies, Negates: content.In(art.Text), Retracts: true,
+	}, true
 }
 
 // figureCorrection is one way a correction note names a figure it
@@ -55,14 +109,16 @@ var figureCorrections = []figureCorrection{
 // the figure counts.
 var placeInText = regexp.MustCompile(`(?i)\s+in\s+(?:the\s+)?(?:headline|caption|summary|story|article|(?:first|second|third|fourth|fifth|last|opening|\w+)\s+paragraph)\b.*$`)
 
-// correctionNote reports whether a paragraph is a correction note: it opens
-// with "CORRECTION", "Correction:" or "(Corrects", or speaks of an earlier
-// version of the text.
+// noteOpenings are the words a correction note opens with or holds: a
+// heading ("CORRECTION", "Clarification:", "Editor's note:"), Reuters'
+// "(Corrects …)", or a sentence about the text's own earlier version
+// ("This story has been updated to …", "An earlier version of this
+// article misstated …").
+var noteOpenings = regexp.MustCompile(`(?i)^(?:correction|clarification|editor'?s note|corrects )|\b(?:earlier|previous|original) version\b|\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected|amended)\b`)
+
+// correctionNote reports whether a paragraph is a correction note.
 func correctionNote(para string) bool {
-	p := strings.TrimLeft(para, " (")
-	low := strings.ToLower(p)
-	return strings.HasPrefix(low, "correction") || strings.HasPrefix(low, "corrects ") ||
-		strings.Contains(low, "earlier version of this")
+	return noteOpenings.MatchString(strings.TrimLeft(para, " ("))
 }
 
 // applyRetractions finds the correction notes of a document and turns each
@@ -75,19 +131,23 @@ func applyRetractions(doc *nlp.Document, stmts []claimtrail.Statement) []claimtr
 	if art == nil {
 		return stmts
 	}
-	var notes []claimtrail.Statement
+	var notes, corrected []claimtrail.Statement
 	for _, para := range art.Paragraphs {
-		text := para.In(art.Text)
-		if !correctionNote(text) {
-			continue
-		}
+		note := correctionNote(para.In(art.Text))
 		for i := range doc.Sentences {
 			sp := doc.Sentences[i].Span
 			if !para.Contains(sp) {
 				continue
 			}
-			if st, ok := retractionIn(art, sp); ok {
+			read := reportedRetraction
+			if note {
+				read = retractionIn
+			}
+			if st, ok := read(art, sp); ok {
 				notes = append(notes, st)
+			}
+			if note {
+				corrected = append(corrected, correctedIn(art, sp)...)
 			}
 		}
 	}
@@ -104,7 +164,24 @@ func applyRetractions(doc *nlp.Document, stmts []claimtrail.Statement) []claimtr
 			out = append(out, st)
 		}
 	}
-	return append(out, notes...)
+	return append(append(out, notes...), corrected...)
+}
+
+// correctedIn returns the outlet's statement of the right figure in a
+// note of contrastCorrectionRe ("The warehouse held 30 tonnes of wheat"):
+// a claim of its own, in the outlet's voice, never joined to the wrong
+// figure's (link keeps figures a note corrects apart).
+func correctedIn(art *claimtrail.Article, sp claimtrail.Span) []claimtrail.Statement {
+	sentence := sp.In(art.Text)
+	m := contrastCorrectionRe.FindStringSubmatchIndex(sentence)
+	if m == nil || leadingNumber.FindStringIndex(sentence[m[2]:m[3]]) == nil {
+		return nil
+	}
+	return []claimtrail.Statement{{
+		Article: art.ID, Sentence: sp, Content: claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[3]},
+		Chain:    []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}},
+		Polarity: claimtrail.Asserts,
+	}}
 }
 
 // retractionIn reads one sentence of a correction note against the table.
@@ -127,7 +204,52 @@ func retractionIn(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.State
 			Polarity: claimtrail.Denies, Negates: content.In(art.Text), Retracts: true,
 		}, true
 	}
-	return figureRetraction(art, sp)
+	if st, ok := figureRetraction(art, sp); ok {
+		return st, true
+	}
+	return contrastRetraction(art, sp)
+}
+
+// contrastCorrectionRe is a correction note that states the right figure
+// and names the wrong one after "not": "Correction: The warehouse held 30
+// tonnes of wheat, not 300 tonnes as reported earlier." Its groups are
+// the corrected statement and the wrong figure's number.
+var contrastCorrectionRe = regexp.MustCompile(`(?i)^\(?(?:correction|clarification)\s*[:.-]?\s*(.+?),?\s+not\s+(\d[\d,.]*)\b`)
+
+// contrastCorrectionExamples are notes contrastRetraction must read, with
+// what each retraction negates (TestContrastRetractions).
+var contrastCorrectionExamples = map[string]string{
+	"Correction: The warehouse held 30 tonnes of wheat, not 300 tonnes as reported earlier.": "The warehouse held 300 tonnes of wheat",
+	"CORRECTION: 41 passengers were on board, not 14.":                                       "14 passengers were on board",
+}
+
+// leadingNumber is the first number of a corrected statement.
+var leadingNumber = regexp.MustCompile(`\d[\d,.]*\d|\d`)
+
+// contrastRetraction reads a note of contrastCorrectionRe: the outlet
+// withdraws the statement with the wrong figure in place of the right one
+// ("The warehouse held 300 tonnes of wheat"), which is what its retraction
+// negates, so that it denies the claim giving the old figure. The
+// corrected statement is the outlet's own claim (correctedIn).
+func contrastRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.Statement, bool) {
+	sentence := sp.In(art.Text)
+	m := contrastCorrectionRe.FindStringSubmatchIndex(sentence)
+	if m == nil {
+		return claimtrail.Statement{}, false
+	}
+	right := sentence[m[2]:m[3]]
+	k := leadingNumber.FindStringIndex(right)
+	if k == nil {
+		return claimtrail.Statement{}, false
+	}
+	negates := right[:k[0]] + sentence[m[4]:m[5]] + right[k[1]:]
+	return claimtrail.Statement{
+		Article: art.ID, Sentence: sp,
+		Content:  claimtrail.Span{Start: sp.Start + m[2], End: sp.Start + m[5]},
+		Cue:      claimtrail.Span{Start: sp.Start + m[4] - len("not "), End: sp.Start + m[4] - 1},
+		Chain:    []claimtrail.Source{{Name: art.OutletName(), Kind: claimtrail.KindOutlet}},
+		Polarity: claimtrail.Denies, Negates: negates, Retracts: true,
+	}, true
 }
 
 // figureRetraction reads one sentence of a correction note against the
@@ -166,7 +288,7 @@ func figureRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.S
 // put on (", citing …", ", according to …").
 func trimRetracted(s string, start, end int) int {
 	body := s[start:end]
-	for _, stop := range []string{", citing ", ", according to ", ". ", ")", "; "} {
+	for _, stop := range []string{", citing ", ", according to ", ", after ", ". ", ")", "; "} {
 		if k := strings.Index(body, stop); k >= 0 {
 			body = body[:k]
 		}

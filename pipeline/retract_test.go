@@ -18,26 +18,8 @@ func TestRetractions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range retractions {
-		text := "The harbour reopened on Monday, officials said.\n\n" + r.example
-		art := &claimtrail.Article{ID: "a1", Outlet: "Harbour Times", Text: text,
-			Paragraphs: []claimtrail.Span{{Start: 0, End: 47}, {Start: 49, End: len(text)}}}
-		doc, err := a.Analyze(context.Background(), art)
-		if err != nil {
-			t.Fatal(err)
-		}
-		quoted := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 49, End: len(text)},
-			Sentence: claimtrail.Span{Start: 49, End: len(text)}, Polarity: claimtrail.Asserts}
-		got := applyRetractions(doc, []claimtrail.Statement{quoted})
-		if len(got) != 1 || !got[0].Retracts || got[0].Polarity != claimtrail.Denies {
-			t.Errorf("%q: got %+v, want one retraction", r.example, got)
-			continue
-		}
-		said := got[0].Content.In(text)
-		if strings.Contains(said, "said") || strings.HasSuffix(said, ".") || strings.HasSuffix(said, ")") || len(said) < 10 {
-			t.Errorf("%q: retracted %q, want only what was said", r.example, said)
-		}
-		if got[0].Speaker().Name != "Harbour Times" {
-			t.Errorf("%q: retracted by %v, want the outlet", r.example, got[0].Speaker())
+		for _, example := range r.examples {
+			checkRetraction(t, a, example)
 		}
 	}
 	// A paragraph that is no correction note retracts nothing.
@@ -148,5 +130,73 @@ func paragraphsOf(text string) []claimtrail.Span {
 		}
 		out = append(out, claimtrail.Span{Start: start, End: start + k})
 		start += k + 2
+	}
+}
+
+// checkRetraction runs one example of the retraction table: the note
+// becomes one retraction by the outlet, naming only what was withdrawn,
+// and no other statement of the note survives.
+func checkRetraction(t *testing.T, a *nlp.Analyzer, example string) {
+	t.Helper()
+	text := "The harbour reopened on Monday, officials said.\n\n" + example
+	art := &claimtrail.Article{ID: "a1", Outlet: "Harbour Times", Text: text,
+		Paragraphs: []claimtrail.Span{{Start: 0, End: 47}, {Start: 49, End: len(text)}}}
+	doc, err := a.Analyze(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: 49, End: len(text)},
+		Sentence: claimtrail.Span{Start: 49, End: len(text)}, Polarity: claimtrail.Asserts}
+	got := applyRetractions(doc, []claimtrail.Statement{quoted})
+	if len(got) != 1 || !got[0].Retracts || got[0].Polarity != claimtrail.Denies {
+		t.Errorf("%q: got %+v, want one retraction", example, got)
+		return
+	}
+	said := got[0].Content.In(text)
+	if strings.Contains(said, "said") || strings.HasSuffix(said, ".") || strings.HasSuffix(said, ")") || len(said) < 10 {
+		t.Errorf("%q: retracted %q, want only what was said", example, said)
+	}
+	if got[0].Speaker().Name != "Harbour Times" {
+		t.Errorf("%q: retracted by %v, want the outlet", example, got[0].Speaker())
+	}
+}
+
+// TestReportedRetractions runs every example of a reported retraction:
+// the sentence becomes one retraction by the party it names, of what that
+// party had said, and the article's outlet is the chain's first link.
+func TestReportedRetractions(t *testing.T) {
+	for example, party := range reportedRetractionExamples {
+		art := &claimtrail.Article{ID: "a1", Outlet: "Quay Post", Text: example}
+		st, ok := reportedRetraction(art, claimtrail.Span{Start: 0, End: len(example)})
+		if !ok || !st.Retracts || st.Polarity != claimtrail.Denies {
+			t.Errorf("%q: got %+v, want a retraction", example, st)
+			continue
+		}
+		if st.Speaker().Name != party || st.Chain[0].Name != "Quay Post" {
+			t.Errorf("%q: chain %v, want Quay Post ← %s", example, st.Chain, party)
+		}
+		said := st.Content.In(example)
+		if strings.Contains(said, "retract") || strings.Contains(said, "withdrew") || strings.HasSuffix(said, ".") || strings.Contains(said, "after") {
+			t.Errorf("%q: retracted %q, want only what was said", example, said)
+		}
+	}
+	// A retraction of something other than a report is no retraction of a claim.
+	for _, s := range []string{"The council has withdrawn its offer to the union.", "The club retracted the contract offer."} {
+		if _, ok := reportedRetraction(&claimtrail.Article{ID: "a1", Text: s}, claimtrail.Span{Start: 0, End: len(s)}); ok {
+			t.Errorf("%q read as a retraction", s)
+		}
+	}
+}
+
+// TestContrastRetractions runs every example of a correction note that
+// contrasts the right figure with the wrong one: one retraction by the
+// outlet, negating the statement with the wrong figure.
+func TestContrastRetractions(t *testing.T) {
+	for example, want := range contrastCorrectionExamples {
+		art := &claimtrail.Article{ID: "a1", Outlet: "Orm Ledger", Text: example}
+		st, ok := contrastRetraction(art, claimtrail.Span{Start: 0, End: len(example)})
+		if !ok || !st.Retracts || st.Negates != want || st.Speaker().Name != "Orm Ledger" {
+			t.Errorf("%q: got %v negating %q by %v, want a retraction negating %q", example, ok, st.Negates, st.Chain, want)
+		}
 	}
 }

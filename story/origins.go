@@ -577,6 +577,12 @@ func completeChains(articles []claimtrail.Article, claims []claimtrail.Claim) {
 		chains := make([][]claimtrail.Source, len(c.Statements))
 		for si := range c.Statements {
 			st := &c.Statements[si]
+			if st.Retracts {
+				// A party withdrawing its report speaks for itself: its
+				// chain does not go on to the sources it had cited.
+				chains[si] = st.Chain
+				continue
+			}
 			pick := func(outlet string) []claimtrail.Source {
 				return closest(st.Content.In(texts[st.Article]), own[outlet], texts)
 			}
