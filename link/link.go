@@ -89,7 +89,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			verdicts = append(verdicts, verdictMatch{denials[k], claims})
 			continue // placed once the speaker's negations are placed too
 		}
-		if !b.attach(denials[k], claims) && !b.answer(denials[k]) && !b.denyFigure(denials[k]) {
+		if !b.attach(denials[k], b.narrowToClaimant(denials[k], claims)) && !b.answer(denials[k]) && !b.denyFigure(denials[k]) {
 			bare = append(bare, denials[k])
 		}
 	}
@@ -1465,6 +1465,13 @@ func (b *builder) attachBare(bare []int) {
 			// names, and the report the verdict judges is the one the
 			// article already showed denied.
 			same = b.sharingWords(i, b.nearestDenial(i, b.deniedIn(st.Article), false))
+		}
+		if by := b.byClaimant(i, same); len(by) > 0 {
+			same = by
+		} else if c := b.claimantClaim(i); c >= 0 {
+			// "Hunter's claim otherwise was categorically false": what
+			// Hunter claimed, whatever the article denied before.
+			same = []int{c}
 		}
 		for _, c := range same {
 			b.addDenier(c, i)

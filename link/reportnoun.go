@@ -110,3 +110,148 @@ func withoutFrame(text string, span claimtrail.Span, frame []claimtrail.Span) st
 	}
 	return string(b)
 }
+
+// claimantRels are the relations by which a report noun names who made
+// the report ("Hunter's claim", "claims by the Orlen government", "a
+// report from Tarn Wire"), with the prepositions that mark them (none for
+// a possessive).
+var claimantRels = []reportContent{
+	{"nmod:poss", nil, "A spokesman said Hunter's claim was false.", "Hunter"},
+	{"nmod", []string{"by", "from"}, "The group rejected claims by the Orlen government that it had agreed to a truce.", "Orlen"},
+}
+
+// claimantNames returns the lower-cased proper names of whoever a report
+// noun in the denial's content at span says made the report: a denial of
+// "Hunter's claim" judges what Hunter claimed, not what the article
+// reported before.
+func claimantNames(doc *nlp.Document, span claimtrail.Span) []string {
+	var out []string
+	anyWordIn(doc, span, func(t *nlp.Tree, w int) bool {
+		if !reportNouns[strings.ToLower(t.Token(w).Text)] {
+			return false
+		}
+		for _, c := range t.Children(w) {
+			if claimantOf(t, c) {
+				out = append(out, properNames(t, c)...)
+			}
+		}
+		return false
+	})
+	return out
+}
+
+// claimantOf reports whether word w hangs from its report noun by one of
+// claimantRels.
+func claimantOf(t *nlp.Tree, w int) bool {
+	for _, r := range claimantRels {
+		if t.Rel(w) != r.rel {
+			continue
+		}
+		if len(r.markers) == 0 {
+			return true
+		}
+		if m := t.Dependent(w, "case"); m >= 0 {
+			for _, k := range r.markers {
+				if strings.EqualFold(t.Token(m).Text, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// properNames returns the lower-cased proper nouns of the subtree of w.
+func properNames(t *nlp.Tree, w int) []string {
+	sp := t.SubtreeSpan(w)
+	var out []string
+	for k := 0; k < t.Len(); k++ {
+		if tk := t.Token(k); tk.Start >= sp.Start && tk.End <= sp.End && t.UPOS(k) == "PROPN" {
+			out = append(out, strings.ToLower(tk.Text))
+		}
+	}
+	return out
+}
+
+// byClaimant narrows the claims denial i matched to those the report's
+// maker it names asserts ("rejected claims by the Orlen government that
+// it had agreed to a truce and would free 200 prisoners" judges the
+// government's claims, not the outlet's background on how the prisoners
+// were taken), or returns nil when it names none or none of the claims
+// is that maker's.
+func (b *builder) byClaimant(i int, claims []int) []int {
+	st := b.items[i].st
+	names := claimantNames(b.docs[st.Article], st.Content)
+	if len(names) == 0 {
+		return nil
+	}
+	var out []int
+	for _, c := range claims {
+		if b.assertedByName(c, names) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// narrowToClaimant is byClaimant, keeping all the claims when it narrows
+// them to none.
+func (b *builder) narrowToClaimant(i int, claims []int) []int {
+	if len(claims) < 2 {
+		return claims
+	}
+	if out := b.byClaimant(i, claims); len(out) > 0 {
+		return out
+	}
+	return claims
+}
+
+// assertedByName reports whether some assertion of claim c has a source,
+// past its article's outlet, whose name holds one of the names as a word.
+func (b *builder) assertedByName(c int, names []string) bool {
+	for _, m := range b.members[c] {
+		st := b.items[m].st
+		if st.Polarity != claimtrail.Asserts {
+			continue
+		}
+		for k := 1; k < len(st.Chain); k++ {
+			for _, w := range strings.Fields(strings.ToLower(st.Chain[k].Name)) {
+				w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+				for _, n := range names {
+					if w == n {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// claimantClaim returns the claim most articles carry of those the maker
+// named by bare verdict i asserts ("Hunter's claim otherwise was
+// categorically false"), or -1.
+func (b *builder) claimantClaim(i int) int {
+	all := make([]int, len(b.members))
+	for c := range all {
+		all[c] = c
+	}
+	best, bestN := -1, 0
+	for _, c := range b.byClaimant(i, all) {
+		if n := b.carriers(c); n > bestN {
+			best, bestN = c, n
+		}
+	}
+	return best
+}
+
+// carriers is the number of articles asserting claim c.
+func (b *builder) carriers(c int) int {
+	arts := map[string]bool{}
+	for _, m := range b.members[c] {
+		if b.items[m].st.Polarity == claimtrail.Asserts {
+			arts[b.items[m].st.Article] = true
+		}
+	}
+	return len(arts)
+}

@@ -75,3 +75,42 @@ func TestBareVerdictNearestDenial(t *testing.T) {
 		t.Errorf("the verdict judges the waste claim denied a paragraph earlier")
 	}
 }
+
+// TestClaimantNames runs each row of claimantRels: the names of who made
+// the report.
+func TestClaimantNames(t *testing.T) {
+	for _, r := range claimantRels {
+		d := analyse(t, r.example)
+		got := claimantNames(d, claimtrail.Span{Start: 0, End: len(r.example)})
+		if strings.Join(got, " ") != strings.ToLower(r.kept) {
+			t.Errorf("%s: claimant %v, want %s", r.example, got, r.kept)
+		}
+	}
+}
+
+// TestVerdictOnNamedClaimant: "Marchetti's claim was false" judges what
+// Marchetti claimed, not the claim the article denied just before.
+func TestVerdictOnNamedClaimant(t *testing.T) {
+	claims := linkTexts(t,
+		"Ten smugglers crossed the Varn border last week, Senator Odile Marchetti said. The fence at Varn had been breached in two places, local farmers said.",
+		"Border police denied that the fence at Varn had been breached. A police spokesman said Marchetti's claim was false.",
+	)
+	blanketOn := func(words string) bool {
+		c := claimWith(claims, words)
+		if c == nil {
+			t.Fatalf("no claim with %q: %+v", words, claims)
+		}
+		for _, st := range c.Statements {
+			if st.Blanket {
+				return true
+			}
+		}
+		return false
+	}
+	if !blanketOn("smugglers") {
+		t.Errorf("the verdict does not judge Marchetti's claim")
+	}
+	if blanketOn("fence") {
+		t.Errorf("the verdict judges the fence claim, denied just before, not Marchetti's")
+	}
+}
