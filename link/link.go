@@ -1464,7 +1464,7 @@ func (b *builder) attachBare(bare []int) {
 			// rejected a newspaper report that …": one party under two
 			// names, and the report the verdict judges is the one the
 			// article already showed denied.
-			same = b.sharingWords(i, b.nearestDenial(i, b.deniedIn(st.Article), false))
+			same = b.nearestDenial(i, b.sharingWords(i, b.deniedIn(st.Article)), false)
 		}
 		if by := b.byClaimant(i, same); len(by) > 0 {
 			same = by
