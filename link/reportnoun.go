@@ -24,7 +24,7 @@ var reportNouns = map[string]bool{
 // TestReportContent): the words kept are what the denial denies.
 type reportContent struct {
 	rel     string
-	markers []string // case markers; none for a clause or a bare modifier
+	markers []string // case markers, or for a clause its subordinator; none for a bare modifier
 	example string
 	kept    string
 }
@@ -33,7 +33,9 @@ var reportContents = []reportContent{
 	{"nmod", []string{"about", "of", "on", "over", "regarding", "concerning"},
 		"Petra Lund dismissed a death hoax about the singer.", "Petra Lund dismissed a death about the singer."},
 	{"compound", nil, "The ministry said the closure rumours were baseless.", "The ministry said the closure were ."},
-	{"acl", nil, "The ministry rejected reports the plant would close.", "The ministry rejected the plant would close."},
+	// A clause says what was reported only after "that": "a hoax written
+	// by a site" says who wrote it.
+	{"acl", []string{"that"}, "The ministry rejected reports that the plant would close.", "The ministry rejected that the plant would close."},
 }
 
 // contentOf reports whether word w of t is the dependent of a report noun
@@ -46,8 +48,19 @@ func contentOf(t *nlp.Tree, w int) bool {
 		if len(r.markers) == 0 {
 			return true
 		}
-		if m := t.Dependent(w, "case"); m >= 0 {
-			for _, k := range r.markers {
+		if marked(t, w, r.markers) {
+			return true
+		}
+	}
+	return false
+}
+
+// marked reports whether word w has a case marker or subordinator among
+// markers.
+func marked(t *nlp.Tree, w int, markers []string) bool {
+	for _, rel := range []string{"case", "mark"} {
+		if m := t.Dependent(w, rel); m >= 0 {
+			for _, k := range markers {
 				if strings.EqualFold(t.Token(m).Text, k) {
 					return true
 				}
@@ -147,15 +160,8 @@ func claimantOf(t *nlp.Tree, w int) bool {
 		if t.Rel(w) != r.rel {
 			continue
 		}
-		if len(r.markers) == 0 {
+		if len(r.markers) == 0 || marked(t, w, r.markers) {
 			return true
-		}
-		if m := t.Dependent(w, "case"); m >= 0 {
-			for _, k := range r.markers {
-				if strings.EqualFold(t.Token(m).Text, k) {
-					return true
-				}
-			}
 		}
 	}
 	return false
