@@ -31,7 +31,7 @@ type reportContent struct {
 
 var reportContents = []reportContent{
 	{"nmod", []string{"about", "of", "on", "over", "regarding", "concerning"},
-		"Petra Lund dismissed a death hoax about the singer.", "Petra Lund dismissed a death about the singer."},
+		"Ysolde Brack dismissed a death hoax about the singer.", "Ysolde Brack dismissed a death about the singer."},
 	{"compound", nil, "The ministry said the closure rumours were baseless.", "The ministry said the closure were ."},
 	// A clause says what was reported only after "that": "a hoax written
 	// by a site" says who wrote it.

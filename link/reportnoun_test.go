@@ -52,7 +52,7 @@ func TestHoaxAboutJoinsItsContent(t *testing.T) {
 // denied just before, not every claim it denied in the article.
 func TestBareVerdictNearestDenial(t *testing.T) {
 	claims := linkTexts(t,
-		"The Harvel mining company dumped waste into the Sarn river, residents said. The company has also agreed to sell its Pellow mine to Torvald Metals, the Eastfield Herald reported.",
+		"The Harvel mining company dumped waste into the Sarn river, residents said. The company has also agreed to sell its Pellow mine to Torvald Metals, the Eastfield Sentry reported.",
 		"Harvel denied that it had dumped waste into the Sarn river.\n\nHarvel also denied that it had agreed to sell its Pellow mine to Torvald Metals. \"It is a lie,\" the company said.",
 	)
 	sale := claimWith(claims, "Pellow")
@@ -88,12 +88,12 @@ func TestClaimantNames(t *testing.T) {
 	}
 }
 
-// TestVerdictOnNamedClaimant: "Marchetti's claim was false" judges what
-// Marchetti claimed, not the claim the article denied just before.
+// TestVerdictOnNamedClaimant: "Fennimore's claim was false" judges what
+// Fennimore claimed, not the claim the article denied just before.
 func TestVerdictOnNamedClaimant(t *testing.T) {
 	claims := linkTexts(t,
-		"Ten smugglers crossed the Varn border last week, Senator Odile Marchetti said. The fence at Varn had been breached in two places, local farmers said.",
-		"Border police denied that the fence at Varn had been breached. A police spokesman said Marchetti's claim was false.",
+		"Ten smugglers crossed the Varn border last week, Senator Odile Fennimore said. The fence at Varn had been breached in two places, local farmers said.",
+		"Border police denied that the fence at Varn had been breached. A police spokesman said Fennimore's claim was false.",
 	)
 	blanketOn := func(words string) bool {
 		c := claimWith(claims, words)
@@ -108,9 +108,9 @@ func TestVerdictOnNamedClaimant(t *testing.T) {
 		return false
 	}
 	if !blanketOn("smugglers") {
-		t.Errorf("the verdict does not judge Marchetti's claim")
+		t.Errorf("the verdict does not judge Fennimore's claim")
 	}
 	if blanketOn("fence") {
-		t.Errorf("the verdict judges the fence claim, denied just before, not Marchetti's")
+		t.Errorf("the verdict judges the fence claim, denied just before, not Fennimore's")
 	}
 }

@@ -95,8 +95,8 @@ func claimsByReport(claims []claimtrail.Claim) map[string][]int {
 // tracedOutlets returns the keys of the outlets a chain passes through on
 // its way to the speaker: every cited outlet past the first link, or, when
 // it cites none, the publishing outlet itself. The outlet that published a
-// report is that report's own voice ("Northgate Wire ← senior sources" in
-// Northgate Wire's article), as much as a relay citing it is its echo; a
+// report is that report's own voice ("Tarn Wire ← senior officials" in
+// Tarn Wire's article), as much as a relay citing it is its echo; a
 // verdict reaches it only when it is a report some chain cites (reportsOf
 // looks past the first link), so an article that merely carries the story
 // in its own voice is no report of its own.

@@ -77,7 +77,7 @@ func TestBlanketReachesReportItself(t *testing.T) {
 	l := ledger(t,
 		art("Brask Wire", "Orlen's army is preparing to close the Tamsa border crossing, senior officials told Brask Wire. The army has also cancelled all leave for border units, the officials said."),
 		art("Fjord Courier", "Orlen's army is preparing to close the Tamsa border crossing, Brask Wire reported, citing senior officials."),
-		art("Glen Observer", "Orlen's interior ministry denied that the army was preparing to close the Tamsa border crossing. It said the Brask Wire report was \"fabricated\". Trade through Tamsa rose by a tenth last year."),
+		art("Orsk Beacon", "Orlen's interior ministry denied that the army was preparing to close the Tamsa border crossing. It said the Brask Wire report was \"fabricated\". Trade through Tamsa rose by a tenth last year."),
 	)
 	leave := find(t, l, "leave")
 	if len(leave.ReportDenials) == 0 {
