@@ -90,7 +90,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			verdicts = append(verdicts, verdictMatch{denials[k], claims})
 			continue // placed once the speaker's negations are placed too
 		}
-		if !b.attach(denials[k], claims) && !b.answer(denials[k]) && !b.denyFigure(denials[k]) {
+		if !b.attach(denials[k], b.narrowToClaimant(denials[k], claims)) && !b.answer(denials[k]) && !b.denyFigure(denials[k]) {
 			bare = append(bare, denials[k])
 		}
 	}
@@ -321,6 +321,13 @@ func rawItem(stems stemmer, doc *nlp.Document, st *claimtrail.Statement) (item, 
 	it.rawFigs = figures(stems, qs)
 	if words == "" {
 		words = span.In(text)
+		if st.Polarity == claimtrail.Denies && !st.Negated {
+			// "dismissed a death hoax about the singer" denies the death,
+			// not a hoax: the words naming the report are no content.
+			if frame := reportFrame(doc, span); frame != nil {
+				words = withoutFrame(text, span, frame)
+			}
+		}
 	}
 	for _, s := range stems.stems(words) {
 		raws = append(raws, rawFeature{key: "s:" + s, w: weightStem, indexed: len(s) >= 5, // short stems are too common to propose candidates
@@ -1454,7 +1461,7 @@ func (b *builder) attachBare(bare []int) {
 		if !aboutReport(b.items[i].text) {
 			continue // "slammed the outlet as …" judges a source, not a claim
 		}
-		same := slices.Clone(b.denied[b.speakerOf(i)])
+		same := b.nearestDenial(i, b.denied[b.speakerOf(i)], true)
 		resolved := noReport
 		if ref := b.verdictReference(i); len(same) == 0 && ref != byContent {
 			// "That report was wrong", "Sorvik rejected that report": the
@@ -1470,7 +1477,14 @@ func (b *builder) attachBare(bare []int) {
 			// rejected a newspaper report that …": one party under two
 			// names, and the report the verdict judges is the one the
 			// article already showed denied.
-			same = b.sharingWords(i, b.deniedIn(st.Article))
+			same = b.nearestDenial(i, b.sharingWords(i, b.deniedIn(st.Article)), false)
+		}
+		if by := b.byClaimant(i, same); len(by) > 0 {
+			same = by
+		} else if c := b.claimantClaim(i); c >= 0 {
+			// "Hunter's claim otherwise was categorically false": what
+			// Hunter claimed, whatever the article denied before.
+			same = []int{c}
 		}
 		for _, c := range same {
 			b.addDenier(c, i)
@@ -1487,6 +1501,66 @@ func (b *builder) attachBare(bare []int) {
 		// claim traced to that report with it (story.Builder).
 		st.Blanket = attached
 	}
+}
+
+// nearestDenial narrows claims, which some speakers of bare verdict i's
+// article denied, to those of the one denial nearest the verdict (its
+// speaker's own when sameSpeaker): the denial in the verdict's sentence,
+// else the last one before it, else the first one after it. "It's a lie"
+// after "Shekau denied that the group had agreed to a ceasefire" judges
+// the ceasefire, not the abduction another paragraph denied; "The story
+// is fabricated. No such meetings took place" judges the report the
+// article rejected just before. A claim of another part of the same report
+// still gets the verdict from story, which spreads it over the report.
+func (b *builder) nearestDenial(i int, claims []int, sameSpeaker bool) []int {
+	v := b.items[i].st
+	bestRank, bestPos := 3, 0
+	var best []int // denial items at the best place
+	for _, c := range claims {
+		for _, d := range b.deniers[c] {
+			st := b.items[d].st
+			if d == i || st.Article != v.Article || st.Blanket || sameSpeaker && b.speakerOf(d) != b.speakerOf(i) {
+				continue
+			}
+			rank, pos := placeBefore(st, v)
+			if rank < bestRank || rank == bestRank && pos < bestPos {
+				bestRank, bestPos, best = rank, pos, best[:0]
+			}
+			if rank == bestRank && pos == bestPos && !slices.Contains(best, d) {
+				best = append(best, d)
+			}
+		}
+	}
+	var out []int
+	for _, c := range claims {
+		for _, d := range best {
+			if slices.Contains(b.deniers[c], d) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// placeBefore ranks statement st as the antecedent of verdict v: 0 in v's
+// sentence, 1 before it, 2 after it, with its distance in bytes.
+func placeBefore(st, v *claimtrail.Statement) (rank, dist int) {
+	switch {
+	case st.Sentence == v.Sentence && !st.Sentence.Empty():
+		return 0, abs(v.Content.Start - st.Content.Start)
+	case st.Content.Start < v.Content.Start:
+		return 1, v.Content.Start - st.Content.Start
+	default:
+		return 2, st.Content.Start - v.Content.Start
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // deniedIn returns, ascending, the claims any speaker of the article

@@ -73,8 +73,8 @@ func heldBy(c *claimtrail.Claim) map[stmtKey]bool {
 	return out
 }
 
-// claimsByReport maps each outlet an asserting chain cites (past its
-// first link) to the claims, in order, whose chains cite it.
+// claimsByReport maps each outlet an asserting chain passes through
+// (tracedOutlets) to the claims, in order, whose chains do.
 func claimsByReport(claims []claimtrail.Claim) map[string][]int {
 	out := map[string][]int{}
 	for ci, c := range claims {
@@ -82,16 +82,33 @@ func claimsByReport(claims []claimtrail.Claim) map[string][]int {
 			if st.Polarity != claimtrail.Asserts {
 				continue
 			}
-			for k := 1; k < len(st.Chain); k++ {
-				if st.Chain[k].Kind != claimtrail.KindOutlet {
-					continue
-				}
-				key := nlp.SourceKey(st.Chain[k].Name)
+			for _, key := range tracedOutlets(st.Chain) {
 				if l := out[key]; len(l) == 0 || l[len(l)-1] != ci {
 					out[key] = append(l, ci)
 				}
 			}
 		}
+	}
+	return out
+}
+
+// tracedOutlets returns the keys of the outlets a chain passes through on
+// its way to the speaker: every cited outlet past the first link, or, when
+// it cites none, the publishing outlet itself. The outlet that published a
+// report is that report's own voice ("Tarn Wire ← senior officials" in
+// Tarn Wire's article), as much as a relay citing it is its echo; a
+// verdict reaches it only when it is a report some chain cites (reportsOf
+// looks past the first link), so an article that merely carries the story
+// in its own voice is no report of its own.
+func tracedOutlets(chain []claimtrail.Source) []string {
+	var out []string
+	for k := 1; k < len(chain); k++ {
+		if chain[k].Kind == claimtrail.KindOutlet {
+			out = append(out, nlp.SourceKey(chain[k].Name))
+		}
+	}
+	if len(out) == 0 && len(chain) > 0 && chain[0].Kind == claimtrail.KindOutlet {
+		out = append(out, nlp.SourceKey(chain[0].Name))
 	}
 	return out
 }

@@ -68,3 +68,26 @@ func TestBlanketVerdict(t *testing.T) {
 		t.Errorf("frigates claim contested by a verdict on its report, want it shown apart")
 	}
 }
+
+// TestBlanketReachesReportItself: a verdict on a report reaches the claims
+// the report's own article makes, not only those its relays repeat: the
+// outlet that published the report is its voice, not a relay. An article
+// in its own voice that no chain cites is no such report.
+func TestBlanketReachesReportItself(t *testing.T) {
+	l := ledger(t,
+		art("Brask Wire", "Orlen's army is preparing to close the Tamsa border crossing, senior officials told Brask Wire. The army has also cancelled all leave for border units, the officials said."),
+		art("Fjord Courier", "Orlen's army is preparing to close the Tamsa border crossing, Brask Wire reported, citing senior officials."),
+		art("Orsk Beacon", "Orlen's interior ministry denied that the army was preparing to close the Tamsa border crossing. It said the Brask Wire report was \"fabricated\". Trade through Tamsa rose by a tenth last year."),
+	)
+	leave := find(t, l, "leave")
+	if len(leave.ReportDenials) == 0 {
+		t.Errorf("leave claim of the report's own article: no denial of its report")
+	}
+	if leave.Status == claimtrail.Contested {
+		t.Errorf("leave claim contested by a verdict on its report, want it shown apart")
+	}
+	trade := find(t, l, "Trade")
+	if len(trade.ReportDenials) != 0 {
+		t.Errorf("the denier's own statement carries a denial of a report it is no part of: %+v", trade.ReportDenials)
+	}
+}

@@ -283,7 +283,8 @@ func hasRealHedge(hs []string) bool {
 // deniedBySubject reports whether a party the claim is about denies it: an
 // official, organisation or person whose own name contains a name the
 // claim's assertions mention ("Veldrania's foreign ministry"), or whose
-// denial starts by naming one ("Pakistan had not proposed …").
+// denial starts by naming one ("Pakistan had not proposed …"). A blanket
+// verdict counts by its speaker's name alone.
 func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
 	subjects := claimNames(c, docs)
 	for _, st := range c.Statements {
@@ -299,6 +300,12 @@ func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
 			if len(k) > 2 && strings.Contains(name, k) {
 				return true
 			}
+		}
+		if st.Blanket {
+			// A verdict on a whole report ("we never said that, the story
+			// is a lie") speaks of the report, not of this claim: its own
+			// words name no subject of the claim, only its speaker can be.
+			continue
 		}
 		if d := docs[st.Article]; d != nil {
 			if ents := d.EntitiesIn(st.Content); len(ents) > 0 && subjects[ents[0].Key] && ents[0].Label != nlp.Person {
