@@ -260,11 +260,17 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			continue
 		}
 		for _, q := range doc.QuantitiesIn(it.st.Content) {
+			if q.Unit == "" {
+				q.Unit = readUnit(b.figureReads(it), q.Value)
+			}
 			st := stems.stems(q.Unit)
-			if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+			if q.Unit == "" || measureUnits[q.Unit] || len(st) > 1 || len(st) == 0 && q.Unit != unitless || q.Value <= 0 {
 				continue
 			}
-			u := st[0]
+			u := q.Unit
+			if len(st) == 1 {
+				u = st[0]
+			}
 			if single {
 				if yearLike(q) {
 					continue // "the 1979 track": a date misread as a count
@@ -284,7 +290,9 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			}
 			if g == nil {
 				text := strings.Join(strings.Fields(q.Text), " ")
-				if !strings.Contains(strings.ToLower(text), q.Unit) {
+				if q.Unit == unitless {
+					q.Unit = ""
+				} else if !strings.Contains(strings.ToLower(text), q.Unit) {
 					text += " " + q.Unit
 				}
 				g = &given{fig: claimtrail.Figure{Text: text, Value: q.Value, Unit: q.Unit}, items: map[int]bool{}}
@@ -311,17 +319,39 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 	return out
 }
 
+// unitless is the unit readUnit gives a figure that counts no noun but
+// that a figure predicate or noun gives ("officials put the number
+// evacuated at 230").
+const unitless = "#"
+
+// readUnit returns the counted noun the parse reads for the figure of
+// value v among fs, unitless for a figure given by a figure predicate,
+// "" for none.
+func readUnit(fs []figureRead, v float64) string {
+	for _, f := range fs {
+		switch {
+		case f.value != v:
+		case f.word != "":
+			return f.word
+		case f.framed:
+			return unitless
+		}
+	}
+	return ""
+}
+
 // oneEvent reports whether two assertions give differing figures for one
 // event, whatever the ratio of the figures ("120 people were arrested" /
-// "about 300 protesters were detained"): the parse gives both one main
-// predicate (synonyms folded), they share a name, no named subject of one
-// is missing from the other, they name no different days or months, no
-// figure of one is a figure of the other, and no sentence of either
+// "about 300 protesters were detained"): they share a name, no named
+// subject of one is missing from the other, they name no different days
+// or months, no figure of one is a figure of the other, some figure of
+// each counts one event by figureEventRules (read from the parse: the
+// predicate, the counted noun, the unit), and no sentence of either
 // article offers one figure as the correction of the other. The ratio
-// test of figured stays for pairs whose predicates the parse does not
-// give or does not match.
+// test of figured stays for pairs the parse does not read.
 func (b *builder) oneEvent(x, y *item) bool {
-	if len(x.figs) == 0 || len(y.figs) == 0 {
+	fx, fy := b.figureReads(x), b.figureReads(y)
+	if len(fx) == 0 || len(fy) == 0 {
 		return false
 	}
 	for _, f := range x.figs {
@@ -329,7 +359,7 @@ func (b *builder) oneEvent(x, y *item) bool {
 			return false // a shared figure: figured and the cosine weigh it
 		}
 	}
-	if datesDiffer(x.text, y.text) {
+	if sharesValue(fx, fy) || datesDiffer(x.text, y.text) {
 		return false
 	}
 	cx, ok := b.itemCore(x)
@@ -337,20 +367,99 @@ func (b *builder) oneEvent(x, y *item) bool {
 		return false
 	}
 	cy, ok := b.itemCore(y)
-	if !ok || cx.heads[0] != cy.heads[0] || !sameNamedSubject(cx, cy) {
+	if !ok || !sameNamedSubject(cx, cy) {
 		return false
 	}
 	if _, named, _ := dot(x, y); named == 0 && !sharesKey(cx.subject, cy.subject) {
 		return false // one name, or one subject however the entities were keyed
 	}
-	for _, f := range x.figs {
-		for _, g := range y.figs {
-			if b.corrects(x, [2]figure{f, g}) || b.corrects(y, [2]figure{f, g}) {
+	joined := false
+	for _, f := range fx {
+		for _, g := range fy {
+			if !figureEvent(withHead(f, cx), withHead(g, cy)) {
+				continue
+			}
+			p := [2]figure{{value: f.value}, {value: g.value}}
+			if b.corrects(x, p) || b.corrects(y, p) {
 				return false
+			}
+			joined = true
+		}
+	}
+	return joined
+}
+
+// withHead adds the core's main predicate to the events of a figure:
+// "the storm killed 12 people" gives its figure for the killing whatever
+// clause the parse hangs the number in.
+func withHead(f figureRead, c core) figureRead {
+	if len(c.heads) == 0 || f.events[c.heads[0]] {
+		return f
+	}
+	ev := make(map[string]bool, len(f.events)+1)
+	for k := range f.events {
+		ev[k] = true
+	}
+	ev[c.heads[0]] = true
+	f.events = ev
+	return f
+}
+
+// sharesValue reports whether two statements give one value.
+func sharesValue(fx, fy []figureRead) bool {
+	for _, f := range fx {
+		for _, g := range fy {
+			if f.value == g.value {
+				return true
 			}
 		}
 	}
-	return true
+	return false
+}
+
+// figureReads returns the item's figures as the parse reads them,
+// parsing on first need.
+func (b *builder) figureReads(it *item) []figureRead {
+	if !it.read {
+		it.reads = readFigures(b.docs[it.st.Article], it.st.Content, newStemmer())
+		it.read = true
+	}
+	return it.reads
+}
+
+// otherUnits reports whether assertion i and claim c's first member give
+// one number only for different units, one of them a measure ("out for
+// three weeks" / "a three-year contract"): the shared number is a
+// coincidence, not a shared fact.
+func (b *builder) otherUnits(i, c int) bool {
+	x, y := &b.items[i], &b.items[b.members[c][0]]
+	if !hasCount(x) || !hasCount(y) {
+		return false
+	}
+	fx, fy := b.figureReads(x), b.figureReads(y)
+	apart := false
+	for _, f := range fx {
+		for _, g := range fy {
+			if f.value != g.value {
+				continue
+			}
+			if f.word == "" || g.word == "" || !(f.measure || g.measure) || f.measure == g.measure && f.noun == g.noun {
+				return false // one value of one unit, or of a unit not given
+			}
+			apart = true
+		}
+	}
+	return apart
+}
+
+// hasCount reports whether the item has a count among its features.
+func hasCount(it *item) bool {
+	for _, f := range it.feats {
+		if f.count {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesKey reports whether two feature sets share an entity key.
