@@ -1,6 +1,7 @@
 package link
 
 import (
+	"math"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -82,6 +83,16 @@ var figureEventRules = []struct {
 	{"one predicate", func(f, g figureRead) bool { return meets(f.events, g.events) },
 		[2]string{"At least 212 people were evacuated from Tolvern.", "Officials put the number evacuated from Tolvern at 230."},
 		[2]string{"At least 212 people were evacuated from Tolvern.", "About 230 people were injured in Tolvern."}},
+	// A bare number is no figure: "on April 14", "Brown, 18", "one way".
+	{"figures of something", func(f, g figureRead) bool { return counts(f) && counts(g) },
+		[2]string{"Some 212 Tolvern residents were evacuated.", "Officials put the number evacuated from Tolvern at 230."},
+		[2]string{"Lessa Orn, 31, left Tolvern.", "Lessa Orn, 34, left Tolvern."}},
+	// Tolls and crowds from different sources differ by a factor of two
+	// or three, not by orders of magnitude ("100 apps per watch" is not
+	// "100,000 apps").
+	{"near enough", func(f, g figureRead) bool { return math.Max(f.value, g.value) <= crossUnitRatio*math.Min(f.value, g.value) },
+		[2]string{"Rebels abducted 219 schoolgirls from Orbek.", "Rebels abducted some 300 schoolgirls from Orbek."},
+		[2]string{"The Vantro watch will have 100 apps per user.", "The Vantro watch will have 100,000 apps."}},
 	{"one counted noun", func(f, g figureRead) bool { return nounsAgree(f, g) },
 		[2]string{"Some 212 Tolvern residents were evacuated.", "About 230 people were evacuated from Tolvern."},
 		[2]string{"Kestrane will cut 1,200 jobs at Marrow.", "Kestrane will cut 300 shifts at Marrow."}},
@@ -101,6 +112,10 @@ func meets(a, b map[string]bool) bool {
 	}
 	return false
 }
+
+// counts reports whether a figure counts a noun or is given by a figure
+// noun or predicate.
+func counts(f figureRead) bool { return f.noun != "" || f.framed }
 
 // nounsAgree reports whether two figures count one kind of thing: the
 // same noun or synonyms, people by any name, or a number that names no
@@ -193,8 +208,11 @@ func readFigure(qs []nlp.Quantity, t *nlp.Tree, top, w int, stems stemmer) (figu
 		}
 		f.value = v
 	}
-	if f.value <= 0 {
-		return f, false
+	if f.value <= 1 {
+		return f, false // "one" is mostly an article: "one way", "one day"
+	}
+	if h := t.Head(w); h >= 0 && t.UPOS(h) == "PROPN" {
+		return f, false // a date or a name's number: "April 14", "Route 9"
 	}
 	n := countedNoun(t, w)
 	if f.word == "" && n >= 0 {
@@ -363,4 +381,38 @@ func (b *builder) mirrors(i, c int) bool {
 	}
 	cy, ok := b.itemCore(y)
 	return ok && mirrored(cx, cy)
+}
+
+// unitGroups are the spellings and abbreviations of one unit ("40,000
+// km" / "about 40,000 kilometres"): two figures in one unit of a group
+// are one unit, not the coincidence otherUnits looks for.
+var unitGroups = [][]string{
+	{"km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"},
+	{"m", "metre", "metres", "meter", "meters"},
+	{"mi", "mile", "miles"}, {"ft", "foot", "feet"},
+	{"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"},
+	{"s", "sec", "secs", "second", "seconds"}, {"min", "mins", "minute", "minutes"},
+	{"h", "hr", "hrs", "hour", "hours"}, {"yr", "yrs", "year", "years"},
+	{"percent", "per cent", "%", "pc"},
+}
+
+// unitOf maps each spelling of unitGroups to its group's first.
+var unitOf = func() map[string]string {
+	m := map[string]string{}
+	for _, g := range unitGroups {
+		for _, w := range g {
+			m[w] = g[0]
+		}
+	}
+	return m
+}()
+
+// sameUnit reports whether two figures are given in one unit: one noun,
+// or spellings of one unit.
+func sameUnit(f, g figureRead) bool {
+	if f.noun == g.noun {
+		return true
+	}
+	u, ok := unitOf[f.word]
+	return ok && u == unitOf[g.word]
 }

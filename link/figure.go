@@ -443,7 +443,7 @@ func (b *builder) otherUnits(i, c int) bool {
 			if f.value != g.value {
 				continue
 			}
-			if f.word == "" || g.word == "" || !(f.measure || g.measure) || f.measure == g.measure && f.noun == g.noun {
+			if f.word == "" || g.word == "" || !(f.measure || g.measure) || sameUnit(f, g) {
 				return false // one value of one unit, or of a unit not given
 			}
 			apart = true
