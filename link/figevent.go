@@ -90,7 +90,9 @@ var figureEventRules = []struct {
 	// Tolls and crowds from different sources differ by a factor of two
 	// or three, not by orders of magnitude ("100 apps per watch" is not
 	// "100,000 apps").
-	{"near enough", func(f, g figureRead) bool { return math.Max(f.value, g.value) <= crossUnitRatio*math.Min(f.value, g.value) },
+	{"near enough", func(f, g figureRead) bool {
+		return math.Max(f.value, g.value) <= crossUnitRatio*math.Min(f.value, g.value)
+	},
 		[2]string{"Rebels abducted 219 schoolgirls from Orbek.", "Rebels abducted some 300 schoolgirls from Orbek."},
 		[2]string{"The Vantro watch will have 100 apps per user.", "The Vantro watch will have 100,000 apps."}},
 	{"one counted noun", func(f, g figureRead) bool { return nounsAgree(f, g) },
