@@ -113,8 +113,8 @@ func TestOneNumberOtherUnits(t *testing.T) {
 // nor denies "B accused A of X": the parties' roles are swapped.
 func TestMirrorAccusationDeniesNothing(t *testing.T) {
 	claims := linkTexts(t,
-		"Senator Ruth Calder accused Governor Amos Fenn of lying about the Tolvern budget, the Courier reported.",
-		"Governor Amos Fenn accused Senator Ruth Calder of lying about the Tolvern budget, the Herald reported.")
+		"Senator Idra Calder accused Governor Amos Fenn of lying about the Tolvern budget, the Courier reported.",
+		"Governor Amos Fenn accused Senator Idra Calder of lying about the Tolvern budget, the Herald reported.")
 	for _, c := range claims {
 		if articlesOf(&c, claimtrail.Asserts) == "b" && articlesOf(&c, claimtrail.Denies) != "" {
 			t.Errorf("the mirror accusation denies %q: %s", c.Text, articlesOf(&c, claimtrail.Denies))

@@ -263,13 +263,9 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			if q.Unit == "" {
 				q.Unit = readUnit(b.figureReads(it), q.Value)
 			}
-			st := stems.stems(q.Unit)
-			if q.Unit == "" || measureUnits[q.Unit] || len(st) > 1 || len(st) == 0 && q.Unit != unitless || q.Value <= 0 {
+			u, ok := shownUnit(stems, q)
+			if !ok {
 				continue
-			}
-			u := q.Unit
-			if len(st) == 1 {
-				u = st[0]
 			}
 			if single {
 				if yearLike(q) {
@@ -317,6 +313,20 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 		}
 	}
 	return out
+}
+
+// shownUnit returns the key under which claimFigures groups quantity q:
+// its counted noun's link stem, or unitless; ok is false for a quantity
+// that is no figure (no noun, a measure, a noun of several stems).
+func shownUnit(stems stemmer, q nlp.Quantity) (string, bool) {
+	if q.Unit == unitless {
+		return unitless, q.Value > 0
+	}
+	st := stems.stems(q.Unit)
+	if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+		return "", false
+	}
+	return st[0], true
 }
 
 // unitless is the unit readUnit gives a figure that counts no noun but
