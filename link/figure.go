@@ -386,7 +386,7 @@ func (b *builder) oneEvent(x, y *item) bool {
 	joined := false
 	for _, f := range fx {
 		for _, g := range fy {
-			if !figureEvent(withHead(f, cx), withHead(g, cy)) {
+			if !mainAct(f, cx) || !mainAct(g, cy) || !figureEvent(f, g) {
 				continue
 			}
 			p := [2]figure{{value: f.value}, {value: g.value}}
@@ -399,20 +399,20 @@ func (b *builder) oneEvent(x, y *item) bool {
 	return joined
 }
 
-// withHead adds the core's main predicate to the events of a figure:
-// "the storm killed 12 people" gives its figure for the killing whatever
-// clause the parse hangs the number in.
-func withHead(f figureRead, c core) figureRead {
-	if len(c.heads) == 0 || f.events[c.heads[0]] {
-		return f
+// mainAct reports whether a figure is given for what its statement
+// states: its events hold the core's main predicate, or a figure noun or
+// predicate gives it. "More than 200 schoolgirls who were abducted will be
+// freed" states a release, not the abduction its figure counts.
+func mainAct(f figureRead, c core) bool {
+	if f.framed {
+		return true
 	}
-	ev := make(map[string]bool, len(f.events)+1)
-	for k := range f.events {
-		ev[k] = true
+	for _, h := range c.heads {
+		if f.events[h] {
+			return true
+		}
 	}
-	ev[c.heads[0]] = true
-	f.events = ev
-	return f
+	return false
 }
 
 // sharesValue reports whether two statements give one value.
