@@ -322,8 +322,8 @@ func (b *builder) coresApart(i, c int) bool {
 		if b.alike(&b.items[i], &b.items[m]) < b.l.Join {
 			continue
 		}
-		if b.figured(&b.items[i], &b.items[m]) >= b.l.Join {
-			return false // the same count of the same thing
+		if b.figured(&b.items[i], &b.items[m]) >= b.l.Join || b.oneEvent(&b.items[i], &b.items[m]) {
+			return false // the same count of the same thing, or a count of the same event
 		}
 		y, ok := b.coreOfItem(m)
 		if !ok || !differentCores(x, y) {

@@ -263,11 +263,13 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			continue
 		}
 		for _, q := range doc.QuantitiesIn(it.st.Content) {
-			st := stems.stems(q.Unit)
-			if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+			if q.Unit == "" {
+				q.Unit = readUnit(b.figureReads(it), q.Value)
+			}
+			u, ok := shownUnit(stems, q)
+			if !ok {
 				continue
 			}
-			u := st[0]
 			if single {
 				if yearLike(q) {
 					continue // "the 1979 track": a date misread as a count
@@ -287,7 +289,9 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			}
 			if g == nil {
 				text := strings.Join(strings.Fields(q.Text), " ")
-				if !strings.Contains(strings.ToLower(text), q.Unit) {
+				if q.Unit == unitless {
+					q.Unit = ""
+				} else if !strings.Contains(strings.ToLower(text), q.Unit) {
 					text += " " + q.Unit
 				}
 				g = &given{fig: claimtrail.Figure{Text: text, Value: q.Value, Unit: q.Unit}, items: map[int]bool{}}
@@ -314,17 +318,53 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 	return out
 }
 
+// shownUnit returns the key under which claimFigures groups quantity q:
+// its counted noun's link stem, or unitless; ok is false for a quantity
+// that is no figure (no noun, a measure, a noun of several stems).
+func shownUnit(stems stemmer, q nlp.Quantity) (string, bool) {
+	if q.Unit == unitless {
+		return unitless, q.Value > 0
+	}
+	st := stems.stems(q.Unit)
+	if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+		return "", false
+	}
+	return st[0], true
+}
+
+// unitless is the unit readUnit gives a figure that counts no noun but
+// that a figure predicate or noun gives ("officials put the number
+// evacuated at 230").
+const unitless = "#"
+
+// readUnit returns the counted noun the parse reads for the figure of
+// value v among fs, unitless for a figure given by a figure predicate,
+// "" for none.
+func readUnit(fs []figureRead, v float64) string {
+	for _, f := range fs {
+		switch {
+		case f.value != v:
+		case f.word != "":
+			return f.word
+		case f.framed:
+			return unitless
+		}
+	}
+	return ""
+}
+
 // oneEvent reports whether two assertions give differing figures for one
 // event, whatever the ratio of the figures ("120 people were arrested" /
-// "about 300 protesters were detained"): the parse gives both one main
-// predicate (synonyms folded), they share a name, no named subject of one
-// is missing from the other, they name no different days or months, no
-// figure of one is a figure of the other, and no sentence of either
+// "about 300 protesters were detained"): they share a name, no named
+// subject of one is missing from the other, they name no different days
+// or months, no figure of one is a figure of the other, some figure of
+// each counts one event by figureEventRules (read from the parse: the
+// predicate, the counted noun, the unit), and no sentence of either
 // article offers one figure as the correction of the other. The ratio
-// test of figured stays for pairs whose predicates the parse does not
-// give or does not match.
+// test of figured stays for pairs the parse does not read.
 func (b *builder) oneEvent(x, y *item) bool {
-	if len(x.figs) == 0 || len(y.figs) == 0 {
+	fx, fy := b.figureReads(x), b.figureReads(y)
+	if len(fx) == 0 || len(fy) == 0 {
 		return false
 	}
 	for _, f := range x.figs {
@@ -332,7 +372,7 @@ func (b *builder) oneEvent(x, y *item) bool {
 			return false // a shared figure: figured and the cosine weigh it
 		}
 	}
-	if datesDiffer(x.text, y.text) {
+	if sharesValue(fx, fy) || datesDiffer(x.text, y.text) {
 		return false
 	}
 	cx, ok := b.itemCore(x)
@@ -340,20 +380,99 @@ func (b *builder) oneEvent(x, y *item) bool {
 		return false
 	}
 	cy, ok := b.itemCore(y)
-	if !ok || cx.heads[0] != cy.heads[0] || !sameNamedSubject(cx, cy) {
+	if !ok || !sameNamedSubject(cx, cy) {
 		return false
 	}
 	if _, named, _ := dot(x, y); named == 0 && !sharesKey(cx.subject, cy.subject) {
 		return false // one name, or one subject however the entities were keyed
 	}
-	for _, f := range x.figs {
-		for _, g := range y.figs {
-			if b.corrects(x, [2]figure{f, g}) || b.corrects(y, [2]figure{f, g}) {
+	joined := false
+	for _, f := range fx {
+		for _, g := range fy {
+			if !mainAct(f, cx) || !mainAct(g, cy) || !figureEvent(f, g) {
+				continue
+			}
+			p := [2]figure{{value: f.value}, {value: g.value}}
+			if b.corrects(x, p) || b.corrects(y, p) {
 				return false
+			}
+			joined = true
+		}
+	}
+	return joined
+}
+
+// mainAct reports whether a figure is given for what its statement
+// states: its events hold the core's main predicate, or a figure noun or
+// predicate gives it. "More than 200 schoolgirls who were abducted will be
+// freed" states a release, not the abduction its figure counts.
+func mainAct(f figureRead, c core) bool {
+	if f.framed {
+		return true
+	}
+	for _, h := range c.heads {
+		if f.events[h] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesValue reports whether two statements give one value.
+func sharesValue(fx, fy []figureRead) bool {
+	for _, f := range fx {
+		for _, g := range fy {
+			if f.value == g.value {
+				return true
 			}
 		}
 	}
-	return true
+	return false
+}
+
+// figureReads returns the item's figures as the parse reads them,
+// parsing on first need.
+func (b *builder) figureReads(it *item) []figureRead {
+	if !it.read {
+		it.reads = readFigures(b.docs[it.st.Article], it.st.Content, newStemmer())
+		it.read = true
+	}
+	return it.reads
+}
+
+// otherUnits reports whether assertion i and claim c's first member give
+// one number only for different units, one of them a measure ("out for
+// three weeks" / "a three-year contract"): the shared number is a
+// coincidence, not a shared fact.
+func (b *builder) otherUnits(i, c int) bool {
+	x, y := &b.items[i], &b.items[b.members[c][0]]
+	if !hasCount(x) || !hasCount(y) {
+		return false
+	}
+	fx, fy := b.figureReads(x), b.figureReads(y)
+	apart := false
+	for _, f := range fx {
+		for _, g := range fy {
+			if f.value != g.value {
+				continue
+			}
+			if f.word == "" || g.word == "" || !(f.measure || g.measure) || sameUnit(f, g) {
+				return false // one value of one unit, or of a unit not given
+			}
+			apart = true
+		}
+	}
+	return apart
+}
+
+// hasCount reports whether the item has a count among its features.
+func hasCount(it *item) bool {
+	for _, f := range it.feats {
+		if f.count {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesKey reports whether two feature sets share an entity key.

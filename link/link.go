@@ -162,6 +162,10 @@ type item struct {
 	// rawFigs hold them until their features are interned.
 	figs    []figure
 	rawFigs []rawFigure
+	// reads are the content's figures as the parse reads them
+	// (readFigures), on first need, when read.
+	reads []figureRead
+	read  bool
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -746,6 +750,9 @@ func (b *builder) assert(i int) {
 		if negated && s < copyScore && !b.sharesName(i, c) {
 			continue // negative facts are alike only about the same named thing, or word for word
 		}
+		if s > bestScore && b.otherUnits(i, c) {
+			continue // one number of other units: another claim may still be the one
+		}
 		if s > bestScore || s == bestScore && best >= 0 && c < best {
 			best, bestScore = c, s
 		}
@@ -757,7 +764,7 @@ func (b *builder) assert(i int) {
 	}
 	// A near copy says the same of the same names: only a looser match
 	// is worth parsing for a predicate that sets it apart.
-	if best >= 0 && (b.opposes(i, b.members[best][0]) || bestScore < copyScore && b.apart(i, b.members[best][0]) ||
+	if best >= 0 && (b.opposes(i, b.members[best][0]) || b.mirrors(i, best) || bestScore < copyScore && b.apart(i, b.members[best][0]) ||
 		bestScore < coreBand && b.coresApart(i, best) || b.listsApart(i, best) || b.otherEvent(i, best) || b.correctedApart(i, best)) {
 		best = -1 // the same act by another party, or another thing said of the same names: a fact of its own
 	}
@@ -873,8 +880,8 @@ func (b *builder) denyMatches(sc *scratch, i int) []int {
 	skip := b.negatedClaim
 	for _, c := range b.candidatesIn(sc, i, skip) {
 		first := &b.items[b.members[c][0]]
-		if b.items[i].st.Negated && first.negative || b.ownClaim(i, c) {
-			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim
+		if b.items[i].st.Negated && first.negative || b.ownClaim(i, c) || b.mirrors(i, c) {
+			continue // two negatives agree ("no record of any tender", "without a tender"); or the denier's own claim; or its mirror image
 		}
 		if s := b.denyScore(i, c); s >= b.l.Deny {
 			out, scores = append(out, c), append(scores, s)
@@ -1162,6 +1169,9 @@ func anyIn(words []string, set map[string]bool) bool {
 func (b *builder) answerIn(i int, keep func(m int) bool) (int, float64) {
 	best, bestShare, second := -1, 0.0, 0.0
 	for _, c := range b.candidatesIn(&b.sc, i, b.negatedClaim) {
+		if b.mirrors(i, c) {
+			continue // "Calder accused Fenn" answers not "Fenn accused Calder"
+		}
 		share := b.answerShareOf(i, c, keep)
 		switch {
 		case share > bestShare:

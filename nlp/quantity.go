@@ -177,3 +177,10 @@ func NumberWords() []string {
 	}
 	return out
 }
+
+// NumberValue parses one word as a number ("20,000", "5.2", "forty",
+// "forty-one"), for callers that read numbers the quantity scan leaves
+// out, such as the number of "a three-year contract".
+func NumberValue(w string) (float64, bool) {
+	return numberValue(Token{Text: w, Lower: strings.ToLower(w)})
+}
