@@ -83,7 +83,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := analyzePipeline(stderr, opts.extractor)
+	p, err := untilDone(ctx, func() (*pipeline.Pipeline, error) { return analyzePipeline(stderr, opts.extractor) })
 	if err != nil {
 		return err
 	}

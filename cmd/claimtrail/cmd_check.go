@@ -153,7 +153,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		}
 		return fmt.Errorf("check: no articles found in %s", strings.Join(paths, ", "))
 	}
-	pl, err := pipeline.New(pipeline.Options{})
+	pl, err := untilDone(ctx, func() (*pipeline.Pipeline, error) { return pipeline.New(pipeline.Options{}) })
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
