@@ -147,7 +147,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 	rep := checkReport{Claim: claim, Articles: make([]checkResult, 0, len(arts))}
 	errs = warnEmptyFolders(stderr, errs)
 	for _, e := range errs {
-		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error()))
+		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error())+loadHint(e))
 		rep.Errors = append(rep.Errors, e.Error())
 	}
 	if len(arts) == 0 {
