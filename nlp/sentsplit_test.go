@@ -77,3 +77,57 @@ func TestSentenceEndsWithAbbrevOrMonth(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSplitAfterAbbrevs: whatever the text, the cut sentences lie in
+// order inside the paragraph, each is its own text there, trimmed and not
+// empty, and together they keep every non-space byte prose's sentences
+// held.
+func FuzzSplitAfterAbbrevs(f *testing.F) {
+	for _, b := range abbrevBreaks {
+		for _, s := range append(append([]string{}, b.split...), b.whole...) {
+			f.Add(s)
+		}
+	}
+	f.Add("At 9 a.m. It was. At 5 p.m. Police came. U.S. The end. e.g. A. b.c. D")
+	f.Add(". . a. B a.. C")
+	a, err := NewAnalyzer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 2000 {
+			text = text[:2000]
+		}
+		segs := a.seg.Segment(text)
+		out := splitAfterAbbrevs(segs, newWordEvidence(text))
+		if len(out) < len(segs) {
+			t.Fatalf("%d sentences from %d", len(out), len(segs))
+		}
+		nonSpace := func(ss []string) string {
+			var b []byte
+			for _, s := range ss {
+				for i := 0; i < len(s); i++ {
+					if s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\v' && s[i] != '\f' {
+						b = append(b, s[i])
+					}
+				}
+			}
+			return string(b)
+		}
+		var before, after []string
+		for _, s := range segs {
+			before = append(before, s.Text)
+		}
+		end := 0
+		for _, s := range out {
+			if s.Text == "" || s.Start < end || s.End() > len(text) || text[s.Start:s.End()] != s.Text {
+				t.Fatalf("bad sentence %q at %d (previous end %d)", s.Text, s.Start, end)
+			}
+			end = s.End()
+			after = append(after, s.Text)
+		}
+		if x, y := nonSpace(before), nonSpace(after); x != y {
+			t.Fatalf("text changed: %q → %q", x, y)
+		}
+	})
+}

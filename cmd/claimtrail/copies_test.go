@@ -57,3 +57,22 @@ func TestAnalyzeCopiesNote(t *testing.T) {
 		t.Errorf("%d articles with copy_of, want %d", copies, n-1)
 	}
 }
+
+// TestMarkdownCopiesNote: the Markdown view says so too.
+func TestMarkdownCopiesNote(t *testing.T) {
+	dir := t.TempDir()
+	const body = "Ferry service to Quillan resumes\n\nThe Quillan ferry will sail again on Monday, the harbour office said. " +
+		"Engineers said the hull repairs were finished and the crew had been retrained over the winter.\n"
+	for i := 1; i <= 3; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := run(t, "analyze", "--format", "markdown", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "2 articles are near-copies of one") || !strings.Contains(out, "*(copy of a1)*") {
+		t.Errorf("markdown lacks the copies note:\n%s", out)
+	}
+}
