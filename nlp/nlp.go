@@ -185,7 +185,7 @@ func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, low stri
 			return err
 		}
 		start := para.Start + s.Start
-		all := finalStop(a.tokenize(s.Text))
+		all := a.tokenize(s.Text)
 		if len(all) <= MaxSentenceTokens {
 			if len(all) > 0 {
 				a.addSentence(doc, low, pi, start, claimtrail.Span{Start: start, End: start + len(s.Text)}, all)

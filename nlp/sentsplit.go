@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tokenize"
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/data"
 )
@@ -205,31 +204,4 @@ func opensAfter(abbr, next string, ev wordEvidence) bool {
 		}
 	}
 	return false
-}
-
-// finalStop splits a sentence's full stop off its last word. Prose keeps
-// the period of a word it takes for an abbreviation whole ("May.", "p.m.",
-// "Ltd."), and at a sentence's end that period is the sentence's too; the
-// stages after look for the sentence's own "." token (an own-voice
-// statement must end with one), so "The plant closed in May." and "The
-// shift ended at 6 p.m." stated nothing. Closing quotation marks and
-// brackets after the word are passed over.
-func finalStop(toks []tokenize.Token) []tokenize.Token {
-	i := len(toks) - 1
-	for i >= 0 && strings.Trim(toks[i].Text, "\"'”’)]") == "" {
-		i--
-	}
-	if i < 0 {
-		return toks
-	}
-	t := toks[i]
-	if len(t.Text) < 2 || !strings.HasSuffix(t.Text, ".") || strings.HasSuffix(t.Text, "..") ||
-		strings.IndexFunc(t.Text, unicode.IsLetter) < 0 {
-		return toks
-	}
-	out := make([]tokenize.Token, 0, len(toks)+1)
-	out = append(out, toks[:i]...)
-	out = append(out, tokenize.Token{Text: t.Text[:len(t.Text)-1], Start: t.Start},
-		tokenize.Token{Text: ".", Start: t.Start + len(t.Text) - 1})
-	return append(out, toks[i+1:]...)
 }

@@ -32,7 +32,7 @@ func TestSentenceEndingWithAbbrevIsStated(t *testing.T) {
 	}
 	for content, speaker := range map[string]string{
 		"The Orlen paper mill closed in May":            "Tarn Echo",
-		"The last Orlen shift ended at 6 p.m":           "Tarn Echo",
+		"The last Orlen shift ended at 6 p.m.":          "Tarn Echo",
 		"The Orlen site was sold to Tavik Holdings Ltd": "Tarn Echo",
 		"300 jobs were lost":                            "Union officials",
 		"nobody was hurt":                               "Police",
