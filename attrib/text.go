@@ -281,10 +281,17 @@ func endsSentence(toks []nlp.Token) bool {
 }
 
 // stopOnWord reports whether a token is a word with the sentence's full
-// stop kept on it ("May.", "p.m."), not an ellipsis.
+// stop kept on it ("May.", "p.m.", "God."), not an ellipsis. A title
+// ("Rev.", "Gen.") or an initialism in capitals ("U.S.") before a name is
+// where the segmenter wrongly cuts ("including U.S. | Ambassador …", "the
+// Rev. | James …"): such a piece is no sentence and states nothing.
 func stopOnWord(t string) bool {
-	return len(t) > 1 && strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") &&
-		strings.IndexFunc(t, unicode.IsLetter) >= 0
+	if len(t) < 2 || !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "..") || strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return false
+	}
+	word := strings.TrimSuffix(t, ".")
+	initialism := strings.Contains(word, ".") && strings.ToUpper(word) == word
+	return !initialism && !nlp.DefaultGazetteer().IsTitle(word) && !nlp.DefaultGazetteer().IsTitle(t)
 }
 
 // hedges lists the hedging words and phrases of a sentence.

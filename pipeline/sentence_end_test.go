@@ -19,7 +19,8 @@ func TestSentenceEndingWithAbbrevIsStated(t *testing.T) {
 	}
 	text := "Orlen mill\n\nThe Orlen paper mill closed in May. Union officials said 300 jobs were lost.\n\n" +
 		"The last Orlen shift ended at 6 p.m. Police said nobody was hurt.\n\n" +
-		"The Orlen site was sold to Tavik Holdings Ltd. The buyer plans flats, the council said.\n"
+		"The Orlen site was sold to Tavik Holdings Ltd. The buyer plans flats, the council said.\n\n" +
+		"Two Orlen guards were hurt in the blast, including U.S. Consul Ilan Dorv.\n"
 	l, err := p.Ledger(context.Background(), []claimtrail.Article{{Outlet: "Tarn Echo", Title: "Orlen mill", Text: text}})
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +29,11 @@ func TestSentenceEndingWithAbbrevIsStated(t *testing.T) {
 	for _, c := range l.Claims {
 		for _, st := range c.Statements {
 			got[st.Content.In(text)] = st.Chain[len(st.Chain)-1].Name
+		}
+	}
+	for content := range got {
+		if strings.HasSuffix(content, "U.S") || strings.HasSuffix(content, "U.S.") {
+			t.Errorf("a piece cut off before a name is a statement: %q", content)
 		}
 	}
 	for content, speaker := range map[string]string{
