@@ -67,6 +67,7 @@ var abbrevBreaks = []abbrevBreak{
 		whole: []string{
 			"It ended at 10 a.m. Tuesday.",
 			"The vote closes at 8 p.m. GMT on Friday.",
+			"We will know more at 2 p.m. ET., when the police brief reporters.",
 			"The mayor said the convoy arrived at 9 a.m. on Monday.",
 		}},
 }
@@ -191,6 +192,9 @@ func nextWord(rest string) (string, bool) {
 	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	if end < 0 {
 		end = len(rest)
+	}
+	if w := rest[:end]; len(w) > 1 && strings.ToUpper(w) == w {
+		return "", false // a word in capitals, "p.m. ET", "a.m. GMT", names a zone or a unit
 	}
 	return strings.ToLower(rest[:end]), true
 }

@@ -20,7 +20,7 @@ func TestSentenceEndingWithAbbrevIsStated(t *testing.T) {
 	text := "Orlen mill\n\nThe Orlen paper mill closed in May. Union officials said 300 jobs were lost.\n\n" +
 		"The last Orlen shift ended at 6 p.m. Police said nobody was hurt.\n\n" +
 		"The Orlen site was sold to Tavik Holdings Ltd. The buyer plans flats, the council said.\n\n" +
-		"Two Orlen guards were hurt in the blast, including U.S. Consul Ilan Dorv.\n"
+		"Two Orlen guards were hurt in the blast, including U.S. Consul Osk Varnet.\n"
 	l, err := p.Ledger(context.Background(), []claimtrail.Article{{Outlet: "Tarn Echo", Title: "Orlen mill", Text: text}})
 	if err != nil {
 		t.Fatal(err)
