@@ -383,6 +383,40 @@ type Ledger struct {
 	// corpus store has them too: its ledger is rebuilt by the pipeline
 	// from the stored texts.
 	Attributions []Attribution
+	// CopyOf maps the ID of each article that is a near-copy of another
+	// (dedup: the same text reprinted) to the ID of the original. Copies
+	// relay; they add no origin. Readers are told how many articles are
+	// copies, since fifty files may be one article printed fifty times.
+	CopyOf map[string]string
+}
+
+// Copies groups the near-copies by original: each original's ID with the
+// IDs of its copies, in article order, originals in the order of their
+// first appearance.
+func (l *Ledger) Copies() []CopyGroup {
+	var out []CopyGroup
+	at := map[string]int{}
+	for _, a := range l.Articles {
+		orig, ok := l.CopyOf[a.ID]
+		if !ok {
+			continue
+		}
+		i, seen := at[orig]
+		if !seen {
+			i = len(out)
+			at[orig] = i
+			out = append(out, CopyGroup{Original: orig})
+		}
+		out[i].Copies = append(out[i].Copies, a.ID)
+	}
+	return out
+}
+
+// CopyGroup is one original article and the articles that are near-copies
+// of it.
+type CopyGroup struct {
+	Original string
+	Copies   []string
 }
 
 // IsOffStory reports whether the article with the given ID is off the story.

@@ -3,6 +3,7 @@ package attrib
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -265,12 +266,32 @@ func hasWord(toks []nlp.Token, w string) bool {
 	return false
 }
 
+// endsSentence reports whether a sentence ends as prose does: with a full
+// stop, an exclamation mark or a closing quotation mark. The tokenizer
+// keeps a final full stop on a word it takes for an abbreviation ("in
+// May.", "at 6 p.m.", "Ltd."), and that stop ends the sentence too: such
+// sentences were skipped as headings, and their own-voice statements
+// lost.
 func endsSentence(toks []nlp.Token) bool {
 	last := toks[len(toks)-1].Text
 	if isQuote(last) && len(toks) > 1 {
 		last = toks[len(toks)-2].Text
 	}
-	return last == "." || last == "!" || last == "”" || last == "\""
+	return last == "." || last == "!" || last == "”" || last == "\"" || stopOnWord(last)
+}
+
+// stopOnWord reports whether a token is a word with the sentence's full
+// stop kept on it ("May.", "p.m.", "God."), not an ellipsis. A title
+// ("Rev.", "Gen.") or an initialism in capitals ("U.S.") before a name is
+// where the segmenter wrongly cuts ("including U.S. | Ambassador …", "the
+// Rev. | James …"): such a piece is no sentence and states nothing.
+func stopOnWord(t string) bool {
+	if len(t) < 2 || !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "..") || strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return false
+	}
+	word := strings.TrimSuffix(t, ".")
+	initialism := strings.Contains(word, ".") && strings.ToUpper(word) == word
+	return !initialism && !nlp.DefaultGazetteer().IsTitle(word) && !nlp.DefaultGazetteer().IsTitle(t)
 }
 
 // hedges lists the hedging words and phrases of a sentence.

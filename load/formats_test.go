@@ -93,13 +93,33 @@ func TestTextErrors(t *testing.T) {
 		{[]byte("\ufeff \n"), ErrEmpty},
 		{[]byte("a\x00b"), ErrBinary},
 		{[]byte("Caf\xe9"), ErrNotUTF8},
-		{[]byte("Headline only"), ErrNoContent},
 	}
 	for _, tt := range tests {
 		_, err := Text("x.txt", tt.in)
 		var le *Error
 		if !errors.Is(err, tt.want) || !errors.As(err, &le) || le.Input != "x.txt" {
 			t.Errorf("Text(%q) error %v, want *Error for x.txt wrapping %v", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestOneLineArticle: a file of one line, headline-like or a sentence, is
+// an article whose text is that line (it was refused as "nothing after the
+// title line").
+func TestOneLineArticle(t *testing.T) {
+	for _, in := range []string{
+		"Ferry strike ends in Dunmere",
+		"Ferry strike ends in Dunmere\n\n\n",
+		"\ufeffThe Dunmere ferry strike ended on Monday, union officials said.\n",
+	} {
+		a, err := Text("one.txt", []byte(in))
+		if err != nil {
+			t.Errorf("Text(%q): %v", in, err)
+			continue
+		}
+		checkInvariants(t, a)
+		if a.Title == "" || !strings.HasPrefix(a.Text, strings.TrimPrefix(strings.TrimSpace(in), "\ufeff")[:10]) {
+			t.Errorf("Text(%q) = title %q text %q", in, a.Title, a.Text)
 		}
 	}
 }

@@ -62,8 +62,13 @@ func fromText(s string, m *claimtrail.InputMap) (claimtrail.Article, error) {
 		a.Title = firstSentence(head)
 		body = lines[first:]
 	}
-	paras := textParagraphs(body)
-	paras = paras[:len(cutBoilerplate(paraTexts(paras)))]
+	paras := bodyParagraphs(body)
+	if len(paras) == 0 && allBlank(body) {
+		// A file of one line (a wire snippet, a pasted lead, a headline
+		// that is the whole report) is its own text: refusing it left the
+		// user with nothing, and the line is all the article says.
+		paras = bodyParagraphs(lines[first:])
+	}
 	if len(paras) == 0 {
 		return claimtrail.Article{}, fmt.Errorf("%w: nothing after the title line", ErrNoContent)
 	}
@@ -72,6 +77,13 @@ func fromText(s string, m *claimtrail.InputMap) (claimtrail.Article, error) {
 		a.Input, a.Basis = nil, claimtrail.BasisExtracted
 	}
 	return a, nil
+}
+
+// bodyParagraphs is the paragraphs of body lines with trailing
+// boilerplate cut.
+func bodyParagraphs(body []line) []para {
+	paras := textParagraphs(body)
+	return paras[:len(cutBoilerplate(paraTexts(paras)))]
 }
 
 // decode checks raw bytes and returns them as normalised text: size within
@@ -192,6 +204,16 @@ func mostlyControl(data []byte) bool {
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// allBlank reports whether no line holds text.
+func allBlank(lines []line) bool {
+	for _, l := range lines {
+		if !isBlank(l.text) {
+			return false
+		}
+	}
+	return true
+}
 
 // firstLine is a file's first non-empty line with what follows it.
 type firstLine struct {

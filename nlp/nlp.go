@@ -167,8 +167,9 @@ func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Docum
 		Tokens:    make([]Token, 0, len(art.Text)/5+16),
 		Sentences: make([]Sentence, 0, len(art.Text)/120+4)}
 	low := lowerASCII(art.Text)
+	ev := newWordEvidence(art.Text)
 	for pi, para := range paragraphs(art) {
-		if err := a.analyzeParagraph(ctx, doc, low, pi, para); err != nil {
+		if err := a.analyzeParagraph(ctx, doc, low, ev, pi, para); err != nil {
 			return nil, err
 		}
 	}
@@ -177,9 +178,9 @@ func (a *Analyzer) Analyze(ctx context.Context, art *claimtrail.Article) (*Docum
 	return doc, nil
 }
 
-func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, low string, pi int, para claimtrail.Span) error {
+func (a *Analyzer) analyzeParagraph(ctx context.Context, doc *Document, low string, ev wordEvidence, pi int, para claimtrail.Span) error {
 	text := doc.Article.Text
-	for _, s := range a.seg.Segment(text[para.Start:para.End]) {
+	for _, s := range splitAfterAbbrevs(a.seg.Segment(text[para.Start:para.End]), ev) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -421,3 +422,29 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 // Default returns the embedded model, trained on the English Web Treebank
 // (see docs/syntax.md for the command that rebuilds it).
 func Default() (*Model, error) { return defaultModel() }
+
+// defaultLoaded is closed once the embedded model has been read (or has
+// failed to read); loadDefault starts that read in the background.
+var (
+	defaultLoaded = make(chan struct{})
+	loadDefault   sync.Once
+)
+
+// DefaultContext is Default for a caller that must stop when ctx is done:
+// reading the model takes seconds, and an interrupted run should not wait
+// for it. It returns ctx's error if ctx is done first; the read goes on in
+// the background for the next caller.
+func DefaultContext(ctx context.Context) (*Model, error) {
+	loadDefault.Do(func() {
+		go func() {
+			defer close(defaultLoaded)
+			_, _ = defaultModel()
+		}()
+	})
+	select {
+	case <-defaultLoaded:
+		return defaultModel()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}

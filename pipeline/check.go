@@ -63,14 +63,24 @@ func (p *Pipeline) Check(ctx context.Context, claim string, articles []claimtrai
 }
 
 // Answer is one article's stance on a checked claim, as `check` and the web
-// UI's "check a claim" give it: from the article's own statements when it
-// has any (By "statements", Confidence the best match score), else from the
-// stance model (By "model", Confidence the probability of the stance's
-// label in Probs).
+// UI's "check a claim" give it. By says who chose the stance, and
+// Confidence is that chooser's measure of it:
+//
+//   - "statements": the article's own statements about the claim decide;
+//     Confidence is the best match score of a statement to the claim (0–1,
+//     not a probability), and there are no Probs.
+//   - "model": the stance model decides; Stance is Label's stance and
+//     Confidence is Probs[Label], the probability of the chosen stance.
+//   - "coverage": the model found the article on the topic (Label, Probs)
+//     but no sentence of it carries half the claim's content words, so it
+//     does not address the claim and is absent; Confidence is the share of
+//     the claim's words its best sentence lacks. (This answer once gave
+//     Probs[unrelated] as confidence with label "unrelated": "absent, 0 %"
+//     beside probabilities that said agree 94 %.)
 type Answer struct {
 	Stance     claimtrail.Stance
 	By         string
-	Label      stance.Label // the model's label; meaningful only when By is "model"
+	Label      stance.Label // the model's label; meaningful only when By is "model" or "coverage"
 	Confidence float64
 	Probs      *[4]float64 // the model's probabilities by label; nil when By is "statements"
 	Evidence   []claimtrail.Span
@@ -80,7 +90,7 @@ type Answer struct {
 // it has any (the same reading as analyze), else by the stance model m,
 // which speaks only when a sentence of the article carries half the claim's
 // words. An article the model finds on the topic but not on the claim is
-// absent, with the model's probability of "unrelated" as confidence.
+// absent by coverage (Answer).
 func (c Checked) Judge(m *stance.Model, claim string) Answer {
 	a := c.Article
 	if len(c.Matches) > 0 {
@@ -98,11 +108,18 @@ func (c Checked) Judge(m *stance.Model, claim string) Answer {
 	}
 	p := m.Predict(claim, a.Text)
 	probs := p.Probs
-	r := Answer{Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Confidence, Probs: &probs}
-	if p.Label == stance.Unrelated || len(p.Evidence) == 0 || Coverage(claim, p.Evidence[0].In(a.Text)) < 0.5 {
+	r := Answer{Stance: p.Label.Stance(), By: "model", Label: p.Label, Confidence: p.Probs[p.Label], Probs: &probs}
+	if p.Label == stance.Unrelated {
+		return r
+	}
+	cov := 0.0
+	if len(p.Evidence) > 0 {
+		cov = Coverage(claim, p.Evidence[0].In(a.Text))
+	}
+	if cov < 0.5 {
 		// The model finds the article on the story's topic, but no sentence
 		// of it carries the claim's words: it does not address the claim.
-		r.Stance, r.Label, r.Confidence = claimtrail.StanceAbsent, stance.Unrelated, p.Probs[stance.Unrelated]
+		r.Stance, r.By, r.Confidence = claimtrail.StanceAbsent, "coverage", math.Round((1-cov)*1000)/1000
 		return r
 	}
 	r.Evidence = p.Evidence

@@ -80,7 +80,7 @@ func New(opts Options) (*Pipeline, error) {
 	// the parser's model loads once per process, here alongside analysis,
 	// so that linking, which must stop promptly when cancelled, never
 	// waits seconds for it.
-	go parse.Default() // a load error reaches the linker, which then parses nothing
+	go parse.DefaultContext(context.Background()) // a load error reaches the linker, which then parses nothing
 	return &Pipeline{opts: opts, analyzer: a, extract: extract, linker: link.New(), docs: newDocCache(1024)}, nil
 }
 
@@ -109,11 +109,28 @@ func (p *Pipeline) analyze(ctx context.Context, art *claimtrail.Article, ps *nlp
 	if ps != nil {
 		doc.ShareParses(ps)
 	}
+	// The extractor parses sentences with cue words, and the first parse
+	// waits for the parser's model: wait here, where a cancelled run can
+	// stop waiting, instead of inside the parser.
+	if err := parserReady(ctx); err != nil {
+		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
+	}
 	e, err := p.extract.ExtractAll(ctx, doc)
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", art.ID, err)
 	}
 	return &Analysis{Doc: doc, Statements: applyCredit(doc, applyRetractions(doc, dropChrome(doc, e.Statements))), Attributions: e.Attributions}, nil
+}
+
+// parserReady returns when the parser's model is loaded, or with ctx's
+// error when ctx is done first. A model that failed to load is no error
+// here: the stages that parse then parse nothing.
+func parserReady(ctx context.Context) error {
+	_, err := parse.DefaultContext(ctx)
+	if cerr := ctx.Err(); cerr != nil && err != nil {
+		return cerr
+	}
+	return nil
 }
 
 // Ledger numbers the articles that have no ID ("a1", "a2", … in order),

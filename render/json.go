@@ -31,6 +31,9 @@ type ArticleDoc struct {
 	Path      string  `json:"path"`
 	Words     int     `json:"words"`
 	OffStory  bool    `json:"off_story,omitempty"` // read, but about something else
+	// CopyOf (extension) is the ID of the article this one is a near-copy
+	// of; absent for an article that is no copy.
+	CopyOf string `json:"copy_of,omitempty"`
 	// SpanBasis (extension) says what the byte offsets of the article's
 	// statements index: "file" (the input file's bytes), "extracted" (the
 	// text extracted from a page or JSON line, carried in Text) or "text"
@@ -154,7 +157,7 @@ func Contract(l *claimtrail.Ledger) LedgerDoc {
 		a := &l.Articles[i]
 		texts[a.ID] = a
 		ad := ArticleDoc{ID: a.ID, Outlet: a.Outlet, Title: a.Title, URL: a.URL, Path: a.Path, Words: a.Words(),
-			OffStory: l.IsOffStory(a.ID), SpanBasis: a.SpanBasis()}
+			OffStory: l.IsOffStory(a.ID), CopyOf: l.CopyOf[a.ID], SpanBasis: a.SpanBasis()}
 		if ad.SpanBasis == claimtrail.BasisExtracted {
 			ad.Text = a.Text
 		}

@@ -39,6 +39,9 @@ func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error 
 	if len(asides) > 0 {
 		apart = fmt.Sprintf(" %d more kept apart as opinions, advice or procedure (last section).", len(asides))
 	}
+	if groups := l.Copies(); len(groups) > 0 {
+		apart += " " + copiesSummary(len(l.CopyOf), len(groups)) + "."
+	}
 	fmt.Fprintf(b, "# Claim ledger\n\n%d claims from %d articles.%s\n\n", len(check), len(l.Articles)-len(l.OffStory), apart)
 	b.WriteString("| ID | Outlet | Title | Published | Words |\n|---|---|---|---|---|\n")
 	for _, a := range l.Articles {
@@ -49,6 +52,9 @@ func MarkdownWith(w io.Writer, l *claimtrail.Ledger, opt MarkdownOptions) error 
 		title := mdEscape(a.Title)
 		if l.IsOffStory(a.ID) {
 			title += " *(off the story)*"
+		}
+		if orig, ok := l.CopyOf[a.ID]; ok {
+			title += " *(copy of " + orig + ")*"
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %d |\n", a.ID, mdEscape(outletName(a.Outlet)), title, pub, a.Words())
 	}

@@ -113,6 +113,10 @@ func (t *textWriter) header() {
 	if asides > 0 {
 		more = fmt.Sprintf("; %s", plural(asides, "aside"))
 	}
+	if n := len(t.l.CopyOf); n > 0 {
+		more += fmt.Sprintf("; %s", plural(n, "near-copy"))
+		more = strings.Replace(more, "near-copys", "near-copies", 1)
+	}
 	t.wrapped("", t.paint(ansiBold, fmt.Sprintf("Claim ledger: %s from %s", plural(claims, "claim"), plural(inStory, "article")))+
 		fmt.Sprintf(" (%d contested, %d corroborated, %d single-source%s)",
 			counts[claimtrail.Contested], counts[claimtrail.Corroborated], counts[claimtrail.SingleSource], more))
@@ -126,9 +130,58 @@ func (t *textWriter) header() {
 		if t.l.IsOffStory(a.ID) {
 			mark = t.paint(ansiDim, "  [off the story: not counted]")
 		}
+		if orig, ok := t.l.CopyOf[a.ID]; ok {
+			mark += t.paint(ansiDim, "  [copy of "+orig+"]")
+		}
 		t.wrapped(fmt.Sprintf("  %-4s %s — ", a.ID, outletName(a.Outlet)), title+mark)
 	}
 	t.line("")
+	t.copies()
+}
+
+// copies says how many articles are near-copies of another: a pile of
+// files can be one article printed many times, which the origins already
+// count once, and the reader should see that at the top.
+func (t *textWriter) copies() {
+	groups := t.l.Copies()
+	if len(groups) == 0 {
+		return
+	}
+	n := 0
+	for _, g := range groups {
+		n += len(g.Copies)
+	}
+	t.wrapped("", t.paint(ansiBold, "Copies: "+copiesSummary(n, len(groups))))
+	for _, g := range groups {
+		noun := "copies"
+		if len(g.Copies) == 1 {
+			noun = "copy"
+		}
+		t.wrapped("  ", fmt.Sprintf("%s ← %d %s: %s", g.Original, len(g.Copies), noun, idList(g.Copies, 8)))
+	}
+	t.line("")
+}
+
+// copiesSummary says how many articles are near-copies of how many.
+func copiesSummary(copies, originals int) string {
+	var of string
+	switch {
+	case copies == 1:
+		return "1 article is a near-copy of another (counted once, as a relay of the original)"
+	case originals == 1:
+		of = "one"
+	default:
+		of = fmt.Sprintf("%d others", originals)
+	}
+	return fmt.Sprintf("%d articles are near-copies of %s (counted once, as relays of the original)", copies, of)
+}
+
+// idList joins IDs, the first max of them and a count of the rest.
+func idList(ids []string, max int) string {
+	if len(ids) <= max {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:max], ", "), len(ids)-max)
 }
 
 func plural(n int, noun string) string {

@@ -45,7 +45,7 @@ func (b *Builder) Build(articles []claimtrail.Article, docs map[string]*nlp.Docu
 // BuildContext is Build stopping, with the context's error, when ctx is
 // done: it looks before each claim, whose stances may ask the Judge.
 func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Article, docs map[string]*nlp.Document, claims []claimtrail.Claim) (*claimtrail.Ledger, error) {
-	l := &claimtrail.Ledger{Articles: articles}
+	l := &claimtrail.Ledger{Articles: articles, CopyOf: copiesAmong(b.CopyOf, articles)}
 	inStory, _ := Members(articles, docs, claims)
 	for id := range idsOf(articles) {
 		if !inStory[id] {
@@ -447,4 +447,20 @@ func anyIn(stmts []claimtrail.Statement, in map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// copiesAmong keeps the entries of copyOf whose copy and original are both
+// among articles: the ledger speaks only of the articles it holds.
+func copiesAmong(copyOf map[string]string, articles []claimtrail.Article) map[string]string {
+	if len(copyOf) == 0 {
+		return nil
+	}
+	ids := idsOf(articles)
+	out := map[string]string{}
+	for c, o := range copyOf {
+		if ids[c] && ids[o] {
+			out[c] = o
+		}
+	}
+	return out
 }

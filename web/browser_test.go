@@ -319,7 +319,11 @@ func TestBrowserExample(t *testing.T) {
 // stanceChecker puts the stance model behind web.Checker, as serve does.
 type stanceChecker struct{ m *stance.Model }
 
-func (c stanceChecker) Check(ctx context.Context, claim string, a *claimtrail.Article) (web.Verdict, error) {
-	p := c.m.Predict(claim, a.Text)
-	return web.Verdict{Stance: p.Label.Stance(), Label: p.Label.String(), Confidence: p.Confidence, Evidence: p.Evidence}, nil
+func (c stanceChecker) Check(ctx context.Context, claim string, arts []claimtrail.Article) ([]web.Verdict, error) {
+	out := make([]web.Verdict, len(arts))
+	for i := range arts {
+		p := c.m.Predict(claim, arts[i].Text)
+		out[i] = web.Verdict{Stance: p.Label.Stance(), Label: p.Label.String(), Confidence: p.Confidence, Evidence: p.Evidence}
+	}
+	return out, nil
 }

@@ -52,13 +52,16 @@ func (s *Server) check(ctx context.Context, l *claimtrail.Ledger, claim string) 
 	case !utf8.ValidString(claim):
 		return nil, errors.New("claim is not valid UTF-8")
 	}
+	verdicts, err := s.opt.Checker.Check(ctx, claim, l.Articles)
+	if err != nil {
+		return nil, fmt.Errorf("check: %w", err)
+	}
+	if len(verdicts) != len(l.Articles) {
+		return nil, fmt.Errorf("check: %d verdicts for %d articles", len(verdicts), len(l.Articles))
+	}
 	out := make([]checkResult, 0, len(l.Articles))
 	for i := range l.Articles {
-		a := &l.Articles[i]
-		v, err := s.opt.Checker.Check(ctx, claim, a)
-		if err != nil {
-			return nil, fmt.Errorf("check article %s: %w", a.ID, err)
-		}
+		a, v := &l.Articles[i], verdicts[i]
 		res := checkResult{Article: a, Verdict: v}
 		for _, sp := range v.Evidence {
 			if sp.In(a.Text) == "" {

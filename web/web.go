@@ -33,10 +33,14 @@ type Verdict struct {
 	Evidence   []claimtrail.Span
 }
 
-// Checker judges an article's stance on a claim the user typed; the stance
-// model provides it.
+// Checker judges the stance of a story's articles on a claim the user
+// typed, one verdict per article in order. It is given all the story's
+// articles at once because a judgement may read them together (claimtrail's
+// check links the claim to the statements of all of them, and its match
+// scores depend on the set): judging them one at a time would give answers
+// that differ from `claimtrail check` on the same files.
 type Checker interface {
-	Check(ctx context.Context, claim string, a *claimtrail.Article) (Verdict, error)
+	Check(ctx context.Context, claim string, arts []claimtrail.Article) ([]Verdict, error)
 }
 
 // Loader turns uploaded files and URLs into articles; package load provides

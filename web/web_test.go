@@ -51,12 +51,20 @@ func build(ctx context.Context, arts []claimtrail.Article) (*claimtrail.Ledger, 
 // last word, and gives that word's sentence as evidence.
 type checker struct{}
 
-func (checker) Check(ctx context.Context, claim string, a *claimtrail.Article) (web.Verdict, error) {
+func (checker) Check(ctx context.Context, claim string, arts []claimtrail.Article) ([]web.Verdict, error) {
+	out := make([]web.Verdict, len(arts))
+	for i := range arts {
+		out[i] = checkOne(claim, &arts[i])
+	}
+	return out, nil
+}
+
+func checkOne(claim string, a *claimtrail.Article) web.Verdict {
 	words := strings.Fields(strings.Trim(claim, ". "))
 	w := words[len(words)-1]
 	i := strings.Index(a.Text, w)
 	if i < 0 {
-		return web.Verdict{Stance: claimtrail.StanceAbsent, Label: "unrelated", Confidence: 0.9}, nil
+		return web.Verdict{Stance: claimtrail.StanceAbsent, Label: "unrelated", Confidence: 0.9}
 	}
 	start := strings.LastIndexAny(a.Text[:i], ".\n") + 1
 	for start < i && a.Text[start] == ' ' {
@@ -64,7 +72,7 @@ func (checker) Check(ctx context.Context, claim string, a *claimtrail.Article) (
 	}
 	end := i + strings.IndexByte(a.Text[i:]+".", '.')
 	return web.Verdict{Stance: claimtrail.StanceAsserts, Label: "agree", Confidence: 0.75,
-		Evidence: []claimtrail.Span{{Start: start, End: end}}}, nil
+		Evidence: []claimtrail.Span{{Start: start, End: end}}}
 }
 
 // loader reads .txt files only, and refuses every URL.

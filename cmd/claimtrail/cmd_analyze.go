@@ -83,7 +83,7 @@ func runAnalyze(cmd *cobra.Command, opts analyzeOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := analyzePipeline(stderr, opts.extractor)
+	p, err := untilDone(ctx, func() (*pipeline.Pipeline, error) { return analyzePipeline(stderr, opts.extractor) })
 	if err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func loadArticles(ctx context.Context, paths []string, opt load.Options, stderr 
 	}
 	loadErrs = warnEmptyFolders(stderr, loadErrs)
 	for _, e := range loadErrs {
-		fmt.Fprintln(stderr, "claimtrail: skipped:", render.Terminal(e.Error()))
+		fmt.Fprintln(stderr, "claimtrail: skipped:", render.Terminal(e.Error())+loadHint(e))
 	}
 	if len(articles) == 0 && len(loadErrs) == 0 {
 		return nil, nil, fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(paths, ", "))
@@ -129,6 +129,16 @@ func loadArticles(ctx context.Context, paths []string, opt load.Options, stderr 
 		return nil, nil, fmt.Errorf("no articles could be read from %d input(s)", len(paths))
 	}
 	return articles, loadErrs, nil
+}
+
+// loadHint says what the user can do about a load error the command's
+// flags can lift: a file over the size limit can be read with a larger
+// --max-bytes.
+func loadHint(err error) string {
+	if errors.Is(err, load.ErrTooLarge) {
+		return " (--max-bytes or CLAIMTRAIL_MAX_BYTES raises the limit)"
+	}
+	return ""
 }
 
 // warnEmptyFolders prints a warning for each folder that held nothing to

@@ -68,16 +68,19 @@ func checkArgs(cmd *cobra.Command, args []string) error {
 
 // checkResult is one article's stance toward the claim.
 type checkResult struct {
-	ID         string             `json:"id"`
-	Path       string             `json:"path"`
-	Outlet     string             `json:"outlet,omitempty"`
-	Title      string             `json:"title,omitempty"`
-	URL        string             `json:"url,omitempty"`
-	Stance     claimtrail.Stance  `json:"stance"`
-	By         string             `json:"by"`              // "statements" (the article's own statements) or "model"
-	Label      *stance.Label      `json:"label,omitempty"` // the model's label, when the model decided
+	ID     string            `json:"id"`
+	Path   string            `json:"path"`
+	Outlet string            `json:"outlet,omitempty"`
+	Title  string            `json:"title,omitempty"`
+	URL    string            `json:"url,omitempty"`
+	Stance claimtrail.Stance `json:"stance"`
+	By     string            `json:"by"`              // "statements", "model" or "coverage" (pipeline.Answer)
+	Label  *stance.Label     `json:"label,omitempty"` // the model's label, when the model was asked
+	// Confidence is the measure of the one who chose the stance (By): the
+	// best statement match score, the model's probability of the chosen
+	// stance (probs[label]), or the share of the claim's words missing.
 	Confidence float64            `json:"confidence"`
-	Probs      map[string]float64 `json:"probs,omitempty"` // the model's probabilities, when it decided`
+	Probs      map[string]float64 `json:"probs,omitempty"` // the model's probabilities, when it was asked`
 	Evidence   []checkEvidence    `json:"evidence"`
 	// SpanBasis says what the evidence spans index, as the ledger's
 	// span_basis does (docs/json.md): "file", "extracted" or "text".
@@ -144,7 +147,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 	rep := checkReport{Claim: claim, Articles: make([]checkResult, 0, len(arts))}
 	errs = warnEmptyFolders(stderr, errs)
 	for _, e := range errs {
-		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error()))
+		fmt.Fprintln(stderr, "claimtrail: check:", render.Terminal(e.Error())+loadHint(e))
 		rep.Errors = append(rep.Errors, e.Error())
 	}
 	if len(arts) == 0 {
@@ -153,7 +156,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		}
 		return fmt.Errorf("check: no articles found in %s", strings.Join(paths, ", "))
 	}
-	pl, err := pipeline.New(pipeline.Options{})
+	pl, err := untilDone(ctx, func() (*pipeline.Pipeline, error) { return pipeline.New(pipeline.Options{}) })
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
@@ -212,10 +215,7 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 		if r.Outlet != "" {
 			name = r.Outlet + ": " + name
 		}
-		basis := fmt.Sprintf("model %3.0f%%", 100*r.Confidence)
-		if r.By == "statements" {
-			basis = "statements"
-		}
+		basis := checkBasis(r)
 		fmt.Fprintf(&b, "\n%-8s %-10s  %s  %s\n", r.Stance, basis, r.ID, name)
 		if r.Path != "" && r.Path != name {
 			fmt.Fprintf(&b, "                     %s\n", r.Path)
@@ -228,6 +228,19 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 	// escapes reach the terminal.
 	_, err := io.WriteString(w, render.Terminal(b.String()))
 	return err
+}
+
+// checkBasis says, in the text view, who chose an article's stance and how
+// surely: "statements", "model 81%" (the probability of the chosen
+// stance), "no match" (the claim's words are missing from the article).
+func checkBasis(r checkResult) string {
+	switch r.By {
+	case "statements":
+		return "statements"
+	case "coverage":
+		return "no match"
+	}
+	return fmt.Sprintf("model %3.0f%%", 100*r.Confidence)
 }
 
 // checkOneLine folds runs of white space into single spaces.

@@ -156,17 +156,19 @@ func TestWebCheckAgrees(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
+	vs, err := stanceChecker{m: m, p: p}.Check(context.Background(), checkClaim, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	web := map[string]string{}
+	conf := map[string]float64{}
 	for i := range arts {
-		v, err := stanceChecker{m: m, p: p}.Check(context.Background(), checkClaim, &arts[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		web[arts[i].Path] = string(v.Stance)
+		web[arts[i].Path] = string(vs[i].Stance)
+		conf[arts[i].Path] = vs[i].Confidence
 	}
 	for _, a := range rep.Articles {
-		if web[a.Path] != string(a.Stance) {
-			t.Errorf("%s: web check %q, CLI %q", a.Path, web[a.Path], a.Stance)
+		if web[a.Path] != string(a.Stance) || conf[a.Path] != a.Confidence {
+			t.Errorf("%s: web check %q %.4f, CLI %q %.4f", a.Path, web[a.Path], conf[a.Path], a.Stance, a.Confidence)
 		}
 	}
 }

@@ -209,20 +209,24 @@ type stanceChecker struct {
 	p *pipeline.Pipeline
 }
 
-func (c stanceChecker) Check(ctx context.Context, claim string, a *claimtrail.Article) (web.Verdict, error) {
+func (c stanceChecker) Check(ctx context.Context, claim string, arts []claimtrail.Article) ([]web.Verdict, error) {
 	if err := ctx.Err(); err != nil {
-		return web.Verdict{}, err
+		return nil, err
 	}
-	_, checked, err := c.p.Check(ctx, claim, []claimtrail.Article{*a})
+	_, checked, err := c.p.Check(ctx, claim, arts)
 	if err != nil {
-		return web.Verdict{}, err
+		return nil, err
 	}
-	ans := checked[0].Judge(c.m, claim)
-	label := ans.By // "statements"
-	if ans.By == "model" {
-		label = ans.Label.String()
+	out := make([]web.Verdict, len(checked))
+	for i := range checked {
+		ans := checked[i].Judge(c.m, claim)
+		label := ans.By // "statements" or "coverage"
+		if ans.By == "model" {
+			label = ans.Label.String()
+		}
+		out[i] = web.Verdict{Stance: ans.Stance, Label: label, Confidence: ans.Confidence, Evidence: ans.Evidence}
 	}
-	return web.Verdict{Stance: ans.Stance, Label: label, Confidence: ans.Confidence, Evidence: ans.Evidence}, nil
+	return out, nil
 }
 
 // fileLoader adapts package load (files) and package fetch (URLs) to
