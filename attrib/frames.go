@@ -483,7 +483,7 @@ func (r *reader) readFrameUnvetoed(f *frame, t *nlp.Tree, toks []nlp.Token, q []
 	// The cue's dependents name who passed the source's words on ("told
 	// the Courier", "said on Radio Quessel") and the source's own source
 	// ("reported, citing X, that …"): chainRules.
-	before, after := r.roleChains(t, toks, chainDependents(t, v, onCue), &a)
+	before, after := r.roleChains(t, toks, chainDependents(t, v, onCue), a.chain, &a)
 	a.chain = append(append(before, a.chain...), after...)
 	for _, site := range f.content {
 		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
@@ -1198,7 +1198,7 @@ func (r *reader) treeChain(t *nlp.Tree, toks []nlp.Token, s int, verb string) []
 			deps = append(deps, d)
 		}
 	}
-	before, after := r.roleChains(t, toks, deps, nil)
+	before, after := r.roleChains(t, toks, deps, chain, nil)
 	if len(chain) == 0 {
 		return after // no one for a recipient to have heard
 	}

@@ -74,6 +74,10 @@ type chainRule struct {
 	// reporters", "spoke to a neighbour"), a venue an outlet ("said on
 	// Radio Quessel"; not "said on Monday", "said to the committee").
 	accept func(c []claimtrail.Source) bool
+	// hostAccept, when set, says whether the chain of the source the rule
+	// reads a dependent of may take it: only an outlet hears a source it
+	// spoke to.
+	hostAccept func(c []claimtrail.Source) bool
 	// closesContent: the relay the rule finds closes the content, which
 	// ends before it.
 	closesContent bool
@@ -155,6 +159,16 @@ var chainRules = []chainRule{
 		examples: []chainExample{
 			{"Two officials who spoke to Radio Quessel said the dam had cracked.", []string{"Radio Quessel", "Two officials"}},
 			{"Two officials who spoke to reporters said the dam had cracked.", []string{"Two officials"}},
+		},
+	},
+	{
+		// The same relation read the other way: an outlet that spoke to
+		// someone heard its source.
+		name: "an outlet's relative clause of speaking to a source", host: onSource, role: roleRelay, find: spokeTo,
+		hostAccept: isOutlet, accept: notOutlet,
+		examples: []chainExample{
+			{"The Kestrel Times reported, citing the Osk Chronicle, which spoke to an engineer at the barrier, that the barrier jammed.",
+				[]string{"Kestrel Times", "Osk Chronicle", "engineer"}},
 		},
 	},
 }
@@ -321,7 +335,8 @@ type chainDependent struct {
 }
 
 // chainDependents returns the dependents of word h that rules of host
-// read, in word order.
+// read, in word order, each with every rule that reads it (roleChains
+// takes the first whose kinds fit).
 func chainDependents(t *nlp.Tree, h int, host chainHost) []chainDependent {
 	var out []chainDependent
 	for _, c := range t.Children(h) {
@@ -332,7 +347,6 @@ func chainDependents(t *nlp.Tree, h int, host chainHost) []chainDependent {
 			}
 			if heads := rule.find(t, h, c); len(heads) > 0 {
 				out = append(out, chainDependent{dep: c, rule: rule, heads: heads})
-				break
 			}
 		}
 	}
@@ -343,8 +357,12 @@ func chainDependents(t *nlp.Tree, h int, host chainHost) []chainDependent {
 // the ones that go before the source (recipients, venues) and after it
 // (relays). A recipient or venue that is no outlet, organisation or
 // document is dropped, with the mentions it added.
-func (r *reader) roleChains(t *nlp.Tree, toks []nlp.Token, deps []chainDependent, a *attribution) (before, after []claimtrail.Source) {
+func (r *reader) roleChains(t *nlp.Tree, toks []nlp.Token, deps []chainDependent, host []claimtrail.Source, a *attribution) (before, after []claimtrail.Source) {
+	done := map[int]bool{} // dependents a rule has read
 	for _, d := range deps {
+		if done[d.dep] || d.rule.hostAccept != nil && !d.rule.hostAccept(host) {
+			continue
+		}
 		for _, o := range d.heads {
 			known := len(r.mentions)
 			c := r.treeChain(t, toks, o, "")
@@ -352,6 +370,7 @@ func (r *reader) roleChains(t *nlp.Tree, toks []nlp.Token, deps []chainDependent
 				r.mentions = r.mentions[:known]
 				continue
 			}
+			done[d.dep] = true
 			if d.rule.closesContent && a != nil {
 				a.relayCut = t.Head(o) // "…, citing X": the content ends before it
 			}
@@ -370,6 +389,9 @@ func (r *reader) roleChains(t *nlp.Tree, toks []nlp.Token, deps []chainDependent
 func isOutlet(c []claimtrail.Source) bool {
 	return len(c) > 0 && c[0].Kind == claimtrail.KindOutlet
 }
+
+// notOutlet reports whether chain c is a source's that is no outlet.
+func notOutlet(c []claimtrail.Source) bool { return len(c) > 0 && c[0].Kind != claimtrail.KindOutlet }
 
 // hasChainRole reports whether dependent c of a source s is read by a
 // chain rule, so that it is no part of the source's own words.

@@ -61,6 +61,9 @@ type origin struct {
 	// the article's own outlet.
 	words []string
 	cited bool
+	// sentence are the words of the statement's whole sentence, cue and
+	// source included (copiedSentences).
+	sentence []string
 	// pronoun: the speaker is a pronoun no step resolved ("he said"): a
 	// person the article names somewhere, not a source of its own.
 	pronoun bool
@@ -119,6 +122,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		o.article = st.Article
 		o.words = quoteWords(texts[st.Article], st.Content)
+		o.sentence = quoteWords(texts[st.Article], st.Sentence)
 		o.direct = directQuote(texts[st.Article], st.Sentence, st.Content)
 		if anonymousKind(o.src.Kind) {
 			o.cited = citedOwner(chain)
@@ -126,7 +130,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		found = append(found, o)
 	}
-	return merge(sameParty(pronounsToArticle(dropPassing(dropHedged(echoedQuotes(found))))))
+	return merge(sameParty(pronounsToArticle(dropPassing(dropHedged(echoedQuotes(copiedSentences(found)))))))
 }
 
 // unresolvedPronouns are the speakers attrib leaves as they are written
