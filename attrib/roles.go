@@ -151,7 +151,7 @@ var chainRules = []chainRule{
 	{
 		name: "relative clause that relays", host: onSource, role: roleRelay, find: relayRelative,
 		examples: []chainExample{
-			{"According to the Dunmore Ledger, which cited two police officers, the suspect fled to Karsk.", []string{"Dunmore Ledger", "two police officers"}},
+			{"According to the Velmark Ledger, which cited two police officers, the suspect fled to Karsk.", []string{"Velmark Ledger", "two police officers"}},
 		},
 	},
 	{
@@ -261,7 +261,7 @@ func toldAddressee(t *nlp.Tree, v, c int) []int {
 }
 
 // venueCases mark the outlet a source spoke on or to: "said on Radio
-// Orla", "said to the Courier".
+// Quessel", "said to the Courier".
 var venueCases = set(`on to`)
 
 // venueNouns are the occasions of speaking whose "with X" or "on X" names
@@ -269,7 +269,7 @@ var venueCases = set(`on to`)
 var venueNouns = set(`interview interviews broadcast programme program show appearance statement remarks`)
 
 // venueOblique: "said on Radio Quessel", "said in an interview with Radio
-// Orla".
+// Quessel".
 func venueOblique(t *nlp.Tree, _, c int) []int {
 	if !nlp.RelIs(t.Rel(c), "obl") || strings.HasSuffix(t.Rel(c), ":tmod") {
 		return nil
