@@ -960,8 +960,9 @@ func thatClause(t *nlp.Tree, v int) int {
 	look = append(look, v)
 	for _, c := range t.Children(v) {
 		// "told the Courier that …": the parser may hang the clause on
-		// the addressee.
-		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") || nlp.RelIs(t.Rel(c), "iobj") || quotedAsSaying(t, v, c) {
+		// the addressee (unless another speaker's ", X said" closes the
+		// sentence, whose reading the frame's would cut short).
+		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") || nlp.RelIs(t.Rel(c), "iobj") && !closingSpeaker(t, v) || quotedAsSaying(t, v, c) {
 			look = append(look, c)
 			if o := t.Dependent(c, "obj"); o >= 0 {
 				look = append(look, o)
@@ -997,12 +998,24 @@ func thatClause(t *nlp.Tree, v int) int {
 	return -1
 }
 
+// closingSpeaker reports whether the cue v has a speech verb with a
+// subject of its own set beside it after it: "The pope told priests that
+// …, the spokesman said".
+func closingSpeaker(t *nlp.Tree, v int) bool {
+	for _, c := range t.Dependents(v, "parataxis") {
+		if c > v && speechVerbs[lowerWord(t, c)] && t.Dependent(c, "nsubj") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // thatAsObject reports whether clause c is one the parser read as a
 // relative clause whose object is "that" though it has a subject of its
 // own and no other object: the complement clause of a cue hung on the
 // outlet or the addressee ("said on Radio Quessel that taxes would rise").
 func thatAsObject(t *nlp.Tree, c int) bool {
-	if !strings.HasSuffix(t.Rel(c), "relcl") || t.Dependent(c, "nsubj") < 0 {
+	if !strings.HasSuffix(t.Rel(c), "relcl") || t.Dependent(c, "nsubj") < 0 || len(t.Dependents(c, "obj")) != 1 {
 		return false
 	}
 	o := t.Dependent(c, "obj")

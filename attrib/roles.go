@@ -146,6 +146,19 @@ var chainRules = []chainRule{
 			{"Finance minister Oda Brekke said on Radio Quessel that taxes would rise.", []string{"Radio Quessel", "Oda Brekke"}},
 			{"The minister said in an interview with Radio Quessel that taxes would rise.", []string{"Radio Quessel", "minister"}},
 			{"The minister said on Monday that taxes would rise.", []string{"minister"}},
+			{"The minister said on its website that taxes would rise.", []string{"minister"}},
+		},
+	},
+	{
+		name: "speaking on or to an outlet, on the cue", host: onCue, role: roleVenue, find: speakingOn, accept: isOutlet,
+		examples: []chainExample{
+			{"Speaking to Radio Quessel, the minister said taxes would rise.", []string{"Radio Quessel", "minister"}},
+		},
+	},
+	{
+		name: "speaking on or to an outlet, on the source", host: onSource, role: roleVenue, find: speakingOn, accept: isOutlet,
+		examples: []chainExample{
+			{"The minister, speaking on Radio Quessel, said taxes would rise.", []string{"Radio Quessel", "minister"}},
 		},
 	},
 	{
@@ -279,17 +292,53 @@ func venueOblique(t *nlp.Tree, _, c int) []int {
 		return nil
 	}
 	if venueCases[lowerWord(t, k)] {
-		return []int{c}
+		return namedVenue(t, c)
 	}
 	if lowerWord(t, k) != "in" || !venueNouns[lowerWord(t, c)] {
 		return nil
 	}
 	for _, n := range t.Dependents(c, "nmod") {
 		if m := t.Dependent(n, "case"); m >= 0 && (lowerWord(t, m) == "with" || lowerWord(t, m) == "on" || lowerWord(t, m) == "to") {
-			return []int{n}
+			return namedVenue(t, n)
 		}
 	}
 	return nil
+}
+
+// speakingVerbs are participles of speaking whose "on X" or "to X" names
+// the outlet that carried the words: "speaking on Radio Quessel".
+var speakingVerbs = set(`speaking talking writing appearing`)
+
+// speakingOn: "speaking on Radio Quessel", "Speaking to Radio Quessel, X
+// said".
+func speakingOn(t *nlp.Tree, _, c int) []int {
+	if !speakingVerbs[lowerWord(t, c)] || !(nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "acl") || nlp.RelIs(t.Rel(c), "xcomp")) {
+		return nil
+	}
+	for _, o := range t.Dependents(c, "obl") {
+		if k := t.Dependent(o, "case"); k >= 0 && (venueCases[lowerWord(t, k)] || lowerWord(t, k) == "with") {
+			return namedVenue(t, o)
+		}
+	}
+	return nil
+}
+
+// namedVenue returns o when the venue it heads is named ("on Radio
+// Quessel"), not the speaker's own channel ("said on its website": the
+// pronoun would be read as the last outlet named).
+func namedVenue(t *nlp.Tree, o int) []int {
+	lo, hi := subtreeWords(t, o)
+	named := false
+	for k := lo; k < hi; k++ {
+		if nlp.RelIs(t.Rel(k), "nmod:poss") && t.UPOS(k) == "PRON" {
+			return nil
+		}
+		named = named || t.UPOS(k) == "PROPN"
+	}
+	if !named {
+		return nil
+	}
+	return []int{o}
 }
 
 // relayRelative: "X, which quoted Y", "a report that cited Y" on a source.
@@ -365,7 +414,11 @@ func (r *reader) roleChains(t *nlp.Tree, toks []nlp.Token, deps []chainDependent
 		}
 		for _, o := range d.heads {
 			known := len(r.mentions)
-			c := r.treeChain(t, toks, o, "")
+			verb := "" // the word that relates o: "quoting a crew member", "spoke to an engineer"
+			if h := t.Head(o); h >= 0 {
+				verb = lowerWord(t, h)
+			}
+			c := r.treeChain(t, toks, o, verb)
 			if d.rule.accept != nil && !d.rule.accept(c) || d.rule.closesContent && len(c) == 0 {
 				r.mentions = r.mentions[:known]
 				continue

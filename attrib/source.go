@@ -529,10 +529,12 @@ func rememberUnnamedSpeaker(r *reader, p *sourcePhrase) []claimtrail.Source {
 }
 
 // humanCues take a person as subject: "the tone of the talks suggests"
-// names no speaker, "a firefighter said" does.
+// names no speaker, "a firefighter said" does. Relays that only people
+// are the object of count too: "quoting a crew member", "spoke to an
+// engineer" (not "citing", which takes reasons: "citing a lack of funds").
 var humanCues = set(`said says say told tells tell added adds insisted insists argued argues
 explained explains admitted admits conceded concedes testified testifies recalled recalls warned
-warns claimed claims wrote writes tweeted posted according`)
+warns claimed claims wrote writes tweeted posted according quoting quoted spoke talked`)
 
 // personalPronouns end a description: what follows is a clause.
 var personalPronouns = set(`i you he she it we they me him her us them`)
