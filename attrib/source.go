@@ -359,7 +359,13 @@ func rememberKind(kind claimtrail.SourceKind) func(*reader, *sourcePhrase) []cla
 
 // namesPerson: a person's name reaching the head is the source itself.
 func namesPerson(_ *reader, p *sourcePhrase) bool {
-	return p.named != nil && p.named.Label == nlp.Person && p.named.End >= p.toks[p.headAt].End
+	if p.named == nil || p.named.Label != nlp.Person || p.named.End < p.toks[p.headAt].End {
+		return false
+	}
+	// "sources at Quellby City", "a person close to Minister Varn": a name
+	// after an unnamed source's head says where or whom the source is
+	// close to; the source stays unnamed.
+	return !anonymousHeads[p.head] || p.named.Start < p.toks[p.headAt].End
 }
 
 func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
