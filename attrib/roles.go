@@ -101,6 +101,8 @@ var chainRules = []chainRule{
 		name: "citing or quoting on the cue", host: onCue, role: roleRelay, find: relayParticiple,
 		examples: []chainExample{
 			{"The Orvel Lantern reported, citing the Tesk Wire, that the dam had cracked.", []string{"Orvel Lantern", "Tesk Wire"}},
+			{"Quoting a Tesk Wire report that cited port officials, the Orvel Lantern said the ferry line would be sold.",
+				[]string{"Orvel Lantern", "Tesk Wire", "port officials"}},
 			{"The Orvel Lantern reported, citing a Tesk Wire dispatch that quoted two officials who spoke to the broadcaster Kanal Vost, that the dam had cracked.",
 				[]string{"Orvel Lantern", "Tesk Wire", "Kanal Vost", "two officials"}},
 		},
@@ -186,9 +188,12 @@ var chainRules = []chainRule{
 	},
 }
 
-// relayParticiple: ", citing X" or ", quoting X" on the cue.
-func relayParticiple(t *nlp.Tree, _, c int) []int {
-	if relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")) {
+// relayParticiple: ", citing X" or ", quoting X" on the cue; "Quoting X,
+// the Gazette said" when the parser makes the participle the cue's
+// clausal subject beside its real one.
+func relayParticiple(t *nlp.Tree, v, c int) []int {
+	csubj := nlp.RelIs(t.Rel(c), "csubj") && t.Dependent(v, "nsubj") >= 0
+	if relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp") || csubj) {
 		if o := t.Dependent(c, "obj"); o >= 0 {
 			return []int{o}
 		}
