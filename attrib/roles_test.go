@@ -53,3 +53,29 @@ func TestChainRuleHosts(t *testing.T) {
 		}
 	}
 }
+
+// TestNameAfterUnnamedHead: a name after an unnamed source's head as the
+// object of a preposition leaves the source unnamed; a name in
+// apposition is the source.
+func TestNameAfterUnnamedHead(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"A person close to Minister Arvo Lekk said the troops would stay.":             "person close to Minister Arvo Lekk",
+		"An aide to President Arvo Lekk said the troops would stay.":                   "aide to President Arvo Lekk",
+		"A spokesperson for the health ministry Arvo Lekk said the troops would stay.": "Arvo Lekk",
+		"An adviser to the ministry, Arvo Lekk, said the troops would stay.":           "Arvo Lekk",
+	} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts := New().Extract(doc)
+		if len(sts) != 1 || len(sts[0].Chain) != 2 || sts[0].Chain[1].Name != want {
+			t.Errorf("%q: %v, want the source %q", text, sts, want)
+		}
+	}
+}

@@ -363,9 +363,36 @@ func namesPerson(_ *reader, p *sourcePhrase) bool {
 		return false
 	}
 	// "sources at Quellby City", "a person close to Minister Varn": a name
-	// after an unnamed source's head says where or whom the source is
-	// close to; the source stays unnamed.
-	return !anonymousHeads[p.head] || p.named.Start < p.toks[p.headAt].End
+	// after an unnamed source's head, as the object of a preposition (a
+	// title between them or not), says where or whom the source is close
+	// to; the source stays unnamed. A name in apposition is the source:
+	// "a spokesperson for the ministry Anna Varn", "an adviser, Anna Varn".
+	if !anonymousHeads[p.head] || p.named.Start < p.toks[p.headAt].End {
+		return true
+	}
+	return !objectOfPreposition(p.toks, p.headAt, p.named.Start)
+}
+
+// namePrepositions open a phrase whose object says where or whom an
+// unnamed source is close to.
+var namePrepositions = set(`at to in of for from with near inside within`)
+
+// objectOfPreposition reports whether the name starting at byte start,
+// after token head, follows a preposition, or a capitalised title right
+// after one ("close to Minister Varn").
+func objectOfPreposition(toks []nlp.Token, head, start int) bool {
+	k := head + 1
+	for k < len(toks) && toks[k].Start < start {
+		k++
+	}
+	if k-1 <= head {
+		return false
+	}
+	prev := toks[k-1]
+	if namePrepositions[lower(prev)] {
+		return true
+	}
+	return capitalised(prev.Text) && k-2 > head && namePrepositions[lower(toks[k-2])]
 }
 
 func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
