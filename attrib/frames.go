@@ -990,7 +990,7 @@ func thatClause(t *nlp.Tree, v int) int {
 			if m := t.Dependent(c, "mark"); m >= 0 && lowerWord(t, m) == "that" {
 				return c
 			}
-			if h != v && t.Head(h) == v && (nlp.RelIs(t.Rel(h), "obl") || nlp.RelIs(t.Rel(h), "iobj")) && thatAsObject(t, c) {
+			if h != v && t.Head(h) == v && (nlp.RelIs(t.Rel(h), "obl") && t.Dependent(h, "case") >= 0 || nlp.RelIs(t.Rel(h), "iobj")) && thatAsObject(t, c) {
 				return c // "said on Radio Quessel that taxes would rise", "that" read as a relative object
 			}
 		}
