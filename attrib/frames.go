@@ -990,8 +990,8 @@ func thatClause(t *nlp.Tree, v int) int {
 			if m := t.Dependent(c, "mark"); m >= 0 && lowerWord(t, m) == "that" {
 				return c
 			}
-			if h != v && t.Head(h) == v && (nlp.RelIs(t.Rel(h), "obl") && t.Dependent(h, "case") >= 0 || nlp.RelIs(t.Rel(h), "iobj")) && thatAsObject(t, c) {
-				return c // "said on Radio Quessel that taxes would rise", "that" read as a relative object
+			if h != v && t.Head(h) == v && (venueOblique(t, v, h) != nil || nlp.RelIs(t.Rel(h), "iobj")) && thatAsObject(t, c) {
+				return c // "said on Radio Quessel that taxes would rise", "that" read as a relative object (only under a venue: not "for the first time")
 			}
 		}
 	}
