@@ -63,10 +63,10 @@ func TestNameAfterUnnamedHead(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
-		"A person close to Minister Arvo Lekk said the troops would stay.":             "person close to Minister Arvo Lekk",
-		"An aide to President Arvo Lekk said the troops would stay.":                   "aide to President Arvo Lekk",
-		"A spokesperson for the health ministry Arvo Lekk said the troops would stay.": "Arvo Lekk",
-		"An adviser to the ministry, Arvo Lekk, said the troops would stay.":           "Arvo Lekk",
+		"A person close to Minister Evert Lekk said the troops would stay.":             "person close to Minister Evert Lekk",
+		"An aide to President Evert Lekk said the troops would stay.":                   "aide to President Evert Lekk",
+		"A spokesperson for the health ministry Evert Lekk said the troops would stay.": "Evert Lekk",
+		"An adviser to the ministry, Evert Lekk, said the troops would stay.":           "Evert Lekk",
 	} {
 		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
 		doc, err := an.Analyze(context.Background(), &art)
