@@ -506,6 +506,10 @@ type attribution struct {
 	// colon ("X said in a statement:"): the passage that follows is the
 	// content (see blockQuote).
 	block bool
+	// relayCut, when positive, is the token of a ", citing X" that closes
+	// the content but relays the source (chainRules' closesContent): the
+	// content ends before it.
+	relayCut int
 }
 
 // find looks for the first attribution cue among toks[lo:hi] outside

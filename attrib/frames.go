@@ -480,14 +480,11 @@ func (r *reader) readFrameUnvetoed(f *frame, t *nlp.Tree, toks []nlp.Token, q []
 	if len(a.chain) == 0 {
 		return attribution{}, false
 	}
-	if w := lower(toks[v]); w == "told" || w == "tells" || w == "tell" {
-		a.chain = append(r.treeAddressee(t, toks, v), a.chain...)
-	}
-	// A relay on the cue ("reported, citing X, that …") is the source's
-	// source.
-	for _, o := range cueRelays(t, v) {
-		a.chain = append(a.chain, r.treeChain(t, toks, o, "")...)
-	}
+	// The cue's dependents name who passed the source's words on ("told
+	// the Courier", "said on Radio Quessel") and the source's own source
+	// ("reported, citing X, that …"): chainRules.
+	before, after := r.roleChains(t, toks, chainDependents(t, v, onCue), a.chain, &a)
+	a.chain = append(append(before, a.chain...), after...)
 	for _, site := range f.content {
 		if r.placeFrameContent(f, t, toks, site, lo, hi, v, src, &a) {
 			if f.phrasal {
@@ -610,32 +607,16 @@ func (r *reader) sourceSays(t *nlp.Tree, toks []nlp.Token, q []bool, lo, hi, src
 }
 
 // cueRelays returns the words that head the sources relayed on the cue v,
-// in the order the chain takes them: the object of ", citing X" or
-// ", quoting X" on the cue, which the parser also makes the case marker
-// of a noun under the cue's oblique ("reported on Friday, citing X":
-// X an nmod of Friday, "citing" its case), and then the object of a
-// ", which quoted Y" that the parser hung on the cue rather than on X.
-// A relative clause on X itself is read by treeChain.
+// in the order the chain takes them: the relay rows of chainRules read on
+// the cue (", citing X"; "on Friday, citing X", which the parser reads as
+// X an nmod of Friday with "citing" its case; "quoted Y as saying"; ",
+// which quoted Y" hung on the cue after a relay). A relative clause on X
+// itself is read by treeChain.
 func cueRelays(t *nlp.Tree, v int) []int {
 	var out []int
-	for _, c := range t.Children(v) {
-		switch {
-		case relayWords[lowerWord(t, c)] && (nlp.RelIs(t.Rel(c), "advcl") || nlp.RelIs(t.Rel(c), "xcomp")):
-			if o := t.Dependent(c, "obj"); o >= 0 {
-				out = append(out, o)
-			}
-		case nlp.RelIs(t.Rel(c), "obl"):
-			out = append(out, citedUnder(t, c)...)
-		case quotedAsSaying(t, v, c):
-			out = append(out, t.Dependent(v, "obj")) // "X quoted Y as saying Z"
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	for _, c := range t.Children(v) {
-		if c > out[len(out)-1] && strings.HasSuffix(t.Rel(c), ":relcl") && relayClause(t, c) && relativeSubject(t, c) {
-			out = append(out, t.Dependent(c, "obj")) // "X reported, citing Y, which quoted Z"
+	for _, d := range chainDependents(t, v, onCue) {
+		if d.rule.role == roleRelay {
+			out = append(out, d.heads...)
 		}
 	}
 	return out
@@ -643,8 +624,34 @@ func cueRelays(t *nlp.Tree, v int) []int {
 
 // quotedAsSaying reports whether c is the "as saying" of "X quoted Y as
 // saying Z" on the cue v: Y is the one X quotes, X's source.
+// The parser hangs "as saying" on the cue (advcl) or on Y (acl); c is
+// then the participle or Y.
 func quotedAsSaying(t *nlp.Tree, v, c int) bool {
-	if !relayWords[lowerWord(t, v)] || t.Dependent(v, "obj") < 0 || !participles[lowerWord(t, c)] || !nlp.RelIs(t.Rel(c), "advcl") {
+	o := t.Dependent(v, "obj")
+	if !relayWords[lowerWord(t, v)] || o < 0 {
+		return false
+	}
+	if c == o {
+		return asSaying(t, o) >= 0
+	}
+	return nlp.RelIs(t.Rel(c), "advcl") && asSayingClause(t, c)
+}
+
+// asSaying returns the "as saying" participle hung on word n ("a senior
+// engineer as saying"), or -1.
+func asSaying(t *nlp.Tree, n int) int {
+	for _, c := range t.Children(n) {
+		if c > n && (nlp.RelIs(t.Rel(c), "acl") || nlp.RelIs(t.Rel(c), "advcl")) && asSayingClause(t, c) {
+			return c
+		}
+	}
+	return -1
+}
+
+// asSayingClause reports whether c is a speech participle marked "as":
+// "as saying", "as telling".
+func asSayingClause(t *nlp.Tree, c int) bool {
+	if !participles[lowerWord(t, c)] {
 		return false
 	}
 	m := t.Dependent(c, "mark")
@@ -809,6 +816,9 @@ func (r *reader) placeFrameContent(f *frame, t *nlp.Tree, toks []nlp.Token, site
 			chi, a.coordinated = k, k // "X said Y, adding Z": Z is read apart
 		}
 	}
+	if a.relayCut > clo && a.relayCut < chi {
+		chi = a.relayCut // "reported that Y, citing X": X is in the chain
+	}
 	a.lo, a.hi = trim(toks, clo, chi)
 	return a.lo < a.hi
 }
@@ -949,10 +959,16 @@ func thatClause(t *nlp.Tree, v int) int {
 	var look []int
 	look = append(look, v)
 	for _, c := range t.Children(v) {
-		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") || quotedAsSaying(t, v, c) {
+		// "told the Courier that …": the parser may hang the clause on
+		// the addressee (unless another speaker's ", X said" closes the
+		// sentence, whose reading the frame's would cut short).
+		if relayWords[lowerWord(t, c)] || nlp.RelIs(t.Rel(c), "obl") || nlp.RelIs(t.Rel(c), "iobj") && !closingSpeaker(t, v) || quotedAsSaying(t, v, c) {
 			look = append(look, c)
 			if o := t.Dependent(c, "obj"); o >= 0 {
 				look = append(look, o)
+			}
+			if p := asSaying(t, c); p >= 0 {
+				look = append(look, p) // "quoted Y as saying that …"
 			}
 		}
 	}
@@ -974,9 +990,37 @@ func thatClause(t *nlp.Tree, v int) int {
 			if m := t.Dependent(c, "mark"); m >= 0 && lowerWord(t, m) == "that" {
 				return c
 			}
+			if h != v && t.Head(h) == v && (venueOblique(t, v, h) != nil || nlp.RelIs(t.Rel(h), "iobj")) && thatAsObject(t, c) {
+				return c // "said on Radio Quessel that taxes would rise", "that" read as a relative object (only under a venue: not "for the first time")
+			}
 		}
 	}
 	return -1
+}
+
+// closingSpeaker reports whether the cue v has a speech verb with a
+// subject of its own set beside it after it: "The pope told priests that
+// …, the spokesman said".
+func closingSpeaker(t *nlp.Tree, v int) bool {
+	for _, c := range t.Dependents(v, "parataxis") {
+		if c > v && speechVerbs[lowerWord(t, c)] && t.Dependent(c, "nsubj") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// thatAsObject reports whether clause c is one the parser read as a
+// relative clause whose object is "that" though it has a subject of its
+// own and no other object: the complement clause of a cue hung on the
+// outlet or the addressee ("said on Radio Quessel that taxes would rise").
+func thatAsObject(t *nlp.Tree, c int) bool {
+	if !strings.HasSuffix(t.Rel(c), "relcl") || t.Dependent(c, "nsubj") < 0 || len(t.Dependents(c, "obj")) != 1 {
+		return false
+	}
+	o := t.Dependent(c, "obj")
+	lo, _ := subtreeWords(t, c)
+	return o == lo && lowerWord(t, o) == "that"
 }
 
 // sourceSpanWords returns the words of the source span headed by s: its
@@ -984,7 +1028,9 @@ func thatClause(t *nlp.Tree, v int) int {
 // Post, which quoted …") and before a "that" clause hung on it. An
 // apposition stays: PolNeAR's source spans hold it.
 func sourceSpanWords(t *nlp.Tree, s int) (int, int) {
-	return sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool { return relayClause(t, c) || thatMarked(t, c) })
+	return sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
+		return relayClause(t, c) || thatMarked(t, c) || asSayingClause(t, c)
+	})
 }
 
 // sourceWords returns the words that name the source headed by s: its
@@ -992,7 +1038,7 @@ func sourceSpanWords(t *nlp.Tree, s int) (int, int) {
 // structural engineer": Marta Kovac).
 func (r *reader) sourceWords(t *nlp.Tree, s int) (int, int) {
 	lo, hi := sourceWordsCut(t, s, func(t *nlp.Tree, c int) bool {
-		return relayClause(t, c) || thatMarked(t, c) || asideOnSource(t, c)
+		return relayClause(t, c) || thatMarked(t, c) || asSayingClause(t, c) || asideOnSource(t, c) || hasChainRole(t, s, c)
 	})
 	return r.wholeName(t, s, lo, hi)
 }
@@ -1159,32 +1205,17 @@ func (r *reader) treeChain(t *nlp.Tree, toks []nlp.Token, s int, verb string) []
 	}
 	lo, hi := r.sourceWords(t, s)
 	chain := r.sourceChain(toks, lo, hi, verb)
-	for _, c := range t.Children(s) {
-		if c > s && relayClause(t, c) {
-			chain = append(chain, r.treeChain(t, toks, t.Dependent(c, "obj"), "")...)
+	var deps []chainDependent
+	for _, d := range chainDependents(t, s, onSource) {
+		if d.dep > s {
+			deps = append(deps, d)
 		}
 	}
-	return chain
-}
-
-// treeAddressee reads who a "told" cue addresses: an outlet passes the
-// words on ("told the Tribune"); an audience ("told reporters") relays
-// nothing.
-func (r *reader) treeAddressee(t *nlp.Tree, toks []nlp.Token, v int) []claimtrail.Source {
-	o := t.Dependent(v, "iobj")
-	if o < 0 {
-		o = t.Dependent(v, "obj")
+	before, after := r.roleChains(t, toks, deps, chain, nil)
+	if len(chain) == 0 {
+		return after // no one for a recipient to have heard
 	}
-	if o < 0 || audiences[lowerWord(t, o)] {
-		return nil
-	}
-	lo, hi := r.sourceWords(t, o)
-	known := len(r.mentions)
-	if c := r.sourceChain(toks, lo, hi, ""); relays(c) {
-		return c
-	}
-	r.mentions = r.mentions[:known] // not a source: nothing to refer back to
-	return nil
+	return append(append(before, chain...), after...)
 }
 
 // cueEnd returns one past the last word of the case marker that starts at

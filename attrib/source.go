@@ -359,7 +359,40 @@ func rememberKind(kind claimtrail.SourceKind) func(*reader, *sourcePhrase) []cla
 
 // namesPerson: a person's name reaching the head is the source itself.
 func namesPerson(_ *reader, p *sourcePhrase) bool {
-	return p.named != nil && p.named.Label == nlp.Person && p.named.End >= p.toks[p.headAt].End
+	if p.named == nil || p.named.Label != nlp.Person || p.named.End < p.toks[p.headAt].End {
+		return false
+	}
+	// "sources at Quellby City", "a person close to Minister Varn": a name
+	// after an unnamed source's head, as the object of a preposition (a
+	// title between them or not), says where or whom the source is close
+	// to; the source stays unnamed. A name in apposition is the source:
+	// "a spokesperson for the ministry Anna Varn", "an adviser, Anna Varn".
+	if !anonymousHeads[p.head] || p.named.Start < p.toks[p.headAt].End {
+		return true
+	}
+	return !objectOfPreposition(p.toks, p.headAt, p.named.Start)
+}
+
+// namePrepositions open a phrase whose object says where or whom an
+// unnamed source is close to.
+var namePrepositions = set(`at to in of for from with near inside within`)
+
+// objectOfPreposition reports whether the name starting at byte start,
+// after token head, follows a preposition, or a capitalised title right
+// after one ("close to Minister Varn").
+func objectOfPreposition(toks []nlp.Token, head, start int) bool {
+	k := head + 1
+	for k < len(toks) && toks[k].Start < start {
+		k++
+	}
+	if k-1 <= head {
+		return false
+	}
+	prev := toks[k-1]
+	if namePrepositions[lower(prev)] {
+		return true
+	}
+	return capitalised(prev.Text) && k-2 > head && namePrepositions[lower(toks[k-2])]
 }
 
 func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
@@ -529,10 +562,12 @@ func rememberUnnamedSpeaker(r *reader, p *sourcePhrase) []claimtrail.Source {
 }
 
 // humanCues take a person as subject: "the tone of the talks suggests"
-// names no speaker, "a firefighter said" does.
+// names no speaker, "a firefighter said" does. Relays that only people
+// are the object of count too: "quoting a crew member", "spoke to an
+// engineer" (not "citing", which takes reasons: "citing a lack of funds").
 var humanCues = set(`said says say told tells tell added adds insisted insists argued argues
 explained explains admitted admits conceded concedes testified testifies recalled recalls warned
-warns claimed claims wrote writes tweeted posted according`)
+warns claimed claims wrote writes tweeted posted according quoting quoted spoke talked`)
 
 // personalPronouns end a description: what follows is a clause.
 var personalPronouns = set(`i you he she it we they me him her us them`)

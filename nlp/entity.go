@@ -158,7 +158,7 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 	if i > 0 && g.titles[strings.ToLower(toks[i-1].Text)] && !capitalised(toks[i].Text) {
 		return g.particleSurname(toks, i) // "van Brakel" in "Mr van Brakel"
 	}
-	if !capitalised(toks[i].Text) || g.stop[strings.ToLower(toks[i].Text)] {
+	if !capitalised(toks[i].Text) || g.stop[strings.ToLower(toks[i].Text)] && !weekdayTitle(toks, i) {
 		return i
 	}
 	j := i + 1
@@ -188,6 +188,20 @@ func (g *Gazetteer) nameRun(toks []Token, i int) int {
 		break
 	}
 	return j
+}
+
+// weekdayNames open a newspaper's name after "the": "The Sunday Bellow".
+var weekdayNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
+// weekdayTitle reports whether toks[i], a weekday, opens a name: after
+// "the" and before a capitalised word ("The Sunday Bellow reported"), not
+// a time ("on Sunday Marrek said", "the Sunday before").
+func weekdayTitle(toks []Token, i int) bool {
+	if i < 1 || i+1 >= len(toks) || !weekdayNames[strings.ToLower(toks[i].Text)] || strings.ToLower(toks[i-1].Text) != "the" {
+		return false
+	}
+	return capitalised(toks[i+1].Text) && adjacent(toks[i], toks[i+1])
 }
 
 // particleSurname returns the end of a surname's lower-case particles and
@@ -364,13 +378,14 @@ func (g *Gazetteer) guess(toks []Token, i, j int, text string, titled, tagged bo
 	// "North Korea", "West Bank": a compass word opens a place's name.
 	case len(words) >= 2 && compassWords[strings.ToLower(words[0])]:
 		return Place, Fold(text)
-	// Two or three proper nouns are a person's name, unless written in
+	// Two or three proper nouns are a person's name, unless a weekday
+	// opens them ("Sunday Bellow", a paper's name: weekdayTitle), written in
 	// capitals ("THE HARBOUR MASTER" is a shouted description) or made of
 	// words the document also writes in lower case, first and last
 	// ("Presidential Debates": presidential debates; "Quellby Mining"
 	// keeps its name, since no text writes "ardmoor").
 	case len(words) >= 2 && len(words) <= 3 && allProper(toks[i:j], tagged) && strings.ToUpper(text) != text &&
-		!(lower[last] && lower[strings.ToLower(words[0])]) && !g.placeFirst(words):
+		!(lower[last] && lower[strings.ToLower(words[0])]) && !g.placeFirst(words) && !weekdayNames[strings.ToLower(words[0])]:
 		return Person, personKey(words)
 	}
 	return Other, Fold(text)

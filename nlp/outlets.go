@@ -44,11 +44,22 @@ func (g *Gazetteer) addBuiltOutlets() {
 var outletBehaviour = []struct {
 	example string
 	after   []string // words right after the name
+	// before are the nouns right before the name that call it an
+	// outlet ("the broadcaster Kanal Vost"); name is the example's name
+	// when it is not the example's first two words.
+	before []string
+	name   string
 }{
-	{"NEWS 24 reported that the bridge was closed", []string{"reported", "reports", "reporting"}},
-	{"Kestrel Daily published the letter on Monday", []string{"published", "publishes"}},
-	{"Harbour Vision aired the footage", []string{"aired", "airs", "broadcast", "broadcasts", "televised"}},
-	{"Harbour Vision first reported the leak", []string{"first"}}, // only before a reporting word: see behavesAsOutlet
+	{example: "NEWS 24 reported that the bridge was closed", after: []string{"reported", "reports", "reporting"}},
+	{example: "Kestrel Daily published the letter on Monday", after: []string{"published", "publishes"}},
+	{example: "Harbour Vision aired the footage", after: []string{"aired", "airs", "broadcast", "broadcasts", "televised"}},
+	{example: "Harbour Vision first reported the leak", after: []string{"first"}}, // only before a reporting word: see behavesAsOutlet
+	// A name said to be a broadcaster, a newspaper, a channel: "two
+	// officials who spoke to the broadcaster Kanal Vost", "said on Kanal
+	// Vost television".
+	{example: "the minister told the broadcaster Kanal Vost", name: "Kanal Vost",
+		before: []string{"broadcaster", "newspaper", "tabloid", "broadsheet", "channel", "magazine", "website", "daily", "weekly"}},
+	{example: "Kanal Vost television aired the interview", after: []string{"television", "tv", "radio", "newspaper", "tabloid", "broadcaster"}},
 }
 
 // reportingAfterFirst are the verbs "first" may stand before in an outlet's
@@ -71,6 +82,23 @@ func behavesAsOutlet(toks []Token, j int) bool {
 				return j+1 < len(toks) && reportingAfterFirst[strings.ToLower(toks[j+1].Text)]
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// calledOutlet reports whether the noun right before a name starting at
+// toks[i] calls it an outlet ("the broadcaster Kanal Vost").
+func calledOutlet(toks []Token, i int) bool {
+	if i < 1 {
+		return false
+	}
+	w := strings.ToLower(toks[i-1].Text)
+	for _, b := range outletBehaviour {
+		for _, x := range b.before {
+			if w == x {
+				return true
+			}
 		}
 	}
 	return false
@@ -116,7 +144,7 @@ func (g *Gazetteer) outletsByBehaviour(doc *Document, ents []Entity) {
 		if i < 0 {
 			continue
 		}
-		if behavesAsOutlet(toks, j) || datelineCredit(toks, i, j) {
+		if behavesAsOutlet(toks, j) || calledOutlet(toks, i) || datelineCredit(toks, i, j) {
 			outlets[SourceKey(e.Text)] = true
 		}
 	}

@@ -78,7 +78,10 @@ func TestOfficeIsNoPerson(t *testing.T) {
 // acts as an outlet is one, and so is its every other mention.
 func TestOutletBehaviour(t *testing.T) {
 	for _, b := range outletBehaviour {
-		name := strings.Join(strings.Fields(b.example)[:2], " ")
+		name := b.name
+		if name == "" {
+			name = strings.Join(strings.Fields(b.example)[:2], " ")
+		}
 		doc := analyze(t, b.example+". Later "+name+" said more.")
 		n := 0
 		for _, e := range doc.Entities {

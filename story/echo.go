@@ -94,3 +94,52 @@ func citedOwner(chain []claimtrail.Source) bool {
 	}
 	return k > 0 && chain[k].Kind == claimtrail.KindOutlet
 }
+
+// minCopyWords is the fewest words a sentence must have for a second
+// article's word-for-word copy of it to be taken for a copy rather than
+// for two outlets happening on the same words.
+const minCopyWords = 12
+
+// copiedSentences gives an origin in an outlet's own voice, or an unnamed
+// source the article's own outlet owns, the key and source of an earlier
+// article's origin whose whole sentence — the source's description, the
+// cue and the content — it repeats but for a few words: a copy stands in
+// the original's place. A wire story reprinted with the wire's name
+// stripped ("A crew member who asked not to be named … said …" in both)
+// is the wire's one source, not a second outlet's own; dedup misses such a
+// copy when the printer added or cut enough around it. Earlier means
+// earlier in the statements' order (the articles' order).
+func copiedSentences(found []origin) []origin {
+	for i := range found {
+		o := &found[i]
+		if !o.own && !(anonymousKind(o.src.Kind) && !o.cited) || len(o.sentence) < minCopyWords {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			c := found[j]
+			if c.article == o.article || c.key == o.key || c.own != o.own || !sameCopy(o.sentence, c.sentence) {
+				continue
+			}
+			rekey(found, o.key, c.key)
+			for k := range found {
+				if found[k].key == c.key && found[k].article == o.article {
+					found[k].src = c.src
+				}
+			}
+			break
+		}
+	}
+	return found
+}
+
+// sameCopy reports whether two sentences are one copied: the shorter
+// holds all but a few of the longer's words (sameWords) and is at least
+// dedup's share (0.8) of its length, so that a sentence that merely
+// contains another inside a longer one of its own ("The ferry ran aground
+// off Kellis Point on Tuesday evening, and tugs were sent") stays its own.
+func sameCopy(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= minCopyWords && 5*len(a) >= 4*len(b) && sameWords(a, b)
+}

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
@@ -68,5 +69,41 @@ func TestCreditedOrigins(t *testing.T) {
 	got = b.origins([]claimtrail.Statement{anon}, map[string][]string{}, outlets, map[string]string{}, map[string]string{})
 	if len(got) != 1 || got[0].Name != "port sources (Tarn Wire)" {
 		t.Errorf("origins %v, want the wire's sources", got)
+	}
+}
+
+// TestCopiedSentences: a second article that repeats an earlier one's
+// whole sentence about an unnamed source, with the wire's name stripped,
+// is a copy: one origin. The same content told in a sentence of its own
+// stays a second origin.
+func TestCopiedSentences(t *testing.T) {
+	copied := "A deckhand who asked not to be named said the bilge pumps on the Varrow Gull had failed twice in March."
+	own := "A deckhand on the Varrow Gull, speaking on condition of anonymity, told us the bilge pumps had failed twice in March."
+	mk := func(article, outlet, text string) claimtrail.Statement {
+		chain := []claimtrail.Source{{Name: outlet, Kind: claimtrail.KindOutlet}, {Name: "deckhand", Kind: claimtrail.KindAnonymous}}
+		i := strings.Index(text, "the bilge")
+		if i < 0 {
+			i = strings.Index(text, "bilge")
+		}
+		return claimtrail.Statement{Article: article, Chain: chain, Polarity: claimtrail.Asserts,
+			Content: claimtrail.Span{Start: i, End: len(text) - 1}, Sentence: claimtrail.Span{Start: 0, End: len(text)}}
+	}
+	cases := []struct {
+		name string
+		a2   string
+		want int
+	}{
+		{"copied", copied, 1},
+		{"copied, one word changed", strings.Replace(copied, "twice", "two times", 1), 1},
+		{"told in its own sentence", own, 2},
+	}
+	for _, c := range cases {
+		var b Builder
+		texts := map[string]string{"a1": copied, "a2": c.a2}
+		stmts := []claimtrail.Statement{mk("a1", "Tesk Wire", copied), mk("a2", "Morrow Evening Post", c.a2)}
+		got := b.origins(stmts, map[string][]string{}, map[string]string{}, map[string]string{}, texts)
+		if len(got) != c.want {
+			t.Errorf("%s: origins %v, want %d", c.name, got, c.want)
+		}
 	}
 }

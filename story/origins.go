@@ -18,7 +18,7 @@ func citations(articles []claimtrail.Article, claims []claimtrail.Claim) map[str
 		for _, st := range c.Statements {
 			for k := 0; k+1 < len(st.Chain); k++ {
 				a, b := st.Chain[k], st.Chain[k+1]
-				if a.Kind != claimtrail.KindOutlet || b.Kind != claimtrail.KindOutlet {
+				if a.Kind != claimtrail.KindOutlet || b.Kind != claimtrail.KindOutlet || venueOf(st.Chain, k+1) {
 					continue
 				}
 				ka, kb := nlp.SourceKey(a.Name), nlp.SourceKey(b.Name)
@@ -31,6 +31,22 @@ func citations(articles []claimtrail.Article, claims []claimtrail.Claim) map[str
 		}
 	}
 	return out
+}
+
+// venueOf reports whether the outlet at chain[k] only carried a named
+// speaker's words (attrib's venues and recipients: "A said on Radio X",
+// "A told the Courier"): the outlet before it quotes the speaker through
+// it, and does not pass that outlet's reporting on, so its own-voice
+// claims stay its own.
+func venueOf(chain []claimtrail.Source, k int) bool {
+	if k+1 >= len(chain) {
+		return false
+	}
+	switch chain[k+1].Kind {
+	case claimtrail.KindPerson, claimtrail.KindOfficial, claimtrail.KindOrganization:
+		return true
+	}
+	return false
 }
 
 // root follows an outlet through the outlets it relays: an outlet that cites
@@ -61,6 +77,9 @@ type origin struct {
 	// the article's own outlet.
 	words []string
 	cited bool
+	// sentence are the words of the statement's whole sentence, cue and
+	// source included (copiedSentences).
+	sentence []string
 	// pronoun: the speaker is a pronoun no step resolved ("he said"): a
 	// person the article names somewhere, not a source of its own.
 	pronoun bool
@@ -119,6 +138,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		o.article = st.Article
 		o.words = quoteWords(texts[st.Article], st.Content)
+		o.sentence = quoteWords(texts[st.Article], st.Sentence)
 		o.direct = directQuote(texts[st.Article], st.Sentence, st.Content)
 		if anonymousKind(o.src.Kind) {
 			o.cited = citedOwner(chain)
@@ -126,7 +146,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 		}
 		found = append(found, o)
 	}
-	return merge(sameParty(pronounsToArticle(dropPassing(dropHedged(echoedQuotes(found))))))
+	return merge(sameParty(pronounsToArticle(dropPassing(dropHedged(echoedQuotes(copiedSentences(found)))))))
 }
 
 // unresolvedPronouns are the speakers attrib leaves as they are written
