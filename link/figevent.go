@@ -97,7 +97,7 @@ var figureEventRules = []struct {
 		[2]string{"The Vantro watch will have 100 apps per user.", "The Vantro watch will have 100,000 apps."}},
 	{"one counted noun", func(f, g figureRead) bool { return nounsAgree(f, g) },
 		[2]string{"Some 212 Tolvern residents were evacuated.", "About 230 people were evacuated from Tolvern."},
-		[2]string{"Kestrane will cut 1,200 jobs at Marrow.", "Kestrane will cut 300 shifts at Marrow."}},
+		[2]string{"Kestrane will cut 1,200 jobs at Tesselby.", "Kestrane will cut 300 shifts at Tesselby."}},
 	// A story gives many shares, durations and sums for different things
 	// (see measureUnits): near or far, two of them are no sign of one event.
 	{"counts, not measures", func(f, g figureRead) bool { return !f.measure && !g.measure },
