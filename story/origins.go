@@ -132,7 +132,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 // unresolvedPronouns are the speakers attrib leaves as they are written
 // when it finds no referent (attrib's reader.pronoun).
 var unresolvedPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true,
-	"it": true, "they": true, "them": true}
+	"it": true, "they": true, "them": true, "you": true}
 
 // onlyQuotedPerson returns the index of the one person, outside the given
 // article, quoted in quotation marks on the claim, or -1 when there is
@@ -257,7 +257,7 @@ func sameParty(found []origin) []origin {
 			if found[i].src.Kind == claimtrail.KindDocument && found[j].src.Kind != claimtrail.KindDocument {
 				continue
 			}
-			if subset(words[i], words[j]) && found[i].key != found[j].key {
+			if subset(words[i], words[j]) && found[i].key != found[j].key && !sharedShortName(found, words, i, j) {
 				rekey(found, found[i].key, found[j].key)
 			}
 		}
@@ -276,6 +276,24 @@ func sameParty(found []origin) []origin {
 		}
 	}
 	return found
+}
+
+// sharedShortName reports whether the short name found[i] ("Okafor") may
+// stand for another party than found[j] ("Ada Okafor") as well: a second
+// party of the claim whose name holds it and is not j's ("Obi Okafor").
+// Then it joins j only when j is the one of them its own article names;
+// else it stays apart, and the two full names are never joined through it.
+func sharedShortName(found []origin, words [][]string, i, j int) bool {
+	other, otherHere := false, false
+	for k := range found {
+		if k == i || k == j || len(words[k]) <= len(words[i]) || !subset(words[i], words[k]) ||
+			subset(words[k], words[j]) || subset(words[j], words[k]) {
+			continue
+		}
+		other = true
+		otherHere = otherHere || found[k].article == found[i].article
+	}
+	return other && (found[j].article != found[i].article || otherHere)
 }
 
 // officersOfOneBody gives one key to the people whose roles name one body
