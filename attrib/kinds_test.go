@@ -1,0 +1,45 @@
+package attrib
+
+import (
+	"context"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// TestLookalikeKinds: names and words that look like a person's or an
+// outlet's are typed as what they are (documentAuthorKinds, the org
+// endings of a person-shaped name, groupWord, first and second person
+// pronouns).
+func TestLookalikeKinds(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, name string
+		kind       claimtrail.SourceKind
+	}{
+		{"A study by the Halvard Institute found that the terminal handled 40 percent of the grain.", "Halvard Institute", claimtrail.KindOrganization},
+		{"The Veldt University study found that bread prices would rise.", "Veldt University", claimtrail.KindOrganization},
+		{"The Lantern report said the ferry was late.", "Lantern", claimtrail.KindOutlet},
+		{"Talvo International said the port had hidden the figures.", "Talvo International", claimtrail.KindOrganization},
+		{"Others have said the ferry was late.", "Others", claimtrail.KindAnonymous},
+		{"Orla Venn: You say the ferry was late.", "you", claimtrail.KindAnonymous},
+	} {
+		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts := New().Extract(doc)
+		if len(sts) == 0 {
+			t.Errorf("%q: no statements", tc.text)
+			continue
+		}
+		got := sts[len(sts)-1].Speaker()
+		if got.Name != tc.name || got.Kind != tc.kind {
+			t.Errorf("%q: spoken by %q (%s), want %q (%s)", tc.text, got.Name, got.Kind, tc.name, tc.kind)
+		}
+	}
+}
