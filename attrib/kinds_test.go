@@ -43,3 +43,33 @@ func TestLookalikeKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestChannelSpeaker: a lawyer, spokesman or statement a speaker talks
+// through is a channel, not the source: the pronoun or surname resolves to
+// the person, with another person of the other gender speaking last.
+func TestChannelSpeaker(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	intro := "Ferry operator Ingrid Solvik was questioned by police on Monday. Harbour master Tomas Bjerke said the ferry had left without clearance.\n\n"
+	for _, tc := range []struct{ text, want string }{
+		{"The ferry had been cleared by the coast guard, she said through her lawyer.", "Ingrid Solvik"},
+		{"Bjerke told reporters via a spokesman, Ole Brand, that the logs had been altered.", "Tomas Bjerke"},
+		{"Solvik said in a statement issued by her lawyer, Petra Vinn, that the logs were intact.", "Ingrid Solvik"},
+	} {
+		text := intro + tc.text
+		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: text, Outlet: "Test Wire"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts := New().Extract(doc)
+		if len(sts) == 0 {
+			t.Fatalf("%q: no statements", text)
+		}
+		last := sts[len(sts)-1]
+		if got := last.Speaker().Name; got != tc.want || len(last.Chain) != 2 {
+			t.Errorf("%q: chain %v, want the outlet and %q", tc.text, last.Chain, tc.want)
+		}
+	}
+}
