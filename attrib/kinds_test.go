@@ -26,7 +26,7 @@ func TestLookalikeKinds(t *testing.T) {
 		{"The Lantern report said the ferry was late.", "Lantern", claimtrail.KindOutlet},
 		{"Talvo International said the port had hidden the figures.", "Talvo International", claimtrail.KindOrganization},
 		{"Others have said the ferry was late.", "Others", claimtrail.KindAnonymous},
-		{"Orla Venn: You say the ferry was late.", "you", claimtrail.KindAnonymous},
+		{"Sunniva Velt: You say the ferry was late.", "you", claimtrail.KindAnonymous},
 	} {
 		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
 		if err != nil {
@@ -52,11 +52,11 @@ func TestChannelSpeaker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	intro := "Ferry operator Ingrid Solvik was questioned by police on Monday. Harbour master Tomas Bjerke said the ferry had left without clearance.\n\n"
+	intro := "Ferry operator Astrid Solvik was questioned by police on Monday. Port warden Rune Bjerke said the ferry had left without clearance.\n\n"
 	for _, tc := range []struct{ text, want string }{
-		{"The ferry had been cleared by the coast guard, she said through her lawyer.", "Ingrid Solvik"},
-		{"Bjerke told reporters via a spokesman, Ole Brand, that the logs had been altered.", "Tomas Bjerke"},
-		{"Solvik said in a statement issued by her lawyer, Petra Vinn, that the logs were intact.", "Ingrid Solvik"},
+		{"The ferry had been cleared by the coast guard, she said through her lawyer.", "Astrid Solvik"},
+		{"Bjerke told reporters via a spokesman, Ole Brand, that the logs had been altered.", "Rune Bjerke"},
+		{"Solvik said in a statement issued by her lawyer, Lisbet Vinn, that the logs were intact.", "Astrid Solvik"},
 	} {
 		text := intro + tc.text
 		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: text, Outlet: "Test Wire"})

@@ -400,7 +400,7 @@ func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
 	}
 	kind := claimtrail.KindPerson
 	if w := strings.Fields(name); len(w) > 1 && orgSuffixes[strings.ToLower(w[len(w)-1])] {
-		kind = claimtrail.KindOrganization // "Harbour Watch International said": a body, whatever the tagger thought
+		kind = claimtrail.KindOrganization // "Talvo International said": a body, whatever the tagger thought
 	}
 	return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
 }

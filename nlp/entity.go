@@ -51,9 +51,9 @@ func DefaultGazetteer() *Gazetteer { return defaultGazetteer() }
 
 // givenWords are the given names that make a run of capitals a person's
 // name: givenNames and the given names that mark a gender (maleGiven,
-// femaleGiven), so that a name whose pronoun the lists know ("Ingrid
+// femaleGiven), so that a name whose pronoun the lists know ("Astrid
 // Solvik", "she") is a person to the entity guesser too ("Ferry operator
-// Ingrid Solvik" is no operator company). givenNotAlone are left out: as
+// Astrid Solvik" is no operator company). givenNotAlone are left out: as
 // the first word of a name they open bodies as often as people.
 func givenWords() map[string]bool {
 	m := wordSet(givenNames)
