@@ -26,7 +26,7 @@ func TestLookalikeKinds(t *testing.T) {
 		{"The Lantern report said the ferry was late.", "Lantern", claimtrail.KindOutlet},
 		{"Talvo International said the port had hidden the figures.", "Talvo International", claimtrail.KindOrganization},
 		{"Others have said the ferry was late.", "Others", claimtrail.KindAnonymous},
-		{"Sunniva Velt: You say the ferry was late.", "you", claimtrail.KindAnonymous},
+		{"Sunniva Velt: You say the ferry was late.", "Test Wire", claimtrail.KindOutlet},
 	} {
 		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
 		if err != nil {

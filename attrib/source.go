@@ -279,7 +279,7 @@ type sourceRule struct {
 // noun follows; head nouns type descriptions ("officials", "the report");
 // the shape types what neither knows ("Sorkin said", "a firefighter said").
 var sourceRules = []sourceRule{
-	{"So I read the posts (the writer's own voice, no source)", ownPronoun, noSource},
+	{"So I read the posts; You say they are coming (no source)", ownPronoun, noSource},
 	{"Others have said", groupWord, rememberAnonymous},
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
 	{"Dunvale's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
@@ -300,14 +300,17 @@ var sourceRules = []sourceRule{
 	{"a firefighter said", unnamedSpeaker, rememberUnnamedSpeaker},
 }
 
-// ownPronoun: the phrase is "I", "we", "me" or "us", which a capital
-// at the opening of a sentence may make look like a name ("We"): the
-// writer, or the speaker of the quotation it stands in; never a person of
-// that name.
+// ownPronoun: the phrase is "I", "we", "you", "me" or "us", which a
+// capital at the opening of a sentence may make look like a name ("We",
+// "You"): the writer, the speaker of the quotation it stands in or the one
+// spoken to; never a person of that name. The statement stays in the
+// writer's voice, as it did before the capital could type it.
 func ownPronoun(_ *reader, p *sourcePhrase) bool {
-	w := lower(p.toks[p.lo])
-	return p.hi-p.lo == 1 && (w == "i" || w == "we" || w == "me" || w == "us")
+	return p.hi-p.lo == 1 && speechPronouns[lower(p.toks[p.lo])]
 }
+
+// speechPronouns are the first and second person pronouns.
+var speechPronouns = set(`i we you me us`)
 
 func noSource(*reader, *sourcePhrase) []claimtrail.Source { return nil }
 
@@ -317,12 +320,14 @@ func noSource(*reader, *sourcePhrase) []claimtrail.Source { return nil }
 var groupWords = set(`others hostages reporters correspondents captives survivors onlookers
 bystanders locals fans viewers readers users customers shoppers commuters`)
 
-// groupWord: the phrase is one word, an unnamed group (groupWords or the
-// heads of unnamed sources), capitalised only because it opens the
-// sentence.
+// groupWord: the phrase is one capitalised word, an unnamed group
+// (groupWords or the heads of unnamed sources), capitalised only because
+// it opens the sentence. "The officials quoted by …" is left to the rules
+// that refer back ("the person said").
 func groupWord(_ *reader, p *sourcePhrase) bool {
 	w := lower(p.toks[p.lo])
-	return p.hi-p.lo == 1 && (groupWords[w] || anonymousHeads[w] && strings.HasSuffix(w, "s"))
+	return p.hi-p.lo == 1 && !p.definite && capitalised(p.toks[p.lo].Text) &&
+		(groupWords[w] || anonymousHeads[w] && strings.HasSuffix(w, "s"))
 }
 
 // headIs tests the phrase's head noun against word lists.
@@ -734,12 +739,6 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 		fits = func(m mention) bool {
 			return m.src.Kind == claimtrail.KindAnonymous || m.src.Kind == claimtrail.KindOfficial || m.src.Kind == claimtrail.KindOrganization
 		}
-	case "you":
-		// "You say they are coming": the one spoken to, never a person
-		// named "You"; left as written, for the ledger to join to its
-		// article or quoted speaker. "I" and "we" are the writer's own
-		// voice (sourceRules).
-		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
 	default:
 		return nil, false
 	}

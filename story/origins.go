@@ -132,7 +132,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 // unresolvedPronouns are the speakers attrib leaves as they are written
 // when it finds no referent (attrib's reader.pronoun).
 var unresolvedPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true,
-	"it": true, "they": true, "them": true, "you": true}
+	"it": true, "they": true, "them": true}
 
 // onlyQuotedPerson returns the index of the one person, outside the given
 // article, quoted in quotation marks on the claim, or -1 when there is
