@@ -353,7 +353,7 @@ func (r *reader) spokenKeys(at int) map[string]bool {
 // same words, or one the surname or short form of the other. "German
 // Ortega" and "Freddy Ortega" share a key and are two people.
 func samePerson(a, b string) bool {
-	return strings.EqualFold(a, b) || fullerName(a, b) || fullerName(b, a)
+	return strings.EqualFold(a, b) || fullerName(a, b) || fullerName(b, a) || shortGiven(a, b)
 }
 
 // personKeyOf keys a person's name as nlp keys person entities: by the

@@ -662,7 +662,7 @@ func (r *reader) person(e *nlp.Entity) string {
 			// A surname alone may be left unlabelled ("Murphy" after "Chris
 			// Murphy"); it still tells whom the surname stands for.
 			if o.Label == nlp.Person || nlp.Fold(o.Text) == o.Key {
-				r.persons[o.Key] = append(r.persons[o.Key], personMention{text: o.Text, at: o.Start})
+				r.persons[o.Key] = append(r.persons[o.Key], personMention{text: o.Text, at: o.Start, person: o.Label == nlp.Person})
 			}
 		}
 	}
@@ -679,6 +679,8 @@ var surnameRules = []struct{ rule, example, want string }{
 		"Senator Cal Vinter spoke. Vinter said so. His aunt, Rosa Vinter, agreed. Vinter said", "Cal Vinter"},
 	{"a longer form of the same name (a title run into it) is the same person",
 		"Ada Okafor spoke. Minister Ada Okafor left. Okafor said", "Ada Okafor"},
+	{"a given name and its short form are one person",
+		"Mayor Chris Pardew spoke. Christopher Pardew then spoke. Pardew said", "Chris Pardew"},
 }
 
 // surnameReferent applies surnameRules to the mentions of one surname key
@@ -686,7 +688,7 @@ var surnameRules = []struct{ rule, example, want string }{
 func surnameReferent(mentions []personMention, short string, at int) string {
 	cur, established := "", false
 	for _, m := range mentions {
-		full := m.text != short && fullerName(m.text, short)
+		full := m.person && m.text != short && fullerName(m.text, short)
 		switch {
 		case m.at >= at:
 			if cur == "" && full {
@@ -694,17 +696,34 @@ func surnameReferent(mentions []personMention, short string, at int) string {
 			}
 		case !full:
 			established = cur != ""
-		case cur == "" || !established && !fullerName(m.text, cur):
+		case cur == "" || !established && !fullerName(m.text, cur) && !shortGiven(m.text, cur):
 			cur = m.text
 		}
 	}
 	return cur
 }
 
-// personMention is one mention of a person: its words and where it is.
+// shortGiven reports whether two names differ only in a given name one
+// of which shortens the other: "Chris Pardew", "Christopher Pardew".
+func shortGiven(a, b string) bool {
+	x, y := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(x) != len(y) || len(x) < 2 || !slices.Equal(x[1:], y[1:]) {
+		return false
+	}
+	g, h := x[0], y[0]
+	if len(g) > len(h) {
+		g, h = h, g
+	}
+	return len(g) >= 3 && strings.HasPrefix(h, g)
+}
+
+// personMention is one mention of a person: its words and where it is;
+// person: the entity is labelled a person (only such a mention gives a
+// full name: "British-born U.S." is none).
 type personMention struct {
-	text string
-	at   int
+	text   string
+	at     int
+	person bool
 }
 
 // fullerName reports whether name holds every word of short and more:

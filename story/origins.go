@@ -284,9 +284,12 @@ func sameParty(found []origin) []origin {
 // Then it joins j only when j is the one of them its own article names;
 // else it stays apart, and the two full names are never joined through it.
 func sharedShortName(found []origin, words [][]string, i, j int) bool {
+	if found[i].src.Kind != claimtrail.KindPerson || found[j].src.Kind != claimtrail.KindPerson {
+		return false // "government" in "Nigeria's government" and "the government's envoy"
+	}
 	other, otherHere := false, false
 	for k := range found {
-		if k == i || k == j || len(words[k]) <= len(words[i]) || !subset(words[i], words[k]) ||
+		if k == i || k == j || found[k].src.Kind != claimtrail.KindPerson || len(words[k]) <= len(words[i]) || !subset(words[i], words[k]) ||
 			subset(words[k], words[j]) || subset(words[j], words[k]) {
 			continue
 		}
