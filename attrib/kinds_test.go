@@ -27,6 +27,7 @@ func TestLookalikeKinds(t *testing.T) {
 		{"Talvo International said the port had hidden the figures.", "Talvo International", claimtrail.KindOrganization},
 		{"Others have said the ferry was late.", "Others", claimtrail.KindAnonymous},
 		{"Sunniva Velt: You say the ferry was late.", "Test Wire", claimtrail.KindOutlet},
+		{"Last week the US said it had attempted a rescue.", "US", claimtrail.KindOrganization},
 	} {
 		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
 		if err != nil {

@@ -306,7 +306,9 @@ var sourceRules = []sourceRule{
 // spoken to; never a person of that name. The statement stays in the
 // writer's voice, as it did before the capital could type it.
 func ownPronoun(_ *reader, p *sourcePhrase) bool {
-	return p.hi-p.lo == 1 && speechPronouns[lower(p.toks[p.lo])]
+	t := p.toks[p.lo].Text
+	// "US" in capitals is the country ("Last week the US said").
+	return p.hi-p.lo == 1 && speechPronouns[lower(p.toks[p.lo])] && (t == "I" || strings.ToUpper(t) != t)
 }
 
 // speechPronouns are the first and second person pronouns.
