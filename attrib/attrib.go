@@ -268,9 +268,9 @@ type reader struct {
 	// take the chain of the article's main cited report, which may come
 	// later in the text.
 	pending []int
-	// persons holds, by key, the first two different spellings of the
-	// people the document names (see person), built on first use.
-	persons map[string][]string
+	// persons holds, by key, every mention of the people the document
+	// names, in text order (see person), built on first use.
+	persons map[string][]personMention
 	// genders holds, by key, the gender the document marks for each of its
 	// people (coref.go), built on first use.
 	genders map[string]nlp.Gender

@@ -106,7 +106,7 @@ func (r *reader) resolvePerson(pronoun string, at int) ([]claimtrail.Source, boo
 		return nil, false
 	}
 	if c, ok := r.recent(func(m mention) bool {
-		return m.src.Kind == claimtrail.KindPerson && personKeyOf(m.src.Name) == best.key
+		return m.src.Kind == claimtrail.KindPerson && personKeyOf(m.src.Name) == best.key && samePerson(m.src.Name, best.name)
 	}); ok {
 		return c, true // the chain it spoke under: "CNN reported that Vorne said … He added"
 	}
@@ -347,6 +347,13 @@ func (r *reader) spokenKeys(at int) map[string]bool {
 		}
 	}
 	return m
+}
+
+// samePerson reports whether two names of one key name one person: the
+// same words, or one the surname or short form of the other. "German
+// Ortega" and "Freddy Ortega" share a key and are two people.
+func samePerson(a, b string) bool {
+	return strings.EqualFold(a, b) || fullerName(a, b) || fullerName(b, a) || shortGiven(a, b)
 }
 
 // personKeyOf keys a person's name as nlp keys person entities: by the

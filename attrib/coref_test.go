@@ -98,3 +98,26 @@ func TestLoneUnknownGender(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameRules runs surnameRules' examples: the last statement, "… said
+// the ferry levy was fair", is spoken by the person the surname stands for.
+func TestSurnameRules(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range surnameRules {
+		text := rule.example + " the ferry levy was fair."
+		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: text, Outlet: "Test Wire"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts := New().Extract(doc)
+		if len(sts) == 0 {
+			t.Fatalf("%q: no statements", text)
+		}
+		if got := sts[len(sts)-1].Speaker().Name; got != rule.want {
+			t.Errorf("%s: %q spoken by %q, want %q", rule.rule, text, got, rule.want)
+		}
+	}
+}

@@ -279,6 +279,8 @@ type sourceRule struct {
 // noun follows; head nouns type descriptions ("officials", "the report");
 // the shape types what neither knows ("Sorkin said", "a firefighter said").
 var sourceRules = []sourceRule{
+	{"So I read the posts; You say they are coming (no source)", ownPronoun, noSource},
+	{"Others have said", groupWord, rememberAnonymous},
 	{"Lena Horvat said", namesPerson, rememberNamedPerson},
 	{"Dunvale's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
 	{"the person said (after “a person close to the talks said”)", (*reader).anonymousAgain, (*reader).sameAnonymous},
@@ -296,6 +298,38 @@ var sourceRules = []sourceRule{
 		rememberKind(claimtrail.KindOrganization)},
 	{"Sorkin told", unknownName, rememberUnknownName},
 	{"a firefighter said", unnamedSpeaker, rememberUnnamedSpeaker},
+}
+
+// ownPronoun: the phrase is "I", "we", "you", "me" or "us", which a
+// capital at the opening of a sentence may make look like a name ("We",
+// "You"): the writer, the speaker of the quotation it stands in or the one
+// spoken to; never a person of that name. The statement stays in the
+// writer's voice, as it did before the capital could type it.
+func ownPronoun(_ *reader, p *sourcePhrase) bool {
+	t := p.toks[p.lo].Text
+	// "US" in capitals is the country ("Last week the US said").
+	return p.hi-p.lo == 1 && speechPronouns[lower(p.toks[p.lo])] && (t == "I" || strings.ToUpper(t) != t)
+}
+
+// speechPronouns are the first and second person pronouns.
+var speechPronouns = set(`i we you me us`)
+
+func noSource(*reader, *sourcePhrase) []claimtrail.Source { return nil }
+
+// groupWords are nouns of unnamed groups that open a sentence with a
+// capital and so look like a name: "Others have said", "Hostages released
+// by the group said", "Reporters were told".
+var groupWords = set(`others hostages reporters correspondents captives survivors onlookers
+bystanders locals fans viewers readers users customers shoppers commuters`)
+
+// groupWord: the phrase is one capitalised word, an unnamed group
+// (groupWords or the heads of unnamed sources), capitalised only because
+// it opens the sentence. "The officials quoted by …" is left to the rules
+// that refer back ("the person said").
+func groupWord(_ *reader, p *sourcePhrase) bool {
+	w := lower(p.toks[p.lo])
+	return p.hi-p.lo == 1 && !p.definite && capitalised(p.toks[p.lo].Text) &&
+		(groupWords[w] || anonymousHeads[w] && strings.HasSuffix(w, "s"))
 }
 
 // headIs tests the phrase's head noun against word lists.
@@ -404,7 +438,11 @@ func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
 			name = full
 		}
 	}
-	return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindPerson}, nil)
+	kind := claimtrail.KindPerson
+	if w := strings.Fields(name); len(w) > 1 && orgSuffixes[strings.ToLower(w[len(w)-1])] {
+		kind = claimtrail.KindOrganization // "Talvo International said": a body, whatever the tagger thought
+	}
+	return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
 }
 
 // rememberAnonymous records an unnamed source under its description.
@@ -439,8 +477,27 @@ func outletNamedByHead(_ *reader, p *sourcePhrase) bool {
 		capitalised(h.Text) && p.named.Start <= h.Start && h.End <= p.named.End
 }
 
+// rememberNamedOutlet records the outlet named, or the author a name
+// heading a document names (documentAuthorKinds).
 func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
-	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: claimtrail.KindOutlet}, nil)
+	kind := claimtrail.KindOutlet
+	if p.named.Label != nlp.Outlet {
+		if k, ok := documentAuthorKinds[p.named.Label]; ok {
+			kind = k
+		}
+	}
+	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: kind}, nil)
+}
+
+// documentAuthorKinds type the name heading a document by what the name
+// is: a study or report is its author's, and only an outlet's report is
+// an outlet's. A name of no known kind stays an outlet ("the Lantern
+// report"); so do a place ("a Dunvalian newspaper report", "French site
+// iGen": a nationality describing the outlet, not a state speaking) and
+// a person-shaped name (the tagger takes "Al Qaeda" for one).
+// TestLookalikeKinds checks the examples.
+var documentAuthorKinds = map[nlp.Label]claimtrail.SourceKind{
+	nlp.Organization: claimtrail.KindOrganization, // "a study by the Halvard Institute found"
 }
 
 // publicAgency: "the national cyber agency" is a public body; "the news
@@ -624,6 +681,10 @@ func participle(w string) bool {
 
 // person returns the full name of a person the document names whose
 // surname is the entity e (one word, or a surname with a particle), or "".
+// Two people may share a surname, and a reader takes the surname as the
+// writer set it up (surnameRules): the person it already stood for, or
+// else the one named in full last before it. A surname before any full
+// name is the first named after it.
 func (r *reader) person(e *nlp.Entity) string {
 	// A name of several words may still be a surname alone: "Abou Sarrouf"
 	// after "Karim Abou Sarrouf".
@@ -633,19 +694,82 @@ func (r *reader) person(e *nlp.Entity) string {
 	if r.persons == nil {
 		// An index, so that resolving every surname of a long document
 		// does not walk all its entities each time.
-		r.persons = map[string][]string{}
+		r.persons = map[string][]personMention{}
 		for _, o := range r.doc.Entities {
-			if ts := r.persons[o.Key]; o.Label == nlp.Person && len(ts) < 2 && (len(ts) == 0 || ts[0] != o.Text) {
-				r.persons[o.Key] = append(ts, o.Text)
+			// A surname alone may be left unlabelled ("Murphy" after "Chris
+			// Murphy"); it still tells whom the surname stands for.
+			if o.Label == nlp.Person || nlp.Fold(o.Text) == o.Key {
+				r.persons[o.Key] = append(r.persons[o.Key], personMention{text: o.Text, at: o.Start, person: o.Label == nlp.Person})
 			}
 		}
 	}
-	for _, t := range r.persons[nlp.Fold(e.Text)] {
-		if t != e.Text {
-			return t
+	return surnameReferent(r.persons[nlp.Fold(e.Text)], e.Text, e.Start)
+}
+
+// surnameRules say whom a bare surname stands for when the document names
+// several people in full under it, each with an example (the surname at
+// the end stands for the name in brackets); TestSurnameRules checks them.
+var surnameRules = []struct{ rule, example, want string }{
+	{"a new full name takes the surname over while the surname was not yet used alone",
+		"Minister Ada Okafor spoke. Her brother, Obi Okafor, owns the firm. Okafor said", "Obi Okafor"},
+	{"once the surname stood alone for one person, it goes on standing for that person",
+		"Senator Cal Vinter spoke. Vinter said so. His aunt, Rosa Vinter, agreed. Vinter said", "Cal Vinter"},
+	{"a longer form of the same name (a title run into it) is the same person",
+		"Ada Okafor spoke. Minister Ada Okafor left. Okafor said", "Ada Okafor"},
+	{"a given name and its short form are one person",
+		"Mayor Chris Pardew spoke. Christopher Pardew then spoke. Pardew said", "Chris Pardew"},
+}
+
+// surnameReferent applies surnameRules to the mentions of one surname key
+// (in text order) for the surname short written at byte offset at.
+func surnameReferent(mentions []personMention, short string, at int) string {
+	cur, established := "", false
+	for _, m := range mentions {
+		full := m.person && m.text != short && fullerName(m.text, short)
+		switch {
+		case m.at >= at:
+			if cur == "" && full {
+				return m.text
+			}
+		case !full:
+			established = cur != ""
+		case cur == "" || !established && !fullerName(m.text, cur) && !shortGiven(m.text, cur):
+			cur = m.text
 		}
 	}
-	return ""
+	return cur
+}
+
+// shortGiven reports whether two names differ only in a given name one
+// of which shortens the other: "Chris Pardew", "Christopher Pardew".
+func shortGiven(a, b string) bool {
+	x, y := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(x) != len(y) || len(x) < 2 || !slices.Equal(x[1:], y[1:]) {
+		return false
+	}
+	g, h := x[0], y[0]
+	if len(g) > len(h) {
+		g, h = h, g
+	}
+	return len(g) >= 3 && strings.HasPrefix(h, g)
+}
+
+// personMention is one mention of a person: its words and where it is;
+// person: the entity is labelled a person (only such a mention gives a
+// full name: "British-born U.S." is none).
+type personMention struct {
+	text   string
+	at     int
+	person bool
+}
+
+// fullerName reports whether name holds every word of short and more:
+// "Ada Okafor" is a fuller name of "Okafor", "Obi Okafor" is no fuller
+// name of "Ada Okafor".
+func fullerName(name, short string) bool {
+	have := strings.Fields(strings.ToLower(name))
+	want := strings.Fields(strings.ToLower(short))
+	return len(have) > len(want) && !slices.ContainsFunc(want, func(w string) bool { return !slices.Contains(have, w) })
 }
 
 // remember records a newly named source and returns its chain.

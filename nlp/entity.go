@@ -49,6 +49,30 @@ type Gazetteer struct {
 // never modified, so the Gazetteer is safe to share.
 func DefaultGazetteer() *Gazetteer { return defaultGazetteer() }
 
+// givenWords are the given names that make a run of capitals a person's
+// name: givenNames and the given names that mark a gender (maleGiven,
+// femaleGiven), so that a name whose pronoun the lists know ("Astrid
+// Solvik", "she") is a person to the entity guesser too ("Ferry operator
+// Astrid Solvik" is no operator company). givenNotAlone are left out: as
+// the first word of a name they open bodies as often as people.
+func givenWords() map[string]bool {
+	m := wordSet(givenNames)
+	for _, l := range []map[string]bool{maleGiven, femaleGiven} {
+		for w := range l {
+			if !givenNotAlone[w] {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+// givenNotAlone are given names that open the names of bodies, places and
+// teams as often ("Marine Corps", "Chelsea Football Club", "Bill C-51",
+// "Virginia Tech").
+var givenNotAlone = wordSet(`marine chelsea bill will mark frank victoria virginia madison austin
+jordan christian georgia carolina florence hillary_not`)
+
 var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
 	tw := newTitleWords()
 	g := &Gazetteer{
@@ -56,7 +80,7 @@ var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
 		aliases:    map[string]string{},
 		titles:     tw.heads(),
 		titleWords: tw,
-		given:      wordSet(givenNames),
+		given:      givenWords(),
 		orgEnds:    wordSet(organizationEnds),
 		outWord:    wordSet(outletWords),
 		stop:       wordSet(capitalisedStopwords),

@@ -277,7 +277,7 @@ func sameParty(found []origin) []origin {
 			if found[i].src.Kind == claimtrail.KindDocument && found[j].src.Kind != claimtrail.KindDocument {
 				continue
 			}
-			if subset(words[i], words[j]) && found[i].key != found[j].key {
+			if subset(words[i], words[j]) && found[i].key != found[j].key && !sharedShortName(found, words, i, j) {
 				rekey(found, found[i].key, found[j].key)
 			}
 		}
@@ -296,6 +296,27 @@ func sameParty(found []origin) []origin {
 		}
 	}
 	return found
+}
+
+// sharedShortName reports whether the short name found[i] ("Okafor") may
+// stand for another party than found[j] ("Ada Okafor") as well: a second
+// party of the claim whose name holds it and is not j's ("Obi Okafor").
+// Then it joins j only when j is the one of them its own article names;
+// else it stays apart, and the two full names are never joined through it.
+func sharedShortName(found []origin, words [][]string, i, j int) bool {
+	if found[i].src.Kind != claimtrail.KindPerson || found[j].src.Kind != claimtrail.KindPerson {
+		return false // "government" in "Nigeria's government" and "the government's envoy"
+	}
+	other, otherHere := false, false
+	for k := range found {
+		if k == i || k == j || found[k].src.Kind != claimtrail.KindPerson || len(words[k]) <= len(words[i]) || !subset(words[i], words[k]) ||
+			subset(words[k], words[j]) || subset(words[j], words[k]) {
+			continue
+		}
+		other = true
+		otherHere = otherHere || found[k].article == found[i].article
+	}
+	return other && (found[j].article != found[i].article || otherHere)
 }
 
 // officersOfOneBody gives one key to the people whose roles name one body
