@@ -36,8 +36,8 @@ func TestReportNounAlone(t *testing.T) {
 // singer.
 func TestHoaxAboutJoinsItsContent(t *testing.T) {
 	claims := linkTexts(t,
-		"The singer Ilse Varga has died in a car crash near Morvik, a fan site reported on Sunday. The singer had cancelled two concerts in Morvik last week, the fan site said.",
-		"Ilse Varga's manager, Otto Quillan, on Monday dismissed a death hoax about the singer.",
+		"The singer Irka Varga has died in a car crash near Morvik, a fan site reported on Sunday. The singer had cancelled two concerts in Morvik last week, the fan site said.",
+		"Irka Varga's manager, Otto Quillan, on Monday dismissed a death hoax about the singer.",
 	)
 	died := claimWith(claims, "died")
 	if died == nil || articlesOf(died, claimtrail.Denies) != "b" {
