@@ -187,7 +187,7 @@ func TestAnalyzeNothingReadable(t *testing.T) {
 		t.Fatalf("err = %v, want 'no articles'", err)
 	}
 	empty := t.TempDir()
-	if _, _, err := run(t, "analyze", empty); err == nil || !strings.Contains(err.Error(), "no .txt, .html or .jsonl articles found in "+empty) {
+	if _, _, err := run(t, "analyze", empty); err == nil || !strings.Contains(err.Error(), "no .txt, .html, .htm or .jsonl articles found in "+empty) {
 		t.Errorf("empty folder: err = %v", err)
 	}
 	if _, _, err := run(t, "analyze"); err == nil || !strings.Contains(err.Error(), "at least one PATH") {
@@ -276,5 +276,16 @@ func TestAnalyzeWarnings(t *testing.T) {
 	}
 	if strings.Contains(stderr, "01-northgate-wire.txt") {
 		t.Errorf("an article of the story is named as off it:\n%s", stderr)
+	}
+}
+
+// TestShowNeedsOneStory: show without a story number says what it wants
+// and where to find it, rather than cobra's bare argument count.
+func TestShowNeedsOneStory(t *testing.T) {
+	for _, args := range [][]string{{"show"}, {"show", "--all"}, {"show", "1", "2"}} {
+		_, _, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "claimtrail stories") {
+			t.Errorf("%v: error %v, want one naming 'claimtrail stories'", args, err)
+		}
 	}
 }

@@ -123,7 +123,7 @@ func loadArticles(ctx context.Context, paths []string, opt load.Options, stderr 
 		fmt.Fprintln(stderr, "claimtrail: skipped:", render.Terminal(e.Error())+loadHint(e))
 	}
 	if len(articles) == 0 && len(loadErrs) == 0 {
-		return nil, nil, fmt.Errorf("no .txt, .html or .jsonl articles found in %s", strings.Join(paths, ", "))
+		return nil, nil, fmt.Errorf("no .txt, .html, .htm or .jsonl articles found in %s", strings.Join(paths, ", "))
 	}
 	if len(articles) == 0 {
 		return nil, nil, fmt.Errorf("no articles could be read from %d input(s)", len(paths))

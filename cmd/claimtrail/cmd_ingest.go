@@ -167,7 +167,7 @@ func warnEmpty(stderr io.Writer, paths []string, articles []claimtrail.Article, 
 			continue
 		}
 		if !under(p, articles, errs) {
-			fmt.Fprintf(stderr, "claimtrail: ingest: %s: no .txt, .html or .jsonl files in this folder\n", p)
+			fmt.Fprintf(stderr, "claimtrail: ingest: %s: no .txt, .html, .htm or .jsonl files in this folder\n", p)
 			n++
 		}
 	}

@@ -284,7 +284,7 @@ func TestIngestEmptyFolder(t *testing.T) {
 	}
 	db := filepath.Join(dir, "c.db")
 	_, stderr, err := run(t, "ingest", "--db", db, empty)
-	if !errors.Is(err, errReported) || !strings.Contains(stderr, empty) || !strings.Contains(stderr, "no .txt, .html or .jsonl files") ||
+	if !errors.Is(err, errReported) || !strings.Contains(stderr, empty) || !strings.Contains(stderr, "no .txt, .html, .htm or .jsonl files") ||
 		!strings.Contains(stderr, "nothing to ingest") {
 		t.Errorf("ingest EMPTY_DIR: err %v, stderr:\n%s", err, stderr)
 	}

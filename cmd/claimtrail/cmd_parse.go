@@ -109,7 +109,7 @@ func parseInputs(cmd *cobra.Command, args []string) ([]claimtrail.Article, []err
 		arts, errs = append(arts, more...), es
 	}
 	if len(arts) == 0 && len(errs) == 0 {
-		return nil, nil, fmt.Errorf("parse: no .txt, .html or .jsonl articles found in %s", strings.Join(args, ", "))
+		return nil, nil, fmt.Errorf("parse: no .txt, .html, .htm or .jsonl articles found in %s", strings.Join(args, ", "))
 	}
 	return arts, errs, nil
 }

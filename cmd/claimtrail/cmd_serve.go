@@ -246,7 +246,7 @@ func (l fileLoader) File(ctx context.Context, name string, data []byte) ([]claim
 		arts, errs := load.JSONL(name, bytes.NewReader(data))
 		return arts, errors.Join(errs...)
 	}
-	return nil, fmt.Errorf("%s: unsupported file type (want .txt, .html or .jsonl)", name)
+	return nil, fmt.Errorf("%s: unsupported file type (want .txt, .html, .htm or .jsonl)", name)
 }
 
 func (l fileLoader) URL(ctx context.Context, u string) ([]claimtrail.Article, error) {

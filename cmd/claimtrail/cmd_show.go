@@ -32,7 +32,7 @@ attributions that are no claims are only counted unless --all lists them.`,
 		Example: `  claimtrail show 12
   claimtrail show --all 12
   claimtrail show --format json 12 > story12.json`,
-		Args: cobra.ExactArgs(1),
+		Args: showArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil || id <= 0 {
@@ -81,4 +81,13 @@ attributions that are no claims are only counted unless --all lists them.`,
 	f.StringVar(&opts.color, "color", "auto", "colour the text view: auto, always or never")
 	f.BoolVar(&opts.all, "all", false, "list the asides and the attributions that are no claims too")
 	return cmd
+}
+
+// showArgs says what show needs when it is not given exactly one story
+// number: cobra's own "accepts 1 arg(s)" names neither.
+func showArgs(cmd *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return fmt.Errorf("show needs one STORY number, as 'claimtrail stories' lists them, e.g. claimtrail show 12 (got %d arguments)", len(args))
+	}
+	return nil
 }
