@@ -68,7 +68,7 @@ func TestCheckWebMatchesCLI(t *testing.T) {
 			t.Errorf("%s (%s): not in the web's answer", c.ID, c.Title)
 			continue
 		}
-		label := c.By // "statements" or "coverage", as the web labels them
+		label := c.By // "ledger", "statements", "coverage"…, as the web labels them
 		if c.By == "model" {
 			label = c.Label.String()
 		}
@@ -123,7 +123,11 @@ func TestCheckConfidenceIsChosenStance(t *testing.T) {
 				if r.Stance != "absent" || r.Confidence <= 0.5 || r.Confidence > 1 || r.Probs == nil {
 					t.Errorf("%q %s: coverage stance %s confidence %v", c.claim, r.Path, r.Stance, r.Confidence)
 				}
-			case "statements":
+			case "off-story":
+				if r.Stance != "absent" || r.Probs != nil {
+					t.Errorf("%q %s: off-story stance %s probs %v", c.claim, r.Path, r.Stance, r.Probs)
+				}
+			case "statements", "ledger", "ledger-model":
 				if r.Probs != nil || r.Confidence <= 0 || r.Confidence > 1 {
 					t.Errorf("%q %s: statements confidence %v probs %v", c.claim, r.Path, r.Confidence, r.Probs)
 				}
@@ -132,7 +136,7 @@ func TestCheckConfidenceIsChosenStance(t *testing.T) {
 			}
 		}
 	}
-	if seen["coverage"] == 0 || seen["statements"] == 0 {
+	if seen["coverage"] == 0 || seen["ledger"] == 0 {
 		t.Errorf("the cases do not exercise every chooser: %v", seen)
 	}
 }

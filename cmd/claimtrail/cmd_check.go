@@ -27,12 +27,17 @@ func newCheckCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [--format text|json] CLAIM PATH|DIR ...",
 		Short: "Say which articles assert, deny, report or ignore one claim",
-		Long: `Judge the stance of every article toward one claim with the stance model:
-asserts (FNC-1 agree), denies (disagree), reports (discuss: covers it without
-taking a side) or absent (unrelated), with the model's confidence and up to
-three evidence sentences (the body sentences that match the claim best, with
-their byte spans in the article text). Articles are sorted by stance, then by
-confidence. Inputs are .txt, .html and .jsonl files or folders of them.`,
+		Long: `Say the stance of every article toward one claim: asserts, denies, reports
+(covers it without taking a side) or absent, with up to three evidence
+sentences (with their byte spans in the article text). The articles' ledger is
+built as analyze builds it; when the claim is one of its claims (its wording,
+or what the linker matches to it) every article gets the stance analyze gives
+it ("ledger"), and off-story articles are said to be off the story. Only
+articles the ledger gives no stance are judged by the stance model
+("model": asserts = FNC-1 agree, denies = disagree, reports = discuss,
+absent = unrelated, with the model's confidence). Articles are sorted by
+stance, then by confidence. Inputs are .txt, .html and .jsonl files or folders
+of them.`,
 		Example: `  claimtrail check "The bridge will reopen in March" articles/
   claimtrail check --format json "The mayor resigned" a.txt b.html`,
 		Args: checkArgs,
@@ -74,7 +79,7 @@ type checkResult struct {
 	Title  string            `json:"title,omitempty"`
 	URL    string            `json:"url,omitempty"`
 	Stance claimtrail.Stance `json:"stance"`
-	By     string            `json:"by"`              // "statements", "model" or "coverage" (pipeline.Answer)
+	By     string            `json:"by"`              // "ledger", "ledger-model", "off-story", "statements", "model" or "coverage" (pipeline.Answer)
 	Label  *stance.Label     `json:"label,omitempty"` // the model's label, when the model was asked
 	// Confidence is the measure of the one who chose the stance (By): the
 	// best statement match score, the model's probability of the chosen
@@ -156,7 +161,11 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		}
 		return fmt.Errorf("check: no articles found in %s", strings.Join(paths, ", "))
 	}
-	pl, err := untilDone(ctx, func() (*pipeline.Pipeline, error) { return pipeline.New(pipeline.Options{}) })
+	// The ledger is built as analyze builds it, stance model included, so
+	// that a claim of it gets analyze's stances.
+	pl, err := untilDone(ctx, func() (*pipeline.Pipeline, error) {
+		return pipeline.New(pipeline.Options{Judge: pipeline.NewStanceJudge(m)})
+	})
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
@@ -176,8 +185,8 @@ func runCheck(cmd *cobra.Command, o checkOptions, claim string, paths []string) 
 		if a.Stance != b.Stance {
 			return rank[a.Stance] < rank[b.Stance]
 		}
-		if (a.By == "statements") != (b.By == "statements") {
-			return a.By == "statements"
+		if byStatements(a.By) != byStatements(b.By) {
+			return byStatements(a.By)
 		}
 		return a.Confidence > b.Confidence
 	})
@@ -204,9 +213,19 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 	for _, r := range rep.Articles {
 		count[r.Stance]++
 	}
-	fmt.Fprintf(&b, "Claim: %s\n%d article(s): %d asserts, %d denies, %d reports, %d absent\n",
+	off := 0
+	for _, r := range rep.Articles {
+		if r.By == "off-story" {
+			off++
+		}
+	}
+	fmt.Fprintf(&b, "Claim: %s\n%d article(s): %d asserts, %d denies, %d reports, %d absent",
 		rep.Claim, len(rep.Articles), count[claimtrail.StanceAsserts], count[claimtrail.StanceDenies],
 		count[claimtrail.StanceReports], count[claimtrail.StanceAbsent])
+	if off > 0 {
+		fmt.Fprintf(&b, " (%d off the story)", off)
+	}
+	b.WriteString("\n")
 	for _, r := range rep.Articles {
 		name := r.Path
 		if r.Title != "" {
@@ -231,17 +250,25 @@ func writeCheckText(w io.Writer, rep *checkReport) error {
 }
 
 // checkBasis says, in the text view, who chose an article's stance and how
-// surely: "statements", "model 81%" (the probability of the chosen
+// surely: "ledger" (the stance analyze gives), "ledger 74%" (the ledger's
+// stance from the stance model), "off-story", "statements", "model 81%" (the probability of the chosen
 // stance), "no match" (the claim's words are missing from the article).
 func checkBasis(r checkResult) string {
 	switch r.By {
-	case "statements":
-		return "statements"
+	case "statements", "ledger", "off-story":
+		return r.By
+	case "ledger-model":
+		return fmt.Sprintf("ledger %3.0f%%", 100*r.Confidence)
 	case "coverage":
 		return "no match"
 	}
 	return fmt.Sprintf("model %3.0f%%", 100*r.Confidence)
 }
+
+// byStatements reports whether a stance was chosen by the articles' own
+// statements (the ledger's or the matching ones) rather than by a model:
+// those come first among articles of one stance.
+func byStatements(by string) bool { return by == "statements" || by == "ledger" }
 
 // checkOneLine folds runs of white space into single spaces.
 func checkOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -54,10 +54,14 @@ func TestCheckJSON(t *testing.T) {
 // article addresses the claim, and evidence spans that slice the file.
 func checkResultConsistent(t *testing.T, a checkResult) {
 	t.Helper()
-	if a.Confidence <= 0 || a.Confidence > 1 {
-		t.Errorf("%s: confidence %v", a.Path, a.Confidence)
+	if (a.Confidence <= 0) != (a.By == "off-story") || a.Confidence > 1 {
+		t.Errorf("%s: confidence %v by %s", a.Path, a.Confidence, a.By)
 	}
 	switch a.By {
+	case "off-story":
+		if a.Stance != "absent" || a.Probs != nil {
+			t.Errorf("%s: off-story answer %s with probs %v", a.Path, a.Stance, a.Probs)
+		}
 	case "model":
 		// The confidence is the probability of the label the stance
 		// comes from.
@@ -67,7 +71,7 @@ func checkResultConsistent(t *testing.T, a checkResult) {
 		if a.Label.Stance() != a.Stance {
 			t.Errorf("%s: stance %s from label %v", a.Path, a.Stance, a.Label)
 		}
-	case "statements":
+	case "statements", "ledger", "ledger-model":
 		if a.Label != nil || a.Probs != nil {
 			t.Errorf("%s: statements answer with model label %v probs %v", a.Path, a.Label, a.Probs)
 		}
@@ -169,6 +173,60 @@ func TestWebCheckAgrees(t *testing.T) {
 	for _, a := range rep.Articles {
 		if web[a.Path] != string(a.Stance) || conf[a.Path] != a.Confidence {
 			t.Errorf("%s: web check %q %.4f, CLI %q %.4f", a.Path, web[a.Path], conf[a.Path], a.Stance, a.Confidence)
+		}
+	}
+}
+
+// TestCheckGivesAnalyzeStances: check on the wording of each claim of a
+// ledger gives every article the stance analyze gives it (one answer for
+// one claim), off-story articles included. The story has what once split
+// them: a ministry's denial answering the claim, a blanket denial of the
+// report ("completely fabricated") and negated statements.
+func TestCheckGivesAnalyzeStances(t *testing.T) {
+	dir := filepath.Join("testdata", "oneanswer")
+	out, _, err := run(t, "analyze", "--format", "json", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l struct {
+		Articles []struct {
+			ID       string `json:"id"`
+			OffStory bool   `json:"off_story"`
+		} `json:"articles"`
+		Claims []struct {
+			ID      string            `json:"id"`
+			Text    string            `json:"text"`
+			Stances map[string]string `json:"stances"`
+		} `json:"claims"`
+	}
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Claims) < 3 {
+		t.Fatalf("%d claims; the story should give at least 3", len(l.Claims))
+	}
+	for _, c := range l.Claims {
+		out, _, err := run(t, "check", "--format", "json", c.Text, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep checkReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]checkResult{}
+		for _, r := range rep.Articles {
+			got[r.ID] = r
+		}
+		for _, a := range l.Articles {
+			want := c.Stances[a.ID]
+			if want == "" {
+				want = "absent"
+			}
+			r := got[a.ID]
+			if string(r.Stance) != want || a.OffStory != (r.By == "off-story") {
+				t.Errorf("%s %q, %s: check %s by %s, analyze %s (off story %v)", c.ID, c.Text, a.ID, r.Stance, r.By, want, a.OffStory)
+			}
 		}
 	}
 }

@@ -220,7 +220,7 @@ func (c stanceChecker) Check(ctx context.Context, claim string, arts []claimtrai
 	out := make([]web.Verdict, len(checked))
 	for i := range checked {
 		ans := checked[i].Judge(c.m, claim)
-		label := ans.By // "statements" or "coverage"
+		label := ans.By // "ledger", "ledger-model", "off-story", "statements" or "coverage"
 		if ans.By == "model" {
 			label = ans.Label.String()
 		}
