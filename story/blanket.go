@@ -29,11 +29,12 @@ func spreadBlanket(articles []claimtrail.Article, claims []claimtrail.Claim, inS
 		sites []reportSite
 	}
 	paras := paragraphsOf(articles)
+	story := storyReports(claims, inStory)
 	var verdicts []verdict
 	for _, c := range claims {
 		for _, st := range c.Statements {
 			if st.Blanket && st.Polarity == claimtrail.Denies && inStory[st.Article] {
-				verdicts = append(verdicts, verdict{st: st, sites: reportSites(c.Statements, paras)})
+				verdicts = append(verdicts, verdict{st: st, sites: reportSites(c.Statements, paras, story)})
 			}
 		}
 	}

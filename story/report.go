@@ -18,6 +18,10 @@ type reportSite struct {
 	para    int
 	own     bool
 	tail    []claimtrail.Source
+	// story marks a report that a large share of the story's articles
+	// cite (storyReportShare): the story is that report retold, and each
+	// of its claims is of it wherever it is cited.
+	story bool
 }
 
 // reportTie is one way a statement relayed from a report's outlet shows
@@ -34,6 +38,11 @@ type reportTie struct {
 // beside the denied claim, or in the report's own article, or in one
 // article with the same sources behind the outlet.
 var reportTies = []reportTie{
+	{
+		Name:    "the story's own report",
+		Example: `three of five articles relay the Ridge Times: "…, the Ridge Times reported." in each, and a denial "the Ridge Times story is false"`,
+		Holds:   func(s, d reportSite) bool { return d.story },
+	},
 	{
 		Name:    "same paragraph",
 		Example: `"The navy is preparing a blockade, sources told the Ridge Times. It has also moved four frigates, the Ridge Times reported."`,
@@ -64,11 +73,11 @@ type reportBreak struct {
 // reportBreaks are the exclusions: a chain that continues past the outlet
 // to a named person or body the denied report does not cite relays that
 // speaker's words, a report of their own ("the Ridge Times reported,
-// citing port director Ilse Varn").
+// citing port director Oda Quistrem").
 var reportBreaks = []reportBreak{
 	{
 		Name:    "a named speaker of its own",
-		Example: `"Harbour traffic fell by a third, the Ridge Times reported, citing port director Ilse Varn."`,
+		Example: `"Harbour traffic fell by a third, the Ridge Times reported, citing port director Oda Quistrem."`,
 		Holds: func(s reportSite, sites []reportSite) bool {
 			for _, src := range s.tail {
 				if named(src) && !citedBy(src, s.report, sites) {
@@ -78,6 +87,47 @@ var reportBreaks = []reportBreak{
 			return false
 		},
 	},
+}
+
+// storyReportShare is the share of a story's articles that must cite a
+// report for the story to be that report retold. An outlet cited by a few
+// articles for background is one source among many; one that a third of
+// the articles relay is what the story is about (a hoax site's item, a
+// tabloid's scoop), and a verdict on it judges all they take from it.
+const storyReportShare = 1.0 / 3
+
+// storyReports returns the keys of the reports that at least
+// storyReportShare of the in-story articles cite past a chain's first
+// link.
+func storyReports(claims []claimtrail.Claim, inStory map[string]bool) map[string]bool {
+	citing := map[string]map[string]bool{}
+	for _, c := range claims {
+		for _, st := range c.Statements {
+			for k := 1; k < len(st.Chain); k++ {
+				if st.Chain[k].Kind != claimtrail.KindOutlet {
+					continue
+				}
+				key := nlp.SourceKey(st.Chain[k].Name)
+				if citing[key] == nil {
+					citing[key] = map[string]bool{}
+				}
+				citing[key][st.Article] = true
+			}
+		}
+	}
+	n := 0
+	for _, on := range inStory {
+		if on {
+			n++
+		}
+	}
+	out := map[string]bool{}
+	for key, arts := range citing {
+		if n > 0 && float64(len(arts)) >= storyReportShare*float64(n) {
+			out[key] = true
+		}
+	}
+	return out
 }
 
 // named reports whether a source is a speaker named in its own right, as
@@ -205,7 +255,7 @@ func siteOf(st claimtrail.Statement, report string, paras map[string][]claimtrai
 // Its reports are the deepest cited outlet of each asserting chain; its
 // sites are every asserting statement whose chain passes through one,
 // the report's own article included.
-func reportSites(stmts []claimtrail.Statement, paras map[string][]claimtrail.Span) []reportSite {
+func reportSites(stmts []claimtrail.Statement, paras map[string][]claimtrail.Span, story map[string]bool) []reportSite {
 	reports := map[string]bool{}
 	for _, st := range stmts {
 		if st.Polarity != claimtrail.Asserts {
@@ -225,6 +275,7 @@ func reportSites(stmts []claimtrail.Statement, paras map[string][]claimtrail.Spa
 		}
 		for r := range reports {
 			if s, ok := siteOf(st, r, paras); ok {
+				s.story = story[r]
 				out = append(out, s)
 			}
 		}
@@ -294,11 +345,12 @@ func broken(s reportSite, sites []reportSite) bool {
 // Ridge Times reported" and "…, the port authority said"): the report is
 // then one of several sources of the claim, and a verdict on it does not
 // judge the claim. An outlet's own voice (a chain of one link) is no
-// source of its own.
+// source of its own, nor is an unnamed one ("a source close to the
+// group"), which a relay that leaves the outlet out still owes to it.
 func severalSources(stmts []claimtrail.Statement, sites []reportSite) bool {
 	reports := siteReports(sites)
 	for _, st := range stmts {
-		if st.Polarity != claimtrail.Asserts || len(st.Chain) < 2 {
+		if st.Polarity != claimtrail.Asserts || len(st.Chain) < 2 || st.Chain[len(st.Chain)-1].Kind == claimtrail.KindAnonymous {
 			continue
 		}
 		if !passesAny(st.Chain, reports) {

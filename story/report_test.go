@@ -11,13 +11,16 @@ import (
 // same sources behind the outlet — and not the outlet's other reports: its
 // earlier reporting told in another paragraph, a claim it relays from a
 // named speaker of its own, or a claim other sources assert as well. The
-// rows of reportTies and reportBreaks, in an invented story.
+// rows of reportTies and reportBreaks, in an invented story where the
+// outlet is one source among several (one article of five cites it).
 func TestBlanketTies(t *testing.T) {
 	l := ledger(t,
-		art("Lorn Gazette", "Talvor's army is massing troops near the Presk border, defence sources told the Vantage Herald. Grain exports from Presk fell by a fifth in May, the Vantage Herald reported, citing trade minister Olla Brenn. The Presk river has flooded twice this spring, the Vantage Herald reported.\n\n"+
+		art("Lorn Gazette", "Talvor's army is massing troops near the Presk border, defence sources told the Vantage Herald. Grain exports from Presk fell by a fifth in May, the Vantage Herald reported, citing trade minister Olla Quistad. The Presk river has flooded twice this spring, the Vantage Herald reported.\n\n"+
 			"The Vantage Herald reported in 2019 that Talvor had bought forty tanks from abroad.\n\n"+
 			"Reserve units were ordered to the Presk border on Monday, the Vantage Herald reported, citing defence sources."),
-		art("Osk Tribune", "The Presk river has flooded twice this spring, the regional water board said."),
+		art("Osk Tribune", "Talvor has moved troops near the Presk border. The Presk river has flooded twice this spring, the regional water board said."),
+		art("Oskan Times", "Talvor's defence ministry said its army was holding routine exercises near the Presk border."),
+		art("Brill Post", "Troops from Talvor were seen near the Presk border on Sunday, residents said."),
 		art("Pike Bulletin", "Talvor's defence ministry denied that its army was massing troops near the Presk border. \"The Vantage Herald story is a fabrication,\" the ministry said."),
 	)
 	for _, tc := range []struct {
