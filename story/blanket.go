@@ -13,20 +13,28 @@ import (
 // speaker denied specifically, or to the claim most articles carry; the
 // report those claims came from is the deepest outlet of their chains
 // ("TVR-News24" in "Marketdesk ← TVR-News24 ← sources"), and every other
-// claim whose chains pass through that outlet carries the verdict as a
+// claim of that report (sameReport) carries the verdict as a
 // denial of its report (Claim.ReportDenials), so that no claim of a denied
 // report reads as if its source stood unchallenged. The verdict does not
 // make such a claim contested: it judges the report, not this proposition.
-func spreadBlanket(claims []claimtrail.Claim, inStory map[string]bool) {
+//
+// An outlet files many reports, so a claim relayed from the same outlet is
+// not thereby of the same report: a verdict reaches it only when one of its
+// statements is tied to where the denied claim's report is cited
+// (reportTies), and not when an exclusion holds (reportBreaks) or other
+// sources assert it too (severalSources).
+func spreadBlanket(articles []claimtrail.Article, claims []claimtrail.Claim, inStory map[string]bool) {
 	type verdict struct {
-		st      claimtrail.Statement
-		reports map[string]bool
+		st    claimtrail.Statement
+		sites []reportSite
 	}
+	paras := paragraphsOf(articles)
+	story := storyReports(claims, inStory)
 	var verdicts []verdict
 	for _, c := range claims {
 		for _, st := range c.Statements {
 			if st.Blanket && st.Polarity == claimtrail.Denies && inStory[st.Article] {
-				verdicts = append(verdicts, verdict{st: st, reports: reportsOf(c.Statements)})
+				verdicts = append(verdicts, verdict{st: st, sites: reportSites(c.Statements, paras, story)})
 			}
 		}
 	}
@@ -40,8 +48,11 @@ func spreadBlanket(claims []claimtrail.Claim, inStory map[string]bool) {
 	held := make([]map[stmtKey]bool, len(claims))
 	for _, v := range verdicts {
 		key := stmtKey{v.st.Article, v.st.Content}
-		for _, ci := range tracingClaims(byReport, v.reports) {
+		for _, ci := range tracingClaims(byReport, siteReports(v.sites)) {
 			c := &claims[ci]
+			if !sameReport(c.Statements, v.sites, paras) {
+				continue
+			}
 			if held[ci] == nil {
 				held[ci] = heldBy(c)
 			}
@@ -122,22 +133,4 @@ func tracingClaims(byReport map[string][]int, reports map[string]bool) []int {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// reportsOf returns the deepest cited outlet of each asserting chain: the
-// reports a claim was taken from.
-func reportsOf(stmts []claimtrail.Statement) map[string]bool {
-	out := map[string]bool{}
-	for _, st := range stmts {
-		if st.Polarity != claimtrail.Asserts {
-			continue
-		}
-		for k := len(st.Chain) - 1; k >= 1; k-- {
-			if st.Chain[k].Kind == claimtrail.KindOutlet {
-				out[nlp.SourceKey(st.Chain[k].Name)] = true
-				break
-			}
-		}
-	}
-	return out
 }

@@ -66,7 +66,7 @@ func (b *Builder) BuildContext(ctx context.Context, articles []claimtrail.Articl
 	}
 	canonicalOutlets(on, claims)
 	completeChains(on, claims)
-	spreadBlanket(claims, inStory)
+	spreadBlanket(on, claims, inStory)
 	relays := citations(on, claims)
 	names := displayNames(claims)
 	var words *wordIndex
