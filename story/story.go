@@ -283,7 +283,7 @@ func hasRealHedge(hs []string) bool {
 // deniedBySubject reports whether a party the claim is about denies it: an
 // official, organisation or person whose own name contains a name the
 // claim's assertions mention ("Veldrania's foreign ministry"), or whose
-// denial starts by naming one ("Pakistan had not proposed …"). A blanket
+// denial starts by naming one ("Ostrevia had not proposed …"). A blanket
 // verdict counts by its speaker's name alone.
 func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
 	subjects := claimNames(c, docs)
