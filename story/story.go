@@ -232,8 +232,9 @@ func retractors(stmts []claimtrail.Statement) []claimtrail.Source {
 func flags(c *claimtrail.Claim, docs map[string]*nlp.Document) []claimtrail.Flag {
 	var out []claimtrail.Flag
 	anon := len(c.Origins) > 0
+	owned := ownedDocuments(c.Statements)
 	for _, o := range c.Origins {
-		anon = anon && (o.Kind == claimtrail.KindAnonymous || o.Kind == claimtrail.KindDocument && unnamed(o.Name))
+		anon = anon && (o.Kind == claimtrail.KindAnonymous || o.Kind == claimtrail.KindDocument && unnamed(o.Name) && !owned[originDocKey(o.Name)])
 	}
 	if anon {
 		out = append(out, claimtrail.FlagAnonymousOnly)
@@ -259,6 +260,46 @@ func flags(c *claimtrail.Claim, docs map[string]*nlp.Document) []claimtrail.Flag
 
 // unnamed reports whether a document origin is described, not named:
 // "intelligence inputs (TVR-News24)" but not "UN Report (UN)".
+// ownedDocuments keys the document origins that some chain shows held by
+// a named party (docKey): "according to defence ministry figures" is the
+// ministry's word on the record, not an anonymous source, though "figures"
+// names no one. A document only an outlet or an unnamed source holds ("a
+// leaked memo seen by the Post") stays unnamed.
+func ownedDocuments(stmts []claimtrail.Statement) map[string]bool {
+	owned := map[string]bool{}
+	for _, st := range stmts {
+		n := len(st.Chain)
+		if n < 2 || st.Chain[n-1].Kind != claimtrail.KindDocument {
+			continue
+		}
+		k := n - 2
+		for k > 0 && unownedKind(st.Chain[k].Kind) {
+			k-- // as originOf finds the owner
+		}
+		switch st.Chain[k].Kind {
+		case claimtrail.KindOfficial, claimtrail.KindOrganization, claimtrail.KindPerson:
+			owned[docKey(st.Chain[n-1].Name, st.Chain[k].Name)] = true
+		}
+	}
+	return owned
+}
+
+// docKey keys a document by its name and its owner's, folded as source
+// keys, so that an origin named "figures (Defence Ministry)" finds the
+// chain's "figures" held by "defence ministry".
+func docKey(doc, owner string) string {
+	return nlp.SourceKey(doc) + "|" + nlp.SourceKey(owner)
+}
+
+// originDocKey is docKey of an origin named "DOCUMENT (OWNER)" (originOf).
+func originDocKey(name string) string {
+	doc, owner, ok := strings.Cut(name, " (")
+	if !ok {
+		return docKey(name, "")
+	}
+	return docKey(doc, strings.TrimSuffix(owner, ")"))
+}
+
 func unnamed(name string) bool {
 	if k := strings.Index(name, " ("); k >= 0 {
 		name = name[:k]
