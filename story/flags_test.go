@@ -33,3 +33,18 @@ func TestDocumentOwnerNotAnonymous(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionalLeftAlone: a statement hedged by a condition says what
+// would follow were the report right; other hedges do not make one.
+func TestConditionalLeftAlone(t *testing.T) {
+	for hedges, want := range map[string]bool{
+		"if confirmed":            true,
+		"if the reports are true": true,
+		"reportedly":              false,
+		"anonymous sourcing":      false,
+	} {
+		if got := conditional([]string{hedges}); got != want {
+			t.Errorf("conditional(%q) = %v, want %v", hedges, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package story
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/claimtrail/claimtrail"
 	"github.com/claimtrail/claimtrail/nlp"
@@ -51,7 +52,12 @@ var reportTies = []reportTie{
 	{
 		Name:    "the report's own article",
 		Example: `Brask Wire: "The army will close the crossing, officials told Brask Wire. It has also cancelled leave, the officials said."`,
-		Holds:   func(s, d reportSite) bool { return s.own && d.own && s.article == d.article },
+		Holds: func(s, d reportSite) bool {
+			// Within its own article the report is what it says in its own
+			// voice or on its denied claim's sources; "analysts said" there
+			// is other people's comment on it.
+			return s.own && d.own && s.article == d.article && (len(s.tail) == 0 || sameSources(s.tail, d.tail))
+		},
 	},
 	{
 		Name:    "same article, same sources behind the outlet",
@@ -157,6 +163,18 @@ func citedBy(src claimtrail.Source, report string, sites []reportSite) bool {
 }
 
 // sameSources reports whether two chain tails name the same sources.
+// conditional reports whether a statement is hedged by a condition ("if
+// confirmed", "if true", "if the reports are true"): it says what would
+// follow were the report right, which a verdict on the report leaves alone.
+func conditional(hedges []string) bool {
+	for _, h := range hedges {
+		if strings.HasPrefix(h, "if ") {
+			return true
+		}
+	}
+	return false
+}
+
 func sameSources(a, b []claimtrail.Source) bool {
 	if len(a) != len(b) {
 		return false
@@ -301,8 +319,8 @@ func sameReport(stmts []claimtrail.Statement, sites []reportSite, paras map[stri
 		return false
 	}
 	for _, st := range stmts {
-		if st.Polarity != claimtrail.Asserts {
-			continue
+		if st.Polarity != claimtrail.Asserts || conditional(st.Hedges) {
+			continue // "If confirmed, the move would be the largest…": what would follow, not what the report says
 		}
 		for r := range siteReports(sites) {
 			s, ok := siteOf(st, r, paras)
