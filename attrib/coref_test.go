@@ -55,15 +55,10 @@ func TestAnonymousAgain(t *testing.T) {
 		{"The mill will close, according to two people with knowledge of the plan.\n\nOne of the people said the workers would be told on Monday.",
 			"two people with knowledge of the plan"},
 	} {
-		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts := New().Extract(doc)
-		if len(sts) == 0 {
+		last, ok := lastStatement(t, an, tc.text)
+		if !ok {
 			t.Fatalf("%q: no statements", tc.text)
 		}
-		last := sts[len(sts)-1]
 		if got := last.Speaker().Name; got != tc.want {
 			t.Errorf("%q: last statement %q spoken by %q, want %q", tc.text, last.Content.In(tc.text), got, tc.want)
 		}
@@ -84,15 +79,10 @@ func TestLoneUnknownGender(t *testing.T) {
 		{"The council spoke with Dr. Zoltek Varandi and Dr. Imre Kasolt. He said the ferry ramp had failed twice in May.",
 			"he"},
 	} {
-		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts := New().Extract(doc)
-		if len(sts) == 0 {
+		last, ok := lastStatement(t, an, tc.text)
+		if !ok {
 			t.Fatalf("%q: no statements", tc.text)
 		}
-		last := sts[len(sts)-1]
 		if got := last.Speaker().Name; got != tc.want {
 			t.Errorf("%q: last statement %q spoken by %q, want %q", tc.text, last.Content.In(tc.text), got, tc.want)
 		}
@@ -108,15 +98,11 @@ func TestSurnameRules(t *testing.T) {
 	}
 	for _, rule := range surnameRules {
 		text := rule.example + " the ferry levy was fair."
-		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: text, Outlet: "Test Wire"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts := New().Extract(doc)
-		if len(sts) == 0 {
+		last, ok := lastStatement(t, an, text)
+		if !ok {
 			t.Fatalf("%q: no statements", text)
 		}
-		if got := sts[len(sts)-1].Speaker().Name; got != rule.want {
+		if got := last.Speaker().Name; got != rule.want {
 			t.Errorf("%s: %q spoken by %q, want %q", rule.rule, text, got, rule.want)
 		}
 	}

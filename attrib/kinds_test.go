@@ -29,16 +29,12 @@ func TestLookalikeKinds(t *testing.T) {
 		{"Sunniva Velt: You say the ferry was late.", "Test Wire", claimtrail.KindOutlet},
 		{"Last week the US said it had attempted a rescue.", "US", claimtrail.KindOrganization},
 	} {
-		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: tc.text, Outlet: "Test Wire"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts := New().Extract(doc)
-		if len(sts) == 0 {
+		last, ok := lastStatement(t, an, tc.text)
+		if !ok {
 			t.Errorf("%q: no statements", tc.text)
 			continue
 		}
-		got := sts[len(sts)-1].Speaker()
+		got := last.Speaker()
 		if got.Name != tc.name || got.Kind != tc.kind {
 			t.Errorf("%q: spoken by %q (%s), want %q (%s)", tc.text, got.Name, got.Kind, tc.name, tc.kind)
 		}
@@ -60,17 +56,27 @@ func TestChannelSpeaker(t *testing.T) {
 		{"Solvik said in a statement issued by her lawyer, Lisbet Vinn, that the logs were intact.", "Astrid Solvik"},
 	} {
 		text := intro + tc.text
-		doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: text, Outlet: "Test Wire"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts := New().Extract(doc)
-		if len(sts) == 0 {
+		last, ok := lastStatement(t, an, text)
+		if !ok {
 			t.Fatalf("%q: no statements", text)
 		}
-		last := sts[len(sts)-1]
 		if got := last.Speaker().Name; got != tc.want || len(last.Chain) != 2 {
 			t.Errorf("%q: chain %v, want the outlet and %q", tc.text, last.Chain, tc.want)
 		}
 	}
+}
+
+// lastStatement analyses text as an article of "Test Wire" and returns the
+// last statement the extractor finds in it, or false when it finds none.
+func lastStatement(t *testing.T, an *nlp.Analyzer, text string) (claimtrail.Statement, bool) {
+	t.Helper()
+	doc, err := an.Analyze(context.Background(), &claimtrail.Article{Text: text, Outlet: "Test Wire"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts := New().Extract(doc)
+	if len(sts) == 0 {
+		return claimtrail.Statement{}, false
+	}
+	return sts[len(sts)-1], true
 }
