@@ -327,10 +327,13 @@ func hasRealHedge(hs []string) bool {
 // denial starts by naming one ("Ostrevia had not proposed …"). A blanket
 // verdict counts by its speaker's name alone.
 func deniedBySubject(c *claimtrail.Claim, docs map[string]*nlp.Document) bool {
-	subjects := claimNames(c, docs)
+	subjects, described := claimNames(c, docs), descriptions(c, docs)
 	for _, st := range c.Statements {
 		if st.Polarity != claimtrail.Denies {
 			continue
+		}
+		if d := docs[st.Article]; d != nil && speaksFor(d, st, subjects, described) {
+			return true // "a spokeswoman for Quenby Rail", named or not
 		}
 		sp := st.Speaker()
 		if sp.Kind != claimtrail.KindOfficial && sp.Kind != claimtrail.KindOrganization && sp.Kind != claimtrail.KindPerson {
