@@ -26,6 +26,8 @@ func TestContrasts(t *testing.T) {
 		"wanted the port open tomorrow, not next month",
 		"publication should be the rule, not a favour",
 		"a loss for the city, not only for the museum",
+		"the council chose to rebuild the old bridge rather than repair it",
+		"about 1,500 residents went to schools rather than hotels",
 	} {
 		if _, ok := contrastIn(text); ok {
 			t.Errorf("%q: read as a contrastive denial", text)

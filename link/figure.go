@@ -47,14 +47,6 @@ million billion trillion thousand hundred times`) {
 	return m
 }()
 
-// correctionWords are the words by which a sentence that names two figures
-// offers one as the correction of the other ("the correct figure is 12, not
-// 30"; "corrects the number … to 2.4 million from 4.2 million").
-var correctionWords = map[string]bool{
-	"correct": true, "corrected": true, "corrects": true, "correction": true, "not": true,
-	"wrong": true, "instead": true, "revised": true, "error": true, "mistakenly": true,
-}
-
 // figures returns the figures of the quantities in a statement's content
 // that count a named noun.
 func figures(stems stemmer, qs []nlp.Quantity) []rawFigure {
@@ -159,8 +151,8 @@ func (it *item) weight(id uint32) float64 {
 }
 
 // corrects reports whether a sentence of the item's article names both
-// figures of the pair with a word that offers one as the other's
-// correction.
+// figures of the pair with words that offer one against the other
+// (counterFigures), or the article's correction note withdraws one.
 func (b *builder) corrects(it *item, p [2]figure) bool {
 	doc := b.docs[it.st.Article]
 	if doc == nil {
@@ -179,10 +171,8 @@ func (b *builder) corrects(it *item, p [2]figure) bool {
 		if !has[0] || !has[1] {
 			continue
 		}
-		for _, f := range nlp.Forms(s.In(text)) {
-			if correctionWords[f] {
-				return true
-			}
+		if counterMarked(s.In(text)) {
+			return true
 		}
 	}
 	return false
@@ -639,17 +629,15 @@ func retractedFigures(docs map[string]*nlp.Document, items []item) map[string]ma
 }
 
 // correctedApart reports whether assertion i and claim c's first member
-// give different figures of one counted thing of which a correction note
-// of either article offers one as the correction of the other: the wrong
+// give different figures of one counted thing of which a sentence or a
+// correction note of either article offers one against the other
+// (corrects: "eleven miners died, rather than fourteen"): the wrong
 // figure and the corrected one are two claims, and the corrected figure
 // must not count as a second source of the wrong one, however alike their
 // other words are ("14 people were injured when a bus crashed near Ambry"
 // / "a bus crashed near Ambry, injuring 41 people").
 func (b *builder) correctedApart(i, c int) bool {
 	x, y := &b.items[i], &b.items[b.members[c][0]]
-	if len(b.retracted) == 0 {
-		return false
-	}
 	for _, f := range x.figs {
 		for _, g := range y.figs {
 			if f.unit == g.unit && f.value != g.value && (b.corrects(x, [2]figure{f, g}) || b.corrects(y, [2]figure{f, g})) {
