@@ -46,8 +46,11 @@ var asideSignals = []asideSignal{
 		[]string{"The council published every inspection report", "He said the port must have known",
 			"It is true that the software decides where the robots should go"}, false},
 	{"advice", "imperative", imperative,
-		[]string{"Check your statements for unknown payments", "Do not drink the tap water until Friday"},
+		[]string{"Check your statements for unknown payments", "Do not drink the tap water until Friday",
+			"Ask Mayor Orla Fenn what she knew about the leak", "Let us see what the inquiry finds"},
 		[]string{"Checks found no fault in the wiring", "The ministry told residents to boil water",
+			"Put the photo into a search engine and you get pictures of Lisbon", "Ignore the reports that the mayor has resigned",
+			"Remember that the mayor voted against the plan",
 			"Rescue teams reached the village at dawn"}, false},
 	{"question", "question", question,
 		[]string{"Who will pay for the repairs?"},
@@ -68,6 +71,21 @@ var asideSignals = []asideSignal{
 			"That is a question for the courts"},
 		[]string{"It is the third recall of the year", "This was the plant in Orvelle that closed",
 			"It was a blue van"}, false},
+	{"opinion", "exclamative", exclamative,
+		[]string{"What a waste of the council's money", "What a mess the harbour board has made",
+			"What an insult to the crews of the ferry"},
+		[]string{"What the harbour board made was a loss", "The board made a mess of the accounts",
+			"Whatever the board decides, the pier stays shut"}, false},
+	{"opinion", "verb of desert in the outlet's own voice", desert,
+		[]string{"The tenants deserve better", "Every family in the valley deserves an answer",
+			"The volunteers merit more than a plaque"},
+		[]string{"The tenants received a refund", "The merits of the plan were debated for hours",
+			"The council reserved a room for the tenants"}, false},
+	{"procedure", "the article speaking of itself or asking for comment", selfReference,
+		[]string{"Two reporters contributed to this report", "The harbour board has been contacted for comment",
+			"The minister was unavailable for comment", "A correspondent in Portvale contributed to this article"},
+		[]string{"The inspectors contributed to the report on the pier", "This report found lead in the water",
+			"The minister commented on the inspection", "The board was contacted by the police in May"}, false},
 	{"prediction", "unsourced modal of possibility", unsourcedPossibility,
 		[]string{"The merger could anger the farmers", "Voters, wary of the price, may see the deal as a surrender"},
 		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}, false},
@@ -85,6 +103,15 @@ var asideSignals = []asideSignal{
 			"The quarry, [which closed in May]"},
 		[]string{"The mayor said the audit was flawed", "Which audit was flawed?",
 			"The quarry closed in May", "Whatever caused the blast, it shook the valley"}, true},
+	{"fragment", "names nothing", namesNothing,
+		[]string{"The video was posted [online Tuesday]", "The council said [Monday]", "[Okay, yeah]",
+			"Critics tell [however]", "The group posted [it]"},
+		[]string{"The council confirmed [the closure]", "The union claims [no strike]", "[It rained]",
+			"[He did]", "The mayor was [furious]"}, false},
+	{"fragment", "credit line", creditLine,
+		[]string{"Photo: Mara Quint / Harbour Press", "Image: council handout", "Source: the statistics office"},
+		[]string{"Update: the ferry has docked in Portvale", "Warning: the coast road is closed",
+			"The photo showed the pier"}, true},
 	{"fragment", "no finite predicate", noFinitePredicate,
 		[]string{"To be closed following the storm", "Seeing a lorry near the depot at midnight",
 			"Trucks at the gate and blocking the road", "The aftermath of the storm in the valley",
@@ -280,7 +307,9 @@ func imperative(v *statementView) bool {
 	for _, i := range v.in {
 		switch v.tree.XPOS(i) {
 		case "VBD", "VBZ", "VBP":
-			return false // a finite verb: the bare verb was mis-tagged ("Rescue teams reached")
+			if !v.belowCommand(i) {
+				return false // a finite verb: the bare verb was mis-tagged ("Rescue teams reached")
+			}
 		}
 	}
 	first := v.in[0]
@@ -290,6 +319,36 @@ func imperative(v *statementView) bool {
 		}
 	}
 	return first == v.head || v.word(first) == "do" || v.word(first) == "please"
+}
+
+// subordinateRels are the relations of a clause set under a verb: a
+// finite verb inside one belongs to that clause, not to the command
+// ("ask the mayor [what she knew]"). A clause under the command's object
+// ("ignore the reports [that I was captured]") is not among them: the
+// command may deny what the object reports.
+var subordinateRels = []string{"ccomp", "advcl"}
+
+// belowCommand reports whether finite word i belongs to a clause set
+// under the head and not introduced by "that": a that-clause under a
+// command ("remember that …", "note that …") is stated as a fact. A
+// conjunct is none: "put the photo into a search engine and you get
+// pictures of Lisbon" is a conditional, a claim about the photo.
+func (v *statementView) belowCommand(i int) bool {
+	under := false
+	for j := i; j >= 0; j = v.tree.Head(j) {
+		if j == v.head {
+			return under // only a clause under the command's own verb
+		}
+		for _, rel := range subordinateRels {
+			if nlp.RelIs(v.tree.Rel(j), rel) {
+				if v.hasDepWord(j, "mark", "that") {
+					return false // "remember that the mayor voted …": the command takes the clause as true
+				}
+				under = true
+			}
+		}
+	}
+	return false
 }
 
 // question: the statement ends in a question mark.
@@ -376,6 +435,85 @@ func deicticCopula(v *statementView) bool {
 		}
 	}
 	return true
+}
+
+// exclamative: the content opens on "what a(n)" grading a noun ("what a
+// waste of money", "what a mess they made"), or on "how" grading the
+// predicate adjective that heads it ("how wrong they were"): the writer
+// exclaims, nothing is stated that could be checked. A free relative
+// ("what the board made was a loss") has no article after "what".
+func exclamative(v *statementView) bool {
+	if v.tree == nil || v.head < 0 || question(v) {
+		return false
+	}
+	first := v.firstWord()
+	if first < 0 {
+		return false
+	}
+	switch v.word(first) {
+	case "what":
+		next := first + 1
+		return next < v.tree.Len() && (v.word(next) == "a" || v.word(next) == "an") && v.tree.Head(first) == v.tree.Head(next)
+	case "how":
+		return v.tree.Head(first) == v.head && v.tree.UPOS(v.head) == "ADJ"
+	}
+	return false
+}
+
+// desertVerbs say what someone ought to get ("deserve better", "merit
+// more"): a verdict, not an event.
+var desertVerbs = map[string]bool{"deserve": true, "deserves": true, "merit": true, "merits": true}
+
+// desert: a verb of desert heads a statement in the outlet's own voice
+// ("the tenants deserve better"). Put on a source ("the union said the
+// tenants deserve better") it stays a claim about what the source said.
+func desert(v *statementView) bool {
+	if !v.own || v.tree == nil || v.head < 0 || v.tree.UPOS(v.head) != "VERB" {
+		return false
+	}
+	return desertVerbs[v.word(v.head)]
+}
+
+// selfNouns name the article itself when "this" picks them out ("contributed
+// to this report").
+var selfNouns = map[string]bool{"report": true, "article": true, "story": true}
+
+// commentSeekers are the predicates a newsroom asks a party for comment
+// with ("contacted for comment", "unavailable for comment").
+var commentSeekers = map[string]bool{
+	"contacted": true, "approached": true, "reached": true, "asked": true, "unavailable": true, "available": true,
+}
+
+// selfReference: the main predicate has "this report/article/story" as its
+// object or oblique (the article speaking of how it was made), or is a
+// predicate of asking for comment with "for comment" (a newsroom step, no
+// event of the story). "This report found lead" is about a report the
+// article discusses: a subject is never read as the article itself.
+func selfReference(v *statementView) bool {
+	if v.tree == nil || v.head < 0 {
+		return false
+	}
+	for _, rel := range []string{"obj", "obl"} {
+		for _, o := range v.deps(v.head, rel) {
+			if selfNouns[v.word(o)] && v.hasDepWord(o, "det", "this") {
+				return true
+			}
+			if v.word(o) == "comment" && commentSeekers[v.word(v.head)] && v.hasDepWord(o, "case", "for") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasDepWord reports whether word i has a dependent by rel that is word w.
+func (v *statementView) hasDepWord(i int, rel, w string) bool {
+	for _, d := range v.deps(i, rel) {
+		if v.word(d) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // unsourcedPossibility: "could", "may" or "might", not negated, in a
@@ -516,6 +654,64 @@ func noFinitePredicate(v *statementView) bool {
 	}
 	for _, i := range v.in {
 		if v.tensed(i) || v.clauseVerb(i) || v.doubtfulVerb(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// functionPOS are the universal tags of words that name nothing on their
+// own: pronouns, determiners, conjunctions, prepositions, particles,
+// interjections, adverbs and punctuation.
+var functionPOS = map[string]bool{
+	"PRON": true, "DET": true, "CCONJ": true, "SCONJ": true, "ADP": true, "PART": true,
+	"INTJ": true, "ADV": true, "PUNCT": true,
+}
+
+// dayWords place an event in time and say nothing of it: a content made of
+// them ("said Monday") is the date of a cue, cut off as its content.
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+}
+
+// namesNothing: every word of the content is a function word, an
+// interjection or a day ("online Tuesday", "it", "okay, yeah", "however"):
+// what is left when a cue's date, a pronoun or a filler word is read as
+// its content. There is no proposition to check whoever is credited with
+// it, so the row is not guarded; a denial still keeps it (asideKind). A
+// verb, an auxiliary ("he did"), a noun or an adjective ("furious") may
+// carry a claim and stop it.
+func namesNothing(v *statementView) bool {
+	if v.tree == nil || len(v.in) == 0 {
+		return false
+	}
+	for _, i := range v.in {
+		if !functionPOS[v.tree.UPOS(i)] && !dayWords[v.word(i)] {
+			return false
+		}
+	}
+	return true
+}
+
+// creditLine: a label noun opening the content, a colon after it, and no
+// verb after the colon by the parser's reading ("Photo: Mara Quint /
+// Harbour Press"): a caption's credit or a source line. The tagger is not
+// asked, since it reads a slash or a name as a verb now and then; "Update:
+// the ferry has docked" holds a verb and is a claim.
+func creditLine(v *statementView) bool {
+	if v.tree == nil || len(v.in) < 3 {
+		return false
+	}
+	first := v.firstWord()
+	if first < 0 || first+1 >= v.tree.Len() || v.tree.Token(first+1).Text != ":" {
+		return false
+	}
+	if u := v.tree.UPOS(first); u != "NOUN" && u != "PROPN" {
+		return false
+	}
+	for _, i := range v.in {
+		if u := v.tree.UPOS(i); i > first && (u == "VERB" || u == "AUX") {
 			return false
 		}
 	}

@@ -71,6 +71,10 @@ func TestAsideKinds(t *testing.T) {
 		"The company has agreed to pay 40 percent less for the drug":  "",
 		"The harbour authority should pay 12 million in compensation": "",
 		"Police arrested three men near the depot":                    "",
+		"What a waste of the harbour fund":                            "opinion",
+		"The tenants of the estate deserve better":                    "opinion",
+		"A reporter in Portvale contributed to this article":          "procedure",
+		"The tenants of the estate received a refund":                 "",
 	} {
 		st, d := asideView(t, a, text)
 		if got, _ := asideOf(st, d); got != want {
@@ -173,5 +177,33 @@ func TestGuardedAsides(t *testing.T) {
 		if got := asideKind(&tc.c, docs); got != tc.want {
 			t.Errorf("%s: aside %q, want %q", name, got, tc.want)
 		}
+	}
+}
+
+// TestNothingNamedOnASourcesWord checks that a content naming nothing (a
+// cue's date read as its content) is set apart even on a source's word,
+// where a guarded fragment would stay, and that a denial still keeps it.
+func TestNothingNamedOnASourcesWord(t *testing.T) {
+	a, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Ombry council confirmed on Monday."
+	d, err := a.Analyze(context.Background(), &claimtrail.Article{ID: "a1", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*nlp.Document{"a1": d}
+	start := strings.Index(text, "on Monday")
+	sourced := claimtrail.Statement{Article: "a1", Content: claimtrail.Span{Start: start, End: start + len("on Monday")},
+		Cue: claimtrail.Span{Start: 17, End: 26}, Polarity: claimtrail.Asserts,
+		Chain: []claimtrail.Source{{Name: "Ombry Courier", Kind: claimtrail.KindOutlet}, {Name: "Ombry council", Kind: claimtrail.KindOfficial}}}
+	if got := asideKind(&claimtrail.Claim{Statements: []claimtrail.Statement{sourced}}, docs); got != "fragment" {
+		t.Errorf("on a source's word: aside %q, want fragment", got)
+	}
+	denied := sourced
+	denied.Polarity = claimtrail.Denies
+	if got := asideKind(&claimtrail.Claim{Statements: []claimtrail.Statement{denied}}, docs); got != "" {
+		t.Errorf("denied: aside %q, want a claim to check", got)
 	}
 }
