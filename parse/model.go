@@ -145,12 +145,12 @@ func (p *Parser) parse() {
 			bufAt = p.st.b
 			p.feats = p.st.bufferFeatures(&p.x, p.feats[:0])
 			clear(p.sc.acc[:classes])
-			t.sum(p.feats, &p.sc)
+			t.sum(p.feats, &p.sc, allClasses)
 			p.bufAcc = p.sc.acc
 		}
 		p.feats = p.st.stackFeatures(&p.x, p.feats[:0])
 		copy(p.sc.acc[:classes], p.bufAcc[:classes])
-		t.sum(p.feats, &p.sc)
+		t.sum(p.feats, &p.sc, p.st.scoredPart())
 		p.sc.scores(classes, p.scores)
 		p.st.apply(p.st.best(p.scores, L, p.m.root), L)
 	}
