@@ -166,6 +166,9 @@ type item struct {
 	// (readFigures), on first need, when read.
 	reads []figureRead
 	read  bool
+	// denial is reportsDenial of text, read on first need, when
+	// denialRead.
+	denial, denialRead bool
 }
 
 // feature is one interned feature of a statement with its weight.
@@ -1038,7 +1041,16 @@ func (b *builder) denyFigure(i int) bool {
 // no denial answers it.
 func (b *builder) negatedClaim(c int) bool {
 	first := &b.items[b.members[c][0]]
-	return first.st.Negated || reportsDenial(first.text)
+	return first.st.Negated || first.reportsDenial()
+}
+
+// reportsDenial is reportsDenial of the item's text, read once: a claim's
+// first member is asked at every denial that looks for its claim.
+func (it *item) reportsDenial() bool {
+	if !it.denialRead {
+		it.denial, it.denialRead = reportsDenial(it.text), true
+	}
+	return it.denial
 }
 
 // denialReports are the words by which a claim reports a denial or a

@@ -141,16 +141,20 @@ func (p *Parser) parse() {
 		// The buffer's features change only with a shift: their sums
 		// are kept from one transition to the next (integer sums, so
 		// the scores are the same as summing all features each time).
+		// Until the next shift the stack only shrinks, so the classes
+		// the first transition at a buffer position may choose from
+		// include those of the others there.
+		part := p.st.scoredPart()
 		if p.st.b != bufAt {
 			bufAt = p.st.b
 			p.feats = p.st.bufferFeatures(&p.x, p.feats[:0])
 			clear(p.sc.acc[:classes])
-			t.sum(p.feats, &p.sc)
+			t.sum(p.feats, &p.sc, part)
 			p.bufAcc = p.sc.acc
 		}
 		p.feats = p.st.stackFeatures(&p.x, p.feats[:0])
 		copy(p.sc.acc[:classes], p.bufAcc[:classes])
-		t.sum(p.feats, &p.sc)
+		t.sum(p.feats, &p.sc, part)
 		p.sc.scores(classes, p.scores)
 		p.st.apply(p.st.best(p.scores, L, p.m.root), L)
 	}

@@ -326,9 +326,19 @@ func TestPackedEntries(t *testing.T) {
 			if len(es) != len(r.cls) {
 				t.Fatalf("feature %x: %d weights, want %d", r.key, len(es), len(r.cls))
 			}
+			// A long row holds the low classes' weights first, each part
+			// in the row's order; a slot holds its few in their order.
+			var want []entry
+			for _, high := range []bool{false, true} {
+				for j, c := range r.cls {
+					if len(r.cls) <= inlined && !high || len(r.cls) > inlined && (int(c) >= got.half()) == high {
+						want = append(want, entry{cls: c, w: int16(math.Round(float64(r.w[j] / tb.scale)))})
+					}
+				}
+			}
 			for j, e := range es {
-				if e.cls != r.cls[j] || e.w != int16(math.Round(float64(r.w[j]/tb.scale))) {
-					t.Fatalf("feature %x weight %d: %+v, want class %d", r.key, j, e, r.cls[j])
+				if e != want[j] {
+					t.Fatalf("feature %x weight %d: %+v, want %+v", r.key, j, e, want[j])
 				}
 			}
 		}
@@ -340,6 +350,38 @@ func TestPackedEntries(t *testing.T) {
 				t.Fatalf("row at %d holds %d weights after a row of %d", off, n, prev)
 			}
 			prev, off = n, off+1+n
+		}
+	}
+}
+
+// TestTableScoresByPart checks that summing one part of the classes gives
+// those classes the sums of all, whatever the other classes get.
+func TestTableScoresByPart(t *testing.T) {
+	const classes = 21
+	var rows []featureRow
+	for k := range uint32(120) {
+		r := featureRow{key: mix(4, k, 0, 0)}
+		for c := range int(k % 19) {
+			r.cls = append(r.cls, uint8((c*5+int(k))%classes))
+			r.w = append(r.w, float32(int(k)-60+c))
+		}
+		rows = append(rows, r)
+	}
+	tb := newTable(classes, rows)
+	var sc scoreScratch
+	for k := range 100 {
+		feats := []uint32{rows[k].key, rows[k+7].key, rows[k+20].key, mix(5, 0, 0, 0)}
+		clear(sc.acc[:classes])
+		tb.sum(feats, &sc, allClasses)
+		all := sc.acc
+		for _, part := range []classPart{lowClasses, highClasses} {
+			clear(sc.acc[:classes])
+			tb.sum(feats, &sc, part)
+			for c := range classes {
+				if (c < tb.half()) == (part == lowClasses) && sc.acc[c] != all[c] {
+					t.Fatalf("features %d: part %d class %d sums %d, want %d", k, part, c, sc.acc[c], all[c])
+				}
+			}
 		}
 	}
 }

@@ -149,6 +149,21 @@ func (s *state) forced(root int) (int, bool) {
 	return 0, false
 }
 
+// scoredPart is the part of the classes best can choose from in s: with
+// one word on the stack no right arc is allowed (shift and left arcs are
+// the low classes), and once the buffer is spent only right arcs are
+// (the high ones) while more than one word is left (one left is forced).
+func (s *state) scoredPart() classPart {
+	sh, la, ra := s.valid()
+	switch {
+	case !ra:
+		return lowClasses
+	case !sh && !la:
+		return highClasses
+	}
+	return allClasses
+}
+
 // best returns the highest-scoring allowed class.
 func (s *state) best(scores []float32, L, root int) int {
 	best, bestScore := -1, float32(0)

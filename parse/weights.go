@@ -107,14 +107,31 @@ func (t *table) find(key uint32) int {
 // scratch memory kept for the next call.
 func (t *table) score(feats []uint32, scores []float32, sc *scoreScratch) {
 	clear(sc.acc[:t.classes])
-	t.sum(feats, sc)
+	t.sum(feats, sc, allClasses)
 	sc.scores(t.classes, scores)
 }
 
+// classPart says which classes' weights sum adds from a long row: a
+// caller that will read only some classes' scores spares the rest.
+type classPart uint8
+
+const (
+	allClasses  classPart = iota
+	lowClasses            // classes below t.half() (the parser's shift and left arcs)
+	highClasses           // classes from t.half() on (the parser's right arcs)
+)
+
+// half is the first of the high classes: a long row holds the weights of
+// classes below it first, their number in its first entry's cls. For the
+// parser (1 + 2L classes) that is 1 + L, where the right arcs begin.
+func (t *table) half() int { return (t.classes + 1) / 2 }
+
 // sum adds the weights of feats to sc.acc. It looks all the features up
 // first and adds their weights after, so that the memory reads of the
-// lookups overlap instead of waiting on one another.
-func (t *table) sum(feats []uint32, sc *scoreScratch) {
+// lookups overlap instead of waiting on one another. With part other than
+// allClasses, long rows add only that part's weights: the other classes'
+// sums are then partial, to be ignored (short rows add all theirs).
+func (t *table) sum(feats []uint32, sc *scoreScratch, part classPart) {
 	hits := sc.hits[:0]
 	acc := &sc.acc // indexed by a uint8 class: no bounds checks
 	if len(t.slots) > 0 {
@@ -146,8 +163,14 @@ func (t *table) sum(feats []uint32, sc *scoreScratch) {
 			continue
 		}
 		off := uint32(uint16(s.w[0])) | uint32(uint16(s.w[1]))<<16
-		n := uint32(uint16(t.entries[off].w))
-		for _, e := range t.entries[off+1 : off+1+n] {
+		lo, hi := off+1, off+1+uint32(uint16(t.entries[off].w))
+		switch part {
+		case lowClasses:
+			hi = lo + uint32(t.entries[off].cls)
+		case highClasses:
+			lo += uint32(t.entries[off].cls)
+		}
+		for _, e := range t.entries[lo:hi] {
 			acc[e.cls] += int32(e.w)
 		}
 	}
@@ -344,7 +367,10 @@ func readTable(r *bufio.Reader) (*table, error) {
 // features (a tag, a common word), read at nearly every transition: packed
 // together they share cache lines and pages with one another instead of
 // with rare features' rows, which stay out of the cache. Only the layout
-// changes, not a weight (docs/syntax.md, "Packed rows").
+// changes, not a weight (docs/syntax.md, "Packed rows"). Within a row the
+// weights of classes below t.half() come first (in their old order, then
+// the others in theirs), their number in the first entry's cls, so that
+// sum can add one part alone.
 func (t *table) packEntries() {
 	var rows []int // slot indexes of the long rows
 	for i := range t.slots {
@@ -357,13 +383,24 @@ func (t *table) packEntries() {
 		return int(uint16(t.entries[uint32(uint16(s.w[0]))|uint32(uint16(s.w[1]))<<16].w))
 	}
 	slices.SortStableFunc(rows, func(a, b int) int { return rowLen(b) - rowLen(a) })
+	half := t.half()
 	entries := hugepage.Make[entry](len(t.entries))[:0]
 	for _, i := range rows {
 		s := &t.slots[i]
 		off := uint32(uint16(s.w[0])) | uint32(uint16(s.w[1]))<<16
 		n := uint32(uint16(t.entries[off].w))
 		at := uint32(len(entries))
-		entries = append(entries, t.entries[off:off+1+n]...)
+		entries = append(entries, entry{w: t.entries[off].w})
+		for _, high := range []bool{false, true} {
+			for _, e := range t.entries[off+1 : off+1+n] {
+				if (int(e.cls) >= half) == high {
+					entries = append(entries, e)
+				}
+			}
+			if !high {
+				entries[at].cls = uint8(uint32(len(entries)) - at - 1)
+			}
+		}
 		s.w[0], s.w[1] = int16(uint16(at)), int16(uint16(at>>16))
 	}
 	t.entries = entries

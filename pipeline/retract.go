@@ -48,6 +48,15 @@ var reportedRetractionExamples = map[string]string{
 	"Aldo Brisk has since retracted his claim that the minister took a bribe.":                                "Aldo Brisk",
 }
 
+// retractionCue reports whether a sentence holds one of the cues
+// reportedRetractionRe requires, as it spells them (with case): the
+// expression, run on every sentence of every article, is matched only
+// where it can match.
+func retractionCue(sentence string) bool {
+	return strings.Contains(sentence, "retracted") || strings.Contains(sentence, "withdr") ||
+		strings.Contains(sentence, "corrected")
+}
+
 // possessiveKinds says what kind of party withdraws "its", "his", "her"
 // or "their" report: a publisher (an outlet), a person, or a body.
 var possessiveKinds = map[string]claimtrail.SourceKind{
@@ -63,6 +72,9 @@ var possessiveKinds = map[string]claimtrail.SourceKind{
 // claim.
 func reportedRetraction(art *claimtrail.Article, sp claimtrail.Span) (claimtrail.Statement, bool) {
 	sentence := sp.In(art.Text)
+	if !retractionCue(sentence) {
+		return claimtrail.Statement{}, false
+	}
 	m := reportedRetractionRe.FindStringSubmatchIndex(sentence)
 	if m == nil {
 		return claimtrail.Statement{}, false

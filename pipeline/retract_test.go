@@ -188,6 +188,22 @@ func TestReportedRetractions(t *testing.T) {
 	}
 }
 
+// TestRetractionCue checks that retractionCue lets through every cue
+// reportedRetractionRe can match: each word of its cue group.
+func TestRetractionCue(t *testing.T) {
+	expr := reportedRetractionRe.String()
+	start := strings.Index(expr, "(retracted|")
+	if start < 0 {
+		t.Fatal("reportedRetractionRe has no cue group (retracted|…)")
+	}
+	group := expr[start+1 : start+strings.Index(expr[start:], ")")]
+	for _, cue := range strings.Split(group, "|") {
+		if !retractionCue("They " + cue + " it.") {
+			t.Errorf("retractionCue misses %q, a cue of reportedRetractionRe", cue)
+		}
+	}
+}
+
 // TestContrastRetractions runs every example of a correction note that
 // contrasts the right figure with the wrong one: one retraction by the
 // outlet, negating the statement with the wrong figure.
