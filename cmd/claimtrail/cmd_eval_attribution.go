@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail"
@@ -301,8 +302,38 @@ func statementAttributions(text string, sts []claimtrail.Statement) []polnear.At
 		byCue[st.Cue] = len(out)
 		out = append(out, a)
 	}
+	for i := range out {
+		out[i].Content = joinFragments(text, out[i].Content)
+	}
 	return out
 }
+
+// joinFragments joins neighbouring fragments of a content when only the
+// end of a sentence (its mark, closing quotation marks, spaces) lies
+// between them: the contents of one speaker's
+// statements in consecutive sentences ("… so dangerous. You walk down the
+// street …") are one stretch of text to PolNeAR, the full stop between
+// them included, where each statement leaves out its own. PolNeAR train
+// holds 49 contents split by punctuation alone against 2,844 split by
+// their own source and cue.
+func joinFragments(text string, m polnear.Mention) polnear.Mention {
+	if len(m) < 2 {
+		return m
+	}
+	out := polnear.Mention{m[0]}
+	for _, f := range m[1:] {
+		last := &out[len(out)-1]
+		if gap := text[max(last.End, 0):max(f.Start, last.End)]; f.Start >= last.End && !strings.ContainsFunc(gap, isWordRune) && strings.ContainsAny(gap, ".?!") {
+			last.End = max(last.End, f.End)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// isWordRune reports whether r is a letter or digit.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // polnearContent widens a statement's content to PolNeAR's boundaries:
 // the statement holds the proposition alone, PolNeAR's content also the

@@ -192,6 +192,32 @@ func TestStatementAttributions(t *testing.T) {
 	}
 }
 
+// TestStatementAttributionsJoined checks that the contents of one cue's
+// statements in consecutive sentences become one content, the full stop
+// between them included, while a speaker's quotations around the cue stay
+// two fragments.
+func TestStatementAttributionsJoined(t *testing.T) {
+	text := `Vera Holm said the pier was unsafe. Nobody had checked the bolts. “It is old,” she said. “It will fall.”`
+	at := func(s string) claimtrail.Span { return spanOf(t, text, s) }
+	said := at("said")
+	sts := []claimtrail.Statement{
+		{Content: at("the pier was unsafe"), Cue: said, Source: at("Vera Holm")},
+		{Content: at("Nobody had checked the bolts"), Cue: said, Source: at("Vera Holm")},
+		{Content: at("It is old"), Cue: at("she said"), Source: at("she")},
+		{Content: at("It will fall"), Cue: at("she said"), Source: at("she")},
+	}
+	got := statementAttributions(text, sts)
+	if len(got) != 2 {
+		t.Fatalf("%d attributions, want 2: %+v", len(got), got)
+	}
+	if len(got[0].Content) != 1 || got[0].Content[0].In(text) != "the pier was unsafe. Nobody had checked the bolts" {
+		t.Errorf("first content %+v, want one fragment over both sentences", got[0].Content)
+	}
+	if len(got[1].Content) != 2 {
+		t.Errorf("second content %+v, want the two quotations apart", got[1].Content)
+	}
+}
+
 // TestStatementAttributionsMarked checks that statements the labeller
 // marks are scored by their marking, once for the statements sharing it,
 // and that a refused attribution's discontinuous content is scored by its
