@@ -740,6 +740,13 @@ func containedIn(d, m *item) (float64, int, int) {
 
 // assert adds assertion i to the best matching claim or starts a new one.
 func (b *builder) assert(i int) {
+	if c := b.countered(i); c >= 0 {
+		// "carried only tents", against "carried rifles": the same act
+		// with the one argument the speaker allows, a denial in other words.
+		b.items[i].st.Polarity = claimtrail.Denies
+		b.addDenier(c, i)
+		return
+	}
 	best, bestScore := -1, b.l.Join
 	negated := b.items[i].negative
 	for _, c := range b.candidates(i) {
