@@ -92,3 +92,32 @@ func TestReportKey(t *testing.T) {
 		t.Error("two articles of one outlet are two reports")
 	}
 }
+
+// TestDenialLeavesTheReportsOtherActs: a denial of a report's point does
+// not reach a claim of the same report that only uses the thing it is
+// about in another act ("mechanics who carried out the inspection on the
+// sister ship found no faults"): holding the noun as an argument of some
+// clause, it was denied with the report.
+func TestDenialLeavesTheReportsOtherActs(t *testing.T) {
+	claims := linkTexts(t,
+		"The ferry Selka had skipped a safety inspection in May, according to port records. "+
+			"The inspection, due after 2,000 hours at sea, was postponed twice and was never carried out, the records show. "+
+			"Mechanics who carried out the inspection of the sister ship Marra in April found no faults, the records show.",
+		"Selka Lines has rejected a newspaper report that the ferry Selka had skipped a safety inspection in May.")
+	for _, tc := range []struct {
+		words  string
+		denied bool
+	}{
+		{"skipped a safety inspection", true},
+		{"was postponed twice", true},
+		{"found no faults", false},
+	} {
+		c := claimWith(claims, tc.words)
+		if c == nil {
+			t.Fatalf("no claim holding %q in %+v", tc.words, claims)
+		}
+		if got := articlesOf(c, claimtrail.Denies); (got != "") != tc.denied {
+			t.Errorf("%q denied by %q, want denied %v", c.Text, got, tc.denied)
+		}
+	}
+}
