@@ -121,3 +121,30 @@ func TestDenialLeavesTheReportsOtherActs(t *testing.T) {
 		}
 	}
 }
+
+// TestDenialKeepsItsRestriction: a denial whose object a relative clause
+// narrows ("the safety inspection that port rules require after 2,000
+// hours") reaches the report's claim that says so of that inspection, not
+// one of another inspection the report also states.
+func TestDenialKeepsItsRestriction(t *testing.T) {
+	claims := linkTexts(t,
+		"The ferry Selka had skipped the safety inspection that port rules require after 2,000 hours, according to port records. "+
+			"The inspection, due after 2,000 hours at sea, was postponed twice, the records show. "+
+			"An inspection of the lifeboats took place in June, the records show.",
+		"Selka Lines has rejected a newspaper report that the ferry Selka had skipped the safety inspection that port rules require after 2,000 hours.")
+	for _, tc := range []struct {
+		words  string
+		denied bool
+	}{
+		{"was postponed twice", true},
+		{"lifeboats", false},
+	} {
+		c := claimWith(claims, tc.words)
+		if c == nil {
+			t.Fatalf("no claim holding %q in %+v", tc.words, claims)
+		}
+		if got := articlesOf(c, claimtrail.Denies); (got != "") != tc.denied {
+			t.Errorf("%q denied by %q, want denied %v", c.Text, got, tc.denied)
+		}
+	}
+}
