@@ -112,7 +112,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			continue
 		}
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, b.holdingFocus(i, negMatches[k])) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.attach(i, b.narrowedAs(i, b.holdingFocus(i, negMatches[k]))) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -949,9 +949,9 @@ func (b *builder) answer(i int) bool {
 		return b.items[m].hasAny(about, len(about) > 0) && b.holdsFocus(m, focus, focusStems)
 	}
 	if best, _ = b.answerIn(i, keep); best < 0 {
-		return b.attach(i, b.answerTied(i, keep))
+		return b.attach(i, b.narrowedAs(i, b.answerTied(i, keep)))
 	}
-	return b.attach(i, []int{best})
+	return b.attach(i, b.narrowedAs(i, []int{best}))
 }
 
 // negationFocus returns the focus of negation i (negatedFocus) as the

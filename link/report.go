@@ -252,6 +252,33 @@ func (b *builder) speaksOf(i, m int, head string) bool {
 	return ok && sharesPredicate(x, y)
 }
 
+// narrowedAs keeps, of the claims negation i matched, those holding a
+// word of each restrictive relative clause by which it narrows the thing
+// it is about (restricted, on a claim's first members): "there were no
+// doctors in Tarvel who could diagnose the fever" shares its names and
+// "doctors" with "gunmen in Tarvel executed twelve doctors", and denies
+// nothing of it.
+func (b *builder) narrowedAs(i int, claims []int) []int {
+	d := &b.items[i]
+	head := objectHead(b.docs[d.st.Article], d.span, newStemmer())
+	if head == "" || len(claims) == 0 {
+		return claims
+	}
+	var out []int
+	for _, c := range claims {
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if b.restricted(i, m, head) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // mainArgument reports whether the content at span has the stem head as
 // the subject or object of its main predicate or of a predicate
 // coordinated with it.

@@ -148,3 +148,21 @@ func TestDenialKeepsItsRestriction(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationKeepsItsRestriction: a negation narrowed by a relative
+// clause ("no doctors in Tarvel who could diagnose marsh fever") does not
+// deny a claim that shares its names and noun but not what the clause
+// asks ("gunmen in Tarvel executed twelve doctors"); matched by words
+// alone, it did.
+func TestNegationKeepsItsRestriction(t *testing.T) {
+	claims := linkTexts(t,
+		"Gunmen in Tarvel executed twelve doctors last month, the Kessel Wire reported.",
+		"The Orvath health ministry said there were no doctors in Tarvel who could diagnose marsh fever.")
+	c := claimWith(claims, "executed twelve doctors")
+	if c == nil {
+		t.Fatalf("no claim of the killings in %+v", claims)
+	}
+	if got := articlesOf(c, claimtrail.Denies); got != "" {
+		t.Errorf("%q denied by %q", c.Text, got)
+	}
+}
