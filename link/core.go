@@ -43,6 +43,9 @@ type core struct {
 	// seizing territory", "started to sell"): the act is the clause's,
 	// not the predicate's.
 	complement bool
+	// exclusive marks a predicate or object restricted as the only one
+	// ("carried only tents", "hit a warehouse instead": exclusiveRules).
+	exclusive bool
 }
 
 // coreBand is the similarity under which two assertions about to join are
@@ -197,6 +200,7 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 	}
 	c.lists = lists(doc, t, class, stems)
 	c.contrast = contrastive(t, top, heads, inside)
+	c.exclusive = exclusiveMark(t, heads, inside)
 	for _, h := range heads {
 		for _, rel := range []string{"xcomp", "ccomp"} {
 			for _, d := range t.Dependents(h, rel) {

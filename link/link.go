@@ -112,7 +112,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			continue
 		}
 		own := len(items[i].st.Chain) <= 1
-		if own || !b.attach(i, b.holdingFocus(i, negMatches[k])) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.attach(i, b.narrowedAs(i, b.holdingFocus(i, negMatches[k]))) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -743,6 +743,13 @@ func containedIn(d, m *item) (float64, int, int) {
 
 // assert adds assertion i to the best matching claim or starts a new one.
 func (b *builder) assert(i int) {
+	if c := b.countered(i); c >= 0 {
+		// "carried only tents", against "carried rifles": the same act
+		// with the one argument the speaker allows, a denial in other words.
+		b.items[i].st.Polarity = claimtrail.Denies
+		b.addDenier(c, i)
+		return
+	}
 	best, bestScore := -1, b.l.Join
 	negated := b.items[i].negative
 	for _, c := range b.candidates(i) {
@@ -945,9 +952,9 @@ func (b *builder) answer(i int) bool {
 		return b.items[m].hasAny(about, len(about) > 0) && b.holdsFocus(m, focus, focusStems)
 	}
 	if best, _ = b.answerIn(i, keep); best < 0 {
-		return b.attach(i, b.answerTied(i, keep))
+		return b.attach(i, b.narrowedAs(i, b.answerTied(i, keep)))
 	}
-	return b.attach(i, []int{best})
+	return b.attach(i, b.narrowedAs(i, []int{best}))
 }
 
 // negationFocus returns the focus of negation i (negatedFocus) as the

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -60,7 +61,7 @@ func (b *builder) reportedClaims(i, c int) []int {
 	var out []int
 	for _, o := range b.index[id] {
 		first := &b.items[b.members[o][0]]
-		if o == c || first.negative && d.st.Negated || b.ownClaim(i, o) || b.deniedBy(o, i) || !b.tracedTo(o, reports, id, head) {
+		if o == c || first.negative && d.st.Negated || b.ownClaim(i, o) || b.deniedBy(o, i) || !b.tracedTo(i, o, reports, id, head) {
 			continue
 		}
 		out = append(out, o)
@@ -104,15 +105,16 @@ func (b *builder) reportKey(st *claimtrail.Statement, k int) string {
 }
 
 // tracedTo reports whether some assertion of claim c has one of the
-// reports in its chain and the stem head (feature id) as an argument.
-func (b *builder) tracedTo(c int, reports map[string]bool, id uint32, head string) bool {
+// reports in its chain and the stem head (feature id) as an argument, and
+// speaks of what denial i denies (speaksOf).
+func (b *builder) tracedTo(i, c int, reports map[string]bool, id uint32, head string) bool {
 	for _, m := range b.members[c] {
 		st := b.items[m].st
 		if st.Polarity != claimtrail.Asserts || !b.items[m].has(id) || !b.cites(st, reports) {
 			continue
 		}
 		// Parsed last: only the few assertions of the report using the word.
-		if holdsArgument(b.docs[st.Article], st.Content, head, newStemmer()) {
+		if holdsArgument(b.docs[st.Article], st.Content, head, newStemmer()) && b.speaksOf(i, m, head) {
 			return true
 		}
 	}
@@ -220,4 +222,154 @@ func modifiesArgument(doc *nlp.Document, span claimtrail.Span, head string, stem
 		h := t.Head(w)
 		return h >= 0 && nlp.RelIs(t.Rel(w), "compound") && coreRels[t.Rel(h)] && nounStem(t, w, stems) == head
 	})
+}
+
+// speaksOf reports whether assertion m states what denial i denies of the
+// thing head names: m's main clause has that thing for its subject or
+// object ("the inspection … was postponed", "we have a tentative
+// agreement", against "had skipped a safety inspection", "no agreement had
+// been reached"), or m states the denial's own act (a predicate of the
+// denial's core among m's core words). A claim that only uses the thing in
+// a clause of its own ("Mosul was among the cities the fighters captured",
+// against "the group has not recruited fighters") is another fact of the
+// report, which the denial leaves alone; so is one that leaves out what a
+// relative clause of the denial asks of the thing ("the militants executed
+// doctors", against "there are no doctors who can diagnose the fever":
+// restricted).
+func (b *builder) speaksOf(i, m int, head string) bool {
+	d, st := b.items[i].st, b.items[m].st
+	if !b.restricted(i, m, head) {
+		return false
+	}
+	if mainArgument(b.docs[st.Article], st.Content, head, newStemmer()) {
+		return true
+	}
+	y, ok := b.coreOfItem(m)
+	if !ok {
+		return false
+	}
+	x, ok := coreOf(b.docs[d.Article], b.items[i].span, newStemmer())
+	return ok && sharesPredicate(x, y)
+}
+
+// narrowedAs keeps, of the claims negation i matched, those holding a
+// word of each restrictive relative clause by which it narrows the thing
+// it is about (restricted, on a claim's first members): "there were no
+// doctors in Tarvel who could diagnose the fever" shares its names and
+// "doctors" with "gunmen in Tarvel executed twelve doctors", and denies
+// nothing of it.
+func (b *builder) narrowedAs(i int, claims []int) []int {
+	d := &b.items[i]
+	head := objectHead(b.docs[d.st.Article], d.span, newStemmer())
+	if head == "" || len(claims) == 0 {
+		return claims
+	}
+	var out []int
+	for _, c := range claims {
+		for k, m := range b.members[c] {
+			if k == b.l.Members {
+				break
+			}
+			if b.restricted(i, m, head) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// mainArgument reports whether the content at span has the stem head as
+// the subject or object of its main predicate or of a predicate
+// coordinated with it.
+func mainArgument(doc *nlp.Document, span claimtrail.Span, head string, stems stemmer) bool {
+	if doc == nil {
+		return false
+	}
+	t, top := spanTop(doc, span)
+	if top < 0 {
+		return false
+	}
+	heads := append([]int{top}, t.Dependents(top, "conj")...)
+	inside := inSpan(t, span)
+	for w := 0; w < t.Len(); w++ {
+		if inside(w) && coreRels[t.Rel(w)] && slices.Contains(heads, t.Head(w)) && nounStem(t, w, stems) == head {
+			return true
+		}
+	}
+	return false
+}
+
+// restricted reports whether assertion m holds a word of each relative
+// clause by which denial i narrows the thing head names ("doctors who can
+// diagnose the fever" asks for "diagnose" or "fever"); a denial with no
+// such clause asks nothing.
+func (b *builder) restricted(i, m int, head string) bool {
+	d := &b.items[i]
+	doc := b.docs[d.st.Article]
+	if doc == nil {
+		return true
+	}
+	t, top := spanTop(doc, d.span)
+	if top < 0 {
+		return true
+	}
+	inside := inSpan(t, d.span)
+	stems := newStemmer()
+	words := map[string]bool{}
+	for _, s := range stems.stems(b.items[m].text) {
+		words[s] = true
+	}
+	for w := 0; w < t.Len(); w++ {
+		if !inside(w) || !nlp.RelIs(t.Rel(w), "acl") || nounStem(t, t.Head(w), stems) != head {
+			continue
+		}
+		if !subtreeShares(t, w, inside, stems, words) {
+			return false
+		}
+	}
+	return true
+}
+
+// subtreeShares reports whether a content word (noun, verb, adjective or
+// name) of the subtree under w, within the span, is among words, or the
+// subtree has none ("no one who did it" narrows nothing a claim could say).
+func subtreeShares(t *nlp.Tree, w int, inside func(int) bool, stems stemmer, words map[string]bool) bool {
+	content := false
+	for k := 0; k < t.Len(); k++ {
+		if !inside(k) || !under(t, k, w) {
+			continue
+		}
+		switch t.UPOS(k) {
+		case "NOUN", "VERB", "ADJ", "PROPN":
+			for _, s := range stems.stems(t.Token(k).Text) {
+				content = true
+				if words[s] {
+					return true
+				}
+			}
+		}
+	}
+	return !content
+}
+
+// under reports whether word k lies in the subtree of w.
+func under(t *nlp.Tree, k, w int) bool {
+	for ; k >= 0; k = t.Head(k) {
+		if k == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesPredicate reports whether core y states an act of core x: a head
+// of x, folded or as written, is a head of y or a word of its arguments.
+func sharesPredicate(x, y core) bool {
+	for _, h := range append(append([]string{}, x.heads...), x.words...) {
+		if slices.Contains(y.heads, h) || slices.Contains(y.words, h) || y.rest["s:"+h] {
+			return true
+		}
+	}
+	return false
 }

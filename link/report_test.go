@@ -92,3 +92,77 @@ func TestReportKey(t *testing.T) {
 		t.Error("two articles of one outlet are two reports")
 	}
 }
+
+// TestDenialLeavesTheReportsOtherActs: a denial of a report's point does
+// not reach a claim of the same report that only uses the thing it is
+// about in another act ("mechanics who carried out the inspection on the
+// sister ship found no faults"): holding the noun as an argument of some
+// clause, it was denied with the report.
+func TestDenialLeavesTheReportsOtherActs(t *testing.T) {
+	claims := linkTexts(t,
+		"The ferry Selka had skipped a safety inspection in May, according to port records. "+
+			"The inspection, due after 2,000 hours at sea, was postponed twice and was never carried out, the records show. "+
+			"Mechanics who carried out the inspection of the sister ship Marra in April found no faults, the records show.",
+		"Selka Lines has rejected a newspaper report that the ferry Selka had skipped a safety inspection in May.")
+	for _, tc := range []struct {
+		words  string
+		denied bool
+	}{
+		{"skipped a safety inspection", true},
+		{"was postponed twice", true},
+		{"found no faults", false},
+	} {
+		c := claimWith(claims, tc.words)
+		if c == nil {
+			t.Fatalf("no claim holding %q in %+v", tc.words, claims)
+		}
+		if got := articlesOf(c, claimtrail.Denies); (got != "") != tc.denied {
+			t.Errorf("%q denied by %q, want denied %v", c.Text, got, tc.denied)
+		}
+	}
+}
+
+// TestDenialKeepsItsRestriction: a denial whose object a relative clause
+// narrows ("the safety inspection that port rules require after 2,000
+// hours") reaches the report's claim that says so of that inspection, not
+// one of another inspection the report also states.
+func TestDenialKeepsItsRestriction(t *testing.T) {
+	claims := linkTexts(t,
+		"The ferry Selka had skipped the safety inspection that port rules require after 2,000 hours, according to port records. "+
+			"The inspection, due after 2,000 hours at sea, was postponed twice, the records show. "+
+			"An inspection of the lifeboats took place in June, the records show.",
+		"Selka Lines has rejected a newspaper report that the ferry Selka had skipped the safety inspection that port rules require after 2,000 hours.")
+	for _, tc := range []struct {
+		words  string
+		denied bool
+	}{
+		{"was postponed twice", true},
+		{"lifeboats", false},
+	} {
+		c := claimWith(claims, tc.words)
+		if c == nil {
+			t.Fatalf("no claim holding %q in %+v", tc.words, claims)
+		}
+		if got := articlesOf(c, claimtrail.Denies); (got != "") != tc.denied {
+			t.Errorf("%q denied by %q, want denied %v", c.Text, got, tc.denied)
+		}
+	}
+}
+
+// TestNegationKeepsItsRestriction: a negation narrowed by a relative
+// clause ("no doctors in Tarvel who could diagnose marsh fever") does not
+// deny a claim that shares its names and noun but not what the clause
+// asks ("gunmen in Tarvel executed twelve doctors"); matched by words
+// alone, it did.
+func TestNegationKeepsItsRestriction(t *testing.T) {
+	claims := linkTexts(t,
+		"Gunmen in Tarvel executed twelve doctors last month, the Kessel Wire reported.",
+		"The Orvath health ministry said there were no doctors in Tarvel who could diagnose marsh fever.")
+	c := claimWith(claims, "executed twelve doctors")
+	if c == nil {
+		t.Fatalf("no claim of the killings in %+v", claims)
+	}
+	if got := articlesOf(c, claimtrail.Denies); got != "" {
+		t.Errorf("%q denied by %q", c.Text, got)
+	}
+}
