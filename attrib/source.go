@@ -794,7 +794,8 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 		fits = func(m mention) bool { return m.src.Kind == claimtrail.KindPerson }
 	case "they", "them":
 		fits = func(m mention) bool {
-			return m.src.Kind == claimtrail.KindAnonymous || m.src.Kind == claimtrail.KindOfficial || m.src.Kind == claimtrail.KindOrganization
+			k := m.src.Kind
+			return (k == claimtrail.KindAnonymous || k == claimtrail.KindOfficial || k == claimtrail.KindOrganization) && !oneSpeaker(m.src.Name)
 		}
 	default:
 		return nil, false
@@ -1107,3 +1108,37 @@ several few none each any most all both either neither`)
 // familiar with", "sources close to", "people who".
 var postmodifiers = set(`of with from in at on for to by near about who whom which that close familiar
 involved knowledgeable briefed aware speaking`)
+
+// oneSpeaker reports whether a source's name stands for one person, whom
+// "they" cannot mean: a pronoun left unresolved ("he", "she") or a
+// description headed by a singular noun of one speaker ("a senior
+// spokesman", "the official", "a source"). "Two unions", "officials",
+// "police", "the crew" and bodies ("the ministry") may be "they".
+func oneSpeaker(name string) bool {
+	if k := strings.Index(name, " ("); k >= 0 {
+		name = name[:k]
+	}
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) == 0 {
+		return false
+	}
+	head := words[len(words)-1]
+	if singularPronouns[head] {
+		return true
+	}
+	if slices.Contains(words, "and") || groupNouns[head] || strings.HasSuffix(head, "s") {
+		return false
+	}
+	return anonymousHeads[head] || personOffices[head]
+}
+
+// singularPronouns are the pronouns an unresolved speaker keeps as its
+// name: none of them is "they".
+var singularPronouns = set(`he she it him her i me`)
+
+// groupNouns are heads of unnamed sources that name several people
+// without a plural ending.
+var groupNouns = set(`people staff crew crews police personnel fishermen circles quarters`)
+
+// personOffices are official heads that name one officer, not a body.
+var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor`)

@@ -1,0 +1,80 @@
+package attrib
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
+)
+
+// TestCarryRules runs every example of carryRules through the extractor:
+// each statement's chain, after the article's outlet, in text order (nil
+// for the outlet's own voice).
+func TestCarryRules(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range carryRules {
+		if len(rule.examples) == 0 || rule.opens == nil || rule.scope == 0 {
+			t.Errorf("carry rule %q: no example, opener or scope", rule.name)
+		}
+		for _, ex := range rule.examples {
+			t.Run(rule.name+"/"+ex.text, func(t *testing.T) {
+				art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: ex.text}
+				doc, err := an.Analyze(context.Background(), &art)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sts := New().Extract(doc)
+				var got, want []string
+				for _, st := range sts {
+					var names []string
+					for _, s := range st.Chain[1:] {
+						names = append(names, s.Name)
+					}
+					got = append(got, strings.Join(names, " ← "))
+				}
+				for _, c := range ex.chains {
+					want = append(want, strings.Join(c, " ← "))
+				}
+				if strings.Join(got, " | ") != strings.Join(want, " | ") {
+					t.Errorf("chains %q, want %q", got, want)
+				}
+			})
+		}
+	}
+}
+
+// TestTheyIsNoOneSpeaker: "they" looks past a singular speaker named
+// since the group it stands for, and past a pronoun left unresolved.
+func TestTheyIsNoOneSpeaker(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The two dockers' unions said in a joint statement on Monday that the crew of the Tesk ferry had been overworked for months. " +
+		"A senior ministry spokesman said the port of Tesk would stay open. " +
+		"They added that the Orvel shipping company had ignored 14 letters."
+	art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: text}
+	doc, err := an.Analyze(context.Background(), &art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts := New().Extract(doc)
+	last := sts[len(sts)-1]
+	if got := last.Chain[len(last.Chain)-1].Name; !strings.Contains(got, "unions") {
+		t.Errorf("they → %q, want the unions", got)
+	}
+	for _, c := range []struct {
+		name string
+		one  bool
+	}{{"he", true}, {"senior ministry spokesman", true}, {"a source", true}, {"two unions", false},
+		{"officials", false}, {"police", false}, {"the ministry", false}, {"dockers and pilots", false}} {
+		if oneSpeaker(c.name) != c.one {
+			t.Errorf("oneSpeaker(%q) = %v", c.name, !c.one)
+		}
+	}
+}
