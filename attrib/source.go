@@ -484,9 +484,28 @@ func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
 	if p.named.Label != nlp.Outlet {
 		if k, ok := documentAuthorKinds[p.named.Label]; ok {
 			kind = k
+		} else if documentHeads[p.head] && !outletProducts[p.head] {
+			// "the Fenwick study", "the Kesh audit": a name heading a
+			// study, audit or memo names the document (after its author
+			// or subject), not an outlet, which files reports and stories.
+			return r.remember(claimtrail.Source{Name: r.namedDocument(p), Kind: claimtrail.KindDocument}, nil)
 		}
 	}
 	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: kind}, nil)
+}
+
+// outletProducts are the document heads an outlet's name heads: "the
+// Lantern report", "a Tesk Wire dispatch".
+var outletProducts = set(`report reports story article piece item dispatch post headline headlines`)
+
+// namedDocument is the name of a document a name heads: the phrase from
+// the name to the head noun ("Fenwick study" in "the 2019 Fenwick study").
+func (r *reader) namedDocument(p *sourcePhrase) string {
+	from, to := p.named.Start, p.toks[p.headAt].End
+	if from < p.span.Start || from >= to {
+		return p.name
+	}
+	return r.text()[from:to]
 }
 
 // documentAuthorKinds type the name heading a document by what the name

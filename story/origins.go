@@ -89,6 +89,9 @@ type origin struct {
 	// officer: the person's role phrase holds an office that speaks for
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
+	// author: the person's role phrase makes them a document's author
+	// ("its lead author", "co-author of the study"; authorWords).
+	author bool
 	// role holds the folded proper names of a person's role phrase
 	// ("Thalmos managing director", "chair of the Air Safety Board").
 	role []string
@@ -135,6 +138,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			span := nameSpan(texts[st.Article], st.Source, o.src.Name)
 			o.role, o.proper = roleNames(texts[st.Article], span), roleProper(texts[st.Article], span)
 			o.officer = holdsOffice(texts[st.Article], span)
+			o.author = holdsWord(texts[st.Article], span, authorWords)
 		}
 		o.article = st.Article
 		o.words = quoteWords(texts[st.Article], st.Content)
@@ -287,6 +291,7 @@ func sameParty(found []origin) []origin {
 	// names, when that body is itself an origin of the claim.
 	officersOfOneBody(found)
 	officersOfTheirArticlesBody(found)
+	authorsOfTheirArticlesDocument(found)
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
@@ -360,6 +365,34 @@ func officersOfTheirArticlesBody(found []origin) {
 		}
 		if body != "" && body != o.key {
 			rekey(found, o.key, body)
+		}
+	}
+}
+
+// authorsOfTheirArticlesDocument gives a document's author ("Its lead
+// author, Mara Quill, said …") the key of the one named document that is
+// an origin of the claim in the same article: a study and its authors
+// are one origin, not two. With two documents in the article there is no
+// telling whose author the person is.
+func authorsOfTheirArticlesDocument(found []origin) {
+	for i := range found {
+		o := &found[i]
+		if o.src.Kind != claimtrail.KindPerson || !o.author {
+			continue
+		}
+		doc := ""
+		for _, d := range found {
+			if d.article != o.article || d.src.Kind != claimtrail.KindDocument || unnamed(d.src.Name) {
+				continue
+			}
+			if doc != "" && doc != d.key {
+				doc = ""
+				break
+			}
+			doc = d.key
+		}
+		if doc != "" && doc != o.key {
+			rekey(found, o.key, doc)
 		}
 	}
 }
@@ -500,6 +533,13 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 			k--
 		}
 		owner := chain[k]
+		if speaker.Kind == claimtrail.KindDocument && owner.Kind == claimtrail.KindOutlet && !unnamed(speaker.Name) {
+			// A named document ("the Fenwick study", "the Kesh audit")
+			// that only outlets quote is an origin of its own, whichever
+			// outlet quotes it: two outlets reading it are one origin, and
+			// an outlet's own sources beside it are another.
+			return origin{key: documentKey(speaker.Name), src: speaker}
+		}
 		key := nlp.SourceKey(owner.Name)
 		if k > 0 && owner.Kind == claimtrail.KindOutlet {
 			key = root(key, relays) // a cited outlet's sources are its root's sources
@@ -510,6 +550,15 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 		return origin{key: key, src: claimtrail.Source{Name: ownerName(key, speaker, names), Kind: claimtrail.KindOutlet}}
 	}
 	return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
+}
+
+// documentKey keys a named document by its identity, the content words
+// of its name in order of their spelling, so that "the Fenwick study" and
+// "Fenwick study" are one document whoever quotes them.
+func documentKey(name string) string {
+	words := partyWords(name)
+	slices.Sort(words)
+	return "document|" + strings.Join(words, " ")
 }
 
 // unownedKind reports whether a source of that kind belongs to whoever
