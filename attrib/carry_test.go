@@ -69,12 +69,22 @@ func TestTheyIsNoOneSpeaker(t *testing.T) {
 		t.Errorf("they → %q, want the unions", got)
 	}
 	for _, c := range []struct {
-		name string
-		one  bool
-	}{{"he", true}, {"senior ministry spokesman", true}, {"a source", true}, {"two unions", false},
-		{"officials", false}, {"police", false}, {"the ministry", false}, {"dockers and pilots", false}} {
-		if oneSpeaker(c.name) != c.one {
-			t.Errorf("oneSpeaker(%q) = %v", c.name, !c.one)
+		src claimtrail.Source
+		one bool
+	}{
+		{claimtrail.Source{Name: "he", Kind: claimtrail.KindAnonymous}, true},
+		{claimtrail.Source{Name: "senior ministry spokesman", Kind: claimtrail.KindOfficial}, true},
+		{claimtrail.Source{Name: "witness in Tesk", Kind: claimtrail.KindAnonymous}, true},
+		{claimtrail.Source{Name: "sources close to the talks", Kind: claimtrail.KindAnonymous}, false},
+		{claimtrail.Source{Name: "a witness", Kind: claimtrail.KindAnonymous}, true},
+		{claimtrail.Source{Name: "two unions", Kind: claimtrail.KindOrganization}, false},
+		{claimtrail.Source{Name: "officials", Kind: claimtrail.KindAnonymous}, false},
+		{claimtrail.Source{Name: "police", Kind: claimtrail.KindOfficial}, false},
+		{claimtrail.Source{Name: "the ministry", Kind: claimtrail.KindOfficial}, false},
+		{claimtrail.Source{Name: "dockers and pilots", Kind: claimtrail.KindAnonymous}, false},
+	} {
+		if oneSpeaker(c.src) != c.one {
+			t.Errorf("oneSpeaker(%q) = %v", c.src.Name, !c.one)
 		}
 	}
 }

@@ -814,7 +814,7 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 	case "they", "them":
 		fits = func(m mention) bool {
 			k := m.src.Kind
-			return (k == claimtrail.KindAnonymous || k == claimtrail.KindOfficial || k == claimtrail.KindOrganization) && !oneSpeaker(m.src.Name)
+			return (k == claimtrail.KindAnonymous || k == claimtrail.KindOfficial || k == claimtrail.KindOrganization) && !oneSpeaker(m.src)
 		}
 	default:
 		return nil, false
@@ -1128,12 +1128,13 @@ several few none each any most all both either neither`)
 var postmodifiers = set(`of with from in at on for to by near about who whom which that close familiar
 involved knowledgeable briefed aware speaking`)
 
-// oneSpeaker reports whether a source's name stands for one person, whom
-// "they" cannot mean: a pronoun left unresolved ("he", "she") or a
-// description headed by a singular noun of one speaker ("a senior
-// spokesman", "the official", "a source"). "Two unions", "officials",
+// oneSpeaker reports whether a source stands for one person, whom "they"
+// cannot mean: a pronoun left unresolved ("he", "she"), an unnamed source
+// whose head is singular ("a source", "the official", "a witness") or an
+// officer ("a senior spokesman", "the man"). "Two unions", "officials",
 // "police", "the crew" and bodies ("the ministry") may be "they".
-func oneSpeaker(name string) bool {
+func oneSpeaker(src claimtrail.Source) bool {
+	name := src.Name
 	if k := strings.Index(name, " ("); k >= 0 {
 		name = name[:k]
 	}
@@ -1142,14 +1143,24 @@ func oneSpeaker(name string) bool {
 		return false
 	}
 	head := words[len(words)-1]
+	for k, w := range words {
+		if k > 0 && postmodifierStarts[w] {
+			head = words[k-1] // "witness in Tesk", "sources close to the talks"
+			break
+		}
+	}
 	if singularPronouns[head] {
 		return true
 	}
-	if slices.Contains(words, "and") || groupNouns[head] || strings.HasSuffix(head, "s") {
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us")
+	if slices.Contains(words, "and") || groupNouns[head] || plural {
 		return false
 	}
-	return anonymousHeads[head] || personOffices[head]
+	return src.Kind == claimtrail.KindAnonymous || personOffices[head]
 }
+
+// postmodifierStarts open what follows a source's head noun.
+var postmodifierStarts = set(`in of at from with for on to who that close familiar near inside within`)
 
 // singularPronouns are the pronouns an unresolved speaker keeps as its
 // name: none of them is "they".
@@ -1160,4 +1171,4 @@ var singularPronouns = set(`he she it him her i me`)
 var groupNouns = set(`people staff crew crews police personnel fishermen circles quarters`)
 
 // personOffices are official heads that name one officer, not a body.
-var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor`)
+var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor man woman`)
