@@ -484,10 +484,11 @@ func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
 	if p.named.Label != nlp.Outlet {
 		if k, ok := documentAuthorKinds[p.named.Label]; ok {
 			kind = k
-		} else if documentHeads[p.head] && !outletProducts[p.head] {
-			// "the Fenwick study", "the Kesh audit": a name heading a
+		} else if documentHeads[p.head] && !outletProducts[p.head] && p.named.End <= p.toks[p.headAt].Start {
+			// "the Fenwick study", "the Kesh audit": a name before a
 			// study, audit or memo names the document (after its author
 			// or subject), not an outlet, which files reports and stories.
+			// After it ("a survey by SITE") the name is the author's.
 			return r.remember(claimtrail.Source{Name: r.namedDocument(p), Kind: claimtrail.KindDocument}, nil)
 		}
 	}
@@ -502,7 +503,7 @@ var outletProducts = set(`report reports story article piece item dispatch post 
 // the name to the head noun ("Fenwick study" in "the 2019 Fenwick study").
 func (r *reader) namedDocument(p *sourcePhrase) string {
 	from, to := p.named.Start, p.toks[p.headAt].End
-	if from < p.span.Start || from >= to {
+	if from < p.span.Start {
 		return p.name
 	}
 	return r.text()[from:to]

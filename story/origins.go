@@ -130,6 +130,9 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			chain = append([]claimtrail.Source{{Name: name, Kind: claimtrail.KindOutlet}}, chain[1:]...)
 		}
 		o := originOf(chain, relays, names)
+		if d, ok := namedDocument(chain, texts[st.Article], st); ok {
+			o = d
+		}
 		o.own = len(chain) == 1
 		// An outlet that keeps its distance from the claim in one
 		// sentence does not make it its own in another.
@@ -382,7 +385,7 @@ func authorsOfTheirArticlesDocument(found []origin) {
 		}
 		doc := ""
 		for _, d := range found {
-			if d.article != o.article || d.src.Kind != claimtrail.KindDocument || unnamed(d.src.Name) {
+			if d.article != o.article || !strings.HasPrefix(d.key, documentPrefix) {
 				continue
 			}
 			if doc != "" && doc != d.key {
@@ -533,13 +536,6 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 			k--
 		}
 		owner := chain[k]
-		if speaker.Kind == claimtrail.KindDocument && owner.Kind == claimtrail.KindOutlet && !unnamed(speaker.Name) {
-			// A named document ("the Fenwick study", "the Kesh audit")
-			// that only outlets quote is an origin of its own, whichever
-			// outlet quotes it: two outlets reading it are one origin, and
-			// an outlet's own sources beside it are another.
-			return origin{key: documentKey(speaker.Name), src: speaker}
-		}
 		key := nlp.SourceKey(owner.Name)
 		if k > 0 && owner.Kind == claimtrail.KindOutlet {
 			key = root(key, relays) // a cited outlet's sources are its root's sources
@@ -552,14 +548,68 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 	return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
 }
 
+// namedDocument returns the origin of a chain whose speaker is a named
+// document that only outlets hold ("the Fenwick study", "the Kesh
+// audit"): the document itself, keyed by its name (documentKey), whichever
+// outlet quotes it, so that two outlets reading it are one origin and an
+// outlet's own sources beside it another. A description ("reports",
+// "Unconfirmed reports", "a leaked memo") stays its outlet's: a capital
+// that only opens the sentence, or a month's, names no document.
+func namedDocument(chain []claimtrail.Source, text string, st claimtrail.Statement) (origin, bool) {
+	speaker := chain[len(chain)-1]
+	if len(chain) < 2 || speaker.Kind != claimtrail.KindDocument {
+		return origin{}, false
+	}
+	k := len(chain) - 2
+	for k > 0 && unownedKind(chain[k].Kind) {
+		k--
+	}
+	if chain[k].Kind != claimtrail.KindOutlet || !namedInSentence(text, st.Sentence, speaker.Name) {
+		return origin{}, false
+	}
+	return origin{key: documentKey(speaker.Name), src: speaker}, true
+}
+
+// namedInSentence reports whether name, found in the sentence sent of
+// text, holds a capitalised word that does not open the sentence and
+// names no month or day.
+func namedInSentence(text string, sent claimtrail.Span, name string) bool {
+	if sent.End > len(text) || sent.Start >= sent.End {
+		return false
+	}
+	s := sent.In(text)
+	at := strings.Index(s, name)
+	if at < 0 {
+		return false
+	}
+	first := true // the sentence's first word
+	for w := range nlp.Words(s[:at+len(name)]) {
+		capital := w.Flags&nlp.Capitalised != 0
+		if w.Start >= at && capital && !first && !calendarWords[nlp.Fold(w.Form)] {
+			return true
+		}
+		first = false
+	}
+	return false
+}
+
+// calendarWords are capitalised words of dates, not of names.
+var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true}
+
 // documentKey keys a named document by its identity, the content words
 // of its name in order of their spelling, so that "the Fenwick study" and
 // "Fenwick study" are one document whoever quotes them.
 func documentKey(name string) string {
 	words := partyWords(name)
 	slices.Sort(words)
-	return "document|" + strings.Join(words, " ")
+	return documentPrefix + strings.Join(words, " ")
 }
+
+// documentPrefix starts the key of a named document's origin.
+const documentPrefix = "document|"
 
 // unownedKind reports whether a source of that kind belongs to whoever
 // cites it: an unnamed source or a document is no party of its own.
