@@ -79,6 +79,7 @@ func TestTheyIsNoOneSpeaker(t *testing.T) {
 		{claimtrail.Source{Name: "a witness", Kind: claimtrail.KindAnonymous}, true},
 		{claimtrail.Source{Name: "two unions", Kind: claimtrail.KindOrganization}, false},
 		{claimtrail.Source{Name: "officials", Kind: claimtrail.KindAnonymous}, false},
+		{claimtrail.Source{Name: "family", Kind: claimtrail.KindAnonymous}, false},
 		{claimtrail.Source{Name: "police", Kind: claimtrail.KindOfficial}, false},
 		{claimtrail.Source{Name: "the ministry", Kind: claimtrail.KindOfficial}, false},
 		{claimtrail.Source{Name: "dockers and pilots", Kind: claimtrail.KindAnonymous}, false},

@@ -1169,7 +1169,8 @@ var singularPronouns = set(`he she it him her i me`)
 
 // groupNouns are heads of unnamed sources that name several people
 // without a plural ending.
-var groupNouns = set(`people staff crew crews police personnel fishermen circles quarters`)
+var groupNouns = set(`people staff crew crews police personnel fishermen circles quarters family couple team
+group public community household panel jury`)
 
 // personOffices are official heads that name one officer, not a body.
 var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor man woman`)

@@ -20,6 +20,8 @@ func TestNamedInSentence(t *testing.T) {
 		{"Unconfirmed reports say inspections fell.", "Unconfirmed reports", false},
 		{"In July reports said inspections fell.", "In July reports", false},
 		{"A leaked memo showed that inspections fell.", "leaked memo", false},
+		{"The paper cited reports that four men were held in Texas.", "reports that four men were held in Texas", false},
+		{"Inspections fell, the 2019 Orsk audit said.", "2019 Orsk audit", true},
 	} {
 		sent := claimtrail.Span{Start: 0, End: len(tc.sentence)}
 		if got := namedInSentence(tc.sentence, sent, tc.name); got != tc.want {

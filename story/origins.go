@@ -571,8 +571,10 @@ func namedDocument(chain []claimtrail.Source, text string, st claimtrail.Stateme
 }
 
 // namedInSentence reports whether name, found in the sentence sent of
-// text, holds a capitalised word that does not open the sentence and
-// names no month or day.
+// text, is a name and not a description: a capitalised word that does
+// not open the sentence and names no month or day comes before its first
+// lower-case word ("the Fenwick study", "2019 Orsk audit"; not
+// "Unconfirmed reports", "reports that four men were held in Texas").
 func namedInSentence(text string, sent claimtrail.Span, name string) bool {
 	if sent.End > len(text) || sent.Start >= sent.End {
 		return false
@@ -584,8 +586,12 @@ func namedInSentence(text string, sent claimtrail.Span, name string) bool {
 	}
 	first := true // the sentence's first word
 	for w := range nlp.Words(s[:at+len(name)]) {
-		capital := w.Flags&nlp.Capitalised != 0
-		if w.Start >= at && capital && !first && !calendarWords[nlp.Fold(w.Form)] {
+		f := nlp.Fold(w.Form)
+		switch {
+		case w.Start < at || partyStop[f] || w.Flags&nlp.Number != 0:
+		case w.Flags&nlp.Capitalised == 0:
+			return false
+		case !first && !calendarWords[f]:
 			return true
 		}
 		first = false
