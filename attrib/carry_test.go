@@ -64,6 +64,9 @@ func TestTheyIsNoOneSpeaker(t *testing.T) {
 		t.Fatal(err)
 	}
 	sts := New().Extract(doc)
+	if len(sts) == 0 {
+		t.Fatal("no statements")
+	}
 	last := sts[len(sts)-1]
 	if got := last.Chain[len(last.Chain)-1].Name; !strings.Contains(got, "unions") {
 		t.Errorf("they → %q, want the unions", got)

@@ -820,6 +820,12 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 	default:
 		return nil, false
 	}
+	if (w == "they" || w == "them") && r.pluralBefore(at) {
+		// "As government forces were heading to the town, they heard …":
+		// "they" are the forces of its own sentence, no source named
+		// before it.
+		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
+	}
 	if w == "he" || w == "she" {
 		if c, ok := r.laterSubject(w); ok {
 			return c, true
@@ -1174,3 +1180,22 @@ group public community household panel jury`)
 
 // personOffices are official heads that name one officer, not a body.
 var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor man woman`)
+
+// pluralBefore reports whether the sentence holding offset at has a
+// plural noun before it (tagged NNS or NNPS): the nearest antecedent of a
+// "they" there.
+func (r *reader) pluralBefore(at int) bool {
+	si := r.doc.SentenceAt(at)
+	if si < 0 {
+		return false
+	}
+	for _, t := range r.doc.SentenceTokens(si) {
+		if t.Start >= at {
+			break
+		}
+		if t.Tag == "NNS" || t.Tag == "NNPS" {
+			return true
+		}
+	}
+	return false
+}
