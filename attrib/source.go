@@ -1181,21 +1181,36 @@ group public community household panel jury`)
 // personOffices are official heads that name one officer, not a body.
 var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor man woman`)
 
-// pluralBefore reports whether the sentence holding offset at has a
-// plural noun before it (tagged NNS or NNPS): the nearest antecedent of a
-// "they" there.
+// pluralBefore reports whether the sentence holding offset at has, before
+// it, a plural noun (tagged NNS or NNPS) that is a clause's subject (a
+// verb follows it) and no statement's source: the nearest antecedent of a
+// "they" there is no one quoted ("As government forces were heading to
+// the town, they heard"). A source's own plural ("The sources told the
+// Wire that …, a change they described as …") and a plural that is no
+// subject ("newly printed passports, a change they described") leave
+// "they" to the usual resolution.
 func (r *reader) pluralBefore(at int) bool {
 	si := r.doc.SentenceAt(at)
 	if si < 0 {
 		return false
 	}
-	for _, t := range r.doc.SentenceTokens(si) {
-		if t.Start >= at {
-			break
-		}
-		if t.Tag == "NNS" || t.Tag == "NNPS" {
-			return true
+	toks := r.doc.SentenceTokens(si)
+	for k := 0; k+1 < len(toks) && toks[k+1].Start < at; k++ {
+		t := toks[k]
+		next := toks[k+1].Tag
+		if (t.Tag == "NNS" || t.Tag == "NNPS") && (strings.HasPrefix(next, "VB") || next == "MD") {
+			if !r.sourceAt(t.Start) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// sourceAt reports whether a statement read so far has its source span
+// over offset off.
+func (r *reader) sourceAt(off int) bool {
+	return slices.ContainsFunc(r.out, func(st claimtrail.Statement) bool {
+		return st.Source.Start <= off && off < st.Source.End
+	})
 }
