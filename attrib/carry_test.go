@@ -92,3 +92,31 @@ func TestTheyIsNoOneSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestPluralSubjectBefore: "they" after a plural subject of its own
+// sentence is that subject, no source named before; a source's plural or
+// a plural that is no subject is not.
+func TestPluralSubjectBefore(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"As the border forces were heading to Tesk, they said the port was shut.", true},
+		{"The port removed the old passports, a change they said was overdue.", false},
+	} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: tc.text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an.TagSentences(doc, 0, len(doc.Sentences))
+		r := newReader(doc)
+		if got := r.pluralBefore(strings.Index(tc.text, "they")); got != tc.want {
+			t.Errorf("%q: plural subject before 'they' %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
