@@ -107,6 +107,7 @@ func TestPluralSubjectBefore(t *testing.T) {
 	}{
 		{"As the border forces were heading to Tesk, they said the port was shut.", true},
 		{"The port removed the old passports, a change they said was overdue.", false},
+		{"Two port officials say they believe the ferry sank.", false},
 	} {
 		art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: tc.text}
 		doc, err := an.Analyze(context.Background(), &art)

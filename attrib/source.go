@@ -1183,7 +1183,8 @@ var personOffices = set(`spokesman spokeswoman spokesperson minister mayor gover
 
 // pluralBefore reports whether the sentence holding offset at has, before
 // it, a plural noun (tagged NNS or NNPS) that is a clause's subject (a
-// verb follows it) and no statement's source: the nearest antecedent of a
+// verb follows it, not a speech verb: "officials say they believe …" is
+// the officials speaking) and no statement's source: the nearest antecedent of a
 // "they" there is no one quoted ("As government forces were heading to
 // the town, they heard"). A source's own plural ("The sources told the
 // Wire that …, a change they described as …") and a plural that is no
@@ -1198,7 +1199,7 @@ func (r *reader) pluralBefore(at int) bool {
 	for k := 0; k+1 < len(toks) && toks[k+1].Start < at; k++ {
 		t := toks[k]
 		next := toks[k+1].Tag
-		if (t.Tag == "NNS" || t.Tag == "NNPS") && (strings.HasPrefix(next, "VB") || next == "MD") {
+		if (t.Tag == "NNS" || t.Tag == "NNPS") && (strings.HasPrefix(next, "VB") || next == "MD") && !speechVerbs[lower(toks[k+1])] {
 			if !r.sourceAt(t.Start) {
 				return true
 			}
