@@ -108,6 +108,7 @@ func (x *Extractor) ExtractAll(ctx context.Context, doc *nlp.Document) (Extracti
 	}
 	r.blockQuotes()
 	r.declinedAttributions()
+	r.carry()
 	for i := range r.out {
 		if st := &r.out[i]; st.Polarity == claimtrail.Denies && !st.Negated {
 			// A denial's hedge words describe what it denies ("an alleged

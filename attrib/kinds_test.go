@@ -24,6 +24,8 @@ func TestLookalikeKinds(t *testing.T) {
 		{"A study by the Halvard Institute found that the terminal handled 40 percent of the grain.", "Halvard Institute", claimtrail.KindOrganization},
 		{"The Veldt University study found that bread prices would rise.", "Veldt University", claimtrail.KindOrganization},
 		{"The Lantern report said the ferry was late.", "Lantern", claimtrail.KindOutlet},
+		{"The Fenwick study said ferry inspections had fallen by half.", "Fenwick study", claimtrail.KindDocument},
+		{"The Orsk audit said the ferry was late.", "Orsk audit", claimtrail.KindDocument},
 		{"Talvo International said the port had hidden the figures.", "Talvo International", claimtrail.KindOrganization},
 		{"Others have said the ferry was late.", "Others", claimtrail.KindAnonymous},
 		{"Sunniva Velt: You say the ferry was late.", "Test Wire", claimtrail.KindOutlet},

@@ -484,9 +484,29 @@ func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
 	if p.named.Label != nlp.Outlet {
 		if k, ok := documentAuthorKinds[p.named.Label]; ok {
 			kind = k
+		} else if documentHeads[p.head] && !outletProducts[p.head] && p.named.End <= p.toks[p.headAt].Start {
+			// "the Fenwick study", "the Kesh audit": a name before a
+			// study, audit or memo names the document (after its author
+			// or subject), not an outlet, which files reports and stories.
+			// After it ("a survey by SITE") the name is the author's.
+			return r.remember(claimtrail.Source{Name: r.namedDocument(p), Kind: claimtrail.KindDocument}, nil)
 		}
 	}
 	return r.remember(claimtrail.Source{Name: p.named.Text, Kind: kind}, nil)
+}
+
+// outletProducts are the document heads an outlet's name heads: "the
+// Lantern report", "a Tesk Wire dispatch".
+var outletProducts = set(`report reports story article piece item dispatch post headline headlines`)
+
+// namedDocument is the name of a document a name heads: the phrase from
+// the name to the head noun ("Fenwick study" in "the 2019 Fenwick study").
+func (r *reader) namedDocument(p *sourcePhrase) string {
+	from, to := p.named.Start, p.toks[p.headAt].End
+	if from < p.span.Start {
+		return p.name
+	}
+	return r.text()[from:to]
 }
 
 // documentAuthorKinds type the name heading a document by what the name
@@ -794,10 +814,17 @@ func (r *reader) pronoun(w string, at int) ([]claimtrail.Source, bool) {
 		fits = func(m mention) bool { return m.src.Kind == claimtrail.KindPerson }
 	case "they", "them":
 		fits = func(m mention) bool {
-			return m.src.Kind == claimtrail.KindAnonymous || m.src.Kind == claimtrail.KindOfficial || m.src.Kind == claimtrail.KindOrganization
+			k := m.src.Kind
+			return (k == claimtrail.KindAnonymous || k == claimtrail.KindOfficial || k == claimtrail.KindOrganization) && !oneSpeaker(m.src)
 		}
 	default:
 		return nil, false
+	}
+	if (w == "they" || w == "them") && r.pluralBefore(at) {
+		// "As government forces were heading to the town, they heard …":
+		// "they" are the forces of its own sentence, no source named
+		// before it.
+		return []claimtrail.Source{{Name: w, Kind: claimtrail.KindAnonymous}}, true
 	}
 	if w == "he" || w == "she" {
 		if c, ok := r.laterSubject(w); ok {
@@ -1107,3 +1134,84 @@ several few none each any most all both either neither`)
 // familiar with", "sources close to", "people who".
 var postmodifiers = set(`of with from in at on for to by near about who whom which that close familiar
 involved knowledgeable briefed aware speaking`)
+
+// oneSpeaker reports whether a source stands for one person, whom "they"
+// cannot mean: a pronoun left unresolved ("he", "she"), an unnamed source
+// whose head is singular ("a source", "the official", "a witness") or an
+// officer ("a senior spokesman", "the man"). "Two unions", "officials",
+// "police", "the crew" and bodies ("the ministry") may be "they".
+func oneSpeaker(src claimtrail.Source) bool {
+	name := src.Name
+	if k := strings.Index(name, " ("); k >= 0 {
+		name = name[:k]
+	}
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) == 0 {
+		return false
+	}
+	head := words[len(words)-1]
+	for k, w := range words {
+		if k > 0 && postmodifierStarts[w] {
+			head = words[k-1] // "witness in Tesk", "sources close to the talks"
+			break
+		}
+	}
+	if singularPronouns[head] {
+		return true
+	}
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us")
+	if slices.Contains(words, "and") || groupNouns[head] || plural {
+		return false
+	}
+	return src.Kind == claimtrail.KindAnonymous || personOffices[head]
+}
+
+// postmodifierStarts open what follows a source's head noun.
+var postmodifierStarts = set(`in of at from with for on to who that close familiar near inside within`)
+
+// singularPronouns are the pronouns an unresolved speaker keeps as its
+// name: none of them is "they".
+var singularPronouns = set(`he she it him her i me`)
+
+// groupNouns are heads of unnamed sources that name several people
+// without a plural ending.
+var groupNouns = set(`people staff crew crews police personnel fishermen circles quarters family couple team
+group public community household panel jury`)
+
+// personOffices are official heads that name one officer, not a body.
+var personOffices = set(`spokesman spokeswoman spokesperson minister mayor governor prosecutor man woman`)
+
+// pluralBefore reports whether the sentence holding offset at has, before
+// it, a plural noun (tagged NNS or NNPS) that is a clause's subject (a
+// verb follows it, not a speech verb: "officials say they believe …" is
+// the officials speaking) and no statement's source: the nearest antecedent of a
+// "they" there is no one quoted ("As government forces were heading to
+// the town, they heard"). A source's own plural ("The sources told the
+// Wire that …, a change they described as …") and a plural that is no
+// subject ("newly printed passports, a change they described") leave
+// "they" to the usual resolution.
+func (r *reader) pluralBefore(at int) bool {
+	si := r.doc.SentenceAt(at)
+	if si < 0 {
+		return false
+	}
+	toks := r.doc.SentenceTokens(si)
+	for k := 0; k+1 < len(toks) && toks[k+1].Start < at; k++ {
+		t := toks[k]
+		next := toks[k+1].Tag
+		if (t.Tag == "NNS" || t.Tag == "NNPS") && (strings.HasPrefix(next, "VB") || next == "MD") && !speechVerbs[lower(toks[k+1])] {
+			if !r.sourceAt(t.Start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourceAt reports whether a statement read so far has its source span
+// over offset off.
+func (r *reader) sourceAt(off int) bool {
+	return slices.ContainsFunc(r.out, func(st claimtrail.Statement) bool {
+		return st.Source.Start <= off && off < st.Source.End
+	})
+}

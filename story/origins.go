@@ -89,6 +89,9 @@ type origin struct {
 	// officer: the person's role phrase holds an office that speaks for
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
+	// author: the person's role phrase makes them a document's author
+	// ("its lead author", "co-author of the study"; authorWords).
+	author bool
 	// role holds the folded proper names of a person's role phrase
 	// ("Thalmos managing director", "chair of the Air Safety Board").
 	role []string
@@ -127,6 +130,9 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			chain = append([]claimtrail.Source{{Name: name, Kind: claimtrail.KindOutlet}}, chain[1:]...)
 		}
 		o := originOf(chain, relays, names)
+		if d, ok := namedDocument(chain, texts[st.Article], st); ok {
+			o = d
+		}
 		o.own = len(chain) == 1
 		// An outlet that keeps its distance from the claim in one
 		// sentence does not make it its own in another.
@@ -135,6 +141,7 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			span := nameSpan(texts[st.Article], st.Source, o.src.Name)
 			o.role, o.proper = roleNames(texts[st.Article], span), roleProper(texts[st.Article], span)
 			o.officer = holdsOffice(texts[st.Article], span)
+			o.author = holdsWord(texts[st.Article], span, authorWords)
 		}
 		o.article = st.Article
 		o.words = quoteWords(texts[st.Article], st.Content)
@@ -287,6 +294,7 @@ func sameParty(found []origin) []origin {
 	// names, when that body is itself an origin of the claim.
 	officersOfOneBody(found)
 	officersOfTheirArticlesBody(found)
+	authorsOfTheirArticlesDocument(found)
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
@@ -360,6 +368,34 @@ func officersOfTheirArticlesBody(found []origin) {
 		}
 		if body != "" && body != o.key {
 			rekey(found, o.key, body)
+		}
+	}
+}
+
+// authorsOfTheirArticlesDocument gives a document's author ("Its lead
+// author, Mara Quill, said …") the key of the one named document that is
+// an origin of the claim in the same article: a study and its authors
+// are one origin, not two. With two documents in the article there is no
+// telling whose author the person is.
+func authorsOfTheirArticlesDocument(found []origin) {
+	for i := range found {
+		o := &found[i]
+		if o.src.Kind != claimtrail.KindPerson || !o.author {
+			continue
+		}
+		doc := ""
+		for _, d := range found {
+			if d.article != o.article || !strings.HasPrefix(d.key, documentPrefix) {
+				continue
+			}
+			if doc != "" && doc != d.key {
+				doc = ""
+				break
+			}
+			doc = d.key
+		}
+		if doc != "" && doc != o.key {
+			rekey(found, o.key, doc)
 		}
 	}
 }
@@ -511,6 +547,75 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 	}
 	return origin{key: nlp.SourceKey(speaker.Name), src: speaker}
 }
+
+// namedDocument returns the origin of a chain whose speaker is a named
+// document that only outlets hold ("the Fenwick study", "the Kesh
+// audit"): the document itself, keyed by its name (documentKey), whichever
+// outlet quotes it, so that two outlets reading it are one origin and an
+// outlet's own sources beside it another. A description ("reports",
+// "Unconfirmed reports", "a leaked memo") stays its outlet's: a capital
+// that only opens the sentence, or a month's, names no document.
+func namedDocument(chain []claimtrail.Source, text string, st claimtrail.Statement) (origin, bool) {
+	speaker := chain[len(chain)-1]
+	if len(chain) < 2 || speaker.Kind != claimtrail.KindDocument {
+		return origin{}, false
+	}
+	k := len(chain) - 2
+	for k > 0 && unownedKind(chain[k].Kind) {
+		k--
+	}
+	if chain[k].Kind != claimtrail.KindOutlet || !namedInSentence(text, st.Sentence, speaker.Name) {
+		return origin{}, false
+	}
+	return origin{key: documentKey(speaker.Name), src: speaker}, true
+}
+
+// namedInSentence reports whether name, found in the sentence sent of
+// text, is a name and not a description: a capitalised word that does
+// not open the sentence and names no month or day comes before its first
+// lower-case word ("the Fenwick study", "2019 Orsk audit"; not
+// "Unconfirmed reports", "reports that four men were held in Texas").
+func namedInSentence(text string, sent claimtrail.Span, name string) bool {
+	if sent.End > len(text) || sent.Start >= sent.End {
+		return false
+	}
+	s := sent.In(text)
+	at := strings.Index(s, name)
+	if at < 0 {
+		return false
+	}
+	first := true // the sentence's first word
+	for w := range nlp.Words(s[:at+len(name)]) {
+		f := nlp.Fold(w.Form)
+		switch {
+		case w.Start < at || partyStop[f] || w.Flags&nlp.Number != 0:
+		case w.Flags&nlp.Capitalised == 0:
+			return false
+		case !first && !calendarWords[f]:
+			return true
+		}
+		first = false
+	}
+	return false
+}
+
+// calendarWords are capitalised words of dates, not of names.
+var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// documentKey keys a named document by its identity, the content words
+// of its name in order of their spelling, so that "the Fenwick study" and
+// "Fenwick study" are one document whoever quotes them.
+func documentKey(name string) string {
+	words := partyWords(name)
+	slices.Sort(words)
+	return documentPrefix + strings.Join(words, " ")
+}
+
+// documentPrefix starts the key of a named document's origin.
+const documentPrefix = "document|"
 
 // unownedKind reports whether a source of that kind belongs to whoever
 // cites it: an unnamed source or a document is no party of its own.

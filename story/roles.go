@@ -151,7 +151,8 @@ var roleWords = func() map[string]bool {
 		spokesperson chair chairman chairwoman chairs president vice deputy senior junior secretary
 		minister manager commander superintendent inspector general press operations who leads led
 		heads runs founder owner member official officials said told says adviser advisor counsel
-		lawyer analyst researcher professor dr mr mrs ms his her their our new former acting interim`) {
+		lawyer analyst researcher professor dr mr mrs ms his her their our new former acting interim
+		lead author authors co-author coauthor co-authors coauthors`) {
 		m[w] = true
 	}
 	return m
@@ -167,9 +168,20 @@ var officerWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spok
 // span holds one of officerWords: "Vice-Chancellor Professor Helen
 // Vandermeer", "its chief executive, Dr Ole Brandt".
 func holdsOffice(text string, span claimtrail.Span) bool {
+	return holdsWord(text, span, officerWords)
+}
+
+// authorWords make a person a document's author: "its lead author",
+// "a co-author of the study".
+var authorWords = map[string]bool{"author": true, "authors": true, "co-author": true, "coauthor": true,
+	"co-authors": true, "coauthors": true}
+
+// holdsWord reports whether the role phrase around a person named at span
+// holds one of words.
+func holdsWord(text string, span claimtrail.Span, words map[string]bool) bool {
 	for _, p := range rolePhrases(text, span) {
 		for w := range nlp.Words(p) {
-			if officerWords[nlp.Fold(w.Form)] {
+			if words[nlp.Fold(w.Form)] {
 				return true
 			}
 		}

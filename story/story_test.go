@@ -249,3 +249,14 @@ func TestStories(t *testing.T) {
 		}
 	})
 }
+
+// TestNamedDocumentIsOneOrigin: a named study three outlets quote, and
+// its lead author speaking for it, are one origin of its finding, not the
+// quoting outlets' and the author's.
+func TestNamedDocumentIsOneOrigin(t *testing.T) {
+	l := ledgerOf(t, "study")
+	c := find(t, l, "inspections")
+	if c.Status != claimtrail.SingleSource || len(c.Origins) != 1 || c.Origins[0].Kind != claimtrail.KindDocument {
+		t.Errorf("status %s, origins %q; want single-source on the Fenwick study alone", c.Status, originNames(c))
+	}
+}
