@@ -82,7 +82,7 @@ var carryRules = []carryRule{
 		examples: []carryExample{
 			{"According to the Orvel Lantern's report, the ferry left Tesk without an inspection on 3 May. The operator had skipped two safety checks in April.",
 				[][]string{{"Orvel Lantern", "report"}, {"Orvel Lantern", "report"}}},
-			{"According to the Orvel Lantern, the ferry left Tesk without an inspection on 3 May. The Kessel Post could not verify the account. The operator had skipped two safety checks in April.",
+			{"According to the Orvel Lantern, the ferry left Tesk without an inspection on 3 May. The Varrow Post could not verify the account. The operator had skipped two safety checks in April.",
 				[][]string{{"Orvel Lantern"}, nil, nil}},
 			{"According to harbour officials, the ferry left Tesk without an inspection on 3 May. The operator had skipped two safety checks in April.",
 				[][]string{{"harbour officials"}, nil}},
@@ -149,7 +149,7 @@ func forwardOpener(r *reader, st *claimtrail.Statement, _ []nlp.Token) bool {
 var forwardWords = set(`following follows`)
 
 // ownVoiceMarks are words by which a sentence speaks in the outlet's own
-// voice, ending a carried scope: "The Kessel Post could not verify the
+// voice, ending a carried scope: "The Varrow Post could not verify the
 // account", "We have asked the operator for comment", "independently".
 var ownVoiceMarks = set(`we our us independently verify verified confirm confirmed comment`)
 

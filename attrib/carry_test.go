@@ -23,7 +23,7 @@ func TestCarryRules(t *testing.T) {
 		}
 		for _, ex := range rule.examples {
 			t.Run(rule.name+"/"+ex.text, func(t *testing.T) {
-				art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: ex.text}
+				art := claimtrail.Article{ID: "a1", Outlet: "Varrow Post", Text: ex.text}
 				doc, err := an.Analyze(context.Background(), &art)
 				if err != nil {
 					t.Fatal(err)
@@ -58,7 +58,7 @@ func TestTheyIsNoOneSpeaker(t *testing.T) {
 	text := "The two dockers' unions said in a joint statement on Monday that the crew of the Tesk ferry had been overworked for months. " +
 		"A senior ministry spokesman said the port of Tesk would stay open. " +
 		"They added that the Orvel shipping company had ignored 14 letters."
-	art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: text}
+	art := claimtrail.Article{ID: "a1", Outlet: "Varrow Post", Text: text}
 	doc, err := an.Analyze(context.Background(), &art)
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestPluralSubjectBefore(t *testing.T) {
 		{"The port removed the old passports, a change they said was overdue.", false},
 		{"Two port officials say they believe the ferry sank.", false},
 	} {
-		art := claimtrail.Article{ID: "a1", Outlet: "Kessel Post", Text: tc.text}
+		art := claimtrail.Article{ID: "a1", Outlet: "Varrow Post", Text: tc.text}
 		doc, err := an.Analyze(context.Background(), &art)
 		if err != nil {
 			t.Fatal(err)

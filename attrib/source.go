@@ -176,7 +176,7 @@ func clauseBefore(toks []nlp.Token, lo, end int) bool {
 	return false
 }
 
-// modifiedName handles a name that only modifies the head: "the Kesh
+// modifiedName handles a name that only modifies the head: "the Drummel
 // transit authority" is the authority, an organisation or a public body,
 // named by the whole phrase.
 func (r *reader) modifiedName(p *sourcePhrase) ([]claimtrail.Source, bool) {
@@ -485,7 +485,7 @@ func rememberNamedOutlet(r *reader, p *sourcePhrase) []claimtrail.Source {
 		if k, ok := documentAuthorKinds[p.named.Label]; ok {
 			kind = k
 		} else if documentHeads[p.head] && !outletProducts[p.head] && p.named.End <= p.toks[p.headAt].Start {
-			// "the Fenwick study", "the Kesh audit": a name before a
+			// "the Fenwick study", "the Drummel audit": a name before a
 			// study, audit or memo names the document (after its author
 			// or subject), not an outlet, which files reports and stories.
 			// After it ("a survey by SITE") the name is the author's.

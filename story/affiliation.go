@@ -54,7 +54,7 @@ func descriptions(c *claimtrail.Claim, docs map[string]*nlp.Document) map[string
 
 // speakerParties returns the entities of the phrase that introduces a
 // denial's speaker, read from the dependency tree (affiliationRels). People
-// other than the speaker count ("a lawyer for Tomas Brenn"); outlets do not
+// other than the speaker count ("a lawyer for Jory Halvik"); outlets do not
 // ("told the Tarn Herald" names a venue, not a party).
 //
 // When the source span is only a surname ("Marsh said"), the phrase is also
@@ -102,7 +102,7 @@ func firstMention(d *nlp.Document, span claimtrail.Span) (claimtrail.Span, bool)
 
 // affiliationRels are the relations followed down from the word heading a
 // speaker's name to the words that say whom the speaker speaks for. A
-// relative clause or a participle ("who investigated Brenn", "speaking in
+// relative clause or a participle ("who investigated Halvik", "speaking in
 // Orlan") is not followed: it says what the speaker did, not for whom.
 var affiliationRels = []struct {
 	rel     string
@@ -110,7 +110,7 @@ var affiliationRels = []struct {
 }{
 	{"appos", "Ilka Marsh, a spokeswoman for Quenby Rail: Marsh → spokeswoman"},
 	{"nmod", "a spokeswoman for Quenby Rail: spokeswoman → Rail; Marsh of Quenby Rail: Marsh → Rail; " +
-		"Quenby Rail's spokeswoman (nmod:poss); Quenby Rail spokesman Anton Pell: Anton → spokesman (nmod:desc)"},
+		"Quenby Rail's spokeswoman (nmod:poss); Quenby Rail spokesman Ivo Pell: Ivo → spokesman (nmod:desc)"},
 	{"compound", "Quenby Rail chief executive Ilka Marsh: Marsh → executive → Rail"},
 	{"flat", "Quenby Rail: Rail → Quenby"},
 	{"conj", "a spokeswoman for the union and the port board: union → board"},

@@ -47,7 +47,7 @@ var asideSignals = []asideSignal{
 			"It is true that the software decides where the robots should go"}, false},
 	{"advice", "imperative", imperative,
 		[]string{"Check your statements for unknown payments", "Do not drink the tap water until Friday",
-			"Ask Mayor Orla Fenn what she knew about the leak", "Let us see what the inquiry finds"},
+			"Ask Mayor Wenna Fenn what she knew about the leak", "Let us see what the inquiry finds"},
 		[]string{"Checks found no fault in the wiring", "The ministry told residents to boil water",
 			"Put the photo into a search engine and you get pictures of Lisbon", "Ignore the reports that the mayor has resigned",
 			"Remember that the mayor voted against the plan",

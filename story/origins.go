@@ -549,7 +549,7 @@ func originOf(chain []claimtrail.Source, relays map[string][]string, names map[s
 }
 
 // namedDocument returns the origin of a chain whose speaker is a named
-// document that only outlets hold ("the Fenwick study", "the Kesh
+// document that only outlets hold ("the Fenwick study", "the Drummel
 // audit"): the document itself, keyed by its name (documentKey), whichever
 // outlet quotes it, so that two outlets reading it are one origin and an
 // outlet's own sources beside it another. A description ("reports",

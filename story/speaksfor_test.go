@@ -14,10 +14,10 @@ import (
 func TestSpeaksFor(t *testing.T) {
 	l := ledgerOf(t, "speaks-for")
 	for claim, want := range map[string]bool{
-		"40 of its branches": true,  // "Mira Solden, chief executive of Brellin Bank"
-		"600 jobs":           true,  // "Brellin Bank spokesman Anton Pell"
+		"40 of its branches": true,  // "Sela Solden, chief executive of Brellin Bank"
+		"600 jobs":           true,  // "Brellin Bank spokesman Ivo Pell"
 		"frozen pies":        true,  // "Kai Ronder, Dovra Foods' head of safety"
-		"private fund":       false, // "Tomas Vell, who once audited the port"
+		"private fund":       false, // "Jory Pascoe, who once audited the port"
 	} {
 		c := find(t, l, claim)
 		if c.Status != claimtrail.Contested {
