@@ -1369,7 +1369,7 @@ func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 	if len(toks) < 5 || !endsSentence(toks) || s.Tagged && !hasVerb(toks) {
 		return
 	}
-	if len(r.doc.EntitiesIn(s.Span)) == 0 && len(r.doc.QuantitiesIn(s.Span)) == 0 && !verdictOnReportNamed(toks) {
+	if len(r.doc.EntitiesIn(s.Span)) == 0 && len(r.doc.QuantitiesIn(s.Span)) == 0 && !verdictOnReportNamed(toks) && !raisingHedged(toks) {
 		return
 	}
 	lo, hi := trim(toks, 0, len(toks))
@@ -1386,6 +1386,19 @@ func (r *reader) ownVoice(si int, toks []nlp.Token, q []bool) {
 		}
 		r.out = append(r.out, st)
 	}
+}
+
+// raisingHedged reports whether a sentence hedges its proposition with a
+// raising verb ("the skipper is believed to have radioed twice"): the
+// writer marks it as something reported, a claim to check even when it
+// names nothing, unlike the colour such sentences are kept from.
+func raisingHedged(toks []nlp.Token) bool {
+	for v := range toks {
+		if raisingHedgeAt(toks, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolvePending gives statements hedged with "reportedly" the chain of the
