@@ -31,6 +31,11 @@ var subordinateRels = []struct {
 	{"advcl", "The seller made 52,000 dollars, not counting the online fund."},
 }
 
+// truthWords head a relative clause that is a verdict on its antecedent,
+// not a description of it: "launched a rumour that she was captured, which
+// is not true" denies the capture (TestNegationScope).
+var truthWords = map[string]bool{"true": true, "correct": true, "accurate": true}
+
 // firstPerson are the subject pronouns by which a speaker speaks of
 // itself.
 var firstPerson = map[string]bool{"i": true, "we": true}
@@ -97,7 +102,7 @@ func subordinate(t *nlp.Tree, w int, span claimtrail.Span) bool {
 		}
 		for _, r := range subordinateRels {
 			if nlp.RelIs(t.Rel(k), r.rel) {
-				return true
+				return !truthWords[strings.ToLower(t.Token(k).Text)]
 			}
 		}
 	}

@@ -36,6 +36,7 @@ func TestNegationScope(t *testing.T) {
 		{"No military cargo was loaded at the port of Orvik.", false},
 		{"I couldn't believe it when the letter came.", true},
 		{"We will not be in a position to comment until the review ends.", true},
+		{"Rebels spread a rumour that the pilot was captured, which is not true.", false},
 	} {
 		if sc := read(c.text); !sc.main || sc.self != c.self {
 			t.Errorf("%q: scope %+v, want main, self %v", c.text, sc, c.self)
