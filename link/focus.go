@@ -48,6 +48,9 @@ func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus
 				head = w
 			}
 			words := []int{head}
+			if v := t.Head(head); v >= 0 && t.UPOS(head) != "VERB" && nlp.RelIs(t.Rel(head), "nsubj") {
+				words = append(words, v) // "not a single scene had been staged": the staging
+			}
 			for _, rel := range argumentRels {
 				words = append(words, t.Dependents(head, rel)...)
 			}

@@ -38,6 +38,7 @@ func TestNegatedFocus(t *testing.T) {
 		{"Nobody photographed the base.", "photograph", "", ""},
 		{"It is a matter for my government, not for me.", "", "matter", ""},
 		{"Tests of the tap water found no contamination.", "contamin", "", "test"},
+		{"Not a single scene of the film had been staged.", "stage", "", ""},
 	} {
 		d := analyse(t, tc.text)
 		span := claimtrail.Span{Start: 0, End: len(tc.text)}

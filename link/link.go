@@ -111,7 +111,9 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 			b.addMember(c, i)
 			continue
 		}
-		own := len(items[i].st.Chain) <= 1
+		// A negation inside a subordinate clause negates nothing the
+		// content states (negscope.go): the content is a fact.
+		own := len(items[i].st.Chain) <= 1 || !b.scopeOf(i).main
 		if own || !b.attach(i, b.narrowedAs(i, b.holdingFocus(i, negMatches[k]))) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
@@ -951,10 +953,13 @@ func (b *builder) answer(i int) bool {
 	keep := func(m int) bool {
 		return b.items[m].hasAny(about, len(about) > 0) && b.holdsFocus(m, focus, focusStems)
 	}
+	var answered []int
 	if best, _ = b.answerIn(i, keep); best < 0 {
-		return b.attach(i, b.narrowedAs(i, b.answerTied(i, keep)))
+		answered = b.answerTied(i, keep)
+	} else {
+		answered = []int{best}
 	}
-	return b.attach(i, b.narrowedAs(i, []int{best}))
+	return b.attach(i, b.narrowedAs(i, b.aboutSelf(i, answered)))
 }
 
 // negationFocus returns the focus of negation i (negatedFocus) as the
