@@ -520,10 +520,12 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		if q[i] {
 			continue
 		}
+		known := len(r.mentions) // the mentions the outer cue names
 		a, ok := r.cueAt(toks, q, lo, hi, i)
 		if !ok {
 			continue
 		}
+		named := len(r.mentions)
 		if a.coordinated > 0 && a.hi <= a.coordinated {
 			// "A said X, and B told Y that Z": B's words, read from
 			// where the content stops.
@@ -541,7 +543,17 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 					a.next = &inner
 					return a, a.lo < a.hi
 				}
-				inner.chain = joinChains(a.chain, inner.chain)
+				if tailReporter(toks, a, inner) {
+					// "A said X, the Post reported": the Post reports
+					// what A said; it stands nearer the article, and so
+					// do the mentions A's cue named ("They also said").
+					for m := known; m < named; m++ {
+						r.mentions[m].chain = joinChains(inner.chain, r.mentions[m].chain)
+					}
+					inner.chain = joinChains(inner.chain, a.chain)
+				} else {
+					inner.chain = joinChains(a.chain, inner.chain)
+				}
 				inner.cue, inner.srcSpan = a.cue, a.srcSpan
 				inner.denial = inner.denial || a.denial
 				return inner, true
@@ -550,6 +562,39 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		return a, true
 	}
 	return attribution{}, false
+}
+
+// tailReporter reports whether inner, an attribution found inside a's
+// content, is a reporting clause that closes the sentence after its own
+// content, which starts where a's does: "Union leaders said the strike
+// would last a week, the Kessel Post reported". The reporter set off by a
+// comma at the end reports the whole sentence, the speaker's saying with
+// it, not words the speaker passed on.
+func tailReporter(toks []nlp.Token, a, inner attribution) bool {
+	if len(a.chain) > 0 && a.chain[len(a.chain)-1].Kind == claimtrail.KindDocument {
+		// "Leaked figures show X, according to an official who shared
+		// them": the closing source vouches for the document; the
+		// chain the document reading gives keeps the one who speaks
+		// as the origin.
+		return false
+	}
+	if inner.srcSpan.Empty() || inner.lo != a.lo || a.lo == 0 || toks[a.lo-1].Text == "," {
+		// "As first reported by the Ledger, X, people said": a fronted
+		// report set off by a comma is the sentence's own aside; the
+		// closing clause is the main one, reported by it.
+		return false
+	}
+	sl, sh := tokenRange(toks, inner.srcSpan)
+	cl, ch := tokenRange(toks, inner.cue)
+	if sl < 0 || cl < 0 || sl < inner.hi || cl < inner.hi || max(sh, ch) < a.hi-1 || relayWords[lower(toks[cl])] {
+		// ", citing X" names the speaker's own source (chainRules).
+		return false
+	}
+	first := min(sl, cl) // "the Post reported", "according to the Post"
+	for first > a.lo && determiners[lower(toks[first-1])] {
+		first--
+	}
+	return first > a.lo && toks[first-1].Text == ","
 }
 
 // coordinatedAt returns where a coordinating word ("and", "but", "while")
