@@ -520,12 +520,10 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		if q[i] {
 			continue
 		}
-		known := len(r.mentions) // the mentions the outer cue names
 		a, ok := r.cueAt(toks, q, lo, hi, i)
 		if !ok {
 			continue
 		}
-		named := len(r.mentions)
 		if a.coordinated > 0 && a.hi <= a.coordinated {
 			// "A said X, and B told Y that Z": B's words, read from
 			// where the content stops.
@@ -543,13 +541,12 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 					a.next = &inner
 					return a, a.lo < a.hi
 				}
-				if tailReporter(toks, a, inner) {
+				if tailReporter(r.sentenceTree(toks), toks, lo, a, inner) {
 					// "A said X, the Post reported": the Post reports
-					// what A said; it stands nearer the article, and so
-					// do the mentions A's cue named ("They also said").
-					for m := known; m < named; m++ {
-						r.mentions[m].chain = joinChains(inner.chain, r.mentions[m].chain)
-					}
+					// what A said; it stands nearer the article. A
+					// pronoun after it ("They also said") takes the
+					// statement's chain; a later full name of A is
+					// A's own, the mentions keep it.
 					inner.chain = joinChains(inner.chain, a.chain)
 				} else {
 					inner.chain = joinChains(a.chain, inner.chain)
@@ -570,7 +567,10 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 // would last a week, the Kessel Post reported". The reporter set off by a
 // comma at the end reports the whole sentence, the speaker's saying with
 // it, not words the speaker passed on.
-func tailReporter(toks []nlp.Token, a, inner attribution) bool {
+func tailReporter(t *nlp.Tree, toks []nlp.Token, lo int, a, inner attribution) bool {
+	if !opensSentence(t, toks, lo, a) {
+		return false
+	}
 	if len(a.chain) > 0 && a.chain[len(a.chain)-1].Kind == claimtrail.KindDocument {
 		// "Leaked figures show X, according to an official who shared
 		// them": the closing source vouches for the document; the
@@ -595,6 +595,43 @@ func tailReporter(toks []nlp.Token, a, inner attribution) bool {
 		first--
 	}
 	return first > a.lo && toks[first-1].Text == ","
+}
+
+// opensSentence reports whether a is the sentence's main report: its
+// source opens the words from lo or follows a comma ("On Monday, union
+// leaders said"), not a clause inside another ("much like that newspaper
+// reported"), its cue is a finite verb or a perfect ("have said"), not
+// a participle modifying a noun ("the video posted Tuesday"), and its
+// content a clause with a subject.
+func opensSentence(t *nlp.Tree, toks []nlp.Token, lo int, a attribution) bool {
+	sl, _ := tokenRange(toks, a.srcSpan)
+	cl, _ := tokenRange(toks, a.cue)
+	if sl < 0 || cl < 0 || sl > cl {
+		return false
+	}
+	for sl > lo && determiners[lower(toks[sl-1])] {
+		sl--
+	}
+	if sl > lo && toks[sl-1].Text != "," {
+		return false
+	}
+	if t != nil && cl < t.Len() && nlp.RelIs(t.Rel(cl), "acl") {
+		return false
+	}
+	switch toks[a.lo].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		// A content with no subject of its own ("the video posted
+		// Tuesday was …"): the cue is a misread modifier.
+		return false
+	}
+	if toks[cl].Tag == "VBN" {
+		switch lower(toks[cl-1]) {
+		case "have", "has", "had", "'ve":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // coordinatedAt returns where a coordinating word ("and", "but", "while")

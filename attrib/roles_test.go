@@ -93,8 +93,10 @@ func TestTailReporter(t *testing.T) {
 	for text, want := range map[string][]string{
 		"Union leaders said the strike would last a week, the Kessel Post reported. They also said the port would close.": {
 			"Kessel Post ← Union leaders", "Kessel Post ← Union leaders"},
-		"The minister said the strike would last a week, according to the Kessel Post.":     {"Kessel Post ← minister"},
-		"The minister said the Kessel Post had reported that the strike would last a week.": {"minister ← Kessel Post"},
+		"The minister said the strike would last a week, according to the Kessel Post.":         {"Kessel Post ← minister"},
+		"The minister said the Kessel Post had reported that the strike would last a week.":     {"minister ← Kessel Post"},
+		"On Monday, union leaders said the strike would last a week, the Kessel Post reported.": {"Kessel Post ← union leaders"},
+		"Union leaders have said the strike would last a week, the Kessel Post reported.":       {"Kessel Post ← Union leaders"},
 	} {
 		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
 		doc, err := an.Analyze(context.Background(), &art)
