@@ -615,7 +615,10 @@ func opensSentence(t *nlp.Tree, toks []nlp.Token, lo int, a attribution) bool {
 	if sl > lo && toks[sl-1].Text != "," {
 		return false
 	}
-	if t != nil && cl < t.Len() && nlp.RelIs(t.Rel(cl), "acl") {
+	if t != nil && cl < t.Len() && (nlp.RelIs(t.Rel(cl), "acl") || t.Dependent(cl, "obj") >= 0 && t.Dependent(cl, "ccomp") < 0) {
+		// A modifier ("the video posted Tuesday"), or a verb whose
+		// object is no clause ("accounts posted pictures"): no report
+		// of words.
 		return false
 	}
 	switch toks[a.lo].Tag {
