@@ -541,7 +541,16 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 					a.next = &inner
 					return a, a.lo < a.hi
 				}
-				inner.chain = joinChains(a.chain, inner.chain)
+				if tailReporter(r.sentenceTree(toks), toks, lo, a, inner) {
+					// "A said X, the Post reported": the Post reports
+					// what A said; it stands nearer the article. A
+					// pronoun after it ("They also said") takes the
+					// statement's chain; a later full name of A is
+					// A's own, the mentions keep it.
+					inner.chain = joinChains(inner.chain, a.chain)
+				} else {
+					inner.chain = joinChains(a.chain, inner.chain)
+				}
 				inner.cue, inner.srcSpan = a.cue, a.srcSpan
 				inner.denial = inner.denial || a.denial
 				return inner, true
@@ -550,6 +559,82 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 		return a, true
 	}
 	return attribution{}, false
+}
+
+// tailReporter reports whether inner, an attribution found inside a's
+// content, is a reporting clause that closes the sentence after its own
+// content, which starts where a's does: "Union leaders said the strike
+// would last a week, the Kessel Post reported". The reporter set off by a
+// comma at the end reports the whole sentence, the speaker's saying with
+// it, not words the speaker passed on.
+func tailReporter(t *nlp.Tree, toks []nlp.Token, lo int, a, inner attribution) bool {
+	if !opensSentence(t, toks, lo, a) {
+		return false
+	}
+	if len(a.chain) > 0 && a.chain[len(a.chain)-1].Kind == claimtrail.KindDocument {
+		// "Leaked figures show X, according to an official who shared
+		// them": the closing source vouches for the document; the
+		// chain the document reading gives keeps the one who speaks
+		// as the origin.
+		return false
+	}
+	if inner.srcSpan.Empty() || inner.lo != a.lo || a.lo == 0 || toks[a.lo-1].Text == "," {
+		// "As first reported by the Ledger, X, people said": a fronted
+		// report set off by a comma is the sentence's own aside; the
+		// closing clause is the main one, reported by it.
+		return false
+	}
+	sl, sh := tokenRange(toks, inner.srcSpan)
+	cl, ch := tokenRange(toks, inner.cue)
+	if sl < 0 || cl < 0 || sl < inner.hi || cl < inner.hi || max(sh, ch) < a.hi-1 || relayWords[lower(toks[cl])] {
+		// ", citing X" names the speaker's own source (chainRules).
+		return false
+	}
+	first := min(sl, cl) // "the Post reported", "according to the Post"
+	for first > a.lo && determiners[lower(toks[first-1])] {
+		first--
+	}
+	return first > a.lo && toks[first-1].Text == ","
+}
+
+// opensSentence reports whether a is the sentence's main report: its
+// source opens the words from lo or follows a comma ("On Monday, union
+// leaders said"), not a clause inside another ("much like that newspaper
+// reported"), its cue is a finite verb or a perfect ("have said"), not
+// a participle modifying a noun ("the video posted Tuesday"), and its
+// content a clause with a subject.
+func opensSentence(t *nlp.Tree, toks []nlp.Token, lo int, a attribution) bool {
+	sl, _ := tokenRange(toks, a.srcSpan)
+	cl, _ := tokenRange(toks, a.cue)
+	if sl < 0 || cl < 0 || sl > cl {
+		return false
+	}
+	for sl > lo && determiners[lower(toks[sl-1])] {
+		sl--
+	}
+	if sl > lo && toks[sl-1].Text != "," {
+		return false
+	}
+	if t != nil && cl < t.Len() && (nlp.RelIs(t.Rel(cl), "acl") || t.Dependent(cl, "obj") >= 0 && t.Dependent(cl, "ccomp") < 0) {
+		// A modifier ("the video posted Tuesday"), or a verb whose
+		// object is no clause ("accounts posted pictures"): no report
+		// of words.
+		return false
+	}
+	switch toks[a.lo].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		// A content with no subject of its own ("the video posted
+		// Tuesday was …"): the cue is a misread modifier.
+		return false
+	}
+	if toks[cl].Tag == "VBN" {
+		switch lower(toks[cl-1]) {
+		case "have", "has", "had", "'ve":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // coordinatedAt returns where a coordinating word ("and", "but", "while")

@@ -1043,6 +1043,13 @@ func (r *reader) sourceWords(t *nlp.Tree, s int) (int, int) {
 	return r.wholeName(t, s, lo, hi)
 }
 
+// relayModifier reports whether c is a "citing" or "quoting" the parser
+// read as a modifier of the source it introduces (", citing union
+// officials"): the word is no part of the name.
+func relayModifier(t *nlp.Tree, c int) bool {
+	return nlp.RelIs(t.Rel(c), "amod") && relayWords[lowerWord(t, c)] && t.UPOS(c) == "VERB"
+}
+
 // wholeName widens the source words [lo, hi) of the name headed by s to
 // the whole name the name finder read around it, when the parser cut the
 // run ("World Wire Digest reported" parsed with "reported" a relative
@@ -1070,8 +1077,8 @@ func (r *reader) wholeName(t *nlp.Tree, s, lo, hi int) (int, int) {
 // before the first dependent after s for which cut holds.
 func sourceWordsCut(t *nlp.Tree, s int, cut func(t *nlp.Tree, c int) bool) (int, int) {
 	lo, hi := subtreeWords(t, s)
-	for lo < s && (nlp.RelIs(t.Rel(lo), "case") || nlp.RelIs(t.Rel(lo), "fixed") || t.UPOS(lo) == "PUNCT") {
-		lo++ // "according to", "by": the cue's words, not the source's
+	for lo < s && (nlp.RelIs(t.Rel(lo), "case") || nlp.RelIs(t.Rel(lo), "fixed") || t.UPOS(lo) == "PUNCT" || relayModifier(t, lo)) {
+		lo++ // "according to", "by", ", citing": the cue's words, not the source's
 	}
 	for _, c := range t.Children(s) {
 		if c > s && cut(t, c) {

@@ -101,6 +101,7 @@ var chainRules = []chainRule{
 		name: "citing or quoting on the cue", host: onCue, role: roleRelay, find: relayParticiple,
 		examples: []chainExample{
 			{"The Orvel Lantern reported, citing the Tesk Wire, that the dam had cracked.", []string{"Orvel Lantern", "Tesk Wire"}},
+			{"Radio Kelm said the strike would last a week, quoting the dockers' union.", []string{"Radio Kelm", "dockers' union"}},
 			{"Quoting a Tesk Wire report that cited port officials, the Orvel Lantern said the ferry line would be sold.",
 				[]string{"Orvel Lantern", "Tesk Wire", "port officials"}},
 			{"The Orvel Lantern reported, citing a Tesk Wire dispatch that quoted two officials who spoke to the broadcaster Kanal Vost, that the dam had cracked.",
@@ -111,6 +112,9 @@ var chainRules = []chainRule{
 		name: "citing after a time on the cue", host: onCue, role: roleRelay, find: citedUnderOblique,
 		examples: []chainExample{
 			{"The Orvel Lantern reported on Friday, citing two engineers, that the dam had cracked.", []string{"Orvel Lantern", "two engineers"}},
+			// The parser reads a closing "citing" as a modifier of the
+			// oblique it introduces.
+			{"The strike will last a week, the Brask Courier reported, citing union officials.", []string{"Brask Courier", "union officials"}},
 		},
 	},
 	{
@@ -184,6 +188,7 @@ var chainRules = []chainRule{
 		examples: []chainExample{
 			{"The Kestrel Times reported, citing the Osk Chronicle, which spoke to an engineer at the barrier, that the barrier jammed.",
 				[]string{"Kestrel Times", "Osk Chronicle", "engineer"}},
+			{"Radio Kelm, which spoke to union members, said the strike would last a week.", []string{"Radio Kelm", "union members"}},
 		},
 	},
 }
@@ -204,8 +209,24 @@ func relayParticiple(t *nlp.Tree, v, c int) []int {
 // citedUnderOblique: the parser's reading of "on Friday, citing X" (X an
 // nmod of the oblique, "citing" its case marker).
 func citedUnderOblique(t *nlp.Tree, _, c int) []int {
-	if nlp.RelIs(t.Rel(c), "obl") {
-		return citedUnder(t, c)
+	if !nlp.RelIs(t.Rel(c), "obl") {
+		return nil
+	}
+	if heads := citedUnder(t, c); len(heads) > 0 {
+		return heads
+	}
+	return citingModifier(t, c)
+}
+
+// citingModifier: the parser's reading of ", citing union officials" as
+// an oblique that "citing" modifies: the participle opens the oblique,
+// set off by a comma.
+func citingModifier(t *nlp.Tree, c int) []int {
+	for _, k := range t.Dependents(c, "amod") {
+		lo, _ := subtreeWords(t, c)
+		if relayWords[lowerWord(t, k)] && t.UPOS(k) == "VERB" && k > 0 && lo >= k-1 && t.Token(k-1).Text == "," {
+			return []int{c}
+		}
 	}
 	return nil
 }
@@ -372,12 +393,27 @@ func spokeTo(t *nlp.Tree, _, c int) []int {
 			return []int{o}
 		}
 	}
-	for _, o := range t.Dependents(c, "obl") {
-		if k := t.Dependent(o, "case"); k >= 0 && (lowerWord(t, k) == "to" || lowerWord(t, k) == "with") {
+	// The parser sometimes reads "spoke to union members" with the
+	// marked noun as an object.
+	for _, o := range append(t.Dependents(c, "obl"), t.Dependents(c, "obj")...) {
+		if k := caseOf(t, o); k >= 0 && (lowerWord(t, k) == "to" || lowerWord(t, k) == "with") {
 			return []int{o}
 		}
 	}
 	return nil
+}
+
+// caseOf returns the case marker of noun o, or -1: its own, or the one
+// that opens its words when the parser hung it on a modifier ("to union
+// members" with "to" on "union").
+func caseOf(t *nlp.Tree, o int) int {
+	if k := t.Dependent(o, "case"); k >= 0 {
+		return k
+	}
+	if lo, _ := subtreeWords(t, o); lo < o && nlp.RelIs(t.Rel(lo), "case") && nlp.RelIs(t.Rel(t.Head(lo)), "compound") {
+		return lo
+	}
+	return -1
 }
 
 // chainDependent is a dependent of a cue or source that a chain rule

@@ -79,3 +79,40 @@ func TestNameAfterUnnamedHead(t *testing.T) {
 		}
 	}
 }
+
+// TestTailReporter: a reporting clause that closes the sentence ("…, the
+// Kessel Post reported") reports the whole of it, the speaker's saying
+// included, so it stands nearer the article than the speaker, and a
+// later reference to the speaker keeps it. A reporter the speaker names
+// inside the content stays after the speaker.
+func TestTailReporter(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string][]string{
+		"Union leaders said the strike would last a week, the Kessel Post reported. They also said the port would close.": {
+			"Kessel Post ← Union leaders", "Kessel Post ← Union leaders"},
+		"The minister said the strike would last a week, according to the Kessel Post.":         {"Kessel Post ← minister"},
+		"The minister said the Kessel Post had reported that the strike would last a week.":     {"minister ← Kessel Post"},
+		"On Monday, union leaders said the strike would last a week, the Kessel Post reported.": {"Kessel Post ← union leaders"},
+		"Union leaders have said the strike would last a week, the Kessel Post reported.":       {"Kessel Post ← Union leaders"},
+	} {
+		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
+		doc, err := an.Analyze(context.Background(), &art)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, st := range New().Extract(doc) {
+			var names []string
+			for _, s := range st.Chain[1:] {
+				names = append(names, s.Name)
+			}
+			got = append(got, strings.Join(names, " ← "))
+		}
+		if strings.Join(got, " | ") != strings.Join(want, " | ") {
+			t.Errorf("%s: chains %q, want %q", text, got, want)
+		}
+	}
+}

@@ -295,6 +295,7 @@ func sameParty(found []origin) []origin {
 	officersOfOneBody(found)
 	officersOfTheirArticlesBody(found)
 	authorsOfTheirArticlesDocument(found)
+	membersOfTheirBody(found)
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
@@ -336,6 +337,43 @@ func officersOfOneBody(found []origin) {
 			if i != j && found[i].key != found[j].key && found[i].src.Kind == claimtrail.KindPerson &&
 				found[j].src.Kind == claimtrail.KindPerson && sharedBody(found[i], found[j]) {
 				rekey(found, found[i].key, found[j].key)
+			}
+		}
+	}
+}
+
+// memberNouns are the heads of an unnamed source that speaks from inside
+// a body its other words name: "union officials", "party sources",
+// "union members".
+var memberNouns = map[string]bool{"official": true, "officials": true, "member": true, "members": true,
+	"leader": true, "leaders": true, "source": true, "sources": true, "representative": true,
+	"representatives": true, "insider": true, "insiders": true, "staff": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true}
+
+// membersOfTheirBody gives an unnamed source that names its body ("union
+// officials", "union members (Radio Kelm)") the key of the body when
+// the body is itself an origin of the claim ("the dockers' union"): the
+// members say what the body says, not a second origin. Every word of the
+// source but its head must be a word of the body's name, and the body's
+// own head one of them ("Iraqi officials" are not of "Iraqi media").
+func membersOfTheirBody(found []origin) {
+	for i := range found {
+		if !anonymousKind(found[i].src.Kind) || found[i].pronoun {
+			continue
+		}
+		words := partyWords(found[i].src.Name)
+		if len(words) < 2 || !memberNouns[words[len(words)-1]] {
+			continue
+		}
+		for j := range found {
+			k := found[j].src.Kind
+			if k != claimtrail.KindOrganization && k != claimtrail.KindOfficial || found[j].key == found[i].key {
+				continue
+			}
+			body := partyWords(found[j].src.Name)
+			if len(body) > 0 && slices.Contains(words, body[len(body)-1]) && subset(words[:len(words)-1], body) {
+				rekey(found, found[i].key, found[j].key)
+				break
 			}
 		}
 	}
