@@ -126,6 +126,9 @@ type estimate struct {
 	events   map[string]bool
 	agents   map[string]bool
 	settings map[string]bool
+	// total marks a figure given as a sum ("a total of 30", "30 in
+	// all"): it counts more than any one of its parts does.
+	total bool
 }
 
 // estimateRules are the conditions under which two figures of statements
@@ -151,6 +154,9 @@ var estimateRules = []struct {
 	},
 		[2]string{"About 1,500 residents were evacuated.", "More than 1,300 people had been evacuated."},
 		[2]string{"At least eight people were killed.", "At least 30 people were killed."}},
+	{"no sum against a part", func(f, g estimate) bool { return f.total == g.total },
+		[2]string{"About 40 people were detained after the match.", "Police detained some 45 fans after the match."},
+		[2]string{"A total of 30 people have now been detained.", "Police detained 22 fans."}},
 	{"one agent", func(f, g estimate) bool { return len(f.agents) == 0 || len(g.agents) == 0 || meets(f.agents, g.agents) },
 		[2]string{"Police arrested about 40 marchers.", "Police arrested 55 marchers."},
 		[2]string{"Police arrested about 40 marchers.", "Soldiers arrested 55 marchers."}},
@@ -209,6 +215,7 @@ func readEstimates(fs []figureRead, c core, text string) []estimate {
 				e.settings[k] = true
 			}
 		}
+		e.total = sums(text)
 		for d := range namedDates(text) {
 			e.settings["d:"+d] = true
 		}
@@ -294,4 +301,58 @@ func (b *builder) unnamedEvent(x, y *item, ex, ey []estimate) bool {
 		}
 	}
 	return joined
+}
+
+// settingsDiffer reports whether two statements that share no name set
+// their figures in different events by the agent and setting rows of
+// estimateRules ("25 killed in the market bombing" / "30 killed on
+// Thursday and Friday"): near figures of one counted noun are no sign of
+// one event then. Statements the parse does not read are not set apart.
+func (b *builder) settingsDiffer(x, y *item) bool {
+	cx, ok := b.itemCore(x)
+	if !ok {
+		return false
+	}
+	cy, ok := b.itemCore(y)
+	if !ok {
+		return false
+	}
+	ex, ey := readEstimates(b.figureReads(x), cx, x.text), readEstimates(b.figureReads(y), cy, y.text)
+	if len(ex) == 0 || len(ey) == 0 {
+		return false
+	}
+	for _, f := range ex {
+		for _, g := range ey {
+			if oneSetting(f, g) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// oneSetting reports whether the agent and setting rows of estimateRules
+// hold.
+func oneSetting(f, g estimate) bool {
+	for _, r := range estimateRules {
+		if (r.name == "one agent" || r.name == "one setting") && !r.holds(f, g) {
+			return false
+		}
+	}
+	return true
+}
+
+// sumWords are the words that give a figure as a sum.
+var sumWords = map[string]bool{"total": true, "altogether": true, "overall": true}
+
+// sums reports whether a statement's text gives its figure as a sum: a
+// sum word, or "in all".
+func sums(text string) bool {
+	l := strings.ToLower(text)
+	for _, f := range strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if sumWords[f] {
+			return true
+		}
+	}
+	return strings.Contains(l, " in all")
 }

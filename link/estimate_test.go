@@ -78,3 +78,35 @@ func TestEstimateEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedEstimatesJoin: three sources giving differing figures for
+// one evacuation, none naming a place in its content, are one claim that
+// shows the three figures; tolls of one story given for another setting,
+// or by far, stay apart.
+func TestUnnamedEstimatesJoin(t *testing.T) {
+	claims := linkTexts(t,
+		"The mayor said about 1,500 residents were evacuated.",
+		"The water board put the number of evacuees at 1,200.",
+		"More than 1,300 people had been evacuated, police said.")
+	c := claimWith(claims, "evacu")
+	if c == nil || articlesOf(c, claimtrail.Asserts) != "a,b,c" {
+		t.Fatalf("the three estimates are not one claim: %q", texts(claims))
+	}
+	if len(c.Figures) != 3 {
+		t.Errorf("figures %+v, want 1,500, 1,200 and 1,300", c.Figures)
+	}
+	for _, pair := range [][2]string{
+		{"At least eight people were killed in the market bombing, the governor said.",
+			"At least 30 people were killed on Thursday and Friday, a hospital official said."},
+		{"At least 25 people were killed in the market bombing, the governor said.",
+			"At least 30 people were killed on Thursday and Friday, a hospital official said."},
+		{"Police arrested about 40 marchers, a witness said.",
+			"Soldiers arrested 55 marchers, the organisers said."},
+	} {
+		for _, c := range linkTexts(t, pair[0], pair[1]) {
+			if articlesOf(&c, claimtrail.Asserts) == "a,b" {
+				t.Errorf("two events joined: %q", c.Text)
+			}
+		}
+	}
+}
