@@ -303,45 +303,6 @@ func (b *builder) unnamedEvent(x, y *item, ex, ey []estimate) bool {
 	return joined
 }
 
-// settingsDiffer reports whether two statements that share no name set
-// their figures in different events by the agent and setting rows of
-// estimateRules ("25 killed in the market bombing" / "30 killed on
-// Thursday and Friday"): near figures of one counted noun are no sign of
-// one event then. Statements the parse does not read are not set apart.
-func (b *builder) settingsDiffer(x, y *item) bool {
-	cx, ok := b.itemCore(x)
-	if !ok {
-		return false
-	}
-	cy, ok := b.itemCore(y)
-	if !ok {
-		return false
-	}
-	ex, ey := readEstimates(b.figureReads(x), cx, x.text), readEstimates(b.figureReads(y), cy, y.text)
-	if len(ex) == 0 || len(ey) == 0 {
-		return false
-	}
-	for _, f := range ex {
-		for _, g := range ey {
-			if oneSetting(f, g) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// oneSetting reports whether the agent and setting rows of estimateRules
-// hold.
-func oneSetting(f, g estimate) bool {
-	for _, r := range estimateRules {
-		if (r.name == "one agent" || r.name == "one setting") && !r.holds(f, g) {
-			return false
-		}
-	}
-	return true
-}
-
 // sumWords are the words that give a figure as a sum.
 var sumWords = map[string]bool{"total": true, "altogether": true, "overall": true}
 

@@ -125,9 +125,6 @@ func (b *builder) figured(x, y *item) float64 {
 			return 0
 		}
 	}
-	if named == 0 && b.settingsDiffer(x, y) {
-		return 0 // "25 killed in the market bombing" / "30 killed on Thursday and Friday"
-	}
 	d, _, _ := dot(x, y)
 	return (d + extra) / (x.norm * y.norm)
 }
