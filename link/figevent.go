@@ -311,6 +311,9 @@ func figureEvents(t *nlp.Tree, top, w, noun int) (map[string]bool, bool) {
 	head := fold(firstStem(t, h))
 	if t.UPOS(h) == "VERB" && !figureVerbs[head] {
 		out[foldHead(t, h, firstStem(t, h))] = true
+		if e := phraseEvent(t, h); e != "" {
+			out[e] = true // "left their homes": evacuated
+		}
 		return out, false
 	}
 	add := func(v int) {

@@ -374,7 +374,8 @@ func (b *builder) oneEvent(x, y *item) bool {
 		return false
 	}
 	if _, named, _ := dot(x, y); named == 0 && !sharesKey(cx.subject, cy.subject) {
-		return false // one name, or one subject however the entities were keyed
+		// No name in common: one act, one size, one setting (estimateRules).
+		return b.unnamedEvent(x, y, readEstimates(mainActs(fx, cx), cx, x.text), readEstimates(mainActs(fy, cy), cy, y.text))
 	}
 	joined := false
 	for _, f := range fx {

@@ -42,6 +42,7 @@ var synonyms = func() map[string]string {
 		{"kill", "dead", "die", "death"},         // act, state and event of one death: other parts of speech, no shared sense
 		{"ban", "prohibit"},                      // different first senses ("censor", "forbid")
 		{"injur", "injuri", "wound"},             // one first sense, but "wound" is also "wind"'s past; Snowball leaves "injured" and "injuries" apart
+		{"evacu", "evacue"},                      // the act and those it moves: Snowball leaves "evacuated" and "evacuees" apart
 	} {
 		for _, w := range group[1:] {
 			m[w] = group[0]
