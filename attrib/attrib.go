@@ -564,7 +564,7 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 // tailReporter reports whether inner, an attribution found inside a's
 // content, is a reporting clause that closes the sentence after its own
 // content, which starts where a's does: "Union leaders said the strike
-// would last a week, the Kessel Post reported". The reporter set off by a
+// would last a week, the Varrow Post reported". The reporter set off by a
 // comma at the end reports the whole sentence, the speaker's saying with
 // it, not words the speaker passed on.
 func tailReporter(t *nlp.Tree, toks []nlp.Token, lo int, a, inner attribution) bool {

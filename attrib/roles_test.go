@@ -81,7 +81,7 @@ func TestNameAfterUnnamedHead(t *testing.T) {
 }
 
 // TestTailReporter: a reporting clause that closes the sentence ("…, the
-// Kessel Post reported") reports the whole of it, the speaker's saying
+// Varrow Post reported") reports the whole of it, the speaker's saying
 // included, so it stands nearer the article than the speaker, and a
 // later reference to the speaker keeps it. A reporter the speaker names
 // inside the content stays after the speaker.
@@ -91,12 +91,12 @@ func TestTailReporter(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string][]string{
-		"Union leaders said the strike would last a week, the Kessel Post reported. They also said the port would close.": {
-			"Kessel Post ← Union leaders", "Kessel Post ← Union leaders"},
-		"The minister said the strike would last a week, according to the Kessel Post.":         {"Kessel Post ← minister"},
-		"The minister said the Kessel Post had reported that the strike would last a week.":     {"minister ← Kessel Post"},
-		"On Monday, union leaders said the strike would last a week, the Kessel Post reported.": {"Kessel Post ← union leaders"},
-		"Union leaders have said the strike would last a week, the Kessel Post reported.":       {"Kessel Post ← Union leaders"},
+		"Union leaders said the strike would last a week, the Varrow Post reported. They also said the port would close.": {
+			"Varrow Post ← Union leaders", "Varrow Post ← Union leaders"},
+		"The minister said the strike would last a week, according to the Varrow Post.":         {"Varrow Post ← minister"},
+		"The minister said the Varrow Post had reported that the strike would last a week.":     {"minister ← Varrow Post"},
+		"On Monday, union leaders said the strike would last a week, the Varrow Post reported.": {"Varrow Post ← union leaders"},
+		"Union leaders have said the strike would last a week, the Varrow Post reported.":       {"Varrow Post ← Union leaders"},
 	} {
 		art := claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: text}
 		doc, err := an.Analyze(context.Background(), &art)

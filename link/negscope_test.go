@@ -49,7 +49,7 @@ func TestNegationScope(t *testing.T) {
 func TestSelfNegationAnswersOnlyItsSpeaker(t *testing.T) {
 	claims := linkTexts(t, "Shelter video draws donors\n\n"+
 		"Film-maker Ari Dorn believes the man in the video is really homeless, the Welby Post reported.\n\n"+
-		"\"I couldn't believe it,\" Tomas Reval, who gave him the money, said of the gift.")
+		"\"I couldn't believe it,\" Jory Reval, who gave him the money, said of the gift.")
 	c := claimWith(claims, "is really homeless")
 	if c == nil {
 		t.Fatalf("no claim of the belief in %+v", claims)
