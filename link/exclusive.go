@@ -168,15 +168,8 @@ func counters(x, y core) bool {
 // sameSubject reports whether two cores speak of one subject: a subject
 // feature in common, and the same named subjects.
 func sameSubject(x, y core) bool {
-	for k := range x.named {
-		if !y.named[k] {
-			return false
-		}
-	}
-	for k := range y.named {
-		if !x.named[k] {
-			return false
-		}
+	if !sameNamed(x, y) {
+		return false
 	}
 	return sharesAnyKey(x.subject, y.subject)
 }

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -33,42 +34,51 @@ func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus
 		return nil, nil
 	}
 	var out []string
-	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
-		t := doc.Tree(s)
-		if t == nil {
-			continue
+	for t, w := range negatorsIn(doc, span) {
+		head := t.Head(w) // "no tanks", "not suspended", "nobody photographed"
+		if head < 0 {
+			head = w
 		}
-		for w := 0; w < t.Len(); w++ {
-			tk := t.Token(w)
-			if tk.Start < span.Start || tk.End > span.End || !negators[strings.ToLower(tk.Text)] {
-				continue
-			}
-			head := t.Head(w) // "no tanks", "not suspended", "nobody photographed"
-			if head < 0 {
-				head = w
-			}
-			words := []int{head}
-			if v := t.Head(head); v >= 0 && t.UPOS(head) != "VERB" && nlp.RelIs(t.Rel(head), "nsubj") {
-				words = append(words, v) // "not a single scene had been staged": the staging
-			}
-			for _, rel := range argumentRels {
-				words = append(words, t.Dependents(head, rel)...)
-			}
-			for _, k := range words {
-				out = append(out, stems.stems(common(t, k))...)
-			}
-			clause := head // "found no contamination": the verb "found"
-			if nlp.RelIs(t.Rel(head), "obj") && t.Head(head) >= 0 {
-				clause = t.Head(head)
-			}
-			for _, k := range t.Dependents(clause, "nsubj") {
-				if k != w && k != head {
-					subject = append(subject, stems.stems(common(t, k))...)
-				}
+		words := []int{head}
+		if v := t.Head(head); v >= 0 && t.UPOS(head) != "VERB" && nlp.RelIs(t.Rel(head), "nsubj") {
+			words = append(words, v) // "not a single scene had been staged": the staging
+		}
+		for _, rel := range argumentRels {
+			words = append(words, t.Dependents(head, rel)...)
+		}
+		for _, k := range words {
+			out = append(out, stems.stems(common(t, k))...)
+		}
+		clause := head // "found no contamination": the verb "found"
+		if nlp.RelIs(t.Rel(head), "obj") && t.Head(head) >= 0 {
+			clause = t.Head(head)
+		}
+		for _, k := range t.Dependents(clause, "nsubj") {
+			if k != w && k != head {
+				subject = append(subject, stems.stems(common(t, k))...)
 			}
 		}
 	}
 	return out, subject
+}
+
+// negatorsIn yields each negator word inside span with the parse of its
+// sentence, over every sentence the span touches.
+func negatorsIn(doc *nlp.Document, span claimtrail.Span) iter.Seq2[*nlp.Tree, int] {
+	return func(yield func(*nlp.Tree, int) bool) {
+		for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
+			t := doc.Tree(s)
+			if t == nil {
+				continue
+			}
+			for w := 0; w < t.Len(); w++ {
+				tk := t.Token(w)
+				if tk.Start >= span.Start && tk.End <= span.End && negators[strings.ToLower(tk.Text)] && !yield(t, w) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // common is word w as the stemmer should read it: lower-cased unless the

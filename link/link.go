@@ -1140,13 +1140,19 @@ func (b *builder) holdingFocus(i int, matched []int) []int {
 	if len(focus) == 0 {
 		return matched // "12, not 30": a figure, which no stem gives
 	}
+	return b.claimsWhere(matched, func(m int) bool { return b.holdsFocus(m, focus, focusStems) })
+}
+
+// claimsWhere keeps the claims one of whose first Members members
+// satisfies is.
+func (b *builder) claimsWhere(claims []int, is func(m int) bool) []int {
 	var out []int
-	for _, c := range matched {
+	for _, c := range claims {
 		for k, m := range b.members[c] {
 			if k == b.l.Members {
 				break
 			}
-			if b.holdsFocus(m, focus, focusStems) {
+			if is(m) {
 				out = append(out, c)
 				break
 			}

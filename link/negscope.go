@@ -60,26 +60,16 @@ func negationScope(doc *nlp.Document, span claimtrail.Span) negScope {
 	if doc == nil {
 		return negScope{main: true}
 	}
-	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
-		t := doc.Tree(s)
-		if t == nil {
+	for t, w := range negatorsIn(doc, span) {
+		sc.seen = true
+		if subordinate(t, w, span) {
 			continue
 		}
-		for w := 0; w < t.Len(); w++ {
-			tk := t.Token(w)
-			if tk.Start < span.Start || tk.End > span.End || !negators[strings.ToLower(tk.Text)] {
-				continue
-			}
-			sc.seen = true
-			if subordinate(t, w, span) {
-				continue
-			}
-			self := selfSubject(t, w)
-			sc.self = self && (sc.self || !sc.main)
-			sc.main = true
-			if self {
-				sc.objects = append(sc.objects, objectNouns(t, w)...)
-			}
+		self := selfSubject(t, w)
+		sc.self = self && (sc.self || !sc.main)
+		sc.main = true
+		if self {
+			sc.objects = append(sc.objects, objectNouns(t, w)...)
 		}
 	}
 	if !sc.seen {

@@ -49,15 +49,8 @@ func oppositeCores(x, y core) bool {
 	if len(x.heads) == 0 || len(y.heads) == 0 || !oppositeHeads[[2]string{x.heads[0], y.heads[0]}] {
 		return false
 	}
-	for k := range x.named {
-		if !y.named[k] {
-			return false
-		}
-	}
-	for k := range y.named {
-		if !x.named[k] {
-			return false
-		}
+	if !sameNamed(x, y) {
+		return false
 	}
 	if !sharesAnyKey(x.subject, y.subject) {
 		return false
@@ -117,4 +110,18 @@ func foldStem(s string) string {
 		s = f
 	}
 	return s
+}
+
+// sameNamed reports whether two cores name the same subjects, no more and
+// no fewer.
+func sameNamed(x, y core) bool {
+	if len(x.named) != len(y.named) {
+		return false
+	}
+	for k := range x.named {
+		if !y.named[k] {
+			return false
+		}
+	}
+	return true
 }

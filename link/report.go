@@ -264,19 +264,7 @@ func (b *builder) narrowedAs(i int, claims []int) []int {
 	if head == "" || len(claims) == 0 {
 		return claims
 	}
-	var out []int
-	for _, c := range claims {
-		for k, m := range b.members[c] {
-			if k == b.l.Members {
-				break
-			}
-			if b.restricted(i, m, head) {
-				out = append(out, c)
-				break
-			}
-		}
-	}
-	return out
+	return b.claimsWhere(claims, func(m int) bool { return b.restricted(i, m, head) })
 }
 
 // mainArgument reports whether the content at span has the stem head as

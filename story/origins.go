@@ -393,21 +393,30 @@ func officersOfTheirArticlesBody(found []origin) {
 		if o.src.Kind != claimtrail.KindPerson || !o.officer || namesOtherBody(*o) {
 			continue
 		}
-		body := ""
-		for _, b := range found {
-			if b.article != o.article || b.src.Kind != claimtrail.KindOfficial && b.src.Kind != claimtrail.KindOrganization {
-				continue
-			}
-			if body != "" && body != b.key {
-				body = ""
-				break
-			}
-			body = b.key
-		}
+		body := onlyKeyIn(found, o.article, func(b origin) bool {
+			return b.src.Kind == claimtrail.KindOfficial || b.src.Kind == claimtrail.KindOrganization
+		})
 		if body != "" && body != o.key {
 			rekey(found, o.key, body)
 		}
 	}
+}
+
+// onlyKeyIn returns the key of the origins of article that satisfy is,
+// when they all share one; "" when none does or two keys do (there is no
+// telling which one is meant).
+func onlyKeyIn(found []origin, article string, is func(origin) bool) string {
+	key := ""
+	for _, o := range found {
+		if o.article != article || !is(o) {
+			continue
+		}
+		if key != "" && key != o.key {
+			return ""
+		}
+		key = o.key
+	}
+	return key
 }
 
 // authorsOfTheirArticlesDocument gives a document's author ("Its lead
@@ -421,17 +430,7 @@ func authorsOfTheirArticlesDocument(found []origin) {
 		if o.src.Kind != claimtrail.KindPerson || !o.author {
 			continue
 		}
-		doc := ""
-		for _, d := range found {
-			if d.article != o.article || !strings.HasPrefix(d.key, documentPrefix) {
-				continue
-			}
-			if doc != "" && doc != d.key {
-				doc = ""
-				break
-			}
-			doc = d.key
-		}
+		doc := onlyKeyIn(found, o.article, func(d origin) bool { return strings.HasPrefix(d.key, documentPrefix) })
 		if doc != "" && doc != o.key {
 			rekey(found, o.key, doc)
 		}
