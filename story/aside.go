@@ -86,6 +86,12 @@ var asideSignals = []asideSignal{
 			"The minister was unavailable for comment", "A correspondent in Portvale contributed to this article"},
 		[]string{"The inspectors contributed to the report on the pier", "This report found lead in the water",
 			"The minister commented on the inspection", "The board was contacted by the police in May"}, false},
+	{"procedure", "the outlet saying what it could not verify", unverifiedByOutlet,
+		[]string{"The Orm Courier could not independently verify the footage", "We were unable to confirm the account",
+			"The claims could not be independently verified"},
+		[]string{"Police could not confirm the identity of the driver", "The lab verified the samples on Monday",
+			"The pilot's licence could not be verified by the inspectors",
+			"The footage could not be independently verified, but it shows three armed men"}, false},
 	{"prediction", "unsourced modal of possibility", unsourcedPossibility,
 		[]string{"The merger could anger the farmers", "Voters, wary of the price, may see the deal as a surrender"},
 		[]string{"The merger was approved by the board", "Rescuers could not reach the village"}, false},
@@ -137,6 +143,8 @@ type statementView struct {
 	// "contend", "believe"): the source puts forward a view.
 	arguing bool
 	text    string
+	outlet  string // the article's outlet, the first link of the chain
+	docText string // the whole article's text, which tree spans index
 }
 
 // viewOf builds the view of one statement, nil when its document is
@@ -145,12 +153,15 @@ func viewOf(st *claimtrail.Statement, d *nlp.Document) *statementView {
 	if d == nil {
 		return nil
 	}
-	v := &statementView{toks: d.TokensIn(st.Content), head: -1, own: st.Cue.Empty(), text: st.Content.In(d.Text())}
+	v := &statementView{toks: d.TokensIn(st.Content), head: -1, own: st.Cue.Empty(), text: st.Content.In(d.Text()), docText: d.Text()}
 	for _, t := range v.toks {
 		v.low = append(v.low, t.LowerText())
 	}
 	if cue := strings.Fields(strings.ToLower(st.Cue.In(d.Text()))); len(cue) > 0 {
 		v.arguing = arguingCues[cue[0]]
+	}
+	if len(st.Chain) > 0 {
+		v.outlet = st.Chain[0].Name
 	}
 	if len(v.toks) == 0 {
 		return v
@@ -504,6 +515,70 @@ func selfReference(v *statementView) bool {
 		}
 	}
 	return false
+}
+
+// verifySteps are the verbs of a newsroom's checking, in the forms a
+// negated or passive clause uses.
+var verifySteps = map[string]bool{"verify": true, "verified": true, "confirm": true, "confirmed": true,
+	"corroborate": true, "corroborated": true, "authenticate": true, "authenticated": true}
+
+// unverifiedByOutlet: in its own voice, the outlet says it could not check
+// something ("The Orm Courier could not independently verify the footage",
+// "we were unable to confirm", "the claims could not be independently
+// verified"): a step of its reporting, not an event of the story. Another
+// party's failure to confirm ("police could not confirm the driver's
+// identity") is a fact and stays a claim.
+func unverifiedByOutlet(v *statementView) bool {
+	if !v.own || v.tree == nil || v.head < 0 {
+		return false
+	}
+	h := v.head
+	if len(v.deps(h, "conj")) > 0 {
+		return false // "… could not be confirmed, but the fighters in it …": the rest is a claim
+	}
+	if v.word(h) == "unable" {
+		if x := v.deps(h, "xcomp"); len(x) > 0 {
+			return verifySteps[v.word(x[0])] && v.outletSubject(h)
+		}
+		return false
+	}
+	if !verifySteps[v.word(h)] {
+		return false
+	}
+	if len(v.deps(h, "nsubj:pass")) > 0 || len(v.deps(h, "cop")) > 0 {
+		// passive, or a participle the parser reads as an adjective after "be"
+		return len(v.deps(h, "obl:agent")) == 0 && v.hasDepWord(h, "advmod", "independently") && v.negatedHead(h)
+	}
+	return v.negatedHead(h) && v.outletSubject(h)
+}
+
+// negatedHead reports whether word h is negated by "not", "n't" or "never".
+func (v *statementView) negatedHead(h int) bool {
+	return v.hasDepWord(h, "advmod", "not") || v.hasDepWord(h, "advmod", "n't") || v.hasDepWord(h, "advmod", "never")
+}
+
+// outletSubject reports whether word h's subject is the article's outlet
+// or "we".
+func (v *statementView) outletSubject(h int) bool {
+	for _, sub := range v.deps(h, "nsubj") {
+		if v.word(sub) == "we" {
+			return true
+		}
+		name := v.tree.SubtreeSpan(sub).In(v.docText)
+		if v.outlet != "" && outletKey(name) == outletKey(v.outlet) {
+			return true
+		}
+	}
+	return false
+}
+
+// outletKey folds an outlet's name as a source key without a leading
+// article: "The Orm Courier" and "Orm Courier" are one outlet.
+func outletKey(name string) string {
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = name[4:]
+	}
+	return nlp.SourceKey(name)
 }
 
 // hasDepWord reports whether word i has a dependent by rel that is word w.

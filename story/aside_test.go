@@ -24,7 +24,8 @@ func asideView(t *testing.T, a *nlp.Analyzer, text string) (*claimtrail.Statemen
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &claimtrail.Statement{Article: "a1", Content: content, Polarity: claimtrail.Asserts}
+	st := &claimtrail.Statement{Article: "a1", Content: content, Polarity: claimtrail.Asserts,
+		Chain: []claimtrail.Source{{Name: "Orm Courier", Kind: claimtrail.KindOutlet}}}
 	return st, d
 }
 
