@@ -63,17 +63,32 @@ func negatedFocus(doc *nlp.Document, span claimtrail.Span, stems stemmer) (focus
 }
 
 // negatorsIn yields each negator word inside span with the parse of its
-// sentence, over every sentence the span touches.
+// sentence (wordsIn).
 func negatorsIn(doc *nlp.Document, span claimtrail.Span) iter.Seq2[*nlp.Tree, int] {
 	return func(yield func(*nlp.Tree, int) bool) {
+		for t, w := range wordsIn(doc, span) {
+			if negators[strings.ToLower(t.Token(w).Text)] && !yield(t, w) {
+				return
+			}
+		}
+	}
+}
+
+// wordsIn yields each word inside span with the parse of its sentence,
+// over every sentence the span touches; nothing for a nil document.
+func wordsIn(doc *nlp.Document, span claimtrail.Span) iter.Seq2[*nlp.Tree, int] {
+	return func(yield func(*nlp.Tree, int) bool) {
+		if doc == nil {
+			return
+		}
 		for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
 			t := doc.Tree(s)
 			if t == nil {
 				continue
 			}
+			inside := inSpan(t, span)
 			for w := 0; w < t.Len(); w++ {
-				tk := t.Token(w)
-				if tk.Start >= span.Start && tk.End <= span.End && negators[strings.ToLower(tk.Text)] && !yield(t, w) {
+				if inside(w) && !yield(t, w) {
 					return
 				}
 			}

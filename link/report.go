@@ -195,19 +195,9 @@ func holdsArgument(doc *nlp.Document, span claimtrail.Span, head string, stems s
 // anyWordIn reports whether some word of the content at span satisfies
 // keep, read in the parse of each sentence the span covers.
 func anyWordIn(doc *nlp.Document, span claimtrail.Span, keep func(t *nlp.Tree, w int) bool) bool {
-	if doc == nil {
-		return false
-	}
-	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
-		t := doc.Tree(s)
-		if t == nil {
-			continue
-		}
-		inside := inSpan(t, span)
-		for w := 0; w < t.Len(); w++ {
-			if inside(w) && keep(t, w) {
-				return true
-			}
+	for t, w := range wordsIn(doc, span) {
+		if keep(t, w) {
+			return true
 		}
 	}
 	return false
