@@ -1046,14 +1046,14 @@ func (r *reader) addressee(toks []nlp.Token, w string, after, hi int) ([]claimtr
 	if (w != "told" && w != "tells" && w != "tell") || after >= hi {
 		return nil, after
 	}
-	end := addresseeEnd(toks, after, hi)
+	nameHi, end := addresseeEnd(toks, after, hi)
 	if end <= after {
 		return nil, after
 	}
 	var chain []claimtrail.Source
 	if !audiences[lower(toks[after])] {
 		known := len(r.mentions)
-		if c := r.sourceChain(toks, after, end, ""); relays(c) {
+		if c := r.sourceChain(toks, after, nameHi, ""); relays(c) {
 			chain = c
 		} else {
 			r.mentions = r.mentions[:known] // not a source: nothing to refer back to

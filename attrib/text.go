@@ -853,33 +853,39 @@ var unanswered = set(`respond responded reply replied return returned comment an
 // confirmed Y but said Z".
 var coordinators = set(`but and then yet`)
 
-// addresseeEnd returns where the addressee of "told" ends, from toks[at]:
-// an audience word ("reporters", "parliament"), a determiner or possessive
-// with what follows up to a name's end or the next determiner or pronoun
-// ("the Baltimore Sun", "the committee"), or a capitalised name ("CNN").
-// Without a clear end it stops at "that" or a boundary, at most 8 tokens on.
-func addresseeEnd(toks []nlp.Token, at, hi int) int {
+// addresseeEnd returns where the addressee of "told" ends, from toks[at],
+// and where the rest of the sentence starts after the place or time
+// phrase that may follow it ("told the Courier on Tuesday"): an audience
+// word ("reporters", "parliament"), a determiner or possessive with what
+// follows up to a name's end or the next determiner or pronoun ("the
+// Baltimore Sun", "the committee"), or a capitalised name ("CNN"). Without
+// a clear end it stops at "that" or a boundary, at most 8 tokens on. The
+// phrase after the name is no part of it: "Jory Radio on Tuesday" is
+// Jory Radio.
+func addresseeEnd(toks []nlp.Token, at, hi int) (name, rest int) {
 	w := lower(toks[at])
 	switch {
 	case audiences[w]:
-		return prepositionalTail(toks, at+1, hi)
+		return at + 1, prepositionalTail(toks, at+1, hi)
 	case determiners[w]:
 		end := at + 1
 		if end < hi && capitalised(toks[end].Text) {
-			return adjunctTail(toks, nameEnd(toks, end, hi), hi)
+			n := nameEnd(toks, end, hi)
+			return n, adjunctTail(toks, n, hi)
 		}
 		for end < hi && end-at < 4 && !boundary(toks[end]) && !clauseStarts[lower(toks[end])] && !capitalised(toks[end].Text) {
 			end++
 		}
-		return end
+		return end, end
 	case capitalised(toks[at].Text):
-		return adjunctTail(toks, nameEnd(toks, at, hi), hi)
+		n := nameEnd(toks, at, hi)
+		return n, adjunctTail(toks, n, hi)
 	}
 	end := at
 	for end < hi && end-at < 8 && lower(toks[end]) != "that" && !boundary(toks[end]) {
 		end++
 	}
-	return end
+	return end, end
 }
 
 // nameEnd returns the end of the name starting at toks[at]: capitalised
