@@ -36,6 +36,15 @@ const minOwnTopicShare = 0.35
 // vocabulary, though it names none of the story's people or bodies.
 const minTopicLift = 1.0
 
+// minJoinOwnShare is the least share of its own words an article no claim
+// and no name joins must give to the topic to join by its words. A long
+// report of another event in the same war or country (a militant's
+// identification, a king's vow of air strikes) can cover half of a
+// story's topic and more than chance would, yet its topic words are a
+// few in a hundred of its own; an on-story relay or follow-up, however
+// long, spends a tenth of its words or more on the story.
+const minJoinOwnShare = 0.1
+
 // topicFit is how an article's words fit the topic of the articles it is
 // weighed with.
 type topicFit struct {
@@ -84,13 +93,14 @@ var topicRules = []topicRule{
 	{"covers the topic", false, func(f topicFit) bool { return f.share() >= minTopicShare }},
 	// An article that shares no name and no claim with the story joins by
 	// its words only when it covers the topic beyond what its length
-	// gives: "Statisticians at the Pascoe Institute say the survey's sample
-	// was too small to support its headline figure" uses "survey",
-	// "sample", "figure" of a story about a survey's findings, while a
-	// long report on an election in the same country uses "officials",
-	// "week" and "said" as every long article does.
+	// gives, and spends a tenth of its own words on it: "Statisticians at
+	// the Pascoe Institute say the survey's sample was too small to support
+	// its headline figure" uses "survey", "sample", "figure" of a story
+	// about a survey's findings, while a long report on an election in the
+	// same country uses "officials", "week" and "said" as every long
+	// article does.
 	{"covers the topic beyond its length", true, func(f topicFit) bool {
-		return f.share() >= minTopicShare && f.lift() >= minTopicLift
+		return f.share() >= minTopicShare && f.lift() >= minTopicLift && f.ownShare() >= minJoinOwnShare
 	}},
 	// A brief of thirty words has no room for most of the topic's words,
 	// but nearly all of its words are topic words.
