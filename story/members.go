@@ -10,7 +10,8 @@ import (
 // Members returns the articles that belong to the story: the largest group
 // of articles joined by shared claims or shared names, and within it the
 // largest group joined by claims with the articles that share its names,
-// less those off its topic (see offTopic); where no claim joins two
+// less those off its topic and with those whose words are the topic's
+// (topicRules); where no claim joins two
 // articles, the largest group joined by shared names; where nothing joins
 // any two, every article (there is no telling which one is off the story),
 // and joined is false. It is claimtrail's one notion of story membership:
@@ -60,10 +61,10 @@ func Members(articles []claimtrail.Article, docs map[string]*nlp.Document, claim
 				}
 			}
 		}
-		for id := range offTopic(articles, in) {
-			delete(in, id)
-		}
-		return in, true
+		// Then the words decide: a joined article off the topic leaves,
+		// and an article that neither claims nor names join but whose
+		// words are the story's joins (topicRules).
+		return onTopic(articles, in), true
 	}
 	if len(articles) <= 1 {
 		return in, false

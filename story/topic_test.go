@@ -4,7 +4,27 @@ import (
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
+	"github.com/claimtrail/claimtrail/nlp"
 )
+
+// offTopic returns the articles of in that the topic rules drop when they
+// are weighed with each other alone.
+func offTopic(arts []claimtrail.Article, in map[string]bool) map[string]bool {
+	var within []claimtrail.Article
+	for _, a := range arts {
+		if in[a.ID] {
+			within = append(within, a)
+		}
+	}
+	kept := onTopic(within, in)
+	off := map[string]bool{}
+	for id := range in {
+		if !kept[id] {
+			off[id] = true
+		}
+	}
+	return off
+}
 
 // TestOffTopic: an article that shares the story's town but not its topic
 // falls off; a column about the story, in other words, stays.
@@ -62,5 +82,36 @@ func TestOffTopicBrief(t *testing.T) {
 	in := map[string]bool{"a1": true, "a2": true, "a3": true, "a4": true, "a5": true}
 	if off := offTopic(arts, in); !off["a5"] || len(off) != 1 {
 		t.Errorf("off topic %v, want only the festival (a5)", off)
+	}
+}
+
+// TestJoinByWords: four reports of a survey, joined by a claim, and two
+// articles no claim and no name joins: an expert's rebuttal of the
+// survey's sample, which uses the topic's words though it names none of
+// the survey's people or bodies, joins; a long report of a council vote,
+// which meets a fifth of the topic's words by its length alone, does not.
+func TestJoinByWords(t *testing.T) {
+	survey := " The survey of 400 households found that one in three renters skipped meals to pay rent, and the institute said the figure had doubled since its last survey."
+	arts := []claimtrail.Article{
+		{ID: "r1", Outlet: "Tarn Wire", Title: "Survey: one in three renters skip meals", Text: "A survey by the Halden Trust found renters skipping meals." + survey},
+		{ID: "r2", Outlet: "Marlow Post", Title: "Renters skip meals to pay rent, survey finds", Text: "Renters are skipping meals, a Halden Trust survey says." + survey},
+		{ID: "r3", Outlet: "Civic Radio", Title: "Rent survey alarms charities", Text: "Charities called the Halden Trust survey of renters alarming." + survey},
+		{ID: "r4", Outlet: "Evening Ledger", Title: "Hungry renters", Text: "The Halden Trust survey says renters skip meals." + survey},
+		{ID: "rebut", Outlet: "Numbers Weekly", Title: "Experts question rent survey", Text: "Statisticians at the Pascoe Institute say the survey's sample of households was too small to support its headline figure on renters skipping meals."},
+		{ID: "vote", Outlet: "Marlow Post", Title: "Council approves new bus depot", Text: "The council voted on Tuesday to approve a new bus depot on the eastern ring road, ending a year of debate. Councillors said the depot would cut journey times, and the institute of transport planners said the figure of 40 new buses was a fair estimate. Residents near the site said they feared noise at night and asked the council to pay for double glazing; the leader said a survey of the site would come first. Work begins in spring and should take two years, with the depot open by the following summer, officials said. Opponents said the cost had doubled since the plan was first published, and that households on the ring road had not been asked."},
+	}
+	docs := map[string]*nlp.Document{}
+	for _, a := range arts {
+		docs[a.ID] = &nlp.Document{}
+	}
+	for _, id := range []string{"r1", "r2", "r3", "r4"} {
+		docs[id].Entities = []nlp.Entity{{Key: "haldentrust"}}
+	}
+	claims := []claimtrail.Claim{{Statements: []claimtrail.Statement{{Article: "r1"}, {Article: "r2"}, {Article: "r3"}, {Article: "r4"}}}}
+	in, _ := Members(arts, docs, claims)
+	for _, a := range arts {
+		if want := a.ID != "vote"; in[a.ID] != want {
+			t.Errorf("%s on the story = %v, want %v", a.ID, in[a.ID], want)
+		}
 	}
 }
