@@ -39,6 +39,10 @@ type core struct {
 	// "yet" opening it, or "still" on its predicate ("most of the village
 	// is still standing").
 	contrast bool
+	// nominal are the folded heads of the nouns that a support verb among
+	// the heads carries ("negotiations have begun": supportVerbs); they
+	// count as heads too, after the verbs.
+	nominal []string
 	// complement marks a predicate with a clause for its object ("began
 	// seizing territory", "started to sell"): the act is the clause's,
 	// not the predicate's.
@@ -90,6 +94,7 @@ var headSynonyms = []struct {
 	{[]string{"meet", "talk", "discuss", "negoti"}, [2]string{"the two firms are in talks", "it was in discussions with the buyer"}},
 	{[]string{"attack", "assault"}, [2]string{"rebels attacked the convoy", "rebels assaulted the convoy"}},
 	{[]string{"leav", "depart", "exit"}, [2]string{"the minister will leave the cabinet", "the minister will depart"}},
+	{[]string{"fine", "penalti"}, [2]string{"the council fined the Quarne mill", "the council imposed a penalty on the Quarne mill"}},
 }
 
 // headFold folds the heads of cores: the WordNet table (synonyms.tsv,
@@ -188,6 +193,10 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 		if st := stems.stems(common(t, h)); len(st) == 1 {
 			c.words = append(c.words, st[0])
 			c.heads = append(c.heads, foldHead(t, h, st[0]))
+			for _, n := range supportNouns(t, h, st[0], stems, inside) {
+				c.words = append(c.words, n)
+				c.nominal = append(c.nominal, fold(n))
+			}
 		}
 	}
 	for w := 0; w < t.Len(); w++ {
@@ -229,6 +238,7 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 			c.figures[quantityKey(q.Value)] = true
 		}
 	}
+	c.heads = append(c.heads, c.nominal...)
 	return c, len(c.heads) > 0
 }
 

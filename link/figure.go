@@ -260,7 +260,7 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 			if !ok {
 				continue
 			}
-			if single {
+			if single && !moneyUnits[q.Unit] { // a sum is never a count by another noun
 				if yearLike(q) {
 					continue // "the 1979 track": a date misread as a count
 				}
@@ -316,11 +316,23 @@ func shownUnit(stems stemmer, q nlp.Quantity) (string, bool) {
 		return unitless, q.Value > 0
 	}
 	st := stems.stems(q.Unit)
-	if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+	if q.Unit == "" || measureUnits[q.Unit] && !moneyUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
 		return "", false
 	}
 	return st[0], true
 }
+
+// moneyUnits are the measures claimFigures still shows: sums of money are
+// many in a story and join nothing by being near (measureUnits), but two
+// sources giving one fine or one price differently ("fined 48,000 crowns"
+// / "a penalty of 52,000 crowns") disagree on a figure a reader checks.
+var moneyUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`euro euros dollar dollars pound pounds crown crowns franc francs yen yuan rupee rupees`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // unitless is the unit readUnit gives a figure that counts no noun but
 // that a figure predicate or noun gives ("officials put the number
