@@ -282,9 +282,13 @@ func classify(t *nlp.Tree, top, w int, inside func(int) bool) int8 {
 }
 
 // differentCores reports whether two parsed statements say different
-// things: their predicates differ, they share no figure, and nothing of
-// what they share lies outside their subjects.
+// things: one answers what the other states (responds), or their
+// predicates differ, they share no figure, and nothing of what they share
+// lies outside their subjects.
 func differentCores(a, b core) bool {
+	if responds(a, b) || responds(b, a) {
+		return true
+	}
 	for _, h := range a.heads {
 		if slices.Contains(b.heads, h) {
 			return false
@@ -529,4 +533,25 @@ func coordinates(text string) bool {
 		}
 	}
 	return false
+}
+
+// responseVerbs are the predicates (link stems) by which a party answers
+// what another said: "the mill has answered the council's accusation"
+// names the accusation, and shares its words, but states the answer, not
+// the act the accusation charges ("the council accused the mill of
+// dumping waste"). An accusation and its answer are two claims.
+var responseVerbs = map[string]bool{"answer": true, "respond": true, "repli": true, "react": true, "rebut": true, "retort": true}
+
+// responds reports whether core a's main predicate answers something
+// (responseVerbs) and b states no answer.
+func responds(a, b core) bool {
+	if len(a.words) == 0 || !responseVerbs[a.words[0]] {
+		return false
+	}
+	for _, w := range b.words {
+		if responseVerbs[w] {
+			return false
+		}
+	}
+	return true
 }
