@@ -208,10 +208,16 @@ func (b *builder) mergeParaphrases() {
 // a noun a support verb carries ("Pascoe's agent acknowledged discussions
 // with the club" / "the club is in talks with Pascoe") share a party
 // anywhere in their arguments: the noun names the event, so its parties
-// hang from it or from the verb, not from one subject.
+// hang from it or from the verb, not from one subject. When both name
+// parties, a name must be shared: "Sony is beginning negotiations with
+// Bale" and "Boyle held talks with DiCaprio" are two talks.
 func nominalParties(a, b core) bool {
 	if !sharesAny(a.nominal, b.heads) && !sharesAny(b.nominal, a.heads) {
 		return false
+	}
+	na, nb := argumentNames(a), argumentNames(b)
+	if len(na) > 0 && len(nb) > 0 {
+		return sharesAny(na, nb)
 	}
 	for _, x := range []map[string]bool{a.subject, a.rest} {
 		for f := range x {
@@ -221,6 +227,19 @@ func nominalParties(a, b core) bool {
 		}
 	}
 	return false
+}
+
+// argumentNames returns the entity keys among a core's arguments.
+func argumentNames(c core) []string {
+	var out []string
+	for _, x := range []map[string]bool{c.subject, c.rest} {
+		for f := range x {
+			if strings.HasPrefix(f, "e:") {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // nearFigures reports whether two assertions give near figures of one
