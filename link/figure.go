@@ -246,6 +246,7 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 	for _, i := range ms {
 		single = single && len(b.items[i].figs) <= 1
 	}
+	sums := b.oneSumEach(ms)
 	for _, i := range ms {
 		it := &b.items[i]
 		doc := b.docs[it.st.Article]
@@ -257,7 +258,7 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 				q.Unit = readUnit(b.figureReads(it), q.Value)
 			}
 			u, ok := shownUnit(stems, q)
-			if !ok {
+			if !ok || moneyUnits[q.Unit] && !sums {
 				continue
 			}
 			if single && !moneyUnits[q.Unit] { // a sum is never a count by another noun
@@ -320,6 +321,29 @@ func shownUnit(stems stemmer, q nlp.Quantity) (string, bool) {
 		return "", false
 	}
 	return st[0], true
+}
+
+// oneSumEach reports whether no assertion among ms gives two sums of
+// money: an assertion listing several ("$500 for steel, $5,000 for gold")
+// prices several things, and their sums are no disagreement.
+func (b *builder) oneSumEach(ms []int) bool {
+	for _, i := range ms {
+		it := &b.items[i]
+		doc := b.docs[it.st.Article]
+		if doc == nil {
+			continue
+		}
+		n := 0
+		for _, q := range doc.QuantitiesIn(it.st.Content) {
+			if moneyUnits[q.Unit] {
+				n++
+			}
+		}
+		if n > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // moneyUnits are the measures claimFigures still shows: sums of money are
