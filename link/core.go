@@ -39,6 +39,10 @@ type core struct {
 	// "yet" opening it, or "still" on its predicate ("most of the village
 	// is still standing").
 	contrast bool
+	// nominal are the folded heads of the nouns that a support verb among
+	// the heads carries ("negotiations have begun": supportVerbs); they
+	// count as heads too, after the verbs.
+	nominal []string
 	// complement marks a predicate with a clause for its object ("began
 	// seizing territory", "started to sell"): the act is the clause's,
 	// not the predicate's.
@@ -90,6 +94,7 @@ var headSynonyms = []struct {
 	{[]string{"meet", "talk", "discuss", "negoti"}, [2]string{"the two firms are in talks", "it was in discussions with the buyer"}},
 	{[]string{"attack", "assault"}, [2]string{"rebels attacked the convoy", "rebels assaulted the convoy"}},
 	{[]string{"leav", "depart", "exit"}, [2]string{"the minister will leave the cabinet", "the minister will depart"}},
+	{[]string{"fine", "penalti"}, [2]string{"the council fined the Quarne mill", "the council imposed a penalty on the Quarne mill"}},
 }
 
 // headFold folds the heads of cores: the WordNet table (synonyms.tsv,
@@ -188,6 +193,10 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 		if st := stems.stems(common(t, h)); len(st) == 1 {
 			c.words = append(c.words, st[0])
 			c.heads = append(c.heads, foldHead(t, h, st[0]))
+			for _, n := range supportNouns(t, h, st[0], stems, inside) {
+				c.words = append(c.words, n)
+				c.nominal = append(c.nominal, fold(n))
+			}
 		}
 	}
 	for w := 0; w < t.Len(); w++ {
@@ -229,6 +238,7 @@ func coreOf(doc *nlp.Document, span claimtrail.Span, stems stemmer) (core, bool)
 			c.figures[quantityKey(q.Value)] = true
 		}
 	}
+	c.heads = append(c.heads, c.nominal...)
 	return c, len(c.heads) > 0
 }
 
@@ -272,9 +282,13 @@ func classify(t *nlp.Tree, top, w int, inside func(int) bool) int8 {
 }
 
 // differentCores reports whether two parsed statements say different
-// things: their predicates differ, they share no figure, and nothing of
-// what they share lies outside their subjects.
+// things: one answers what the other states (responds), or their
+// predicates differ, they share no figure, and nothing of what they share
+// lies outside their subjects.
 func differentCores(a, b core) bool {
+	if responds(a, b) || responds(b, a) {
+		return true
+	}
 	for _, h := range a.heads {
 		if slices.Contains(b.heads, h) {
 			return false
@@ -519,4 +533,25 @@ func coordinates(text string) bool {
 		}
 	}
 	return false
+}
+
+// responseVerbs are the predicates (link stems) by which a party answers
+// what another said: "the mill has answered the council's accusation"
+// names the accusation, and shares its words, but states the answer, not
+// the act the accusation charges ("the council accused the mill of
+// dumping waste"). An accusation and its answer are two claims.
+var responseVerbs = map[string]bool{"answer": true, "respond": true, "repli": true, "react": true, "rebut": true, "retort": true}
+
+// responds reports whether core a's main predicate answers something
+// (responseVerbs) and b states no answer.
+func responds(a, b core) bool {
+	if len(a.words) == 0 || !responseVerbs[a.words[0]] {
+		return false
+	}
+	for _, w := range b.words {
+		if responseVerbs[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -47,7 +47,7 @@ increase jump grow grew fall fell give gave`)
 var personNouns = foldedStems(`people person persons residents inhabitants villagers citizens civilians
 workers employees staff passengers migrants refugees evacuees protesters demonstrators marchers
 students children pupils soldiers troops officers police miners patients victims men women adults
-fans tourists visitors crew prisoners detainees hostages members`)
+fans tourists visitors crew prisoners detainees hostages members sailors seafarers fishermen`)
 
 // foldedStems returns the link stems of the words, each folded by headFold.
 func foldedStems(words string) map[string]bool {
@@ -314,6 +314,9 @@ func figureEvents(t *nlp.Tree, top, w, noun int) (map[string]bool, bool) {
 		if e := phraseEvent(t, h); e != "" {
 			out[e] = true // "left their homes": evacuated
 		}
+		for _, e := range agentEvents(t, h) {
+			out[e] = true // "rescuers pulled 21 sailors off": rescued
+		}
 		return out, false
 	}
 	add := func(v int) {
@@ -420,4 +423,30 @@ func sameUnit(f, g figureRead) bool {
 	}
 	u, ok := unitOf[f.word]
 	return ok && u == unitOf[g.word]
+}
+
+// agentSuffixes are the endings of agent nouns, on link stems: "rescuers"
+// stems to "rescuer", whose act "rescued" stems to "rescu".
+var agentSuffixes = []string{"er", "or"}
+
+// agentEvents returns the acts the agent-noun subjects of verb h name:
+// "rescuers pulled 21 sailors off the trawler" tells of a rescue, as
+// "nineteen crew were rescued from the trawler" does. A figure given for
+// the verb is then given for that act too, so two sources counting one
+// rescue with other verbs meet (the other rows of figureEventRules must
+// still hold: counted nouns that agree, near figures).
+func agentEvents(t *nlp.Tree, h int) []string {
+	var out []string
+	for _, d := range t.Dependents(h, "nsubj") {
+		if t.UPOS(d) != "NOUN" || t.Rel(d) != "nsubj" {
+			continue
+		}
+		s := firstStem(t, d)
+		for _, suf := range agentSuffixes {
+			if base, ok := strings.CutSuffix(s, suf); ok && len(base) >= 4 {
+				out = append(out, fold(base))
+			}
+		}
+	}
+	return out
 }

@@ -246,6 +246,7 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 	for _, i := range ms {
 		single = single && len(b.items[i].figs) <= 1
 	}
+	sums := b.oneSumEach(ms)
 	for _, i := range ms {
 		it := &b.items[i]
 		doc := b.docs[it.st.Article]
@@ -257,10 +258,10 @@ func (b *builder) claimFigures(ms []int) []claimtrail.Figure {
 				q.Unit = readUnit(b.figureReads(it), q.Value)
 			}
 			u, ok := shownUnit(stems, q)
-			if !ok {
+			if !ok || moneyUnits[q.Unit] && !sums {
 				continue
 			}
-			if single {
+			if single && !moneyUnits[q.Unit] { // a sum is never a count by another noun
 				if yearLike(q) {
 					continue // "the 1979 track": a date misread as a count
 				}
@@ -316,11 +317,46 @@ func shownUnit(stems stemmer, q nlp.Quantity) (string, bool) {
 		return unitless, q.Value > 0
 	}
 	st := stems.stems(q.Unit)
-	if q.Unit == "" || measureUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
+	if q.Unit == "" || measureUnits[q.Unit] && !moneyUnits[q.Unit] || len(st) != 1 || q.Value <= 0 {
 		return "", false
 	}
 	return st[0], true
 }
+
+// oneSumEach reports whether no assertion among ms gives two sums of
+// money: an assertion listing several ("$500 for steel, $5,000 for gold")
+// prices several things, and their sums are no disagreement.
+func (b *builder) oneSumEach(ms []int) bool {
+	for _, i := range ms {
+		it := &b.items[i]
+		doc := b.docs[it.st.Article]
+		if doc == nil {
+			continue
+		}
+		n := 0
+		for _, q := range doc.QuantitiesIn(it.st.Content) {
+			if moneyUnits[q.Unit] {
+				n++
+			}
+		}
+		if n > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyUnits are the measures claimFigures still shows: sums of money are
+// many in a story and join nothing by being near (measureUnits), but two
+// sources giving one fine or one price differently ("fined 48,000 crowns"
+// / "a penalty of 52,000 crowns") disagree on a figure a reader checks.
+var moneyUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`euro euros dollar dollars pound pounds crown crowns franc francs yen yuan rupee rupees`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // unitless is the unit readUnit gives a figure that counts no noun but
 // that a figure predicate or noun gives ("officials put the number

@@ -99,7 +99,10 @@ func (b *builder) restated(c, d int) bool {
 		return false
 	}
 	cy, ok := b.coreOfItem(y)
-	if !ok || cx.complement || cy.complement || !foldedOnly(cx, cy) || !sharesSubject(cx, cy) || otherFigures(cx, cy) && b.figured(&b.items[x], &b.items[y]) < b.l.Join {
+	if !ok || cx.complement || cy.complement || !foldedOnly(cx, cy) || !sharesSubject(cx, cy) && !nominalParties(cx, cy) {
+		return false
+	}
+	if otherFigures(cx, cy) && b.figured(&b.items[x], &b.items[y]) < b.l.Join && !b.nearFigures(&b.items[x], &b.items[y]) {
 		return false
 	}
 	p, q := b.predicateOf(x), b.predicateOf(y)
@@ -199,4 +202,58 @@ func (b *builder) mergeParaphrases() {
 		sort.Ints(deniers[k])
 	}
 	b.members, b.deniers = members, deniers
+}
+
+// nominalParties reports whether two cores whose heads meet only through
+// a noun a support verb carries ("Pascoe's agent acknowledged discussions
+// with the club" / "the club is in talks with Pascoe") share a party
+// anywhere in their arguments: the noun names the event, so its parties
+// hang from it or from the verb, not from one subject. When both name
+// parties, a name must be shared: "Sony is beginning negotiations with
+// Bale" and "Boyle held talks with DiCaprio" are two talks.
+func nominalParties(a, b core) bool {
+	if !sharesAny(a.nominal, b.heads) && !sharesAny(b.nominal, a.heads) {
+		return false
+	}
+	na, nb := argumentNames(a), argumentNames(b)
+	if len(na) > 0 && len(nb) > 0 {
+		return sharesAny(na, nb)
+	}
+	for _, x := range []map[string]bool{a.subject, a.rest} {
+		for f := range x {
+			if (b.subject[f] || b.rest[f]) && !slices.Contains(a.words, strings.TrimPrefix(f, "s:")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// argumentNames returns the entity keys among a core's arguments.
+func argumentNames(c core) []string {
+	var out []string
+	for _, x := range []map[string]bool{c.subject, c.rest} {
+		for f := range x {
+			if strings.HasPrefix(f, "e:") {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// nearFigures reports whether two assertions give near figures of one
+// counted noun (figure.near: "fined 48,000 crowns" / "a penalty of 52,000
+// crowns") that no sentence of either article offers as the correction of
+// the other: differing estimates of one event, which the claim shows.
+func (b *builder) nearFigures(x, y *item) bool {
+	for _, f := range x.figs {
+		for _, g := range y.figs {
+			p := [2]figure{f, g}
+			if f.near(g) && !b.corrects(x, p) && !b.corrects(y, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
