@@ -531,32 +531,80 @@ func (r *reader) find(toks []nlp.Token, q []bool, lo, hi int) (attribution, bool
 				a.next = &next
 			}
 		}
-		if a.holeHi == 0 && !a.denial && a.next == nil {
+		if a.holeHi == 0 && a.next == nil {
 			if inner, ok := r.find(toks, q, a.lo, a.hi); ok && inner.lo < inner.hi {
-				if k := coordinatedAt(toks, a.lo, inner); k > 0 {
-					// "A said X, and B told the Times Y": two attributions,
-					// not B's words passed on by A.
-					a.hi = k
-					a.lo, a.hi = trim(toks, a.lo, a.hi)
-					a.next = &inner
-					return a, a.lo < a.hi
+				if n, ok := r.nestInner(toks, lo, a, inner); ok {
+					return n, true
 				}
-				if tailReporter(r.sentenceTree(toks), toks, lo, a, inner) {
-					// "A said X, the Post reported": the Post reports
-					// what A said; it stands nearer the article. A
-					// pronoun after it ("They also said") takes the
-					// statement's chain; a later full name of A is
-					// A's own, the mentions keep it.
-					inner.chain = joinChains(inner.chain, a.chain)
-				} else {
-					inner.chain = joinChains(a.chain, inner.chain)
-				}
-				inner.cue, inner.srcSpan = a.cue, a.srcSpan
-				inner.denial = inner.denial || a.denial
-				return inner, true
+			}
+			if outer, ok := r.closingRelay(toks, q, lo, hi, a); ok {
+				a.chain = joinChains(outer.chain, a.chain)
 			}
 		}
 		return a, true
+	}
+	return attribution{}, false
+}
+
+// nestInner joins inner, an attribution found inside a's content, with a
+// (find). The one whose content holds the other's cue is the outer one:
+// inner's words passed on by a, unless inner is the reporting clause
+// closing the sentence (tailReporter: "A said X, the Post reported"),
+// whose content holds a's cue. A denial nests only a closing reporter
+// ("The council has denied the report, the Gazette said": the Gazette
+// relays the denial, whose content stops before it); inside a denial's
+// content, another cue is what is denied ("denied that Y said Z").
+func (r *reader) nestInner(toks []nlp.Token, lo int, a, inner attribution) (attribution, bool) {
+	if k := coordinatedAt(toks, a.lo, inner); k > 0 && !a.denial {
+		// "A said X, and B told the Times Y": two attributions,
+		// not B's words passed on by A.
+		a.hi = k
+		a.lo, a.hi = trim(toks, a.lo, a.hi)
+		a.next = &inner
+		return a, a.lo < a.hi
+	}
+	tail := tailReporter(r.sentenceTree(toks), toks, lo, a, inner)
+	switch {
+	case tail:
+		// "A said X, the Post reported": the Post reports
+		// what A said; it stands nearer the article. A
+		// pronoun after it ("They also said") takes the
+		// statement's chain; a later full name of A is
+		// A's own, the mentions keep it.
+		inner.chain = joinChains(inner.chain, a.chain)
+	case a.denial:
+		return attribution{}, false
+	default:
+		inner.chain = joinChains(a.chain, inner.chain)
+	}
+	inner.cue, inner.srcSpan = a.cue, a.srcSpan
+	inner.denial = inner.denial || a.denial
+	return inner, true
+}
+
+// closingRelay looks, after attribution a's cue and content, for a cue
+// whose own content holds a's cue as the clause it states (headsContent):
+// the relay that closes the sentence, "“The vote is lost,” the mayor
+// conceded, according to the Ostrel Herald". a's content does not reach
+// it, so find's search inside the content never sees it.
+func (r *reader) closingRelay(toks []nlp.Token, q []bool, lo, hi int, a attribution) (attribution, bool) {
+	cl, ch := tokenRange(toks, a.cue)
+	if cl < 0 || a.denial {
+		return attribution{}, false
+	}
+	t := r.sentenceTree(toks)
+	for i := max(ch, a.hi); i < hi; i++ {
+		if q[i] || !relayOpeners[lower(toks[i])] {
+			continue
+		}
+		b, ok := r.cueAt(toks, q, lo, hi, i)
+		if !ok || b.denial || b.lo >= b.hi || len(b.chain) == 0 || a.cue.Overlaps(b.cue) {
+			continue
+		}
+		bc := span(toks, b.lo, b.hi)
+		if headsContent(t, toks, bc, a.cue) && onlyTop(t, toks, bc, a.cue, span(toks, a.lo, a.hi)) && !sharesSource(a.chain, b.chain) {
+			return b, true
+		}
 	}
 	return attribution{}, false
 }
@@ -586,7 +634,7 @@ func tailReporter(t *nlp.Tree, toks []nlp.Token, lo int, a, inner attribution) b
 	}
 	sl, sh := tokenRange(toks, inner.srcSpan)
 	cl, ch := tokenRange(toks, inner.cue)
-	if sl < 0 || cl < 0 || sl < inner.hi || cl < inner.hi || max(sh, ch) < a.hi-1 || relayWords[lower(toks[cl])] {
+	if sl < 0 || cl < 0 || sl < inner.hi || cl < inner.hi || !closesContent(t, toks, max(sh, ch), cl, a.hi) || relayWords[lower(toks[cl])] {
 		// ", citing X" names the speaker's own source (chainRules).
 		return false
 	}
@@ -595,6 +643,17 @@ func tailReporter(t *nlp.Tree, toks []nlp.Token, lo int, a, inner attribution) b
 		first--
 	}
 	return first > a.lo && toks[first-1].Text == ","
+}
+
+// closesContent reports whether the reporting clause whose last source or
+// cue token is last, and whose cue is token cl, runs to the end of a
+// content ending before token hi: it ends there, or the cue's subtree
+// holds the rest ("…, the Gazette said on Monday").
+func closesContent(t *nlp.Tree, toks []nlp.Token, last, cl, hi int) bool {
+	if last >= hi-1 {
+		return true
+	}
+	return t != nil && cl < t.Len() && t.Len() == len(toks) && t.SubtreeSpan(cl).End >= toks[hi-1].End
 }
 
 // opensSentence reports whether a is the sentence's main report: its
@@ -615,10 +674,11 @@ func opensSentence(t *nlp.Tree, toks []nlp.Token, lo int, a attribution) bool {
 	if sl > lo && toks[sl-1].Text != "," {
 		return false
 	}
-	if t != nil && cl < t.Len() && (nlp.RelIs(t.Rel(cl), "acl") || t.Dependent(cl, "obj") >= 0 && t.Dependent(cl, "ccomp") < 0) {
+	if t != nil && cl < t.Len() && (nlp.RelIs(t.Rel(cl), "acl") || !a.denial && t.Dependent(cl, "obj") >= 0 && t.Dependent(cl, "ccomp") < 0) {
 		// A modifier ("the video posted Tuesday"), or a verb whose
 		// object is no clause ("accounts posted pictures"): no report
-		// of words.
+		// of words. A denial's object is what it denies ("has
+		// denied the report").
 		return false
 	}
 	switch toks[a.lo].Tag {

@@ -277,6 +277,12 @@ var reportedEvents = []frameExample{
 	{"An aide said the mayor conceded defeat on Sunday.", "said", "An aide", "the mayor conceded defeat on Sunday"},
 }
 
+// Not an event: a denial verb whose object names a saying ("has denied the
+// report", reportNouns) denies words, so it stays a cue under the other
+// verb, which relays it: "The council has denied the report, the Varrow
+// Gazette said" is Gazette ← council, denying (testdata
+// relayed-denial).
+
 // reportedEvent reports whether the speech verb v is the clausal
 // complement of another speech verb and has no clausal complement, "that"
 // clause or parataxis of its own ("the mayor conceded defeat, an aide
@@ -286,6 +292,9 @@ func reportedEvent(t *nlp.Tree, v int) bool {
 	h := t.Head(v)
 	if h < 0 || !nlp.RelIs(t.Rel(v), "ccomp") || !speechVerbs[lowerWord(t, h)] {
 		return false
+	}
+	if o := t.Dependent(v, "obj"); o >= 0 && denialVerbs[lowerWord(t, v)] && reportNouns[lowerWord(t, o)] {
+		return false // "the council has denied the report, the Gazette said": a denial of a saying
 	}
 	return t.Dependent(v, "ccomp") < 0 && t.Dependent(v, "parataxis") < 0 && thatClause(t, v) < 0
 }

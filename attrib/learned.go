@@ -90,6 +90,10 @@ func (r *reader) learned(ctx context.Context, x *Extractor) {
 // mostly the same attribution marked twice, so neither is reported. A
 // nested attribution that passes modelChecks is reported as
 // claimtrail.ReasonNested, else with the reason of the check it fails.
+// A nested attribution around a statement whose cue states its content is
+// that statement's relay, and goes into its chain (relayOver); one inside a
+// statement's content is reported with that statement's chain above its
+// own (underStatement).
 // One that meets statements without being nested in them is reported, as
 // claimtrail.ReasonOverlapping, when the labeller marks each of those
 // statements as an act of its own (apartFrom).
@@ -111,8 +115,13 @@ func (r *reader) nested(atts []seq.Attribution, rules []claimtrail.Statement, sk
 			reason := m.refusal(skip)
 			if reason == "" {
 				reason = kind
+				if kind == claimtrail.ReasonNested {
+					r.relayOver(&m) // around a statement: its relay
+				}
 			}
-			r.refused = append(r.refused, r.refusedAttribution(&m, reason))
+			att := r.refusedAttribution(&m, reason)
+			att.Chain = underStatement(a, att.Chain, r.out) // inside one: relayed by it
+			r.refused = append(r.refused, att)
 		}
 		r.before = 0
 	}
