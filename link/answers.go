@@ -39,6 +39,8 @@ var answerFrames = []answerFrame{
 	{"not", "advmod", "pred", [2]string{"Mayor Vinna Roeck signed the harbour contract in May.", "Mayor Vinna Roeck has not signed any contract."}},
 	{"n't", "advmod", "pred", [2]string{"Mayor Vinna Roeck signed the harbour contract in May.", "Mayor Vinna Roeck didn't sign a contract."}},
 	{"no", "det", "arg", [2]string{"The Pellham council spent 4 million on the new arena.", "The Pellham council spent no money on the arena."}},
+	// "there were no N": the things the claim has act (readExistential).
+	{"no", "det", "arg", [2]string{"Armoured cars loyal to the colonel were parked around the town hall.", "There were no armoured cars at the town hall, only the usual police."}},
 }
 
 // generalisers are the determiners by which a negative widens an argument
@@ -196,12 +198,62 @@ func readClause(doc *nlp.Document, span claimtrail.Span, stems stemmer) (reading
 		class[w] = classify(t, top, w, inside)
 	}
 	r.negated = negatedFrame(t, top, inside)
-	if r.pred == "be" && r.readRole(doc, t, top, inside, stems) {
+	if strings.HasPrefix(r.pred, "be:") && r.readRole(doc, t, top, inside, stems) {
+		return r, true
+	}
+	if r.readExistential(t, top, class, stems) {
+		r.readEntities(doc, t, top, span, class)
+		r.subject = map[string]bool{"s:" + r.pred[len("exist:"):]: true}
+		r.pred = "exist"
 		return r, true
 	}
 	r.readEntities(doc, t, top, span, class)
-	r.readNouns(t, top, class, stems)
+	r.readNouns(t, top, t.Children(top), class, stems)
 	return r, true
+}
+
+// readExistential reads "there were no tanks at the palace" as the
+// negative of the things' being there: the predicate "exist", the noun
+// for subject (its stem), the noun's place among the arguments. The
+// alternative "only" allows ("only the usual guard") is no argument; a
+// noun a relative clause narrows ("no doctors who could diagnose the
+// fever") is a kind the claim need not be about, and is not read.
+func (r *reading) readExistential(t *nlp.Tree, top int, class []int8, stems stemmer) bool {
+	expl := t.Dependent(top, "expl")
+	subj := t.Dependent(top, "nsubj")
+	if expl < 0 || subj < 0 || !strings.EqualFold(t.Token(expl).Text, "there") || t.UPOS(subj) != "NOUN" {
+		return false
+	}
+	st := stems.stems(common(t, subj))
+	if len(st) != 1 {
+		return false
+	}
+	no := false
+	for _, d := range t.Dependents(subj, "det") {
+		no = no || strings.EqualFold(t.Token(d).Text, "no")
+	}
+	if !no || len(t.Dependents(subj, "acl")) > 0 {
+		return false // "no doctors who could diagnose the fever": a narrowed kind, not the things
+	}
+	for w := range class {
+		if class[w] == 1 && underNmod(t, subj, w) {
+			class[w] = 2 // "no tanks at the palace": the place is an argument
+		}
+	}
+	r.pred, r.negated = "exist:"+st[0], true
+	r.readNouns(t, top, t.Dependents(subj, "nmod"), class, stems)
+	return true
+}
+
+// underNmod reports whether word w hangs from subj through one of subj's
+// noun modifiers.
+func underNmod(t *nlp.Tree, subj, w int) bool {
+	for k := w; k >= 0; k = t.Head(k) {
+		if t.Head(k) == subj {
+			return nlp.RelIs(t.Rel(k), "nmod")
+		}
+	}
+	return false
 }
 
 // readRole reads a copula whose subject is a role noun (roleNouns) as the
@@ -244,15 +296,24 @@ func (r *reading) readRole(doc *nlp.Document, t *nlp.Tree, top int, inside func(
 }
 
 // predicateKey is the predicate of the clause headed by top: a copula with
-// a place is "be_at", another copula "be", a verb its folded link stem; a
+// a place is "be_at", another copula "be:" with the stem of its
+// predicate ("be" alone for a name), a verb its folded link stem; a
 // class of answerClasses folds it further.
 func predicateKey(t *nlp.Tree, top int, stems stemmer) string {
 	key := ""
 	switch {
+	case len(t.Dependents(top, "expl")) > 0:
+		key = "there" // "there were tanks": readExistential reads it
 	case len(t.Dependents(top, "cop")) > 0 && len(t.Dependents(top, "case")) > 0:
 		key = "be_at"
 	case len(t.Dependents(top, "cop")) > 0:
+		// "is not a member" answers "is a member of the gang", not "is
+		// the leader": a copula's predicate is its lemma with the word
+		// it predicates.
 		key = "be"
+		if st := stems.stems(common(t, top)); len(st) == 1 && t.UPOS(top) != "PROPN" {
+			key = "be:" + st[0]
+		}
 	case t.UPOS(top) == "VERB":
 		if st := stems.stems(common(t, top)); len(st) == 1 {
 			key = foldHead(t, top, st[0])
@@ -375,11 +436,15 @@ func argWord(t *nlp.Tree, top, w int) int {
 	return w
 }
 
-// readNouns records the common nouns heading the clause's arguments, each
-// with its slot and whether a determiner widens it.
-func (r *reading) readNouns(t *nlp.Tree, top int, class []int8, stems stemmer) {
-	for _, w := range t.Children(top) {
-		if class[w] != 2 || t.UPOS(w) != "NOUN" {
+// readNouns records the common nouns heading the clause's arguments
+// (words, children of top), each with its slot and whether a determiner
+// widens it; the alternative "only" allows is none.
+func (r *reading) readNouns(t *nlp.Tree, top int, words []int, class []int8, stems stemmer) {
+	if r.pred == "be_at" {
+		words = append(words, top) // "was never at the depot": the place
+	}
+	for _, w := range words {
+		if class[w] != 2 || t.UPOS(w) != "NOUN" || exclusiveOnly(t, w) {
 			continue
 		}
 		st := stems.stems(common(t, w))
@@ -394,6 +459,17 @@ func (r *reading) readNouns(t *nlp.Tree, top int, class []int8, stems stemmer) {
 	}
 }
 
+// exclusiveOnly reports whether "only" restricts noun w: "no tanks at
+// the palace, only the usual guard".
+func exclusiveOnly(t *nlp.Tree, w int) bool {
+	for _, a := range t.Dependents(w, "advmod") {
+		if strings.EqualFold(t.Token(a).Text, "only") {
+			return true
+		}
+	}
+	return false
+}
+
 // answers reports whether negative reading x answers claim reading y: the
 // same named subject, one predicate, every name and figure of x in y, and
 // every common noun of x either in y or widened over a slot y fills with
@@ -405,6 +481,7 @@ func answers(x, y reading, yStems map[string]bool) bool {
 	switch {
 	case x.pred == y.pred && sameSubjectKeys(x.subject, y.subject):
 	case x.pred == "be_at" && placing[y.pred] && sameSubjectKeys(x.subject, y.object):
+	case x.pred == "exist" && len(x.nouns)+len(x.named) > 0 && existsIn(x, y): // at a place the claim names
 	default:
 		return false
 	}
@@ -441,6 +518,23 @@ func excludes(x, y reading) bool {
 		}
 	}
 	return y.instance["obj"] // a named or counted cargo
+}
+
+// existsIn reports whether claim reading y states the thing existential
+// reading x says there is none of: as its subject's head, or as its
+// object.
+func existsIn(x, y reading) bool {
+	for k := range x.subject {
+		if y.subject[k] {
+			return true
+		}
+		for _, n := range y.nouns {
+			if n.slot == "obj" && "s:"+n.stem == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameSubject reports whether two subjects are one: a name in common,

@@ -47,6 +47,8 @@ func TestAnswerFrames(t *testing.T) {
 	for _, c := range placements {
 		pairs = append(pairs, c.example)
 	}
+	pairs = append(pairs, [2]string{"Colonel Dray is a member of the Vost brigade.", "Colonel Dray is not a member of the brigade."},
+		[2]string{"General Osk was at the depot on Friday.", "General Osk was never at the depot."})
 	for _, p := range pairs {
 		y, x := readAnswer(t, an, p[0]), readAnswer(t, an, p[1])
 		if !answers(x, y, stemSet(p[0])) {
