@@ -92,8 +92,8 @@ func TestNegativeAnswersClaim(t *testing.T) {
 			"The Ostrel council has spent no money on any terminal, its treasurer said.", "3 million", true},
 		{"The Marla Quist was carrying mortar shells to the militia, the Tovey Herald reported.",
 			"The Marla Quist has never been inspected, the port authority said.", "mortar", false},
-		{"Mayor Enid Rusk signed the bridge contract in March, the Quellport Times reported.",
-			"Mayor Enid Rusk has not visited the bridge site, a spokeswoman said.", "signed", false},
+		{"Mayor Enid Pallow signed the bridge contract in March, the Quellport Times reported.",
+			"Mayor Enid Pallow has not visited the bridge site, a spokeswoman said.", "signed", false},
 	} {
 		claims := linkTexts(t, tc.claim, tc.answer)
 		c := claimWith(claims, tc.words)
@@ -131,7 +131,7 @@ func TestRoleNouns(t *testing.T) {
 		}
 	}
 	claims := linkTexts(t,
-		"The Kesta Moor was carrying drone parts to the militia, the Harlow Wire reported.",
+		"The Kesta Moor was carrying drone parts to the militia, the Dunlop Wire reported.",
 		"The Kesta Moor's cargo was only grain, the owners said.")
 	c := claimWith(claims, "drone parts")
 	if c == nil || articlesOf(c, claimtrail.Denies) != "b" {
