@@ -114,7 +114,7 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 		// A negation inside a subordinate clause negates nothing the
 		// content states (negscope.go): the content is a fact.
 		own := len(items[i].st.Chain) <= 1 || !b.scopeOf(i).main
-		if own || !b.attach(i, b.narrowedAs(i, b.holdingFocus(i, negMatches[k]))) && !b.denyRestated(i) && !b.denyAlongside(i) && !b.denySame(i) && !b.answer(i) && !b.denyEachAct(i) {
+		if own || !b.denyNegation(i, negMatches[k]) {
 			items[i].st.Polarity = claimtrail.Asserts // a negative fact, not a denial
 			b.assert(i)
 		}
@@ -129,6 +129,16 @@ func (l *Linker) LinkContext(ctx context.Context, docs map[string]*nlp.Document,
 	}
 	b.mergeParaphrases()
 	return b.claims(), nil
+}
+
+// denyNegation joins negation i to the claims it denies, trying each way
+// in turn: the claims it matched by its words (matched) that hold its
+// focus, a restated or neighbouring denial's claims, the claim it answers
+// by its words, the acts it lists, and last the claim it answers by
+// structure (answerByFrame). It reports whether it joined any.
+func (b *builder) denyNegation(i int, matched []int) bool {
+	return b.attach(i, b.narrowedAs(i, b.holdingFocus(i, matched))) || b.denyRestated(i) || b.denyAlongside(i) ||
+		b.denySame(i) || b.answer(i) || b.denyEachAct(i) || b.answerByFrame(i)
 }
 
 // item is a statement with its linking features.
@@ -745,7 +755,11 @@ func containedIn(d, m *item) (float64, int, int) {
 
 // assert adds assertion i to the best matching claim or starts a new one.
 func (b *builder) assert(i int) {
-	if c := b.countered(i); c >= 0 {
+	c := b.countered(i)
+	if c < 0 {
+		c = b.roleCountered(i) // "the Kesta Moor's cargo was only grain"
+	}
+	if c >= 0 {
 		// "carried only tents", against "carried rifles": the same act
 		// with the one argument the speaker allows, a denial in other words.
 		b.items[i].st.Polarity = claimtrail.Denies
