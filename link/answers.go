@@ -81,7 +81,7 @@ var answerClass = func() map[string]string {
 
 // placements are the predicates by which a claim puts its object at a
 // place ("witnesses saw General Osk in Tellan", "phone records place the
-// minister in Orrin"): a negative of being there ("General Osk was never
+// minister in Telvar"): a negative of being there ("General Osk was never
 // in Tellan") answers them with the object for its subject. Each carries
 // a claim and the negative that answers it (TestAnswerFrames).
 var placements = []struct {
