@@ -30,6 +30,17 @@ func TestLookalikeKinds(t *testing.T) {
 		{"Others have said the ferry was late.", "Others", claimtrail.KindAnonymous},
 		{"Sunniva Velt: You say the ferry was late.", "Test Wire", claimtrail.KindOutlet},
 		{"Last week the US said it had attempted a rescue.", "US", claimtrail.KindOrganization},
+		// A public body by its head word, not an outlet ("agency") nor a company.
+		{"Halvik's Medicines Agency said the batch was safe.", "Halvik's Medicines Agency", claimtrail.KindOfficial},
+		{"The Orvel Revenue Service said the audit was over.", "Orvel Revenue Service", claimtrail.KindOfficial},
+		{"The Tarn fire service said the blaze was arson.", "Tarn fire service", claimtrail.KindOfficial},
+		// A named role is an office of a named body, not an anonymous source.
+		{"The wing will close, said the director of the Pascoe Museum.", "director of the Pascoe Museum", claimtrail.KindOfficial},
+		{"The head of Orvel's fire service said the blaze was arson.", "head of Orvel's fire service", claimtrail.KindOfficial},
+		{"A museum official said the roof leaked.", "museum official", claimtrail.KindAnonymous},
+		{"A director at the Pascoe Museum said the roof leaked.", "director at the Pascoe Museum", claimtrail.KindAnonymous},
+		// People who saw something report it; they are no outlet.
+		{"Residents of Varro reported shelling near the bridge.", "Residents of Varro", claimtrail.KindAnonymous},
 	} {
 		last, ok := lastStatement(t, an, tc.text)
 		if !ok {

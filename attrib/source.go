@@ -190,11 +190,35 @@ func (r *reader) modifiedName(p *sourcePhrase) ([]claimtrail.Source, bool) {
 		return r.remember(claimtrail.Source{Name: n.Text, Kind: claimtrail.KindOutlet}, nil), true
 	}
 	kind := claimtrail.KindOrganization
-	if officialHeads[p.head] || p.head == "authority" {
+	if officialHeads[p.head] || p.head == "authority" || p.head == "service" && placeName(n) && !mediaService(p) && !capitalised(p.toks[p.headAt].Text) {
+		// "the Tarn fire service", "Orvel's prison service": a public
+		// service of the place its name modifies; "Kanal Vost's
+		// language service" is a broadcaster's.
 		kind = claimtrail.KindOfficial
 	}
 	return r.remember(claimtrail.Source{Name: p.name, Kind: kind}, nil), true
 }
+
+// placeName reports whether a name may be a place's: a place, or a name
+// no list or behaviour typed, not an organisation's or an outlet's.
+func placeName(n *nlp.Entity) bool { return n.Label == nlp.Place || n.Label == nlp.Other }
+
+// mediaService reports whether a phrase headed by "service" names a
+// broadcaster's service by its words: "VOA's Hausa-language service",
+// "Kanal Vost's world service", "the Tarn news service".
+func mediaService(p *sourcePhrase) bool {
+	for _, t := range p.toks[p.lo:p.headAt] {
+		w := lower(t)
+		if mediaServiceWords[w] || strings.HasSuffix(w, "-language") {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaServiceWords make a service a broadcaster's or a publisher's.
+var mediaServiceWords = set(`language world news radio television tv broadcast broadcasting streaming online wire
+press photo video`)
 
 // namedOutletHead reports whether the head of a phrase whose name only
 // modifies it makes the phrase an outlet: "the As-Safir newspaper", "the
@@ -240,8 +264,8 @@ func (r *reader) sameAnonymous(p *sourcePhrase) []claimtrail.Source {
 	return r.earlierAnonymous(p).chain
 }
 
-// earlierAnonymous returns the latest unnamed source whose name holds
-// every word of p's, and more; nil when there is none.
+// earlierAnonymous returns the latest unnamed source or named role whose
+// name holds every word of p's, and more; nil when there is none.
 func (r *reader) earlierAnonymous(p *sourcePhrase) *mention {
 	var words []string
 	for _, w := range strings.Fields(strings.ToLower(p.name)) {
@@ -254,7 +278,9 @@ func (r *reader) earlierAnonymous(p *sourcePhrase) *mention {
 	}
 	for i := len(r.mentions) - 1; i >= 0; i-- {
 		m := &r.mentions[i]
-		if m.src.Kind != claimtrail.KindAnonymous {
+		// A named role ("the chief executive of Marlow Foods", namedRole)
+		// is described again as "the chief executive" too.
+		if m.src.Kind != claimtrail.KindAnonymous && (m.src.Kind != claimtrail.KindOfficial || !roleOfBody(m.src.Name)) {
 			continue
 		}
 		have := strings.Fields(strings.ToLower(m.src.Name))
@@ -285,9 +311,11 @@ var sourceRules = []sourceRule{
 	{"Dunvale's coast guard said", compoundBody, rememberKind(claimtrail.KindOfficial)},
 	{"the person said (after “a person close to the talks said”)", (*reader).anonymousAgain, (*reader).sameAnonymous},
 	{"the Valley Observer reported", outletNamedByHead, rememberNamedOutlet},
+	{"the director of the Pascoe Museum said", namedRole, rememberKind(claimtrail.KindOfficial)},
 	{"officials said", headIs(anonymousHeads), rememberAnonymous},
 	{"local media reports said", mediaReports, rememberMedia},
 	{"the Lantern reported", namesOutlet, rememberNamedOutlet},
+	{"Halvik's Medicines Agency said", namedPublicBody, rememberPublicBody},
 	{"the national cyber agency said", publicAgency, rememberKind(claimtrail.KindOfficial)},
 	{"the report said", headIs(documentHeads, outletHeads), (*reader).documentOrOutlet},
 	{"the ministry said", unnamedHead(officialHeads), (*reader).official},
@@ -445,6 +473,51 @@ func rememberNamedPerson(r *reader, p *sourcePhrase) []claimtrail.Source {
 	return r.remember(claimtrail.Source{Name: name, Kind: kind}, nil)
 }
 
+// singleOffices are the offices one person holds in a body: "the director
+// of the Pascoe Museum" is that person, identifiable and answerable by
+// the office, where "a museum official" or "a director at the museum" is
+// one of many. Each word heads the office ("chief executive", "general
+// secretary" end in one).
+var singleOffices = set(`director head chief executive chairman chairwoman chair chairperson president
+governor mayor commissioner secretary chancellor rector provost commander principal superintendent
+ombudsman treasurer dean warden administrator coordinator manager`)
+
+// namedRole: a definite single office followed by the body it is held in,
+// by name ("the director of the Pascoe Museum", "the chief executive of
+// Marlow Foods", "the head of Orvel's fire service"): a named role, not an
+// anonymous source. The office must be the phrase's head and the name
+// must come after it, under "of", "at" or "for"; an indefinite one ("a
+// director at the museum") stays anonymous, and so does a plural.
+func namedRole(_ *reader, p *sourcePhrase) bool {
+	if !p.definite || lower(p.toks[p.lo-1]) != "the" || p.named == nil || p.named.Label == nlp.Person || !singleOffices[p.head] {
+		return false
+	}
+	h := p.headAt
+	if h+1 >= p.hi || p.named.Start < p.toks[h].End {
+		return false
+	}
+	switch lower(p.toks[h+1]) {
+	case "of", "at", "for":
+	default:
+		return false
+	}
+	// Only the body's name and its determiners after the office: "the
+	// director of the museum who resigned in May" is a clause.
+	return !clauseBefore(p.toks, h+1, p.span.End)
+}
+
+// roleOfBody reports whether a source's name is a named role: a single
+// office and the body after it ("director of the Pascoe Museum").
+func roleOfBody(name string) bool {
+	w := strings.Fields(strings.ToLower(name))
+	for k := 1; k+1 < len(w); k++ {
+		if singleOffices[w[k-1]] && (w[k] == "of" || w[k] == "at" || w[k] == "for") {
+			return true
+		}
+	}
+	return false
+}
+
 // rememberAnonymous records an unnamed source under its description.
 func rememberAnonymous(r *reader, p *sourcePhrase) []claimtrail.Source {
 	return r.remember(claimtrail.Source{Name: anonymousName(p.name), Kind: claimtrail.KindAnonymous}, nil)
@@ -518,6 +591,34 @@ func (r *reader) namedDocument(p *sourcePhrase) string {
 // TestLookalikeKinds checks the examples.
 var documentAuthorKinds = map[nlp.Label]claimtrail.SourceKind{
 	nlp.Organization: claimtrail.KindOrganization, // "a study by the Halvard Institute found"
+}
+
+// namedPublicBody: a name whose head word makes it a public body
+// (nlp's ClassPublic heads: Agency, Ministry, Office, Council, Service,
+// Authority, Commission, Department …) heads the phrase: "Halvik's
+// Medicines Agency", "the Orvel Revenue Service". It is an official body,
+// not an outlet ("agency" heads outlets' descriptions too: "the news
+// agency") and not a company. A name the lists or the text's behaviour
+// made an outlet ("Anadolu Agency", "Tesk Press Agency") was typed by
+// namesOutlet before.
+func namedPublicBody(_ *reader, p *sourcePhrase) bool {
+	n := p.named
+	if n == nil || n.Label == nlp.Outlet || n.Label == nlp.Person || n.End < p.toks[p.headAt].End || n.Start > p.toks[p.headAt].Start {
+		return false
+	}
+	name := strings.ToLower(n.Text)
+	return nlp.DefaultGazetteer().NameClass(n.Text) == nlp.ClassPublic && !mediaService(p) &&
+		!strings.Contains(name, "news") && !strings.Contains(name, "press") && !slices.ContainsFunc(strings.Fields(name), func(w string) bool {
+		return mediaServiceWords[w] || strings.HasSuffix(w, "-language") // "the Kesh World Service"
+	})
+}
+
+// rememberPublicBody records a named public body under the phrase up to
+// the end of its name: "Halvik's Medicines Agency", not the clause after
+// it ("the Orvel Revenue Service disputing his account").
+func rememberPublicBody(r *reader, p *sourcePhrase) []claimtrail.Source {
+	name := strings.TrimSpace(r.text()[p.span.Start:p.named.End])
+	return r.remember(claimtrail.Source{Name: name, Kind: claimtrail.KindOfficial}, nil)
 }
 
 // publicAgency: "the national cyber agency" is a public body; "the news

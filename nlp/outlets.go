@@ -132,7 +132,7 @@ func (g *Gazetteer) outletsByBehaviour(doc *Document, ents []Entity) {
 	outlets := map[string]bool{}
 	for k := range ents {
 		e := &ents[k]
-		if e.Label == Outlet || !g.relabelable(e) {
+		if e.Label == Outlet || !g.relabelable(e) || opensWithPeople(e.Text) {
 			continue
 		}
 		si := doc.SentenceAt(e.Start)
@@ -156,6 +156,24 @@ func (g *Gazetteer) outletsByBehaviour(doc *Document, ents []Entity) {
 			e.Label, e.Key = Outlet, Fold(e.Text)
 		}
 	}
+}
+
+// peopleGroups are nouns of groups of people that a capital at the
+// opening of a sentence makes look like a name: "Residents of Varro
+// reported shelling" are people who saw it, not an outlet, however they
+// behave; "Witnesses reported two blasts".
+var peopleGroups = map[string]bool{"residents": true, "witnesses": true, "villagers": true, "locals": true,
+	"survivors": true, "farmers": true, "fishermen": true, "doctors": true, "nurses": true, "officials": true,
+	"activists": true, "workers": true, "staff": true, "parents": true, "teachers": true, "students": true,
+	"families": true, "relatives": true, "neighbours": true, "neighbors": true, "passengers": true,
+	"patients": true, "police": true, "soldiers": true, "troops": true, "rescuers": true, "volunteers": true,
+	"eyewitnesses": true, "protesters": true, "people": true, "citizens": true, "users": true, "shoppers": true}
+
+// opensWithPeople reports whether a name opens with one of peopleGroups
+// ("Residents of Varro"): a group of people, never an outlet.
+func opensWithPeople(name string) bool {
+	w := strings.Fields(name)
+	return len(w) > 0 && peopleGroups[strings.ToLower(w[0])]
 }
 
 // relabelable reports whether behaviour may retype e: not when a list

@@ -89,6 +89,13 @@ type origin struct {
 	// officer: the person's role phrase holds an office that speaks for
 	// a body ("spokeswoman", "Vice-Chancellor", "Commander"; officerWords).
 	officer bool
+	// territorial: the role phrase holds an office that heads a place
+	// ("governor", "mayor"; territorialOffices), not a body in it.
+	territorial bool
+	// bodies are the common nouns of the bodies the role phrase says
+	// the person speaks for ("union" in "the union's general
+	// secretary"; roleBodies).
+	bodies []string
 	// author: the person's role phrase makes them a document's author
 	// ("its lead author", "co-author of the study"; authorWords).
 	author bool
@@ -141,6 +148,8 @@ func (b *Builder) origins(stmts []claimtrail.Statement, relays map[string][]stri
 			span := nameSpan(texts[st.Article], st.Source, o.src.Name)
 			o.role, o.proper = roleNames(texts[st.Article], span), roleProper(texts[st.Article], span)
 			o.officer = holdsOffice(texts[st.Article], span)
+			o.territorial = holdsWord(texts[st.Article], span, territorialOffices)
+			o.bodies = roleBodies(texts[st.Article], span)
 			o.author = holdsWord(texts[st.Article], span, authorWords)
 		}
 		o.article = st.Article
@@ -296,10 +305,11 @@ func sameParty(found []origin) []origin {
 	officersOfTheirArticlesBody(found)
 	authorsOfTheirArticlesDocument(found)
 	membersOfTheirBody(found)
+	officersOfTheirBodyNoun(found)
 	for i := range found {
 		for j := range found {
 			if i != j && len(found[i].role) > 0 && len(words[j]) > 0 && found[j].src.Kind != claimtrail.KindPerson &&
-				intersects(found[i].role, words[j]) && found[i].key != found[j].key {
+				intersects(found[i].role, words[j]) && found[i].key != found[j].key && !distinctOffice(found[i], found[j]) {
 				rekey(found, found[i].key, found[j].key)
 			}
 		}
@@ -330,12 +340,13 @@ func sharedShortName(found []origin, words [][]string, i, j int) bool {
 
 // officersOfOneBody gives one key to the people whose roles name one body
 // ("its chief executive", "Dravik's head of market access"): they speak
-// for it once.
+// for it once. A territorial officer and an officer of a body in the
+// territory ("Tarn Governor …", "Tarn fire chief …") are two offices.
 func officersOfOneBody(found []origin) {
 	for i := range found {
 		for j := range found {
 			if i != j && found[i].key != found[j].key && found[i].src.Kind == claimtrail.KindPerson &&
-				found[j].src.Kind == claimtrail.KindPerson && sharedBody(found[i], found[j]) {
+				found[j].src.Kind == claimtrail.KindPerson && found[i].territorial == found[j].territorial && sharedBody(found[i], found[j]) {
 				rekey(found, found[i].key, found[j].key)
 			}
 		}
@@ -377,6 +388,79 @@ func membersOfTheirBody(found []origin) {
 			}
 		}
 	}
+}
+
+// officersOfTheirBodyNoun gives a person whose role speaks for a body by
+// its common noun ("Wenna Jory, the union's general secretary") one key
+// with the origins that are that body: a body whose name ends in the noun
+// ("the dockers' union"), or an unnamed source named after it ("union
+// leaders", memberNouns). The body speaks through its leaders and its
+// officer: one origin, named after the body. With two such bodies among
+// the claim's origins there is no telling which one is meant.
+func officersOfTheirBodyNoun(found []origin) {
+	for i := range found {
+		o := &found[i]
+		if o.src.Kind != claimtrail.KindPerson || len(o.bodies) == 0 || o.territorial {
+			continue
+		}
+		key, members := "", -1
+		ok := true
+		for j := range found {
+			b, isMembers := bodyByNoun(found[j], o.bodies)
+			if !b || found[j].key == o.key {
+				continue
+			}
+			if key != "" && key != found[j].key {
+				ok = false
+				break
+			}
+			key = found[j].key
+			if isMembers {
+				members = j
+			}
+		}
+		if !ok || key == "" {
+			continue
+		}
+		rekey(found, o.key, key)
+		if members >= 0 {
+			// Name the origin after the body, not its unnamed members:
+			// "union", not "Union leaders".
+			body := claimtrail.Source{Name: strings.ToLower(memberBody(found[members].src.Name)), Kind: claimtrail.KindOrganization}
+			for k := range found {
+				if found[k].key == key {
+					found[k].src = body
+				}
+			}
+		}
+	}
+}
+
+// bodyByNoun reports whether an origin is a body named by one of the
+// nouns ("the dockers' union" for "union"), and whether it is that body's
+// unnamed members ("union leaders").
+func bodyByNoun(o origin, nouns []string) (body, members bool) {
+	words := partyWords(o.src.Name)
+	if len(words) == 0 {
+		return false, false
+	}
+	switch {
+	case o.src.Kind == claimtrail.KindOrganization || o.src.Kind == claimtrail.KindOfficial:
+		return slices.Contains(nouns, words[len(words)-1]), false
+	case anonymousKind(o.src.Kind) && !o.pronoun && len(words) == 2 && memberNouns[words[1]]:
+		return slices.Contains(nouns, words[0]), true
+	}
+	return false, false
+}
+
+// memberBody is the body an unnamed source of its members is named
+// after: "Union" in "Union leaders (Dorn Post)".
+func memberBody(name string) string {
+	if k := strings.Index(name, " ("); k >= 0 {
+		name = name[:k]
+	}
+	w := strings.Fields(name)
+	return strings.Join(w[:len(w)-1], " ")
 }
 
 // officersOfTheirArticlesBody gives a person whose role is an office
@@ -491,8 +575,9 @@ func partyKind(s claimtrail.Source) bool {
 	return false
 }
 
-// partyWords are the folded content words of a party's name, without the
-// citing owner a described source carries ("report (Grisby Gazette)").
+// partyWords are the folded content words of a party's name, in their
+// American spelling (nlp.AmericanSpelling), without the citing owner a
+// described source carries ("report (Grisby Gazette)").
 func partyWords(name string) []string {
 	if k := strings.Index(name, " ("); k >= 0 {
 		name = name[:k]
@@ -500,7 +585,9 @@ func partyWords(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(name) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if f := nlp.Fold(w); f != "" && !partyStop[f] {
+		// One spelling for British and American words: "Defence Ministry"
+		// and "defense ministry" are one body.
+		if f := nlp.AmericanSpelling(nlp.Fold(w)); f != "" && !partyStop[f] {
 			out = append(out, f)
 		}
 	}

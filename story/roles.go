@@ -1,6 +1,7 @@
 package story
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/claimtrail/claimtrail"
@@ -158,6 +159,38 @@ var roleWords = func() map[string]bool {
 	return m
 }()
 
+// territorialOffices are offices that head a place, not a body in it: a
+// governor, a mayor. A governor of Tarn and Tarn's fire service share the
+// place's name but are two offices and two origins, even when the governor
+// speaks of the fire service ("Governor Ana Rell of Tarn praised the fire
+// service"). Such an officer is one origin only with the place's own
+// executive bodies (ownBodies).
+var territorialOffices = map[string]bool{"governor": true, "mayor": true, "premier": true, "senator": true,
+	"councillor": true, "councilor": true, "congressman": true, "congresswoman": true, "lawmaker": true,
+	"legislator": true, "assemblyman": true, "assemblywoman": true, "mp": true}
+
+// ownBodies are the heads of the bodies a territorial officer speaks for:
+// "the governor's office", "the mayor's administration", "the city
+// council" beside its councillor.
+var ownBodies = map[string]bool{"office": true, "government": true, "administration": true, "cabinet": true,
+	"council": true, "governorate": true, "governorship": true, "executive": true, "presidency": true,
+	"assembly": true, "parliament": true, "senate": true, "congress": true, "hall": true}
+
+// distinctOffice reports whether a person holding a territorial office
+// and a public body other than the place's own executive are two offices:
+// "Tarn Governor Ana Rell" and "the Tarn fire service", "Mayor Ivo Dane of
+// Kell" and "Kell police department".
+func distinctOffice(person, body origin) bool {
+	if !person.territorial {
+		return false
+	}
+	words := partyWords(body.src.Name)
+	if len(words) == 0 || ownBodies[words[len(words)-1]] {
+		return false
+	}
+	return nlp.DefaultGazetteer().NameClass(strings.Join(words, " ")) == nlp.ClassPublic
+}
+
 // officerWords are offices held in a body that speak for it: its
 // spokesperson, its head, its commander.
 var officerWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true,
@@ -185,6 +218,48 @@ func holdsWord(text string, span claimtrail.Span, words map[string]bool) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// roleBodyPatterns find the common noun of the body a role phrase says its
+// holder speaks for, with an example each (TestRoleBodies runs them):
+// the possessor of the role or the object of "of", "for" or "at" after it.
+var roleBodyPatterns = []struct {
+	re      *regexp.Regexp
+	example string // a role phrase and, after "=", the noun found
+}{
+	{regexp.MustCompile(`\bthe (?:[a-z]+ )?([a-z]+)(?:'s|’s|s'|s’)`), "Wenna Jory, the union's general secretary=union"},
+	{regexp.MustCompile(`\b(?:secretary|spokesman|spokeswoman|spokesperson|head|chief|leader|chair|chairman|chairwoman|president|director|executive) (?:of|for|at) the (?:[a-z]+ )?([a-z]+)\b`),
+		"Ivo Dane, a spokesman for the ministry=ministry"},
+}
+
+// roleBodies returns the common nouns of the bodies the role phrases
+// around a person named at span speak for: "union" in "the union's
+// general secretary". Only a noun that heads a body's name (nlp's name
+// classes: "union", "ministry", "council", "company") counts: "the
+// country's" or "the city's" name a place, not a body.
+func roleBodies(text string, span claimtrail.Span) []string {
+	var out []string
+	for _, p := range rolePhrases(text, span) {
+		for _, r := range roleBodyPatterns {
+			for _, m := range r.re.FindAllStringSubmatch(p, -1) {
+				if bodyNoun(m[1]) {
+					out = append(out, m[1])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// bodyNoun reports whether a common noun heads a body's name by nlp's
+// name classes ("Dock Workers' Union", "Health Ministry"): a company, a
+// public body or an association.
+func bodyNoun(w string) bool {
+	switch nlp.DefaultGazetteer().NameClass("x " + w) {
+	case nlp.ClassCompany, nlp.ClassPublic, nlp.ClassBody, nlp.ClassAirline:
+		return true
 	}
 	return false
 }

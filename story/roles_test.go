@@ -42,3 +42,21 @@ func TestTwoOfficersOfOneBodyAreOneOrigin(t *testing.T) {
 		t.Errorf("keys %q %q %q: want the two Korvex officers as one origin, the minister apart", got[0].key, got[1].key, got[2].key)
 	}
 }
+
+// TestRoleBodies runs roleBodyPatterns' examples: the role phrase after a
+// name gives the noun of the body the person speaks for.
+func TestRoleBodies(t *testing.T) {
+	for _, r := range roleBodyPatterns {
+		text, want, _ := strings.Cut(r.example, "=")
+		name := text[:strings.Index(text, ",")]
+		got := roleBodies(text, claimtrail.Span{Start: 0, End: len(name)})
+		if !slices.Contains(got, want) {
+			t.Errorf("%q: bodies %q, want %q", text, got, want)
+		}
+	}
+	// A place is no body: "the country's envoy".
+	text := "Ivo Dane, the country's envoy"
+	if got := roleBodies(text, claimtrail.Span{Start: 0, End: 8}); len(got) > 0 {
+		t.Errorf("%q: bodies %q, want none", text, got)
+	}
+}
