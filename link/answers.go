@@ -616,20 +616,10 @@ func (b *builder) roleCountered(i int) int {
 	if !ok || !x.exclusive {
 		return -1
 	}
-	for _, c := range b.candidates(i) {
-		if b.items[b.members[c][0]].negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
-			continue
-		}
-		for k, m := range b.members[c] {
-			if k == b.l.Members {
-				break
-			}
-			if y, ok := b.readingOf(m); ok && excludes(x, y) {
-				return c
-			}
-		}
-	}
-	return -1
+	return b.firstCountered(i, func(m int) bool {
+		y, ok := b.readingOf(m)
+		return ok && excludes(x, y)
+	})
 }
 
 // roleWords are the forms of the role nouns, which a content must hold to

@@ -1,7 +1,6 @@
 package link
 
 import (
-	"context"
 	"testing"
 
 	"github.com/claimtrail/claimtrail"
@@ -12,15 +11,7 @@ import (
 // reading.
 func readAnswer(t *testing.T, an *nlp.Analyzer, text string) reading {
 	t.Helper()
-	d, err := an.Analyze(context.Background(), &claimtrail.Article{ID: "a", Outlet: "Outlet", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := d.Sentences[0]
-	span := claimtrail.Span{Start: s.Start, End: s.End}
-	if span.In(d.Text())[len(span.In(d.Text()))-1] == '.' {
-		span.End--
-	}
+	d, span := firstSentence(t, an, text)
 	r, ok := readClause(d, span, newStemmer())
 	if !ok {
 		t.Fatalf("%q: no reading", text)

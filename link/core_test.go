@@ -9,9 +9,9 @@ import (
 	"github.com/claimtrail/claimtrail/nlp"
 )
 
-// parsedCore analyses text as one article and returns the core of its
-// first sentence, read as one statement's content.
-func parsedCore(t *testing.T, an *nlp.Analyzer, text string) core {
+// firstSentence analyses text as one article and returns it with the span
+// of its first sentence, less its full stop: one statement's content.
+func firstSentence(t *testing.T, an *nlp.Analyzer, text string) (*nlp.Document, claimtrail.Span) {
 	t.Helper()
 	d, err := an.Analyze(context.Background(), &claimtrail.Article{ID: "a", Outlet: "Outlet", Text: text})
 	if err != nil {
@@ -22,6 +22,14 @@ func parsedCore(t *testing.T, an *nlp.Analyzer, text string) core {
 	if strings.HasSuffix(span.In(d.Text()), ".") {
 		span.End--
 	}
+	return d, span
+}
+
+// parsedCore analyses text as one article and returns the core of its
+// first sentence, read as one statement's content.
+func parsedCore(t *testing.T, an *nlp.Analyzer, text string) core {
+	t.Helper()
+	d, span := firstSentence(t, an, text)
 	c, ok := coreOf(d, span, newStemmer())
 	if !ok {
 		t.Fatalf("%q: no core", text)

@@ -186,6 +186,16 @@ func (b *builder) countered(i int) int {
 	if !ok || !x.exclusive && stateExcludes[x.heads[0]] == nil {
 		return -1
 	}
+	return b.firstCountered(i, func(m int) bool {
+		y, ok := b.coreOfItem(m)
+		return ok && counters(x, y)
+	})
+}
+
+// firstCountered returns the first candidate claim of assertion i one of
+// whose first members match holds for, or -1. A claim the speaker asserts
+// itself, or one stated negatively, is never countered.
+func (b *builder) firstCountered(i int, match func(m int) bool) int {
 	for _, c := range b.candidates(i) {
 		if b.items[b.members[c][0]].negative || b.asserted[claimSpeaker{c, b.speakerOf(i)}] {
 			continue
@@ -194,7 +204,7 @@ func (b *builder) countered(i int) int {
 			if k == b.l.Members {
 				break
 			}
-			if y, ok := b.coreOfItem(m); ok && counters(x, y) {
+			if match(m) {
 				return c
 			}
 		}
