@@ -41,6 +41,14 @@ var answerFrames = []answerFrame{
 	{"no", "det", "arg", [2]string{"The Pellham council spent 4 million on the new arena.", "The Pellham council spent no money on the arena."}},
 	// "there were no N": the things the claim has act (readExistential).
 	{"no", "det", "arg", [2]string{"Armoured cars loyal to the colonel were parked around the town hall.", "There were no armoured cars at the town hall, only the usual police."}},
+	// Existence denials that refer back to the claim's thing, with no
+	// place: "no such N exists", "there is no such N", "N does not
+	// exist" deny the claim whose subject or object N heads (existsIn;
+	// reading.referring); a short N proposes no candidates and is looked
+	// up by withThing.
+	{"no", "det", "arg", [2]string{"The Tolmer agency compiled a list of 40 journalists to be watched.", "No such list exists."}},
+	{"no", "det", "arg", [2]string{"The Tolmer agency compiled a list of 40 journalists to be watched.", "There is no such list."}},
+	{"not", "advmod", "pred", [2]string{"The Tolmer agency compiled a list of 40 journalists to be watched.", "The list does not exist."}},
 }
 
 // generalisers are the determiners by which a negative widens an argument
@@ -159,6 +167,11 @@ type reading struct {
 	// exclusive marks a role noun's copula restricted by "only" ("the
 	// Kesta Moor's cargo was only grain"): see roleNouns.
 	exclusive bool
+	// referring marks an existence denial that points back at a thing
+	// already stated: "no such list", or the verb "exist" ("the list does
+	// not exist"). It answers with no place; a bare "there were no tanks"
+	// may speak of anywhere and needs the claim's place.
+	referring bool
 }
 
 // slotOf is the slot word w fills: its relation, with the case word of an
@@ -209,7 +222,18 @@ func readClause(doc *nlp.Document, span claimtrail.Span, stems stemmer) (reading
 	}
 	r.readEntities(doc, t, top, span, class)
 	r.readNouns(t, top, t.Children(top), class, stems)
+	r.referring = r.pred == "exist" // the verb: "no such list exists", "the list does not exist"
 	return r, true
+}
+
+// hasForm reports whether a dependent of word w has the form f.
+func hasForm(t *nlp.Tree, w int, f string) bool {
+	for _, d := range t.Children(w) {
+		if strings.EqualFold(t.Token(d).Text, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // readExistential reads "there were no tanks at the palace" as the
@@ -240,7 +264,7 @@ func (r *reading) readExistential(t *nlp.Tree, top int, class []int8, stems stem
 			class[w] = 2 // "no tanks at the palace": the place is an argument
 		}
 	}
-	r.pred, r.negated = "exist:"+st[0], true
+	r.pred, r.negated, r.referring = "exist:"+st[0], true, hasForm(t, subj, "such")
 	r.readNouns(t, top, t.Dependents(subj, "nmod"), class, stems)
 	return true
 }
@@ -481,7 +505,7 @@ func answers(x, y reading, yStems map[string]bool) bool {
 	switch {
 	case x.pred == y.pred && sameSubjectKeys(x.subject, y.subject):
 	case x.pred == "be_at" && placing[y.pred] && sameSubjectKeys(x.subject, y.object):
-	case x.pred == "exist" && len(x.nouns)+len(x.named) > 0 && existsIn(x, y): // at a place the claim names
+	case x.pred == "exist" && (x.referring || len(x.nouns)+len(x.named) > 0) && existsIn(x, y): // else at a place the claim names
 	default:
 		return false
 	}
@@ -582,12 +606,12 @@ func (b *builder) answerByFrame(i int) bool {
 		return false
 	}
 	var found []int
-	for _, c := range b.candidatesIn(&b.sc, i, b.negatedClaim) {
+	for _, c := range b.withThing(b.candidatesIn(&b.sc, i, b.negatedClaim), x) {
 		if b.items[b.members[c][0]].negative || b.ownClaim(i, c) || b.mirrors(i, c) {
 			continue
 		}
 		for k, m := range b.members[c] {
-			if k == b.l.Members {
+			if k == b.thingMembers(x) {
 				break
 			}
 			y, ok := b.readingOf(m)
@@ -602,6 +626,53 @@ func (b *builder) answerByFrame(i int) bool {
 	}
 	slices.Sort(found)
 	return b.attach(i, slices.Compact(found))
+}
+
+// withThing adds to cands, for an existence denial ("no such list
+// exists", "there is no such list"), the claims whose first member holds the
+// word for the thing: a short word ("list", "deal", "plan") proposes no
+// candidates (link.go), yet it is all such a denial shares with its claim.
+func (b *builder) withThing(cands []int, x reading) []int {
+	if x.pred != "exist" {
+		return cands
+	}
+	var ids []uint32
+	for k := range x.subject {
+		if id, ok := b.vocab[k]; ok {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return cands
+	}
+	out := slices.Clone(cands)
+	for c := range b.members {
+		if slices.Contains(out, c) || b.negatedClaim(c) {
+			continue
+		}
+		for k, m := range b.members[c] {
+			if k == b.thingMembers(x) {
+				break
+			}
+			if b.items[m].hasAny(ids, true) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// thingMembers is how many of a claim's first members negative x is
+// matched with: an existence denial shares one noun with its claim and
+// answers only the claim's own statement, not a member merged beside it
+// that mentions the thing in passing ("the deal came after a month of
+// talks" in a claim about the envoy); others, b.l.Members.
+func (b *builder) thingMembers(x reading) int {
+	if x.pred == "exist" && len(x.nouns)+len(x.named) == 0 {
+		return 1
+	}
+	return b.l.Members
 }
 
 // roleCountered returns the claim that assertion i, a role noun's

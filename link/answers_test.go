@@ -57,6 +57,9 @@ func TestAnswerFrames(t *testing.T) {
 		{"Mayor Vinna Roeck signed the harbour contract in May.", "Mayor Vinna Roeck has not signed any treaty."}, // another thing, not an instance
 		{"Mayor Vinna Roeck signed the harbour contract in May.", "Mayor Vinna Roeck has not visited the harbour."},
 		{"The Pellham council spent 4 million on the new arena.", "The Pellham mayor spent no money on the arena."}, // another body of the place
+		{"The Tolmer agency compiled a list of 40 journalists.", "There is no list of judges."},                     // another kind of the thing
+		{"The Tolmer agency compiled a list of 40 journalists.", "There is no warrant."},                            // another thing
+		{"The Tolmer agency compiled a list of 40 journalists.", "There is no list."},                               // unanchored: no place, no "such"
 	} {
 		y, x := readAnswer(t, an, p[0]), readAnswer(t, an, p[1])
 		if answers(x, y, stemSet(p[0])) {
@@ -85,6 +88,12 @@ func TestNegativeAnswersClaim(t *testing.T) {
 			"The Marla Quist has never been inspected, the port authority said.", "mortar", false},
 		{"Mayor Enid Pallow signed the bridge contract in March, the Quellport Times reported.",
 			"Mayor Enid Pallow has not visited the bridge site, a spokeswoman said.", "signed", false},
+		{"The Tolmer interior agency compiled a list of 40 journalists to be watched, the Ostby Ledger reported.",
+			"No such list exists, the agency's spokeswoman Mira Tell said.", "journalists", true},
+		{"The Tolmer interior agency compiled a list of 40 journalists to be watched, the Ostby Ledger reported.",
+			"The list does not exist, the agency's spokeswoman Mira Tell said.", "journalists", true},
+		{"The Tolmer interior agency compiled a list of 40 journalists to be watched, the Ostby Ledger reported.",
+			"There is no list of judges, the agency's spokeswoman Mira Tell said.", "journalists", false},
 	} {
 		claims := linkTexts(t, tc.claim, tc.answer)
 		c := claimWith(claims, tc.words)
