@@ -89,11 +89,11 @@ func TestNegativeAnswersClaim(t *testing.T) {
 		{"Mayor Enid Pallow signed the bridge contract in March, the Quellport Times reported.",
 			"Mayor Enid Pallow has not visited the bridge site, a spokeswoman said.", "signed", false},
 		{"The Tolmer interior agency compiled a list of 40 journalists to be watched, the Ostby Ledger reported.",
-			"No such list exists, the agency's spokeswoman Mira Tell said.", "journalists", true},
+			"No such list exists, the agency's spokeswoman Sela Quarn said.", "journalists", true},
 		{"The Tolmer interior agency compiled a list of 40 journalists to be watched, the Ostby Ledger reported.",
-			"The list does not exist, the agency's spokeswoman Mira Tell said.", "journalists", true},
+			"The list does not exist, the agency's spokeswoman Sela Quarn said.", "journalists", true},
 		{"The Tolmer interior agency compiled a list of 40 journalists to be watched, the Ostby Ledger reported.",
-			"There is no list of judges, the agency's spokeswoman Mira Tell said.", "journalists", false},
+			"There is no list of judges, the agency's spokeswoman Sela Quarn said.", "journalists", false},
 	} {
 		claims := linkTexts(t, tc.claim, tc.answer)
 		c := claimWith(claims, tc.words)
