@@ -254,3 +254,32 @@ func TestNoStatementsInHeadingsOrNoise(t *testing.T) {
 		}
 	}
 }
+
+// TestAddresseeEnd: the addressee of "told" ends with its name, and the
+// time or place phrase after it is skipped before the rest of the
+// sentence, not taken into the name ("told Halvik Radio on Tuesday").
+func TestAddresseeEnd(t *testing.T) {
+	an, err := nlp.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, after, name, rest string
+	}{
+		{"Two officials told Halvik Radio on Tuesday.", "Two officials told", "Halvik Radio", "Halvik Radio on Tuesday"},
+		{"The pier will close, two officials told the Jory Courier in Varrow.", "The pier will close , two officials told", "the Jory Courier", "the Jory Courier in Varrow"},
+		{"Two officials told reporters in Varrow that the pier would close.", "Two officials told", "reporters", "reporters in Varrow"},
+	} {
+		doc, err := an.Analyze(context.Background(), &claimtrail.Article{ID: "a1", Outlet: "Test Wire", Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.SentenceTokens(0)
+		at := len(strings.Fields(tc.after))
+		name, rest := addresseeEnd(toks, at, len(toks))
+		words := func(hi int) string { return tc.text[toks[at].Start:toks[hi-1].End] }
+		if words(name) != tc.name || words(rest) != tc.rest {
+			t.Errorf("%q: name %q, rest from %q; want %q, %q", tc.text, words(name), words(rest), tc.name, tc.rest)
+		}
+	}
+}
