@@ -78,30 +78,21 @@ func marked(t *nlp.Tree, w int, markers []string) bool {
 // there ("called the story about the singer's death a hoax") is frame too.
 // It returns nil when no report noun of the object carries content.
 func reportFrame(doc *nlp.Document, span claimtrail.Span) []claimtrail.Span {
-	if doc == nil {
-		return nil
-	}
 	var frame []claimtrail.Span
 	carries := false
-	for s := doc.SentenceAt(span.Start); s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].Start < span.End; s++ {
-		t := doc.Tree(s)
-		if t == nil {
+	for t, w := range wordsIn(doc, span) {
+		form := strings.ToLower(t.Token(w).Text)
+		if !reportNouns[form] && !verdictWords[form] {
+			continue
+		}
+		frame = append(frame, claimtrail.Span{Start: t.Token(w).Start, End: t.Token(w).End})
+		if !reportNouns[form] || t.UPOS(w) != "NOUN" {
 			continue
 		}
 		inside := inSpan(t, span)
-		for w := 0; w < t.Len(); w++ {
-			form := strings.ToLower(t.Token(w).Text)
-			if !inside(w) || !reportNouns[form] && !verdictWords[form] {
-				continue
-			}
-			frame = append(frame, claimtrail.Span{Start: t.Token(w).Start, End: t.Token(w).End})
-			if !reportNouns[form] || t.UPOS(w) != "NOUN" {
-				continue
-			}
-			for _, c := range t.Children(w) {
-				if inside(c) && contentOf(t, c) {
-					carries = true
-				}
+		for _, c := range t.Children(w) {
+			if inside(c) && contentOf(t, c) {
+				carries = true
 			}
 		}
 	}
